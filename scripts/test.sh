@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: `npm test`. Installs what it needs, builds the bundles, then runs every stage.
+# Each stage prints a header; the first failing stage stops the run with its exit code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+
+echo "==> build"
+node esbuild.mjs
+echo "==> typecheck"
+npx tsc -p . --noEmit
+echo "==> docs/diagnostics.md is current"
+npx tsx scripts/gen-docs.ts --check
+
+run_tests() { # stage name, then test files
+  local name=$1; shift
+  echo "==> $name"
+  node --import tsx --test --test-reporter=spec "$@"
+}
+run_tests "unit tests (language service)" test/unit/*.test.ts
+run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
+run_tests "CLI tests" test/cli/*.test.ts
+run_tests "corpus (real upstream manifests)" test/corpus/*.test.ts
+echo "==> all tests passed"

@@ -1,0 +1,168 @@
+/**
+ * eks-manifests check [--format text|json|sarif] [--kubernetes-version X] [--disable CODE[,CODE]] PATH...
+ *
+ * Runs the editor's checks over files and folders (recursive *.yaml / *.yml), with cross-document checks
+ * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error or unreadable path.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../service/languageService';
+import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
+import { findYamlFiles } from '../lsp/workspaceScan';
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: eks-manifests check [options] PATH...
+
+Checks Kubernetes manifests for EKS (files, or folders searched for *.yaml and *.yml).
+
+Options:
+  --format text|json|sarif     output format (default: text)
+  --kubernetes-version X.Y     target Kubernetes version (default: ${DEFAULT_KUBERNETES_VERSION})
+  --disable CODE[,CODE...]     turn diagnostic codes off (repeatable)
+  --no-syntax-errors           do not report YAML syntax errors
+  -h, --help                   show this help
+  --version                    print the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+
+interface Options { format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[] }
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [] };
+  const args = [...argv];
+  if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
+  if (args[0] === '--version') return 'version';
+  if (args[0] !== 'check') throw new UsageError(args[0] ? `unknown command "${args[0]}"` : 'missing command');
+  args.shift();
+  const value = (flag: string): string => {
+    const v = args.shift();
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (args.length) {
+    let a = args.shift()!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
+    const val = (flag: string) => inline ?? value(flag);
+    switch (a) {
+      case '-h': case '--help': return 'help';
+      case '--version': return 'version';
+      case '--format': {
+        const f = val(a);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+        o.format = f; break;
+      }
+      case '--kubernetes-version': {
+        const v = val(a);
+        if (!parseMinorVersion(v)) throw new UsageError(`--kubernetes-version must look like 1.34 (got "${v}")`);
+        o.kubernetesVersion = v.replace(/^v/, '').split('.').slice(0, 2).join('.'); break;
+      }
+      case '--disable': o.disabled.push(...val(a).split(',').map((s) => s.trim()).filter(Boolean)); break;
+      case '--no-syntax-errors': o.syntaxErrors = false; break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        o.paths.push(a);
+    }
+  }
+  if (o.paths.length === 0) throw new UsageError('no PATH given');
+  return o;
+}
+
+interface Row { file: string; line: number; column: number; endLine: number; endColumn: number; severity: 'error' | 'warning' | 'info' | 'hint'; code: string; message: string }
+
+const SEV: Record<number, Row['severity']> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' };
+
+async function collectFiles(paths: string[]): Promise<{ files: string[]; problems: string[] }> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    try {
+      const st = await fs.stat(p);
+      if (st.isDirectory()) files.push(...await findYamlFiles(path.resolve(p)));
+      else if (st.isFile()) files.push(path.resolve(p));
+      else problems.push(`${p}: not a file or folder`);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push(code === 'ENOENT' ? `${p}: no such file or folder` : code === 'EACCES' ? `${p}: permission denied` : `${p}: ${(err as Error).message}`);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+function sarif(rows: Row[], codes: { code: string; summary: string; severity: string }[]): unknown {
+  const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: {
+        name: 'eks-manifests', version: VERSION,
+        rules: codes.map((c) => ({ id: c.code, shortDescription: { text: c.summary }, helpUri: `docs/diagnostics.md#${c.code}`, defaultConfiguration: { level: level(c.severity) } })),
+      } },
+      results: rows.map((r) => ({
+        ruleId: r.code, level: level(r.severity), message: { text: r.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL(r.file).href }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } } }],
+      })),
+    }],
+  };
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  let opts: ReturnType<typeof parseArgs>;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { err(`eks-manifests: ${e.message}\n\n${USAGE}\n`); return 2; }
+    throw e;
+  }
+  if (opts === 'help') { out(USAGE + '\n'); return 0; }
+  if (opts === 'version') { out(VERSION + '\n'); return 0; }
+
+  const { files, problems } = await collectFiles(opts.paths);
+  for (const p of problems) err(`eks-manifests: cannot read ${p}\n`);
+  if (problems.length) return 2;
+
+  const service = createLanguageService({
+    settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
+    log: (m) => err(`eks-manifests: internal: ${m}\n`),
+  });
+  const uris = new Map<string, string>();
+  for (const f of files) {
+    let text: string;
+    try { text = await fs.readFile(f, 'utf8'); } catch (e) { err(`eks-manifests: cannot read ${f}: ${(e as Error).message}\n`); return 2; }
+    const uri = pathToFileURL(f).href;
+    uris.set(uri, f);
+    service.setFile(uri, text);
+  }
+  const rows: Row[] = [];
+  const cwd = process.cwd();
+  for (const [uri, f] of uris) {
+    const diags: Diagnostic[] = service.validate(uri);
+    for (const d of diags) {
+      rows.push({
+        file: opts.format === 'text' ? path.relative(cwd, f) || f : f,
+        line: d.range.start.line + 1, column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+        severity: SEV[d.severity ?? DiagnosticSeverity.Error], code: String(d.code), message: d.message,
+      });
+    }
+  }
+  const errors = rows.filter((r) => r.severity === 'error').length;
+  if (opts.format === 'json') out(JSON.stringify(rows, null, 2) + '\n');
+  else if (opts.format === 'sarif') out(JSON.stringify(sarif(rows, service.codes()), null, 2) + '\n');
+  else {
+    for (const r of rows) out(`${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}\n`);
+    const warnings = rows.filter((r) => r.severity === 'warning').length;
+    out(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${rows.length - errors - warnings} other\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`eks-manifests: ${(e as Error).stack}\n`); process.exitCode = 2; });
+}

@@ -1,0 +1,224 @@
+/**
+ * LSP wiring around the language service: documents in, diagnostics and answers out. Everything domain-
+ * specific lives in the service; this file only translates and schedules.
+ *
+ *   node dist/server.js --stdio      (or --node-ipc when started by the VS Code client)
+ */
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  DidChangeConfigurationNotification, FileChangeType, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { createLanguageService } from '../service/languageService';
+import { defaultSettings, type Settings } from '../service/settings';
+import { findYamlFiles } from './workspaceScan';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const docsFile = path.join(__dirname, '..', 'docs', 'diagnostics.md');
+const docsHref = pathToFileURL(docsFile).href;
+
+const service = createLanguageService({
+  docsUrl: (code) => `${docsHref}#${code}`,
+  log: (m) => connection.console.error(m),
+});
+
+interface InitOptions {
+  /** Resolved by the client: false when another extension already reports YAML syntax errors. */
+  syntaxErrors?: boolean;
+  /** Scan workspace folders for YAML files (default true). */
+  indexWorkspace?: boolean;
+  settings?: Partial<ClientSettings>;
+}
+
+interface ClientSettings {
+  kubernetesVersion: string;
+  diagnostics: { disabled: string[] };
+  yamlSyntaxErrors: 'auto' | 'always' | 'never';
+  maxFileSize: number;
+}
+
+let workspaceFolders: string[] = [];
+let hasConfigurationCapability = false;
+let syntaxErrorsAuto = true;
+let indexWorkspace = true;
+
+function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
+  const s: Partial<Settings> = {};
+  if (!c) return s;
+  if (typeof c.kubernetesVersion === 'string' && c.kubernetesVersion) s.kubernetesVersion = c.kubernetesVersion;
+  if (Array.isArray(c.diagnostics?.disabled)) s.disabled = c.diagnostics!.disabled.filter((x) => typeof x === 'string');
+  if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
+  const mode = c.yamlSyntaxErrors ?? 'auto';
+  s.syntaxErrors = mode === 'always' ? true : mode === 'never' ? false : syntaxErrorsAuto;
+  return s;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const opts = (params.initializationOptions ?? {}) as InitOptions;
+  if (typeof opts.syntaxErrors === 'boolean') syntaxErrorsAuto = opts.syntaxErrors;
+  if (opts.indexWorkspace === false) indexWorkspace = false;
+  service.setSettings({ ...defaultSettings, ...toSettings(opts.settings) });
+  hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { resolveProvider: true, triggerCharacters: ['/', '.', '"', ':', ' ', '-'] },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeLensProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'eks-manifests', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfigurationCapability) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksManifests' }).catch(() => undefined);
+    await pullConfiguration();
+    for (const d of documents.all()) scheduleValidation(d.uri, 0);
+  }
+  if (indexWorkspace) await indexFolders();
+});
+
+async function pullConfiguration(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const c = (await connection.workspace.getConfiguration('eksManifests')) as Partial<ClientSettings> | null;
+    service.setSettings(toSettings(c ?? undefined));
+  } catch (err) {
+    connection.console.error(`Could not read settings: ${String(err)}`);
+  }
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (hasConfigurationCapability) await pullConfiguration();
+  else service.setSettings(toSettings((change.settings as { eksManifests?: Partial<ClientSettings> })?.eksManifests));
+  for (const d of documents.all()) scheduleValidation(d.uri, 0);
+});
+
+/** Read every YAML file of the workspace into the index, yielding between files so requests get answered. */
+async function indexFolders(): Promise<void> {
+  const started = Date.now();
+  let count = 0;
+  for (const folder of workspaceFolders) {
+    const files = await findYamlFiles(folder);
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (documents.get(uri)) continue; // the editor's text wins over the disk
+      try {
+        const stat = await fs.stat(file);
+        // Far larger than the limit: do not even read it (an open editor still gets the "too large" note).
+        if (stat.size > service.settings.maxFileSize * 4) continue;
+        const text = await fs.readFile(file, 'utf8');
+        service.setFile(uri, text);
+        count++;
+      } catch (err) {
+        connection.console.warn(`Skipped ${file}: ${(err as Error).message}`);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  connection.console.log(`Indexed ${count} YAML files in ${Date.now() - started} ms`);
+  for (const d of documents.all()) scheduleValidation(d.uri, 0);
+}
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    if (documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); continue; }
+    try {
+      const text = await fs.readFile(fileURLToPath(change.uri), 'utf8');
+      service.setFile(change.uri, text);
+    } catch (err) {
+      service.removeFile(change.uri);
+    }
+  }
+  revalidateOthers(undefined);
+});
+
+// --- validation scheduling -------------------------------------------------------------------------------
+
+const pending = new Map<string, NodeJS.Timeout>();
+
+function scheduleValidation(uri: string, delay: number): void {
+  const existing = pending.get(uri);
+  if (existing) clearTimeout(existing);
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    validateNow(uri);
+  }, delay));
+}
+
+function validateNow(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  try {
+    const diagnostics = service.validate(uri);
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  } catch (err) {
+    connection.console.error(`Validation of ${uri} failed: ${(err as Error).stack}`);
+  }
+}
+
+/** Other open documents may have cross-document findings that changed: re-check them a little later. */
+function revalidateOthers(changedUri: string | undefined): void {
+  for (const d of documents.all()) if (d.uri !== changedUri) scheduleValidation(d.uri, 300);
+}
+
+documents.onDidOpen((e) => {
+  service.setFile(e.document.uri, e.document.getText());
+  scheduleValidation(e.document.uri, 0);
+  revalidateOthers(e.document.uri);
+});
+
+documents.onDidChangeContent((e) => {
+  if (e.document.version === 0) return;
+  service.setFile(e.document.uri, e.document.getText());
+  scheduleValidation(e.document.uri, 0);
+  revalidateOthers(e.document.uri);
+});
+
+documents.onDidClose(async (e) => {
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // Keep the on-disk version in the index (it is still part of the workspace); drop it if it is gone.
+  try {
+    const text = await fs.readFile(fileURLToPath(e.document.uri), 'utf8');
+    service.setFile(e.document.uri, text);
+  } catch {
+    service.removeFile(e.document.uri);
+  }
+});
+
+// --- requests ----------------------------------------------------------------------------------------------
+
+/** A failing request answers with its empty result and a log line; it never takes the server down. */
+function guard<T>(name: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    connection.console.error(`${name} failed: ${(err as Error).stack}`);
+    return fallback;
+  }
+}
+
+connection.onCompletion((p, token) => guard('completion', null, () => token.isCancellationRequested ? null : service.complete(p.textDocument.uri, p.position) ?? null));
+connection.onCompletionResolve((item) => guard('completion resolve', item, () => service.resolveCompletion(item)));
+connection.onHover((p, token) => guard('hover', null, () => token.isCancellationRequested ? null : service.hover(p.textDocument.uri, p.position) ?? null));
+connection.onDefinition((p) => guard('definition', [], () => service.definition(p.textDocument.uri, p.position)));
+connection.onDocumentSymbol((p) => guard('documentSymbol', [], () => service.documentSymbols(p.textDocument.uri)));
+connection.onCodeAction((p) => guard('codeAction', [], () => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
+connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.textDocument.uri)));
+
+process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
+process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,154 @@
+/**
+ * Domain knowledge as data. A catalog entry describes one named setting (an annotation, a field): its
+ * type, allowed values, range, pattern, default, our own short doc and the upstream source. Completion,
+ * hover and diagnostics all read the same entries, so they cannot disagree.
+ */
+export type ValueKind =
+  | 'string' | 'integer' | 'number' | 'boolean' | 'enum'
+  | 'stringList' | 'stringMap' | 'json'
+  | 'duration' | 'quantity'
+  | 'object' | 'array' | 'any';
+
+export interface AllowedValue { value: string; doc?: string; deprecated?: string }
+
+export interface CatalogEntry {
+  name: string;
+  type: ValueKind;
+  /** What it does, in our own words (Markdown). */
+  doc: string;
+  /** Upstream documentation or source this entry was written from. */
+  source?: string;
+  /** For enums: the allowed values. For other types: suggestions. */
+  values?: AllowedValue[];
+  /** For strings: a pattern the value must match, with a human hint for messages. */
+  pattern?: RegExp;
+  patternHint?: string;
+  /** For integers/numbers: inclusive range. */
+  min?: number;
+  max?: number;
+  default?: string;
+  /** When set, the entry is deprecated; the text says what to use instead. */
+  deprecated?: string;
+  /** A value that completion can insert (snippet syntax allowed). */
+  snippet?: string;
+}
+
+export class Catalog<E extends CatalogEntry = CatalogEntry> {
+  private readonly byName = new Map<string, E>();
+  constructor(readonly entries: readonly E[]) {
+    for (const e of entries) {
+      if (this.byName.has(e.name)) throw new Error(`duplicate catalog entry ${e.name}`);
+      this.byName.set(e.name, e);
+    }
+  }
+  get(name: string): E | undefined { return this.byName.get(name); }
+  has(name: string): boolean { return this.byName.has(name); }
+  names(): string[] { return [...this.byName.keys()]; }
+}
+
+/** A short type label for completion details: `integer (5–300), default 15`. */
+export function entryDetail(e: CatalogEntry): string {
+  let t: string = e.type;
+  if (e.type === 'enum' && e.values) t = e.values.map((v) => v.value).join(' | ');
+  if (e.min !== undefined || e.max !== undefined) t += ` (${e.min ?? '…'}–${e.max ?? '…'})`;
+  if (e.default !== undefined) t += `, default ${e.default}`;
+  if (e.deprecated) t = `deprecated · ${t}`;
+  return t;
+}
+
+/** Markdown for hover and completion documentation. */
+export function entryMarkdown(e: CatalogEntry, title = e.name): string {
+  const lines: string[] = [`**${title}**`, ''];
+  if (e.deprecated) lines.push(`⚠️ Deprecated: ${e.deprecated}`, '');
+  lines.push(e.doc, '');
+  const facts: string[] = [`Type: \`${e.type}\``];
+  if (e.values && e.values.length) facts.push(`${e.type === 'enum' ? 'Allowed' : 'Common'} values: ${e.values.map((v) => '`' + v.value + '`').join(', ')}`);
+  if (e.min !== undefined || e.max !== undefined) facts.push(`Range: ${e.min ?? '−∞'} to ${e.max ?? '∞'}`);
+  if (e.patternHint) facts.push(`Format: ${e.patternHint}`);
+  if (e.default !== undefined) facts.push(`Default: \`${e.default}\``);
+  lines.push(facts.join(' · '));
+  if (e.source) lines.push('', `[Upstream documentation](${e.source})`);
+  return lines.join('\n');
+}
+
+/**
+ * Validate a value given as text (annotation values are always strings). Returns a message when the value
+ * does not fit the entry, else undefined. Structured types (json, stringList, stringMap) are checked for
+ * shape here; deeper JSON checks belong to the module that owns the entry.
+ */
+export function checkTextValue(e: CatalogEntry, value: string): string | undefined {
+  const v = value.trim();
+  switch (e.type) {
+    case 'integer': {
+      if (!/^[-+]?\d+$/.test(v)) return `${e.name} must be an integer, got "${value}"`;
+      return rangeMessage(e, Number(v));
+    }
+    case 'number': {
+      if (v === '' || isNaN(Number(v))) return `${e.name} must be a number, got "${value}"`;
+      return rangeMessage(e, Number(v));
+    }
+    case 'boolean':
+      if (v !== 'true' && v !== 'false') return `${e.name} must be "true" or "false", got "${value}"`;
+      return undefined;
+    case 'enum': {
+      const allowed = (e.values ?? []).map((x) => x.value);
+      if (!allowed.includes(v)) return `${e.name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${value}"`;
+      return undefined;
+    }
+    case 'stringList': {
+      if (v === '') return `${e.name} must be a comma-separated list, got an empty value`;
+      const parts = v.split(',').map((s) => s.trim());
+      if (parts.some((p) => p === '')) return `${e.name} has an empty item in its comma-separated list ("${value}")`;
+      if (e.pattern) {
+        const bad = parts.find((p) => !e.pattern!.test(p));
+        if (bad !== undefined) return `"${bad}" in ${e.name} is not valid${e.patternHint ? ` (expected ${e.patternHint})` : ''}`;
+      }
+      return undefined;
+    }
+    case 'stringMap': {
+      if (v === '') return `${e.name} must be a comma-separated list of key=value pairs, got an empty value`;
+      for (const part of v.split(',')) {
+        const p = part.trim();
+        const eq = p.indexOf('=');
+        if (eq <= 0) return `"${p}" in ${e.name} is not a key=value pair`;
+      }
+      return undefined;
+    }
+    case 'json': {
+      try { JSON.parse(v); return undefined; } catch (err) { return `${e.name} is not valid JSON: ${(err as Error).message}`; }
+    }
+    default:
+      if (e.pattern && !e.pattern.test(v)) return `${e.name} value "${value}" is not valid${e.patternHint ? ` (expected ${e.patternHint})` : ''}`;
+      return undefined;
+  }
+}
+
+function rangeMessage(e: CatalogEntry, n: number): string | undefined {
+  if (e.min !== undefined && n < e.min) return `${e.name} must be at least ${e.min}, got ${n}`;
+  if (e.max !== undefined && n > e.max) return `${e.name} must be at most ${e.max}, got ${n}`;
+  return undefined;
+}
+
+/** Edit distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  if (Math.abs(m - n) > 8) return Math.abs(m - n);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** The closest candidates to `name` (distance ≤ max(2, length/4)), best first. */
+export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const maxD = Math.max(2, Math.floor(name.length / 4));
+  const scored: [string, number][] = [];
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d <= maxD) scored.push([c, d]);
+  }
+  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map((s) => s[0]);
+}

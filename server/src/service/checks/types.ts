@@ -1,0 +1,37 @@
+/** The contract between the engine and every check. Checks are pure: they read the model, report findings. */
+import type { Node } from 'yaml';
+import type { K8sObject } from '../model/k8sObject';
+import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Settings } from '../settings';
+import type { Finding, Fix, Severity } from '../diagnostics/types';
+import type { NodePath } from '../model/yamlNodes';
+
+export interface ReportOptions {
+  severity?: Severity;
+  fixes?: Fix[];
+  tags?: Finding['tags'];
+  related?: Finding['related'];
+}
+
+export interface CheckContext {
+  obj: K8sObject;
+  file: ManifestFile;
+  settings: Settings;
+  /** Only for `workspace` checks; local checks must not depend on other documents. */
+  index: WorkspaceIndex;
+  /** Report on a node, a path under the object root, or chunk-relative [start, end). */
+  report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, options?: ReportOptions): void;
+}
+
+export interface Check {
+  /** Unique name, for logs when a check throws. */
+  id: string;
+  /**
+   * `local`: depends only on the document's own text and the settings (its results are cached per chunk).
+   * `workspace`: may read the workspace index (re-run when the index changes).
+   */
+  scope: 'local' | 'workspace';
+  /** Cheap filter; run() is called only for objects it accepts. */
+  appliesTo?(obj: K8sObject): boolean;
+  run(ctx: CheckContext): void;
+}

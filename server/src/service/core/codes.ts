@@ -1,0 +1,12 @@
+import type { DiagnosticCodeInfo } from '../diagnostics/types';
+
+export const CORE_CODES: DiagnosticCodeInfo[] = [
+  { code: 'yaml-syntax', severity: 'error', area: 'core', summary: 'The YAML cannot be parsed (each problem at its position, up to 10 per document); the other documents of the file are still checked.' },
+  { code: 'file-too-large', severity: 'warning', area: 'core', summary: 'The file is larger than `eksManifests.maxFileSize` and is not analysed.' },
+  { code: 'api-removed', severity: 'error', area: 'core', summary: 'The apiVersion is no longer served by the target Kubernetes version (`eksManifests.kubernetesVersion`); the message names the replacement.' },
+  { code: 'api-deprecated', severity: 'warning', area: 'core', summary: 'The apiVersion still works at the target version but is deprecated and will be removed; the message says when and what replaces it.' },
+  { code: 'missing-api-version', severity: 'error', area: 'core', summary: 'A document has `kind` but no `apiVersion`.' },
+  { code: 'missing-kind', severity: 'error', area: 'core', summary: 'A document has `apiVersion` but no `kind`.' },
+  { code: 'missing-name', severity: 'error', area: 'core', summary: 'An object has neither `metadata.name` nor `metadata.generateName`.' },
+  { code: 'meta-value-not-string', severity: 'error', area: 'core', summary: 'A label, annotation or ConfigMap data value is a YAML number, boolean or null; the API server accepts only strings (quote it).' },
+];

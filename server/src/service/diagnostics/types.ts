@@ -1,0 +1,33 @@
+/** The service's own diagnostic shape: ranges are chunk-relative offsets until published. */
+import type { YamlChunk } from '../parse/yamlFile';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One documented diagnostic code. Every code a check reports must be declared by its module. */
+export interface DiagnosticCodeInfo {
+  code: string;
+  severity: Severity;
+  /** Which part of the product reports it (e.g. "core", "alb", "nodepool", "networkpolicy"). */
+  area: string;
+  /** One line for the docs table: what it catches. */
+  summary: string;
+}
+
+/** A text edit in file positions (produced by checks for quick fixes). */
+export interface FixEdit { start: number; end: number; newText: string }
+
+/** A quick fix attached to a finding; edits are chunk-relative offsets in the finding's chunk. */
+export interface Fix { title: string; edits: FixEdit[]; preferred?: boolean }
+
+export interface Finding {
+  code: string;
+  message: string;
+  chunk: YamlChunk;
+  start: number;
+  end: number;
+  /** Overrides the code's default severity (e.g. a check with an error and a warning form). */
+  severity?: Severity;
+  fixes?: Fix[];
+  tags?: ('unnecessary' | 'deprecated')[];
+  related?: { uri: string; chunk: YamlChunk; start: number; end: number; message: string }[];
+}

@@ -1,0 +1,75 @@
+/**
+ * The Kubernetes view of one YAML document: identity (apiVersion, kind, namespace, name), labels and
+ * annotations, plus access to any node and its range by path. Built lazily from the parsed document.
+ */
+import type { Document, Node } from 'yaml';
+import type { YamlChunk, Range } from '../parse/yamlFile';
+import { nodeAt, nodeRange, scalarString, stringMap, type NodePath } from './yamlNodes';
+
+export class K8sObject {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+
+  constructor(
+    readonly uri: string,
+    readonly chunk: YamlChunk,
+    readonly doc: Document.Parsed,
+    /** Index of the document inside its chunk (0 unless `...` markers put several in one chunk). */
+    readonly docIndex: number,
+  ) {
+    const root = doc.contents;
+    this.apiVersion = scalarString(nodeAt(root, ['apiVersion'], doc));
+    this.kind = scalarString(nodeAt(root, ['kind'], doc));
+    this.name = scalarString(nodeAt(root, ['metadata', 'name'], doc));
+    this.namespace = scalarString(nodeAt(root, ['metadata', 'namespace'], doc));
+    this.labels = stringMap(nodeAt(root, ['metadata', 'labels'], doc), doc);
+    this.annotations = stringMap(nodeAt(root, ['metadata', 'annotations'], doc), doc);
+  }
+
+  /** API group ('' for the core group), e.g. `networking.k8s.io`. */
+  get group(): string {
+    const v = this.apiVersion ?? '';
+    const i = v.indexOf('/');
+    return i === -1 ? '' : v.slice(0, i);
+  }
+
+  /** `Kind namespace/name` (namespace omitted when not set). */
+  get displayName(): string {
+    return `${this.kind ?? '?'} ${this.namespace ? this.namespace + '/' : ''}${this.name ?? '(unnamed)'}`;
+  }
+
+  get root(): Node | undefined {
+    return (this.doc.contents ?? undefined) as Node | undefined;
+  }
+
+  /** The node at a path under the document root (following aliases). */
+  node(path: NodePath): Node | undefined {
+    return nodeAt(this.doc.contents, path, this.doc);
+  }
+
+  /** File range of the node at a path, or of the whole document when the path is absent. */
+  rangeOf(path: NodePath): Range {
+    const r = nodeRange(this.node(path)) ?? this.documentOffsets();
+    return this.chunk.toRange(r[0], r[1]);
+  }
+
+  /** Chunk-relative [start, end) of the whole document's contents. */
+  documentOffsets(): [number, number] {
+    const r = nodeRange(this.doc.contents) ?? (this.doc.range ? [this.doc.range[0], this.doc.range[1]] as [number, number] : [0, 0] as [number, number]);
+    return r;
+  }
+
+  /** Whether this document looks like a Kubernetes object at all (has apiVersion or kind). */
+  get isManifest(): boolean {
+    return this.apiVersion !== undefined || this.kind !== undefined;
+  }
+}
+
+/** Namespaces compare equal when either side does not say (it is applied with `-n` or the context's). */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}

@@ -1,0 +1,145 @@
+/**
+ * A YAML file split at document boundaries. Each piece ("chunk") is parsed on its own with `yaml`, so an
+ * edit re-parses only the chunks whose text changed; the others are reused as they are, with only their
+ * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
+ */
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** One `---`-delimited piece of a file and its parsed documents. */
+export class YamlChunk {
+  /** Offset of the chunk's first character in the file. Updated when earlier chunks change. */
+  startOffset = 0;
+  /** 0-based line of the chunk's first line in the file. */
+  startLine = 0;
+  readonly lineCounter = new LineCounter();
+  readonly docs: Document.Parsed[];
+  /** Set when the parser itself threw (it is tolerant and should not): the chunk then has no documents. */
+  parserFailure?: string;
+  /** Per-chunk memo for analysis results that depend only on this chunk's text (see ManifestFile users). */
+  readonly memo = new Map<string, unknown>();
+
+  constructor(readonly text: string) {
+    try {
+      this.docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document.Parsed[];
+    } catch (err) {
+      this.docs = [];
+      this.parserFailure = String(err);
+    }
+  }
+
+  /** Chunk-relative offset → file position (0-based line and UTF-16 character). */
+  toPosition(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const { line, col } = this.lineCounter.linePos(o);
+    return { line: this.startLine + line - 1, character: col - 1 };
+  }
+
+  toRange(start: number, end: number): Range {
+    return { start: this.toPosition(start), end: this.toPosition(end) };
+  }
+
+  /** File position → chunk-relative offset (clamped to the chunk). */
+  toOffset(pos: Position): number {
+    const rel = pos.line - this.startLine;
+    const starts = this.lineCounter.lineStarts;
+    if (rel < 0) return 0;
+    if (rel >= starts.length) return this.text.length;
+    const lineEnd = rel + 1 < starts.length ? starts[rel + 1] - 1 : this.text.length;
+    return Math.min(starts[rel] + pos.character, Math.max(starts[rel], lineEnd));
+  }
+
+  /** Text of a chunk-relative line (without the newline). */
+  lineText(relLine: number): string {
+    const starts = this.lineCounter.lineStarts;
+    if (relLine < 0 || relLine >= starts.length) return '';
+    const end = relLine + 1 < starts.length ? starts[relLine + 1] - 1 : this.text.length;
+    return this.text.slice(starts[relLine], end);
+  }
+}
+
+const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+/** Split text into pieces that each start at a `---`/`...` line (the first piece starts at 0). */
+export function splitDocuments(text: string): { start: number; text: string }[] {
+  const pieces: { start: number; text: string }[] = [];
+  let pieceStart = 0;
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart < n) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? n : nl;
+    const c = text.charCodeAt(lineStart);
+    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */)) {
+      if (DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
+        // `...` ends a document: it belongs to the previous piece.
+        if (c === 46) {
+          const after = nl === -1 ? n : nl + 1;
+          pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
+          pieceStart = after;
+        } else {
+          pieces.push({ start: pieceStart, text: text.slice(pieceStart, lineStart) });
+          pieceStart = lineStart;
+        }
+      }
+    }
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+  if (pieceStart < n || pieces.length === 0) pieces.push({ start: pieceStart, text: text.slice(pieceStart) });
+  return pieces;
+}
+
+/** A file as chunks. `update` reuses unchanged chunks (by text) and re-parses only the rest. */
+export class YamlFile {
+  chunks: YamlChunk[] = [];
+  text = '';
+  /** How many chunks the last update parsed anew (for tests and the benchmark). */
+  lastReparsed = 0;
+
+  constructor(text: string) {
+    this.update(text);
+  }
+
+  update(text: string): void {
+    const previous = new Map<string, YamlChunk[]>();
+    for (const c of this.chunks) {
+      const list = previous.get(c.text);
+      if (list) list.push(c); else previous.set(c.text, [c]);
+    }
+    const chunks: YamlChunk[] = [];
+    let line = 0;
+    let reparsed = 0;
+    for (const piece of splitDocuments(text)) {
+      let chunk = previous.get(piece.text)?.shift();
+      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; }
+      chunk.startOffset = piece.start;
+      chunk.startLine = line;
+      line += countNewlines(piece.text);
+      chunks.push(chunk);
+    }
+    this.text = text;
+    this.chunks = chunks;
+    this.lastReparsed = reparsed;
+  }
+
+  /** The chunk holding a file position (the last chunk whose start line is <= the line). */
+  chunkAt(pos: Position): YamlChunk | undefined {
+    const cs = this.chunks;
+    let lo = 0, hi = cs.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid].startLine <= pos.line) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    // A `---` line starts the chunk after it; a position on that line belongs to the new chunk.
+    return found >= 0 ? cs[found] : cs[0];
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

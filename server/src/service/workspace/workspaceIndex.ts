@@ -1,0 +1,120 @@
+/**
+ * Every Kubernetes object in the workspace's YAML files, kept current as files change. Cross-document
+ * checks and completions ask it questions like "is there a Service `web` in namespace `shop`?".
+ *
+ * Invariant: updating a file re-parses only its changed chunks (see YamlFile); the objects of unchanged
+ * chunks are the same K8sObject instances as before, so per-object caches stay valid.
+ */
+import { YamlFile, type YamlChunk } from '../parse/yamlFile';
+import { K8sObject, sameNamespace } from '../model/k8sObject';
+
+export class ManifestFile {
+  readonly yaml: YamlFile;
+  /** Size of the text when it was larger than the index's limit: the file is then kept unparsed. */
+  tooLargeSize?: number;
+  private rawText = '';
+  constructor(readonly uri: string, text: string, maxSize: number) {
+    this.yaml = new YamlFile('');
+    this.update(text, maxSize);
+  }
+  /** Replace the text; unchanged chunks are reused. */
+  update(text: string, maxSize: number): void {
+    this.rawText = text;
+    if (text.length > maxSize) { this.tooLargeSize = text.length; this.yaml.update(''); return; }
+    this.tooLargeSize = undefined;
+    this.yaml.update(text);
+  }
+  get text(): string { return this.rawText; }
+  get chunks(): YamlChunk[] { return this.yaml.chunks; }
+
+  /** Objects of one chunk (memoised on the chunk, so unchanged chunks keep their instances). */
+  objectsOf(chunk: YamlChunk): K8sObject[] {
+    let objs = chunk.memo.get('objects') as K8sObject[] | undefined;
+    if (!objs) {
+      objs = chunk.docs.map((d, i) => new K8sObject(this.uri, chunk, d, i));
+      chunk.memo.set('objects', objs);
+    }
+    return objs;
+  }
+
+  /** All documents of the file as objects (including ones that are not manifests; filter with isManifest). */
+  *objects(): Iterable<K8sObject> {
+    for (const c of this.chunks) yield* this.objectsOf(c);
+  }
+
+  /** Whether any document of the file looks like a Kubernetes manifest. */
+  get isKubernetes(): boolean {
+    for (const o of this.objects()) if (o.isManifest) return true;
+    // A syntax error can hide the keys from the parser: fall back to the text.
+    return this.tooLargeSize === undefined && /^(apiVersion|kind)\s*:/m.test(this.text);
+  }
+}
+
+export interface ObjectRef { kind: string; name: string; namespace?: string }
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ManifestFile>();
+  /** Bumped whenever an object may have been added, removed or changed anywhere. */
+  generation = 0;
+  /** Files longer than this (UTF-16 units) are kept but not parsed. */
+  maxFileSize = 5_000_000;
+  private kindCache?: { generation: number; byKind: Map<string, K8sObject[]> };
+
+  /** Add or update a file. Returns the file; unchanged text is a no-op. */
+  set(uri: string, text: string): ManifestFile {
+    const existing = this.files.get(uri);
+    if (existing) {
+      if (existing.text === text) return existing;
+      existing.update(text, this.maxFileSize);
+      this.generation++;
+      return existing;
+    }
+    const f = new ManifestFile(uri, text, this.maxFileSize);
+    this.files.set(uri, f);
+    this.generation++;
+    return f;
+  }
+
+  delete(uri: string): boolean {
+    const had = this.files.delete(uri);
+    if (had) this.generation++;
+    return had;
+  }
+
+  get(uri: string): ManifestFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Every manifest object in the workspace. */
+  *all(): Iterable<K8sObject> {
+    for (const f of this.files.values()) for (const o of f.objects()) if (o.isManifest) yield o;
+  }
+
+  /** Objects of a kind (cached per generation). */
+  byKind(kind: string): K8sObject[] {
+    if (!this.kindCache || this.kindCache.generation !== this.generation) {
+      const byKind = new Map<string, K8sObject[]>();
+      for (const o of this.all()) {
+        if (!o.kind) continue;
+        const list = byKind.get(o.kind);
+        if (list) list.push(o); else byKind.set(o.kind, [o]);
+      }
+      this.kindCache = { generation: this.generation, byKind };
+    }
+    return this.kindCache.byKind.get(kind) ?? [];
+  }
+
+  /** Objects of a kind and name whose namespace matches (a missing namespace matches any; see sameNamespace). */
+  find(ref: ObjectRef): K8sObject[] {
+    return this.byKind(ref.kind).filter((o) => o.name === ref.name && sameNamespace(o.namespace, ref.namespace));
+  }
+
+  /** Whether the workspace has any object of this kind in the namespace (missing namespaces match). */
+  hasKindIn(kind: string, namespace: string | undefined): boolean {
+    return this.byKind(kind).some((o) => sameNamespace(o.namespace, namespace));
+  }
+}
