@@ -21,4 +21,7 @@ run_tests "unit tests (language service)" test/unit/*.test.ts
 run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
 run_tests "CLI tests" test/cli/*.test.ts
 run_tests "corpus (real upstream manifests)" test/corpus/*.test.ts
+run_tests "robustness (hostile input against the bundled server)" test/robustness/*.test.ts
+# --- stage: cluster tests (real kube-apiserver) ---
+# --- stage: real VS Code (code-server) ---
 echo "==> all tests passed"

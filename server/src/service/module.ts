@@ -34,3 +34,29 @@ export interface LanguageModule {
   /** Extra children for an object's outline entry. */
   symbols?(obj: K8sObject): DocumentSymbol[] | undefined;
 }
+
+/** A part of a module (a module may be built from parts owned by different files). */
+export type ModulePart = Omit<LanguageModule, 'id'>;
+
+/** One module from parts: codes and checks concatenated, features asked in order. */
+export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
+  const first = <T>(pick: (p: ModulePart) => T | undefined): T | undefined => {
+    for (const p of parts) { const v = pick(p); if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) return v; }
+    return undefined;
+  };
+  return {
+    id,
+    codes: parts.flatMap((p) => p.codes),
+    checks: parts.flatMap((p) => p.checks ?? []),
+    complete: (ctx) => {
+      const items = parts.flatMap((p) => p.complete?.(ctx) ?? []);
+      return items.length ? items : undefined;
+    },
+    resolveCompletion: (item) => parts.reduce((it, p) => p.resolveCompletion?.(it) ?? it, item),
+    hover: (ctx) => first((p) => p.hover?.(ctx)),
+    definition: (ctx) => first((p) => p.definition?.(ctx)),
+    codeActions: (ctx, range) => parts.flatMap((p) => p.codeActions?.(ctx, range) ?? []),
+    codeLenses: (ctx, obj) => parts.flatMap((p) => p.codeLenses?.(ctx, obj) ?? []),
+    symbols: (obj) => { const s = parts.flatMap((p) => p.symbols?.(obj) ?? []); return s.length ? s : undefined; },
+  };
+}

@@ -1,7 +1,11 @@
 /** Every domain module the service loads, in order (the first hover/definition answer wins). */
 import type { LanguageModule } from './module';
 import { coreModule } from './core/coreModule';
+import { albModule } from './alb/albModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
+  albModule,
+  // nodepool module: added by the NodePool/NodeClass work
+  // networkpolicy module: added by the NetworkPolicy work
 ];
