@@ -2,10 +2,11 @@
 import type { LanguageModule } from './module';
 import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
+import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
   // nodepool module: added by the NodePool/NodeClass work
-  // networkpolicy module: added by the NetworkPolicy work
+  networkPolicyModule,
 ];

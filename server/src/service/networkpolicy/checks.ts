@@ -1,0 +1,370 @@
+/** NetworkPolicy diagnostics: schema, semantics (local) and workspace cross-checks. */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import type { Check, CheckContext } from '../checks/types';
+import type { Fix } from '../diagnostics/types';
+import { validateNode, type SchemaCodes } from '../catalog/schema';
+import { getPair, keyString, nodeRange, scalarString } from '../model/yamlNodes';
+import { sameNamespace } from '../model/k8sObject';
+import type { YamlChunk } from '../parse/yamlFile';
+import { namespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
+import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
+import { NETWORK_POLICY_SPEC, PORT_NAME } from './schema';
+import { isEmptySelector, matches, selectorText, type Selector } from './selectors';
+import { networkText, parseCidr, strictlyInside } from './cidr';
+
+const SCHEMA_CODES: SchemaCodes = {
+  type: 'np-schema-type', unknownField: 'np-schema-unknown-field', required: 'np-schema-required',
+  enum: 'np-schema-enum', pattern: 'np-schema-pattern', range: 'np-schema-range',
+};
+
+const DIRS: Direction[] = ['ingress', 'egress'];
+const PEERS_KEY: Record<Direction, string> = { ingress: 'from', egress: 'to' };
+
+// --- text edit helpers --------------------------------------------------------------------------------------
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function isFlow(chunk: YamlChunk, node: Node | undefined): boolean {
+  const r = nodeRange(node);
+  if (!r) return true;
+  const c = chunk.text[r[0]];
+  return c === '{' || c === '[';
+}
+
+/** Append a scalar item to a sequence (flow or block). */
+function appendToSeq(chunk: YamlChunk, seq: Node, value: string): Fix['edits'] | undefined {
+  const r = nodeRange(seq);
+  if (!r || !isSeq(seq)) return undefined;
+  const items = (seq as YAMLSeq).items as Node[];
+  if (chunk.text[r[0]] === '[') {
+    const close = chunk.text.lastIndexOf(']', r[1]);
+    if (close < r[0]) return undefined;
+    return [{ start: close, end: close, newText: items.length ? `, ${value}` : value }];
+  }
+  const last = items[items.length - 1];
+  const lr = nodeRange(last);
+  if (!lr) return undefined;
+  const ls = lineStartOf(chunk.text, lr[0]);
+  const prefix = chunk.text.slice(ls, lr[0]);
+  if (!/^\s*-\s+$/.test(prefix)) return undefined;
+  const lineEnd = chunk.text.indexOf('\n', lr[1]);
+  const at = lineEnd === -1 ? chunk.text.length : lineEnd;
+  return [{ start: at, end: at, newText: `\n${prefix}${value}` }];
+}
+
+// --- local checks -------------------------------------------------------------------------------------------
+
+function schemaCheck(ctx: CheckContext, p: Policy): void {
+  const spec = ctx.obj.node(['spec']);
+  if (!spec) return;
+  const protocolNodes = new Set<Node>();
+  for (const dir of DIRS) for (const r of p[dir] ?? []) for (const port of r.ports ?? []) {
+    const pr = getPair(port.node, 'protocol');
+    if (pr && pr.value) protocolNodes.add(pr.value as Node);
+  }
+  validateNode(spec, NETWORK_POLICY_SPEC, SCHEMA_CODES, {
+    report(code, at, message) {
+      if (code === 'np-schema-enum' && at && !Array.isArray(at) && protocolNodes.has(at as Node)) {
+        const v = scalarString(at) ?? '';
+        const up = v.toUpperCase();
+        const fixes: Fix[] = [];
+        const r = nodeRange(at);
+        if (r && ['TCP', 'UDP', 'SCTP'].includes(up)) fixes.push({ title: `Change to ${up}`, edits: [{ start: r[0], end: r[1], newText: up }], preferred: true });
+        ctx.report('np-protocol', at, `protocol must be TCP, UDP or SCTP (upper case); got "${v}"`, { fixes });
+        return;
+      }
+      ctx.report(code, at, message);
+    },
+  }, ctx.obj.doc, 'spec');
+}
+
+function selectorValuesCheck(ctx: CheckContext, sel: Selector | undefined): void {
+  const ex = sel?.node ? getPair(sel.node, 'matchExpressions')?.value : undefined;
+  if (!isSeq(ex)) return;
+  for (const item of (ex as YAMLSeq).items as Node[]) {
+    if (!isMap(item)) continue;
+    const op = scalarString(getPair(item, 'operator')?.value);
+    const valuesPair = getPair(item, 'values');
+    const vs = valuesPair?.value;
+    const count = isSeq(vs) ? (vs as YAMLSeq).items.length : 0;
+    if ((op === 'In' || op === 'NotIn') && count === 0) ctx.report('np-selector-values', (valuesPair?.key as Node) ?? getPair(item, 'operator')?.value as Node, `operator ${op} needs at least one entry in values`);
+    if ((op === 'Exists' || op === 'DoesNotExist') && count > 0) ctx.report('np-selector-values', valuesPair!.key as Node, `operator ${op} must not have values (remove them, or use In/NotIn)`);
+  }
+}
+
+function portCheck(ctx: CheckContext, port: PortSpec): void {
+  const { portNode, endPortNode } = port;
+  const pv = isScalar(portNode) ? (portNode as Scalar).value : undefined;
+  if (typeof pv === 'number' && Number.isInteger(pv) && (pv < 1 || pv > 65535)) ctx.report('np-port-range', portNode, `port must be between 1 and 65535, got ${pv}`);
+  if (typeof pv === 'string') {
+    const r = nodeRange(portNode);
+    if (/^\d+$/.test(pv)) {
+      ctx.report('np-schema-pattern', portNode, `port "${pv}" is a string, so it would be read as a port name (names need a letter); write the number without quotes`,
+        { fixes: r ? [{ title: `Use the number ${pv}`, edits: [{ start: r[0], end: r[1], newText: pv }], preferred: true }] : [] });
+    } else if (!PORT_NAME.test(pv)) {
+      ctx.report('np-schema-pattern', portNode, `"${pv}" is not a valid port name: 1–15 lowercase letters, digits and single hyphens, with at least one letter, not starting or ending with a hyphen`);
+    }
+  }
+  const ev = isScalar(endPortNode) ? (endPortNode as Scalar).value : undefined;
+  if (typeof ev === 'number' && Number.isInteger(ev)) {
+    if (ev < 1 || ev > 65535) ctx.report('np-port-range', endPortNode, `endPort must be between 1 and 65535, got ${ev}`);
+    else if (pv === undefined || pv === null) ctx.report('np-endport-needs-numeric-port', endPortNode, 'endPort needs a numeric port as the start of the range; port is missing');
+    else if (typeof pv === 'string') ctx.report('np-endport-needs-numeric-port', endPortNode, `endPort needs a numeric port; "${pv}" is a named port, and a range cannot start at a name`);
+    else if (typeof pv === 'number' && ev < pv) {
+      const a = nodeRange(portNode), b = nodeRange(endPortNode);
+      ctx.report('np-endport-less-than-port', endPortNode, `endPort ${ev} is smaller than port ${pv}; the range would be empty`,
+        { fixes: a && b ? [{ title: `Swap to port ${ev}, endPort ${pv}`, edits: [{ start: a[0], end: a[1], newText: String(ev) }, { start: b[0], end: b[1], newText: String(pv) }] }] : [] });
+    }
+  }
+}
+
+function ipBlockCheck(ctx: CheckContext, peer: Peer): void {
+  const ib = peer.ipBlock!;
+  if (peer.podSelector || peer.namespaceSelector) {
+    const k = getPair(peer.node, 'ipBlock')?.key as Node | undefined;
+    ctx.report('np-ipblock-with-selector', k ?? ib.node, 'ipBlock cannot be combined with podSelector or namespaceSelector in the same peer; put it in its own list item (separate items mean OR)');
+  }
+  if (ib.cidr === undefined || !isScalar(ib.cidrNode)) return;
+  const cidr = parseCidr(ib.cidr);
+  if (!cidr) {
+    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(ib.cidr) ? '' : ' — add a prefix length such as /32'}`);
+  } else if (cidr.hostBitsSet) {
+    const r = nodeRange(ib.cidrNode);
+    const canon = networkText(cidr);
+    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" has host bits set; it means ${canon}`, { severity: 'warning', fixes: r ? [{ title: `Change to ${canon}`, edits: [{ start: r[0], end: r[1], newText: canon }], preferred: true }] : [] });
+  }
+  for (const e of ib.except) {
+    const ec = parseCidr(e.text);
+    if (!ec) { ctx.report('np-cidr-invalid', e.node, `except entry "${e.text}" is not a valid CIDR`); continue; }
+    if (cidr && !strictlyInside(ec, cidr)) {
+      ctx.report('np-except-outside-cidr', e.node, ec.family !== cidr.family
+        ? `except entry ${e.text} is IPv${ec.family} but cidr ${ib.cidr} is IPv${cidr.family}`
+        : `except entry ${e.text} is not strictly inside cidr ${ib.cidr}; except can only carve smaller ranges out of cidr`);
+    }
+  }
+}
+
+/** OR form (`- namespaceSelector` then `- podSelector`) and AND form (both in one item). */
+function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
+  const peers = rule.peers ?? [];
+  const chunk = ctx.obj.chunk;
+  const text = chunk.text;
+  const only = (p: Peer, which: 'podSelector' | 'namespaceSelector') => isMap(p.node) && (p.node as { items: Pair[] }).items.length === 1 && !!p[which];
+  for (let i = 0; i + 1 < peers.length; i++) {
+    const a = peers[i], b = peers[i + 1];
+    const pair = (only(a, 'namespaceSelector') && only(b, 'podSelector')) || (only(a, 'podSelector') && only(b, 'namespaceSelector'));
+    if (!pair) continue;
+    const ns = a.namespaceSelector ?? b.namespaceSelector!;
+    const pod = a.podSelector ?? b.podSelector!;
+    const fixes: Fix[] = [];
+    const br = nodeRange(b.node);
+    if (br && !isFlow(chunk, a.node) && !isFlow(chunk, b.node)) {
+      const dash = text.lastIndexOf('-', br[0] - 1);
+      if (dash >= 0 && /^[ \t]*$/.test(text.slice(lineStartOf(text, dash), dash)) && /^[ \t]+$/.test(text.slice(dash + 1, br[0]))) {
+        fixes.push({ title: 'Merge into one peer (AND: these Pods in those namespaces)', edits: [{ start: dash, end: dash + 1, newText: ' ' }] });
+      }
+    }
+    const word = dir === 'ingress' ? 'from' : 'to';
+    ctx.report('np-and-or-peers', b.node,
+      `These are two separate peers (OR): ${word} every Pod in ${selectorText(ns) ? 'namespaces with ' + selectorText(ns) : 'every namespace'}, or ${word} Pods with ${selectorText(pod) ?? 'any labels'} in the policy's namespace. If you meant Pods with those labels in those namespaces (AND), put both selectors in one list item.`,
+      { fixes });
+    i++;
+  }
+  for (const p of peers) {
+    if (!p.podSelector || !p.namespaceSelector || p.ipBlock || !isMap(p.node)) continue;
+    const items = (p.node as { items: Pair[] }).items;
+    if (items.length !== 2 || isFlow(chunk, p.node)) continue;
+    const second = items[1];
+    const kr = nodeRange(second.key);
+    if (!kr) continue;
+    const ls = lineStartOf(text, kr[0]);
+    const lead = text.slice(ls, kr[0]);
+    if (!/^[ \t]*$/.test(lead) || lead.length < 2 || !/ {2}$/.test(lead)) continue;
+    const word = dir === 'ingress' ? 'from' : 'to';
+    ctx.report('np-and-or-peers', p.node,
+      `One peer with both selectors (AND): ${word} Pods with ${selectorText(p.podSelector) ?? 'any labels'} in ${selectorText(p.namespaceSelector) ? 'namespaces with ' + selectorText(p.namespaceSelector) : 'every namespace'}. Two list items would mean OR instead.`,
+      { severity: 'hint', fixes: [{ title: 'Split into two peers (OR)', edits: [{ start: kr[0] - 2, end: kr[0], newText: '- ' }] }] });
+  }
+}
+
+function ignoredCheck(ctx: CheckContext, p: Policy): void {
+  const written = p.policyTypesWritten;
+  if (!written || !written.length || !p.policyTypesNode) return;
+  for (const dir of DIRS) {
+    const rules = p[dir];
+    const Title = dir === 'ingress' ? 'Ingress' : 'Egress';
+    if (!rules || rules.length === 0 || written.includes(Title)) continue;
+    const edits = appendToSeq(ctx.obj.chunk, p.policyTypesNode, Title);
+    const key = getPair(ctx.obj.node(['spec']), dir)?.key as Node | undefined;
+    ctx.report(dir === 'ingress' ? 'np-ingress-ignored' : 'np-egress-ignored', key ?? p.policyTypesNode,
+      `policyTypes does not list ${Title}, so these ${dir} rules have no effect (and ${dir} traffic is not restricted)`,
+      { fixes: edits ? [{ title: `Add ${Title} to policyTypes`, edits, preferred: true }] : [] });
+  }
+}
+
+function emptyFromCheck(ctx: CheckContext, p: Policy): void {
+  const text = ctx.obj.chunk.text;
+  for (const dir of DIRS) {
+    const word = PEERS_KEY[dir];
+    for (const rule of p[dir] ?? []) {
+      const pk = rule.peersKey;
+      if (!pk || (rule.peers && rule.peers.length)) continue;
+      const v = pk.value as Node | null;
+      if (v && !isSeq(v) && !(isScalar(v) && (v as Scalar).value === null)) continue; // a wrong type: schema reports it
+      const fixes: Fix[] = [];
+      const kr = nodeRange(pk.key);
+      const items = isMap(rule.node) ? (rule.node as { items: Pair[] }).items : [];
+      const idx = items.indexOf(pk as Pair);
+      if (kr && idx >= 0) {
+        const vr = nodeRange(pk.value) ?? kr;
+        if (items.length === 1) fixes.push({ title: `Write the rule as {} (same meaning: allow all ${dir === 'ingress' ? 'sources' : 'destinations'})`, edits: [{ start: kr[0], end: vr[1], newText: '{}' }] });
+        else if (idx < items.length - 1) { const nk = nodeRange(items[idx + 1].key); if (nk) fixes.push({ title: `Remove the empty ${word} (same meaning)`, edits: [{ start: kr[0], end: nk[0], newText: '' }] }); }
+        else { const ls = lineStartOf(text, kr[0]); if (/^[ \t]*$/.test(text.slice(ls, kr[0]))) { const nl = text.indexOf('\n', vr[1]); fixes.push({ title: `Remove the empty ${word} (same meaning)`, edits: [{ start: ls, end: nl === -1 ? vr[1] : nl + 1, newText: '' }] }); } }
+      }
+      ctx.report('np-empty-from', pk.key as Node,
+        `An empty ${word} allows ${dir === 'ingress' ? 'every source' : 'every destination'} (the same as leaving ${word} out); it does not deny anything. To deny all ${dir}, use \`${dir}: []\` with ${dir === 'ingress' ? 'Ingress' : 'Egress'} in policyTypes.`,
+        { fixes });
+    }
+  }
+  // `egress: []` without policyTypes: the API server does not add Egress, so nothing is denied.
+  if (!p.policyTypesWritten && isSeq(p.egressNode) && (p.egress?.length ?? 0) === 0) {
+    const pair = getPair(ctx.obj.node(['spec']), 'egress');
+    const kr = nodeRange(pair?.key);
+    const fixes: Fix[] = [];
+    if (kr) {
+      const ls = lineStartOf(text, kr[0]);
+      const lead = text.slice(ls, kr[0]);
+      if (/^[ \t]*$/.test(lead)) fixes.push({ title: 'Add policyTypes: [Ingress, Egress] (deny all egress)', edits: [{ start: ls, end: ls, newText: `${lead}policyTypes: [Ingress, Egress]\n` }], preferred: true });
+    }
+    ctx.report('np-empty-from', (pair?.key as Node) ?? p.egressNode, '`egress: []` without policyTypes denies nothing: the API server adds Egress to policyTypes only when there are egress rules. Add policyTypes with Egress to deny all egress.', { fixes });
+  }
+}
+
+const localCheck: Check = {
+  id: 'networkpolicy-local',
+  scope: 'local',
+  appliesTo: isNetworkPolicy,
+  run(ctx) {
+    const p = readPolicy(ctx.obj);
+    schemaCheck(ctx, p);
+    selectorValuesCheck(ctx, p.podSelector);
+    for (const dir of DIRS) {
+      for (const rule of p[dir] ?? []) {
+        for (const peer of rule.peers ?? []) {
+          if (!isMap(peer.node)) continue;
+          if (!peer.podSelector && !peer.namespaceSelector && !peer.ipBlock) {
+            ctx.report('np-empty-peer', peer.node, `This ${PEERS_KEY[dir]} item sets no podSelector, namespaceSelector or ipBlock; the API server rejects it. To allow every ${dir === 'ingress' ? 'source' : 'destination'}, leave ${PEERS_KEY[dir]} out.`);
+          }
+          selectorValuesCheck(ctx, peer.podSelector);
+          selectorValuesCheck(ctx, peer.namespaceSelector);
+          if (peer.ipBlock) ipBlockCheck(ctx, peer);
+        }
+        for (const port of rule.ports ?? []) portCheck(ctx, port);
+        andOrCheck(ctx, rule, dir);
+      }
+    }
+    ignoredCheck(ctx, p);
+    emptyFromCheck(ctx, p);
+  },
+};
+
+// --- workspace checks ---------------------------------------------------------------------------------------
+
+/** Namespaces that exist in every cluster (their only known label is the name label). */
+const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+function selectedWorkloads(p: Policy, all: Workload[]): { candidates: Workload[]; selected: Workload[] } {
+  const candidates = all.filter((w) => sameNamespace(w.namespace, p.obj.namespace));
+  return { candidates, selected: candidates.filter((w) => matches(p.podSelector, w.podLabels)) };
+}
+
+function peerWorkloads(p: Policy, peer: Peer, all: Workload[]): Workload[] | undefined {
+  if (!peer.podSelector || peer.ipBlock) return undefined;
+  const pool = peer.namespaceSelector ? all : all.filter((w) => sameNamespace(w.namespace, p.obj.namespace));
+  return pool.filter((w) => matches(peer.podSelector!, w.podLabels));
+}
+
+function workloadName(w: Workload): string {
+  return `${w.kind} ${w.namespace ? w.namespace + '/' : ''}${w.name ?? '?'}`;
+}
+
+const workspaceCheck: Check = {
+  id: 'networkpolicy-workspace',
+  scope: 'workspace',
+  appliesTo: isNetworkPolicy,
+  run(ctx) {
+    const p = readPolicy(ctx.obj);
+    const all = workloadsIn(ctx.index);
+    const { candidates, selected } = selectedWorkloads(p, all);
+
+    // podSelector of the policy
+    if (candidates.length && !selected.length && !isEmptySelector(p.podSelector)) {
+      ctx.report('np-pod-selector-no-match', p.podSelectorNode, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(p.podSelector)}; this policy selects nothing here (${candidates.length} workload${candidates.length === 1 ? '' : 's'} checked)`);
+    }
+    // podSelector-only peers (same namespace)
+    for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
+      if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector)) continue;
+      if (candidates.length && !candidates.some((w) => matches(peer.podSelector!, w.podLabels))) {
+        ctx.report('np-pod-selector-no-match', peer.podSelector.node ?? peer.node, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(peer.podSelector)}, so this peer matches nothing here`);
+      }
+    }
+
+    // namespaceSelector against the workspace's Namespaces
+    const nss = namespacesIn(ctx.index);
+    if (nss.length) {
+      const known = new Set(nss.map((n) => n.name));
+      const implicit = new Set<string>(BUILTIN_NAMESPACES);
+      for (const o of ctx.index.all()) if (o.namespace && !known.has(o.namespace)) implicit.add(o.namespace);
+      const pool = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
+      for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
+        const s = peer.namespaceSelector;
+        if (!s || isEmptySelector(s)) continue;
+        if (!pool.some((labels) => matches(s, labels))) {
+          ctx.report('np-namespace-selector-no-match', s.node ?? peer.node, `No Namespace in the workspace has ${selectorText(s)} (every Namespace also carries ${NAMESPACE_NAME_LABEL}=<its name>); this peer matches nothing here`);
+        }
+      }
+    }
+
+    // named ports
+    for (const dir of DIRS) for (const rule of p[dir] ?? []) {
+      let targets: Workload[] | undefined;
+      if (dir === 'ingress') targets = selected;
+      else {
+        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(p, peer, all));
+        targets = sets.length && sets.every((x) => x !== undefined) ? sets.flat() as Workload[] : undefined;
+      }
+      if (!targets || !targets.length) continue;
+      for (const port of rule.ports ?? []) {
+        if (typeof port.port !== 'string' || /^\d+$/.test(port.port)) continue;
+        const name = port.port;
+        if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
+        const declared = [...new Set(targets.flatMap((w) => w.ports.map((cp) => cp.name).filter((x): x is string => !!x)))];
+        ctx.report('np-named-port-unknown', port.portNode, `No container of the ${dir === 'ingress' ? 'selected' : 'destination'} Pods (${targets.slice(0, 3).map(workloadName).join(', ')}${targets.length > 3 ? ', …' : ''}) declares a port named "${name}"${declared.length ? `; declared: ${declared.slice(0, 8).join(', ')}` : ''}`);
+      }
+    }
+
+    // hostNetwork (once per policy)
+    const host = selected.filter((w) => w.hostNetwork);
+    if (host.length && (p.podSelectorNode || ctx.obj.node(['kind']))) {
+      ctx.report('np-host-network', p.podSelectorNode ?? ['kind'], `${host.slice(0, 3).map(workloadName).join(', ')} ${host.length === 1 ? 'uses' : 'use'} hostNetwork: true; NetworkPolicies do not apply to Pods on the host network, so this policy does not restrict ${host.length === 1 ? 'it' : 'them'}`);
+    }
+
+    // EKS enforcement note: only on default-deny policies, and not when the workspace shows it is enabled.
+    const denies = DIRS.filter((d) => p.isolates[d] && (p[d]?.length ?? 0) === 0);
+    if (isEmptySelector(p.podSelector) && denies.length) {
+      const enabled = ctx.index.find({ kind: 'ConfigMap', name: 'amazon-vpc-cni', namespace: 'kube-system' })
+        .some((cm) => scalarString(cm.node(['data', 'enable-network-policy-controller'])) === 'true' || scalarString(cm.node(['data', 'enable-network-policy'])) === 'true');
+      if (!enabled) {
+        const nodeClasses = ctx.index.byKind('NodeClass').filter((o) => o.group === 'eks.amazonaws.com');
+        const np = nodeClasses.map((o) => [o.name, scalarString(o.node(['spec', 'networkPolicy']))] as const).filter((x) => x[1]);
+        const extra = np.length ? ` The workspace's NodeClass ${np[0][0]} sets networkPolicy: ${np[0][1]}.` : '';
+        ctx.report('np-eks-enforcement', ['kind'], `Default-deny ${denies.join(' and ')}: on EKS this is enforced only when network policy is enabled — the VPC CNI add-on with enableNetworkPolicy "true", or on Auto Mode the amazon-vpc-cni ConfigMap (enable-network-policy-controller: "true") plus a NodeClass networkPolicy (DefaultAllow or DefaultDeny, which sets what unselected Pods get). Otherwise the policy is accepted but does nothing.${extra}`);
+      }
+    }
+  },
+};
+
+export const NP_CHECKS: Check[] = [localCheck, workspaceCheck];
+export { keyString };

@@ -1,0 +1,85 @@
+/** IPv4/IPv6 CIDR parsing and containment (BigInt arithmetic, no dependencies). */
+export interface Cidr { family: 4 | 6; addr: bigint; prefix: number; hostBitsSet: boolean; text: string }
+
+function parseV4(s: string): bigint | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  let v = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    v = (v << 8n) | BigInt(n);
+  }
+  return v;
+}
+
+function parseV6(s: string): bigint | undefined {
+  if (s.includes('%')) return undefined;
+  let tail4: bigint | undefined;
+  let text = s;
+  const lastColon = s.lastIndexOf(':');
+  if (s.slice(lastColon + 1).includes('.')) {
+    tail4 = parseV4(s.slice(lastColon + 1));
+    if (tail4 === undefined) return undefined;
+    text = s.slice(0, lastColon + 1) + '0:0';
+  }
+  const dbl = text.split('::');
+  if (dbl.length > 2) return undefined;
+  const groups = (x: string) => (x === '' ? [] : x.split(':'));
+  const head = groups(dbl[0]);
+  const rest = dbl.length === 2 ? groups(dbl[1]) : [];
+  const missing = 8 - head.length - rest.length;
+  if (dbl.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const all = [...head, ...Array(dbl.length === 2 ? missing : 0).fill('0'), ...rest];
+  let v = 0n;
+  for (const g of all) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
+    v = (v << 16n) | BigInt(parseInt(g, 16));
+  }
+  if (tail4 !== undefined) v = (v & ~0xffffffffn) | tail4;
+  return v;
+}
+
+export function parseCidr(text: string): Cidr | undefined {
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+  if (!m) return undefined;
+  const prefix = Number(m[2]);
+  if (m[2].length > 1 && m[2].startsWith('0')) return undefined;
+  const v4 = m[1].includes(':') ? undefined : parseV4(m[1]);
+  const family: 4 | 6 = m[1].includes(':') ? 6 : 4;
+  const addr = family === 4 ? v4 : parseV6(m[1]);
+  if (addr === undefined) return undefined;
+  const bits = family === 4 ? 32 : 128;
+  if (prefix > bits) return undefined;
+  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+  return { family, addr, prefix, hostBitsSet: (addr & hostMask) !== 0n, text };
+}
+
+/** The canonical network text (host bits cleared). */
+export function networkText(c: Cidr): string {
+  const bits = c.family === 4 ? 32 : 128;
+  const hostMask = (1n << BigInt(bits - c.prefix)) - 1n;
+  const a = c.addr & ~hostMask;
+  if (c.family === 4) return `${[24n, 16n, 8n, 0n].map((s) => String((a >> s) & 255n)).join('.')}/${c.prefix}`;
+  const groups: string[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(((a >> BigInt(i * 16)) & 0xffffn).toString(16));
+  // compress the longest run of zero groups
+  let best = -1, bestLen = 0;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== '0') { i++; continue; }
+    let j = i; while (j < 8 && groups[j] === '0') j++;
+    if (j - i > bestLen && j - i > 1) { best = i; bestLen = j - i; }
+    i = j;
+  }
+  const text = best === -1 ? groups.join(':') : `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+  return `${text}/${c.prefix}`;
+}
+
+/** Whether `inner` is a strict subset of `outer` (same family, longer prefix, inside the range). */
+export function strictlyInside(inner: Cidr, outer: Cidr): boolean {
+  if (inner.family !== outer.family || inner.prefix <= outer.prefix) return false;
+  const bits = outer.family === 4 ? 32 : 128;
+  const shift = BigInt(bits - outer.prefix);
+  return (inner.addr >> shift) === (outer.addr >> shift);
+}

@@ -1,0 +1,19 @@
+/**
+ * NetworkPolicy (networking.k8s.io/v1): schema diagnostics, semantic checks (ignored rules, AND vs OR peers,
+ * empty from/to), workspace cross-checks against workloads and Namespaces, EKS notes, completion of labels
+ * and named ports from the workspace, and a plain-language explanation on hover (and via a command).
+ */
+import type { LanguageModule } from '../module';
+import { NP_CODES } from './codes';
+import { NP_CHECKS } from './checks';
+import { completeNetworkPolicy, hoverNetworkPolicy } from './features';
+
+export const networkPolicyModule: LanguageModule = {
+  id: 'networkpolicy',
+  codes: NP_CODES,
+  checks: NP_CHECKS,
+  complete: completeNetworkPolicy,
+  hover: hoverNetworkPolicy,
+};
+
+export { explainNetworkPolicy } from './explain';

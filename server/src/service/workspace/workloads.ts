@@ -1,0 +1,129 @@
+/**
+ * Workloads as the network sees them: for every object that runs Pods (Deployment, StatefulSet, DaemonSet,
+ * ReplicaSet, ReplicationController, Job, CronJob, bare Pod) the labels its Pods get, the container ports
+ * they declare and whether they use the host network. Namespaces with their labels (plus the
+ * `kubernetes.io/metadata.name` label the API server puts on every Namespace).
+ *
+ * Per-object results are memoised on the object's chunk; the workspace lists per index generation.
+ */
+import type { K8sObject } from '../model/k8sObject';
+import type { WorkspaceIndex } from './workspaceIndex';
+import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
+import type { YAMLSeq } from 'yaml';
+
+export interface ContainerPort {
+  name?: string;
+  containerPort?: number;
+  protocol: string;
+  container?: string;
+}
+
+export interface Workload {
+  obj: K8sObject;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** Labels of the Pods it creates (the Pod template's labels, or a bare Pod's own labels). */
+  podLabels: Record<string, string>;
+  ports: ContainerPort[];
+  hostNetwork: boolean;
+}
+
+export interface NamespaceInfo {
+  name: string;
+  /** Labels including `kubernetes.io/metadata.name`. */
+  labels: Record<string, string>;
+  obj?: K8sObject;
+}
+
+/** Path from the object root to its Pod template (an object with metadata and spec), by kind. */
+export const POD_TEMPLATE_PATHS: Record<string, NodePath> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The workload view of one object, or undefined when it does not run Pods. */
+export function workloadOf(obj: K8sObject): Workload | undefined {
+  const kind = obj.kind;
+  if (!kind || !(kind in POD_TEMPLATE_PATHS)) return undefined;
+  const key = `workload:${obj.docIndex}`;
+  const memo = obj.chunk.memo;
+  if (memo.has(key)) return memo.get(key) as Workload | undefined;
+  let w: Workload | undefined;
+  try {
+    const tpl = obj.node(POD_TEMPLATE_PATHS[kind]);
+    if (tpl) {
+      const doc = obj.doc;
+      const podLabels = stringMap(nodeAt(tpl, ['metadata', 'labels'], doc), doc);
+      const spec = child(tpl, 'spec', doc);
+      const ports: ContainerPort[] = [];
+      for (const list of ['containers', 'initContainers']) {
+        const cs = child(spec, list, doc);
+        if (!isSeq(cs)) continue;
+        for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) {
+          const c = child(cs, i, doc);
+          const cname = scalarString(child(c, 'name', doc));
+          const ps = child(c, 'ports', doc);
+          if (!isSeq(ps)) continue;
+          for (let j = 0; j < (ps as YAMLSeq).items.length && j < 200; j++) {
+            const p = child(ps, j, doc);
+            const num = Number(scalarString(child(p, 'containerPort', doc)));
+            ports.push({
+              name: scalarString(child(p, 'name', doc)),
+              containerPort: Number.isInteger(num) ? num : undefined,
+              protocol: scalarString(child(p, 'protocol', doc)) ?? 'TCP',
+              container: cname,
+            });
+          }
+        }
+      }
+      const hostNetwork = scalarString(child(spec, 'hostNetwork', doc)) === 'true';
+      w = { obj, kind, name: obj.name, namespace: obj.namespace, podLabels, ports, hostNetwork };
+    }
+  } catch {
+    w = undefined;
+  }
+  memo.set(key, w);
+  return w;
+}
+
+interface Cached { generation: number; workloads: Workload[]; namespaces: NamespaceInfo[] }
+const cache = new WeakMap<WorkspaceIndex, Cached>();
+
+function cached(index: WorkspaceIndex): Cached {
+  let c = cache.get(index);
+  if (c && c.generation === index.generation) return c;
+  const workloads: Workload[] = [];
+  for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
+    for (const o of index.byKind(kind)) {
+      const w = workloadOf(o);
+      if (w) workloads.push(w);
+    }
+  }
+  const namespaces: NamespaceInfo[] = [];
+  for (const o of index.byKind('Namespace')) {
+    if (!o.name || (o.apiVersion !== undefined && o.apiVersion !== 'v1')) continue;
+    namespaces.push({ name: o.name, labels: { ...o.labels, [NAMESPACE_NAME_LABEL]: o.name }, obj: o });
+  }
+  c = { generation: index.generation, workloads, namespaces };
+  cache.set(index, c);
+  return c;
+}
+
+/** Every workload in the workspace (cached per index generation). */
+export function workloadsIn(index: WorkspaceIndex): Workload[] {
+  return cached(index).workloads;
+}
+
+/** Every Namespace object in the workspace, with its labels (cached per index generation). */
+export function namespacesIn(index: WorkspaceIndex): NamespaceInfo[] {
+  return cached(index).namespaces;
+}
