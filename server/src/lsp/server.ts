@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from './workspaceScan';
+import { explainNetworkPolicy } from '../service/networkpolicy/explain';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -216,6 +217,13 @@ connection.onDefinition((p) => guard('definition', [], () => service.definition(
 connection.onDocumentSymbol((p) => guard('documentSymbol', [], () => service.documentSymbols(p.textDocument.uri)));
 connection.onCodeAction((p) => guard('codeAction', [], () => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.textDocument.uri)));
+
+/** Custom request: the plain-language explanation of the NetworkPolicy at a position (null when there is none). */
+connection.onRequest('eksManifests/explainNetworkPolicy', (p: { uri: string; position: { line: number; character: number } }) => guard('explainNetworkPolicy', null, () => {
+  const obj = service.cursor(p.uri, p.position)?.obj;
+  const markdown = obj ? explainNetworkPolicy(obj, service.index) : undefined;
+  return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
+}));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));

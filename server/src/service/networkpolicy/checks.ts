@@ -174,6 +174,9 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
   }
   for (const p of peers) {
     if (!p.podSelector || !p.namespaceSelector || p.ipBlock || !isMap(p.node)) continue;
+    // Clearly intended ANDs stay quiet: a namespace chosen by name, or `{}` (these Pods in every namespace).
+    if (isEmptySelector(p.namespaceSelector) || isEmptySelector(p.podSelector) || Object.keys(p.namespaceSelector.matchLabels).includes(NAMESPACE_NAME_LABEL)
+      || p.namespaceSelector.expressions.some((e) => e.key === NAMESPACE_NAME_LABEL)) continue;
     const items = (p.node as { items: Pair[] }).items;
     if (items.length !== 2 || isFlow(chunk, p.node)) continue;
     const second = items[1];
