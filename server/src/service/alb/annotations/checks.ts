@@ -1,0 +1,285 @@
+/**
+ * ALB annotation checks. Local ones read only the document (names, values, the use-annotation contract,
+ * ssl-redirect vs listen-ports); workspace ones resolve the Ingress class and the backend Services.
+ */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Check, CheckContext } from '../../checks/types';
+import type { Fix } from '../../diagnostics/types';
+import { closest, editDistance } from '../../catalog/types';
+import { nodeRange, scalarString } from '../../model/yamlNodes';
+import type { K8sObject } from '../../model/k8sObject';
+import {
+  ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
+} from './catalog';
+import { parseListenPorts, validateValue } from './values';
+import {
+  albPairs, annotationPairs, hasPlaceholder, ingressBackends, ingressClassOf, servicesNamed, servicePorts,
+  USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
+} from './ingressModel';
+
+/** Replace a key's text, keeping its quoting style. */
+function renameKeyFix(ctx: CheckContext, a: AnnotationPair, newKey: string, title?: string): Fix[] | undefined {
+  const r = nodeRange(a.keyNode);
+  if (!r) return undefined;
+  const src = ctx.obj.chunk.text.slice(r[0], r[1]);
+  const q = src.startsWith('"') ? '"' : src.startsWith("'") ? "'" : '';
+  return [{ title: title ?? `Rename to ${newKey}`, edits: [{ start: r[0], end: r[1], newText: q + newKey + q }], preferred: true }];
+}
+
+/** "Did you mean" for a suffix under the ALB prefix. */
+export function suggestSuffix(suffix: string): string | undefined {
+  const dot = suffix.indexOf('.');
+  if (dot > 0) {
+    const head = suffix.slice(0, dot);
+    const rest = suffix.slice(dot + 1);
+    for (const pfx of ['actions', 'conditions', 'transforms', 'listener-attributes', 'target-control-port']) {
+      if (head !== pfx && editDistance(head.toLowerCase(), pfx) <= 2 && rest) return `${pfx}.${rest}`;
+    }
+  }
+  const fixed = ALB_CATALOG.entries.filter((e) => !e.namePattern).map((e) => e.name);
+  const best = closest(suffix, fixed, 1)[0];
+  if (best) return best;
+  const lower = suffix.toLowerCase();
+  if (lower !== suffix && findAlbAnnotation(lower)) return lower;
+  return undefined;
+}
+
+function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: string): AlbAnnotationEntry | undefined {
+  const entry = findAlbAnnotation(suffix);
+  if (entry) return entry;
+  if (hasPlaceholder(suffix)) return undefined;
+  const variable = variableEntryFor(suffix);
+  if (variable) {
+    const name = suffix.slice(variable.prefix!.length + 1);
+    let why = `expected ${variable.nameHint}`;
+    if (['actions', 'conditions', 'transforms'].includes(variable.prefix!)) {
+      why = name === '' ? 'the name after the dot is missing' : `"${name}" can never match a backend: Service names are lowercase letters, digits and '-', start with a letter and have at most 63 characters`;
+    }
+    ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: ${why}`);
+    return undefined;
+  }
+  const best = suggestSuffix(suffix);
+  ctx.report('alb-unknown-annotation', a.keyNode,
+    `Unknown annotation ${a.key}: the AWS Load Balancer Controller does not read it and ignores it silently${best ? ` — did you mean ${ALB_PREFIX}${best}?` : ''}`,
+    { fixes: best ? renameKeyFix(ctx, a, ALB_PREFIX + best) : undefined });
+  return undefined;
+}
+
+function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEntry | import('../../catalog/types').CatalogEntry, label: string): void {
+  const v = a.valueNode;
+  if (v === undefined || v === null) return; // core reports `key:` without a value
+  if (isMap(v) || isSeq(v)) {
+    ctx.report('alb-annotation-not-string', v, `${label} must be a string: annotation values are text${entry.type === 'json' ? ' — write the JSON inside a quoted or block string' : ''}, not a YAML ${isMap(v) ? 'map' : 'list'}`);
+    return;
+  }
+  if (!isScalar(v) || a.text === undefined) return;
+  if (hasPlaceholder(a.text)) return;
+  for (const p of validateValue(entry, a.text, label)) ctx.report(p.code, v, p.message, { severity: p.severity });
+}
+
+/** Names and values of every ALB annotation on an Ingress or Service. */
+export const annotationNameValueCheck: Check = {
+  id: 'alb.annotations',
+  scope: 'local',
+  appliesTo: (o) => o.kind === 'Ingress' || o.kind === 'Service',
+  run(ctx) {
+    const obj = ctx.obj;
+    for (const a of annotationPairs(obj)) {
+      if (a.key.startsWith(ALB_PREFIX)) {
+        const suffix = a.key.slice(ALB_PREFIX.length);
+        const entry = checkAnnotationName(ctx, a, suffix);
+        if (!entry) continue;
+        if (entry.deprecated) {
+          const repl = entry.name === 'web-acl-id' ? ALB_PREFIX + 'waf-acl-id' : undefined;
+          ctx.report('alb-deprecated-annotation', a.keyNode, `${a.key} is deprecated: ${entry.deprecated}`, { tags: ['deprecated'], fixes: repl ? renameKeyFix(ctx, a, repl) : undefined });
+        }
+        if (obj.kind === 'Service' && entry.scope === 'Ingress') {
+          ctx.report('alb-annotation-scope', a.keyNode, `${a.key} is read from the Ingress only; on a Service it has no effect (move it to the Ingress)`);
+        }
+        checkValue(ctx, a, entry, a.key);
+        if (obj.kind === 'Service' && entry.name === 'target-type' && a.text === 'instance') checkServiceInstanceTarget(ctx, obj, a);
+      } else if (obj.kind === 'Service' && a.key.startsWith(SVC_PREFIX)) {
+        const entry = SVC_CATALOG.get(a.key.slice(SVC_PREFIX.length));
+        if (entry) checkValue(ctx, a, entry, a.key);
+      }
+    }
+  },
+};
+
+function serviceIsClusterIP(svc: K8sObject): boolean {
+  const t = scalarString(svc.node(['spec', 'type']));
+  return t === undefined || t === 'ClusterIP';
+}
+
+function checkServiceInstanceTarget(ctx: CheckContext, svc: K8sObject, a: AnnotationPair): void {
+  if (!serviceIsClusterIP(svc) || !svc.node(['spec'])) return;
+  ctx.report('alb-instance-target-clusterip', a.valueNode ?? a.keyNode, `target-type "instance" sends ALB traffic to a NodePort, but Service ${svc.name ?? ''} is ClusterIP (it has no NodePort): set spec.type: NodePort, or use target-type "ip"`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The use-annotation contract and ssl-redirect (same document).
+
+export function isUseAnnotationTypo(portName: string): boolean {
+  if (portName === USE_ANNOTATION) return false;
+  const norm = portName.toLowerCase().replace(/[-_\s.]/g, '');
+  if (norm === 'useannotation' || norm === 'useannotations') return true;
+  return editDistance(portName.toLowerCase(), USE_ANNOTATION) <= 2;
+}
+
+export const useAnnotationCheck: Check = {
+  id: 'alb.useAnnotation',
+  scope: 'local',
+  appliesTo: (o) => o.kind === 'Ingress',
+  run(ctx) {
+    const obj = ctx.obj;
+    const backends = ingressBackends(obj);
+    const alb = albPairs(obj);
+    const keys = new Set(alb.map((a) => a.key));
+    for (const b of backends) {
+      if (b.portName === USE_ANNOTATION) {
+        if (!b.name || hasPlaceholder(b.name)) continue;
+        if (!keys.has(`${ALB_PREFIX}actions.${b.name}`)) {
+          ctx.report('alb-use-annotation-missing-action', b.portNode ?? b.nameNode, `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`);
+        }
+      } else if (b.portName && isUseAnnotationTypo(b.portName)) {
+        const r = nodeRange(b.portNode);
+        const src = r ? obj.chunk.text.slice(r[0], r[1]) : '';
+        const q = src.startsWith('"') ? '"' : src.startsWith("'") ? "'" : '';
+        ctx.report('alb-use-annotation-typo', b.portNode, `Port name "${b.portName}" looks like a typo of the magic value "use-annotation": the controller will look for a Service port named "${b.portName}" instead of the ${ALB_PREFIX}actions.${b.name ?? '<name>'} annotation`,
+          { fixes: r ? [{ title: 'Change to use-annotation', edits: [{ start: r[0], end: r[1], newText: q + USE_ANNOTATION + q }], preferred: true }] : undefined });
+      }
+    }
+    const actionUsers = new Set(backends.filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!));
+    const anyUsers = new Set(backends.filter((b) => b.name).map((b) => b.name!));
+    for (const a of alb) {
+      const suffix = a.key.slice(ALB_PREFIX.length);
+      const m = /^(actions|conditions|transforms)\.(.+)$/.exec(suffix);
+      if (!m || hasPlaceholder(m[2])) continue;
+      const [, kind, name] = m;
+      if (kind === 'actions' && !actionUsers.has(name)) {
+        const plain = backends.find((b) => b.name === name);
+        const hint = plain ? `: backend "${name}" uses a real port${plain.portNumber !== undefined ? ` (${plain.portNumber})` : plain.portName ? ` ("${plain.portName}")` : ''}; set its port.name to use-annotation to use this action` : closestHint(name, actionUsers);
+        ctx.report('alb-unused-action', a.keyNode, `No rule backend uses action "${name}" (a backend with service.name: ${name} and port.name: use-annotation)${hint}`, { tags: ['unnecessary'] });
+      } else if (kind !== 'actions' && !anyUsers.has(name)) {
+        ctx.report('alb-unused-action', a.keyNode, `No rule backend has service.name "${name}", so ${kind}.${name} applies to nothing${closestHint(name, anyUsers)}`, { tags: ['unnecessary'] });
+      }
+    }
+  },
+};
+
+function closestHint(name: string, names: Set<string>): string {
+  const c = closest(name, names, 1)[0];
+  return c ? ` — did you mean "${c}"?` : '';
+}
+
+export const sslRedirectCheck: Check = {
+  id: 'alb.sslRedirect',
+  scope: 'local',
+  appliesTo: (o) => o.kind === 'Ingress',
+  run(ctx) {
+    const obj = ctx.obj;
+    const ann = obj.annotations;
+    const raw = ann[ALB_PREFIX + 'ssl-redirect'];
+    if (raw === undefined || !/^[+-]?\d+$/.test(raw)) return;
+    const port = Number(raw);
+    const lpText = ann[ALB_PREFIX + 'listen-ports'];
+    let ports: { protocol: string; port: number }[] | undefined;
+    let source: string;
+    if (lpText !== undefined) {
+      if (hasPlaceholder(lpText)) return;
+      ports = parseListenPorts(lpText);
+      if (!ports) return; // reported by the listen-ports check
+      source = 'listen-ports';
+    } else {
+      const hasCert = ann[ALB_PREFIX + 'certificate-arn'] !== undefined;
+      ports = [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
+      source = hasCert ? 'the default listener (HTTPS:443, because certificate-arn is set)' : 'the default listener (HTTP:80; set listen-ports, e.g. [{"HTTP": 80}, {"HTTPS": 443}])';
+    }
+    const match = ports.filter((p) => p.port === port);
+    if (match.some((p) => p.protocol === 'HTTPS')) return;
+    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
+    const node = annotationPairs(obj).find((a) => a.key === ALB_PREFIX + 'ssl-redirect')?.valueNode;
+    const what = match.length ? `port ${port} is an HTTP listener` : `there is no listener on port ${port}`;
+    ctx.report('alb-ssl-redirect-no-https', node, `ssl-redirect to ${port}, but ${what} in ${source}: the controller fails to build the load balancer${inGroup ? ' unless another Ingress of the group defines HTTPS:' + port : ''}`,
+      { severity: inGroup ? 'warning' : undefined });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Workspace: the Ingress class, backend Services, instance targets.
+
+const AUTO_MODE_KEYS = ['group.name', 'waf-acl-id', 'web-acl-id', 'shield-advanced-protection'];
+
+export const ingressClassCheck: Check = {
+  id: 'alb.ingressClass',
+  scope: 'workspace',
+  appliesTo: (o) => o.kind === 'Ingress',
+  run(ctx) {
+    const obj = ctx.obj;
+    const alb = albPairs(obj);
+    if (alb.length === 0) return;
+    const cls = ingressClassOf(obj, ctx.index);
+    if (cls.kind === 'other') {
+      const where = cls.via === 'annotation' ? `its ${LEGACY_CLASS_ANNOTATION} annotation is "${cls.name}"` : `its class "${cls.name}"${cls.controller ? ` is served by ${cls.controller}` : ''}${cls.via === 'default' ? ' (the default IngressClass)' : ''}`;
+      const extra = cls.via === 'annotation' ? ' (the controller only picks up "alb" unless started with another --ingress-class)' : '';
+      ctx.report('alb-not-alb-class', (cls.node as Node | undefined) ?? alb[0].keyNode, `This Ingress has ${alb.length} alb.ingress.kubernetes.io annotation${alb.length === 1 ? '' : 's'}, but ${where}${extra}: the AWS Load Balancer Controller will not handle it and the annotations have no effect`);
+      return;
+    }
+    if (cls.kind !== 'auto-mode') return;
+    for (const a of alb) {
+      const suffix = a.key.slice(ALB_PREFIX.length);
+      const e = findAlbAnnotation(suffix);
+      if (!e || !e.autoModeUnsupported) continue;
+      if (e.autoModeUnsupportedValue !== undefined) {
+        if (a.text === e.autoModeUnsupportedValue) ctx.report('alb-auto-mode-unsupported', a.valueNode ?? a.keyNode, `${e.autoModeUnsupported} (IngressClass "${cls.name}" uses the Auto Mode controller eks.amazonaws.com/alb)`);
+      } else if (AUTO_MODE_KEYS.includes(e.name)) {
+        ctx.report('alb-auto-mode-unsupported', a.keyNode, `${a.key}: ${e.autoModeUnsupported} (IngressClass "${cls.name}" uses the Auto Mode controller eks.amazonaws.com/alb)`);
+      }
+    }
+    const legacy = annotationPairs(obj).find((a) => a.key === LEGACY_CLASS_ANNOTATION);
+    if (legacy) ctx.report('alb-auto-mode-unsupported', legacy.keyNode, `EKS Auto Mode does not support the ${LEGACY_CLASS_ANNOTATION} annotation: use spec.ingressClassName`);
+  },
+};
+
+export const backendServiceCheck: Check = {
+  id: 'alb.backends',
+  scope: 'workspace',
+  appliesTo: (o) => o.kind === 'Ingress',
+  run(ctx) {
+    const obj = ctx.obj;
+    const ns = obj.namespace;
+    if (!ctx.index.hasKindIn('Service', ns)) return;
+    const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
+    for (const b of ingressBackends(obj)) {
+      if (b.portName === USE_ANNOTATION || !b.name || hasPlaceholder(b.name)) continue;
+      const svcs = servicesNamed(ctx.index, b.name, ns);
+      if (svcs.length === 0) {
+        const names = new Set(ctx.index.byKind('Service').filter((s) => s.name && (ns === undefined || s.namespace === undefined || s.namespace === ns)).map((s) => s.name!));
+        ctx.report('alb-backend-service-missing', b.nameNode, `No Service "${b.name}"${ns ? ` in namespace ${ns}` : ''} in the workspace${closestHint(b.name, names)}`);
+        continue;
+      }
+      const wantsPort = b.portNumber !== undefined || (b.portName !== undefined && !hasPlaceholder(b.portName) && !isUseAnnotationTypo(b.portName));
+      if (wantsPort) {
+        const lists = svcs.filter((s) => scalarString(s.node(['spec', 'type'])) !== 'ExternalName').map(servicePorts);
+        if (lists.length && lists.every((l) => l !== undefined)) {
+          const has = lists.some((l) => l!.some((p) => (b.portNumber !== undefined ? p.port === b.portNumber : p.name === b.portName)));
+          if (!has) {
+            const avail = [...new Set(lists.flatMap((l) => l!.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port)))))].join(', ');
+            ctx.report('alb-backend-port-missing', b.portNode, `Service "${b.name}" has no port ${b.portNumber !== undefined ? b.portNumber : `named "${b.portName}"`}${avail ? `; its ports: ${avail}` : ''}`);
+          }
+        }
+      }
+      for (const svc of svcs) {
+        // A Service's own target-type overrides the Ingress's (and is reported on the Service itself).
+        if (svc.annotations[ALB_PREFIX + 'target-type'] !== undefined) continue;
+        if (ingTargetType !== 'instance' || !serviceIsClusterIP(svc) || !svc.node(['spec'])) continue;
+        ctx.report('alb-instance-target-clusterip', b.nameNode, `This Ingress's target-type "instance" needs a NodePort or LoadBalancer Service, but Service "${svc.name}" is ClusterIP: the targets never register. Use target-type "ip" or change the Service type`);
+        break;
+      }
+    }
+  },
+};
+
+export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, ingressClassCheck, backendServiceCheck];
+// Re-exported for the features module.
+export { albNameCandidates };

@@ -1,0 +1,25 @@
+import type { DiagnosticCodeInfo } from '../../diagnostics/types';
+
+const alb = (code: string, severity: DiagnosticCodeInfo['severity'], summary: string): DiagnosticCodeInfo => ({ code, severity, area: 'alb', summary });
+
+/** Codes of the ALB annotation checks (stable: users disable them by name). */
+export const ANNOTATION_CODES: DiagnosticCodeInfo[] = [
+  alb('alb-unknown-annotation', 'warning', 'An `alb.ingress.kubernetes.io/` annotation the AWS Load Balancer Controller does not read (the controller ignores it silently); suggests the closest name with a quick fix.'),
+  alb('alb-annotation-name', 'error', 'A variable annotation name is malformed: `actions.`/`conditions.`/`transforms.` without a valid backend name, `listener-attributes.` without `HTTP-<port>`/`HTTPS-<port>`, `target-control-port.` without `<service>.<port>`.'),
+  alb('alb-annotation-value', 'error', 'An ALB annotation value does not fit its type: not an integer or out of range (health check interval 5–300, timeout 2–120, thresholds 2–10, `group.order` -1000..1000, ports 1–65535), not a boolean, not one of the allowed values, a malformed stringList/stringMap, or invalid JSON.'),
+  alb('alb-annotation-not-string', 'error', 'An ALB annotation value is a YAML map or list; annotation values must be strings (write JSON or comma-separated text in a string).'),
+  alb('alb-annotation-scope', 'warning', 'An Ingress-only ALB annotation is set on a Service, where the controller does not read it.'),
+  alb('alb-group-name', 'error', '`group.name` is not a valid IngressGroup name (lowercase letters, digits, `-`, `.`; starting and ending with a letter or digit; at most 63 characters): the controller rejects the Ingress.'),
+  alb('alb-certificate-arn', 'error', 'An entry of `certificate-arn` is not an ACM (or IAM server) certificate ARN.'),
+  alb('alb-listen-ports', 'error', '`listen-ports` is not a JSON list of `{"HTTP"|"HTTPS": port}` objects with ports 1–65535, or lists a port twice.'),
+  alb('alb-ssl-redirect-no-https', 'error', '`ssl-redirect` names a port that is not an HTTPS listener of the Ingress (from `listen-ports`, or the default listener): the controller fails to build the load balancer. A warning when the Ingress is in an IngressGroup, whose other members may add the listener.'),
+  alb('alb-deprecated-annotation', 'warning', 'A deprecated ALB annotation (e.g. `web-acl-id`); the quick fix renames it to its replacement.'),
+  alb('alb-use-annotation-missing-action', 'error', 'A rule backend uses `port.name: use-annotation` but the Ingress has no `actions.<service name>` annotation: the controller answers those requests with a fixed 503.'),
+  alb('alb-unused-action', 'warning', 'An `actions.<name>` annotation no `use-annotation` backend refers to, or a `conditions.<name>`/`transforms.<name>` annotation no rule backend refers to: it has no effect (often a name mismatch).'),
+  alb('alb-use-annotation-typo', 'error', 'A backend port name is a near miss of the magic `use-annotation` (e.g. `use-annotations`): the controller looks for a Service port of that name instead of the action.'),
+  alb('alb-not-alb-class', 'warning', 'An Ingress with ALB annotations whose class (`spec.ingressClassName`, IngressClass in the workspace, or the legacy `kubernetes.io/ingress.class` annotation) is not served by the AWS Load Balancer Controller: the annotations have no effect.'),
+  alb('alb-auto-mode-unsupported', 'warning', 'An annotation EKS Auto Mode\'s built-in ALB (`eks.amazonaws.com/alb`) does not support (`group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection`, `auth-type: oidc`, the legacy class annotation).'),
+  alb('alb-backend-service-missing', 'warning', 'An Ingress backend names a Service that does not exist in the workspace (checked only when the workspace has Services in that namespace; `use-annotation` backends are skipped).'),
+  alb('alb-backend-port-missing', 'warning', 'An Ingress backend names a port (number or name) that its Service does not expose.'),
+  alb('alb-instance-target-clusterip', 'warning', '`target-type: instance` with a backend Service of type ClusterIP: instance targets need a NodePort or LoadBalancer Service (or use `target-type: ip`).'),
+];
