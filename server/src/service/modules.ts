@@ -2,11 +2,12 @@
 import type { LanguageModule } from './module';
 import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
+import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
-  // nodepool module: added by the NodePool/NodeClass work
+  nodepoolModule,
   networkPolicyModule,
 ];

@@ -1,0 +1,272 @@
+/**
+ * Field schemas for Karpenter's NodePool (`karpenter.sh/v1`) and EKS Auto Mode's NodeClass
+ * (`eks.amazonaws.com/v1`). Docs are our own words; the rules (patterns, enums, ranges, list limits) follow
+ * the upstream CRD, and `test/unit/nodepoolCrd.test.ts` holds them against a copy of it.
+ */
+import type { FieldSchema } from '../catalog/schema';
+
+export const KARPENTER_CRD_SOURCE = 'https://github.com/kubernetes-sigs/karpenter/blob/main/pkg/apis/crds/karpenter.sh_nodepools.yaml';
+export const NODEPOOL_DOCS = 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html';
+export const NODECLASS_DOCS = 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-class.html';
+
+/** Duration with an optional `Never` (expireAfter, consolidateAfter). */
+export const DURATION_OR_NEVER = /^(([0-9]+(s|m|h))+|Never)$/;
+/** Duration without `Never` (terminationGracePeriod). */
+export const DURATION = /^([0-9]+(s|m|h))+$/;
+/** Budget duration: hours and/or minutes, optionally ending in 0s. */
+export const BUDGET_DURATION = /^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$/;
+/** Budget nodes: a percentage up to 100% or a whole number. */
+export const BUDGET_NODES = /^((100|[0-9]{1,2})%|[0-9]+)$/;
+/** Budget schedule: a macro like @daily or five cron fields (the CRD's own, loose, pattern). */
+export const BUDGET_SCHEDULE = /^(@(annually|yearly|monthly|weekly|daily|midnight|hourly))|((.+)\s(.+)\s(.+)\s(.+)\s(.+))$/;
+/** A qualified label key (optional DNS prefix + name). */
+export const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(\/))?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** A label value (may be empty). */
+export const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+export const GROUP = /^[^/]*$/;
+
+const durationHint = 'a duration in whole s/m/h units such as 30s, 10m, 720h or 1h30m';
+
+const taint = (what: string): FieldSchema => ({
+  type: 'object',
+  doc: what,
+  required: ['key', 'effect'],
+  properties: {
+    key: { type: 'string', doc: 'The taint key (a label-style key such as `nvidia.com/gpu`).', pattern: LABEL_KEY, patternHint: 'a label-style key' },
+    value: { type: 'string', doc: 'Optional taint value.', pattern: LABEL_KEY, patternHint: 'a label-style value' },
+    effect: {
+      type: 'string', doc: 'What the taint does to Pods that do not tolerate it.',
+      enum: [
+        { value: 'NoSchedule', doc: 'New Pods without a toleration are not scheduled on the node.' },
+        { value: 'PreferNoSchedule', doc: 'The scheduler avoids the node for Pods without a toleration, but may still use it.' },
+        { value: 'NoExecute', doc: 'Pods without a toleration are not scheduled and running ones are evicted.' },
+      ],
+    },
+    timeAdded: { type: 'string', doc: 'Set by the system for NoExecute taints; leave it out.' },
+  },
+});
+
+export const REQUIREMENT_SCHEMA: FieldSchema = {
+  type: 'object',
+  doc: 'One constraint on the nodes this NodePool may launch: a node label `key`, an `operator` and `values`. All requirements must hold together.',
+  required: ['key', 'operator'],
+  properties: {
+    key: { type: 'string', doc: 'The node label the constraint is about, e.g. `eks.amazonaws.com/instance-category` or `karpenter.sh/capacity-type`.', pattern: LABEL_KEY, patternHint: 'a label key (optional DNS prefix, then a name)', maxLength: 316 },
+    operator: {
+      type: 'string', doc: 'How the label is compared with `values`.',
+      enum: [
+        { value: 'In', doc: 'The label must have one of the values (needs at least one value).' },
+        { value: 'NotIn', doc: 'The label must not have any of the values.' },
+        { value: 'Exists', doc: 'The label must be present, any value (leave values out).' },
+        { value: 'DoesNotExist', doc: 'The label must be absent (leave values out).' },
+        { value: 'Gt', doc: 'The label, read as an integer, must be greater than the single value.' },
+        { value: 'Lt', doc: 'The label, read as an integer, must be less than the single value.' },
+        { value: 'Gte', doc: 'Greater than or equal to the single value (newer Karpenter releases only).' },
+        { value: 'Lte', doc: 'Less than or equal to the single value (newer Karpenter releases only).' },
+      ],
+    },
+    values: { type: 'array', doc: 'The values to compare with. `In`/`NotIn` take a list; `Gt`/`Lt`/`Gte`/`Lte` take exactly one non-negative integer; `Exists`/`DoesNotExist` take none.', items: { type: 'string', pattern: LABEL_VALUE, patternHint: 'a label value (letters, digits, - _ ., at most 63 characters)', maxLength: 63 } },
+    minValues: { type: 'integer', doc: 'With `In`: at least this many distinct values of the key must remain possible when Karpenter picks instances (keeps capacity flexible, e.g. for Spot). Alpha upstream.', minimum: 1, maximum: 50 },
+  },
+};
+
+export const BUDGET_SCHEMA: FieldSchema = {
+  type: 'object',
+  doc: 'A limit on how many nodes voluntary disruption may take down at once. With `schedule` + `duration` the limit applies only in that window; with `reasons` only to those kinds of disruption. The most restrictive active budget wins.',
+  required: ['nodes'],
+  properties: {
+    nodes: { type: 'string', doc: 'How many nodes may be disrupted at the same time: a number (`"0"` blocks disruption) or a percentage of the NodePool\'s nodes (`"10%"`). Write it as a string.', pattern: BUDGET_NODES, patternHint: 'a whole number or a percentage such as "10%"', default: '10%' },
+    schedule: { type: 'string', doc: 'When the budget starts: a cron expression (five fields, UTC) or a macro like `@daily`. Must be set together with `duration`.', pattern: BUDGET_SCHEDULE, patternHint: 'five cron fields or @yearly/@monthly/@weekly/@daily/@hourly' },
+    duration: { type: 'string', doc: 'How long the budget stays active after each `schedule` start, in hours and/or minutes (e.g. `8h`, `1h30m`). Must be set together with `schedule`.', pattern: BUDGET_DURATION, patternHint: 'hours and/or minutes such as 8h, 30m or 1h30m' },
+    reasons: {
+      type: 'array', doc: 'Which kinds of disruption the budget applies to; all of them when left out.', maxItems: 50,
+      items: {
+        type: 'string', enum: [
+          { value: 'Underutilized', doc: 'Consolidation replacing or removing nodes that are not well used.' },
+          { value: 'Empty', doc: 'Removing nodes that run no workload Pods.' },
+          { value: 'Drifted', doc: 'Replacing nodes that no longer match their NodePool/NodeClass (e.g. a new AMI).' },
+        ],
+      },
+    },
+  },
+};
+
+export const NODEPOOL_SPEC_SCHEMA: FieldSchema = {
+  type: 'object',
+  doc: 'How this NodePool launches and retires nodes.',
+  required: ['template'],
+  properties: {
+    template: {
+      type: 'object', required: ['spec'],
+      doc: 'What every node launched by this NodePool looks like: its labels/annotations and its constraints.',
+      properties: {
+        metadata: {
+          type: 'object', doc: 'Labels and annotations put on every node of this NodePool (Pods can select these labels).',
+          properties: {
+            labels: { type: 'object', doc: 'Labels added to each node. Keys in the `karpenter.sh` domain and `kubernetes.io/hostname` are reserved.', additionalProperties: { type: 'string', pattern: LABEL_VALUE, patternHint: 'a label value', maxLength: 63 } },
+            annotations: { type: 'object', doc: 'Annotations added to each node.', additionalProperties: { type: 'string' } },
+          },
+        },
+        spec: {
+          type: 'object', required: ['nodeClassRef', 'requirements'],
+          doc: 'The constraints and lifecycle of each node.',
+          properties: {
+            nodeClassRef: {
+              type: 'object', required: ['group', 'kind', 'name'],
+              doc: 'The NodeClass holding the cloud-specific settings (subnets, security groups, storage). In EKS Auto Mode: `group: eks.amazonaws.com`, `kind: NodeClass`, and `name: default` for the built-in one.',
+              properties: {
+                group: { type: 'string', doc: 'API group of the NodeClass: `eks.amazonaws.com` in Auto Mode, `karpenter.k8s.aws` for self-managed Karpenter on AWS. Cannot change after creation.', pattern: GROUP, patternHint: 'a group name without "/" (not an apiVersion)' },
+                kind: { type: 'string', doc: 'Kind of the NodeClass: `NodeClass` in Auto Mode, `EC2NodeClass` for self-managed Karpenter on AWS. Cannot change after creation.' },
+                name: { type: 'string', doc: 'Name of the NodeClass object. Auto Mode provides one called `default`.' },
+              },
+            },
+            requirements: { type: 'array', maxItems: 100, doc: 'Constraints on the instances this NodePool may launch (instance category, size, zone, architecture, capacity type, ...). Pods narrow them further with nodeSelector/affinity.', items: REQUIREMENT_SCHEMA },
+            taints: { type: 'array', doc: 'Taints put on every node; only Pods that tolerate them land here (typical for GPU or dedicated pools).', items: taint('A taint on every node of this NodePool.') },
+            startupTaints: { type: 'array', doc: 'Taints present only while a node starts; something on the node (a daemon) is expected to remove them. Pods need not tolerate them to be scheduled here.', items: taint('A temporary taint a node starts with.') },
+            expireAfter: { type: 'string', doc: 'How long a node may live before it is replaced, counted from creation (`Never` disables it). Upstream default 720h; in EKS Auto Mode the default is 336h and nodes are replaced after at most 21 days (504h) whatever you set.', pattern: DURATION_OR_NEVER, patternHint: `${durationHint}, or Never`, default: '720h' },
+            terminationGracePeriod: { type: 'string', doc: 'The longest a node may take to drain once its deletion starts; after that, remaining Pods are deleted even if PodDisruptionBudgets or `do-not-disrupt` would block them. Pods whose own `terminationGracePeriodSeconds` is longer are cut short.', pattern: DURATION, patternHint: durationHint },
+          },
+        },
+      },
+    },
+    disruption: {
+      type: 'object',
+      doc: 'When nodes may be removed or replaced voluntarily (consolidation, drift, expiry) and how many at a time.',
+      properties: {
+        consolidationPolicy: {
+          type: 'string', default: 'WhenEmptyOrUnderutilized',
+          doc: 'Which nodes consolidation may remove or replace.',
+          enum: [
+            { value: 'WhenEmptyOrUnderutilized', doc: 'Remove empty nodes and move Pods off underused nodes to cheaper or fewer ones.' },
+            { value: 'WhenEmpty', doc: 'Only remove nodes that run no workload Pods.' },
+            { value: 'Balanced', doc: 'Consolidate only when the savings outweigh the disruption (newer Karpenter releases only).' },
+          ],
+        },
+        consolidateAfter: { type: 'string', default: '0s', doc: 'How long a node must stay a consolidation candidate (no Pods scheduled or removed) before it is consolidated. `Never` turns consolidation off.', pattern: DURATION_OR_NEVER, patternHint: `${durationHint}, or Never` },
+        budgets: { type: 'array', maxItems: 50, doc: 'Limits on how many nodes may be disrupted at once, optionally in time windows. Default: one budget of 10%.', items: BUDGET_SCHEMA },
+      },
+    },
+    limits: { type: 'object', doc: 'Caps on the total resources of all nodes of this NodePool (e.g. `cpu: 1000`, `memory: 1000Gi`, `nodes: 10`); no new nodes are launched past them.', additionalProperties: { type: 'quantity' } },
+    weight: { type: 'integer', minimum: 1, maximum: 100, doc: 'Priority among NodePools that could all run a Pod: the highest weight is tried first.' },
+    replicas: { type: 'integer', minimum: 0, doc: 'Makes this a static NodePool holding exactly this many nodes (newer Karpenter releases). Consolidation settings are then ignored, only `limits.nodes` is allowed and `weight` is not.' },
+  },
+};
+
+export const NODEPOOL_SCHEMA: FieldSchema = {
+  type: 'object',
+  properties: {
+    apiVersion: { type: 'string', doc: '`karpenter.sh/v1`.' },
+    kind: { type: 'string', doc: '`NodePool`.' },
+    metadata: { type: 'any' },
+    spec: NODEPOOL_SPEC_SCHEMA,
+    status: { type: 'any' },
+  },
+};
+
+const selectorTerm = (what: string, idHint: string, withName: boolean): FieldSchema => ({
+  type: 'object',
+  doc: `One way to find ${what}: by \`id\`, or by \`tags\`${withName ? ' and/or `name`' : ''}. Terms are ORed; fields inside a term are ANDed. \`id\` cannot be combined with other fields.`,
+  properties: {
+    id: { type: 'string', doc: `The ${what.replace(/s$/, '')} ID (${idHint}). Cannot be combined with other fields of the term.` },
+    tags: { type: 'object', doc: 'AWS tags that must all match (a value of `*` matches any value).', additionalProperties: { type: 'string' } },
+    ...(withName ? { name: { type: 'string', doc: 'The security group name.' } } : {}),
+  },
+});
+
+export const NODECLASS_SPEC_SCHEMA: FieldSchema = {
+  type: 'object',
+  doc: 'Cloud settings for the nodes of every NodePool that refers to this NodeClass.',
+  required: ['role', 'subnetSelectorTerms', 'securityGroupSelectorTerms'],
+  properties: {
+    role: { type: 'string', doc: 'The IAM role (name) the EC2 instances use. It needs an EKS access entry of type EC2 with the AmazonEKSAutoNodePolicy; changing it requires a new access entry.' },
+    subnetSelectorTerms: { type: 'array', minItems: 1, doc: 'Which subnets nodes are placed in.', items: selectorTerm('subnets', 'subnet-…', false) },
+    securityGroupSelectorTerms: { type: 'array', minItems: 1, doc: 'Which security groups nodes get.', items: selectorTerm('security groups', 'sg-…', true) },
+    podSubnetSelectorTerms: { type: 'array', doc: 'Separate subnets for Pod IP addresses (pod networking apart from node networking); requires podSecurityGroupSelectorTerms.', items: selectorTerm('pod subnets', 'subnet-…', false) },
+    podSecurityGroupSelectorTerms: { type: 'array', doc: 'Security groups for Pods placed in podSubnetSelectorTerms subnets.', items: selectorTerm('pod security groups', 'sg-…', true) },
+    capacityReservationSelectorTerms: {
+      type: 'array', doc: 'EC2 capacity reservations (ODCR, capacity blocks) nodes may launch into; use with `karpenter.sh/capacity-type: reserved`.',
+      items: {
+        type: 'object', doc: 'One way to find capacity reservations: by `id`, or by `tags` (optionally with `ownerID`). `id` cannot be combined with other fields.',
+        properties: {
+          id: { type: 'string', doc: 'The capacity reservation ID (cr-…).' },
+          ownerID: { type: 'string', doc: 'AWS account that owns the reservations (with tags).' },
+          tags: { type: 'object', doc: 'AWS tags that must all match.', additionalProperties: { type: 'string' } },
+        },
+      },
+    },
+    snatPolicy: {
+      type: 'string', default: 'Random', doc: 'Source NAT for Pod traffic leaving the VPC.',
+      enum: [
+        { value: 'Random', doc: 'Pod traffic to outside the VPC is translated to the node\'s address (default).' },
+        { value: 'Disabled', doc: 'No SNAT: Pod addresses are kept (needs routing/NAT elsewhere).' },
+      ],
+    },
+    networkPolicy: {
+      type: 'string', default: 'DefaultAllow', doc: 'What Pod traffic the built-in network policy agent allows when no NetworkPolicy selects a Pod.',
+      enum: [
+        { value: 'DefaultAllow', doc: 'Traffic is allowed until a NetworkPolicy restricts it (Kubernetes default).' },
+        { value: 'DefaultDeny', doc: 'Traffic is denied unless a NetworkPolicy allows it.' },
+      ],
+    },
+    networkPolicyEventLogs: {
+      type: 'string', default: 'Disabled', doc: 'Whether allow/deny decisions of network policies are logged on the node.',
+      enum: [{ value: 'Disabled' }, { value: 'Enabled' }],
+    },
+    ephemeralStorage: {
+      type: 'object', doc: 'The node\'s root EBS volume (container images, logs, emptyDir).',
+      properties: {
+        size: { type: 'quantity', default: '80Gi', doc: 'Volume size, e.g. `80Gi`.' },
+        iops: { type: 'integer', minimum: 3000, maximum: 16000, default: '3000', doc: 'Provisioned IOPS of the gp3 volume.' },
+        throughput: { type: 'integer', minimum: 125, maximum: 1000, default: '125', doc: 'Provisioned throughput in MiB/s of the gp3 volume.' },
+        kmsKeyID: { type: 'string', doc: 'KMS key (ID, ARN, alias name or alias ARN) that encrypts the volume.' },
+      },
+    },
+    advancedNetworking: {
+      type: 'object', doc: 'Network settings for nodes behind a proxy or with special addressing.',
+      properties: {
+        httpsProxy: { type: 'string', maxLength: 255, doc: 'HTTPS proxy the node uses to reach AWS and registries, e.g. `http://192.0.2.4:3128`.' },
+        noProxy: { type: 'array', maxItems: 50, doc: 'Addresses and domains reached without the proxy (at most 50). Include the VPC endpoints, `169.254.169.254` and `.internal`.', items: { type: 'string', maxLength: 255 } },
+        associatePublicIPAddress: { type: 'boolean', doc: 'Whether nodes get a public IP address (default: follow the subnet\'s setting).' },
+        ipv4PrefixSize: { type: 'any', doc: 'Prefix delegation size for Pod IPv4 addresses.' },
+      },
+    },
+    certificateBundles: {
+      type: 'array', doc: 'Extra CA certificates trusted by the node (for proxies or private registries).',
+      items: { type: 'object', required: ['name', 'data'], properties: { name: { type: 'string', doc: 'A name for the bundle.' }, data: { type: 'string', doc: 'The PEM certificate(s), base64-encoded.' } } },
+    },
+    tags: { type: 'object', doc: 'Extra AWS tags on the instances, volumes and network interfaces. Keys used by EKS and Karpenter themselves are reserved.', additionalProperties: { type: 'string' } },
+  },
+};
+
+export const NODECLASS_SCHEMA: FieldSchema = {
+  type: 'object',
+  properties: {
+    apiVersion: { type: 'string', doc: '`eks.amazonaws.com/v1`.' },
+    kind: { type: 'string', doc: '`NodeClass`.' },
+    metadata: { type: 'any' },
+    spec: NODECLASS_SPEC_SCHEMA,
+    status: { type: 'any' },
+  },
+};
+
+/** NodeClass tag keys that EKS reserves for itself (exact keys, plus the `kubernetes.io/cluster/` prefix). */
+export const RESERVED_NODECLASS_TAGS = ['karpenter.sh/provisioner-name', 'karpenter.sh/nodepool', 'karpenter.sh/nodeclaim', 'karpenter.sh/managed-by', 'eks.amazonaws.com/nodeclass'];
+export const RESERVED_NODECLASS_TAG_PREFIX = 'kubernetes.io/cluster/';
+
+/** Parse a Karpenter duration (`1h30m`, `720h`) into seconds; undefined for Never or invalid text. */
+export function durationSeconds(text: string): number | undefined {
+  if (!DURATION.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+)(s|m|h)/g)) total += Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
+  return total;
+}
+
+/** Seconds as a short human duration: 90 → "1m30s", 1209600 → "14 days". */
+export function humanDuration(seconds: number): string {
+  if (seconds >= 86400 && seconds % 3600 === 0) {
+    const days = seconds / 86400;
+    return Number.isInteger(days) ? `${days} day${days === 1 ? '' : 's'}` : `${seconds / 3600}h (${days.toFixed(1)} days)`;
+  }
+  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  return `${h ? h + 'h' : ''}${m ? m + 'm' : ''}${s || (!h && !m) ? s + 's' : ''}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * Cross-document checks: NodePool → NodeClass references, and workloads whose settings must agree with the
+ * NodePools they can run on (termination grace periods, PodDisruptionBudgets on Auto Mode).
+ */
+import { isMap, isSeq, type Node } from 'yaml';
+import type { Check, CheckContext } from '../checks/types';
+import type { K8sObject } from '../model/k8sObject';
+import { sameNamespace } from '../model/k8sObject';
+import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '../model/yamlNodes';
+import { durationSeconds, humanDuration } from './schemas';
+import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
+import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, podLabelsPath, podSpecPath, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
+
+// ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
+
+interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints: Taint[] }
+
+function poolView(np: K8sObject): PoolView {
+  return np.chunk.memo.get(`nodepool.view:${np.docIndex}`) as PoolView | undefined ?? (() => {
+    const v: PoolView = {
+      labels: { ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc), ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}) },
+      reqs: nodePoolRequirements(np),
+      taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
+    };
+    np.chunk.memo.set(`nodepool.view:${np.docIndex}`, v);
+    return v;
+  })();
+}
+
+function cmp(op: string, label: number, bound: number): boolean {
+  return op === 'Gt' ? label > bound : op === 'Lt' ? label < bound : op === 'Gte' ? label >= bound : label <= bound;
+}
+
+/** Can a node of this pool carry label key=value? */
+function poolAllows(pool: PoolView, key: string, value: string): boolean {
+  if (key in pool.labels) return pool.labels[key] === value;
+  const reqs = pool.reqs.filter((r) => r.key === key);
+  if (reqs.length === 0) return WELL_KNOWN_NODE_LABELS.has(key);
+  return reqs.every((r) => {
+    switch (r.operator) {
+      case 'In': return r.values.includes(value);
+      case 'NotIn': return !r.values.includes(value);
+      case 'Exists': return true;
+      case 'DoesNotExist': return false;
+      case 'Gt': case 'Lt': case 'Gte': case 'Lte': return /^\d+$/.test(value) && r.values.length === 1 ? cmp(r.operator, Number(value), Number(r.values[0])) : true;
+      default: return true;
+    }
+  });
+}
+
+/** Could a node of this pool have the label at all? */
+function poolMayHave(pool: PoolView, key: string): boolean {
+  if (key in pool.labels) return true;
+  const reqs = pool.reqs.filter((r) => r.key === key);
+  if (reqs.some((r) => r.operator === 'DoesNotExist')) return false;
+  return reqs.length > 0 || WELL_KNOWN_NODE_LABELS.has(key);
+}
+
+/** Must every node of this pool have the label? */
+function poolMustHave(pool: PoolView, key: string): boolean {
+  return key in pool.labels || pool.reqs.some((r) => r.key === key && (r.operator === 'In' || r.operator === 'Exists'));
+}
+
+function expressionFits(pool: PoolView, e: Requirement): boolean {
+  if (!e.key) return true;
+  switch (e.operator) {
+    case 'In': return e.values.some((v) => poolAllows(pool, e.key!, v));
+    case 'NotIn': return !(e.key in pool.labels && e.values.includes(pool.labels[e.key]));
+    case 'Exists': return poolMayHave(pool, e.key);
+    case 'DoesNotExist': return !poolMustHave(pool, e.key);
+    default: return true;
+  }
+}
+
+function tolerates(tolerations: Record<string, string>[], t: Taint): boolean {
+  return tolerations.some((tol) => {
+    const op = tol.operator || 'Equal';
+    if (tol.effect && tol.effect !== t.effect) return false;
+    if (!tol.key) return op === 'Exists';
+    if (tol.key !== t.key) return false;
+    return op === 'Exists' || (tol.value ?? '') === (t.value ?? '');
+  });
+}
+
+/** Whether Pods with this spec can be scheduled on nodes of the pool (undecidable parts count as yes). */
+export function canLand(podSpec: Node | undefined, obj: K8sObject, np: K8sObject): boolean {
+  const pool = poolView(np);
+  const spec = resolve(podSpec, obj.doc);
+  if (!isMap(spec)) return true;
+  const get = (k: string) => resolve(pairs(spec).find((p) => keyString(p) === k)?.value, obj.doc);
+  for (const [k, v] of Object.entries(stringMap(get('nodeSelector'), obj.doc))) if (!poolAllows(pool, k, v)) return false;
+  const terms = obj.doc && resolveAt(get('affinity'), ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], obj);
+  if (isSeq(terms) && terms.items.length > 0) {
+    const fits = terms.items.some((raw) => {
+      const term = resolve(raw, obj.doc);
+      return requirementsAt(resolveAt(term, ['matchExpressions'], obj), obj).every((e) => expressionFits(pool, e));
+    });
+    if (!fits) return false;
+  }
+  const tolNode = get('tolerations');
+  const tolerations = isSeq(tolNode) ? tolNode.items.map((t) => stringMap(resolve(t, obj.doc), obj.doc)) : [];
+  for (const t of pool.taints) if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t)) return false;
+  return true;
+}
+
+function resolveAt(node: Node | undefined, path: string[], obj: K8sObject): Node | undefined {
+  let n = resolve(node, obj.doc);
+  for (const seg of path) {
+    n = resolve(pairs(n).find((p) => keyString(p) === seg)?.value, obj.doc);
+    if (!n) return undefined;
+  }
+  return n;
+}
+
+function nodePools(ctx: CheckContext): K8sObject[] {
+  return ctx.index.byKind('NodePool').filter(isNodePoolV1);
+}
+
+function relatedAt(np: K8sObject, node: Node | undefined, message: string) {
+  const r = nodeRange(node) ?? np.documentOffsets();
+  return { uri: np.uri, chunk: np.chunk, start: r[0], end: r[1], message };
+}
+
+// ───────────────────────────── checks ─────────────────────────────
+
+export const nodeClassRefCheck: Check = {
+  id: 'nodepool.nodeClassRef',
+  scope: 'workspace',
+  appliesTo: isNodePoolV1,
+  run(ctx) {
+    const ref = ['spec', 'template', 'spec', 'nodeClassRef'];
+    if (scalarString(ctx.obj.node([...ref, 'group'])) !== 'eks.amazonaws.com') return;
+    if (scalarString(ctx.obj.node([...ref, 'kind'])) !== 'NodeClass') return;
+    const nameNode = ctx.obj.node([...ref, 'name']);
+    const name = scalarString(nameNode);
+    if (!name || name === 'default' || /<<|\$\{|\{\{/.test(name)) return;
+    if (ctx.index.byKind('NodeClass').some((o) => isAutoModeNodeClass(o) && o.name === name)) return;
+    ctx.report('nodepool-nodeclass-missing', nameNode, `No NodeClass "${name}" in the workspace. Create it (kind: NodeClass, apiVersion: eks.amazonaws.com/v1) or use Auto Mode's built-in "default"; until it exists the NodePool launches no nodes.`);
+  },
+};
+
+export const podGraceCheck: Check = {
+  id: 'nodepool.podGrace',
+  scope: 'workspace',
+  appliesTo: (o) => podSpecPath(o) !== undefined,
+  run(ctx) {
+    const path = podSpecPath(ctx.obj)!;
+    const graceNode = ctx.obj.node([...path, 'terminationGracePeriodSeconds']);
+    const grace = Number(scalarString(graceNode));
+    if (!graceNode || !Number.isFinite(grace)) return;
+    const podSpec = ctx.obj.node(path);
+    const over: { np: K8sObject; secs: number; node: Node | undefined }[] = [];
+    for (const np of nodePools(ctx)) {
+      const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
+      const secs = durationSeconds(scalarString(tgpNode) ?? '');
+      if (secs === undefined || grace <= secs) continue;
+      if (canLand(podSpec, ctx.obj, np)) over.push({ np, secs, node: tgpNode });
+    }
+    if (!over.length) return;
+    const names = over.map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)})`).join(', ');
+    ctx.report('pod-grace-exceeds-nodepool', graceNode,
+      `terminationGracePeriodSeconds ${grace} (${humanDuration(grace)}) is longer than the terminationGracePeriod of NodePool ${names}, where these Pods can run: when such a node drains, the Pods are killed before their grace period ends. Lower it below the NodePool's value, raise the NodePool's, or keep the Pods off that NodePool.`,
+      { related: over.map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
+  },
+};
+
+function selectorMatches(selector: Node | undefined, labels: Record<string, string>, obj: K8sObject): boolean {
+  const sel = resolve(selector, obj.doc);
+  if (!isMap(sel)) return false;
+  const ml = stringMap(resolveAt(sel, ['matchLabels'], obj), obj.doc);
+  for (const [k, v] of Object.entries(ml)) if (labels[k] !== v) return false;
+  for (const e of requirementsAt(resolveAt(sel, ['matchExpressions'], obj), obj)) {
+    if (!e.key) continue;
+    const has = e.key in labels;
+    if (e.operator === 'In' && !(has && e.values.includes(labels[e.key]))) return false;
+    if (e.operator === 'NotIn' && has && e.values.includes(labels[e.key])) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return Object.keys(ml).length > 0 || isSeq(resolveAt(sel, ['matchExpressions'], obj));
+}
+
+export const workloadPdbCheck: Check = {
+  id: 'nodepool.workloadPdb',
+  scope: 'workspace',
+  appliesTo: (o) => (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.group === 'apps',
+  run(ctx) {
+    const { obj } = ctx;
+    const replicasNode = obj.node(['spec', 'replicas']);
+    const replicas = Number(scalarString(replicasNode));
+    if (!replicasNode || !Number.isInteger(replicas) || replicas <= 1) return;
+    const podSpec = obj.node(podSpecPath(obj)!);
+    const selectsAuto = stringMap(obj.node([...podSpecPath(obj)!, 'nodeSelector']), obj.doc)['eks.amazonaws.com/compute-type'] === 'auto';
+    const autoPools = nodePools(ctx).filter((np) => isAutoMode(np) && canLand(podSpec, obj, np));
+    if (!selectsAuto && autoPools.length === 0) return;
+    const labels = stringMap(obj.node(podLabelsPath(obj)!), obj.doc);
+    if (Object.keys(labels).length === 0) return;
+    const covered = ctx.index.byKind('PodDisruptionBudget').some((pdb) => sameNamespace(pdb.namespace, obj.namespace) && selectorMatches(pdb.node(['spec', 'selector']), labels, pdb));
+    if (covered) return;
+    const where = autoPools.length ? `EKS Auto Mode NodePool ${autoPools.map((n) => n.name).join(', ')}` : 'EKS Auto Mode nodes';
+    ctx.report('workload-no-pdb', replicasNode, `${obj.kind} ${obj.name ?? ''} runs ${replicas} replicas on ${where} without a PodDisruptionBudget. Auto Mode replaces nodes on its own (consolidation, drift, at most every 21 days); a PodDisruptionBudget (e.g. maxUnavailable: 1) keeps replicas from going down together.`,
+      { related: autoPools.map((np) => relatedAt(np, np.node(['metadata', 'name']), `Auto Mode NodePool ${np.name ?? ''}`)) });
+  },
+};
