@@ -95,7 +95,20 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
   if (onKey && typeof path[path.length - 2] === 'number' && (path[path.length - 3] === 'values' || path[path.length - 3] === 'policyTypes')) {
     onKey = false; valuePath = path.slice(0, -1);
   }
-
+  // Inside a flow list (`values: [a, |]`, `policyTypes: [|]`) the AST may have no item to place the cursor in.
+  const flow = /(?:^|\s)(values|policyTypes):\s*\[(?:[^\]]*,)?\s*([^\],\s]*)$/.exec(ctx.linePrefix);
+  if (flow) {
+    const last = path[path.length - 1];
+    let vp: NodePath | undefined;
+    if (flow[1] === 'policyTypes') vp = ['spec', 'policyTypes', 0];
+    else if (last === 'values') vp = [...path, 0];
+    else if (typeof last === 'number' && path[path.length - 2] === 'values') vp = path;
+    else if (typeof last === 'number' && path[path.length - 2] === 'matchExpressions') vp = [...path, 'values', 0];
+    if (vp) {
+      onKey = false; valuePath = vp;
+      ctx = { ...ctx, word: flow[2], replace: [ctx.offset - flow[2].length, ctx.offset] };
+    }
+  }
   if (onKey) {
     const parent = path.slice(0, -1);
     if (si >= 0 && parent[parent.length - 1] === 'matchLabels' && si === parent.length - 2) {
@@ -131,8 +144,8 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
     if (!src) return undefined;
     if (last === 'key' && valuePath.length === si + 4) return labelKeyItems(ctx, src, '');
     const vi = valuePath.indexOf('values', si);
-    if (vi === si + 4) {
-      const exprNode = nodeAt(obj.root, valuePath.slice(0, si + 4), obj.doc);
+    if (vi === si + 3) {
+      const exprNode = nodeAt(obj.root, valuePath.slice(0, si + 3), obj.doc);
       const key = scalarString(child(exprNode, 'key', obj.doc));
       return key ? labelValueItems(ctx, src, key) : undefined;
     }
