@@ -225,7 +225,9 @@ export function summarizeNodePool(obj: K8sObject): string {
   const bl = (budgets && 'items' in budgets ? (budgets as { items: unknown[] }).items : []).map((b) => {
     const m = Object.fromEntries(pairs(b).map((p) => [keyString(p), toPlain(p.value, obj.doc)]));
     const reasons = Array.isArray(m.reasons) ? ` (${m.reasons.join(', ')})` : '';
-    return `${String(m.nodes ?? '10%')} of nodes at a time${reasons}${m.schedule ? ` from \`${String(m.schedule)}\` for ${String(m.duration ?? '?')}` : ''}`;
+    const n = String(m.nodes ?? '10%');
+    const count = n.endsWith('%') ? `${n} of nodes` : n === '0' ? 'no nodes' : `${n} node${n === '1' ? '' : 's'}`;
+    return `${count} at a time${reasons}${m.schedule ? ` from \`${String(m.schedule)}\` for ${String(m.duration ?? '?')}` : ''}`;
   });
   lines.push(`**Disruption budget:** ${bl.length ? bl.join('; ') : '10% of nodes at a time (default)'}.`);
   const limits = pairs(obj.node(['spec', 'limits'])).map((p) => `${keyString(p)} ${scalarString(p.value) ?? ''}`);

@@ -1,0 +1,38 @@
+/** Every NodePool/NodeClass snippet, expanded with its defaults, is a manifest our checks accept as it is. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { serviceWith, uriOf } from '../helpers/service';
+
+const ROOT = path.join(__dirname, '..', '..');
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'nodepool.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+
+/** Replace `${1:default}` by its default, `${1|a,b|}` by its first choice, `$1`/`$0` by nothing. */
+export function expand(body: string[]): string {
+  return body.join('\n')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\d+/g, '');
+}
+
+test('package.json contributes the NodePool snippets', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.ok(pkg.contributes.snippets.some((s: { path: string; language: string }) => s.path === './snippets/nodepool.json' && s.language === 'yaml'));
+});
+
+test('the four snippets exist: general-purpose, GPU, spot with budgets, custom NodeClass', () => {
+  assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), ['nodeclass-auto', 'nodepool-auto-general', 'nodepool-auto-gpu', 'nodepool-auto-spot']);
+});
+
+for (const [name, s] of Object.entries(snippets)) {
+  test(`snippet "${name}" expands to a manifest with no diagnostics`, () => {
+    const text = expand(s.body);
+    assert.doesNotMatch(text, /\$\{|\$\d/);
+    const svc = serviceWith({ 'snippet.yaml': text });
+    assert.deepEqual(svc.validate(uriOf('snippet.yaml')), [], text);
+    assert.deepEqual(svc.internalErrors, []);
+    const obj = [...svc.index.get(uriOf('snippet.yaml'))!.objects()][0];
+    assert.ok(obj.kind === 'NodePool' || obj.kind === 'NodeClass');
+  });
+}

@@ -1,0 +1,119 @@
+/** Cross-document NodePool checks: NodeClass references, Pod grace periods vs NodePools, PDBs on Auto Mode. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serviceWith, uriOf, withCode } from '../helpers/service';
+
+function nodePool(name: string, opts: { group?: string; kind?: string; cls?: string; tgp?: string; taint?: string; labels?: string; reqs?: string } = {}): string {
+  return `apiVersion: karpenter.sh/v1
+kind: NodePool
+metadata:
+  name: ${name}
+spec:
+  template:
+${opts.labels ? `    metadata:\n      labels:\n${opts.labels}` : ''}    spec:
+      nodeClassRef:
+        group: ${opts.group ?? 'eks.amazonaws.com'}
+        kind: ${opts.kind ?? 'NodeClass'}
+        name: ${opts.cls ?? 'default'}
+      requirements:
+${opts.reqs ?? '        - key: kubernetes.io/arch\n          operator: In\n          values: [amd64]\n'}${opts.tgp ? `      terminationGracePeriod: ${opts.tgp}\n` : ''}${opts.taint ? `      taints:\n        - key: ${opts.taint}\n          effect: NoSchedule\n` : ''}`;
+}
+
+function deployment(opts: { grace?: number; replicas?: number; nodeSelector?: string; tolerations?: string; affinity?: string; kind?: string; ns?: string } = {}): string {
+  const kind = opts.kind ?? 'Deployment';
+  const podSpec = `${opts.grace !== undefined ? `      terminationGracePeriodSeconds: ${opts.grace}\n` : ''}${opts.nodeSelector ? `      nodeSelector:\n${opts.nodeSelector}` : ''}${opts.tolerations ? `      tolerations:\n${opts.tolerations}` : ''}${opts.affinity ?? ''}      containers:\n        - name: app\n          image: nginx\n`;
+  return `apiVersion: apps/v1
+kind: ${kind}
+metadata:
+  name: web
+${opts.ns ? `  namespace: ${opts.ns}\n` : ''}spec:
+${opts.replicas !== undefined ? `  replicas: ${opts.replicas}\n` : ''}  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+${podSpec}`;
+}
+
+const PDB = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n';
+
+function run(main: string, others: Record<string, string>, code: string) {
+  const s = serviceWith({ 'main.yaml': main, ...others });
+  const d = withCode(s.validate(uriOf('main.yaml')), code);
+  assert.deepEqual(s.internalErrors, []);
+  return d;
+}
+
+test('nodepool-nodeclass-missing: fires for an unknown eks.amazonaws.com NodeClass; silent for default, an existing one, or another group', () => {
+  assert.equal(run(nodePool('gp', { cls: 'private' }), {}, 'nodepool-nodeclass-missing').length, 1);
+  const nc = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: private\nspec:\n  role: R\n  subnetSelectorTerms: [{id: subnet-1}]\n  securityGroupSelectorTerms: [{id: sg-1}]\n';
+  assert.equal(run(nodePool('gp', { cls: 'private' }), { 'nc.yaml': nc }, 'nodepool-nodeclass-missing').length, 0);
+  assert.equal(run(nodePool('gp'), {}, 'nodepool-nodeclass-missing').length, 0);
+  assert.equal(run(nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', cls: 'private' }), {}, 'nodepool-nodeclass-missing').length, 0);
+});
+
+test('pod-grace-exceeds-nodepool: on the workload field, NodePool in related information', () => {
+  const d = run(deployment({ grace: 7200 }), { 'np.yaml': nodePool('gp', { tgp: '1h' }) }, 'pod-grace-exceeds-nodepool');
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /7200 \(2h\).*NodePool gp \(1h\)/);
+  assert.equal(d[0].range.start.line, 13);
+  assert.equal(d[0].relatedInformation![0].location.uri, uriOf('np.yaml'));
+  assert.match(d[0].relatedInformation![0].message, /terminationGracePeriod: 1h/);
+  // shorter grace, no terminationGracePeriod on the pool, or no grace on the Pod: silent
+  assert.equal(run(deployment({ grace: 1800 }), { 'np.yaml': nodePool('gp', { tgp: '1h' }) }, 'pod-grace-exceeds-nodepool').length, 0);
+  assert.equal(run(deployment({ grace: 7200 }), { 'np.yaml': nodePool('gp') }, 'pod-grace-exceeds-nodepool').length, 0);
+  assert.equal(run(deployment(), { 'np.yaml': nodePool('gp', { tgp: '1m' }) }, 'pod-grace-exceeds-nodepool').length, 0);
+});
+
+test('pod-grace-exceeds-nodepool: every workload kind with a Pod template (StatefulSet, DaemonSet, Job, CronJob, Pod)', () => {
+  const np = { 'np.yaml': nodePool('gp', { tgp: '10m' }) };
+  assert.equal(run(deployment({ grace: 3600, kind: 'StatefulSet' }), np, 'pod-grace-exceeds-nodepool').length, 1);
+  assert.equal(run(deployment({ grace: 3600, kind: 'DaemonSet' }), np, 'pod-grace-exceeds-nodepool').length, 1);
+  const job = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 3600\n      restartPolicy: Never\n      containers: [{name: a, image: b}]\n';
+  assert.equal(run(job, np, 'pod-grace-exceeds-nodepool').length, 1);
+  const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          terminationGracePeriodSeconds: 3600\n          restartPolicy: Never\n          containers: [{name: a, image: b}]\n';
+  assert.equal(run(cron, np, 'pod-grace-exceeds-nodepool').length, 1);
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  terminationGracePeriodSeconds: 3600\n  containers: [{name: a, image: b}]\n';
+  assert.equal(run(pod, np, 'pod-grace-exceeds-nodepool').length, 1);
+});
+
+test('pod-grace-exceeds-nodepool: only NodePools the Pods can land on (nodeSelector, affinity, tolerations)', () => {
+  const pools = {
+    'gpu.yaml': nodePool('gpu', { tgp: '10m', taint: 'nvidia.com/gpu' }),
+    'arm.yaml': nodePool('arm', { tgp: '20m', reqs: '        - key: kubernetes.io/arch\n          operator: In\n          values: [arm64]\n' }),
+    'team.yaml': nodePool('team', { tgp: '30m', labels: '        team: data\n' }),
+  };
+  // No constraints: the untainted pools (arm, team) but not the tainted gpu pool.
+  let d = run(deployment({ grace: 7200 }), pools, 'pod-grace-exceeds-nodepool');
+  assert.deepEqual(d[0].relatedInformation!.map((r) => r.location.uri).sort(), [uriOf('arm.yaml'), uriOf('team.yaml')]);
+  // A toleration opens the gpu pool; the nodeSelector on arch=amd64 closes the arm pool.
+  d = run(deployment({ grace: 7200, nodeSelector: '        kubernetes.io/arch: amd64\n', tolerations: '        - key: nvidia.com/gpu\n          operator: Exists\n' }), pools, 'pod-grace-exceeds-nodepool');
+  assert.deepEqual(d[0].relatedInformation!.map((r) => r.location.uri).sort(), [uriOf('gpu.yaml'), uriOf('team.yaml')]);
+  // A custom label only the team pool has.
+  d = run(deployment({ grace: 7200, nodeSelector: '        team: data\n' }), pools, 'pod-grace-exceeds-nodepool');
+  assert.deepEqual(d[0].relatedInformation!.map((r) => r.location.uri), [uriOf('team.yaml')]);
+  // Required node affinity selecting arm64 only.
+  const affinity = '      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: kubernetes.io/arch\n                    operator: In\n                    values: [arm64]\n';
+  d = run(deployment({ grace: 7200, affinity }), pools, 'pod-grace-exceeds-nodepool');
+  assert.deepEqual(d[0].relatedInformation!.map((r) => r.location.uri), [uriOf('arm.yaml')]);
+  // karpenter.sh/nodepool selects one pool by name; a pool it cannot reach keeps it silent.
+  assert.equal(run(deployment({ grace: 7200, nodeSelector: '        karpenter.sh/nodepool: gpu\n' }), pools, 'pod-grace-exceeds-nodepool').length, 0);
+});
+
+test('workload-no-pdb: several replicas on Auto Mode without a PDB (information); silent with a PDB, one replica, or no Auto Mode', () => {
+  const d = run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp') }, 'workload-no-pdb');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 3);
+  assert.match(d[0].message, /3 replicas on EKS Auto Mode NodePool gp/);
+  assert.equal(run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp'), 'pdb.yaml': PDB }, 'workload-no-pdb').length, 0);
+  assert.equal(run(deployment({ replicas: 1 }), { 'np.yaml': nodePool('gp') }, 'workload-no-pdb').length, 0);
+  assert.equal(run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' }) }, 'workload-no-pdb').length, 0);
+  // Selecting Auto Mode nodes explicitly counts even without a NodePool in the workspace.
+  assert.equal(run(deployment({ replicas: 2, kind: 'StatefulSet', nodeSelector: '        eks.amazonaws.com/compute-type: auto\n' }), {}, 'workload-no-pdb').length, 1);
+  // A PDB in another namespace does not cover it.
+  const otherNs = PDB.replace('  name: web\n', '  name: web\n  namespace: other\n');
+  assert.equal(run(deployment({ replicas: 3, ns: 'shop' }), { 'np.yaml': nodePool('gp'), 'pdb.yaml': otherNs }, 'workload-no-pdb').length, 1);
+});
