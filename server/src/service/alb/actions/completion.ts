@@ -58,7 +58,19 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
   }
   const prev = c.loc.previousNode;
   const replacing = prev && prev.type === 'string' && c.off >= prev.offset && c.off <= prev.offset + prev.length;
-  const range = replacing ? nodeRange(c, prev) : [ctx.offset, ctx.offset] as [number, number];
+  let range = replacing ? nodeRange(c, prev) : [ctx.offset, ctx.offset] as [number, number];
+  let typed = replacing ? c.ej.text.slice(prev!.offset, prev!.offset + prev!.length) : undefined;
+  if (!replacing) {
+    // A key being typed that the scanner did not close (`"ty` at the end of a line): replace it and its quote.
+    const before = /"[A-Za-z0-9_.-]*$/.exec(c.ej.text.slice(0, c.off));
+    if (before) {
+      const after = /^[A-Za-z0-9_.-]*"?/.exec(c.ej.text.slice(c.off))![0];
+      const [s] = c.ej.toSource(before.index, 1);
+      const [, e] = after.length ? c.ej.toSource(c.off, after.length) : [0, ctx.offset];
+      range = [s, Math.max(e, ctx.offset)];
+      typed = before[0] + after;
+    }
+  }
   const style = c.ej.st.style;
   return Object.entries(type.fields).filter(([name]) => !existing.has(name.toLowerCase())).map(([name, f], i) => ({
     label: name,
@@ -66,7 +78,7 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
     detail: `${typeLabel(f.type)}${f.required ? ' (required)' : ''}`,
     documentation: doc(name, f),
     sortText: `${f.required ? 0 : 1}${String(i).padStart(2, '0')}`,
-    filterText: replacing ? c.ej.text.slice(prev!.offset, prev!.offset + prev!.length) : name,
+    filterText: typed !== undefined ? encodeForStyle(style, `"${name}"`) : name,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: ctx.chunk.toRange(range[0], range[1]), newText: render(style, [`"${name}": `, ...valueParts(f.type)]) },
   }));
@@ -117,7 +129,7 @@ function completeValues(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
     label: v.label, kind: v.kind ?? CompletionItemKind.Value, detail: v.detail,
     documentation: v.documentation,
     sortText: String(i).padStart(3, '0'),
-    filterText: replacing ? c.ej.text.slice(prev!.offset, prev!.offset + prev!.length) : v.json,
+    filterText: encodeForStyle(style, v.json),
     textEdit: { range: ctx.chunk.toRange(range[0], range[1]), newText: encodeForStyle(style, v.json) },
   }));
 }
