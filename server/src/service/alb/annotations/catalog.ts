@@ -37,6 +37,8 @@ export interface AlbAnnotationEntry extends CatalogEntry {
   maxLength?: number;
   /** A note shown in hover (e.g. "set by the controller"). */
   note?: string;
+  /** More value templates (YAML-ready single-quoted snippets) offered besides `snippet`. */
+  templates?: { label: string; snippet: string }[];
 }
 
 const url = (anchor: string) => `${ALB_DOCS}#${anchor}`;
@@ -165,9 +167,19 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
   ing({ name: 'use-regex-path-match', anchor: 'use-regex-path-match', type: 'boolean', default: 'false',
     doc: 'Treats `pathType: ImplementationSpecific` paths as regular expressions (written with a leading `/` that is removed). Exact and Prefix paths are unaffected.' }),
   ing({ name: 'actions.${action-name}', anchor: 'actions', ...json(`'{"type": "\${1|forward,redirect,fixed-response|}"}'`), check: 'json-owned-elsewhere',
+    templates: [
+      { label: 'weighted forward (blue/green, canary)', snippet: `'{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "\${1:blue}", "servicePort": \${2:80}, "weight": \${3:90}}, {"serviceName": "\${4:green}", "servicePort": \${5:80}, "weight": \${6:10}}]}}'` },
+      { label: 'redirect to HTTPS', snippet: `'{"type": "redirect", "redirectConfig": {"protocol": "HTTPS", "port": "443", "statusCode": "\${1|HTTP_301,HTTP_302|}"}}'` },
+      { label: 'fixed response', snippet: `'{"type": "fixed-response", "fixedResponseConfig": {"contentType": "\${1:text/plain}", "statusCode": "\${2:503}", "messageBody": "\${3:unavailable}"}}'` },
+    ],
     prefix: 'actions', namePattern: /^actions\.[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, nameHint: '`actions.<name>`, where <name> is the service name of a rule backend with `port.name: use-annotation`',
     doc: 'A custom action (forward with weights, redirect, fixed response) as JSON. It is used by rule backends whose `service.name` is the action name and whose `port.name` is `use-annotation`; a backend naming a missing action gets a 503.' }),
   ing({ name: 'conditions.${conditions-name}', anchor: 'conditions', ...json(`'[{"field": "\${1|http-header,host-header,path-pattern,query-string,http-request-method,source-ip|}"}]'`), check: 'json-owned-elsewhere',
+    templates: [
+      { label: 'HTTP header condition (A/B)', snippet: `'[{"field": "http-header", "httpHeaderConfig": {"httpHeaderName": "\${1:X-Variant}", "values": ["\${2:b}"]}}]'` },
+      { label: 'query string condition', snippet: `'[{"field": "query-string", "queryStringConfig": {"values": [{"key": "\${1:version}", "value": "\${2:v2}"}]}}]'` },
+      { label: 'source IP condition', snippet: `'[{"field": "source-ip", "sourceIpConfig": {"values": ["\${1:10.0.0.0/8}"]}}]'` },
+    ],
     prefix: 'conditions', namePattern: /^conditions\.[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, nameHint: '`conditions.<name>`, where <name> is the service name of a rule backend (a real Service or a use-annotation action)',
     doc: 'Extra routing conditions (headers, query strings, methods, source IPs, …) as a JSON list, added to the host/path of every rule whose backend `service.name` is this name.' }),
   ing({ name: 'transforms.${transforms-name}', anchor: 'transforms', ...json(`'[{"type": "\${1|url-rewrite,host-header-rewrite|}"}]'`), check: 'json-owned-elsewhere',

@@ -47,7 +47,7 @@ export function suggestSuffix(suffix: string): string | undefined {
 function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: string): AlbAnnotationEntry | undefined {
   const entry = findAlbAnnotation(suffix);
   if (entry) return entry;
-  if (hasPlaceholder(suffix)) return undefined;
+  if (hasPlaceholder(suffix) || suffix === '') return undefined; // '' : the name is still being typed
   const variable = variableEntryFor(suffix);
   if (variable) {
     const name = suffix.slice(variable.prefix!.length + 1);

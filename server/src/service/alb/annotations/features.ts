@@ -208,13 +208,14 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
     items.push(plain(e.default, `default${e.min !== undefined ? ` (${e.min}–${e.max})` : ''}`, true));
   }
   if (e.type === 'json' && e.snippet) {
-    const text = valueText(e.snippet, q, true);
-    items.push({
-      label: `${e.name} template`, kind: CompletionItemKind.Snippet, detail: 'JSON template',
+    const alb = e as AlbAnnotationEntry;
+    const templates = [{ label: `${alb.prefix ?? e.name} template`, snippet: e.snippet }, ...(alb.templates ?? []).map((t) => ({ label: `${alb.prefix ?? e.name}: ${t.label}`, snippet: t.snippet }))];
+    templates.forEach((t, i) => items.push({
+      label: t.label, kind: CompletionItemKind.Snippet, detail: 'JSON template', sortText: String(i),
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-      insertTextFormat: InsertTextFormat.Snippet, filterText: ctx.word || e.snippet,
-      textEdit: { range, newText: text },
-    });
+      insertTextFormat: InsertTextFormat.Snippet, filterText: ctx.word || t.snippet,
+      textEdit: { range, newText: valueText(t.snippet, q, true) },
+    }));
   }
   return items;
 }

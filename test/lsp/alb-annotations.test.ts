@@ -1,0 +1,64 @@
+/** ALB annotations through the bundled server over stdio: completion, hover, a diagnostic and its quick fix. */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient, positionOf } from '../helpers/lspClient';
+import type { CodeAction, CompletionList, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+
+const clients: LspClient[] = [];
+after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+
+const P = 'alb.ingress.kubernetes.io/';
+const TEXT = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    ${P}shceme: internet-facing
+    ${P}healthcheck-interval-seconds: '10'
+    ${P}
+spec:
+  ingressClassName: alb
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: blue-green
+                port:
+                  name: use-annotation
+`;
+
+test('ALB annotations over LSP: completion after the prefix, hover, unknown-annotation diagnostic and its rename fix', async () => {
+  const c = await LspClient.start();
+  clients.push(c);
+  const uri = 'file:///tmp/alb-ingress.yaml';
+  c.open(uri, TEXT);
+  const diags = await c.diagnosticsFor(uri, { until: (d) => d.some((x) => x.code === 'alb-unknown-annotation') });
+  const unknown = diags.find((d) => d.code === 'alb-unknown-annotation')!;
+  assert.match(unknown.message, /did you mean alb\.ingress\.kubernetes\.io\/scheme/);
+  assert.equal(unknown.range.start.line, 5);
+  assert.ok(diags.some((d) => d.code === 'alb-use-annotation-missing-action'));
+
+  const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+  const fix = actions.find((a) => a.title === `Rename to ${P}scheme`)!;
+  assert.ok(fix && fix.isPreferred);
+  const edit = (fix.edit as WorkspaceEdit).changes![uri][0] as TextEdit;
+  assert.equal(edit.newText, P + 'scheme');
+  assert.deepEqual(edit.range, unknown.range);
+
+  const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(TEXT, `    ${P}\n`, 4 + P.length) });
+  const target = list.items.find((i) => i.label === P + 'target-type');
+  assert.ok(target, 'target-type offered');
+  assert.match(target!.detail!, /instance \| ip/);
+  assert.ok(list.items.some((i) => i.label === P + 'actions.blue-green'), 'action name from the use-annotation backend');
+
+  const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, 'healthcheck-interval', 5) });
+  assert.match(JSON.stringify(hover.contents), /Range: 5 to 300/);
+
+  // Applying the fix clears the diagnostic.
+  const v = c.change(uri, unknown.range, P + 'scheme');
+  const after2 = await c.diagnosticsFor(uri, { version: v });
+  assert.ok(!after2.some((d) => d.code === 'alb-unknown-annotation'));
+});
