@@ -5,6 +5,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAlbCommands } from './albCommands';
+import { registerClusterFeatures } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +21,8 @@ function syntaxErrorsWanted(): boolean {
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const output = vscode.window.createOutputChannel('EKS Manifests');
   context.subscriptions.push(output);
+  registerAlbCommands(context); // eksManifests.applyEdit, used by the ALB traffic-split code lenses
+  registerClusterFeatures(context); // cluster commands, context status bar, Services view (client/src/commands, views)
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -1,0 +1,11 @@
+/** The cluster module: everything the VS Code commands need, with no `vscode` import (tested directly). */
+export * from './errors';
+export * from './redact';
+export * from './kubeconfig';
+export * from './connection';
+export * from './discovery';
+export * from './manifests';
+export * from './apply';
+export * from './services';
+export * from './guard';
+export * from './workspaceFind';

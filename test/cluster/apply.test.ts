@@ -1,0 +1,262 @@
+/**
+ * Apply, dry-run and diff against the real kube-apiserver: ordering, per-object outcomes, all-or-nothing
+ * dry-run with failures mapped to lines, SSA conflicts and force, unknown kinds, CRDs and namespaces
+ * created by the same apply, partial failure and cancellation.
+ */
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyManifests, diffManifest, FIELD_MANAGER, type Connection } from '../../client/src/cluster';
+import { admin, docs, unique, createNamespace, adminToken } from './helpers';
+
+let conn: Connection;
+let ns: string;
+
+before(async () => {
+  conn = admin();
+  ns = unique('apply');
+  await createNamespace(conn, ns);
+});
+
+async function exists(p: string): Promise<boolean> {
+  const r = await conn.request('GET', p);
+  return r.status === 200;
+}
+
+const cm = (name: string, namespace: string, value: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+data:
+  key: "${value}"
+`;
+
+describe('apply', () => {
+  test('creates, then reports unchanged, then configured; uses our field manager', async () => {
+    const text = cm('one', ns, 'a');
+    const first = await applyManifests(conn, docs(text));
+    assert.equal(first.failed, false);
+    assert.equal(first.didApply, true);
+    assert.deepEqual(first.dryRun.map((r) => r.outcome), ['created']);
+    assert.deepEqual(first.applied.map((r) => r.outcome), ['created']);
+    const live = await conn.call('GET', `/api/v1/namespaces/${ns}/configmaps/one`);
+    assert.equal(live.data.key, 'a');
+    assert.ok(live.metadata.managedFields.some((m: any) => m.manager === FIELD_MANAGER && m.operation === 'Apply'));
+
+    const again = await applyManifests(conn, docs(text));
+    assert.deepEqual(again.dryRun.map((r) => r.outcome), ['unchanged']);
+    assert.deepEqual(again.applied.map((r) => r.outcome), ['unchanged']);
+
+    const changed = await applyManifests(conn, docs(cm('one', ns, 'b')));
+    assert.deepEqual(changed.dryRun.map((r) => r.outcome), ['configured']);
+    assert.deepEqual(changed.applied.map((r) => r.outcome), ['configured']);
+    assert.match(changed.applied[0].message, /^ConfigMap .*\/one: configured/);
+  });
+
+  test('a namespaced object without metadata.namespace goes to the given (context) namespace', async () => {
+    const report = await applyManifests(conn, docs('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: no-ns\ndata: {a: "1"}\n'), { namespace: ns });
+    assert.equal(report.failed, false);
+    assert.ok(await exists(`/api/v1/namespaces/${ns}/configmaps/no-ns`));
+  });
+
+  test('Namespaces and CRDs go first: a new namespace, a CRD and its custom resource in one file', async () => {
+    const newNs = unique('ordered');
+    const group = `${unique('g')}.eks-manifests.test`;
+    const text = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg, namespace: ${newNs}}
+data: {a: "1"}
+---
+apiVersion: ${group}/v1
+kind: Widget
+metadata: {name: w1, namespace: ${newNs}}
+spec: {size: 3}
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.${group}}
+spec:
+  group: ${group}
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer, minimum: 1, maximum: 10}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: ${newNs}}
+`;
+    const order: string[] = [];
+    const report = await applyManifests(conn, docs(text), { onProgress: (phase, _i, _n, d) => { if (phase === 'apply') order.push(d.kind); } });
+    assert.equal(report.failed, false, report.dryRun.concat(report.applied).map((r) => r.message).join('\n'));
+    assert.deepEqual(order, ['Namespace', 'CustomResourceDefinition', 'ConfigMap', 'Widget']);
+    // The dry-run could not check what depends on objects created by this apply: it says so.
+    assert.ok(report.dryRun.find((r) => r.doc.kind === 'Widget')!.message.includes('its CRD is created by this apply first'));
+    assert.ok(report.dryRun.find((r) => r.doc.kind === 'ConfigMap')!.message.includes(`namespace ${newNs} is created by this apply first`));
+    assert.deepEqual(report.applied.map((r) => r.outcome), ['created', 'created', 'created', 'created']);
+    assert.ok(await exists(`/apis/${group}/v1/namespaces/${newNs}/widgets/w1`));
+  });
+
+  test('unknown kind (CRD not installed): "install the CRD first", and nothing of the file is applied', async () => {
+    const text = `${cm('before-nodepool', ns, 'x')}---
+apiVersion: karpenter.sh/v1
+kind: NodePool
+metadata:
+  name: default
+spec: {}
+`;
+    const report = await applyManifests(conn, docs(text));
+    assert.equal(report.didApply, false);
+    const failed = report.dryRun.filter((r) => r.outcome === 'failed');
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0].error!.kind, 'unknown-kind');
+    assert.match(failed[0].error!.message, /does not know kind "NodePool" in apiVersion "karpenter.sh\/v1".*Install the CRD first/);
+    assert.equal(failed[0].range.start.line, 7, 'the failure is on the NodePool document');
+    assert.equal(await exists(`/api/v1/namespaces/${ns}/configmaps/before-nodepool`), false, 'the valid ConfigMap was not applied either');
+  });
+
+  test('invalid object: the server message is mapped to the line of the field it names', async () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: bad-port
+  namespace: ${ns}
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    protocol: TCP
+    port: 99999
+`;
+    const report = await applyManifests(conn, docs(text), { dryRunOnly: true });
+    const r = report.dryRun[0];
+    assert.equal(r.outcome, 'failed');
+    assert.equal(r.error!.kind, 'invalid');
+    assert.match(r.error!.message, /spec\.ports\[0\]\.port/);
+    assert.equal(r.range.start.line, 10, 'points at `port: 99999`');
+    assert.equal(report.didApply, false);
+  });
+
+  test('1.20 SSA bug: a Service port without protocol gets a clear message', async () => {
+    const text = `apiVersion: v1\nkind: Service\nmetadata: {name: no-proto, namespace: ${ns}}\nspec:\n  ports:\n  - port: 80\n`;
+    const report = await applyManifests(conn, docs(text), { dryRunOnly: true });
+    const r = report.dryRun[0];
+    if (r.outcome === 'failed') {
+      assert.equal(r.error!.kind, 'invalid');
+      assert.match(r.error!.message, /protocol: TCP/);
+    } else {
+      assert.equal(r.outcome, 'created'); // servers >= 1.21 accept it
+    }
+  });
+
+  test('dry-run only: per-object results, nothing created', async () => {
+    const report = await applyManifests(conn, docs(cm('dry-only', ns, 'x')), { dryRunOnly: true });
+    assert.deepEqual(report.dryRun.map((r) => r.outcome), ['created']);
+    assert.equal(report.didApply, false);
+    assert.equal(report.applied.length, 0);
+    assert.equal(await exists(`/api/v1/namespaces/${ns}/configmaps/dry-only`), false);
+  });
+
+  test('field-manager conflict: reported with the force option; force takes ownership', async () => {
+    // Another manager owns data.key.
+    await conn.call('PATCH', `/api/v1/namespaces/${ns}/configmaps/owned`, {
+      query: { fieldManager: 'someone-else' }, contentType: 'application/apply-patch+yaml',
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: ns }, data: { key: 'theirs' } },
+    });
+    const report = await applyManifests(conn, docs(cm('owned', ns, 'ours')));
+    assert.equal(report.didApply, false);
+    assert.equal(report.conflicts, true);
+    const err = report.dryRun[0].error!;
+    assert.equal(err.kind, 'conflict');
+    assert.equal(err.details.forceAvailable, true);
+    assert.match(err.message, /someone-else/);
+    assert.match(err.message, /force/);
+    assert.equal(report.dryRun[0].range.start.line, 6, 'points at data.key');
+
+    const forced = await applyManifests(conn, docs(cm('owned', ns, 'ours')), { force: true });
+    assert.equal(forced.failed, false);
+    assert.deepEqual(forced.applied.map((r) => r.outcome), ['configured']);
+    assert.equal((await conn.call('GET', `/api/v1/namespaces/${ns}/configmaps/owned`)).data.key, 'ours');
+  });
+
+  test('partial failure of a multi-object apply: others applied, the failing one reported', async () => {
+    // Both Services ask for the same cluster IP: each passes the dry-run alone, the second fails for real.
+    const svc = (name: string) => `apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  clusterIP: 10.0.0.77
+  ports:
+  - {name: http, port: 80, protocol: TCP}
+`;
+    const text = `${svc('ip-a')}---\n${svc('ip-b')}---\n${cm('after-ips', ns, 'z')}`;
+    const report = await applyManifests(conn, docs(text));
+    assert.equal(report.didApply, true, report.dryRun.map((r) => r.message).join('\n'));
+    assert.deepEqual(report.applied.map((r) => `${r.doc.name}:${r.outcome}`), ['ip-a:created', 'ip-b:failed', 'after-ips:created']);
+    const failure = report.applied[1];
+    assert.match(failure.error!.message, /already allocated/);
+    assert.equal(failure.range.start.line >= 7, true, 'on the second document');
+    assert.equal(report.failed, true);
+  });
+
+  test('cancellation mid-apply: the rest is skipped and not created', async () => {
+    const ac = new AbortController();
+    const text = [1, 2, 3, 4].map((i) => cm(`cancel-${i}`, ns, String(i))).join('---\n');
+    const report = await applyManifests(conn, docs(text), {
+      signal: ac.signal,
+      onResult: (r, phase) => { if (phase === 'apply' && r.doc.name === 'cancel-2') ac.abort(); },
+    });
+    assert.equal(report.cancelled, true);
+    assert.deepEqual(report.applied.map((r) => `${r.doc.name}:${r.outcome}`), ['cancel-1:created', 'cancel-2:created', 'cancel-3:skipped', 'cancel-4:skipped']);
+    assert.equal(await exists(`/api/v1/namespaces/${ns}/configmaps/cancel-2`), true);
+    assert.equal(await exists(`/api/v1/namespaces/${ns}/configmaps/cancel-3`), false);
+  });
+
+  test('results and messages never contain the token', async () => {
+    const report = await applyManifests(conn, docs(cm('secretless', ns, 'a')));
+    const token = adminToken();
+    for (const r of [...report.dryRun, ...report.applied]) assert.ok(!r.message.includes(token));
+  });
+});
+
+describe('diff', () => {
+  test('live vs server dry-run of the local file, managed fields and noise stripped', async () => {
+    await applyManifests(conn, docs(cm('diffed', ns, 'old')));
+    const [doc] = docs(cm('diffed', ns, 'new'));
+    const d = await diffManifest(conn, doc);
+    assert.equal(d.exists, true);
+    assert.equal(d.changed, true);
+    assert.match(d.live, /key: old/);
+    assert.match(d.proposed, /key: new/);
+    for (const t of [d.live, d.proposed]) {
+      assert.doesNotMatch(t, /managedFields|resourceVersion|uid:|creationTimestamp/);
+      assert.match(t, /name: diffed/);
+    }
+    assert.equal((await conn.call('GET', `/api/v1/namespaces/${ns}/configmaps/diffed`)).data.key, 'old', 'diff applies nothing');
+  });
+
+  test('an object that does not exist yet: empty live side', async () => {
+    const [doc] = docs(cm('not-yet', ns, 'v'));
+    const d = await diffManifest(conn, doc);
+    assert.equal(d.exists, false);
+    assert.equal(d.live, '');
+    assert.match(d.proposed, /key: v/);
+  });
+
+  test('unchanged object: both sides equal', async () => {
+    await applyManifests(conn, docs(cm('same', ns, 'v')));
+    const d = await diffManifest(conn, docs(cm('same', ns, 'v'))[0]);
+    assert.equal(d.changed, false);
+    assert.equal(d.live, d.proposed);
+  });
+});

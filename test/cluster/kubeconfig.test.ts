@@ -1,0 +1,217 @@
+/**
+ * Kubeconfig loading as kubectl does it (KUBECONFIG merge rules, ~/.kube/config, override), in-memory
+ * context switching, persisting only on request, the production guard, and secret redaction.
+ * These need no API server, but live with the cluster module's tests.
+ */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
+  isProductionContext, confirmationNeeded, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+} from '../../client/src/cluster';
+import { tmpDir } from './helpers';
+
+const dir = tmpDir();
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+const fileA = write('a/config', `# my comment
+apiVersion: v1
+kind: Config
+current-context: dev
+clusters:
+- name: shared
+  cluster: {server: https://a.example:6443, certificate-authority: ca.crt}
+- name: only-a
+  cluster: {server: https://only-a.example}
+users:
+- name: shared-user
+  user: {token: token-from-a-1234567890, client-certificate: certs/me.crt, client-key: certs/me.key}
+- name: eks
+  user:
+    exec:
+      apiVersion: client.authentication.k8s.io/v1beta1
+      command: aws
+      args: [eks, get-token, --cluster-name, prod-cluster]
+      env: [{name: AWS_SECRET_ACCESS_KEY, value: s3cr3t-exec-env-value}]
+contexts:
+- name: dev
+  context: {cluster: shared, user: shared-user, namespace: team-dev}
+- name: prod-eks
+  context: {cluster: only-a, user: eks}
+`);
+const fileB = write('b/config', `apiVersion: v1
+kind: Config
+current-context: from-b
+clusters:
+- name: shared
+  cluster: {server: https://b.example:6443}
+users:
+- name: shared-user
+  user: {token: token-from-b}
+contexts:
+- name: dev
+  context: {cluster: shared, user: shared-user, namespace: other}
+- name: from-b
+  context: {cluster: shared, user: shared-user}
+`);
+const empty = write('empty/config', '');
+
+describe('kubeconfig like kubectl', () => {
+  test('KUBECONFIG: several files merged, first file wins per name and for current-context', () => {
+    const missing = path.join(dir, 'nope', 'config');
+    const env = { KUBECONFIG: [missing, empty, fileA, fileB].join(path.delimiter), HOME: dir };
+    const loaded = loadKubeconfig({ env });
+    assert.deepEqual(loaded.files, [empty, fileA, fileB]);
+    assert.deepEqual(loaded.missing, [missing]);
+    assert.equal(loaded.kc.getCurrentContext(), 'dev', 'the first file that sets current-context wins');
+    assert.equal(loaded.currentContextFile, fileA);
+    assert.deepEqual(contextNames(loaded.kc), ['dev', 'from-b', 'prod-eks']);
+    assert.equal(loaded.kc.getCluster('shared')!.server, 'https://a.example:6443', 'first definition wins (client-node would throw "Duplicate cluster")');
+    assert.equal(loaded.kc.getUser('shared-user')!.token, 'token-from-a-1234567890');
+    assert.equal(contextNamespace(loaded.kc), 'team-dev');
+  });
+
+  test('relative certificate paths resolve against the file that names them', () => {
+    const { kc } = loadKubeconfig({ env: { KUBECONFIG: fileA } });
+    assert.equal(kc.getCluster('shared')!.caFile, path.join(dir, 'a', 'ca.crt'));
+    assert.equal(kc.getUser('shared-user')!.certFile, path.join(dir, 'a', 'certs', 'me.crt'));
+    assert.equal(kc.getUser('shared-user')!.keyFile, path.join(dir, 'a', 'certs', 'me.key'));
+    assert.equal((kc.getUser('eks') as any).exec.command, 'aws', 'a bare command is looked up on PATH');
+  });
+
+  test('~/.kube/config when KUBECONFIG is unset; the override path wins over both', () => {
+    write('home/.kube/config', fs.readFileSync(fileB, 'utf8'));
+    const home = path.join(dir, 'home');
+    assert.deepEqual(kubeconfigPaths({ env: { HOME: home } }), [path.join(home, '.kube', 'config')]);
+    assert.equal(loadKubeconfig({ env: { HOME: home } }).kc.getCurrentContext(), 'from-b');
+    assert.equal(loadKubeconfig({ env: { HOME: home, KUBECONFIG: fileB }, overridePath: fileA }).kc.getCurrentContext(), 'dev');
+  });
+
+  test('clear errors: no context anywhere, unreadable override', () => {
+    assert.throws(() => loadKubeconfig({ env: { KUBECONFIG: empty } }), (e: ClusterError) => e.kind === 'no-config' && /aws eks update-kubeconfig/.test(e.message));
+    assert.throws(() => loadKubeconfig({ overridePath: path.join(dir, 'missing') }), /cannot be read/);
+  });
+
+  test('switching context is in memory only unless persisted explicitly', () => {
+    const before = fs.readFileSync(fileA, 'utf8');
+    const loaded = loadKubeconfig({ env: { KUBECONFIG: `${fileA}${path.delimiter}${fileB}` } });
+    useContext(loaded.kc, 'from-b');
+    assert.equal(describeContext(loaded.kc).context, 'from-b');
+    assert.equal(describeContext(loaded.kc, 'ns1').namespace, 'ns1');
+    assert.equal(fs.readFileSync(fileA, 'utf8'), before, 'kubeconfig untouched');
+    assert.throws(() => useContext(loaded.kc, 'nope'), /no context named "nope"/);
+
+    const copy = write('persist/config', before);
+    const l2 = loadKubeconfig({ overridePath: copy });
+    assert.equal(persistCurrentContext(l2, 'prod-eks'), copy);
+    const after = fs.readFileSync(copy, 'utf8');
+    assert.match(after, /current-context: prod-eks/);
+    assert.match(after, /# my comment/, 'the rest of the file is preserved');
+    assert.equal(loadKubeconfig({ overridePath: copy }).kc.getCurrentContext(), 'prod-eks');
+  });
+});
+
+describe('production guard', () => {
+  test('default pattern: names containing "prod"', () => {
+    assert.equal(isProductionContext('arn:aws:eks:eu-west-1:1:cluster/shop-prod'), true);
+    assert.equal(isProductionContext('PROD-eu'), true);
+    assert.equal(isProductionContext('staging'), false);
+    assert.match(confirmationNeeded('shop-prod', undefined, 'Apply', 3)!, /looks like a production context.*Apply 3 objects/);
+    assert.equal(confirmationNeeded('dev', undefined, 'Apply', 1), undefined);
+  });
+  test('configurable pattern (regular expression, invalid ones used as text)', () => {
+    assert.equal(isProductionContext('live-eu', '^live-'), true);
+    assert.equal(isProductionContext('shop-prod', '^live-'), false);
+    assert.equal(isProductionContext('a[b', '[b'), true);
+    assert.equal(isProductionContext('anything', ''), false);
+  });
+});
+
+describe('redaction', () => {
+  test('kubeconfig secrets (tokens, exec env values) are collected and removed', () => {
+    const { kc } = loadKubeconfig({ env: { KUBECONFIG: fileA } });
+    const secrets = secretsOf(kc);
+    assert.ok(secrets.includes('token-from-a-1234567890'));
+    assert.ok(secrets.includes('s3cr3t-exec-env-value'));
+    const out = redact('failed with token-from-a-1234567890 and s3cr3t-exec-env-value', secrets);
+    assert.equal(out, 'failed with *** and ***');
+  });
+  test('secret-shaped text is removed even when unknown', () => {
+    const text = [
+      'Authorization: Bearer abc.def-ghi_123',
+      'token: "xyz987654321"',
+      'client-key-data: LS0tLS1CRUdJTi==',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----',
+      'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9u',
+      'AWS_SESSION_TOKEN=FwoGZXIvYXdzE',
+    ].join('\n');
+    const out = redact(text);
+    for (const s of ['abc.def-ghi_123', 'xyz987654321', 'LS0tLS1CRUdJTi==', 'MIIEow', 'aHR0cHM6Ly9zdHMuYW1hem9u', 'FwoGZXIvYXdzE']) assert.ok(!out.includes(s), `${s} leaked: ${out}`);
+    assert.match(out, /Bearer \*\*\*/);
+  });
+  test('Connection.redact uses the kubeconfig secrets', () => {
+    const { kc } = loadKubeconfig({ env: { KUBECONFIG: fileA } });
+    const conn = new Connection(kc);
+    assert.equal(conn.redact('x token-from-a-1234567890 y'), 'x *** y');
+  });
+});
+
+describe('manifest parsing for apply', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: nginx
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+# just a comment
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {generateName: x-}
+`;
+  test('documents with ranges; field paths map to lines; problems for what cannot be applied', () => {
+    const { docs, problems } = parseManifests(text, 'file:///m.yaml');
+    assert.deepEqual(docs.map((d) => d.label), ['Deployment web', 'Namespace shop', 'CustomResourceDefinition widgets.example.com']);
+    assert.equal(docs[0].range.start.line, 0);
+    assert.equal(docs[1].range.start.line, 10);
+    assert.equal(docs[0].rangeOfField('spec.template.spec.containers[0].image').start.line, 8);
+    assert.equal(docs[0].rangeOfField('spec.nothing[3]').start.line, 0, 'unknown field: the document');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /generateName/);
+    assert.deepEqual(parseFieldPath('metadata.annotations[alb.ingress.kubernetes.io/scheme]'), ['metadata', 'annotations', 'alb.ingress.kubernetes.io/scheme']);
+  });
+  test('selection: only documents touching the selected lines', () => {
+    assert.deepEqual(parseManifests(text, 'u', { first: 11, last: 11 }).docs.map((d) => d.name), ['shop']);
+  });
+  test('apply order: Namespaces, then CRDs, then the rest in file order', () => {
+    const { docs } = parseManifests(text, 'u');
+    assert.deepEqual(orderForApply(docs).map((d) => d.kind), ['Namespace', 'CustomResourceDefinition', 'Deployment']);
+  });
+  test('reveal: find the manifest of a live object in workspace files', () => {
+    const files = [{ uri: 'a.yaml', text }, { uri: 'b.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n' }];
+    const hits = findManifest(files, { kind: 'Deployment', name: 'web', namespace: 'shop' });
+    assert.deepEqual(hits.map((h) => [h.uri, h.range.start.line, h.exactNamespace]), [['a.yaml', 0, false]]);
+    assert.deepEqual(findManifest(files, { kind: 'Service', name: 'web', namespace: 'shop' }), []);
+  });
+});
