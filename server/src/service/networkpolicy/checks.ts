@@ -3,10 +3,10 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq
 import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaCodes } from '../catalog/schema';
-import { getPair, keyString, nodeRange, scalarString } from '../model/yamlNodes';
-import { sameNamespace } from '../model/k8sObject';
+import { getPair, nodeRange, scalarString } from '../model/yamlNodes';
 import type { YamlChunk } from '../parse/yamlFile';
-import { namespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
 import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './schema';
 import { isEmptySelector, matches, selectorText, type Selector } from './selectors';
@@ -278,14 +278,14 @@ const localCheck: Check = {
 /** Namespaces that exist in every cluster (their only known label is the name label). */
 const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-function selectedWorkloads(p: Policy, all: Workload[]): { candidates: Workload[]; selected: Workload[] } {
-  const candidates = all.filter((w) => sameNamespace(w.namespace, p.obj.namespace));
+function selectedWorkloads(p: Policy, index: WorkspaceIndex): { candidates: Workload[]; selected: Workload[] } {
+  const candidates = workloadsInNamespace(index, p.obj.namespace);
   return { candidates, selected: candidates.filter((w) => matches(p.podSelector, w.podLabels)) };
 }
 
-function peerWorkloads(p: Policy, peer: Peer, all: Workload[]): Workload[] | undefined {
+function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[]): Workload[] | undefined {
   if (!peer.podSelector || peer.ipBlock) return undefined;
-  const pool = peer.namespaceSelector ? all : all.filter((w) => sameNamespace(w.namespace, p.obj.namespace));
+  const pool = peer.namespaceSelector ? all : candidates;
   return pool.filter((w) => matches(peer.podSelector!, w.podLabels));
 }
 
@@ -300,7 +300,7 @@ const workspaceCheck: Check = {
   run(ctx) {
     const p = readPolicy(ctx.obj);
     const all = workloadsIn(ctx.index);
-    const { candidates, selected } = selectedWorkloads(p, all);
+    const { candidates, selected } = selectedWorkloads(p, ctx.index);
 
     // podSelector of the policy
     if (candidates.length && !selected.length && !isEmptySelector(p.podSelector)) {
@@ -319,7 +319,7 @@ const workspaceCheck: Check = {
     if (nss.length) {
       const known = new Set(nss.map((n) => n.name));
       const implicit = new Set<string>(BUILTIN_NAMESPACES);
-      for (const o of ctx.index.all()) if (o.namespace && !known.has(o.namespace)) implicit.add(o.namespace);
+      for (const n of usedNamespacesIn(ctx.index)) if (!known.has(n)) implicit.add(n);
       const pool = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
       for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
         const s = peer.namespaceSelector;
@@ -335,7 +335,7 @@ const workspaceCheck: Check = {
       let targets: Workload[] | undefined;
       if (dir === 'ingress') targets = selected;
       else {
-        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(p, peer, all));
+        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates));
         targets = sets.length && sets.every((x) => x !== undefined) ? sets.flat() as Workload[] : undefined;
       }
       if (!targets || !targets.length) continue;
@@ -370,4 +370,3 @@ const workspaceCheck: Check = {
 };
 
 export const NP_CHECKS: Check[] = [localCheck, workspaceCheck];
-export { keyString };

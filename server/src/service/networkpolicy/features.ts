@@ -4,7 +4,7 @@ import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '../model/yamlNodes';
 import { sameNamespace } from '../model/k8sObject';
-import { namespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
+import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
 import { NETWORK_POLICY_SPEC } from './schema';
 import { explainNetworkPolicy } from './explain';
 import { readSelector, matches } from './selectors';
@@ -22,7 +22,7 @@ function labelSource(ctx: CursorContext, selectorPath: NodePath): LabelSource | 
   if (last === 'namespaceSelector') {
     const labels = namespacesIn(ctx.index).map((n) => n.labels);
     const seen = new Set(namespacesIn(ctx.index).map((n) => n.name));
-    for (const o of ctx.index.all()) if (o.namespace && !seen.has(o.namespace)) { seen.add(o.namespace); labels.push({ [NAMESPACE_NAME_LABEL]: o.namespace }); }
+    for (const n of usedNamespacesIn(ctx.index)) if (!seen.has(n)) { seen.add(n); labels.push({ [NAMESPACE_NAME_LABEL]: n }); }
     for (const n of ['kube-system', 'default']) if (!seen.has(n)) labels.push({ [NAMESPACE_NAME_LABEL]: n });
     return { kind: 'namespaces', labels };
   }
@@ -181,7 +181,7 @@ export function hoverNetworkPolicy(ctx: CursorContext): Hover | undefined {
     return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range } : undefined;
   }
   if (path[0] !== 'spec') return undefined;
-  let rel = path.slice(1);
+  const rel = path.slice(1);
   // Hovering an item of a list of scalars: describe the list's item schema.
   const si = selectorIndex(path);
   if (si >= 0 && path[si + 1] === 'matchLabels' && path.length === si + 3) {
@@ -200,6 +200,5 @@ export function hoverNetworkPolicy(ctx: CursorContext): Hover | undefined {
     const e = s.enum.find((x) => x.value === v);
     if (e?.doc) return { contents: { kind: MarkupKind.Markdown, value: `**${e.value}**\n\n${e.doc}\n\n---\n\n${schemaMarkdown(rel, s)}` }, range };
   }
-  rel = rel.filter(() => true);
   return { contents: { kind: MarkupKind.Markdown, value: schemaMarkdown(rel, s) }, range };
 }

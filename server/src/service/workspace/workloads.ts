@@ -95,7 +95,7 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
   return w;
 }
 
-interface Cached { generation: number; workloads: Workload[]; namespaces: NamespaceInfo[] }
+interface Cached { generation: number; workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
 const cache = new WeakMap<WorkspaceIndex, Cached>();
 
 function cached(index: WorkspaceIndex): Cached {
@@ -113,7 +113,9 @@ function cached(index: WorkspaceIndex): Cached {
     if (!o.name || (o.apiVersion !== undefined && o.apiVersion !== 'v1')) continue;
     namespaces.push({ name: o.name, labels: { ...o.labels, [NAMESPACE_NAME_LABEL]: o.name }, obj: o });
   }
-  c = { generation: index.generation, workloads, namespaces };
+  const used = new Set<string>();
+  for (const o of index.all()) if (o.namespace) used.add(o.namespace);
+  c = { generation: index.generation, workloads, namespaces, usedNamespaces: [...used], byNamespace: new Map() };
   cache.set(index, c);
   return c;
 }
@@ -126,4 +128,24 @@ export function workloadsIn(index: WorkspaceIndex): Workload[] {
 /** Every Namespace object in the workspace, with its labels (cached per index generation). */
 export function namespacesIn(index: WorkspaceIndex): NamespaceInfo[] {
   return cached(index).namespaces;
+}
+
+/** Every namespace some object of the workspace names in `metadata.namespace` (cached per index generation). */
+export function usedNamespacesIn(index: WorkspaceIndex): string[] {
+  return cached(index).usedNamespaces;
+}
+
+/**
+ * Workloads that may run in a namespace: those in it and those without a namespace (applied with `-n`).
+ * With no namespace, every workload (see sameNamespace). Cached per index generation.
+ */
+export function workloadsInNamespace(index: WorkspaceIndex, namespace: string | undefined): Workload[] {
+  const c = cached(index);
+  if (namespace === undefined) return c.workloads;
+  let list = c.byNamespace.get(namespace);
+  if (!list) {
+    list = c.workloads.filter((w) => w.namespace === undefined || w.namespace === namespace);
+    c.byNamespace.set(namespace, list);
+  }
+  return list;
 }
