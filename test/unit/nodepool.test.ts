@@ -203,6 +203,11 @@ test('nodepool-v1beta1: one migration diagnostic with the moves, no schema noise
   assert.deepEqual(codesOf(prov), ['nodepool-v1beta1']);
   assert.match(prov[0].message, /Provisioner became NodePool/);
   assert.deepEqual(withCode(diagnose(pool()), 'nodepool-v1beta1'), []);
+  // A v1-shaped NodePool with an old apiVersion (as in an AWS doc): only the apiVersion changes, with a quick fix.
+  const oldVersion = diagnose(pool().replace('karpenter.sh/v1', 'karpenter.sh/v1alpha5'));
+  assert.deepEqual(codesOf(oldVersion), ['nodepool-v1beta1']);
+  assert.match(oldVersion[0].message, /already has the v1 shape/);
+  assert.equal((oldVersion[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'karpenter.sh/v1');
 });
 
 test('nodepool-v1beta1-leftover: v1beta1 shapes in a v1 NodePool get the leftover diagnostic instead of schema noise', () => {

@@ -243,7 +243,6 @@ export function migrationSteps(o: K8sObject): string[] {
   const ref = o.node(['spec', 'template', 'spec', 'nodeClassRef']);
   if (getPair(ref, 'apiVersion') || !getPair(ref, 'group')) steps.push('nodeClassRef needs group (e.g. karpenter.k8s.aws or, in Auto Mode, eks.amazonaws.com), kind and name instead of apiVersion');
   if (o.node(['spec', 'template', 'spec', 'kubelet'])) steps.push('spec.template.spec.kubelet moves to the EC2NodeClass (spec.kubelet)');
-  steps.push('consolidateAfter can now be used with either policy');
   return steps;
 }
 
@@ -254,8 +253,12 @@ export const nodePoolOldVersionCheck: Check = {
   run(ctx) {
     const o = ctx.obj;
     const steps = migrationSteps(o);
-    const what = o.kind === 'Provisioner' ? `Provisioner (${o.apiVersion ?? 'karpenter.sh/v1alpha5'})` : `NodePool ${o.apiVersion}`;
-    ctx.report('nodepool-v1beta1', o.node(['apiVersion']) ?? o.node(['kind']), `${what} is not served by Karpenter 1.x or EKS Auto Mode, which accept only karpenter.sh/v1 NodePools. To move: ${steps.join('; ')}.`, { tags: ['deprecated'] });
+    const what = o.kind === 'Provisioner' ? `kind: Provisioner (the karpenter.sh/v1alpha5 API${o.apiVersion && o.apiVersion !== 'karpenter.sh/v1alpha5' ? `, here with apiVersion ${o.apiVersion}` : ''})` : `NodePool ${o.apiVersion}`;
+    const avNode = o.node(['apiVersion']);
+    const onlyVersion = o.kind === 'NodePool' && steps.length === 0;
+    const fixes = onlyVersion && avNode ? replaceFix('Use karpenter.sh/v1', avNode, 'karpenter.sh/v1') : [];
+    const how = o.kind === 'Provisioner' ? steps.join('; ') : ['set apiVersion: karpenter.sh/v1', ...steps].join('; ');
+    ctx.report('nodepool-v1beta1', avNode ?? o.node(['kind']), `${what} is not served by Karpenter 1.x or EKS Auto Mode, which accept only karpenter.sh/v1 NodePools. To move: ${how}${onlyVersion ? ' (the rest of this NodePool already has the v1 shape)' : ''}.`, { tags: ['deprecated'], fixes });
   },
 };
 
