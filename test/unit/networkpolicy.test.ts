@@ -326,6 +326,9 @@ test('np-pod-selector-no-match: only when the namespace has workloads; podSelect
   // Another namespace without workloads in the workspace: silent.
   assert.deepEqual(withCode(ws(np('  podSelector:\n    matchLabels:\n      app: apx\n', '  name: p\n  namespace: other\n')), 'np-pod-selector-no-match'), []);
   assert.deepEqual(withCode(ws(np('  podSelector: {}\n')), 'np-pod-selector-no-match'), []);
+  // Template placeholders are filled in later: silent.
+  assert.deepEqual(withCode(ws(np('  podSelector:\n    matchLabels:\n      app: "{{ .Values.app }}"\n')), 'np-pod-selector-no-match'), []);
+  assert.deepEqual(withCode(ws(np('  podSelector:\n    matchLabels:\n      app: ${APP}\n')), 'np-pod-selector-no-match'), []);
   // No workloads at all: silent.
   assert.deepEqual(withCode(diagnose(np('  podSelector:\n    matchLabels:\n      app: apx\n')), 'np-pod-selector-no-match'), []);
 });

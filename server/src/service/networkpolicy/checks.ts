@@ -289,6 +289,12 @@ function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[]): Wor
   return pool.filter((w) => matches(peer.podSelector!, w.podLabels));
 }
 
+/** Selectors with template placeholders (`{{ .Values.x }}`, `${VAR}`) are filled in later: never report them. */
+function templated(s: Selector): boolean {
+  const texts = [...Object.keys(s.matchLabels), ...Object.values(s.matchLabels), ...s.expressions.flatMap((e) => [e.key, ...e.values])];
+  return texts.some((t) => t.includes('{{') || t.includes('${'));
+}
+
 function workloadName(w: Workload): string {
   return `${w.kind} ${w.namespace ? w.namespace + '/' : ''}${w.name ?? '?'}`;
 }
@@ -303,12 +309,12 @@ const workspaceCheck: Check = {
     const { candidates, selected } = selectedWorkloads(p, ctx.index);
 
     // podSelector of the policy
-    if (candidates.length && !selected.length && !isEmptySelector(p.podSelector)) {
+    if (candidates.length && !selected.length && !isEmptySelector(p.podSelector) && !templated(p.podSelector)) {
       ctx.report('np-pod-selector-no-match', p.podSelectorNode, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(p.podSelector)}; this policy selects nothing here (${candidates.length} workload${candidates.length === 1 ? '' : 's'} checked)`);
     }
     // podSelector-only peers (same namespace)
     for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
-      if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector)) continue;
+      if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector) || templated(peer.podSelector)) continue;
       if (candidates.length && !candidates.some((w) => matches(peer.podSelector!, w.podLabels))) {
         ctx.report('np-pod-selector-no-match', peer.podSelector.node ?? peer.node, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(peer.podSelector)}, so this peer matches nothing here`);
       }
@@ -323,7 +329,7 @@ const workspaceCheck: Check = {
       const pool = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
       for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
         const s = peer.namespaceSelector;
-        if (!s || isEmptySelector(s)) continue;
+        if (!s || isEmptySelector(s) || templated(s)) continue;
         if (!pool.some((labels) => matches(s, labels))) {
           ctx.report('np-namespace-selector-no-match', s.node ?? peer.node, `No Namespace in the workspace has ${selectorText(s)} (every Namespace also carries ${NAMESPACE_NAME_LABEL}=<its name>); this peer matches nothing here`);
         }
