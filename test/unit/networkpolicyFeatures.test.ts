@@ -134,6 +134,19 @@ test('hover: kind and metadata.name explain the policy; fields show their docs',
   assert.match(hoverText(HEAD + '  podSelector:\n    matchLabels:\n      ap|p: api\n'), /1 workload in the workspace has this label value/);
 });
 
+test('definition: a selector leads to the workloads (Pod template labels) and Namespaces it matches', () => {
+  const def = (policy: string) => { const { s, uri, position } = at(policy); return s.definition(uri, position); };
+  const pods = def(HEAD + '  podSelector:\n    matchLabels:\n      ti|er: data\n');
+  assert.equal(pods.length, 1);
+  assert.equal(pods[0].uri, uriOf('workloads.yaml'));
+  assert.equal(pods[0].range.start.line, WORKLOADS.split('\n').findIndex((l) => l.includes('tier: data}'))); // StatefulSet db's template labels
+  assert.equal(def(HEAD + '  podSel|ector: {}\n').length, 2); // every workload of `shop`
+  const ns = def(HEAD + '  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              te|am: commerce\n');
+  assert.equal(ns.length, 1);
+  assert.equal(ns[0].range.start.line, WORKLOADS.split('\n').findIndex((l) => l.includes('team: commerce')) - 1); // Namespace shop's name
+  assert.deepEqual(def(HEAD + '  policy|Types: [Ingress]\n'), []);
+});
+
 test('snippets: each body (placeholders at their defaults) parses and raises no diagnostics', () => {
   const file = path.join(__dirname, '..', '..', 'snippets', 'networkpolicy.json');
   const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string; body: string[] }>;

@@ -1,10 +1,11 @@
 /** Completion and hover for NetworkPolicy: fields by schema path, labels and named ports from the workspace. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '../model/yamlNodes';
 import { sameNamespace } from '../model/k8sObject';
-import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
+import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, POD_TEMPLATE_PATHS, type Workload } from '../workspace/workloads';
+import type { K8sObject } from '../model/k8sObject';
 import { NETWORK_POLICY_SPEC } from './schema';
 import { explainNetworkPolicy } from './explain';
 import { readSelector, matches } from './selectors';
@@ -201,4 +202,27 @@ export function hoverNetworkPolicy(ctx: CursorContext): Hover | undefined {
     if (e?.doc) return { contents: { kind: MarkupKind.Markdown, value: `**${e.value}**\n\n${e.doc}\n\n---\n\n${schemaMarkdown(rel, s)}` }, range };
   }
   return { contents: { kind: MarkupKind.Markdown, value: schemaMarkdown(rel, s) }, range };
+}
+
+function locationOf(o: K8sObject, path: NodePath): Location {
+  const r = nodeRange(o.node(path)) ?? nodeRange(o.node(['metadata', 'name'])) ?? o.documentOffsets();
+  return { uri: o.uri, range: o.chunk.toRange(r[0], r[1]) };
+}
+
+/** Go to definition on a selector: the workloads (their Pod template labels) or Namespaces it matches. */
+export function definitionNetworkPolicy(ctx: CursorContext): Location[] | undefined {
+  if (!isPolicy(ctx)) return undefined;
+  const si = selectorIndex(ctx.path);
+  if (si < 0) return undefined;
+  const obj = ctx.obj!;
+  const selPath = ctx.path.slice(0, si + 1);
+  const sel = readSelector(nodeAt(obj.root, selPath, obj.doc), obj.doc);
+  if (ctx.path[si] === 'namespaceSelector') {
+    return namespacesIn(ctx.index).filter((n) => n.obj && matches(sel, n.labels)).slice(0, 100).map((n) => locationOf(n.obj!, ['metadata', 'name']));
+  }
+  const all = workloadsIn(ctx.index);
+  const peer = selPath.length > 2 ? nodeAt(obj.root, selPath.slice(0, -1), obj.doc) : undefined;
+  const anyNs = selPath.length > 2 && getPair(peer, 'namespaceSelector') !== undefined;
+  return all.filter((w) => (anyNs || sameNamespace(w.namespace, obj.namespace)) && matches(sel, w.podLabels)).slice(0, 100)
+    .map((w) => locationOf(w.obj, [...POD_TEMPLATE_PATHS[w.kind], 'metadata', 'labels']));
 }

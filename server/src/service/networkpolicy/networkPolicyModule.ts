@@ -6,7 +6,7 @@
 import type { LanguageModule } from '../module';
 import { NP_CODES } from './codes';
 import { NP_CHECKS } from './checks';
-import { completeNetworkPolicy, hoverNetworkPolicy } from './features';
+import { completeNetworkPolicy, definitionNetworkPolicy, hoverNetworkPolicy } from './features';
 
 export const networkPolicyModule: LanguageModule = {
   id: 'networkpolicy',
@@ -14,6 +14,7 @@ export const networkPolicyModule: LanguageModule = {
   checks: NP_CHECKS,
   complete: completeNetworkPolicy,
   hover: hoverNetworkPolicy,
+  definition: definitionNetworkPolicy,
 };
 
 export { explainNetworkPolicy } from './explain';
