@@ -118,6 +118,9 @@ test('hover on an annotation name: doc, type, default, range, group behaviour, A
   assert.match(hi, /Range: 5 to 300/);
   assert.match(hi, /Default: `15`/);
   assert.match(hi, /Ingress and Service/);
+  const tv = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    ${P}target-type: instance\n`;
+  const hv = JSON.stringify(serviceWith({ 'b.yaml': tv }).hover(uriOf('b.yaml'), positionOf(tv, 'instance', 2))!.contents);
+  assert.match(hv, /\*\*instance\*\* — Targets are the nodes/);
   const ha = JSON.stringify(s.hover(uriOf('a.yaml'), positionOf(text, 'actions.blue-green', 3))!.contents);
   assert.match(ha, /Used by 1 rule backend/);
 });

@@ -230,6 +230,11 @@ test('alb-instance-target-clusterip: instance targets need NodePort Services (In
   assert.deepEqual(codes(ing, 'alb-instance-target-clusterip', { 's.yaml': service('web', { ns: 'shop', type: 'NodePort' }) }), []);
   assert.deepEqual(codes(ing, 'alb-instance-target-clusterip', { 's.yaml': service('web', { ns: 'shop', ann: { 'target-type': 'ip' } }) }), [], 'Service overrides');
   assert.deepEqual(codes(ingress({ 'target-type': 'ip' }, { ns: 'shop' }), 'alb-instance-target-clusterip', { 's.yaml': service('web', { ns: 'shop' }) }), []);
+  // No target-type at all: the controller's default (instance) applies — information, for the ALB class only.
+  const dflt = codes(ingress({ scheme: 'internal' }, { ns: 'shop' }), 'alb-instance-target-clusterip', { 's.yaml': service('web', { ns: 'shop' }) });
+  assert.equal(dflt.length, 1);
+  assert.equal(dflt[0].severity, 3);
+  assert.deepEqual(codes(ingress({ scheme: 'internal' }, { ns: 'shop', cls: 'auto-alb' }), 'alb-instance-target-clusterip', { 's.yaml': service('web', { ns: 'shop' }), 'c.yaml': AUTO_CLASS }), []);
   // On the Service itself.
   assert.equal(codes(service('web', { ann: { 'target-type': 'instance' } }), 'alb-instance-target-clusterip').length, 1);
   assert.deepEqual(codes(service('web', { type: 'NodePort', ann: { 'target-type': 'instance' } }), 'alb-instance-target-clusterip'), []);
@@ -251,4 +256,15 @@ test('odd YAML never throws: aliases, nulls, non-map annotations, flow style', (
   for (const t of texts) diagnose(t); // diagnose throws when a check throws
   const s = serviceWith({ 'a.yaml': texts[2] });
   assert.ok(s.validate(uriOf('a.yaml')).some((d) => d.code === 'alb-use-annotation-missing-action'));
+});
+
+test('alb-group-conflict: Exclusive annotations must agree across the IngressGroup; Merge ones may differ', () => {
+  const a = ingress({ 'group.name': 'team', scheme: 'internet-facing', tags: 'a=1' });
+  const b = ingress({ 'group.name': 'team', scheme: 'internal', tags: 'b=2' }).replace('name: app', 'name: other');
+  const d = codes(a, 'alb-group-conflict', { 'b.yaml': b });
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /scheme is Exclusive in IngressGroup "team"/);
+  assert.equal(d[0].relatedInformation![0].location.uri, uriOf('b.yaml'));
+  assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('internal', 'internet-facing') }), []);
+  assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('group.name: team', 'group.name: other-team') }), []);
 });

@@ -272,7 +272,17 @@ export const backendServiceCheck: Check = {
       for (const svc of svcs) {
         // A Service's own target-type overrides the Ingress's (and is reported on the Service itself).
         if (svc.annotations[ALB_PREFIX + 'target-type'] !== undefined) continue;
-        if (ingTargetType !== 'instance' || !serviceIsClusterIP(svc) || !svc.node(['spec'])) continue;
+        if (!serviceIsClusterIP(svc) || !svc.node(['spec'])) continue;
+        if (ingTargetType === undefined) {
+          // The controller's default is instance unless it was started with another --default-target-type or
+          // an IngressClassParams sets one: a hint, only for the open-source controller's class.
+          if (defaultInstance(ctx, obj)) {
+            ctx.report('alb-instance-target-clusterip', b.nameNode, `Service "${svc.name}" is ClusterIP and this Ingress sets no target-type: the controller's default is "instance" (unless configured otherwise), which needs a NodePort. Set alb.ingress.kubernetes.io/target-type: ip`, { severity: 'info' });
+            break;
+          }
+          continue;
+        }
+        if (ingTargetType !== 'instance') continue;
         ctx.report('alb-instance-target-clusterip', b.nameNode, `This Ingress's target-type "instance" needs a NodePort or LoadBalancer Service, but Service "${svc.name}" is ClusterIP: the targets never register. Use target-type "ip" or change the Service type`);
         break;
       }
@@ -280,6 +290,41 @@ export const backendServiceCheck: Check = {
   },
 };
 
-export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, ingressClassCheck, backendServiceCheck];
+/** The open-source controller's class without IngressClassParams: its default target type is instance. */
+function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
+  if (albPairs(obj).length === 0) return false;
+  const cls = ingressClassOf(obj, ctx.index);
+  if (cls.kind !== 'alb') return false;
+  const icls = cls.name ? ctx.index.byKind('IngressClass').find((c) => c.name === cls.name) : undefined;
+  return !icls || icls.node(['spec', 'parameters']) === undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// IngressGroups: Exclusive annotations must agree across every member, or the whole group stops reconciling.
+
+export const groupConflictCheck: Check = {
+  id: 'alb.groupConflict',
+  scope: 'workspace',
+  appliesTo: (o) => o.kind === 'Ingress' && o.annotations[ALB_PREFIX + 'group.name'] !== undefined,
+  run(ctx) {
+    const obj = ctx.obj;
+    const group = obj.annotations[ALB_PREFIX + 'group.name'];
+    if (hasPlaceholder(group)) return;
+    const others = ctx.index.byKind('Ingress').filter((o) => o !== obj && o.annotations[ALB_PREFIX + 'group.name'] === group);
+    if (others.length === 0) return;
+    for (const a of albPairs(obj)) {
+      const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));
+      if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || hasPlaceholder(a.text)) continue;
+      const clash = others.find((o) => { const v = o.annotations[a.key]; return v !== undefined && !hasPlaceholder(v) && v !== a.text; });
+      if (!clash) continue;
+      const r = nodeRange(clash.node(['metadata', 'annotations', a.key]));
+      ctx.report('alb-group-conflict', a.valueNode ?? a.keyNode,
+        `${a.key} is Exclusive in IngressGroup "${group}", but ${clash.displayName} sets "${clash.annotations[a.key]}" and this Ingress "${a.text}": the controller stops reconciling the whole group until they agree`,
+        { related: r ? [{ uri: clash.uri, chunk: clash.chunk, start: r[0], end: r[1], message: `${clash.displayName} sets ${a.key} here` }] : undefined });
+    }
+  },
+};
+
+export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, ingressClassCheck, backendServiceCheck, groupConflictCheck];
 // Re-exported for the features module.
 export { albNameCandidates };

@@ -231,10 +231,23 @@ export function completeAnnotations(ctx: CursorContext): CompletionItem[] | unde
 
 // --------------------------------------------------------------------------------------------------- hover
 
+function valueHover(ctx: CursorContext, key: string): Hover | undefined {
+  if (!key.startsWith(ALB_PREFIX) || !isScalar(ctx.node)) return undefined;
+  const e = findAlbAnnotation(key.slice(ALB_PREFIX.length));
+  if (!e || e.type === 'json') return undefined; // JSON values: the actions part explains their keys
+  const text = String((ctx.node as Scalar).value);
+  const v = e.values?.find((x) => x.value === text);
+  if (!v?.doc) return undefined;
+  const r = nodeRange(ctx.node);
+  const md = `**${text}** — ${v.doc}\n\n---\n\n${albMarkdown(e, key)}`;
+  return { contents: { kind: MarkupKind.Markdown, value: md }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
+}
+
 export function hoverAnnotations(ctx: CursorContext): Hover | undefined {
-  if (!ctx.obj || !kindOk(ctx) || !ctx.onKey) return undefined;
+  if (!ctx.obj || !kindOk(ctx)) return undefined;
   const key = inAnnotations(ctx);
   if (key === undefined || !ctx.node) return undefined;
+  if (!ctx.onKey) return valueHover(ctx, key);
   let md: string | undefined;
   if (key.startsWith(ALB_PREFIX)) {
     const e = findAlbAnnotation(key.slice(ALB_PREFIX.length));
