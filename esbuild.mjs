@@ -2,7 +2,10 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'info' };
+// jsonc-parser's `main` is a UMD build whose require('./impl/...') calls esbuild cannot follow (the bundle
+// then fails at startup with "Cannot find module './impl/format'"): bundle its ES module build instead.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'info', alias };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
