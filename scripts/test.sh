@@ -22,6 +22,9 @@ run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
 run_tests "CLI tests" test/cli/*.test.ts
 run_tests "corpus (real upstream manifests)" test/corpus/*.test.ts
 run_tests "robustness (hostile input against the bundled server)" test/robustness/*.test.ts
-# --- stage: cluster tests (real kube-apiserver) ---
+# cluster tests: a real kube-apiserver 1.20 + etcd on loopback, built once from Debian's source package
+# (cached under ~/.cache/eks-manifests/k8s), started for this stage and stopped on exit (trap in run.sh).
+echo "==> cluster tests (real kube-apiserver)"
+bash test/cluster/run.sh
 # --- stage: real VS Code (code-server) ---
 echo "==> all tests passed"

@@ -51,6 +51,7 @@ fi
 ensure_prereqs build
 
 W="$CACHE/$K8S_VERSION/work"
+OWN_GOCACHE=; [ -z "${GOCACHE:-}" ] && OWN_GOCACHE=1
 export GOCACHE=${GOCACHE:-$CACHE/go-build}
 export GO111MODULE=off GOFLAGS= CGO_ENABLED=0 GOTOOLCHAIN=local
 export GOPATH="$W/gopath"
@@ -100,6 +101,7 @@ go build -tags selinux,notest -ldflags "$LD" -o "$OUT.tmp" ./cmd/kube-apiserver
 mv "$OUT.tmp" "$OUT"
 # keep the cache small: the unpacked tree is not needed once the binary exists
 cd "$CACHE" && rm -rf "$W/kubernetes-$K8S_VERSION" "$GOPATH" "$W/reflect2-deb"
+[ -n "$OWN_GOCACHE" ] && rm -rf "$GOCACHE"  # 1 GB of Go build cache; the binary is what we keep
 log "built in $(( $(date +%s) - t0 ))s"
 "$OUT" --version >&2
 echo "$OUT"

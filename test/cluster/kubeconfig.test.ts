@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  isProductionContext, confirmationNeeded, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+  isProductionContext, confirmationNeeded, shortContext, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
 } from '../../client/src/cluster';
 import { tmpDir } from './helpers';
 
@@ -86,6 +86,17 @@ describe('kubeconfig like kubectl', () => {
     assert.equal(kc.getUser('shared-user')!.certFile, path.join(dir, 'a', 'certs', 'me.crt'));
     assert.equal(kc.getUser('shared-user')!.keyFile, path.join(dir, 'a', 'certs', 'me.key'));
     assert.equal((kc.getUser('eks') as any).exec.command, 'aws', 'a bare command is looked up on PATH');
+  });
+
+  test('a relative token-file is read relative to its kubeconfig', () => {
+    write('tf/tokens/t', 'token-from-file-0987654321');
+    const f = write('tf/config', 'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: k, cluster: {server: "https://x"}}]\nusers: [{name: u, user: {token-file: tokens/t}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n');
+    assert.equal(loadKubeconfig({ overridePath: f }).kc.getUser('u')!.token, 'token-from-file-0987654321');
+  });
+
+  test('EKS ARN context names are shortened for the status bar', () => {
+    assert.equal(shortContext('arn:aws:eks:eu-west-1:123456789012:cluster/shop-prod'), 'shop-prod');
+    assert.equal(shortContext('kind-dev'), 'kind-dev');
   });
 
   test('~/.kube/config when KUBECONFIG is unset; the override path wins over both', () => {

@@ -113,8 +113,9 @@ describe('listing', () => {
     const web = find(tree, ns, 'web')!;
     assert.equal(web.type, 'LoadBalancer');
     assert.match(web.clusterIP, /^10\.0\.0\.\d+$/);
-    assert.equal(web.ports[0].text, '80→8080/TCP');
     assert.ok(web.ports[0].nodePort! > 0, 'LoadBalancer Services get a node port');
+    assert.equal(web.ports[0].text, `80→8080/TCP (node ${web.ports[0].nodePort})`);
+    assert.equal(find(tree, ns, 'api')!.ports[0].text, '9000/TCP');
     assert.equal(web.loadBalancer, PENDING);
     assert.deepEqual(web.selector, { app: 'web' });
     assert.equal(web.dnsName, `web.${ns}.svc.cluster.local`);

@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
-import { parseDocument } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { ClusterError } from './errors';
 
 export interface KubeconfigSource {
@@ -90,12 +90,18 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
     files.push(file);
     if (!text.trim()) continue;
     const one = new KubeConfig();
+    const dir = path.dirname(file);
     try {
-      one.loadFromString(text);
+      // token-file is read while loading: make a relative one relative to this file first.
+      const obj = parseYaml(text) as { users?: { user?: Record<string, unknown> }[] } | null;
+      for (const u of Array.isArray(obj?.users) ? obj!.users : []) {
+        const tf = u?.user?.['token-file'];
+        if (typeof tf === 'string' && tf && !path.isAbsolute(tf)) u.user!['token-file'] = path.resolve(dir, tf);
+      }
+      one.loadFromString(JSON.stringify(obj ?? {}));
     } catch (err) {
       throw new ClusterError('no-config', `The kubeconfig file ${file} is not valid: ${(err as Error).message.split('\n')[0]}`);
     }
-    const dir = path.dirname(file);
     for (const c of one.getClusters()) {
       if (clusters.has(c.name)) continue;
       clusters.set(c.name, { ...c, caFile: c.caFile ? path.resolve(dir, c.caFile) : c.caFile });
@@ -178,4 +184,10 @@ export function describeContext(kc: KubeConfig, namespace?: string): { context: 
     user: ctx?.user ?? '',
     namespace: namespace ?? contextNamespace(kc),
   };
+}
+
+/** EKS context names are ARNs (`arn:aws:eks:region:account:cluster/name`); show the cluster name. */
+export function shortContext(name: string): string {
+  const m = /^arn:aws[^:]*:eks:[^:]*:\d+:cluster\/(.+)$/.exec(name);
+  return m ? m[1] : name;
 }

@@ -7,6 +7,10 @@ import type { KubeConfig } from '@kubernetes/client-node';
 
 const MASK = '***';
 
+/** Exec env variables that name things rather than hold credentials: kept so messages can say which profile/region. */
+const NOT_SECRET_ENV = new Set(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_STS_REGIONAL_ENDPOINTS',
+  'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'PATH', 'HOME', 'KUBECONFIG']);
+
 export function secretsOf(kc: KubeConfig | undefined): string[] {
   if (!kc) return [];
   const out = new Set<string>();
@@ -23,7 +27,7 @@ export function secretsOf(kc: KubeConfig | undefined): string[] {
     const user = u as unknown as Record<string, unknown>;
     for (const k of ['token', 'password', 'keyData', 'certData']) add(user[k]);
     const exec = user.exec as { env?: { name: string; value: string }[]; args?: string[] } | undefined;
-    for (const e of exec?.env ?? []) add(e?.value);
+    for (const e of exec?.env ?? []) if (!NOT_SECRET_ENV.has(String(e?.name ?? '').toUpperCase())) add(e?.value);
     const args = exec?.args ?? [];
     for (let i = 0; i < args.length; i++) {
       if (/token|secret|password|key/i.test(args[i] ?? '') && i + 1 < args.length) add(args[i + 1]);

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  Connection, ClusterError, loadKubeconfig, useContext, contextNamespace, contextNames, describeContext, persistCurrentContext,
+  Connection, ClusterError, loadKubeconfig, useContext, contextNamespace, contextNames, describeContext, persistCurrentContext, shortContext,
   type LoadedKubeconfig,
 } from '../cluster';
 
@@ -136,10 +136,4 @@ export class ClusterSession implements vscode.Disposable {
     this.updateStatus();
     this.changed.fire();
   }
-}
-
-/** EKS context names are ARNs; show the cluster part. */
-export function shortContext(name: string): string {
-  const m = /^arn:aws[^:]*:eks:[^:]*:\d+:cluster\/(.+)$/.exec(name);
-  return m ? m[1] : name;
 }
