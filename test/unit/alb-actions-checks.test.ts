@@ -201,3 +201,36 @@ test('bad input never throws: odd shapes everywhere', () => {
   }
   diagnose(ingress(`${ACT}: &a '{"type":"forward"}'\nother: *a`));
 });
+
+test('alb-json-invalid points at the offending token in every scalar style', () => {
+  const forms: Record<string, [string, string]> = {
+    single: [`${ACT}: '{"type": "forward" "b": 1}'`, '"b"'],
+    double: [`${ACT}: "{\\"type\\": \\"forward\\" \\"b\\": 1}"`, '\\"b\\"'],
+    literal: [`${ACT}: |\n  {\n    "type": "forward"\n    "b": 1\n  }`, '"b"'],
+    folded: [`${ACT}: >\n  {"type": "forward"\n   "b": 1}`, '"b"'],
+    doubleMultiLine: [`${ACT}: "{\\"type\\":\n  \\"forward\\"\n  \\"b\\": 1}"`, '\\"b\\"'],
+    singleTrailingComma: [`${ACT}: '{"type": "forward", "targetGroupARN": "a",}'`, '}'],
+  };
+  for (const [name, [ann, want]] of Object.entries(forms)) {
+    const text = ingress(ann);
+    const d = withCode(diagnose(text), 'alb-json-invalid');
+    assert.ok(d.length >= 1, name);
+    const line = text.split('\n')[d[0].range.start.line];
+    assert.equal(line.slice(d[0].range.start.character, d[0].range.end.character), want, name);
+  }
+});
+
+test('many Ingresses with actions validate quickly and cache per document', () => {
+  const one = (i: number): string => ingress(fwd(`${tg('blue', 90)},${tg('green', i % 1000)}`)).replace('name: web', `name: web-${i}`);
+  const text = Array.from({ length: 1500 }, (_, i) => one(i)).join('---\n');
+  const s = serviceWith({ 'big.yaml': text });
+  let t = Date.now();
+  const d = s.validate(uriOf('big.yaml'));
+  const first = Date.now() - t;
+  assert.ok(withCode(d, 'alb-action-weight-range').length === 0);
+  assert.ok(first < 8000, `validate took ${first} ms`);
+  t = Date.now();
+  s.complete(uriOf('big.yaml'), { line: 6, character: 60 });
+  s.hover(uriOf('big.yaml'), { line: 6, character: 60 });
+  assert.ok(Date.now() - t < 200, `completion/hover took ${Date.now() - t} ms`);
+});
