@@ -27,8 +27,10 @@ ensure_prereqs() {
        && ! grep -qs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then need_src=1; fi
   if [ "$need_src" = 1 ]; then
     log "adding a deb-src entry mirroring /etc/apt/sources.list.d/debian.sources"
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+    local deb822
+    deb822=$(grep -l '^Types: deb$' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1 || true)
+    if [ -n "$deb822" ]; then
+      sed 's/^Types: deb$/Types: deb-src/' "$deb822" \
         | as_root tee /etc/apt/sources.list.d/eks-manifests-deb-src.sources >/dev/null
     else
       grep -h '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' \
