@@ -75,6 +75,16 @@ test('completion: spec fields, then nested fields by schema path', () => {
   assert.deepEqual(labels(HEAD + '  podSelector:\n    |\n').sort(), ['matchExpressions', 'matchLabels']);
 });
 
+test('completion: nested fields insert their block, indented under the key', () => {
+  const { s, uri, position } = at(HEAD + '  ingress:\n    - fr|\n');
+  const items = s.complete(uri, position)!.items;
+  assert.equal((items.find((i) => i.label === 'from')!.textEdit as { newText: string }).newText, 'from:\n        - ');
+  assert.equal(items.find((i) => i.label === 'from')!.insertTextMode, 1);
+  const top = at(HEAD + '  |\n');
+  const list = top.s.complete(top.uri, top.position)!.items;
+  assert.equal((list.find((i) => i.label === 'podSelector')!.textEdit as { newText: string }).newText, 'podSelector:\n    ');
+});
+
 test('completion: enum values (protocol, policyTypes, operator)', () => {
   assert.deepEqual(labels(HEAD + '  ingress:\n    - ports:\n        - protocol: |\n'), ['TCP', 'UDP', 'SCTP']);
   assert.deepEqual(labels(HEAD + '  policyTypes:\n    - |\n'), ['Ingress', 'Egress']);

@@ -1,5 +1,5 @@
 /** Completion and hover for NetworkPolicy: fields by schema path, labels and named ports from the workspace. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '../model/yamlNodes';
@@ -119,17 +119,11 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
     const schema = schemaAt(NETWORK_POLICY_SPEC, parent.slice(1));
     if (!schema?.properties) return undefined;
     const present = new Set(pairs(nodeAt(obj.root, parent, obj.doc)).map((p) => keyString(p)));
+    // Nested blocks go on their own line, indented under the key (lists start their first item).
+    const col = ctx.chunk.toPosition(ctx.replace[0]).character;
     return Object.entries(schema.properties).filter(([k]) => !present.has(k) || k === ctx.word).map(([k, s]) => {
-      const container = s.type === 'object' || s.type === 'array';
-      return item(ctx, k, CompletionItemKind.Field, s.type, container ? `${k}:\n` : `${k}: `, s.doc);
-    }).map((it) => {
-      // Put nested blocks on their own line with the right indentation.
-      const nt = (it.textEdit as { newText: string }).newText;
-      if (nt.endsWith(':\n')) {
-        const col = ctx.chunk.toPosition(ctx.replace[0]).character;
-        (it.textEdit as { newText: string }).newText = nt + ' '.repeat(col + 2);
-      }
-      return it;
+      const text = s.type === 'array' ? `${k}:\n${' '.repeat(col + 2)}- ` : s.type === 'object' ? `${k}:\n${' '.repeat(col + 2)}` : `${k}: `;
+      return { ...item(ctx, k, CompletionItemKind.Field, s.type, text, s.doc), insertTextMode: InsertTextMode.asIs };
     });
   }
 
