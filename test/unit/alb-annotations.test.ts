@@ -244,7 +244,9 @@ test('Service-side service.beta.kubernetes.io annotations: values checked, unkno
   const svc = service('nlb', { type: 'LoadBalancer', ann: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'public', 'service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout': "'60'" } });
   const d = diagnose(svc);
   assert.equal(withCode(d, 'alb-annotation-value').length, 1);
+  assert.equal(withCode(d, 'alb-annotation-value')[0].severity, 2, 'a warning: the in-tree provider reads these names too');
   assert.equal(withCode(d, 'alb-unknown-annotation').length, 0);
+  assert.deepEqual(withCode(diagnose(service('nlb', { type: 'LoadBalancer', ann: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' } })), 'alb-annotation-value'), []);
 });
 
 test('odd YAML never throws: aliases, nulls, non-map annotations, flow style', () => {

@@ -65,7 +65,7 @@ function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: strin
   return undefined;
 }
 
-function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEntry | import('../../catalog/types').CatalogEntry, label: string): void {
+function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEntry | import('../../catalog/types').CatalogEntry, label: string, cap?: 'warning'): void {
   const v = a.valueNode;
   if (v === undefined || v === null) return; // core reports `key:` without a value
   if (isMap(v) || isSeq(v)) {
@@ -74,7 +74,7 @@ function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEn
   }
   if (!isScalar(v) || a.text === undefined) return;
   if (hasPlaceholder(a.text)) return;
-  for (const p of validateValue(entry, a.text, label)) ctx.report(p.code, v, p.message, { severity: p.severity });
+  for (const p of validateValue(entry, a.text, label)) ctx.report(p.code, v, p.message, { severity: cap && (p.severity ?? 'error') === 'error' ? cap : p.severity });
 }
 
 /** Names and values of every ALB annotation on an Ingress or Service. */
@@ -99,8 +99,10 @@ export const annotationNameValueCheck: Check = {
         checkValue(ctx, a, entry, a.key);
         if (obj.kind === 'Service' && entry.name === 'target-type' && a.text === 'instance') checkServiceInstanceTarget(ctx, obj, a);
       } else if (obj.kind === 'Service' && a.key.startsWith(SVC_PREFIX)) {
+        // The legacy in-tree cloud provider reads some of these names too (with other values for Classic
+        // Load Balancers), so Service-side value problems are warnings.
         const entry = SVC_CATALOG.get(a.key.slice(SVC_PREFIX.length));
-        if (entry) checkValue(ctx, a, entry, a.key);
+        if (entry) checkValue(ctx, a, entry, a.key, 'warning');
       }
     }
   },
