@@ -20,6 +20,7 @@ export const ACTIONS_CODES: DiagnosticCodeInfo[] = [
   { code: 'alb-json-invalid', severity: 'error', area: 'alb', summary: 'The JSON of an `actions.*`/`conditions.*`/`transforms.*` annotation does not parse or is empty (reported at the exact character inside the YAML scalar, in any scalar style).' },
   { code: 'alb-json-type', severity: 'error', area: 'alb', summary: 'A JSON value has a type the controller cannot decode (e.g. `"weight": "50"`, `"statusCode": 503`, a redirect `"port": 443`): the whole annotation fails to load.' },
   { code: 'alb-json-unknown-key', severity: 'warning', area: 'alb', summary: 'A key the controller does not know inside the annotation JSON: it is silently ignored (typos turn into a different load balancer); suggests the intended key.' },
+  { code: 'alb-json-duplicate-key', severity: 'warning', area: 'alb', summary: 'The same key twice in one JSON object (also `"type"` and `"Type"`): the controller keeps the last one and silently drops the first.' },
   { code: 'alb-json-key-case', severity: 'hint', area: 'alb', summary: 'A key written in a different case (`"Type"`): the controller matches keys case-insensitively, so it works; the canonical spelling is suggested.' },
   { code: 'alb-action-type', severity: 'error', area: 'alb', summary: 'An action without `type` or with a type other than `forward`, `redirect`, `fixed-response` (case-sensitive).' },
   { code: 'alb-action-unused-config', severity: 'warning', area: 'alb', summary: 'An action carries a config for another type (e.g. `redirectConfig` on a `forward` action); the controller ignores it.' },
@@ -71,19 +72,20 @@ export function jsonValue(n: JsonNode | undefined): unknown {
   return undefined;
 }
 
-/** Property of an object node by Go's matching (exact, then case-insensitive; the last one wins). */
+/**
+ * Property of an object node the way Go decodes it: every key matching the field (exactly or
+ * case-insensitively) is assigned in order, so the last one wins.
+ */
 export function prop(obj: JsonNode | undefined, name: string): { key: JsonNode; value?: JsonNode } | undefined {
   if (!obj || obj.type !== 'object') return undefined;
-  let exact: { key: JsonNode; value?: JsonNode } | undefined;
-  let folded: { key: JsonNode; value?: JsonNode } | undefined;
+  let found: { key: JsonNode; value?: JsonNode } | undefined;
   const lower = name.toLowerCase();
   for (const p of obj.children ?? []) {
     const k = p.children?.[0];
     if (!k || typeof k.value !== 'string') continue;
-    if (k.value === name) exact = { key: k, value: p.children?.[1] };
-    else if (k.value.toLowerCase() === lower) folded = { key: k, value: p.children?.[1] };
+    if (k.value === name || k.value.toLowerCase() === lower) found = { key: k, value: p.children?.[1] };
   }
-  return exact ?? folded;
+  return found;
 }
 
 /** The property's value unless absent or JSON null (Go leaves the field unset then). */
@@ -167,6 +169,16 @@ function walk(r: Reporter, n: JsonNode, t: JType, where: string): void {
       return;
     case 'object': {
       if (n.type !== 'object') { bad('a JSON object'); return; }
+      const later = new Map<string, JsonNode>();
+      for (const p of [...(n.children ?? [])].reverse()) {
+        const k = p.children?.[0];
+        if (!k || typeof k.value !== 'string') continue;
+        const m = matchField(t.fields, k.value);
+        const id = m ? m.name : k.value;
+        const after = later.get(id);
+        if (after) r.report('alb-json-duplicate-key', k, `"${k.value}" is set again later (as "${String(after.value)}"): the controller keeps the last value and ignores this one`);
+        else later.set(id, k);
+      }
       for (const p of n.children ?? []) {
         const k = p.children?.[0];
         const v = p.children?.[1];
