@@ -85,6 +85,11 @@ test('values: enums, booleans as quoted strings, JSON templates; quoting follows
   assert.deepEqual(bool.map(newText).sort(), ["'false'", "'true'"]);
   const quoted = complete(base(`${P}use-regex-path-match: "t"`), 'match: "t');
   assert.deepEqual(quoted.map(newText).sort(), ['false', 'true']);
+  // An unclosed quote while typing: replace only on this line and close the quote.
+  const open = complete(base(`${P}scheme: 'inter`), "scheme: 'inter");
+  const ifc = open.find((i) => i.label === 'internet-facing')!;
+  assert.equal(newText(ifc), "internet-facing'");
+  assert.equal((ifc.textEdit as TextEdit).range.end.line, (ifc.textEdit as TextEdit).range.start.line);
   const lp = complete(base(`${P}listen-ports: `), 'ports: ');
   const tpl = lp.find((i) => i.label === 'listen-ports template')!;
   assert.equal(newText(tpl), `'[{"HTTP": \${1:80}}, {"HTTPS": \${2:443}}]'`);

@@ -192,13 +192,18 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
   }
   if (!e) return [];
   const q = quoteContext(ctx);
-  const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
+  // Mid-edit YAML (an unclosed quote) can stretch the scalar over later lines: never replace past this line.
+  const text = ctx.chunk.text;
+  const eol = text.indexOf('\n', ctx.offset) === -1 ? text.length : text.indexOf('\n', ctx.offset);
+  const end = Math.min(ctx.replace[1], eol);
+  const range = ctx.chunk.toRange(ctx.replace[0], end);
+  const close = (q === 'single' || q === 'double') && !text.slice(end, eol).includes(q === 'single' ? "'" : '"') && text[end - 1] !== (q === 'single' ? "'" : '"') ? (q === 'single' ? "'" : '"') : '';
   const items: CompletionItem[] = [];
   const plain = (value: string, detail?: string, preselect = false): CompletionItem => ({
     label: value, kind: CompletionItemKind.Value, detail, preselect,
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
     filterText: value,
-    textEdit: { range, newText: valueText(value, q) },
+    textEdit: { range, newText: valueText(value, q) + close },
   });
   if (e.type === 'boolean') {
     for (const v of ['true', 'false']) items.push(plain(v, `${e.name} (as a string)`, e.default === v));
@@ -214,7 +219,7 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
       label: t.label, kind: CompletionItemKind.Snippet, detail: 'JSON template', sortText: String(i),
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
       insertTextFormat: InsertTextFormat.Snippet, filterText: ctx.word || t.snippet,
-      textEdit: { range, newText: valueText(t.snippet, q, true) },
+      textEdit: { range, newText: valueText(t.snippet, q, true) + close },
     }));
   }
   return items;
