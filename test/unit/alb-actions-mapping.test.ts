@@ -103,3 +103,30 @@ test('mapping: non-string scalars have no text', () => {
   const src = 'v: 42\n';
   assert.equal(scalarText(src, scalarOf(src)), undefined);
 });
+
+test('mapping: random values written by the yaml library in every style and line width map exactly', async () => {
+  const { stringify } = await import('yaml');
+  let seed = 12345;
+  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const alphabet = ['{', '}', '[', ']', '"', ':', ',', ' ', ' ', ' ', 'a', 'b', 'type', 'forward', '1', '\\', "'", '\n', '\t', 'é', '#', '-', '  ', '\n\n', '😀'];
+  const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
+  let checked = 0, exact = 0;
+  for (let i = 0; i < 400; i++) {
+    let v = '';
+    const len = 1 + rnd(40);
+    for (let k = 0; k < len; k++) v += alphabet[rnd(alphabet.length)];
+    for (const style of styles) {
+      const src = stringify({ m: { v } }, { defaultStringType: style, lineWidth: 20 + rnd(30), minContentWidth: 5 });
+      const doc = parseDocument(src);
+      const n = doc.getIn(['m', 'v'], true) as Scalar;
+      if (!n || n.value !== v) continue; // the library could not write this value in this style
+      const st = scalarText(src, n)!;
+      checked++;
+      assert.equal(st.value, v);
+      if (st.exact) exact++;
+      else assert.fail(`not exact: style ${n.type} for ${JSON.stringify(v)} written as\n${src}`);
+    }
+  }
+  assert.ok(checked > 1000, `only ${checked} cases`);
+  assert.equal(exact, checked);
+});
