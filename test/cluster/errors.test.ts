@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { Connection, ClusterError, loadKubeconfig, applyManifests, listServices, type ClusterErrorKind } from '../../client/src/cluster';
+import { Connection, ClusterError, loadKubeconfig, applyManifests, listServices, ServiceWatcher, type ClusterErrorKind } from '../../client/src/cluster';
 import { admin, adminToken, docs, unique, createNamespace, kubeconfigWithUser, loadTestKc, tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -82,10 +82,10 @@ describe('authentication and authorization', () => {
       const conn = admin();
       ns = unique('rbac');
       await createNamespace(conn, ns);
-      // restricted may only read ConfigMaps in this namespace.
+      // restricted may only read ConfigMaps and Services in this namespace.
       await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, { body: {
         apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'read-cm' },
-        rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
+        rules: [{ apiGroups: [''], resources: ['configmaps', 'services'], verbs: ['get', 'list', 'watch'] }],
       } });
       await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, { body: {
         apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'read-cm' },
@@ -108,6 +108,20 @@ describe('authentication and authorization', () => {
       const conn = new Connection(loadTestKc('restricted'));
       const e = await failure(listServices(conn));
       expectKind(e, 'forbidden', /may not list services \(cluster-wide\)/);
+    });
+
+    test('the Services watch falls back to the namespace the user may read', async () => {
+      await admin().call('POST', `/api/v1/namespaces/${ns}/services`, { body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'mine' }, spec: { ports: [{ port: 80, protocol: 'TCP' }] } } });
+      const w = new ServiceWatcher(new Connection(loadTestKc('restricted')), {}, { fallbackNamespace: ns, backoff: { minMs: 1000, maxMs: 1000 } });
+      try {
+        const tree = await w.start();
+        assert.equal(w.scope, ns);
+        assert.match(w.fellBack!.message, /may not list services \(cluster-wide\)/);
+        assert.deepEqual(tree.map((n) => `${n.namespace}: ${n.services.map((s) => s.name).join(',')}`), [`${ns}: mine`]);
+      } finally {
+        await w.stop();
+      }
+      await assert.rejects(new ServiceWatcher(new Connection(loadTestKc('restricted'))).start(), /may not list services/);
     });
   });
 });

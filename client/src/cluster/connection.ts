@@ -171,9 +171,9 @@ export class Connection {
         req.destroy();
       }, this.timeoutMs);
       const onAbort = () => { finish(() => reject(new ClusterError('cancelled', 'Cancelled.'))); req.destroy(); };
+      req.on('error', (e) => finish(() => reject(this.transportFailure(e))));
       if (signal.aborted) { onAbort(); return; }
       signal.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (e) => finish(() => reject(this.transportFailure(e))));
       req.end();
     });
   }

@@ -233,7 +233,20 @@ export class ServiceWatcher {
   lastError: ClusterError | undefined;
 
   constructor(private readonly conn: Connection, private readonly events: WatcherEvents = {},
-    private readonly opts: { namespace?: string; clusterDomain?: string; debounceMs?: number; backoff?: { minMs: number; maxMs: number } } = {}) {}
+    private readonly opts: {
+      namespace?: string;
+      /** When listing all namespaces is forbidden (RBAC), show this namespace instead. */
+      fallbackNamespace?: string;
+      clusterDomain?: string; debounceMs?: number; backoff?: { minMs: number; maxMs: number };
+    } = {}) {
+    this.namespace = opts.namespace;
+  }
+
+  /** The namespace actually shown (undefined: all), after a possible RBAC fallback. */
+  get scope(): string | undefined { return this.namespace; }
+  private namespace: string | undefined;
+  /** Set when the cluster-wide list was forbidden and the view fell back to one namespace. */
+  fellBack: ClusterError | undefined;
 
   snapshot(): NamespaceServices[] {
     const [svc, ing, eps, ep] = ['services', 'ingresses', 'endpointSlices', 'endpoints'].map((k) => this.informers.find((i) => i.path === (this.apis as any)?.[k]));
@@ -246,8 +259,19 @@ export class ServiceWatcher {
   private apis: ResourceApis | undefined;
 
   async start(): Promise<NamespaceServices[]> {
+    try {
+      return await this.startIn(this.namespace);
+    } catch (e) {
+      if (!(e instanceof ClusterError && e.kind === 'forbidden') || this.namespace !== undefined || !this.opts.fallbackNamespace) throw e;
+      this.fellBack = e;
+      this.namespace = this.opts.fallbackNamespace;
+      return this.startIn(this.namespace);
+    }
+  }
+
+  private async startIn(namespace: string | undefined): Promise<NamespaceServices[]> {
     const signal = this.abort.signal;
-    this.apis = await chooseApis(this.conn, this.opts.namespace, signal);
+    this.apis = await chooseApis(this.conn, namespace, signal);
     const paths = [this.apis.services, this.apis.ingresses, this.apis.endpointSlices ?? this.apis.endpoints].filter((p): p is string => !!p);
     const changed = () => {
       if (this.timer) return;

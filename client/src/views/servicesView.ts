@@ -54,14 +54,14 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.changed.fire(undefined);
     if (!vscode.workspace.isTrusted) { this.problem = 'Trust this workspace to see cluster Services.'; this.changed.fire(undefined); return; }
     try {
-      const conn = this.session.connect();
-      const w = new ServiceWatcher(conn, {
+      const w = new ServiceWatcher(this.session.connect(), {
         onUpdate: (t) => { if (gen === this.generation) { this.tree = t; this.changed.fire(undefined); } },
         onError: (e) => this.output.appendLine(`[services watch] ${e.message} (reconnecting)`),
-      }, { clusterDomain: this.session.clusterDomain });
+      }, { clusterDomain: this.session.clusterDomain, fallbackNamespace: this.session.currentNamespace() });
       this.watcher = w;
       const first = await w.start();
       if (gen !== this.generation) { await w.stop(); return; }
+      if (w.fellBack) this.output.appendLine(`[services] ${w.fellBack.message} Showing namespace "${w.scope}" only.`);
       this.tree = first;
     } catch (e) {
       if (gen !== this.generation) return;
