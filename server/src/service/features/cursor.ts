@@ -87,7 +87,8 @@ export function indentationPath(chunk: YamlChunk, relLine: number, column: numbe
     const line = chunk.lineText(i);
     if (/^\s*(#.*)?$/.test(line)) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(line)) break;
-    const m = /^(\s*)((?:-[ \t]+|-$)*)(.*)$/.exec(line)!;
+    // `[^]*`, not `.*`: a line may hold \r or U+2028 (only \n splits lines here), and `.` stops at those.
+    const m = /^(\s*)((?:-[ \t]+|-$)*)([^]*)$/.exec(line)!;
     const lineIndent = m[1].length;
     const dashes = m[2];
     const content = m[3];

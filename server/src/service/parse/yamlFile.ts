@@ -3,7 +3,7 @@
  * edit re-parses only the chunks whose text changed; the others are reused as they are, with only their
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -22,11 +22,20 @@ export class YamlChunk {
   readonly memo = new Map<string, unknown>();
 
   constructor(readonly text: string) {
+    // The parser makes one Error object per problem; on hostile input (100k `[` on a line) that is tens of
+    // thousands, and capturing their stack traces dominated the parse. Nothing reads those stacks.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
-      this.docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false }) as unknown as Document.Parsed[];
+      // uniqueKeys is checked below in linear time: the parser's own check compares every key with every
+      // earlier key of its map (100,000 keys in one map took minutes).
+      this.docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false }) as unknown as Document.Parsed[];
+      for (const doc of this.docs) addDuplicateKeyErrors(doc);
     } catch (err) {
       this.docs = [];
       this.parserFailure = String(err);
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
 
@@ -58,6 +67,36 @@ export class YamlChunk {
     const end = relLine + 1 < starts.length ? starts[relLine + 1] - 1 : this.text.length;
     return this.text.slice(starts[relLine], end);
   }
+}
+
+/**
+ * The parser's "Map keys must be unique" errors (same message, code and position as `uniqueKeys: true`:
+ * scalar keys with equal values), found with one hash set per map. Aliases are not followed.
+ */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const stack: unknown[] = [doc.contents];
+  let added = false;
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items as Pair[]) {
+        const k = pair.key;
+        if (isScalar(k)) {
+          const v = k.value;
+          if (seen.has(v) && !(typeof v === 'number' && Number.isNaN(v))) {
+            const at = k.range?.[0] ?? 0;
+            doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+            added = true;
+          } else seen.add(v);
+        } else if (k && typeof k === 'object') stack.push(k);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  if (added) doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;

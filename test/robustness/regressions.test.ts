@@ -1,0 +1,52 @@
+/** Regressions found by the robustness suite, pinned at the service level (the real parser and modules). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { YamlChunk } from '../../server/src/service/parse/yamlFile';
+import { serviceWith, uriOf } from '../helpers/service';
+
+test('completion and hover on a line holding \\r or U+2028 do not throw (indentation fallback)', () => {
+  for (const sep of ['\r', '\u2028', '\u2029', '\u0085']) {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x${sep}  labels:\n    a${sep}b: c\ndata:\n  k: \n  `;
+    const s = serviceWith({ 'main.yaml': text });
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      for (let character = 0; character <= lines[line].length; character++) {
+        s.complete(uriOf('main.yaml'), { line, character });
+        s.hover(uriOf('main.yaml'), { line, character });
+      }
+    }
+    assert.deepEqual(s.internalErrors, [], JSON.stringify(sep));
+  }
+});
+
+test('duplicate keys: same errors as the parser\'s own uniqueKeys check, in linear time', () => {
+  const cases = ['a: 1\na: 2\n', 'a: 1\nb: {x: 1, x: 2}\n', '&k a: 1\na: 2\n', '1: a\n"1": b\n1: c\n', '? [a]\n: 1\n? [a]\n: 2\n',
+    'x:\n  - {a: 1, a: 1}\n  - y: 1\n    y: 2\n', ': 1\n: 2\n', 'a: &x {q: 1, q: 2}\nb: *x\n', 'null: 1\n~: 2\n', 'a: [\nb: 1\nb: 2\n'];
+  for (const c of cases) {
+    const reference = parseAllDocuments(c, { uniqueKeys: true, prettyErrors: false });
+    const ours = new YamlChunk(c);
+    const shape = (docs: { errors: { code: string; pos: [number, number]; message: string }[] }[]) => docs.flatMap((d) => d.errors.map((e) => [e.code, e.pos, e.message]));
+    assert.deepEqual(shape(ours.docs), shape(reference as never), JSON.stringify(c));
+  }
+  // 100,000 keys in one map (the parser's check is quadratic: minutes).
+  const big = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\nk5: again\n';
+  const started = Date.now();
+  const chunk = new YamlChunk(big);
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  assert.deepEqual(chunk.docs[0].errors.map((e) => e.code), ['DUPLICATE_KEY']);
+});
+
+test('parsing does not change Error.stackTraceLimit', () => {
+  const before = Error.stackTraceLimit;
+  new YamlChunk('a: [' + '['.repeat(5000));
+  new YamlChunk('a: 1\n');
+  assert.equal(Error.stackTraceLimit, before);
+});
+
+test('a syntax-error storm on one line stays bounded', () => {
+  const started = Date.now();
+  const s = serviceWith({ 'main.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  x: ' + '[{'.repeat(50_000) + '\n' });
+  s.validate(uriOf('main.yaml'));
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+});
