@@ -13,7 +13,7 @@ import {
 } from './catalog';
 import { parseListenPorts, validateValue } from './values';
 import {
-  albPairs, annotationPairs, hasPlaceholder, ingressBackends, ingressClassOf, servicesNamed, servicePorts,
+  albPairs, annotationPairs, hasPlaceholder, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 
@@ -250,7 +250,7 @@ export const backendServiceCheck: Check = {
   run(ctx) {
     const obj = ctx.obj;
     const ns = obj.namespace;
-    if (!ctx.index.hasKindIn('Service', ns)) return;
+    if (!hasServicesIn(ctx, ns)) return;
     const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
     for (const b of ingressBackends(obj)) {
       if (b.portName === USE_ANNOTATION || !b.name || hasPlaceholder(b.name)) continue;
@@ -292,6 +292,17 @@ export const backendServiceCheck: Check = {
   },
 };
 
+/** Whether the workspace has Services an object in `ns` can see (memoised per index generation). */
+const nsMemo = new WeakMap<object, { gen: number; seen: Map<string, boolean> }>();
+function hasServicesIn(ctx: CheckContext, ns: string | undefined): boolean {
+  let m = nsMemo.get(ctx.index);
+  if (!m || m.gen !== ctx.index.generation) { m = { gen: ctx.index.generation, seen: new Map() }; nsMemo.set(ctx.index, m); }
+  const k = ns ?? '';
+  let v = m.seen.get(k);
+  if (v === undefined) { v = ctx.index.hasKindIn('Service', ns); m.seen.set(k, v); }
+  return v;
+}
+
 /** The open-source controller's class without IngressClassParams: its default target type is instance. */
 function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
   if (albPairs(obj).length === 0) return false;
@@ -312,7 +323,7 @@ export const groupConflictCheck: Check = {
     const obj = ctx.obj;
     const group = obj.annotations[ALB_PREFIX + 'group.name'];
     if (hasPlaceholder(group)) return;
-    const others = ctx.index.byKind('Ingress').filter((o) => o !== obj && o.annotations[ALB_PREFIX + 'group.name'] === group);
+    const others = ingressGroupMembers(ctx.index, group).filter((o) => o !== obj);
     if (others.length === 0) return;
     for (const a of albPairs(obj)) {
       const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));

@@ -22,8 +22,21 @@ export interface AnnotationPair {
   pair: Pair;
 }
 
+/** Per-object memo: K8sObjects of unchanged documents are reused, so these survive edits elsewhere. */
+function memo<T>(cache: WeakMap<K8sObject, T>, obj: K8sObject, build: () => T): T {
+  let v = cache.get(obj);
+  if (v === undefined) { v = build(); cache.set(obj, v); }
+  return v;
+}
+const pairsMemo = new WeakMap<K8sObject, AnnotationPair[]>();
+const backendsMemo = new WeakMap<K8sObject, Backend[]>();
+
 /** The pairs under metadata.annotations (aliases followed once). */
 export function annotationPairs(obj: K8sObject): AnnotationPair[] {
+  return memo(pairsMemo, obj, () => buildAnnotationPairs(obj));
+}
+
+function buildAnnotationPairs(obj: K8sObject): AnnotationPair[] {
   const map = obj.node(['metadata', 'annotations']);
   if (!isMap(map)) return [];
   const out: AnnotationPair[] = [];
@@ -93,6 +106,10 @@ function backendAt(obj: K8sObject, path: NodePath): Backend | undefined {
 
 /** Every backend of an Ingress: the default backend and each rule path's backend. */
 export function ingressBackends(obj: K8sObject): Backend[] {
+  return memo(backendsMemo, obj, () => buildBackends(obj));
+}
+
+function buildBackends(obj: K8sObject): Backend[] {
   const out: Backend[] = [];
   for (const key of ['defaultBackend', 'backend']) {
     const b = backendAt(obj, ['spec', key]);
@@ -169,10 +186,39 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
   return { kind: 'unknown', via: 'none' };
 }
 
+/** Per index generation: Services by name and Ingresses by IngressGroup (so workspace checks stay linear). */
+interface WsCache { generation: number; servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]> }
+const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
+function wsCache(index: WorkspaceIndex): WsCache {
+  let c = wsCaches.get(index);
+  if (!c || c.generation !== index.generation) { c = { generation: index.generation }; wsCaches.set(index, c); }
+  return c;
+}
+function groupBy(objs: K8sObject[], key: (o: K8sObject) => string | undefined): Map<string, K8sObject[]> {
+  const m = new Map<string, K8sObject[]>();
+  for (const o of objs) {
+    const k = key(o);
+    if (k === undefined) continue;
+    const l = m.get(k);
+    if (l) l.push(o); else m.set(k, [o]);
+  }
+  return m;
+}
+
 /** Services of the workspace an Ingress in `namespace` can reach by name. */
 export function servicesNamed(index: WorkspaceIndex, name: string, namespace: string | undefined): K8sObject[] {
-  return index.byKind('Service').filter((s) => s.name === name && sameNamespace(s.namespace, namespace));
+  const c = wsCache(index);
+  c.servicesByName ??= groupBy(index.byKind('Service'), (s) => s.name);
+  return (c.servicesByName.get(name) ?? []).filter((s) => sameNamespace(s.namespace, namespace));
 }
+
+/** Ingresses of the workspace whose `group.name` annotation is `group` (IngressGroups span namespaces). */
+export function ingressGroupMembers(index: WorkspaceIndex, group: string): K8sObject[] {
+  const c = wsCache(index);
+  c.groups ??= groupBy(index.byKind('Ingress'), (o) => o.annotations[GROUP_NAME_KEY]);
+  return c.groups.get(group) ?? [];
+}
+const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
 
 export interface ServicePortInfo { port?: number; name?: string; nodePort?: number }
 
