@@ -218,3 +218,13 @@ test('code lens: none for a single target, a broken JSON or a non-forward action
   assert.deepEqual(lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[{"weight":1},{"weight":2}]'`)), []);
   assert.deepEqual(lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"fixed-response","fixedResponseConfig":{"statusCode":"503"}}'`)), []);
 });
+
+test('completion: a key inserted between others brings its commas', () => {
+  const t = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"redirect"  "redirectConfig":{}}'`);
+  const items = complete(t, '"type":"redirect" ', 18);
+  const edit = items.find((i) => i.label === 'targetGroupARN')!.textEdit as TextEdit;
+  assert.equal(edit.newText, ', "targetGroupARN": "$1", ');
+  const t2 = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"redirect",  }'`);
+  const e2 = complete(t2, '"redirect", ', 12).find((i) => i.label === 'redirectConfig')!.textEdit as TextEdit;
+  assert.equal(e2.newText, '"redirectConfig": {$1\\}');
+});

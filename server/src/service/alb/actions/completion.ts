@@ -72,6 +72,13 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
     }
   }
   const style = c.ej.st.style;
+  // Commas: one before when a value precedes, one after when another key follows.
+  const jsonStart = replacing ? prev!.offset : typed !== undefined ? c.off - (/"[A-Za-z0-9_.-]*$/.exec(c.ej.text.slice(0, c.off))?.[0].length ?? 0) : c.off;
+  const jsonEnd = replacing ? prev!.offset + prev!.length : typed !== undefined ? c.off + (/^[A-Za-z0-9_.-]*"?/.exec(c.ej.text.slice(c.off))?.[0].length ?? 0) : c.off;
+  const before = /[^\s]?(?=\s*$)/.exec(c.ej.text.slice(0, jsonStart))?.[0] ?? '';
+  const after = /^\s*(.?)/.exec(c.ej.text.slice(jsonEnd))?.[1] ?? '';
+  const lead = /["\d\]}el]/.test(before) ? ', ' : '';
+  const trail = after === '"' ? ', ' : '';
   return Object.entries(type.fields).filter(([name]) => !existing.has(name.toLowerCase())).map(([name, f], i) => ({
     label: name,
     kind: CompletionItemKind.Property,
@@ -80,7 +87,7 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
     sortText: `${f.required ? 0 : 1}${String(i).padStart(2, '0')}`,
     filterText: typed !== undefined ? encodeForStyle(style, `"${name}"`) : name,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: ctx.chunk.toRange(range[0], range[1]), newText: render(style, [`"${name}": `, ...valueParts(f.type)]) },
+    textEdit: { range: ctx.chunk.toRange(range[0], range[1]), newText: render(style, [`${lead}"${name}": `, ...valueParts(f.type), trail]) },
   }));
 }
 
@@ -138,6 +145,12 @@ export function completeInJson(ctx: CursorContext): CompletionItem[] | undefined
   const c = cursorJson(ctx);
   if (!c) return undefined;
   if (c.ej.text.trim() === '') return undefined; // empty value: whole-annotation templates are offered by the annotation catalog
-  const items = c.loc.isAtPropertyKey ? completeKeys(ctx, c) : completeValues(ctx, c);
+  const prev = c.loc.previousNode;
+  const prevEnd = prev ? prev.offset + prev.length : -1;
+  // After a finished value with only spaces since (a missing comma): the next thing is a key of the same object.
+  const afterValue = !c.loc.isAtPropertyKey && prev !== undefined && ['string', 'number', 'boolean', 'null'].includes(prev.type) &&
+    c.off > prevEnd && /^\s+$/.test(c.ej.text.slice(prevEnd, c.off)) && typeof c.loc.path[c.loc.path.length - 1] === 'string';
+  if (afterValue) c.loc = { ...c.loc, previousNode: undefined };
+  const items = c.loc.isAtPropertyKey || afterValue ? completeKeys(ctx, c) : completeValues(ctx, c);
   return items.length ? items : undefined;
 }
