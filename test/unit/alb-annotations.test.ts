@@ -59,6 +59,7 @@ test('alb-annotation-name: malformed variable names; well-formed ones are silent
   assert.equal(codes(ingress({ 'listener-attributes.https-443': 'a=b' }), 'alb-annotation-name').length, 1);
   assert.equal(codes(ingress({ 'actions.Blue_Green': "'{}'" }), 'alb-annotation-name').length, 1);
   assert.equal(codes(ingress({ 'conditions.': "'[]'" }), 'alb-annotation-name').length, 1);
+  assert.equal(codes(ingress({ 'listener-attributes.HTTP-70000': 'a=b' }), 'alb-annotation-name').length, 1);
   assert.deepEqual(codes(ingress({ 'listener-attributes.HTTP-80': 'a=b', 'conditions.web': "'[]'" }), 'alb-annotation-name'), []);
 });
 
@@ -174,6 +175,9 @@ test('alb-unused-action: actions/conditions/transforms no backend refers to', ()
     'transforms.web': '\'[{"type": "url-rewrite", "urlRewriteConfig": {"rewrites": [{"regex": "^/a$", "replace": "/b"}]}}]\'',
   }, { backends: [{ name: 'blue-green', port: 'use-annotation' }, { name: 'web', port: 80 }] });
   assert.deepEqual(codes(ok, 'alb-unused-action'), []);
+  // target-control-port.<service>.<port> must name a backend as written.
+  assert.equal(codes(ingress({ 'target-control-port.web.8080': "'3000'" }), 'alb-unused-action').length, 1);
+  assert.deepEqual(codes(ingress({ 'target-control-port.web.80': "'3000'" }), 'alb-unused-action'), []);
 });
 
 test('alb-use-annotation-typo: near misses of the magic port name, with a fix', () => {

@@ -46,6 +46,10 @@ export function suggestSuffix(suffix: string): string | undefined {
 
 function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: string): AlbAnnotationEntry | undefined {
   const entry = findAlbAnnotation(suffix);
+  if (entry?.prefix === 'listener-attributes') {
+    const port = Number(/-(\d+)$/.exec(suffix)![1]);
+    if (port < 1 || port > 65535) { ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: listener port ${port} is outside 1–65535`); return undefined; }
+  }
   if (entry) return entry;
   if (hasPlaceholder(suffix) || suffix === '') return undefined; // '' : the name is still being typed
   const variable = variableEntryFor(suffix);
@@ -165,6 +169,14 @@ export const useAnnotationCheck: Check = {
       } else if (kind !== 'actions' && !anyUsers.has(name)) {
         ctx.report('alb-unused-action', a.keyNode, `No rule backend has service.name "${name}", so ${kind}.${name} applies to nothing${closestHint(name, anyUsers)}`, { tags: ['unnecessary'] });
       }
+    }
+    // target-control-port.<service>.<port> is looked up with each backend's Service name and port as written.
+    const targets = new Set(backends.filter((b) => b.name && b.portName !== USE_ANNOTATION).map((b) => `${b.name}.${b.portNumber ?? b.portName}`));
+    for (const a of alb) {
+      const m = /^target-control-port\.(.+)$/.exec(a.key.slice(ALB_PREFIX.length));
+      if (!m || hasPlaceholder(m[1]) || targets.has(m[1])) continue;
+      if (!findAlbAnnotation(a.key.slice(ALB_PREFIX.length))) continue; // malformed: reported as a name problem
+      ctx.report('alb-unused-action', a.keyNode, `No rule backend of this Ingress is Service port "${m[1]}" (written <service>.<port> as in the backend), so this target-control-port applies to nothing${closestHint(m[1], targets)}`, { tags: ['unnecessary'] });
     }
   },
 };
