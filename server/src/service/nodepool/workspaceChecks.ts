@@ -3,7 +3,8 @@
  * NodePools they can run on (termination grace periods, PodDisruptionBudgets on Auto Mode).
  */
 import { isMap, isSeq, type Node } from 'yaml';
-import type { Check, CheckContext } from '../checks/types';
+import type { Check } from '../checks/types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '../model/k8sObject';
 import { sameNamespace } from '../model/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '../model/yamlNodes';
@@ -15,16 +16,31 @@ import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, po
 
 interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints: Taint[] }
 
-function poolView(np: K8sObject): PoolView {
-  return np.chunk.memo.get(`nodepool.view:${np.docIndex}`) as PoolView | undefined ?? (() => {
-    const v: PoolView = {
-      labels: { ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc), ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}) },
-      reqs: nodePoolRequirements(np),
-      taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
+/** A NodePool of the workspace, read once per index generation. */
+interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node }
+
+const poolTables = new WeakMap<WorkspaceIndex, { generation: number; pools: PoolInfo[] }>();
+
+/** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (cached per generation). */
+function poolTable(index: WorkspaceIndex): PoolInfo[] {
+  const cached = poolTables.get(index);
+  if (cached && cached.generation === index.generation) return cached.pools;
+  const pools = index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
+    const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
+    return {
+      obj: np,
+      auto: isAutoMode(np),
+      tgpNode,
+      tgpSecs: durationSeconds(scalarString(tgpNode) ?? ''),
+      view: {
+        labels: { ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc), ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}) },
+        reqs: nodePoolRequirements(np),
+        taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
+      },
     };
-    np.chunk.memo.set(`nodepool.view:${np.docIndex}`, v);
-    return v;
-  })();
+  });
+  poolTables.set(index, { generation: index.generation, pools });
+  return pools;
 }
 
 function cmp(op: string, label: number, bound: number): boolean {
@@ -82,25 +98,36 @@ function tolerates(tolerations: Record<string, string>[], t: Taint): boolean {
   });
 }
 
-/** Whether Pods with this spec can be scheduled on nodes of the pool (undecidable parts count as yes). */
-export function canLand(podSpec: Node | undefined, obj: K8sObject, np: K8sObject): boolean {
-  const pool = poolView(np);
+/** The scheduling constraints of a Pod spec that decide which NodePools it can land on. */
+interface PodConstraints { nodeSelector: [string, string][]; terms?: Requirement[][]; tolerations: Record<string, string>[] }
+
+function podConstraints(podSpec: Node | undefined, obj: K8sObject): PodConstraints {
   const spec = resolve(podSpec, obj.doc);
-  if (!isMap(spec)) return true;
   const get = (k: string) => resolve(pairs(spec).find((p) => keyString(p) === k)?.value, obj.doc);
-  for (const [k, v] of Object.entries(stringMap(get('nodeSelector'), obj.doc))) if (!poolAllows(pool, k, v)) return false;
-  const terms = obj.doc && resolveAt(get('affinity'), ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], obj);
-  if (isSeq(terms) && terms.items.length > 0) {
-    const fits = terms.items.some((raw) => {
-      const term = resolve(raw, obj.doc);
-      return requirementsAt(resolveAt(term, ['matchExpressions'], obj), obj).every((e) => expressionFits(pool, e));
-    });
-    if (!fits) return false;
-  }
+  const termsNode = resolveAt(get('affinity'), ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], obj);
+  const terms = isSeq(termsNode) && termsNode.items.length > 0
+    ? termsNode.items.map((raw) => requirementsAt(resolveAt(resolve(raw, obj.doc), ['matchExpressions'], obj), obj))
+    : undefined;
   const tolNode = get('tolerations');
-  const tolerations = isSeq(tolNode) ? tolNode.items.map((t) => stringMap(resolve(t, obj.doc), obj.doc)) : [];
-  for (const t of pool.taints) if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t)) return false;
+  return {
+    nodeSelector: Object.entries(stringMap(get('nodeSelector'), obj.doc)),
+    terms,
+    tolerations: isSeq(tolNode) ? tolNode.items.map((t) => stringMap(resolve(t, obj.doc), obj.doc)) : [],
+  };
+}
+
+/** Whether Pods with these constraints can be scheduled on nodes of the pool (undecidable parts count as yes). */
+function fits(c: PodConstraints, pool: PoolView): boolean {
+  for (const [k, v] of c.nodeSelector) if (!poolAllows(pool, k, v)) return false;
+  if (c.terms && !c.terms.some((term) => term.every((e) => expressionFits(pool, e)))) return false;
+  for (const t of pool.taints) if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(c.tolerations, t)) return false;
   return true;
+}
+
+/** Whether Pods with this spec can be scheduled on nodes of the NodePool. */
+export function canLand(podSpec: Node | undefined, obj: K8sObject, np: K8sObject, index: WorkspaceIndex): boolean {
+  const info = poolTable(index).find((p) => p.obj === np);
+  return info ? fits(podConstraints(podSpec, obj), info.view) : true;
 }
 
 function resolveAt(node: Node | undefined, path: string[], obj: K8sObject): Node | undefined {
@@ -110,10 +137,6 @@ function resolveAt(node: Node | undefined, path: string[], obj: K8sObject): Node
     if (!n) return undefined;
   }
   return n;
-}
-
-function nodePools(ctx: CheckContext): K8sObject[] {
-  return ctx.index.byKind('NodePool').filter(isNodePoolV1);
 }
 
 function relatedAt(np: K8sObject, node: Node | undefined, message: string) {
@@ -148,19 +171,15 @@ export const podGraceCheck: Check = {
     const graceNode = ctx.obj.node([...path, 'terminationGracePeriodSeconds']);
     const grace = Number(scalarString(graceNode));
     if (!graceNode || !Number.isFinite(grace)) return;
-    const podSpec = ctx.obj.node(path);
-    const over: { np: K8sObject; secs: number; node: Node | undefined }[] = [];
-    for (const np of nodePools(ctx)) {
-      const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
-      const secs = durationSeconds(scalarString(tgpNode) ?? '');
-      if (secs === undefined || grace <= secs) continue;
-      if (canLand(podSpec, ctx.obj, np)) over.push({ np, secs, node: tgpNode });
-    }
+    const pools = poolTable(ctx.index).filter((p) => p.tgpSecs !== undefined && grace > p.tgpSecs);
+    if (!pools.length) return;
+    const c = podConstraints(ctx.obj.node(path), ctx.obj);
+    const over = pools.filter((p) => fits(c, p.view)).map((p) => ({ np: p.obj, secs: p.tgpSecs!, node: p.tgpNode }));
     if (!over.length) return;
-    const names = over.map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)})`).join(', ');
+    const names = over.slice(0, 3).map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)})`).join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
     ctx.report('pod-grace-exceeds-nodepool', graceNode,
       `terminationGracePeriodSeconds ${grace} (${humanDuration(grace)}) is longer than the terminationGracePeriod of NodePool ${names}, where these Pods can run: when such a node drains, the Pods are killed before their grace period ends. Lower it below the NodePool's value, raise the NodePool's, or keep the Pods off that NodePool.`,
-      { related: over.map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
+      { related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
   },
 };
 
@@ -189,9 +208,14 @@ export const workloadPdbCheck: Check = {
     const replicasNode = obj.node(['spec', 'replicas']);
     const replicas = Number(scalarString(replicasNode));
     if (!replicasNode || !Number.isInteger(replicas) || replicas <= 1) return;
-    const podSpec = obj.node(podSpecPath(obj)!);
-    const selectsAuto = stringMap(obj.node([...podSpecPath(obj)!, 'nodeSelector']), obj.doc)['eks.amazonaws.com/compute-type'] === 'auto';
-    const autoPools = nodePools(ctx).filter((np) => isAutoMode(np) && canLand(podSpec, obj, np));
+    const c = podConstraints(obj.node(podSpecPath(obj)!), obj);
+    const selectsAuto = c.nodeSelector.some(([k, v]) => k === 'eks.amazonaws.com/compute-type' && v === 'auto');
+    // Name at most three Auto Mode NodePools the Pods can land on (stop looking after that).
+    const autoPools: K8sObject[] = [];
+    for (const p of poolTable(ctx.index)) {
+      if (p.auto && fits(c, p.view)) autoPools.push(p.obj);
+      if (autoPools.length === 3) break;
+    }
     if (!selectsAuto && autoPools.length === 0) return;
     const labels = stringMap(obj.node(podLabelsPath(obj)!), obj.doc);
     if (Object.keys(labels).length === 0) return;
