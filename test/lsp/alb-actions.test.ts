@@ -2,7 +2,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, positionOf } from '../helpers/lspClient';
-import type { CompletionList, Hover, CodeLens, CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionList, Hover, CodeLens, CodeAction, TextEdit, Location } from 'vscode-languageserver-types';
 
 const clients: LspClient[] = [];
 after(async () => { await Promise.all(clients.map((c) => c.stop())); });
@@ -80,6 +80,10 @@ test('ALB JSON over LSP: diagnostics at the exact JSON position, quick fix, comp
 
   const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(ING, '"forwardConfig"', 3) });
   assert.match(JSON.stringify(hover.contents), /\*\*forwardConfig\*\* · object/);
+
+  const locs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(ING, '"web-blue"', 3) });
+  assert.equal(locs.length, 1);
+  assert.equal(locs[0].uri, svcUri);
 });
 
 test('code lens over LSP carries eksManifests.applyEdit with edits that shift the weights', async () => {

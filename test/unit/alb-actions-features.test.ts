@@ -228,3 +228,15 @@ test('completion: a key inserted between others brings its commas', () => {
   const e2 = complete(t2, '"redirect", ', 12).find((i) => i.label === 'redirectConfig')!.textEdit as TextEdit;
   assert.equal(e2.newText, '"redirectConfig": {$1\\}');
 });
+
+test('definition and hover: serviceName inside the JSON leads to the Service', () => {
+  const t = ing(BG_BLOCK);
+  const s = serviceWith({ 'main.yaml': t, 'svc.yaml': SERVICES });
+  const locs = s.definition(uriOf('main.yaml'), positionOf(t, '"web-green"', 3));
+  assert.equal(locs.length, 1);
+  assert.equal(locs[0].uri, uriOf('svc.yaml'));
+  assert.equal(SERVICES.split('\n')[locs[0].range.start.line].slice(locs[0].range.start.character, locs[0].range.end.character), 'web-green');
+  const h = s.hover(uriOf('main.yaml'), positionOf(t, '"web-blue"', 3))!;
+  assert.match((h.contents as { value: string }).value, /Service `shop\/web-blue`: ports 80 \(http\), 9090 \(admin\)/);
+  assert.deepEqual(s.definition(uriOf('main.yaml'), positionOf(t, '"forward"', 3)), []);
+});

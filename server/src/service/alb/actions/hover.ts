@@ -8,6 +8,8 @@ import type { CursorContext } from '../../features/cursor';
 import { cursorJson, rootTypeOf, typeAt } from './jsonCursor';
 import { typeLabel, type JType } from './schema';
 import { splitText, weightedTargets } from './lens';
+import { servicesAtCursor } from './definition';
+import { servicePorts } from './checks';
 
 function allowed(t: JType | undefined): string | undefined {
   if (!t) return undefined;
@@ -39,6 +41,13 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
   const inForward = c.a.kind === 'actions' && (keyPath.length === 0 || keyPath[0] === 'forwardConfig' || (keyPath[0] as string)?.toLowerCase?.() === 'forwardconfig' || keyPath[0] === 'type');
   const targets = inForward ? weightedTargets(c.ej.root) : undefined;
   if (targets) lines.push('', `**Traffic split:** ${splitText(targets)}`);
+  const svc = !isKey ? servicesAtCursor(ctx) : undefined;
+  if (svc) {
+    const s = svc.services[0];
+    lines.push('', s
+      ? `Service \`${s.namespace ? s.namespace + '/' : ''}${s.name}\`: ports ${servicePorts(s).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed'}`
+      : `No Service \`${svc.name}\` in the workspace for this namespace.`);
+  }
   if (field) lines.push('', `[Documentation](${field.link})`);
   if (!lines.length) return undefined;
   const [s, e] = c.ej.toSource(target === node ? node.offset : node.offset, node.length);

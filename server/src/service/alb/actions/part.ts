@@ -8,6 +8,7 @@ import { ACTIONS_CODES, actionsJsonCheck, actionsServiceCheck } from './checks';
 import { completeInJson } from './completion';
 import { hoverInJson } from './hover';
 import { weightLenses } from './lens';
+import { serviceDefinition } from './definition';
 
 export const actionsPart: ModulePart = {
   codes: ACTIONS_CODES,
@@ -15,4 +16,5 @@ export const actionsPart: ModulePart = {
   complete: completeInJson,
   hover: hoverInJson,
   codeLenses: weightLenses,
+  definition: serviceDefinition,
 };
