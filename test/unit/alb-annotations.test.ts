@@ -274,3 +274,16 @@ test('alb-group-conflict: Exclusive annotations must agree across the IngressGro
   assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('internal', 'internet-facing') }), []);
   assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('group.name: team', 'group.name: other-team') }), []);
 });
+
+test('alb-listener-tls: HTTPS without a certificate source, certificates without HTTPS, auth without HTTPS', () => {
+  const https = '\'[{"HTTPS": 443}]\'';
+  const noHost = ingress({ 'listen-ports': https });
+  assert.equal(codes(noHost, 'alb-listener-tls').length, 1);
+  assert.deepEqual(codes(noHost.replace('    - http:', '    - host: shop.example.com\n      http:'), 'alb-listener-tls'), [], 'host for certificate discovery');
+  assert.deepEqual(codes(ingress({ 'listen-ports': https, 'certificate-arn': 'arn:aws:acm:us-west-2:123456789012:certificate/c' }), 'alb-listener-tls'), []);
+  assert.deepEqual(codes(ingress({ 'listen-ports': https, 'group.name': 'team' }), 'alb-listener-tls'), [], 'group members share listeners');
+  assert.equal(codes(ingress({ 'listen-ports': '\'[{"HTTP": 80}]\'', 'certificate-arn': 'arn:aws:acm:us-west-2:123456789012:certificate/c' }), 'alb-listener-tls').length, 1);
+  assert.deepEqual(codes(ingress({ 'certificate-arn': 'arn:aws:acm:us-west-2:123456789012:certificate/c' }), 'alb-listener-tls'), [], 'default listener is HTTPS:443 with a certificate');
+  assert.equal(codes(ingress({ 'auth-type': 'cognito' }), 'alb-listener-tls').length, 1);
+  assert.deepEqual(codes(ingress({ 'auth-type': 'cognito', 'certificate-arn': 'arn:aws:acm:us-west-2:123456789012:certificate/c' }), 'alb-listener-tls'), []);
+});

@@ -219,6 +219,48 @@ export const sslRedirectCheck: Check = {
   },
 };
 
+/** Hosts of the Ingress (spec.tls[].hosts and spec.rules[].host), which certificate discovery uses. */
+function ingressHosts(obj: K8sObject): string[] {
+  const out: string[] = [];
+  const tls = obj.node(['spec', 'tls']);
+  if (isSeq(tls)) tls.items.forEach((_, i) => { const hs = obj.node(['spec', 'tls', i, 'hosts']); if (isSeq(hs)) hs.items.forEach((__, j) => { const h = scalarString(obj.node(['spec', 'tls', i, 'hosts', j])); if (h) out.push(h); }); });
+  const rules = obj.node(['spec', 'rules']);
+  if (isSeq(rules)) rules.items.forEach((_, i) => { const h = scalarString(obj.node(['spec', 'rules', i, 'host'])); if (h) out.push(h); });
+  return out;
+}
+
+/** HTTPS listeners, certificates and authentication of one Ingress (skipped inside IngressGroups, whose members share listeners). */
+export const listenerTlsCheck: Check = {
+  id: 'alb.listenerTls',
+  scope: 'local',
+  appliesTo: (o) => o.kind === 'Ingress',
+  run(ctx) {
+    const obj = ctx.obj;
+    const ann = obj.annotations;
+    const pairs = albPairs(obj);
+    if (pairs.length === 0) return;
+    const lpText = ann[ALB_PREFIX + 'listen-ports'];
+    if (lpText !== undefined && hasPlaceholder(lpText)) return;
+    const certText = ann[ALB_PREFIX + 'certificate-arn'];
+    const hasCert = certText !== undefined && certText.trim() !== '';
+    const ports = lpText !== undefined ? parseListenPorts(lpText) : [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
+    if (!ports) return; // listen-ports is reported on its own
+    const https = ports.some((p) => p.protocol === 'HTTPS');
+    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
+    const node = (k: string) => pairs.find((a) => a.key === ALB_PREFIX + k)?.keyNode;
+    if (!inGroup && https && !hasCert && ann[ALB_PREFIX + 'create-acm-cert'] === undefined && ingressHosts(obj).length === 0) {
+      ctx.report('alb-listener-tls', node('listen-ports'), 'listen-ports has an HTTPS listener but this Ingress gives no certificate: no certificate-arn, no create-acm-cert, and no hosts (spec.tls or rules[].host) for certificate discovery. The controller cannot create the HTTPS listener');
+    }
+    if (!inGroup && hasCert && !https && !hasPlaceholder(certText)) {
+      ctx.report('alb-listener-tls', node('certificate-arn'), 'certificate-arn is set but listen-ports has no HTTPS listener, so the certificate is not used: add {"HTTPS": 443} to listen-ports');
+    }
+    const auth = pairs.find((a) => a.key === ALB_PREFIX + 'auth-type');
+    if (auth && (auth.text === 'cognito' || auth.text === 'oidc') && !https) {
+      ctx.report('alb-listener-tls', auth.valueNode ?? auth.keyNode, `auth-type ${auth.text} only works on HTTPS listeners, and this Ingress listens on ${ports.map((p) => `${p.protocol}:${p.port}`).join(', ')}`);
+    }
+  },
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // Workspace: the Ingress class, backend Services, instance targets.
 
@@ -350,6 +392,6 @@ export const groupConflictCheck: Check = {
   },
 };
 
-export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, ingressClassCheck, backendServiceCheck, groupConflictCheck];
+export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, listenerTlsCheck, ingressClassCheck, backendServiceCheck, groupConflictCheck];
 // Re-exported for the features module.
 export { albNameCandidates };
