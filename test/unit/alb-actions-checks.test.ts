@@ -235,3 +235,23 @@ test('many Ingresses with actions validate quickly and cache per document', () =
   s.hover(uriOf('big.yaml'), { line: 6, character: 60 });
   assert.ok(Date.now() - t < 1500, `completion/hover took ${Date.now() - t} ms`);
 });
+
+test('alb-json-type quick fixes: quote a number where a string is expected, unquote a number or boolean', () => {
+  const apply = (text: string, code: string): string => {
+    const s = serviceWith({ 'main.yaml': text });
+    const d = withCode(s.validate(uriOf('main.yaml')), code);
+    const fix = (d[0].data as { fixes: { edits: { range: { start: { line: number; character: number }; end: { character: number } }; newText: string }[] }[] }).fixes[0].edits[0];
+    const lines = text.split('\n');
+    const l = lines[fix.range.start.line];
+    lines[fix.range.start.line] = l.slice(0, fix.range.start.character) + fix.newText + l.slice(fix.range.end.character);
+    return lines.join('\n');
+  };
+  const w = apply(ingress(fwd(`${tg('blue', '"50"')},${tg('green', 50)}`)), 'alb-json-type');
+  assert.match(w, /"weight":50,?\}?.*"weight":50/);
+  assert.deepEqual(withCode(diagnose(w), 'alb-json-type'), []);
+  const dq = apply(ingress(`${ACT}: "{\\"type\\":\\"fixed-response\\",\\"fixedResponseConfig\\":{\\"statusCode\\":503}}"`), 'alb-json-type');
+  assert.match(dq, /\\"statusCode\\":\\"503\\"/);
+  assert.deepEqual(withCode(diagnose(dq), 'alb-json-type'), []);
+  const b = apply(ingress(fwd(tg('blue'), ',"targetGroupStickinessConfig":{"enabled":"true","durationSeconds":60}')), 'alb-json-type');
+  assert.match(b, /"enabled":true/);
+});

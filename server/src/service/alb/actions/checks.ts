@@ -138,6 +138,13 @@ function reporter(ctx: CheckContext, a: AlbJsonAnnotation, ej: EmbeddedJson): Re
 
 const GO_KIND: Record<string, string> = { string: 'string', number: 'number', boolean: 'boolean', null: 'null', object: 'object', array: 'array' };
 
+/** A fix replacing a JSON string (quotes included) with its bare content: "50" → 50, "true" → true. */
+function unquote(r: Reporter, n: JsonNode): Fix | undefined {
+  if (!r.ej.st.exact) return undefined;
+  const [s, e] = r.ej.toSource(n.offset, n.length);
+  return { title: `Remove the quotes: ${String(n.value)}`, edits: [{ start: s, end: e, newText: String(n.value) }], preferred: true };
+}
+
 /** Type-check a JSON node against a Go type, and recurse; reports unknown keys and key case. */
 function walk(r: Reporter, n: JsonNode, t: JType, where: string): void {
   if (n.type === 'null') return; // Go leaves pointers/slices unset, strings/numbers unchanged
@@ -151,12 +158,21 @@ function walk(r: Reporter, n: JsonNode, t: JType, where: string): void {
       }
       return;
     case 'int':
-      if (n.type !== 'number') { bad('an integer', n.type === 'string' && /^-?\d+$/.test(String(n.value)) ? ` (write ${String(n.value)} without quotes)` : ''); return; }
+      if (n.type !== 'number') {
+        const digits = n.type === 'string' && /^-?\d+$/.test(String(n.value));
+        r.report('alb-json-type', n, `${where} must be an integer, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${digits ? ` (write ${String(n.value)} without quotes)` : ''}`,
+          { fixes: digits ? [unquote(r, n)].filter((f): f is Fix => !!f) : undefined });
+        return;
+      }
       if (!/^-?\d+$/.test(r.ej.text.slice(n.offset, n.offset + n.length))) bad('a whole number (no fraction or exponent)');
       else if (Math.abs(n.value as number) > 2147483647) bad('a 32-bit integer');
       return;
     case 'bool':
-      if (n.type !== 'boolean') bad('true or false', n.type === 'string' ? ' (write it without quotes)' : '');
+      if (n.type !== 'boolean') {
+        const lit = n.type === 'string' && /^(true|false)$/.test(String(n.value));
+        r.report('alb-json-type', n, `${where} must be true or false, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${lit ? ' (write it without quotes)' : ''}`,
+          { fixes: lit ? [unquote(r, n)].filter((f): f is Fix => !!f) : undefined });
+      }
       return;
     case 'intOrString':
       if (n.type === 'string') return;
