@@ -141,9 +141,15 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
     const r = n?.range;
     const start = r ? r[0] : offset;
     const end = r ? r[1] : offset;
-    const word = r && isScalar(n) ? chunk.text.slice(start, offset).replace(/^["']/, '') : '';
-    const quoteAdj = r && isScalar(n) && /^["']/.test(chunk.text.slice(start, start + 1)) ? 1 : 0;
-    return { ...base, path: found.path, onKey: found.onKey, node: n, pair: found.pair, word, replace: [start + quoteAdj, Math.max(offset, end - quoteAdj)] };
+    // An editor accepts only a single-line replace range that contains the cursor: a plain scalar can span
+    // lines (a key typed above another key merges with it), so clamp the range to the cursor's line.
+    const lineStart = chunk.toOffset({ line: position.line, character: 0 });
+    const lineEnd = lineStart + lineText.length;
+    const from = Math.max(start, lineStart);
+    const word = r && isScalar(n) ? chunk.text.slice(from, offset).replace(/^["']/, '') : '';
+    const quoteAdj = r && isScalar(n) && from === start && /^["']/.test(chunk.text.slice(start, start + 1)) ? 1 : 0;
+    const to = Math.min(Math.max(offset, end - quoteAdj), lineEnd);
+    return { ...base, path: found.path, onKey: found.onKey, node: n, pair: found.pair, word, replace: [from + quoteAdj, Math.max(offset, to)] };
   }
   // Indentation fallback: an empty line or a key being typed.
   if (keyTyping) {
