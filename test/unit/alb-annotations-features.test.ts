@@ -129,3 +129,16 @@ test('hover on an annotation name: doc, type, default, range, group behaviour, A
   const ha = JSON.stringify(s.hover(uriOf('a.yaml'), positionOf(text, 'actions.blue-green', 3))!.contents);
   assert.match(ha, /Used by 1 rule backend/);
 });
+
+test('spec.ingressClassName: IngressClasses of the workspace with their controller; hover names the controller', () => {
+  const cls = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: auto-alb\nspec:\n  controller: eks.amazonaws.com/alb\n';
+  const ing = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  ingressClassName: auto-alb\n';
+  const s = serviceWith({ 'c.yaml': cls, 'i.yaml': ing });
+  const items = s.complete(uriOf('i.yaml'), positionOf(ing, 'ingressClassName: ', 18))!.items;
+  const auto = items.find((i) => i.label === 'auto-alb')!;
+  assert.match(auto.detail!, /EKS Auto Mode/);
+  assert.ok(items.some((i) => i.label === 'alb'));
+  const h = JSON.stringify(s.hover(uriOf('i.yaml'), positionOf(ing, 'auto-alb', 2))!.contents);
+  assert.match(h, /eks\.amazonaws\.com\/alb/);
+  assert.match(h, /does not support `group\.name`/);
+});

@@ -15,7 +15,8 @@ import {
   ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
-import { USE_ANNOTATION, ingressBackends } from './ingressModel';
+import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './ingressModel';
+import { scalarString } from '../../model/yamlNodes';
 
 function inAnnotations(ctx: CursorContext): string | undefined {
   const p = ctx.path;
@@ -225,7 +226,46 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
   return items;
 }
 
+// ------------------------------------------------------------------------------------- spec.ingressClassName
+
+const isClassNamePath = (ctx: CursorContext) => ctx.obj?.kind === 'Ingress' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'ingressClassName';
+
+function controllerNote(controller: string | undefined): string {
+  if (controller === LBC_CONTROLLER) return 'AWS Load Balancer Controller';
+  if (controller === AUTO_MODE_CONTROLLER) return 'EKS Auto Mode built-in ALB';
+  return controller ?? 'controller not set';
+}
+
+/** IngressClass names of the workspace (plus `alb`, the controller's usual class) with their controller. */
+function completeClassName(ctx: CursorContext): CompletionItem[] {
+  const range = ctx.chunk.toRange(ctx.replace[0], Math.min(ctx.replace[1], ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? ctx.chunk.text.length : ctx.chunk.text.indexOf('\n', ctx.offset)));
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const c of ctx.index.byKind('IngressClass')) {
+    if (!c.name || seen.has(c.name)) continue;
+    seen.add(c.name);
+    const controller = scalarString(c.node(['spec', 'controller']));
+    items.push({ label: c.name, kind: CompletionItemKind.Class, detail: `IngressClass · ${controllerNote(controller)}`, sortText: '0' + c.name, textEdit: { range, newText: yamlString(c.name) } });
+  }
+  if (!seen.has('alb')) items.push({ label: 'alb', kind: CompletionItemKind.Class, detail: 'the AWS Load Balancer Controller\'s usual class (no IngressClass in the workspace)', sortText: '1alb', textEdit: { range, newText: 'alb' } });
+  return items;
+}
+
+function classNameHover(ctx: CursorContext): Hover | undefined {
+  const cls = ingressClassOf(ctx.obj!, ctx.index);
+  if (cls.via !== 'ingressClassName' || !ctx.node) return undefined;
+  const lines = [`**IngressClass \`${cls.name}\`**`, ''];
+  if (cls.controller) lines.push(`Served by \`${cls.controller}\` (${controllerNote(cls.controller)}).`);
+  else if (cls.kind === 'alb') lines.push('No IngressClass of this name in the workspace; `alb` is the AWS Load Balancer Controller\'s usual class.');
+  else lines.push('No IngressClass of this name in the workspace.');
+  if (cls.kind === 'auto-mode') lines.push('', 'EKS Auto Mode does not support `group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection` or `auth-type: oidc`.');
+  if (cls.kind === 'other') lines.push('', '`alb.ingress.kubernetes.io/*` annotations have no effect with this class.');
+  const r = nodeRange(ctx.node);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
+}
+
 export function completeAnnotations(ctx: CursorContext): CompletionItem[] | undefined {
+  if (isClassNamePath(ctx)) return completeClassName(ctx);
   if (!ctx.obj || !kindOk(ctx)) return undefined;
   const key = inAnnotations(ctx);
   if (key === undefined) return undefined;
@@ -249,6 +289,7 @@ function valueHover(ctx: CursorContext, key: string): Hover | undefined {
 }
 
 export function hoverAnnotations(ctx: CursorContext): Hover | undefined {
+  if (isClassNamePath(ctx)) return classNameHover(ctx);
   if (!ctx.obj || !kindOk(ctx)) return undefined;
   const key = inAnnotations(ctx);
   if (key === undefined || !ctx.node) return undefined;
