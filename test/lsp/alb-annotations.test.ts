@@ -62,3 +62,19 @@ test('ALB annotations over LSP: completion after the prefix, hover, unknown-anno
   const after2 = await c.diagnosticsFor(uri, { version: v });
   assert.ok(!after2.some((d) => d.code === 'alb-unknown-annotation'));
 });
+
+test('ALB annotations over LSP: value completion as YAML strings and a cross-file class check', async () => {
+  const c = await LspClient.start();
+  clients.push(c);
+  const clsUri = 'file:///tmp/alb-ws/class.yaml';
+  c.open(clsUri, 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx\n');
+  const uri = 'file:///tmp/alb-ws/ing.yaml';
+  const text = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    ${P}use-regex-path-match: \n    ${P}scheme: internet-facing\nspec:\n  ingressClassName: nginx\n`;
+  c.open(uri, text);
+  const d = await c.diagnosticsFor(uri, { until: (x) => x.some((y) => y.code === 'alb-not-alb-class') });
+  const cls = d.find((x) => x.code === 'alb-not-alb-class')!;
+  assert.equal(cls.range.start.line, 8);
+  assert.match(cls.message, /k8s\.io\/ingress-nginx/);
+  const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'match: ', 7) });
+  assert.deepEqual(list.items.map((i) => (i.textEdit as TextEdit).newText).sort(), ["'false'", "'true'"]);
+});
