@@ -3,7 +3,7 @@
  * inside the YAML scalar), the Go decoding rules (types; unknown keys dropped; keys case-insensitive), the
  * controller's own validation, and the ELBv2 API limits it would hit at reconcile time.
  */
-import { isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Check, CheckContext } from '../../checks/types';
 import type { DiagnosticCodeInfo, Fix, Severity } from '../../diagnostics/types';
@@ -570,4 +570,3 @@ export function servicePorts(svc: K8sObject): { port?: number; name?: string; ta
   });
 }
 
-export type { Scalar };

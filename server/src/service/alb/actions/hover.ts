@@ -25,9 +25,7 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
   const node = findNodeAtOffset(c.ej.root, c.off, true) ?? findNodeAtOffset(c.ej.root, Math.max(0, c.off - 1), true);
   if (!node) return undefined;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const target = isKey ? node.parent! : node;
-  const path = getNodePath(isKey ? node.parent!.children?.[1] ?? node : node);
-  const keyPath = isKey && typeof node.value === 'string' ? [...getNodePath(node.parent!.parent ?? node), node.value] : path;
+  const keyPath = isKey && typeof node.value === 'string' ? [...getNodePath(node.parent!.parent ?? node), node.value] : getNodePath(node);
   const { field, name } = typeAt(rootTypeOf(c), keyPath);
   const lines: string[] = [];
   if (field && name) {
@@ -50,6 +48,6 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
   }
   if (field) lines.push('', `[Documentation](${field.link})`);
   if (!lines.length) return undefined;
-  const [s, e] = c.ej.toSource(target === node ? node.offset : node.offset, node.length);
+  const [s, e] = c.ej.toSource(node.offset, node.length);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: ctx.chunk.toRange(s, e) };
 }
