@@ -107,7 +107,7 @@ export class Applier {
   async getLive(info: ResourceInfo, namespace: string | undefined, name: string, signal?: AbortSignal): Promise<any | undefined> {
     const r = await this.conn.request('GET', resourcePath(info, namespace, name), { signal });
     if (r.status === 404) return undefined;
-    if (r.status >= 300) throw this.conn.statusError(r, { what: `${info.kind} ${namespace ? namespace + '/' : ''}${name}` });
+    if (r.status >= 300) throw this.conn.statusError(r);
     return r.body;
   }
 
@@ -120,7 +120,7 @@ export class Applier {
       query: { fieldManager: opts.fieldManager ?? FIELD_MANAGER, force: opts.force ? 'true' : undefined, dryRun: dryRun ? 'All' : undefined },
       body, contentType: 'application/apply-patch+yaml', signal: opts.signal,
     });
-    if (r.status >= 300) throw this.conn.statusError(r, { what: doc.label });
+    if (r.status >= 300) throw this.conn.statusError(r);
     return { info, namespace, live, result: r.body };
   }
 

@@ -183,7 +183,7 @@ export class ClusterCommands {
           await vscode.commands.executeCommand('vscode.diff', left, right, `${d.label}: live ↔ dry-run of local${r.changed ? '' : ' (no changes)'}`, { preview: docs.length === 1 });
         } catch (e) {
           if (e instanceof ClusterError && e.kind === 'cancelled') break;
-          this.fail(e);
+          this.fail(e instanceof ClusterError ? new ClusterError(e.kind, `${d.label}: ${e.message}`, e.details) : e);
         }
       }
     });

@@ -1,0 +1,97 @@
+/**
+ * The cluster commands from the command palette of a real VS Code (code-server) against the real
+ * kube-apiserver: dry-run failures become diagnostics on the right line, Apply creates the objects, Diff
+ * opens VS Code's diff editor with the live object and the dry-run result, and the Services view actions
+ * (copy DNS name, reveal manifest, open as YAML) work. Run with `bash test/cluster/run-vscode.sh`.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Connection, loadKubeconfig } from '../../../client/src/cluster';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const kubeconfig = process.env.EKS_TEST_KUBECONFIG ?? '';
+const conn = () => new Connection(loadKubeconfig({ overridePath: kubeconfig }).kc);
+const ns = `vsc-${Date.now().toString(36)}`;
+const fileUri = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'cluster-e2e.yaml');
+
+describe('cluster commands in real VS Code', () => {
+  before(async () => {
+    assert.ok(kubeconfig, 'EKS_TEST_KUBECONFIG must reach the extension host (run through test/cluster/run-vscode.sh)');
+    await vscode.extensions.getExtension('eks-manifests.eks-manifests')!.activate();
+    await vscode.workspace.getConfiguration('eksManifests.cluster').update('kubeconfig', kubeconfig, vscode.ConfigurationTarget.Global);
+  });
+
+  it('registers every cluster command', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['eksManifests.cluster.apply', 'eksManifests.cluster.applySelection', 'eksManifests.cluster.applyFolder', 'eksManifests.cluster.dryRun',
+      'eksManifests.cluster.dryRunFolder', 'eksManifests.cluster.diff', 'eksManifests.cluster.switchContext', 'eksManifests.cluster.switchNamespace',
+      'eksManifests.cluster.reloadKubeconfig', 'eksManifests.services.refresh', 'eksManifests.services.openYaml', 'eksManifests.services.copyDnsName',
+      'eksManifests.services.openLoadBalancer', 'eksManifests.services.revealManifest']) assert.ok(all.includes(c), c);
+  });
+
+  it('Dry-run: a server rejection becomes a diagnostic on the field\'s line; Apply then creates the objects', async () => {
+    const file = fileUri();
+    const bad = `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 99999, protocol: TCP}\n`;
+    await vscode.workspace.fs.writeFile(file, Buffer.from(bad));
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('eksManifests.cluster.dryRun');
+    const diags = await waitFor('a cluster diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(file).filter((x) => x.source === 'eks-manifests (cluster)');
+      return d.length ? d : undefined;
+    });
+    assert.equal(diags[0].range.start.line, 10);
+    assert.match(diags[0].message, /^Service default\/web: The API server rejected the object: .*spec\.ports\[0\]\.port/);
+
+    await vscode.workspace.fs.writeFile(file, Buffer.from(bad.replace('99999', '80').replace('namespace: default', `namespace: ${ns}`)));
+    await waitFor('the document to reload', () => doc.getText().includes('port: 80,'));
+    await vscode.commands.executeCommand('eksManifests.cluster.apply');
+    const svc = await waitFor('the Service on the server', async () => {
+      const r = await conn().request('GET', `/api/v1/namespaces/${ns}/services/web`);
+      return r.status === 200 ? r.body : undefined;
+    });
+    assert.equal(svc.spec.ports[0].port, 80);
+    assert.equal(vscode.languages.getDiagnostics(file).filter((x) => x.source === 'eks-manifests (cluster)').length, 0, 'diagnostics cleared');
+  });
+
+  it('Diff: live on the left, dry-run result on the right, read-only, managed fields stripped', async () => {
+    const doc = await vscode.workspace.openTextDocument(fileUri());
+    const ed = await vscode.window.showTextDocument(doc);
+    await ed.edit((e) => e.replace(doc.lineAt(8).range, '  selector: {app: web2}'));
+    const svcLine = doc.getText().split('\n').findIndex((l) => l.startsWith('kind: Service'));
+    ed.selection = new vscode.Selection(svcLine, 0, svcLine + 3, 0);
+    await vscode.commands.executeCommand('eksManifests.cluster.diff');
+    const tab = await waitFor('the diff editor', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff));
+    const input = tab.input as vscode.TabInputTextDiff;
+    assert.equal(input.original.scheme, 'eks-manifests-cluster');
+    assert.match(tab.label, new RegExp(`Service ${ns}/web: live`));
+    const left = (await vscode.workspace.openTextDocument(input.original)).getText();
+    const right = (await vscode.workspace.openTextDocument(input.modified)).getText();
+    assert.match(left, /app: web\n/);
+    assert.match(right, /app: web2\n/);
+    assert.doesNotMatch(left + right, /managedFields/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Services view actions: copy DNS name, reveal the manifest, open as YAML', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.eksManifests');
+    await vscode.commands.executeCommand('eksManifests.services.refresh');
+    const svc = { namespace: ns, name: 'web', dnsName: `web.${ns}.svc.cluster.local`, object: { metadata: { name: 'web', namespace: ns } }, ports: [], ingresses: [] };
+    await vscode.commands.executeCommand('eksManifests.services.copyDnsName', { type: 'service', svc });
+    assert.equal(await vscode.env.clipboard.readText(), `web.${ns}.svc.cluster.local`);
+    await vscode.commands.executeCommand('eksManifests.services.revealManifest', { type: 'service', svc });
+    await waitFor('the manifest revealed', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('cluster-e2e.yaml') && vscode.window.activeTextEditor.selection.start.line === 4);
+    await vscode.commands.executeCommand('eksManifests.services.openYaml', { type: 'service', svc });
+    await waitFor('the read-only YAML', () => vscode.window.activeTextEditor?.document.uri.scheme === 'eks-manifests-cluster');
+  });
+});
