@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'net';
-import { Connection, listServices, ServiceWatcher, applyManifests, loadKubeconfig, PENDING, type NamespaceServices, type ServiceInfo } from '../../client/src/cluster';
+import { Connection, listServices, ServiceWatcher, applyManifests, loadKubeconfig, buildServiceTree, PENDING, type NamespaceServices, type ServiceInfo } from '../../client/src/cluster';
 import { admin, docs, unique, createNamespace, kubeconfigWithUser, adminToken, tmpDir } from './helpers';
 import * as fs from 'fs';
 
@@ -148,6 +148,25 @@ describe('listing', () => {
     const api = find(tree, ns, 'api')!;
     assert.deepEqual(api.endpoints.map((e) => `${e.address} ${e.ready ? 'ready' : 'not ready'} ${e.ports} ${e.target ?? ''}`.trim()),
       ['10.1.0.5 ready 9000/TCP Pod/api-0', '10.1.0.6 not ready 9000/TCP']);
+  });
+});
+
+describe('older APIs', () => {
+  test('Endpoints (clusters without EndpointSlices) and a networking.k8s.io/v1beta1 Ingress', async () => {
+    const ep = await conn.call('POST', `/api/v1/namespaces/${ns}/endpoints`, { body: {
+      apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web' },
+      subsets: [{ addresses: [{ ip: '10.2.0.1', targetRef: { kind: 'Pod', name: 'web-0' } }], notReadyAddresses: [{ ip: '10.2.0.2' }], ports: [{ port: 8080, protocol: 'TCP' }] }],
+    } });
+    const ing = await conn.call('POST', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses`, { body: {
+      apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'legacy', annotations: { 'kubernetes.io/ingress.class': 'alb' } },
+      spec: { backend: { serviceName: 'web', servicePort: 80 } },
+    } });
+    const svc = await conn.call('GET', `/api/v1/namespaces/${ns}/services/web`);
+    const tree = buildServiceTree({ services: [svc], ingresses: [ing], endpointSlices: [], endpoints: [ep] });
+    const web = find(tree, ns, 'web')!;
+    assert.deepEqual(web.endpoints.map((e) => `${e.address} ${e.ready} ${e.ports} ${e.target ?? ''}`.trim()), ['10.2.0.1 true 8080/TCP Pod/web-0', '10.2.0.2 false 8080/TCP']);
+    assert.deepEqual(web.ingresses.map((i) => [i.name, i.className, i.rules]), [['legacy', 'alb', ['(default) → :80']]]);
+    await conn.call('DELETE', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses/legacy`);
   });
 });
 
