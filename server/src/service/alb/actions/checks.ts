@@ -38,6 +38,7 @@ export const ACTIONS_CODES: DiagnosticCodeInfo[] = [
   { code: 'alb-condition-field', severity: 'error', area: 'alb', summary: 'A condition without `field` or with an unknown one: the controller drops the condition silently and the rule matches more than intended.' },
   { code: 'alb-condition-config', severity: 'error', area: 'alb', summary: 'A condition without the `*Config` its field needs, with empty values, a missing `httpHeaderName`/query `value`, a bad method or CIDR, or with a config for another field (ignored).' },
   { code: 'alb-condition-values-conflict', severity: 'error', area: 'alb', summary: '`values` and `regexValues` together in one condition, or `regexValues` where the rule\'s own host/path already adds plain values (the controller refuses to mix them).' },
+  { code: 'alb-condition-limits', severity: 'warning', area: 'alb', summary: 'A rule over the ALB limits once the Ingress rule\'s own host and path are merged in: more than 3 values in one condition, more than 5 in the rule, or a second `http-request-method`/`source-ip` condition; ELB rejects the rule.' },
   { code: 'alb-transform-type', severity: 'error', area: 'alb', summary: 'A transform without `type` or with one other than `url-rewrite`/`host-header-rewrite`.' },
   { code: 'alb-transform-config', severity: 'error', area: 'alb', summary: 'A transform without the config its type needs, with no `rewrites`, a rewrite missing `regex`/`replace`, or with a config for the other type (ignored).' },
 ];
@@ -361,29 +362,68 @@ function checkFixedResponse(r: Reporter, root: JsonNode, typeV: JsonNode): void 
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
 const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
 
-/** The plain values (glob) the Ingress rules routing to `name` add for host and path. */
-function ruleValues(obj: K8sObject, name: string): { host: boolean; pathValues: boolean } {
+/** What the Ingress rules routing to `name` add for host and path: plain values and, per rule path, counts. */
+function ruleValues(obj: K8sObject, name: string): { host: boolean; pathValues: boolean; uses: { host: number; path: number }[] } {
   let host = false, pathValues = false;
+  const uses: { host: number; path: number }[] = [];
   const regexPaths = obj.annotations['alb.ingress.kubernetes.io/use-regex-path-match'] === 'true';
   const rules = obj.node(['spec', 'rules']);
-  if (!isSeq(rules)) return { host, pathValues };
+  if (!isSeq(rules)) return { host, pathValues, uses };
   for (const rule of rules.items) {
     const httpPaths = isMap(rule) ? rule.getIn(['http', 'paths'], true) : undefined;
     if (!isSeq(httpPaths)) continue;
     for (const p of httpPaths.items) {
       if (!isMap(p)) continue;
       if (scalarString(p.getIn(['backend', 'service', 'name'], true)) !== name) continue;
-      if (scalarString((rule as { get(k: string, keep: true): unknown }).get('host', true))) host = true;
+      const ruleHost = !!scalarString((rule as { get(k: string, keep: true): unknown }).get('host', true));
+      if (ruleHost) host = true;
       const path = scalarString(p.get('path', true));
       const pt = scalarString(p.get('pathType', true)) ?? 'ImplementationSpecific';
       if (path && !(pt === 'ImplementationSpecific' && regexPaths)) pathValues = true;
+      const pathCount = !path ? 0 : pt === 'Prefix' && path !== '/' ? 2 : 1;
+      uses.push({ host: ruleHost ? 1 : 0, path: pathCount });
     }
   }
-  return { host, pathValues };
+  return { host, pathValues, uses };
+}
+
+/** ALB limits per rule: 3 match evaluations per condition, 5 per rule, one method and one source-ip condition. */
+function checkConditionLimits(r: Reporter, root: JsonNode, obj: K8sObject): void {
+  const count = (n?: JsonNode): number => (n?.type === 'array' ? (n.children ?? []).length : 0);
+  let host = 0, path = 0, total = 0;
+  const seen = new Map<string, number>();
+  for (const c of root.children ?? []) {
+    if (!isObj(c)) continue;
+    const field = str(c, 'field');
+    const cfgInfo = field ? CONDITION_CONFIGS[field] : undefined;
+    if (!field || !cfgInfo) continue;
+    const cfg = present(c, cfgInfo.key);
+    const n = count(present(cfg, 'values')) + count(present(cfg, 'regexValues'));
+    seen.set(field, (seen.get(field) ?? 0) + 1);
+    if ((field === 'http-request-method' || field === 'source-ip') && seen.get(field) === 2) r.report('alb-condition-limits', present(c, 'field'), `A rule can have only one "${field}" condition: put all values in one (ELB rejects the rule)`);
+    if (field === 'host-header') host += n;
+    else if (field === 'path-pattern') path += n;
+    else {
+      total += n;
+      if (n > 3) r.report('alb-condition-limits', prop(c, cfgInfo.key)?.key ?? c, `${n} values in one condition: ALB allows at most 3 per condition (split it into several conditions)`);
+    }
+  }
+  const uses = ruleValues(obj, r.a.name).uses;
+  let worst: { host: number; path: number; total: number } | undefined;
+  for (const u of uses.length ? uses : [{ host: 0, path: 0 }]) {
+    const h = host + u.host, p = path + u.path;
+    const t = total + h + p;
+    if (!worst || t > worst.total || h > worst.host || p > worst.path) worst = { host: h, path: p, total: t };
+  }
+  if (!worst) return;
+  if (worst.host > 3) r.report('alb-condition-limits', undefined, `The rule would match ${worst.host} host values (the rule's host merged with the host-header condition): ALB allows at most 3 per condition`);
+  if (worst.path > 3) r.report('alb-condition-limits', undefined, `The rule would match ${worst.path} path values (the Ingress path merged with the path-pattern condition; a Prefix path counts twice): ALB allows at most 3 per condition`);
+  if (worst.total > 5) r.report('alb-condition-limits', undefined, `The rule would have ${worst.total} match evaluations (conditions plus the Ingress rule's host and path): ALB allows at most 5 per rule`);
 }
 
 function checkConditions(r: Reporter, root: JsonNode, obj: K8sObject): void {
   if (root.type !== 'array') return;
+  checkConditionLimits(r, root, obj);
   for (const c of root.children ?? []) {
     if (!isObj(c)) continue;
     const fP = prop(c, 'field');
