@@ -47,6 +47,8 @@ test('alb-unknown-annotation: a typo gets "did you mean" and a rename quick fix;
   const fix = (d[0].data as { fixes: { title: string; edits: { newText: string }[] }[] }).fixes[0];
   assert.equal(fix.edits[0].newText, P + 'scheme');
   assert.equal(d[0].range.start.line, 5);
+  assert.match(codes(ingress({ 'healthcheck-interval': "'10'" }), 'alb-unknown-annotation')[0].message, /healthcheck-interval-seconds\?/);
+  assert.match(codes(ingress({ 'Scheme': 'internal' }), 'alb-unknown-annotation')[0].message, /\/scheme\?/);
   // A misspelt variable prefix keeps the name.
   const a = codes(ingress({ 'action.blue': "'{}'" }, { backends: [{ name: 'blue', port: 'use-annotation' }] }), 'alb-unknown-annotation');
   assert.match(a[0].message, /actions\.blue/);

@@ -36,9 +36,12 @@ export function suggestSuffix(suffix: string): string | undefined {
       if (head !== pfx && editDistance(head.toLowerCase(), pfx) <= 2 && rest) return `${pfx}.${rest}`;
     }
   }
-  const fixed = ALB_CATALOG.entries.filter((e) => !e.namePattern).map((e) => e.name);
+  const fixed = ALB_CATALOG.entries.filter((e) => !e.namePattern && !e.deprecated).map((e) => e.name);
   const best = closest(suffix, fixed, 1)[0];
   if (best) return best;
+  // A shortened name (`healthcheck-interval` for `healthcheck-interval-seconds`).
+  const longer = fixed.filter((n) => suffix.length >= 6 && n.startsWith(suffix)).sort((a, b) => a.length - b.length)[0];
+  if (longer) return longer;
   const lower = suffix.toLowerCase();
   if (lower !== suffix && findAlbAnnotation(lower)) return lower;
   return undefined;
