@@ -161,7 +161,8 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
     doc: 'Target group attributes as `key=value` pairs (deregistration delay, slow start, stickiness, algorithm, …). Stickiness needs `target-type: ip`.' }),
   both({ name: 'multi-cluster-target-group', anchor: 'multi-cluster-target-group', type: 'boolean',
     doc: 'Lets other clusters\' controllers share the target group: this controller then only manages targets from its own cluster. Set it at creation and leave it.' }),
-  ing({ name: 'target-control-port.${serviceName}.${servicePort}', anchor: 'target-control-port', type: 'integer', min: 1, max: 65535,
+  // The docs table says Ingress, but the controller reads it from the Service and Ingress annotations together.
+  both({ name: 'target-control-port.${serviceName}.${servicePort}', anchor: 'target-control-port', type: 'integer', min: 1, max: 65535,
     prefix: 'target-control-port', namePattern: /^target-control-port\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([A-Za-z0-9-]+)$/, nameHint: '`target-control-port.<service name>.<service port>`',
     doc: 'Port on which the ALB target control agent of this Service port talks to the ALB (target optimizer). It must match the agent\'s control address; the controller replaces the target group when it changes.' }),
   ing({ name: 'use-regex-path-match', anchor: 'use-regex-path-match', type: 'boolean', default: 'false',
