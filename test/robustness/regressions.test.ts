@@ -50,3 +50,32 @@ test('a syntax-error storm on one line stays bounded', () => {
   s.validate(uriOf('main.yaml'));
   assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
 });
+
+test('an edit re-splits only around the change and gives exactly the chunks of a full split (random edits)', async () => {
+  const { YamlFile, splitDocuments } = await import('../../server/src/service/parse/yamlFile');
+  const { rng, int, pick } = await import('./support');
+  const r = rng(7);
+  const pieces = ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', '---\n', '...\n', '--- # c\n', '---', '\n', 'x: 1\n', '  - y\n', '# ---\n', '----\n', '--- |\n  t\n', '\r\n', ''];
+  let text = Array.from({ length: 40 }, (_, i) => `kind: K${i}\nmetadata:\n  name: n${i}\n`).join('---\n');
+  const f = new YamlFile(text);
+  for (let i = 0; i < 1500; i++) {
+    const at = int(r, text.length + 1);
+    const del = r() < 0.5 ? int(r, 30) : 0;
+    const ins = r() < 0.7 ? pick(r, pieces) : text.slice(int(r, text.length), int(r, text.length));
+    text = text.slice(0, at) + ins + text.slice(at + del);
+    if (text.length > 20_000) text = text.slice(0, 8_000);
+    f.update(text);
+    // The reference: a full split of the new text (what a fresh YamlFile does).
+    let line = 0;
+    const ref = splitDocuments(text).map((piece) => { const row = [piece.start, line, piece.text]; line += piece.text.split('\n').length - 1; return row; });
+    assert.deepEqual(f.chunks.map((c) => [c.startOffset, c.startLine, c.text]), ref, `edit ${i}`);
+    assert.equal(f.text, text);
+  }
+  // One character in the middle of 1,000 documents: one document parsed again.
+  const big = Array.from({ length: 1000 }, (_, i) => `kind: K${i}\nmetadata:\n  name: n${i}\n`).join('---\n');
+  const g = new YamlFile(big);
+  const mid = big.indexOf('name: n500') + 7;
+  g.update(big.slice(0, mid) + 'x' + big.slice(mid));
+  assert.equal(g.lastReparsed, 1);
+  assert.equal(g.chunks.length, 1000);
+});

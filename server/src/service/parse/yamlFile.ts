@@ -143,6 +143,7 @@ export class YamlFile {
   }
 
   update(text: string): void {
+    if (this.chunks.length >= 4 && this.updateAround(text)) return;
     const previous = new Map<string, YamlChunk[]>();
     for (const c of this.chunks) {
       const list = previous.get(c.text);
@@ -162,6 +163,61 @@ export class YamlFile {
     this.text = text;
     this.chunks = chunks;
     this.lastReparsed = reparsed;
+  }
+
+  /**
+   * The fast path for an edit: chunks unchanged at the start keep their offsets, chunks unchanged at the end
+   * are moved by the length/line difference, and only the text between them is split again (with one
+   * unchanged chunk of margin on each side, so a `---`/`...` line typed or deleted at a border is seen).
+   * A split depends only on each line and the line before it, so this gives the same chunks as a full split.
+   * Cost: native comparisons of the unchanged text, no per-line scan. Returns false to fall back.
+   */
+  private updateAround(text: string): boolean {
+    const old = this.chunks;
+    const n = old.length;
+    const delta = text.length - this.text.length;
+    let p = 0;
+    while (p < n && text.startsWith(old[p].text, old[p].startOffset)) p++;
+    if (p === n && delta === 0) { this.text = text; this.lastReparsed = 0; return true; }
+    const prefixEnd = p > 0 ? old[p - 1].startOffset + old[p - 1].text.length : 0;
+    let q = n;
+    while (q > p && old[q - 1].startOffset + delta >= prefixEnd && text.startsWith(old[q - 1].text, old[q - 1].startOffset + delta)) q--;
+    const a = Math.max(0, p - 1);
+    const b = Math.min(n, q + 1);
+    const regionStart = old[a].startOffset;
+    const oldRegionEnd = b < n ? old[b].startOffset : this.text.length;
+    const newRegionEnd = oldRegionEnd + delta;
+    if (newRegionEnd < regionStart) return false;
+    const previous = new Map<string, YamlChunk[]>();
+    let oldLines = 0;
+    for (let i = a; i < b; i++) {
+      const c = old[i];
+      oldLines += countNewlines(c.text);
+      const list = previous.get(c.text);
+      if (list) list.push(c); else previous.set(c.text, [c]);
+    }
+    const region: YamlChunk[] = [];
+    const firstLine = old[a].startLine;
+    let line = firstLine;
+    let reparsed = 0;
+    for (const piece of splitDocuments(text.slice(regionStart, newRegionEnd))) {
+      if (!piece.text) continue;
+      let chunk = previous.get(piece.text)?.shift();
+      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; }
+      chunk.startOffset = regionStart + piece.start;
+      chunk.startLine = line;
+      line += countNewlines(piece.text);
+      region.push(chunk);
+    }
+    if (region.length === 0 && a === 0 && b === n) return false;
+    const lineDelta = line - firstLine - oldLines;
+    const tail = old.slice(b);
+    for (const c of tail) { c.startOffset += delta; c.startLine += lineDelta; }
+    const chunks = old.slice(0, a).concat(region, tail);
+    this.text = text;
+    this.chunks = chunks;
+    this.lastReparsed = reparsed;
+    return true;
   }
 
   /** The chunk holding a file position (the last chunk whose start line is <= the line). */
