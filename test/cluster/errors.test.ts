@@ -104,6 +104,27 @@ describe('authentication and authorization', () => {
       assert.equal(e.details.resource, 'configmaps');
     });
 
+    test('server-side apply needs only patch/create: a user who may not read the object still applies', async () => {
+      const a = admin();
+      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, { body: {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'write-secrets' },
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['patch', 'create'] }],
+      } });
+      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, { body: {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'write-secrets' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'write-secrets' },
+        subjects: [{ kind: 'User', name: 'restricted', apiGroup: 'rbac.authorization.k8s.io' }],
+      } });
+      const conn = new Connection(loadTestKc('restricted'));
+      const text = `apiVersion: v1\nkind: Secret\nmetadata: {name: s1, namespace: ${ns}}\nstringData: {k: v}\n`;
+      const first = await applyManifests(conn, docs(text));
+      assert.equal(first.failed, false, first.dryRun.map((r) => r.message).join('\n'));
+      assert.deepEqual(first.applied.map((r) => r.outcome), ['created']);
+      const second = await applyManifests(conn, docs(text));
+      assert.deepEqual(second.applied.map((r) => r.outcome), ['configured']);
+      assert.match(second.applied[0].message, /may not read the live object/);
+    });
+
     test('cluster-wide listing of Services is refused with verb and resource', async () => {
       const conn = new Connection(loadTestKc('restricted'));
       const e = await failure(listServices(conn));

@@ -111,17 +111,32 @@ export class Applier {
     return r.body;
   }
 
-  /** One server-side apply PATCH (dry-run or real). Returns the server's resulting object. */
-  async ssa(doc: ManifestDoc, opts: ApplyOptions, dryRun: boolean): Promise<{ info: ResourceInfo; namespace?: string; live?: any; result: any }> {
+  /**
+   * One server-side apply PATCH (dry-run or real). Returns the live object before (when the user may read
+   * it: server-side apply itself needs only patch/create), the server's result, and how it went.
+   */
+  async ssa(doc: ManifestDoc, opts: ApplyOptions, dryRun: boolean): Promise<{ info: ResourceInfo; namespace?: string; live?: any; liveKnown: boolean; result: any; outcome: Outcome }> {
     const info = await this.discovery.resolve(doc.apiVersion, doc.kind, opts.signal);
     const { body, namespace } = this.target(doc, info, opts.namespace);
-    const live = await this.getLive(info, namespace, doc.name, opts.signal);
+    let live: any;
+    let liveKnown = true;
+    try {
+      live = await this.getLive(info, namespace, doc.name, opts.signal);
+    } catch (e) {
+      if (!(e instanceof ClusterError && e.kind === 'forbidden')) throw e;
+      liveKnown = false;
+    }
     const r = await this.conn.request('PATCH', resourcePath(info, namespace, doc.name), {
       query: { fieldManager: opts.fieldManager ?? FIELD_MANAGER, force: opts.force ? 'true' : undefined, dryRun: dryRun ? 'All' : undefined },
       body, contentType: 'application/apply-patch+yaml', signal: opts.signal,
     });
     if (r.status >= 300) throw this.conn.statusError(r);
-    return { info, namespace, live, result: r.body };
+    const result = r.body;
+    const outcome: Outcome = r.status === 201 || (liveKnown && !live) ? 'created'
+      : !liveKnown ? 'configured'
+        : dryRun ? (sameContent(live, result) ? 'unchanged' : 'configured')
+          : live.metadata?.resourceVersion === result?.metadata?.resourceVersion ? 'unchanged' : 'configured';
+    return { info, namespace, live, liveKnown, result, outcome };
   }
 
   async waitForCrd(name: string, ms: number, signal?: AbortSignal): Promise<void> {
@@ -184,8 +199,8 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
     if (opts.signal?.aborted) { report.cancelled = true; break; }
     opts.onProgress?.('dry-run', i, ordered.length, doc);
     try {
-      const { live, result } = await applier.ssa(doc, opts, true);
-      emit(report.dryRun, resultOf(doc, !live ? 'created' : sameContent(live, result) ? 'unchanged' : 'configured'), 'dry-run');
+      const { outcome, liveKnown } = await applier.ssa(doc, opts, true);
+      emit(report.dryRun, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'dry-run');
     } catch (e) {
       const err = toClusterError(e);
       if (err.kind === 'cancelled') { report.cancelled = true; break; }
@@ -216,9 +231,8 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
     }
     opts.onProgress?.('apply', i, ordered.length, doc);
     try {
-      const { live, result } = await applier.ssa(doc, opts, false);
-      const outcome: Outcome = !live ? 'created' : live.metadata?.resourceVersion === result?.metadata?.resourceVersion ? 'unchanged' : 'configured';
-      emit(report.applied, resultOf(doc, outcome), 'apply');
+      const { outcome, liveKnown } = await applier.ssa(doc, opts, false);
+      emit(report.applied, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'apply');
       if (doc.kind === 'CustomResourceDefinition') await applier.waitForCrd(doc.name, opts.crdWaitMs ?? 30_000, opts.signal);
     } catch (e) {
       const err = toClusterError(e);
@@ -245,7 +259,8 @@ export interface DiffTexts {
 
 /** Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. */
 export async function diffManifest(conn: Connection, doc: ManifestDoc, opts: Pick<ApplyOptions, 'namespace' | 'signal' | 'force' | 'fieldManager'> = {}, applier = new Applier(conn)): Promise<DiffTexts> {
-  const { live, result } = await applier.ssa(doc, { ...opts, force: opts.force ?? true }, true);
+  const { live, liveKnown, result } = await applier.ssa(doc, { ...opts, force: opts.force ?? true }, true);
+  if (!liveKnown) throw new ClusterError('forbidden', `Forbidden by RBAC: user "${conn.user}" may not get ${doc.kind} ${doc.name}, so there is no live object to compare with.`, { verb: 'get' });
   const liveText = live ? stringify(stripNoise(live)) : '';
   const proposed = stringify(stripNoise(result));
   return { doc, live: liveText, proposed, exists: !!live, changed: liveText !== proposed };
