@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { Connection, ClusterError, loadKubeconfig, applyManifests, listServices, ServiceWatcher, type ClusterErrorKind } from '../../client/src/cluster';
+import { Connection, ClusterError, loadKubeconfig, applyManifests, diffManifest, listServices, ServiceWatcher, type ClusterErrorKind } from '../../client/src/cluster';
 import { admin, adminToken, docs, unique, createNamespace, kubeconfigWithUser, loadTestKc, tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -123,6 +123,8 @@ describe('authentication and authorization', () => {
       const second = await applyManifests(conn, docs(text));
       assert.deepEqual(second.applied.map((r) => r.outcome), ['configured']);
       assert.match(second.applied[0].message, /may not read the live object/);
+      const e = await failure(diffManifest(conn, docs(text)[0]));
+      expectKind(e, 'forbidden', /user "restricted" may not get Secret s1, so there is no live object to compare with/);
     });
 
     test('cluster-wide listing of Services is refused with verb and resource', async () => {
