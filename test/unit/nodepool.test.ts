@@ -289,3 +289,16 @@ test('nodeclass-reserved-tag and nodeclass-named-default', () => {
   assert.equal(withCode(diagnose(NODECLASS.replace('    team: platform', '    eks.amazonaws.com/nodeclass: x')), 'nodeclass-reserved-tag').length, 1);
   assert.equal(withCode(diagnose(NODECLASS.replace('name: private', 'name: default')), 'nodeclass-named-default').length, 1);
 });
+
+test('nodepool-v1beta1-leftover: the quick fix moves disruption.expireAfter to template.spec', async () => {
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const text = pool({ tail: '  disruption:\n    consolidationPolicy: WhenEmpty\n    expireAfter: 336h\n' });
+  const d = withCode(diagnose(text), 'nodepool-v1beta1-leftover');
+  assert.equal(d.length, 1);
+  const fix = (d[0].data as { fixes: { title: string; edits: import('vscode-languageserver-types').TextEdit[] }[] }).fixes[0];
+  assert.equal(fix.title, 'Move expireAfter to spec.template.spec');
+  const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.yaml', 'yaml', 1, text), fix.edits);
+  assert.match(fixed, /    spec:\n      expireAfter: 336h\n      nodeClassRef:/);
+  assert.doesNotMatch(fixed, /    expireAfter: 336h\n$/);
+  assert.deepEqual(diagnose(fixed), []);
+});

@@ -117,3 +117,17 @@ test('workload-no-pdb: several replicas on Auto Mode without a PDB (information)
   const otherNs = PDB.replace('  name: web\n', '  name: web\n  namespace: other\n');
   assert.equal(run(deployment({ replicas: 3, ns: 'shop' }), { 'np.yaml': nodePool('gp'), 'pdb.yaml': otherNs }, 'workload-no-pdb').length, 1);
 });
+
+test('pod-grace-exceeds-nodepool offers to lower the grace period; nodeClassRef.name goes to the NodeClass', () => {
+  const d = run(deployment({ grace: 7200 }), { 'np.yaml': nodePool('gp', { tgp: '10m' }), 'np2.yaml': nodePool('gp2', { tgp: '30m' }) }, 'pod-grace-exceeds-nodepool');
+  const fix = (d[0].data as { fixes: { title: string; edits: { newText: string }[] }[] }).fixes[0];
+  assert.equal(fix.edits[0].newText, '600');
+  const nc = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: private\nspec:\n  role: R\n';
+  const np = nodePool('gp', { cls: 'private' });
+  const s = serviceWith({ 'np.yaml': np, 'nc.yaml': nc });
+  const line = np.split('\n').findIndex((l) => l.includes('name: private'));
+  const locs = s.definition(uriOf('np.yaml'), { line, character: 16 });
+  assert.equal(locs.length, 1);
+  assert.equal(locs[0].uri, uriOf('nc.yaml'));
+  assert.equal(locs[0].range.start.line, 3);
+});

@@ -51,6 +51,34 @@ function replaceFix(title: string, node: Node, newText: string): Fix[] {
   return r ? [{ title, edits: [{ start: r[0], end: r[1], newText }], preferred: true }] : [];
 }
 
+/** Start of the line holding `offset` and the end of the line holding `end` (with its newline). */
+function wholeLines(text: string, offset: number, end: number): [number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', Math.max(end - 1, offset));
+  return [start, nl === -1 ? text.length : nl + 1];
+}
+
+/** Quick fix: move `disruption.expireAfter` to `template.spec.expireAfter` (block maps only, target not already set). */
+function moveExpireAfterFix(ctx: CheckContext, exp: Pair): Fix[] {
+  const { obj } = ctx;
+  const text = obj.chunk.text;
+  const target = obj.node(['spec', 'template', 'spec']);
+  if (!isMap(target) || getPair(target, 'expireAfter') || (target as { flow?: boolean }).flow) return [];
+  const value = scalarString(resolve(exp.value, obj.doc));
+  const first = (target.items as Pair[])[0];
+  const kr = nodeRange(exp.key), vr = nodeRange(exp.value), fr = nodeRange(first?.key);
+  if (value === undefined || !kr || !vr || !fr) return [];
+  const [delStart, delEnd] = wholeLines(text, kr[0], vr[1]);
+  if (text.slice(delStart, kr[0]).trim() !== '' || text.slice(vr[1], delEnd).replace(/#.*$/, '').trim() !== '') return [];
+  const lineStart = text.lastIndexOf('\n', fr[0] - 1) + 1;
+  const indent = text.slice(lineStart, fr[0]);
+  if (indent.trim() !== '') return [];
+  return [{ title: 'Move expireAfter to spec.template.spec', preferred: true, edits: [
+    { start: lineStart, end: lineStart, newText: `${indent}expireAfter: ${value}\n` },
+    { start: delStart, end: delEnd, newText: '' },
+  ] }];
+}
+
 /** The v1beta1 shapes found in a v1 NodePool, with the nodes whose schema findings they replace. */
 function leftovers(ctx: CheckContext, skip: Set<Node>, skipRequired: Set<string>): void {
   const { obj } = ctx;
@@ -58,7 +86,7 @@ function leftovers(ctx: CheckContext, skip: Set<Node>, skipRequired: Set<string>
   const exp = getPair(disruption, 'expireAfter');
   if (exp) {
     skip.add(exp.key as Node);
-    ctx.report('nodepool-v1beta1-leftover', exp.key as Node, 'expireAfter under spec.disruption is the v1beta1 place: karpenter.sh/v1 drops it silently and nodes get the default lifetime. Move it to spec.template.spec.expireAfter.');
+    ctx.report('nodepool-v1beta1-leftover', exp.key as Node, 'expireAfter under spec.disruption is the v1beta1 place: karpenter.sh/v1 drops it silently and nodes get the default lifetime. Move it to spec.template.spec.expireAfter.', { fixes: moveExpireAfterFix(ctx, exp) });
   }
   const pol = obj.node(['spec', 'disruption', 'consolidationPolicy']);
   if (scalarString(pol) === 'WhenUnderutilized' && pol) {

@@ -1,5 +1,5 @@
 /** Completion and hover for NodePools and NodeClasses, driven by the schemas and the requirement-key catalog. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import { isScalar, type Node } from 'yaml';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
@@ -238,3 +238,18 @@ export function summarizeNodePool(obj: K8sObject): string {
 }
 
 export function isScalarNode(n: Node | undefined): boolean { return isScalar(n); }
+
+/** nodeClassRef.name → the NodeClass of the workspace with that name. */
+export function nodeClassDefinition(ctx: CursorContext): Location[] | undefined {
+  const obj = ctx.obj;
+  if (!obj || !isNodePool(obj) || ctx.onKey) return undefined;
+  const p = ctx.path;
+  if (p[p.length - 1] !== 'name' || p[p.length - 2] !== 'nodeClassRef') return undefined;
+  const name = scalarString(ctx.node);
+  const kind = scalarString(obj.node([...p.slice(0, -1), 'kind'])) ?? 'NodeClass';
+  if (!name) return undefined;
+  return ctx.index.byKind(kind).filter((o) => o.name === name).map((o) => {
+    const r = nodeRange(o.node(['metadata', 'name'])) ?? o.documentOffsets();
+    return { uri: o.uri, range: o.chunk.toRange(r[0], r[1]) };
+  });
+}

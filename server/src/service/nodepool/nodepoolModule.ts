@@ -8,7 +8,7 @@ import type { LanguageModule } from '../module';
 import { NODEPOOL_CODES } from './codes';
 import { nodeClassCheck, nodePoolOldVersionCheck, nodePoolV1Check } from './checks';
 import { nodeClassRefCheck, podGraceCheck, workloadPdbCheck } from './workspaceChecks';
-import { completeNodePool, hoverNodePool } from './features';
+import { completeNodePool, hoverNodePool, nodeClassDefinition } from './features';
 
 export const nodepoolModule: LanguageModule = {
   id: 'nodepool',
@@ -16,4 +16,5 @@ export const nodepoolModule: LanguageModule = {
   checks: [nodePoolV1Check, nodePoolOldVersionCheck, nodeClassCheck, nodeClassRefCheck, podGraceCheck, workloadPdbCheck],
   complete: completeNodePool,
   hover: hoverNodePool,
+  definition: nodeClassDefinition,
 };

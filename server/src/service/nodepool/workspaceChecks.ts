@@ -179,9 +179,14 @@ export const podGraceCheck: Check = {
     const names = over.slice(0, 3).map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)})`).join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
     ctx.report('pod-grace-exceeds-nodepool', graceNode,
       `terminationGracePeriodSeconds ${grace} (${humanDuration(grace)}) is longer than the terminationGracePeriod of NodePool ${names}, where these Pods can run: when such a node drains, the Pods are killed before their grace period ends. Lower it below the NodePool's value, raise the NodePool's, or keep the Pods off that NodePool.`,
-      { related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
+      { fixes: graceFix(graceNode, Math.min(...over.map((o) => o.secs))), related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
   },
 };
+
+function graceFix(node: Node, secs: number) {
+  const r = nodeRange(node);
+  return r ? [{ title: `Set terminationGracePeriodSeconds to ${secs} (the NodePool's limit)`, edits: [{ start: r[0], end: r[1], newText: String(secs) }] }] : [];
+}
 
 function selectorMatches(selector: Node | undefined, labels: Record<string, string>, obj: K8sObject): boolean {
   const sel = resolve(selector, obj.doc);
