@@ -142,3 +142,11 @@ test('spec.ingressClassName: IngressClasses of the workspace with their controll
   assert.match(h, /eks\.amazonaws\.com\/alb/);
   assert.match(h, /does not support `group\.name`/);
 });
+
+test('IngressClass spec.controller: the two ALB controllers, with hover', () => {
+  const cls = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: alb\nspec:\n  controller: eks.amazonaws.com/alb\n';
+  const s = serviceWith({ 'c.yaml': cls });
+  const items = s.complete(uriOf('c.yaml'), positionOf(cls, 'controller: ', 12))!.items.map((i) => i.label);
+  assert.ok(items.includes('ingress.k8s.aws/alb') && items.includes('eks.amazonaws.com/alb'));
+  assert.match(JSON.stringify(s.hover(uriOf('c.yaml'), positionOf(cls, 'eks.amazonaws', 3))!.contents), /EKS Auto Mode/);
+});

@@ -264,8 +264,29 @@ function classNameHover(ctx: CursorContext): Hover | undefined {
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
 }
 
+/** IngressClass spec.controller: the two ALB controllers. */
+const CONTROLLERS = [
+  { value: LBC_CONTROLLER, doc: 'The AWS Load Balancer Controller you install (Helm chart); parameters: IngressClassParams of `elbv2.k8s.aws`.' },
+  { value: AUTO_MODE_CONTROLLER, doc: 'The ALB built into EKS Auto Mode; parameters: IngressClassParams of `eks.amazonaws.com`. No IngressGroups by annotation, no WAF Classic, no Shield annotation, no OIDC auth.' },
+];
+const isControllerPath = (ctx: CursorContext) => ctx.obj?.kind === 'IngressClass' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'controller';
+
+function completeController(ctx: CursorContext): CompletionItem[] {
+  const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
+  return CONTROLLERS.map((c) => ({ label: c.value, kind: CompletionItemKind.Value, detail: controllerNote(c.value), documentation: { kind: MarkupKind.Markdown, value: c.doc }, textEdit: { range, newText: c.value } }));
+}
+
+function controllerHover(ctx: CursorContext): Hover | undefined {
+  const v = isScalar(ctx.node) ? String((ctx.node as Scalar).value) : undefined;
+  const c = CONTROLLERS.find((x) => x.value === v);
+  const r = nodeRange(ctx.node);
+  if (!c || !r) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: `**${c.value}** — ${controllerNote(c.value)}\n\n${c.doc}` }, range: ctx.chunk.toRange(r[0], r[1]) };
+}
+
 export function completeAnnotations(ctx: CursorContext): CompletionItem[] | undefined {
   if (isClassNamePath(ctx)) return completeClassName(ctx);
+  if (isControllerPath(ctx)) return completeController(ctx);
   if (!ctx.obj || !kindOk(ctx)) return undefined;
   const key = inAnnotations(ctx);
   if (key === undefined) return undefined;
@@ -290,6 +311,7 @@ function valueHover(ctx: CursorContext, key: string): Hover | undefined {
 
 export function hoverAnnotations(ctx: CursorContext): Hover | undefined {
   if (isClassNamePath(ctx)) return classNameHover(ctx);
+  if (isControllerPath(ctx)) return controllerHover(ctx);
   if (!ctx.obj || !kindOk(ctx)) return undefined;
   const key = inAnnotations(ctx);
   if (key === undefined || !ctx.node) return undefined;
