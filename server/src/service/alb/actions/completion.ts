@@ -122,9 +122,8 @@ function completeValues(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
   const { type, name } = typeAt(rootTypeOf(c), path);
   if (!type) return [];
   let cands: ValueCandidate[] = [];
-  const last = path[path.length - 1];
-  if (last === 'serviceName' || name === 'serviceName' && typeof last === 'string' && last.toLowerCase() === 'servicename') cands = serviceCandidates(ctx);
-  else if (typeof last === 'string' && last.toLowerCase() === 'serviceport') cands = portCandidates(ctx, c);
+  if (name === 'serviceName') cands = serviceCandidates(ctx);
+  else if (name === 'servicePort') cands = portCandidates(ctx, c);
   else if (type.kind === 'string' && type.values) cands = type.values.map((v) => ({ label: v, json: JSON.stringify(v), kind: CompletionItemKind.EnumMember }));
   else if (type.kind === 'bool') cands = ['true', 'false'].map((v) => ({ label: v, json: v, kind: CompletionItemKind.Value }));
   if (!cands.length) return [];
