@@ -240,3 +240,34 @@ test('definition and hover: serviceName inside the JSON leads to the Service', (
   assert.match((h.contents as { value: string }).value, /Service `shop\/web-blue`: ports 80 \(http\), 9090 \(admin\)/);
   assert.deepEqual(s.definition(uriOf('main.yaml'), positionOf(t, '"forward"', 3)), []);
 });
+
+test('refactor: one-line JSON ↔ indented block, same JSON after the round trip', () => {
+  const one = `alb.ingress.kubernetes.io/actions.bg: "{\\"type\\":\\"fixed-response\\",\\"fixedResponseConfig\\":{\\"statusCode\\":\\"503\\",\\"messageBody\\":\\"it's down, sorry: \\\\\\"later\\\\\\"\\"}}"`;
+  const t = ing(one);
+  const value = (text: string): unknown => {
+    const s = serviceWith({ 'main.yaml': text });
+    const obj = [...s.index.get(uriOf('main.yaml'))!.objects()][0];
+    return JSON.parse(obj.annotations['alb.ingress.kubernetes.io/actions.bg']);
+  };
+  const original = value(t);
+  const act = (text: string, title: RegExp): string => {
+    const s = serviceWith({ 'main.yaml': text });
+    const pos = positionOf(text, 'actions.bg', 3);
+    const a = s.codeActions(uriOf('main.yaml'), { start: pos, end: pos }, []).find((x) => title.test(x.title))!;
+    assert.ok(a, `no action ${title}`);
+    const edits = a.edit!.changes![uriOf('main.yaml')];
+    // Apply one multi-line edit by offsets.
+    const lines = text.split('\n');
+    const off = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const e = edits[0];
+    return text.slice(0, off(e.range.start)) + e.newText + text.slice(off(e.range.end));
+  };
+  const block = act(t, /indented block/);
+  assert.match(block, /actions\.bg: \|\n {6}\{\n {8}"type": "fixed-response",/);
+  assert.deepEqual(value(block), original);
+  assert.deepEqual(serviceWith({ 'main.yaml': block }).validate(uriOf('main.yaml')).filter((d) => String(d.code).startsWith('alb-json')), []);
+  const back = act(block, /one line/);
+  assert.match(back, /actions\.bg: '\{"type": "fixed-response", /);
+  assert.deepEqual(value(back), original);
+  assert.match(back, /\n {4}\S|\nspec:/, 'the next line is untouched');
+});

@@ -9,6 +9,7 @@ import { completeInJson } from './completion';
 import { hoverInJson } from './hover';
 import { weightLenses } from './lens';
 import { serviceDefinition } from './definition';
+import { jsonRefactors } from './refactor';
 
 export const actionsPart: ModulePart = {
   codes: ACTIONS_CODES,
@@ -17,4 +18,5 @@ export const actionsPart: ModulePart = {
   hover: hoverInJson,
   codeLenses: weightLenses,
   definition: serviceDefinition,
+  codeActions: jsonRefactors,
 };
