@@ -302,3 +302,18 @@ test('nodepool-v1beta1-leftover: the quick fix moves disruption.expireAfter to t
   assert.doesNotMatch(fixed, /    expireAfter: 336h\n$/);
   assert.deepEqual(diagnose(fixed), []);
 });
+
+test('nodepool-duplicate-taint: a key/effect pair twice across taints and startupTaints', () => {
+  const dup = pool({ extraSpec: '      taints:\n        - key: dedicated\n          value: gpu\n          effect: NoSchedule\n      startupTaints:\n        - key: dedicated\n          effect: NoSchedule\n' });
+  const d = withCode(diagnose(dup), 'nodepool-duplicate-taint');
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /dedicated:NoSchedule is already set in taints\[0\]/);
+  const ok = pool({ extraSpec: '      taints:\n        - key: dedicated\n          effect: NoSchedule\n      startupTaints:\n        - key: dedicated\n          effect: NoExecute\n' });
+  assert.deepEqual(withCode(diagnose(ok), 'nodepool-duplicate-taint'), []);
+});
+
+test('nodepool-requirement-unknown-key carries the suggestion as a quick fix', () => {
+  const d = withCode(diagnose(pool({ reqs: '        - key: eks.amazonaws.com/instance-gpu-manufactuer\n          operator: In\n          values: [nvidia]\n' })), 'nodepool-requirement-unknown-key');
+  const fix = (d[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0];
+  assert.equal(fix.edits[0].newText, 'eks.amazonaws.com/instance-gpu-manufacturer');
+});

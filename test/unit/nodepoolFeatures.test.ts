@@ -130,3 +130,21 @@ test('hover on a NodePool\'s kind or name summarises instances, lifetime and dis
   const k = at(NP, 'kind: NodePool', 7);
   assert.match(JSON.stringify(k.s.hover(k.uri, k.pos)!.contents), /Lifetime/);
 });
+
+test('completion: the fields of a new requirement item; hover on NodeClass fields', () => {
+  const text = NP.replace('        - key: eks.amazonaws.com/instance-generation\n', '        - \n        - key: eks.amazonaws.com/instance-generation\n');
+  const c = at(text, '        - \n', 10);
+  assert.deepEqual(labels(c.s.complete(c.uri, c.pos)).sort(), ['key', 'minValues', 'operator', 'values']);
+  const nc = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: a\nspec:\n  ephemeralStorage:\n    iops: 3000\n  networkPolicy: DefaultDeny\n';
+  const s = serviceWith({ 'nc.yaml': nc });
+  assert.match(JSON.stringify(s.hover(uriOf('nc.yaml'), { line: 6, character: 6 })!.contents), /3000 to 16000/);
+  assert.match(JSON.stringify(s.hover(uriOf('nc.yaml'), { line: 7, character: 20 })!.contents), /denied unless a NetworkPolicy allows it/);
+});
+
+test('completion while typing a list item finds the right requirement (not the first one)', () => {
+  const text = NP.replace('          operator: Gt\n          values: ["4"]\n', '          operator: In\n          values:\n            - \n');
+  const c = at(text, '            - \n', 14);
+  const got = labels(c.s.complete(c.uri, c.pos));
+  assert.ok(got.includes('7'), JSON.stringify(got));
+  assert.ok(!got.includes('c'));
+});

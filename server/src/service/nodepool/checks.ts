@@ -208,6 +208,24 @@ function checkBudgets(ctx: CheckContext): void {
   }
 }
 
+function checkDuplicateTaints(ctx: CheckContext): void {
+  const seen = new Map<string, string>();
+  for (const field of ['taints', 'startupTaints']) {
+    const seq = ctx.obj.node(['spec', 'template', 'spec', field]);
+    if (!isSeq(seq)) continue;
+    seq.items.forEach((raw, i) => {
+      const t = resolve(raw, ctx.obj.doc);
+      const key = scalarString(resolve(getPair(t, 'key')?.value, ctx.obj.doc));
+      if (!isMap(t) || key === undefined) return;
+      const effect = scalarString(resolve(getPair(t, 'effect')?.value, ctx.obj.doc)) ?? '';
+      const id = `${key}:${effect}`;
+      const first = seen.get(id);
+      if (first) ctx.report('nodepool-duplicate-taint', getPair(t, 'key')!.key as Node, `The taint ${id} is already set in ${first}; each key/effect pair may appear once across taints and startupTaints.`);
+      else seen.set(id, `${field}[${i}]`);
+    });
+  }
+}
+
 function checkStatic(ctx: CheckContext): void {
   const spec = ctx.obj.node(['spec']);
   if (!getPair(spec, 'replicas')) return;
@@ -244,6 +262,7 @@ export const nodePoolV1Check: Check = {
     checkRequirements(ctx, reqs, auto);
     checkLabels(ctx);
     checkBudgets(ctx);
+    checkDuplicateTaints(ctx);
     checkStatic(ctx);
     if (auto) {
       checkAutoModeLifetime(ctx);

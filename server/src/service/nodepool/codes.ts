@@ -26,6 +26,7 @@ export const NODEPOOL_CODES: DiagnosticCodeInfo[] = [
   { code: 'nodepool-requirement-unknown-value', severity: 'warning', area: A, summary: 'A requirement value that the label never has (e.g. kubernetes.io/arch x86_64, a non-integer for a numeric label).' },
   { code: 'nodepool-requirement-unknown-key', severity: 'warning', area: A, summary: 'An eks.amazonaws.com/* requirement key that EKS Auto Mode does not define (likely a typo); no node would ever match it.' },
   { code: 'nodepool-budget-schedule-duration', severity: 'error', area: A, summary: 'A disruption budget sets schedule without duration or duration without schedule.' },
+  { code: 'nodepool-duplicate-taint', severity: 'error', area: A, summary: 'The same taint key and effect appears twice across taints and startupTaints; Karpenter marks the NodePool invalid (not Ready).' },
   { code: 'nodepool-static-nodepool', severity: 'error', area: A, summary: 'A static NodePool (replicas set) uses weight or resource limits other than limits.nodes.' },
   { code: 'nodepool-auto-mode-karpenter-label', severity: 'error', area: A, summary: 'An Auto Mode NodePool uses a karpenter.k8s.aws/* label, which Auto Mode nodes never carry; a quick fix switches to the eks.amazonaws.com/* label.' },
   { code: 'nodepool-auto-mode-unsupported-label', severity: 'warning', area: A, summary: 'An Auto Mode NodePool uses a label Auto Mode does not support in requirements (kubernetes.io/os, node.kubernetes.io/windows-build).' },

@@ -1,6 +1,6 @@
 /** Completion and hover for NodePools and NodeClasses, driven by the schemas and the requirement-key catalog. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
-import { isScalar, type Node } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { entryMarkdown } from '../catalog/types';
@@ -83,11 +83,32 @@ function existingKeys(obj: K8sObject, path: NodePath): Set<string> {
   return new Set(pairs(obj.node(path)).map((p) => keyString(p)).filter((k): k is string => !!k));
 }
 
+/**
+ * The cursor's path with real list indices: the indentation fallback (a line being typed) reports every list
+ * item as index 0, so pick the last item that starts before the cursor instead.
+ */
+function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePath {
+  const out: NodePath = [];
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      const seq = obj.node(out);
+      if (isSeq(seq)) {
+        let idx = seg;
+        seq.items.forEach((it, i) => { const r = nodeRange(it); if (r && r[0] <= offset) idx = i; });
+        out.push(idx);
+        continue;
+      }
+    }
+    out.push(seg);
+  }
+  return out;
+}
+
 export function completeNodePool(ctx: CursorContext): CompletionItem[] | undefined {
   const obj = ctx.obj;
   const root = rootSchema(obj);
   if (!obj || !root || ctx.path.length === 0) return undefined;
-  const path = ctx.path;
+  const path = withRealIndices(obj, ctx.path, ctx.offset);
   const last = path[path.length - 1];
   const auto = isNodePool(obj) && (isAutoMode(obj) || scalarString(obj.node(['spec', 'template', 'spec', 'nodeClassRef', 'group'])) === undefined);
 
