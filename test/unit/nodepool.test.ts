@@ -158,6 +158,8 @@ test('nodepool-expire-after-too-long: beyond 504h or Never in Auto Mode only', (
     assert.equal(only(pool({ extraSpec: `      expireAfter: ${v}\n` }), 'nodepool-expire-after-too-long').hits.length, 1, v);
   }
   assert.equal(only(pool({ extraSpec: '      expireAfter: 504h\n' }), 'nodepool-expire-after-too-long').hits.length, 0);
+  const fix = (only(pool({ extraSpec: '      expireAfter: Never\n' }), 'nodepool-expire-after-too-long').hits[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0];
+  assert.equal(fix.edits[0].newText, '504h');
   assert.equal(only(pool({ ref: AWS_REF, extraSpec: '      expireAfter: 720h\n' }), 'nodepool-expire-after-too-long').hits.length, 0);
 });
 
@@ -273,7 +275,10 @@ test('nodeclass-schema-*: required fields, enums, ephemeralStorage ranges, noPro
   const many = `[${Array.from({ length: 51 }, (_, i) => `h${i}.internal`).join(', ')}]`;
   assert.match(withCode(diagnose(NODECLASS.replace('[localhost, .internal]', many)), 'nodeclass-schema-range')[0].message, /51 items; at most 50/);
   assert.equal(withCode(diagnose(NODECLASS.replace('size: 160Gi', 'size: big')), 'nodeclass-schema-pattern').length, 1);
-  assert.equal(withCode(diagnose(NODECLASS.replace('  tags:\n    team', '  amiFamily: AL2023\n  tags:\n    team')), 'nodeclass-schema-unknown-field').length, 1);
+  const ami = withCode(diagnose(NODECLASS.replace('  tags:\n    team', '  amiFamily: AL2023\n  tags:\n    team')), 'nodeclass-schema-unknown-field');
+  assert.equal(ami.length, 1);
+  assert.match(ami[0].message, /EC2NodeClass field.*Auto Mode manages it/);
+  assert.match(withCode(diagnose(NODECLASS.replace('  tags:\n    team', '  snatPolicyy: Random\n  tags:\n    team')), 'nodeclass-schema-unknown-field')[0].message, /did you mean "snatPolicy"/);
   assert.equal(withCode(diagnose(NODECLASS.replace('iops: 3000', 'iops: "3000"')), 'nodeclass-schema-type').length, 1);
 });
 

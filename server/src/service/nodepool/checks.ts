@@ -21,9 +21,16 @@ export function isPlaceholder(text: string): boolean {
   return /<<.*>>|\$\{[^}]*\}|\{\{.*\}\}|^<[^<>]+>$|^\$[A-Z_][A-Z0-9_]*$/.test(text);
 }
 
+/** EC2NodeClass (self-managed Karpenter) fields that an Auto Mode NodeClass does not have: AWS manages them. */
+const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceProfile', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
+
 function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>, skipRequired: Set<string>): SchemaReporter {
   return {
     report(code, at, message) {
+      if (code === NODECLASS_SCHEMA_CODES.unknownField && at && !Array.isArray(at) && / in spec( —|$)/.test(message)) {
+        const k = scalarString(at as Node);
+        if (k && EC2NODECLASS_ONLY.has(k)) message = `"${k}" is an EC2NodeClass field (self-managed Karpenter); EKS Auto Mode manages it and its NodeClass has no such setting${k === 'associatePublicIPAddress' ? ' (use advancedNetworking.associatePublicIPAddress)' : ''}`;
+      }
       if (at && !Array.isArray(at) && skip.has(at as Node)) return;
       if (code === patternCode && at && !Array.isArray(at) && isScalar(at) && typeof (at as Scalar).value === 'string' && isPlaceholder((at as Scalar).value as string)) return;
       for (const s of skipRequired) if (message.includes(s)) return;
