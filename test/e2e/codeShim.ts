@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
-import { OUT, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from './codeServer';
+import { HOST_DIR, OUT, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from './codeServer';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -22,7 +22,8 @@ const NOISE = /^\[[\w :.-]+\]|^(Resolving|Resolved|Creating|Updating) |getaddrin
 
 async function main(): Promise<number> {
   if (!devPath || !testsPath) throw new Error('usage: code-shim --extensionDevelopmentPath=P --extensionTestsPath=T [FOLDER]');
-  const scratch = path.join(OUT, 'ext-host');
+  const scratch = path.join(HOST_DIR, 'runs', 'ext-tests');
+  fs.mkdirSync(scratch, { recursive: true });
   const userDataDir = opt('user-data-dir') ?? path.join(scratch, 'user-data');
   const extensionsDir = opt('extensions-dir') ?? path.join(scratch, 'extensions');
   let server: CodeServer | undefined;

@@ -1,6 +1,6 @@
 /**
- * The one entry point for the extension-host tests (test/e2e/suite): unpacks the packaged .vsix (so the
- * tests load exactly what ships), bundles the mocha suite, copies examples/ to a scratch workspace and
+ * The one entry point for the extension-host tests (test/e2e/suite): unpacks the packaged .vsix outside the
+ * repository (so the tests load exactly what ships, with no node_modules to fall back on), bundles the mocha suite, copies examples/ to a scratch workspace and
  * calls @vscode/test-electron's runTests.
  *   - default: the "VS Code executable" is test/e2e/code-shim.js, which runs the tests in code-server
  *     (no desktop VS Code download needed; this machine and CI have no access to Microsoft's CDN);
@@ -12,15 +12,16 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { OUT, REPO, copyFolder } from './codeServer';
+import { OUT, REPO, copyFolder, runDir } from './codeServer';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extractZip } = require('../../scripts/vsix-list.js') as { extractZip(file: string, dest: string): void };
 
 async function main(): Promise<void> {
   const vsix = path.resolve(process.argv[2] ?? path.join(OUT, 'eks-manifests.vsix'));
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run scripts/package.sh ${path.relative(REPO, vsix)} first`);
-  const unpacked = path.join(OUT, 'unpacked');
-  fs.rmSync(unpacked, { recursive: true, force: true });
+  const desktop = process.env.E2E_VSCODE === 'desktop';
+  const scratch = runDir(desktop ? 'ext-tests-desktop' : 'ext-tests');
+  const unpacked = path.join(scratch, 'vsix');
   extractZip(vsix, unpacked);
   const extensionDevelopmentPath = path.join(unpacked, 'extension');
 
@@ -32,9 +33,7 @@ async function main(): Promise<void> {
   // The bundle lives under the repository, so require('mocha') resolves to the repository's node_modules.
 
   const workspace = copyFolder(path.join(REPO, 'examples'), path.join(OUT, 'workspace-ext'));
-  const desktop = process.env.E2E_VSCODE === 'desktop';
-  const profile = path.join(OUT, desktop ? 'desktop' : 'ext-host');
-  fs.rmSync(profile, { recursive: true, force: true });
+  const profile = scratch;
   await runTests({
     version: process.env.E2E_VSCODE_VERSION,
     vscodeExecutablePath: desktop ? undefined : path.join(__dirname, 'code-shim.js'),

@@ -5,10 +5,10 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OUT, REPO } from './codeServer';
+import { OUT, REPO, runDir } from './codeServer';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { listZip, extractZip } = require('../../scripts/vsix-list.js') as {
   listZip(file: string): { name: string; size: number }[]; extractZip(file: string, dest: string): void;
@@ -80,4 +80,35 @@ test('the packaged manifest is the repository manifest, with engines.vscode matc
 test('is small: under 2 MB (the bundles are the bulk)', () => {
   const size = fs.statSync(vsix).size;
   assert.ok(size < 2_000_000, `${vsix} is ${size} bytes`);
+});
+
+test('the packaged CLI and language server start outside the repository (nothing borrowed from node_modules)', async () => {
+  const dir = runDir('vsix-smoke');
+  extractZip(vsix, dir);
+  const ext = path.join(dir, 'extension');
+  const cli = spawnSync(process.execPath, [path.join(ext, 'dist', 'cli.js'), 'check', path.join(REPO, 'examples')], { encoding: 'utf8', cwd: dir });
+  assert.strictEqual(cli.status, 1, `the CLI finds the deliberate errors in examples/ (exit 1):\n${cli.stdout}\n${cli.stderr}`);
+  assert.match(cli.stdout, /legacy\.yaml:4:13: error \[api-removed\]/);
+
+  // LSP initialize over stdio against the packaged server: it must load and answer.
+  const server = spawn(process.execPath, [path.join(ext, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    let out = '', err = '';
+    server.stderr.on('data', (d) => (err += d));
+    const answered = new Promise<Record<string, unknown>>((resolve, reject) => {
+      server.stdout.on('data', (d) => {
+        out += d;
+        const m = /Content-Length: (\d+)\r\n\r\n/.exec(out);
+        if (m && out.length >= m.index + m[0].length + Number(m[1])) resolve(JSON.parse(out.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]))));
+      });
+      server.on('exit', (code) => reject(new Error(`server exited (${code}) before answering:\n${err}`)));
+    });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { indexWorkspace: false } } });
+    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const reply = await answered as { result?: { capabilities?: Record<string, unknown> } };
+    assert.ok(reply.result?.capabilities?.completionProvider, `initialize result: ${JSON.stringify(reply)}`);
+  } finally {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

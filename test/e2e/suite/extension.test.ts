@@ -68,6 +68,17 @@ async function closeActive(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
+/** Closes every editor without saving (closing an untitled editor with text would ask). */
+async function closeAll(): Promise<void> {
+  const focus = ['First', 'Second', 'Third', 'Fourth'];
+  for (let i = 0; i < 50; i++) {
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.length > 0);
+    if (!group) return;
+    await vscode.commands.executeCommand(`workbench.action.focus${focus[group.viewColumn - 1] ?? 'First'}EditorGroup`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 function lineOf(doc: vscode.TextDocument, needle: string): number {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes(needle)) return i;
   throw new Error(`"${needle}" not found in ${doc.uri.toString()}`);
@@ -224,6 +235,66 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       await config().update('kubernetesVersion', '1.24', vscode.ConfigurationTarget.Global);
       await waitForSummary(legacy.uri, ['4:api-deprecated', '11:meta-value-not-string', '19:api-deprecated', '26:meta-value-not-string'], 'api-deprecated at 1.24');
       for (const d of ours(legacy.uri).filter((x) => codeOf(x) === 'api-deprecated')) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    });
+  });
+
+  // The domain modules (present when this suite was written; each test exercises the real bundled server).
+  describe('ALB Ingress annotations', () => {
+    afterEach(closeActive);
+
+    it('completes annotation keys on a new line typed above an existing annotation', async () => {
+      // Typed above another key, YAML merges the two lines into one multi-line key: the completion range
+      // must still be single-line or VS Code drops every item.
+      const ingress = (await vscode.workspace.openTextDocument(exampleUri('shop/ingress.yaml'))).getText();
+      const doc = await scratch(ingress.replace('  annotations:\n', '  annotations:\n    alb.ingress.kubernetes.io/\n'));
+      const pos = posOf(doc, 'alb.ingress.kubernetes.io/\n'.trimEnd());
+      const labels = await waitFor('ALB annotation completions', async () => {
+        const l = await completionLabels(doc.uri, new vscode.Position(pos.line, doc.lineAt(pos.line).text.length));
+        return l.some((x) => x.startsWith('alb.ingress.kubernetes.io/')) && l;
+      });
+      // (keys already in the Ingress, like scheme, are not offered again)
+      for (const key of ['load-balancer-name', 'subnets', 'security-groups', 'group.name']) {
+        assert.ok(labels.includes(`alb.ingress.kubernetes.io/${key}`), `missing alb.ingress.kubernetes.io/${key} in ${JSON.stringify(labels.slice(0, 20))}`);
+      }
+    });
+
+    it('explains an annotation on hover', async () => {
+      const doc = await open('shop/ingress.yaml');
+      const text = await hoverText(doc.uri, posOf(doc, 'target-type', true).translate(0, 3));
+      assert.match(text, /alb\.ingress\.kubernetes\.io\/target-type/);
+      assert.match(text, /`instance`/);
+      assert.match(text, /`ip`/);
+    });
+  });
+
+  describe('EKS Auto Mode NodePool', () => {
+    afterEach(closeActive);
+
+    it('completes requirement keys and explains them on hover', async () => {
+      const nodepool = (await vscode.workspace.openTextDocument(exampleUri('platform/nodepool.yaml'))).getText();
+      const doc = await scratch(nodepool.replace('      requirements:\n', '      requirements:\n        - key: \n'));
+      const line = lineOf(doc, '- key: ');
+      const labels = await waitFor('requirement key completions', async () => {
+        const l = await completionLabels(doc.uri, new vscode.Position(line, doc.lineAt(line).text.length));
+        return l.length > 0 && l;
+      });
+      assert.ok(labels.includes('eks.amazonaws.com/instance-category'), JSON.stringify(labels));
+      assert.ok(labels.includes('karpenter.sh/capacity-type'), JSON.stringify(labels));
+      const hover = await hoverText(doc.uri, posOf(doc, 'eks.amazonaws.com/instance-category', true).translate(0, 20));
+      assert.match(hover, /\*\*eks\.amazonaws\.com\/instance-category\*\*/);
+    });
+  });
+
+  describe('NetworkPolicy', () => {
+    it('"EKS: Explain NetworkPolicy" explains the policy at the cursor', async () => {
+      const doc = await open('shop/network-policies.yaml');
+      const markdown = await vscode.commands.executeCommand<string>('eksManifests.explainNetworkPolicy', doc.uri, posOf(doc, 'name: web-from-alb'));
+      const plain = (markdown ?? '').replace(/`/g, '');
+      assert.match(plain, /Selects all Pods in shop with app=web\./);
+      assert.match(plain, /Ingress:\*\* only from IP range 10\.0\.0\.0\/16/);
+      // it opens the explanation beside the manifest
+      await waitFor('the explanation editor', () => vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.getText() === markdown));
+      await closeAll();
     });
   });
 

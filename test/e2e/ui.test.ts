@@ -1,0 +1,310 @@
+/**
+ * UI tests: a person's view of the INSTALLED .vsix in a real VS Code (code-server) driven through
+ * Chromium with playwright-core. Each step saves a screenshot under test-output/e2e/ (the evidence; the
+ * README's images in docs/screenshots/ come from here: E2E_UPDATE_SCREENSHOTS=1 copies them).
+ * No fixed sleeps: every step waits for what a person would wait for (a widget, a row, a text).
+ */
+import { after, before, describe, test } from 'node:test';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import {
+  OUT, REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, waitFor, workbenchUrl, type Browser, type CodeServer,
+} from './codeServer';
+
+const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(OUT, 'eks-manifests.vsix'));
+const SHOTS = OUT;
+const README_SHOTS = path.join(REPO, 'docs', 'screenshots');
+const STEP_TIMEOUT = 120000;
+
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const t0 = Date.now();
+const log = (m: string) => console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+async function shot(name: string, readme = false): Promise<string> {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(REPO, file)}`);
+  if (readme && process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(README_SHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(README_SHOTS, `${name}.png`));
+  }
+  return file;
+}
+
+/**
+ * A test step that leaves a screenshot behind when it fails, then runs its cleanup (which also runs on
+ * success) so the next step starts from a clean editor.
+ */
+function step(name: string, fn: () => Promise<void>, cleanup?: () => Promise<void>): void {
+  test(name, { timeout: STEP_TIMEOUT }, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (page) await page.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/[^\w]+/g, '-')}.png`) }).catch(() => undefined);
+      throw e;
+    } finally {
+      if (cleanup && page) await cleanup();
+    }
+  });
+}
+
+// ------------------------------------------------------------------------------------ workbench helpers
+
+const editor = () => page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
+const quickInput = () => page.locator('.quick-input-widget');
+
+async function closeQuickInput(): Promise<void> {
+  if (await quickInput().isVisible()) await page.keyboard.press('Escape');
+  await quickInput().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/**
+ * Types into the command palette / quick open and waits for a row matching `row`. Right after load the
+ * palette may not list an extension's commands yet ("No matching commands"): close and retry until it does.
+ */
+async function quickPick(prefix: '>' | '' | ':', text: string, row: string | RegExp, attempts = 15): Promise<Locator> {
+  for (let attempt = 1; ; attempt++) {
+    await closeQuickInput();
+    await page.keyboard.press('F1');
+    const input = quickInput().locator('input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(prefix + text);
+    if (prefix === ':') return input; // go-to-line shows no rows
+    const match = quickInput().locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
+    if (await match.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) return match;
+    if (attempt >= attempts) throw new Error(`quick input: nothing matching ${row} for "${prefix}${text}"`);
+    log(`quick input attempt ${attempt}: "${prefix}${text}" not listed yet, retrying`);
+  }
+}
+
+const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+async function runCommand(title: string): Promise<void> {
+  await quickPick('>', title, title);
+  // the row whose label is exactly the title (not a longer command that contains it)
+  const rows = quickInput().locator('.quick-input-list .monaco-list-row');
+  const row = rows.filter({ has: page.locator('.label-name', { hasText: exact(title) }) }).first();
+  if (!await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) {
+    throw new Error(`no command titled "${title}"; the palette lists ${JSON.stringify(await rows.locator('.label-name').allInnerTexts())}`);
+  }
+  await row.click();
+  await quickInput().waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+async function openFile(rel: string, expectText: string): Promise<void> {
+  const row = await quickPick('', rel, path.basename(rel));
+  await row.click();
+  await page.locator(`.tabs-container .tab.active`, { hasText: path.basename(rel) }).waitFor({ timeout: 30000 });
+  await editor().locator('.view-lines', { hasText: expectText }).waitFor({ timeout: 30000 });
+}
+
+/** Puts the cursor at a 1-based line and column (Go to Line/Column). */
+async function goTo(line: number, column: number): Promise<void> {
+  await quickPick(':', `${line}:${column}`, '');
+  await page.keyboard.press('Enter');
+  await quickInput().waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** 1-based line of the first line of a workspace file containing `needle`, and the column where it starts. */
+function find(rel: string, needle: string): { line: number; column: number } {
+  const lines = fs.readFileSync(path.join(workspace(), rel), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `${needle} not in ${rel}`);
+  return { line: i + 1, column: lines[i].indexOf(needle) + 1 };
+}
+
+/** Moves the mouse over the character at the cursor, like a person pointing at it, and returns the hover. */
+async function hoverAtCursor(expect: string | RegExp): Promise<Locator> {
+  const cursor = editor().locator('.cursors-layer .cursor').first();
+  await cursor.waitFor({ state: 'attached' });
+  const box = await waitFor('the cursor position', async () => (await cursor.boundingBox()) ?? undefined, 10000);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+  // Move off and back on until the hover shows (the first move can land before the model is tokenized).
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(box.x + 200, box.y + 400);
+    await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 3 });
+    if (await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return hover;
+    if (attempt === 5) throw new Error(`no hover matching ${expect} at the cursor`);
+  }
+}
+
+/** Reverts the active editor to the file on disk (steps leave no edits behind, even when they fail). */
+async function revert(): Promise<void> {
+  await closeQuickInput();
+  await page.keyboard.press('Escape');
+  const tab = page.locator('.tabs-container .tab.active');
+  if (await tab.evaluate((el) => el.classList.contains('dirty'))) {
+    await runCommand('File: Revert File');
+    await waitFor('the editor to be reverted', () => tab.evaluate((el) => !el.classList.contains('dirty')), 10000);
+  }
+}
+
+async function panelVisible(visible: boolean): Promise<void> {
+  const panel = page.locator('.part.panel');
+  if ((await panel.isVisible()) !== visible) await runCommand('View: Toggle Panel Visibility');
+  await panel.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 10000 });
+}
+
+async function suggestLabels(): Promise<string[]> {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.locator('.monaco-list-row').first().waitFor({ timeout: 30000 });
+  return widget.locator('.monaco-list-row .label-name').allInnerTexts();
+}
+
+let workspaceDir = '';
+const workspace = () => workspaceDir;
+
+// ------------------------------------------------------------------------------------------------ tests
+
+describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
+  before(async () => {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} missing: run scripts/package.sh ${path.relative(REPO, VSIX)}`);
+    for (const f of fs.readdirSync(SHOTS)) if (/^(\d\d-|FAILED-).*\.png$/.test(f)) fs.rmSync(path.join(SHOTS, f));
+    // Outside the repository: the installed extension cannot borrow the repository's node_modules, and the
+    // workspace (a scratch copy of examples/) is not inside a git repository.
+    const dir = runDir('ui');
+    workspaceDir = copyFolder(path.join(REPO, 'examples'), path.join(dir, 'examples'));
+    const userDataDir = path.join(dir, 'user-data'), extensionsDir = path.join(dir, 'extensions');
+    installVsix(VSIX, userDataDir, extensionsDir);
+    log('installed the .vsix');
+    server = await startCodeServer({
+      userDataDir, extensionsDir,
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false, 'editor.hover.delay': 200, 'files.autoSave': 'off',
+        'git.openRepositoryInParentFolders': 'never', 'git.enabled': false },
+    });
+    browser = await launchBrowser();
+    page = browser.page;
+    await page.goto(workbenchUrl(server, workspace()));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shop' }).waitFor({ timeout: 60000 });
+    log(`workbench up at ${server.url}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  step('the extension is installed and listed', async () => {
+    await runCommand('Extensions: Show Installed Extensions');
+    const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'EKS Manifests' }).first();
+    await item.waitFor({ timeout: 30000 });
+    await shot('00-installed');
+    await runCommand('View: Show Explorer');
+  });
+
+  step('a removed apiVersion is squiggled and listed in the Problems panel', async () => {
+    await openFile('shop/legacy.yaml', 'policy/v1beta1');
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 60000 });
+    await runCommand('Problems: Focus on Problems View');
+    const problems = page.locator('.markers-panel .monaco-list-row');
+    await problems.filter({ hasText: 'PodDisruptionBudget policy/v1beta1 was removed in Kubernetes 1.25' }).first().waitFor({ timeout: 30000 });
+    await problems.filter({ hasText: 'Label "tier" must be a string' }).first().waitFor({ timeout: 30000 });
+    const rows = await waitFor('the 4 legacy.yaml problems', async () => {
+      const texts = await problems.allInnerTexts();
+      return texts.filter((t) => /eks-manifests/.test(t)).length >= 4 && texts;
+    });
+    log(`problems: ${rows.map((r) => r.replace(/\s+/g, ' ').slice(0, 70)).join(' | ')}`);
+    // Point at the first mistake so the screenshot shows the message where the squiggle is.
+    const at = find('shop/legacy.yaml', 'policy/v1beta1');
+    await goTo(at.line, at.column + 3);
+    const hover = await hoverAtCursor('was removed in Kubernetes 1.25');
+    await waitFor('the hover to finish looking for quick fixes', async () => !/Checking for quick fixes/.test(await hover.innerText()), 15000);
+    await shot('01-problems', true);
+    await page.keyboard.press('Escape');
+  });
+
+  step('the quick fix rewrites the apiVersion', async () => {
+    const at = find('shop/legacy.yaml', 'policy/v1beta1');
+    await goTo(at.line, at.column + 3);
+    await runCommand('Quick Fix...');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change apiVersion to policy/v1' }).first();
+    await fix.waitFor({ timeout: 30000 });
+    await shot('02-quick-fix', true);
+    await fix.click();
+    // (Monaco renders spaces as non-breaking spaces: \s matches both)
+    await editor().locator('.view-line', { hasText: /^apiVersion:\s+policy\/v1$/ }).first().waitFor({ timeout: 10000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'PodDisruptionBudget policy/v1beta1' }).waitFor({ state: 'detached', timeout: 30000 });
+    await revert();
+    await panelVisible(false);
+  });
+
+  step('typing an ALB annotation key in an Ingress lists the annotations', async () => {
+    await openFile('shop/ingress.yaml', 'alb.ingress.kubernetes.io/scheme');
+    {
+      // A new line above the first annotation, indented like it, then the key prefix typed as a person would.
+      const at = find('shop/ingress.yaml', 'alb.ingress.kubernetes.io/scheme');
+      await goTo(at.line, 1);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.type(' '.repeat(at.column - 1));
+      await page.keyboard.type('alb.ingress.kubernetes.io/');
+      const widget = page.locator('.editor-widget.suggest-widget.visible');
+      const alb = widget.locator('.monaco-list-row .label-name', { hasText: /^alb\.ingress\.kubernetes\.io\// }).first();
+      if (!await alb.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+        // typing '/' triggers completion; if the widget missed it, ask explicitly
+        await page.keyboard.press('Control+Space');
+        await alb.waitFor({ timeout: 20000 }).catch(() => undefined);
+      }
+      const labels = await suggestLabels();
+      log(`suggestions: ${labels.slice(0, 8).join(', ')}${labels.length > 8 ? ', ...' : ''}`);
+      assert.ok(labels.length >= 5 && labels.every((l) => l.startsWith('alb.ingress.kubernetes.io/')), `suggestions: ${JSON.stringify(labels)}`);
+      await shot('03-alb-annotation-completion');
+      // Narrow the list as a person would, accept a key: the snippet writes `key: ''`.
+      await page.keyboard.type('load-balancer-n');
+      const row = widget.locator('.monaco-list-row', { hasText: 'alb.ingress.kubernetes.io/load-balancer-name' }).first();
+      await row.waitFor({ timeout: 10000 });
+      // Ctrl+Space on an open list shows the selected item's documentation beside it
+      const details = page.locator('.suggest-details-container .suggest-details', { hasText: /load balancer|name/i });
+      await page.keyboard.press('Control+Space');
+      await details.first().waitFor({ state: 'visible', timeout: 10000 });
+      await shot('03b-alb-annotation-docs', true);
+      await page.keyboard.press('Enter');
+      await waitFor('the accepted annotation key in the editor', async () => (await editor().locator('.view-line').allInnerTexts())
+        .some((l) => /^\s+alb\.ingress\.kubernetes\.io\/load-balancer-name:\s+''$/.test(l)), 10000);
+    }
+  }, revert);
+
+  step('hovering an ALB annotation explains it', async () => {
+    const at = find('shop/ingress.yaml', 'alb.ingress.kubernetes.io/target-type');
+    await goTo(at.line, at.column + 'alb.ingress.kubernetes.io/'.length + 2);
+    const hover = await hoverAtCursor(/target-type/);
+    const text = await hover.innerText();
+    log(`hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    assert.match(text, /\bip\b/);
+    await shot('04-alb-annotation-hover', true);
+    await page.mouse.move(5, 5);
+  });
+
+  step('apiVersion completion offers the versions of the kind', async () => {
+    await openFile('shop/web.yaml', 'kind: Deployment');
+    const at = find('shop/web.yaml', 'apiVersion: apps/v1');
+    await goTo(at.line, at.column + 'apiVersion: '.length);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Space');
+    const labels = await suggestLabels();
+    assert.ok(labels.includes('apps/v1'), `apiVersion suggestions: ${JSON.stringify(labels)}`);
+    await shot('05-apiversion-completion');
+  }, revert);
+
+  step('EKS: Explain NetworkPolicy runs from the command palette', async () => {
+    await openFile('shop/network-policies.yaml', 'NetworkPolicy');
+    const at = find('shop/network-policies.yaml', 'name: web-from-alb');
+    await goTo(at.line, at.column + 8);
+    await runCommand('EKS: Explain NetworkPolicy');
+    // The explanation opens as a Markdown preview beside the manifest (a webview: nested iframes).
+    await page.locator('.tabs-container .tab', { hasText: /Preview/ }).first().waitFor({ timeout: 30000 });
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const text = await waitFor('the rendered explanation', async () => {
+      const t = await preview.locator('body').innerText({ timeout: 2000 });
+      return /Ingress/.test(t) && /web/.test(t) && t;
+    }, 30000);
+    log(`explanation: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    await shot('06-explain-networkpolicy', true);
+  });
+});
