@@ -149,24 +149,59 @@ connection.onDidChangeWatchedFiles(async (params) => {
 
 const pending = new Map<string, NodeJS.Timeout>();
 
-function scheduleValidation(uri: string, delay: number): void {
+/** `quick`: right after an edit, publish at once with earlier cross-document findings for unchanged documents. */
+function scheduleValidation(uri: string, delay: number, quick = false): void {
   const existing = pending.get(uri);
   if (existing) clearTimeout(existing);
   pending.set(uri, setTimeout(() => {
     pending.delete(uri);
-    validateNow(uri);
+    validateNow(uri, quick);
   }, delay));
 }
 
-function validateNow(uri: string): void {
+function validateNow(uri: string, quick = false): void {
   const doc = documents.get(uri);
   if (!doc) return;
   try {
+    if (quick) {
+      const { diagnostics, complete } = service.validateQuick(uri);
+      connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      if (!complete) scheduleRefresh(uri);
+      return;
+    }
+    cancelRefresh(uri);
     const diagnostics = service.validate(uri);
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   } catch (err) {
     connection.console.error(`Validation of ${uri} failed: ${(err as Error).stack}`);
   }
+}
+
+/**
+ * After a quick publish: recompute the cross-document findings of unchanged documents in ~10 ms slices
+ * (requests are answered in between), then publish the complete diagnostics. A new edit starts over.
+ */
+const refreshing = new Map<string, { timer?: NodeJS.Timeout; immediate?: NodeJS.Immediate }>();
+
+function cancelRefresh(uri: string): void {
+  const r = refreshing.get(uri);
+  if (!r) return;
+  if (r.timer) clearTimeout(r.timer);
+  if (r.immediate) clearImmediate(r.immediate);
+  refreshing.delete(uri);
+}
+
+function scheduleRefresh(uri: string): void {
+  cancelRefresh(uri);
+  const step = (): void => {
+    if (!documents.get(uri)) { refreshing.delete(uri); return; }
+    let done = true;
+    try { done = service.refreshWorkspaceFindings(uri, 10); } catch (err) { connection.console.error(`Refresh of ${uri} failed: ${(err as Error).stack}`); }
+    if (!done) { refreshing.set(uri, { immediate: setImmediate(step) }); return; }
+    refreshing.delete(uri);
+    validateNow(uri);
+  };
+  refreshing.set(uri, { timer: setTimeout(step, 50) });
 }
 
 /** Other open documents may have cross-document findings that changed: re-check them a little later. */
@@ -183,7 +218,8 @@ documents.onDidOpen((e) => {
 documents.onDidChangeContent((e) => {
   if (e.document.version === 0) return;
   service.setFile(e.document.uri, e.document.getText());
-  scheduleValidation(e.document.uri, 0);
+  cancelRefresh(e.document.uri);
+  scheduleValidation(e.document.uri, 0, true);
   revalidateOthers(e.document.uri);
 });
 

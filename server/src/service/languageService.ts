@@ -100,13 +100,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     return found;
   }
 
-  function workspaceFindings(file: ManifestFile, chunk: YamlChunk): Finding[] {
-    const key = `ws:${settingsKey}:${index.generation}`;
-    const cached = chunk.memo.get('ws') as { key: string; found: Finding[] } | undefined;
-    if (cached && cached.key === key) return cached.found;
+  /**
+   * Cross-document findings of a chunk, cached per settings and index generation. With `stale` set, an
+   * unchanged chunk may answer with its findings from an earlier generation (same settings); `stale.used`
+   * then says a full pass is still due. A chunk without any earlier result is always computed.
+   */
+  function workspaceFindings(file: ManifestFile, chunk: YamlChunk, stale?: { used: boolean }): Finding[] {
+    const cached = chunk.memo.get('ws') as { settings: string; generation: number; found: Finding[] } | undefined;
+    if (cached && cached.settings === settingsKey) {
+      if (cached.generation === index.generation) return cached.found;
+      if (stale) { stale.used = true; return cached.found; }
+    }
     const found: Finding[] = [];
     for (const obj of file.objectsOf(chunk)) if (obj.isManifest) runChecks(workspaceChecks, file, obj, found);
-    chunk.memo.set('ws', { key, found });
+    chunk.memo.set('ws', { settings: settingsKey, generation: index.generation, found });
     return found;
   }
 
@@ -130,7 +137,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     return d;
   }
 
-  return {
+  const api = {
     index,
     /** Every diagnostic code the loaded modules can report. */
     codes: (): DiagnosticCodeInfo[] => [...codes.values()],
@@ -155,7 +162,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     },
 
     /** Diagnostics of one file: local results are cached per document, cross-document ones per index state. */
-    validate(uri: string, isCancelled: () => boolean = () => false): Diagnostic[] {
+    validate(uri: string, isCancelled: () => boolean = () => false, stale?: { used: boolean }): Diagnostic[] {
       const file = index.get(uri);
       if (!file) return [];
       if (file.tooLargeSize !== undefined) {
@@ -174,13 +181,43 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       for (const chunk of file.chunks) {
         if (isCancelled()) break;
         const sup = suppressionsOf(chunk);
-        for (const f of [...localFindings(file, chunk), ...workspaceFindings(file, chunk)]) {
+        for (const f of [...localFindings(file, chunk), ...workspaceFindings(file, chunk, stale)]) {
           if (disabled.has(f.code)) continue;
           if (isSuppressed(sup, chunk.lineCounter.linePos(f.start).line - 1, f.code)) continue;
           out.push(toDiagnostic(f));
         }
       }
       return out;
+    },
+
+    /**
+     * Fast diagnostics right after an edit: syntax and local findings are fresh for every document (only
+     * changed ones are computed), cross-document findings are fresh for changed documents and may be from
+     * the previous index state for unchanged ones. `complete: false` means a `validate` is due to refresh
+     * them (the LSP server publishes both, the second a moment later).
+     */
+    validateQuick(uri: string): { diagnostics: Diagnostic[]; complete: boolean } {
+      const stale = { used: false };
+      const diagnostics = api.validate(uri, () => false, stale);
+      return { diagnostics, complete: !stale.used };
+    },
+
+    /**
+     * Bring the cross-document findings of a file up to the current index state, chunk by chunk, for at most
+     * about `budgetMs`; true when every chunk is current (then `validate` is cheap). Lets the LSP server do
+     * that work in slices between requests.
+     */
+    refreshWorkspaceFindings(uri: string, budgetMs = 10): boolean {
+      const file = index.get(uri);
+      if (!file || file.tooLargeSize !== undefined || !file.isKubernetes) return true;
+      const until = Date.now() + budgetMs;
+      for (const chunk of file.chunks) {
+        const cached = chunk.memo.get('ws') as { settings: string; generation: number } | undefined;
+        if (cached && cached.settings === settingsKey && cached.generation === index.generation) continue;
+        if (Date.now() > until) return false;
+        workspaceFindings(file, chunk);
+      }
+      return true;
     },
 
     complete(uri: string, position: Position): CompletionList | undefined {
@@ -309,6 +346,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     /** The cursor context (exposed for tests and modules' own commands). */
     cursor,
   };
+  return api;
 
   function cursor(uri: string, position: Position): CursorContext | undefined {
     const file = index.get(uri);
