@@ -7,9 +7,9 @@
  * Usage: node --import tsx test/e2e/serve.ts VSIX [--port N] [--no-cluster]
  *   PORT (default 8127; the next free port when taken), EKS_START_CLUSTER=0 = --no-cluster.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
 import { HOST_DIR, REPO, installVsix, portFree, freePort, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 
 const args = process.argv.slice(2);
@@ -28,40 +28,24 @@ async function pickPort(): Promise<number> {
   return freePort();
 }
 
-/** Starts the local API server with the cluster scripts, if they are there. Returns its kubeconfig. */
-function startCluster(): string | undefined {
-  const up = path.join(REPO, 'test', 'cluster', 'up.sh');
-  const build = path.join(REPO, 'test', 'cluster', 'build-apiserver.sh');
-  if (!fs.existsSync(up) || !fs.existsSync(build)) {
-    console.log('==> no test/cluster/up.sh: starting without a Kubernetes API server');
+function startCluster(): LocalCluster | undefined {
+  if (!clusterScriptsPresent()) {
+    console.log('==> no test/cluster scripts: starting without a Kubernetes API server');
     return undefined;
   }
   console.log('==> kube-apiserver + etcd (built once from Debian sources and cached; the first build takes several minutes)');
-  const bin = spawnSync('bash', [build], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const apiserver = bin.stdout.trim().split('\n').pop();
-  if (bin.status !== 0 || !apiserver) {
-    console.log('==> could not build kube-apiserver: starting without a cluster (see the messages above)');
+  try {
+    return startLocalCluster(CLUSTER_STATE);
+  } catch (e) {
+    console.log(`==> starting without a cluster: ${e instanceof Error ? e.message : e}`);
     return undefined;
-  }
-  fs.mkdirSync(STATE, { recursive: true });
-  spawnSync('bash', [path.join(REPO, 'test', 'cluster', 'down.sh'), CLUSTER_STATE], { stdio: 'inherit' }); // a previous run killed hard
-  const r = spawnSync('bash', [up, CLUSTER_STATE, apiserver], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.log('==> the API server did not start: starting without a cluster');
-    return undefined;
-  }
-  return path.join(CLUSTER_STATE, 'kubeconfig');
-}
-
-function stopCluster(): void {
-  if (fs.existsSync(path.join(CLUSTER_STATE, 'env'))) {
-    spawnSync('bash', [path.join(REPO, 'test', 'cluster', 'down.sh'), CLUSTER_STATE], { stdio: 'inherit' });
   }
 }
 
 async function main(): Promise<void> {
   if (!fs.existsSync(vsix)) throw new Error(`usage: serve.ts EXTENSION.vsix (not found: ${vsix})`);
-  const kubeconfig = wantCluster ? startCluster() : undefined;
+  const cluster = wantCluster ? startCluster() : undefined;
+  const kubeconfig = cluster?.kubeconfig;
   let server: CodeServer | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -69,7 +53,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\n==> stopping code-server' + (kubeconfig ? ' and the API server' : ''));
     await server?.stop();
-    stopCluster();
+    cluster?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));

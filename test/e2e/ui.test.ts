@@ -4,7 +4,7 @@
  * README's images in docs/screenshots/ come from here: E2E_UPDATE_SCREENSHOTS=1 copies them).
  * No fixed sleeps: every step waits for what a person would wait for (a widget, a row, a text).
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import {
   OUT, REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, waitFor, workbenchUrl, type Browser, type CodeServer,
 } from './codeServer';
+import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
 
 const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(OUT, 'eks-manifests.vsix'));
 const SHOTS = OUT;
@@ -19,6 +20,7 @@ const README_SHOTS = path.join(REPO, 'docs', 'screenshots');
 const STEP_TIMEOUT = 120000;
 
 let server: CodeServer | undefined;
+let cluster: LocalCluster | undefined;
 let browser: Browser | undefined;
 let page: Page;
 const t0 = Date.now();
@@ -39,10 +41,10 @@ async function shot(name: string, readme = false): Promise<string> {
  * A test step that leaves a screenshot behind when it fails, then runs its cleanup (which also runs on
  * success) so the next step starts from a clean editor.
  */
-function step(name: string, fn: () => Promise<void>, cleanup?: () => Promise<void>): void {
-  test(name, { timeout: STEP_TIMEOUT }, async () => {
+function step(name: string, fn: (t: TestContext) => Promise<void>, cleanup?: () => Promise<void>): void {
+  test(name, { timeout: STEP_TIMEOUT }, async (t) => {
     try {
-      await fn();
+      await fn(t);
     } catch (e) {
       if (page) await page.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/[^\w]+/g, '-')}.png`) }).catch(() => undefined);
       throw e;
@@ -171,8 +173,10 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     const userDataDir = path.join(dir, 'user-data'), extensionsDir = path.join(dir, 'extensions');
     installVsix(VSIX, userDataDir, extensionsDir);
     log('installed the .vsix');
+    // A real kube-apiserver as the current kubeconfig context, when the cluster scripts are present.
+    if (process.env.E2E_CLUSTER !== '0' && clusterScriptsPresent()) cluster = startLocalCluster(path.join(dir, 'cluster'), log);
     server = await startCodeServer({
-      userDataDir, extensionsDir,
+      userDataDir, extensionsDir, env: cluster ? { KUBECONFIG: cluster.kubeconfig } : {},
       settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false, 'editor.hover.delay': 200, 'files.autoSave': 'off',
         'git.openRepositoryInParentFolders': 'never', 'git.enabled': false },
     });
@@ -187,6 +191,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    cluster?.stop();
   });
 
   step('the extension is installed and listed', async () => {
@@ -306,5 +311,45 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     }, 30000);
     log(`explanation: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
     await shot('06-explain-networkpolicy', true);
+  });
+
+  step('applying manifests from the palette fills the Kubernetes Services view (local API server)', async (t) => {
+    if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
+    await closeQuickInput();
+    await runCommand('View: Close All Editors');
+    const toast = (text: RegExp) => page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
+    // the namespace first (the API server rejects objects in a namespace that does not exist)
+    await openFile('shop/namespace.yaml', 'kind: Namespace');
+    await runCommand('EKS: Apply to Cluster (server-side)');
+    await toast(/Applied \(shop\/namespace\.yaml → local\): 1 created/).waitFor({ timeout: 60000 });
+    await openFile('shop/web.yaml', 'kind: Deployment');
+    await runCommand('EKS: Apply to Cluster (server-side)');
+    await toast(/Applied \(shop\/web\.yaml → local\): 4 created/).waitFor({ timeout: 60000 });
+    // the Services view in the Explorer (collapsed at the bottom until now) ...
+    const header = page.locator('.pane-header', { hasText: 'Kubernetes Services' });
+    if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+    const explorerRow = page.locator('.pane', { has: header }).locator('.monaco-list-row', { hasText: 'web-blue' }).first();
+    await explorerRow.waitFor({ timeout: 60000 });
+    // ... and in the EKS activity-bar container, with room for the details: widen the side bar.
+    await page.locator('.activitybar .action-item a[aria-label^="EKS"], .activitybar .action-item[aria-label^="EKS"]').first().click();
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Services/ }) });
+    const svc = pane.locator('.monaco-list-row', { hasText: 'web-blue' }).first();
+    await svc.waitFor({ timeout: 60000 });
+    const side = await page.locator('.part.sidebar').boundingBox();
+    if (side) { // drag the side bar's right edge (its sash) to the right
+      const x = side.x + side.width + 1, y = side.y + side.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 260, y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await svc.click(); // expand: Ingresses and Endpoints of the Service
+    const text = await svc.innerText();
+    log(`Services view: ${text.replace(/\s+/g, ' ')}`);
+    assert.match(text, /ClusterIP 10\.0\.0\.\d+/);
+    await pane.locator('.monaco-list-row', { hasText: 'web-green' }).first().waitFor({ timeout: 30000 });
+    await pane.locator('.monaco-list-row', { hasText: 'Endpoints' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.statusbar-item', { hasText: 'local' }).first().waitFor({ timeout: 10000 });
+    await shot('07-services-view', true);
   });
 });
