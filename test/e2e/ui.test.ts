@@ -73,7 +73,13 @@ async function quickPick(prefix: '>' | '' | ':', text: string, row: string | Reg
     await closeQuickInput();
     await page.keyboard.press('F1');
     const input = quickInput().locator('input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
+    if (!await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) {
+      // F1 went nowhere (focus inside a webview or on nothing): focus the workbench and try again
+      if (attempt >= attempts) throw new Error('the command palette does not open');
+      log(`quick input attempt ${attempt}: F1 did not open the palette, refocusing the workbench`);
+      await page.locator('.part.titlebar .window-title, .part.titlebar').first().click({ timeout: 5000 }).catch(() => undefined);
+      continue;
+    }
     await input.fill(prefix + text);
     if (prefix === ':') return input; // go-to-line shows no rows
     const match = quickInput().locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
@@ -143,6 +149,17 @@ async function revert(): Promise<void> {
     await runCommand('File: Revert File');
     await waitFor('the editor to be reverted', () => tab.evaluate((el) => !el.classList.contains('dirty')), 10000);
   }
+}
+
+/** Closes every editor, answering "Don't Save" for untitled ones (e.g. the NetworkPolicy explanation). */
+async function closeAllEditors(): Promise<void> {
+  await runCommand('View: Close All Editors');
+  const dialog = page.locator('.monaco-dialog-box');
+  for (let i = 0; i < 10 && await dialog.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false); i++) {
+    await dialog.getByRole('button', { name: "Don't Save" }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
+  await page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
 }
 
 async function panelVisible(visible: boolean): Promise<void> {
@@ -310,13 +327,15 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
       return /Ingress/.test(t) && /web/.test(t) && t;
     }, 30000);
     log(`explanation: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    await page.mouse.move(1100, 700); // no tooltip left where the mouse last was
+    await page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     await shot('06-explain-networkpolicy', true);
   });
 
   step('applying manifests from the palette fills the Kubernetes Services view (local API server)', async (t) => {
     if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
     await closeQuickInput();
-    await runCommand('View: Close All Editors');
+    await closeAllEditors();
     const toast = (text: RegExp) => page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
     // the namespace first (the API server rejects objects in a namespace that does not exist)
     await openFile('shop/namespace.yaml', 'kind: Namespace');
