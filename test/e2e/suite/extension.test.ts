@@ -119,13 +119,14 @@ describe('EKS Manifests in a real VS Code extension host', () => {
   before(async () => {
     // Start from defaults even if an earlier run left user settings behind.
     for (const key of ['diagnostics.disabled', 'kubernetesVersion']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    // The first YAML file: every test may use it (E2E_GREP can select any subset of the tests).
+    legacy = await open('shop/legacy.yaml');
   });
 
   it('is installed from its manifest and activates when a YAML file opens', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     assert.strictEqual(ext.packageJSON.main, './dist/client.js');
-    legacy = await open('shop/legacy.yaml');
     assert.strictEqual(legacy.languageId, 'yaml');
     await waitFor('the extension to activate', () => ext.isActive);
     const api = ext.exports as { client?: { isRunning(): boolean } } | undefined;
@@ -134,6 +135,7 @@ describe('EKS Manifests in a real VS Code extension host', () => {
   });
 
   it('reports the deliberate mistakes in examples/shop/legacy.yaml, as errors with a docs link', async () => {
+    await vscode.window.showTextDocument(legacy);
     await waitForSummary(legacy.uri, LEGACY_EXPECTED, 'the legacy.yaml diagnostics');
     for (const d of ours(legacy.uri)) {
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, `${codeOf(d)} severity`);
