@@ -111,8 +111,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       if (cached.generation === index.generation) return cached.found;
       if (stale) { stale.used = true; return cached.found; }
     }
-    const found: Finding[] = [];
+    let found: Finding[] = [];
     for (const obj of file.objectsOf(chunk)) if (obj.isManifest) runChecks(workspaceChecks, file, obj, found);
+    // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
+    if (cached && cached.settings === settingsKey && sameFindings(cached.found, found)) found = cached.found;
     chunk.memo.set('ws', { settings: settingsKey, generation: index.generation, found });
     return found;
   }
@@ -180,12 +182,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       const out: Diagnostic[] = [];
       for (const chunk of file.chunks) {
         if (isCancelled()) break;
+        const local = localFindings(file, chunk);
+        const ws = workspaceFindings(file, chunk, stale);
+        // The converted diagnostics of a chunk are reused while its findings, settings and first line are the
+        // same (positions are file lines: chunk.startLine + line in the chunk). Not when a finding points into
+        // another chunk (that one may have moved).
+        const memo = chunk.memo.get('diagnostics') as { local: Finding[]; ws: Finding[]; line: number; settings: string; out: Diagnostic[] } | undefined;
+        if (memo && memo.local === local && memo.ws === ws && memo.line === chunk.startLine && memo.settings === settingsKey) {
+          for (const d of memo.out) out.push(d);
+          continue;
+        }
         const sup = suppressionsOf(chunk);
-        for (const f of [...localFindings(file, chunk), ...workspaceFindings(file, chunk, stale)]) {
+        const mine: Diagnostic[] = [];
+        let movable = true;
+        for (const f of [...local, ...ws]) {
           if (disabled.has(f.code)) continue;
           if (isSuppressed(sup, chunk.lineCounter.linePos(f.start).line - 1, f.code)) continue;
-          out.push(toDiagnostic(f));
+          if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
+          mine.push(toDiagnostic(f));
         }
+        if (movable) chunk.memo.set('diagnostics', { local, ws, line: chunk.startLine, settings: settingsKey, out: mine });
+        else chunk.memo.delete('diagnostics');
+        for (const d of mine) out.push(d);
       }
       return out;
     },
@@ -353,6 +371,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     if (!file || file.tooLargeSize !== undefined) return undefined;
     return cursorContext(file, index, settings, position);
   }
+}
+
+/** Same findings in the same order (related information and fixes included, compared by content). */
+function sameFindings(a: Finding[], b: Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x.code !== y.code || x.start !== y.start || x.end !== y.end || x.message !== y.message || x.severity !== y.severity || x.chunk !== y.chunk) return false;
+    if (x.related || y.related || x.fixes || y.fixes || x.tags || y.tags) {
+      if (JSON.stringify([x.fixes, x.tags, x.related?.map((r) => [r.uri, r.start, r.end, r.message])]) !== JSON.stringify([y.fixes, y.tags, y.related?.map((r) => [r.uri, r.start, r.end, r.message])])) return false;
+      if (x.related?.some((r, j) => r.chunk !== y.related![j].chunk)) return false;
+    }
+  }
+  return true;
 }
 
 /** A path's segments are strings or numbers; a [start, end] pair is two numbers. Paths of two numbers do not occur. */
