@@ -247,7 +247,7 @@ function report(results: Result[], started: Date, seconds: number): string {
   for (const r of results) {
     out.push(`## ${r.workload.name}`);
     out.push('');
-    if (r.ours.notes.length) { out.push(`Notes: ${[...new Set(r.ours.notes)].join('; ')}.`); out.push(''); }
+    if (r.ours.notes.length) { out.push(`Note (ours): ${r.ours.notes[0]}.`); out.push(''); }
     out.push('| metric | ours median | ours p95 | theirs median | theirs p95 | ours/theirs | answers (ours / theirs) |');
     out.push('|---|---:|---:|---:|---:|---:|---|');
     for (const [metric, xs] of r.ours.samples) {
@@ -268,7 +268,7 @@ function report(results: Result[], started: Date, seconds: number): string {
     const first = mixed[0], last = mixed[mixed.length - 1];
     out.push(`## Growth with file size (medians, mixed workload)`);
     out.push('');
-    out.push(`| metric | ${mixed.map((m) => `ours ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | ours ×${last.workload.docs! / first.workload.docs!} docs | ${mixed.map((m) => `theirs ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | theirs growth |`);
+    out.push(`| metric | ${mixed.map((m) => `ours ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | ours growth (×${last.workload.docs! / first.workload.docs!} docs) | ${mixed.map((m) => `theirs ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | theirs growth |`);
     out.push(`|---|${mixed.map(() => '---:').join('|')}|---:|${mixed.map(() => '---:').join('|')}|---:|`);
     const metrics = [...first.ours.samples.keys(), 'peak RSS (MiB)'];
     for (const metric of metrics) {
