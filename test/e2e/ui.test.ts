@@ -302,6 +302,27 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await page.mouse.move(5, 5);
   });
 
+  step('a misspelt annotation name is flagged with the right name, and the quick fix corrects it', async () => {
+    await openFile('shop/ingress.yaml', 'alb.ingress.kubernetes.io/target-type');
+    const at = find('shop/ingress.yaml', 'alb.ingress.kubernetes.io/target-type');
+    await goTo(at.line, at.column + 'alb.ingress.kubernetes.io/target-type'.length);
+    await page.keyboard.press('Backspace'); // target-type → target-typ
+    await editor().locator('.squiggly-warning').first().waitFor({ timeout: 30000 });
+    await runCommand('Problems: Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'did you mean alb.ingress.kubernetes.io/target-type?' }).first();
+    await problem.waitFor({ timeout: 30000 });
+    await goTo(at.line, at.column + 5);
+    await runCommand('Quick Fix...');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'alb.ingress.kubernetes.io/target-type' }).first();
+    await fix.waitFor({ timeout: 30000 });
+    log(`quick fixes: ${(await page.locator('.action-widget .monaco-list-row').allInnerTexts()).join(' | ')}`);
+    await shot('05-annotation-typo', true);
+    await fix.click();
+    await waitFor('the corrected annotation name', async () => (await editor().locator('.view-line').allInnerTexts())
+      .some((l) => /^\s+alb\.ingress\.kubernetes\.io\/target-type:\s+ip$/.test(l)), 10000);
+    await problem.waitFor({ state: 'detached', timeout: 30000 });
+  }, async () => { await revert(); await panelVisible(false); });
+
   step('apiVersion completion offers the versions of the kind', async () => {
     await openFile('shop/web.yaml', 'kind: Deployment');
     const at = find('shop/web.yaml', 'apiVersion: apps/v1');
@@ -311,7 +332,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await page.keyboard.press('Control+Space');
     const labels = await suggestLabels();
     assert.ok(labels.includes('apps/v1'), `apiVersion suggestions: ${JSON.stringify(labels)}`);
-    await shot('05-apiversion-completion');
+    await shot('05b-apiversion-completion');
   }, revert);
 
   step('EKS: Explain NetworkPolicy runs from the command palette', async () => {
