@@ -7,7 +7,7 @@
  * The reconstructed value is compared with the value the `yaml` parser produced: on any disagreement (an
  * exotic form we do not model) positions fall back to the whole scalar, so results stay correct, only coarser.
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { isScalar, type Scalar } from 'yaml';
 
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
@@ -227,6 +227,30 @@ export interface EmbeddedJson {
 
 const cache = new WeakMap<Scalar, { text: string; ej: EmbeddedJson }>();
 
+/**
+ * JSON nested deeper than this is not parsed: the controller's types are a few levels deep, and jsonc-parser
+ * (and formatting) recurse per level, so hostile input could exhaust the stack or take quadratic time.
+ */
+export const MAX_JSON_DEPTH = 64;
+/** Error code used for JSON nested deeper than MAX_JSON_DEPTH (not one of jsonc-parser's codes). */
+export const TOO_DEEP = 1000 as ParseErrorCode;
+
+/** Offset where nesting first exceeds `max` ([ and { outside strings), or -1. */
+export function excessiveNesting(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) { if (++depth > max) return i; }
+    else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return -1;
+}
+
 export function embeddedJson(chunkText: string, node: unknown): EmbeddedJson | undefined {
   if (!isScalar(node)) return undefined;
   const hit = cache.get(node);
@@ -234,7 +258,9 @@ export function embeddedJson(chunkText: string, node: unknown): EmbeddedJson | u
   const st = scalarText(chunkText, node);
   if (!st) return undefined;
   const errors: ParseError[] = [];
-  const root = parseTree(st.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const deep = excessiveNesting(st.value);
+  const root = deep >= 0 ? undefined : parseTree(st.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (deep >= 0) errors.push({ error: TOO_DEEP, offset: deep, length: 1 });
   const n = st.value.length;
   const contentEnd = n > 0 ? st.end[n - 1] : st.style === 'QUOTE_DOUBLE' || st.style === 'QUOTE_SINGLE' ? st.range[0] + 1 : st.range[0];
   const ej: EmbeddedJson = {
@@ -260,6 +286,7 @@ export function embeddedJson(chunkText: string, node: unknown): EmbeddedJson | u
 
 /** Human message for a jsonc-parser error code, in Go's terms where it matters. */
 export function jsonErrorMessage(e: ParseError): string {
+  if (e.error === TOO_DEEP) return `nested more than ${MAX_JSON_DEPTH} levels deep (not analysed further)`;
   const name = printParseErrorCode(e.error);
   const text: Record<string, string> = {
     InvalidSymbol: 'invalid character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'a property name in double quotes expected',

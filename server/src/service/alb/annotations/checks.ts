@@ -13,7 +13,7 @@ import {
 } from './catalog';
 import { parseListenPorts, validateValue } from './values';
 import {
-  albPairs, annotationPairs, hasPlaceholder, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
+  albPairs, annotationPairs, groupAnnotationValues, hasPlaceholder, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 
@@ -380,12 +380,12 @@ export const groupConflictCheck: Check = {
     const obj = ctx.obj;
     const group = obj.annotations[ALB_PREFIX + 'group.name'];
     if (hasPlaceholder(group)) return;
-    const others = ingressGroupMembers(ctx.index, group).filter((o) => o !== obj);
-    if (others.length === 0) return;
+    if (ingressGroupMembers(ctx.index, group).length < 2) return;
     for (const a of albPairs(obj)) {
       const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));
       if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || hasPlaceholder(a.text)) continue;
-      const clash = others.find((o) => { const v = o.annotations[a.key]; return v !== undefined && !hasPlaceholder(v) && v !== a.text; });
+      let clash: K8sObject | undefined;
+      for (const [v, o] of groupAnnotationValues(ctx.index, group, a.key)) if (v !== a.text && o !== obj) { clash = o; break; }
       if (!clash) continue;
       const r = nodeRange(clash.node(['metadata', 'annotations', a.key]));
       ctx.report('alb-group-conflict', a.valueNode ?? a.keyNode,

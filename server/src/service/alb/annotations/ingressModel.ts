@@ -187,7 +187,7 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
 }
 
 /** Per index generation: Services by name and Ingresses by IngressGroup (so workspace checks stay linear). */
-interface WsCache { generation: number; servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]> }
+interface WsCache { generation: number; servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>> }
 const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
 function wsCache(index: WorkspaceIndex): WsCache {
   let c = wsCaches.get(index);
@@ -219,6 +219,27 @@ export function ingressGroupMembers(index: WorkspaceIndex, group: string): K8sOb
   return c.groups.get(group) ?? [];
 }
 const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
+
+/**
+ * The distinct values an annotation takes across the members of an IngressGroup (placeholders left out),
+ * each with the first member that sets it. Built once per group and key per index generation, so checking
+ * every member stays linear in the group's size.
+ */
+export function groupAnnotationValues(index: WorkspaceIndex, group: string, key: string): Map<string, K8sObject> {
+  const c = wsCache(index);
+  c.groupValues ??= new Map();
+  const id = `${group}\u0000${key}`;
+  let values = c.groupValues.get(id);
+  if (!values) {
+    values = new Map();
+    for (const o of ingressGroupMembers(index, group)) {
+      const v = o.annotations[key];
+      if (v !== undefined && !hasPlaceholder(v) && !values.has(v)) values.set(v, o);
+    }
+    c.groupValues.set(id, values);
+  }
+  return values;
+}
 
 export interface ServicePortInfo { port?: number; name?: string; nodePort?: number }
 
