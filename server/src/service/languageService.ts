@@ -100,22 +100,49 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     return found;
   }
 
+  /** Per workspace check, the key of the index state it depends on (its `reads` kinds, else everything). */
+  let keysMemo: { generation: number; keys: string[] } | undefined;
+  function currentKeys(): string[] {
+    if (keysMemo?.generation === index.generation) return keysMemo.keys;
+    const keys = workspaceChecks.map((c) => (c.reads ? 'k' + index.kindsKey(c.reads) : 'g' + index.generation));
+    keysMemo = { generation: index.generation, keys };
+    return keys;
+  }
+
+  interface WsMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
+
+  function wsCurrent(memo: WsMemo | undefined): boolean {
+    if (!memo || memo.settings !== settingsKey) return false;
+    const keys = currentKeys();
+    for (let i = 0; i < keys.length; i++) if (memo.keys[i] !== keys[i]) return false;
+    return true;
+  }
+
   /**
-   * Cross-document findings of a chunk, cached per settings and index generation. With `stale` set, an
-   * unchanged chunk may answer with its findings from an earlier generation (same settings); `stale.used`
-   * then says a full pass is still due. A chunk without any earlier result is always computed.
+   * Cross-document findings of a chunk, cached per check: a check is re-run only when the kinds it reads
+   * changed (or the settings). With `stale` set, an unchanged chunk may answer with its earlier findings
+   * (same settings); `stale.used` then says a full pass is still due. A chunk without any earlier result is
+   * always computed.
    */
   function workspaceFindings(file: ManifestFile, chunk: YamlChunk, stale?: { used: boolean }): Finding[] {
-    const cached = chunk.memo.get('ws') as { settings: string; generation: number; found: Finding[] } | undefined;
-    if (cached && cached.settings === settingsKey) {
-      if (cached.generation === index.generation) return cached.found;
-      if (stale) { stale.used = true; return cached.found; }
-    }
-    let found: Finding[] = [];
-    for (const obj of file.objectsOf(chunk)) if (obj.isManifest) runChecks(workspaceChecks, file, obj, found);
-    // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
-    if (cached && cached.settings === settingsKey && sameFindings(cached.found, found)) found = cached.found;
-    chunk.memo.set('ws', { settings: settingsKey, generation: index.generation, found });
+    const memo = chunk.memo.get('ws') as WsMemo | undefined;
+    const sameSettings = memo !== undefined && memo.settings === settingsKey;
+    if (sameSettings && wsCurrent(memo)) return memo!.found;
+    if (sameSettings && stale) { stale.used = true; return memo!.found; }
+    const keys = currentKeys();
+    const objs = file.objectsOf(chunk).filter((o) => o.isManifest);
+    let changed = false;
+    const perCheck: Finding[][] = workspaceChecks.map((check, i) => {
+      if (sameSettings && memo!.keys[i] === keys[i]) return memo!.perCheck[i];
+      const out: Finding[] = [];
+      for (const obj of objs) runChecks([check], file, obj, out);
+      // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
+      if (sameSettings && sameFindings(memo!.perCheck[i], out)) return memo!.perCheck[i];
+      changed = true;
+      return out;
+    });
+    const found = sameSettings && !changed ? memo!.found : perCheck.flat();
+    chunk.memo.set('ws', { settings: settingsKey, keys, perCheck, found } satisfies WsMemo);
     return found;
   }
 
@@ -151,7 +178,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       if (index.maxFileSize !== settings.maxFileSize) {
         index.maxFileSize = settings.maxFileSize;
         for (const uri of index.uris()) { const f = index.get(uri)!; const t = f.text; f.update(t, settings.maxFileSize); }
-        index.generation++;
+        index.touchAll();
       }
     },
 
@@ -230,8 +257,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       if (!file || file.tooLargeSize !== undefined || !file.isKubernetes) return true;
       const until = Date.now() + budgetMs;
       for (const chunk of file.chunks) {
-        const cached = chunk.memo.get('ws') as { settings: string; generation: number } | undefined;
-        if (cached && cached.settings === settingsKey && cached.generation === index.generation) continue;
+        if (wsCurrent(chunk.memo.get('ws') as WsMemo | undefined)) continue;
         if (Date.now() > until) return false;
         workspaceFindings(file, chunk);
       }

@@ -31,6 +31,12 @@ export interface Check {
    * `workspace`: may read the workspace index (re-run when the index changes).
    */
   scope: 'local' | 'workspace';
+  /**
+   * For `workspace` checks: the kinds of other objects the check reads from the index (and
+   * NAMESPACES_IN_USE when it reads which namespaces exist). Its cached results are then reused until an
+   * object of one of those kinds changes. Without it, any change anywhere re-runs the check.
+   */
+  reads?: readonly string[];
   /** Cheap filter; run() is called only for objects it accepts. */
   appliesTo?(obj: K8sObject): boolean;
   run(ctx: CheckContext): void;

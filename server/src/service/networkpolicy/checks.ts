@@ -6,7 +6,7 @@ import { validateNode, type SchemaCodes } from '../catalog/schema';
 import { getPair, nodeRange, scalarString } from '../model/yamlNodes';
 import type { YamlChunk } from '../parse/yamlFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, type Workload } from '../workspace/workloads';
+import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, WORKLOADS_AND_NAMESPACES, type Workload } from '../workspace/workloads';
 import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './schema';
 import { isEmptySelector, matches, selectorText, type Selector } from './selectors';
@@ -302,6 +302,7 @@ function workloadName(w: Workload): string {
 const workspaceCheck: Check = {
   id: 'networkpolicy-workspace',
   scope: 'workspace',
+  reads: [...WORKLOADS_AND_NAMESPACES, 'ConfigMap', 'NodeClass'],
   appliesTo: isNetworkPolicy,
   run(ctx) {
     const p = readPolicy(ctx.obj);

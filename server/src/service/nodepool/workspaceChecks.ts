@@ -16,15 +16,16 @@ import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, po
 
 interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints: Taint[] }
 
-/** A NodePool of the workspace, read once per index generation. */
+/** A NodePool of the workspace, read once per change of the workspace's NodePools. */
 interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node }
 
-const poolTables = new WeakMap<WorkspaceIndex, { generation: number; pools: PoolInfo[] }>();
+const poolTables = new WeakMap<WorkspaceIndex, { key: number; pools: PoolInfo[] }>();
 
 /** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (cached per generation). */
 function poolTable(index: WorkspaceIndex): PoolInfo[] {
   const cached = poolTables.get(index);
-  if (cached && cached.generation === index.generation) return cached.pools;
+  const key = index.kindGeneration('NodePool');
+  if (cached && cached.key === key) return cached.pools;
   const pools = index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
     const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
     return {
@@ -39,7 +40,7 @@ function poolTable(index: WorkspaceIndex): PoolInfo[] {
       },
     };
   });
-  poolTables.set(index, { generation: index.generation, pools });
+  poolTables.set(index, { key, pools });
   return pools;
 }
 
@@ -149,6 +150,7 @@ function relatedAt(np: K8sObject, node: Node | undefined, message: string) {
 export const nodeClassRefCheck: Check = {
   id: 'nodepool.nodeClassRef',
   scope: 'workspace',
+  reads: ['NodeClass'],
   appliesTo: isNodePoolV1,
   run(ctx) {
     const ref = ['spec', 'template', 'spec', 'nodeClassRef'];
@@ -165,6 +167,7 @@ export const nodeClassRefCheck: Check = {
 export const podGraceCheck: Check = {
   id: 'nodepool.podGrace',
   scope: 'workspace',
+  reads: ['NodePool'],
   appliesTo: (o) => podSpecPath(o) !== undefined,
   run(ctx) {
     const path = podSpecPath(ctx.obj)!;
@@ -207,6 +210,7 @@ function selectorMatches(selector: Node | undefined, labels: Record<string, stri
 export const workloadPdbCheck: Check = {
   id: 'nodepool.workloadPdb',
   scope: 'workspace',
+  reads: ['NodePool', 'PodDisruptionBudget'],
   appliesTo: (o) => (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.group === 'apps',
   run(ctx) {
     const { obj } = ctx;

@@ -137,6 +137,9 @@ export class YamlFile {
   text = '';
   /** How many chunks the last update parsed anew (for tests and the benchmark). */
   lastReparsed = 0;
+  /** The chunks the last update created (parsed anew) and the ones it dropped: what changed in the file. */
+  lastAdded: YamlChunk[] = [];
+  lastRemoved: YamlChunk[] = [];
 
   constructor(text: string) {
     this.update(text);
@@ -152,9 +155,10 @@ export class YamlFile {
     const chunks: YamlChunk[] = [];
     let line = 0;
     let reparsed = 0;
+    const added: YamlChunk[] = [];
     for (const piece of splitDocuments(text)) {
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; }
+      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
       chunk.startOffset = piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -163,6 +167,8 @@ export class YamlFile {
     this.text = text;
     this.chunks = chunks;
     this.lastReparsed = reparsed;
+    this.lastAdded = added;
+    this.lastRemoved = [...previous.values()].flat();
   }
 
   /**
@@ -178,7 +184,7 @@ export class YamlFile {
     const delta = text.length - this.text.length;
     let p = 0;
     while (p < n && text.startsWith(old[p].text, old[p].startOffset)) p++;
-    if (p === n && delta === 0) { this.text = text; this.lastReparsed = 0; return true; }
+    if (p === n && delta === 0) { this.text = text; this.lastReparsed = 0; this.lastAdded = []; this.lastRemoved = []; return true; }
     const prefixEnd = p > 0 ? old[p - 1].startOffset + old[p - 1].text.length : 0;
     let q = n;
     while (q > p && old[q - 1].startOffset + delta >= prefixEnd && text.startsWith(old[q - 1].text, old[q - 1].startOffset + delta)) q--;
@@ -200,10 +206,11 @@ export class YamlFile {
     const firstLine = old[a].startLine;
     let line = firstLine;
     let reparsed = 0;
+    const added: YamlChunk[] = [];
     for (const piece of splitDocuments(text.slice(regionStart, newRegionEnd))) {
       if (!piece.text) continue;
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; }
+      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
       chunk.startOffset = regionStart + piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -217,6 +224,8 @@ export class YamlFile {
     this.text = text;
     this.chunks = chunks;
     this.lastReparsed = reparsed;
+    this.lastAdded = added;
+    this.lastRemoved = [...previous.values()].flat();
     return true;
   }
 

@@ -7,7 +7,7 @@
  * Per-object results are memoised on the object's chunk; the workspace lists per index generation.
  */
 import type { K8sObject } from '../model/k8sObject';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
 import type { YAMLSeq } from 'yaml';
 
@@ -95,12 +95,16 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
   return w;
 }
 
-interface Cached { generation: number; workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
+interface Cached { key: string; workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
 const cache = new WeakMap<WorkspaceIndex, Cached>();
 
+/** What the workspace views below are built from: re-built only when one of these changes. */
+export const WORKLOADS_AND_NAMESPACES: readonly string[] = [...Object.keys(POD_TEMPLATE_PATHS), 'Namespace', NAMESPACES_IN_USE];
+
 function cached(index: WorkspaceIndex): Cached {
+  const key = index.kindsKey(WORKLOADS_AND_NAMESPACES);
   let c = cache.get(index);
-  if (c && c.generation === index.generation) return c;
+  if (c && c.key === key) return c;
   const workloads: Workload[] = [];
   for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
     for (const o of index.byKind(kind)) {
@@ -115,29 +119,29 @@ function cached(index: WorkspaceIndex): Cached {
   }
   const used = new Set<string>();
   for (const o of index.all()) if (o.namespace) used.add(o.namespace);
-  c = { generation: index.generation, workloads, namespaces, usedNamespaces: [...used], byNamespace: new Map() };
+  c = { key, workloads, namespaces, usedNamespaces: [...used], byNamespace: new Map() };
   cache.set(index, c);
   return c;
 }
 
-/** Every workload in the workspace (cached per index generation). */
+/** Every workload in the workspace (cached until workloads or namespaces change). */
 export function workloadsIn(index: WorkspaceIndex): Workload[] {
   return cached(index).workloads;
 }
 
-/** Every Namespace object in the workspace, with its labels (cached per index generation). */
+/** Every Namespace object in the workspace, with its labels (cached until workloads or namespaces change). */
 export function namespacesIn(index: WorkspaceIndex): NamespaceInfo[] {
   return cached(index).namespaces;
 }
 
-/** Every namespace some object of the workspace names in `metadata.namespace` (cached per index generation). */
+/** Every namespace some object of the workspace names in `metadata.namespace` (cached until workloads or namespaces change). */
 export function usedNamespacesIn(index: WorkspaceIndex): string[] {
   return cached(index).usedNamespaces;
 }
 
 /**
  * Workloads that may run in a namespace: those in it and those without a namespace (applied with `-n`).
- * With no namespace, every workload (see sameNamespace). Cached per index generation.
+ * With no namespace, every workload (see sameNamespace). Cached until workloads or namespaces change.
  */
 export function workloadsInNamespace(index: WorkspaceIndex, namespace: string | undefined): Workload[] {
   const c = cached(index);

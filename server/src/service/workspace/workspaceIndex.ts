@@ -52,6 +52,9 @@ export class ManifestFile {
 
 export interface ObjectRef { kind: string; name: string; namespace?: string }
 
+/** Pseudo-kind for "the set of namespaces objects name": touched when that set may have changed. */
+export const NAMESPACES_IN_USE = '#namespaces';
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   /** Bumped whenever an object may have been added, removed or changed anywhere. */
@@ -59,6 +62,46 @@ export class WorkspaceIndex {
   /** Files longer than this (UTF-16 units) are kept but not parsed. */
   maxFileSize = 5_000_000;
   private kindCache?: { generation: number; byKind: Map<string, K8sObject[]> };
+  /** Per kind: the generation at which an object of that kind last changed. */
+  private readonly kindGen = new Map<string, number>();
+  /** Every kind counts as changed at this generation (set when everything may have changed). */
+  private allKindsGen = 0;
+
+  /**
+   * The generation at which objects of this kind (or NAMESPACES_IN_USE) last changed. Caches and checks
+   * that read only some kinds key on these, so an edit of an Ingress leaves what depends on Services valid.
+   */
+  kindGeneration(kind: string): number {
+    return Math.max(this.kindGen.get(kind) ?? 0, this.allKindsGen);
+  }
+
+  /** A cache key for "these kinds as they are now". */
+  kindsKey(kinds: readonly string[]): string {
+    let key = '';
+    for (const k of kinds) key += this.kindGeneration(k) + ',';
+    return key;
+  }
+
+  /** Mark everything as changed (e.g. all files re-parsed with another size limit). */
+  touchAll(): void {
+    this.generation++;
+    this.allKindsGen = this.generation;
+  }
+
+  private touch(file: ManifestFile, added: Iterable<YamlChunk>, removed: Iterable<YamlChunk>): void {
+    this.generation++;
+    const namespaces = new Map<string, number>();
+    const note = (chunk: YamlChunk, sign: number) => {
+      for (const o of file.objectsOf(chunk)) {
+        this.kindGen.set(o.kind ?? '', this.generation);
+        const ns = o.namespace ?? '';
+        namespaces.set(ns, (namespaces.get(ns) ?? 0) + sign);
+      }
+    };
+    for (const c of removed) note(c, -1);
+    for (const c of added) note(c, +1);
+    for (const n of namespaces.values()) if (n !== 0) { this.kindGen.set(NAMESPACES_IN_USE, this.generation); break; }
+  }
 
   /** Add or update a file. Returns the file; unchanged text is a no-op. */
   set(uri: string, text: string): ManifestFile {
@@ -66,19 +109,21 @@ export class WorkspaceIndex {
     if (existing) {
       if (existing.text === text) return existing;
       existing.update(text, this.maxFileSize);
-      this.generation++;
+      this.touch(existing, existing.yaml.lastAdded, existing.yaml.lastRemoved);
       return existing;
     }
     const f = new ManifestFile(uri, text, this.maxFileSize);
     this.files.set(uri, f);
-    this.generation++;
+    this.touch(f, f.chunks, []);
     return f;
   }
 
   delete(uri: string): boolean {
-    const had = this.files.delete(uri);
-    if (had) this.generation++;
-    return had;
+    const f = this.files.get(uri);
+    if (!f) return false;
+    this.files.delete(uri);
+    this.touch(f, [], f.chunks);
+    return true;
   }
 
   get(uri: string): ManifestFile | undefined {

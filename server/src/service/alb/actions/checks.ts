@@ -569,6 +569,7 @@ export const actionsJsonCheck: Check = {
 export const actionsServiceCheck: Check = {
   id: 'alb.actionsServices',
   scope: 'workspace',
+  reads: ['Service'],
   appliesTo: (o) => o.kind === 'Ingress',
   run(ctx) {
     const ns = ctx.obj.namespace;

@@ -272,6 +272,7 @@ const AUTO_MODE_KEYS = ['group.name', 'waf-acl-id', 'web-acl-id', 'shield-advanc
 export const ingressClassCheck: Check = {
   id: 'alb.ingressClass',
   scope: 'workspace',
+  reads: ['IngressClass'],
   appliesTo: (o) => o.kind === 'Ingress',
   run(ctx) {
     const obj = ctx.obj;
@@ -303,6 +304,7 @@ export const ingressClassCheck: Check = {
 export const backendServiceCheck: Check = {
   id: 'alb.backends',
   scope: 'workspace',
+  reads: ['Service', 'IngressClass'],
   appliesTo: (o) => o.kind === 'Ingress',
   run(ctx) {
     const obj = ctx.obj;
@@ -349,11 +351,12 @@ export const backendServiceCheck: Check = {
   },
 };
 
-/** Whether the workspace has Services an object in `ns` can see (memoised per index generation). */
+/** Whether the workspace has Services an object in `ns` can see (memoised until the Services change). */
 const nsMemo = new WeakMap<object, { gen: number; seen: Map<string, boolean> }>();
 function hasServicesIn(ctx: CheckContext, ns: string | undefined): boolean {
   let m = nsMemo.get(ctx.index);
-  if (!m || m.gen !== ctx.index.generation) { m = { gen: ctx.index.generation, seen: new Map() }; nsMemo.set(ctx.index, m); }
+  const gen = ctx.index.kindGeneration('Service');
+  if (!m || m.gen !== gen) { m = { gen, seen: new Map() }; nsMemo.set(ctx.index, m); }
   const k = ns ?? '';
   let v = m.seen.get(k);
   if (v === undefined) { v = ctx.index.hasKindIn('Service', ns); m.seen.set(k, v); }
@@ -375,6 +378,7 @@ function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
 export const groupConflictCheck: Check = {
   id: 'alb.groupConflict',
   scope: 'workspace',
+  reads: ['Ingress'],
   appliesTo: (o) => o.kind === 'Ingress' && o.annotations[ALB_PREFIX + 'group.name'] !== undefined,
   run(ctx) {
     const obj = ctx.obj;

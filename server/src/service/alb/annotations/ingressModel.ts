@@ -186,12 +186,19 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
   return { kind: 'unknown', via: 'none' };
 }
 
-/** Per index generation: Services by name and Ingresses by IngressGroup (so workspace checks stay linear). */
-interface WsCache { generation: number; servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>> }
+/** Services by name (until the Services change) and Ingresses by IngressGroup (until the Ingresses change). */
+interface WsCache {
+  serviceGen: number; ingressGen: number;
+  servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>>;
+}
 const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
 function wsCache(index: WorkspaceIndex): WsCache {
+  const serviceGen = index.kindGeneration('Service');
+  const ingressGen = index.kindGeneration('Ingress');
   let c = wsCaches.get(index);
-  if (!c || c.generation !== index.generation) { c = { generation: index.generation }; wsCaches.set(index, c); }
+  if (!c) { c = { serviceGen, ingressGen }; wsCaches.set(index, c); }
+  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; }
+  if (c.ingressGen !== ingressGen) { c.ingressGen = ingressGen; c.groups = undefined; c.groupValues = undefined; }
   return c;
 }
 function groupBy(objs: K8sObject[], key: (o: K8sObject) => string | undefined): Map<string, K8sObject[]> {
@@ -222,7 +229,7 @@ const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
 
 /**
  * The distinct values an annotation takes across the members of an IngressGroup (placeholders left out),
- * each with the first member that sets it. Built once per group and key per index generation, so checking
+ * each with the first member that sets it. Built once per group and key until the Ingresses change, so checking
  * every member stays linear in the group's size.
  */
 export function groupAnnotationValues(index: WorkspaceIndex, group: string, key: string): Map<string, K8sObject> {

@@ -1,0 +1,116 @@
+/**
+ * A workspace check that declares `reads` is re-run only when objects of those kinds change, so it must not
+ * read any other kind. Run every such check over the examples and the corpus with an index that records
+ * what it is asked, and hold the answers to the declaration.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { ALL_MODULES } from '../../server/src/service/modules';
+import { NAMESPACES_IN_USE, type WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { ROOT } from '../helpers/lspClient';
+
+function listYaml(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listYaml(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
+  });
+}
+
+function recordingIndex(index: WorkspaceIndex, seen: Set<string>): WorkspaceIndex {
+  return new Proxy(index, {
+    get(target, prop) {
+      if (prop === 'byKind') return (k: string) => { seen.add(k); return target.byKind(k); };
+      if (prop === 'find') return (ref: { kind: string }) => { seen.add(ref.kind); return target.find(ref as never); };
+      if (prop === 'hasKindIn') return (k: string, ns: string | undefined) => { seen.add(k); return target.hasKindIn(k, ns); };
+      if (prop === 'all') return function* () { seen.add(NAMESPACES_IN_USE); yield* target.all(); };
+      if (prop === 'get' || prop === 'uris') seen.add('#files');
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+test('workspace checks read only the kinds they declare', () => {
+  const files = [...listYaml(path.join(ROOT, 'examples')), ...listYaml(path.join(ROOT, '..', 'shared', 'corpus', 'files'))];
+  const s = createLanguageService();
+  for (const f of files) s.setFile(pathToFileURL(f).href, fs.readFileSync(f, 'utf8'));
+  // Paths the real files may not take: a ClusterIP backend with no target-type on the open-source class.
+  s.setFile('file:///synthetic/ingress.yaml', `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: syn
+  namespace: syn
+  annotations:
+    alb.ingress.kubernetes.io/scheme: internal
+spec:
+  ingressClassName: alb
+  defaultBackend:
+    service:
+      name: web
+      port:
+        number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: syn
+spec:
+  type: ClusterIP
+  ports:
+    - port: 80
+`);
+  const checks = ALL_MODULES.flatMap((m) => m.checks ?? []).filter((c) => c.scope === 'workspace');
+  assert.ok(checks.length >= 5);
+  for (const check of checks) {
+    assert.ok(check.reads, `${check.id} declares no reads (it would re-run on every edit anywhere)`);
+    const seen = new Set<string>();
+    const index = recordingIndex(s.index, seen);
+    let ran = 0;
+    for (const uri of s.index.uris()) {
+      const file = s.index.get(uri)!;
+      for (const obj of file.objects()) {
+        if (!obj.isManifest || (check.appliesTo && !check.appliesTo(obj))) continue;
+        ran++;
+        check.run({ obj, file, settings: s.settings, index, report() { /* only the reads matter here */ } });
+      }
+    }
+    const undeclared = [...seen].filter((k) => !check.reads!.includes(k));
+    assert.deepEqual(undeclared, [], `${check.id} (ran on ${ran} objects) reads undeclared kinds`);
+  }
+});
+
+test('an edit re-runs only the workspace checks that read the edited kind', () => {
+  const runs = new Map<string, number>();
+  const s = createLanguageService();
+  const ing = (n: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${n}\n  namespace: shop\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port:\n        number: 80\n`;
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports:\n    - port: 80\n';
+  s.setFile('file:///w/app.yaml', [ing('a'), ing('b'), svc].join('---\n'));
+  s.setFile('file:///w/other.yaml', ing('c'));
+  const count = (uri: string) => { s.validate(uri); };
+  // Count check runs through the logger-free route: wrap each workspace check's run.
+  for (const m of ALL_MODULES) for (const c of m.checks ?? []) {
+    if (c.scope !== 'workspace' || (c as { __wrapped?: boolean }).__wrapped) continue;
+    const orig = c.run.bind(c);
+    c.run = (ctx) => { runs.set(c.id, (runs.get(c.id) ?? 0) + 1); orig(ctx); };
+    (c as { __wrapped?: boolean }).__wrapped = true;
+  }
+  count('file:///w/other.yaml');
+  runs.clear();
+  // Edit the Service (in another file): checks reading Service re-run on other.yaml; checks reading only Ingress do not.
+  s.setFile('file:///w/app.yaml', [ing('a'), ing('b'), svc.replace('port: 80', 'port: 81')].join('---\n'));
+  count('file:///w/other.yaml');
+  assert.ok((runs.get('alb.backends') ?? 0) >= 1, JSON.stringify([...runs]));
+  assert.equal(runs.get('alb.groupConflict') ?? 0, 0, 'group conflicts do not depend on Services');
+  runs.clear();
+  // An edit that touches nothing other.yaml depends on (a ConfigMap) re-runs none of its ALB checks.
+  s.setFile('file:///w/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+  count('file:///w/other.yaml');
+  assert.equal(runs.get('alb.backends') ?? 0, 0);
+  assert.equal(runs.get('alb.ingressClass') ?? 0, 0);
+});
