@@ -13,6 +13,8 @@ import {
   OUT, REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, waitFor, workbenchUrl, type Browser, type CodeServer,
 } from './codeServer';
 import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
+import { parseDocument } from 'yaml';
+import { Connection, loadKubeconfig } from '../../client/src/cluster';
 
 const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(OUT, 'eks-manifests.vsix'));
 const SHOTS = OUT;
@@ -100,7 +102,9 @@ async function runCommand(title: string): Promise<void> {
     throw new Error(`no command titled "${title}"; the palette lists ${JSON.stringify(await rows.locator('.label-name').allInnerTexts())}`);
   }
   await row.click();
-  await quickInput().waitFor({ state: 'hidden', timeout: 10000 });
+  // The palette closes, or (for a command that asks something) turns into that command's own picker.
+  await waitFor(`"${title}" to leave the palette`, async () => !await quickInput().isVisible()
+    || !(await quickInput().locator('input').inputValue()).startsWith('>'), 10000);
 }
 
 async function openFile(rel: string, expectText: string): Promise<void> {
@@ -174,6 +178,49 @@ async function suggestLabels(): Promise<string[]> {
   return widget.locator('.monaco-list-row .label-name').allInnerTexts();
 }
 
+/**
+ * up.sh writes the contexts "local" (admin, current) and "restricted"; the production guard needs a context
+ * whose name contains "prod": the admin context again under the name "local-prod" (same server and user).
+ */
+function addProductionContext(kubeconfig: string): void {
+  const doc = parseDocument(fs.readFileSync(kubeconfig, 'utf8'));
+  const contexts = doc.get('contexts') as { add(v: unknown): void };
+  contexts.add(doc.createNode({ name: PROD_CONTEXT, context: { cluster: 'local', user: 'admin' } }));
+  fs.writeFileSync(kubeconfig, doc.toString(), { mode: 0o600 });
+}
+const PROD_CONTEXT = 'local-prod';
+
+/** The API server as the tests see it (admin context), to check what the palette commands did. */
+async function live(apiPath: string): Promise<{ status: number; body: any }> {
+  const conn = new Connection(loadKubeconfig({ overridePath: cluster!.kubeconfig }).kc);
+  const r = await conn.request('GET', apiPath);
+  return { status: r.status, body: r.body };
+}
+
+const statusItem = (text: string | RegExp) => page.locator('.statusbar-item', { hasText: text }).first();
+const toast = (text: string | RegExp) => page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
+
+/** Picks a row of the quick pick a command opened (by its exact label) and waits for the picker to close. */
+async function pickRow(label: string): Promise<void> {
+  const row = quickInput().locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact(label) }) }).first();
+  await row.waitFor({ timeout: 30000 });
+  await row.click();
+  await quickInput().waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** Dismisses every notification toast (so a later wait for a toast cannot match an old one). */
+async function clearNotifications(): Promise<void> {
+  if (await page.locator('.notification-toast').count()) await runCommand('Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => undefined);
+}
+
+/** Writes a file into the workspace (as if saved by another tool) and opens it. */
+async function writeAndOpen(rel: string, text: string, expectText: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.join(workspace(), rel)), { recursive: true });
+  fs.writeFileSync(path.join(workspace(), rel), text);
+  await openFile(rel, expectText);
+}
+
 let workspaceDir = '';
 const workspace = () => workspaceDir;
 
@@ -191,10 +238,13 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     installVsix(VSIX, userDataDir, extensionsDir);
     log('installed the .vsix');
     // A real kube-apiserver as the current kubeconfig context, when the cluster scripts are present.
-    if (process.env.E2E_CLUSTER !== '0' && clusterScriptsPresent()) cluster = startLocalCluster(path.join(dir, 'cluster'), log);
+    if (process.env.E2E_CLUSTER !== '0' && clusterScriptsPresent()) {
+      cluster = startLocalCluster(path.join(dir, 'cluster'), log);
+      addProductionContext(cluster.kubeconfig);
+    }
     server = await startCodeServer({
       userDataDir, extensionsDir, env: cluster ? { KUBECONFIG: cluster.kubeconfig } : {},
-      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false, 'editor.hover.delay': 200, 'files.autoSave': 'off',
+      settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false, 'diffEditor.useInlineViewWhenSpaceIsLimited': false, 'editor.hover.delay': 200, 'files.autoSave': 'off',
         'git.openRepositoryInParentFolders': 'never', 'git.enabled': false },
     });
     browser = await launchBrowser();
@@ -391,5 +441,132 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await pane.locator('.monaco-list-row', { hasText: 'Endpoints' }).first().waitFor({ timeout: 30000 });
     await page.locator('.statusbar-item', { hasText: 'local' }).first().waitFor({ timeout: 10000 });
     await shot('07-services-view', true);
+  });
+
+  // ---------------------------------------------------------------- cluster commands from the palette
+
+  const needCluster = (t: TestContext) => { if (!cluster) t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return !!cluster; };
+
+  step('EKS: Switch Kubernetes Context picks another kubeconfig context; the status bar follows', async (t) => {
+    if (!needCluster(t)) return;
+    await closeAllEditors();
+    await statusItem('local/default').waitFor({ timeout: 30000 });
+    await runCommand('EKS: Switch Kubernetes Context');
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: PROD_CONTEXT }).first().waitFor({ timeout: 30000 });
+    const labels = (await quickInput().locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).filter((l) => !l.startsWith('cluster '));
+    assert.deepEqual([...labels].sort(), ['local', PROD_CONTEXT, 'restricted'], `contexts listed: ${JSON.stringify(labels)}`);
+    await shot('08-switch-context');
+    await pickRow('restricted');
+    await statusItem('restricted/team-a').waitFor({ timeout: 10000 });
+    await shot('09-context-restricted');
+    // back to the admin context, through the status bar item (it runs the same command)
+    await statusItem('restricted/team-a').click();
+    await pickRow('local');
+    await statusItem('local/default').waitFor({ timeout: 10000 });
+  });
+
+  step('EKS: Switch Kubernetes Namespace lists the namespaces of the API server', async (t) => {
+    if (!needCluster(t)) return;
+    await runCommand('EKS: Switch Kubernetes Namespace');
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'kube-system' }).first().waitFor({ timeout: 30000 });
+    const labels = await quickInput().locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    for (const ns of ['default', 'kube-system', 'shop']) assert.ok(labels.includes(ns), `namespaces listed: ${JSON.stringify(labels)}`);
+    await shot('10-switch-namespace');
+    await pickRow('shop');
+    await statusItem('local/shop').waitFor({ timeout: 10000 });
+    await runCommand('EKS: Switch Kubernetes Namespace');
+    await pickRow('default');
+    await statusItem('local/default').waitFor({ timeout: 10000 });
+  });
+
+  step('EKS: Dry-run on Cluster puts the API server\'s rejection in the Problems panel', async (t) => {
+    if (!needCluster(t)) return;
+    await clearNotifications();
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad-port\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n  - name: http\n    protocol: TCP\n    port: 99999\n';
+    await writeAndOpen('cluster/bad-port.yaml', text, 'bad-port');
+    await runCommand('EKS: Dry-run on Cluster (server)');
+    await toast(/Dry-run \(cluster\/bad-port\.yaml → local\): 1 failed/).waitFor({ timeout: 60000 });
+    await runCommand('Problems: Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /Service shop\/bad-port: The API server rejected the object/ }).first();
+    await problem.waitFor({ timeout: 30000 });
+    const row = await problem.innerText();
+    log(`problem: ${row.replace(/\s+/g, ' ')}`);
+    assert.match(row, /spec\.ports\[0\]\.port/);
+    assert.match(row, /\[Ln 12, Col \d+\]/, 'on the line of the rejected field');
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 10000 });
+    await shot('11-dry-run-problem', true);
+    assert.equal((await live('/api/v1/namespaces/shop/services/bad-port')).status, 404, 'a dry-run creates nothing');
+  }, async () => { await panelVisible(false); await clearNotifications(); });
+
+  step('a production context: Apply asks first; Cancel applies nothing, Apply applies', async (t) => {
+    if (!needCluster(t)) return;
+    await closeAllEditors();
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop-settings\n  namespace: shop\ndata:\n  colour: blue\n';
+    await writeAndOpen('cluster/settings.yaml', text, 'shop-settings');
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow(PROD_CONTEXT);
+    await statusItem(`${PROD_CONTEXT}/default`).waitFor({ timeout: 10000 });
+    const dialog = page.locator('.monaco-dialog-box');
+    const question = dialog.filter({ hasText: `"${PROD_CONTEXT}" looks like a production context` });
+    // 1. Cancel: nothing reaches the server
+    await runCommand('EKS: Apply to Cluster (server-side)');
+    await question.waitFor({ timeout: 30000 });
+    assert.match(await question.innerText(), /Apply 1 object to it\?/);
+    await shot('12-production-confirmation', true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+    // the command returns right after the answer; no progress or result notification follows
+    await page.locator('.notification-toast', { hasText: /Applying|Applied/ }).first().waitFor({ state: 'visible', timeout: 3000 })
+      .then(() => assert.fail('something was applied after Cancel'), () => undefined);
+    assert.equal((await live('/api/v1/namespaces/shop/configmaps/shop-settings')).status, 404, 'nothing applied after Cancel');
+    // 2. Apply: the object is created
+    await runCommand('EKS: Apply to Cluster (server-side)');
+    await question.waitFor({ timeout: 30000 });
+    await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+    await toast(new RegExp(`Applied \\(cluster/settings\\.yaml → ${PROD_CONTEXT}\\): 1 created`)).waitFor({ timeout: 60000 });
+    const cm = await waitFor('the ConfigMap on the API server', async () => { const r = await live('/api/v1/namespaces/shop/configmaps/shop-settings'); return r.status === 200 && r.body; }, 10000);
+    assert.equal(cm.data.colour, 'blue');
+  }, async () => {
+    const dialog = page.locator('.monaco-dialog-box');
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await clearNotifications();
+  });
+
+  step('EKS: Diff with Cluster opens the live object beside the dry-run of the local file', async (t) => {
+    if (!needCluster(t)) return;
+    // still in the production context: a diff changes nothing, so it asks nothing
+    await closeAllEditors();
+    fs.writeFileSync(path.join(workspace(), 'cluster/settings.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop-settings\n  namespace: shop\ndata:\n  colour: green\n');
+    await openFile('cluster/settings.yaml', 'colour: green');
+    await runCommand('EKS: Diff with Cluster (live ↔ local)');
+    const tab = page.locator('.tabs-container .tab.active', { hasText: 'ConfigMap shop/shop-settings: live ↔ dry-run of local' });
+    await tab.waitFor({ timeout: 60000 });
+    const diff = page.locator('.editor-group-container.active .monaco-diff-editor');
+    await diff.waitFor({ timeout: 30000 });
+    await diff.locator('.editor.original .view-line', { hasText: /colour:\s+blue/ }).first().waitFor({ timeout: 30000 });
+    await diff.locator('.editor.modified .view-line', { hasText: /colour:\s+green/ }).first().waitFor({ timeout: 30000 });
+    const all = (await diff.locator('.view-line').allInnerTexts()).join('\n');
+    assert.doesNotMatch(all, /managedFields/);
+    await shot('13-diff-with-cluster', true);
+    assert.equal((await live('/api/v1/namespaces/shop/configmaps/shop-settings')).body.data.colour, 'blue', 'a diff changes nothing');
+  }, async () => {
+    await closeAllEditors();
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow('local');
+    await statusItem('local/default').waitFor({ timeout: 10000 });
+  });
+
+  step('EKS: Refresh Services from the palette; the view lists a Service created outside VS Code', async (t) => {
+    if (!needCluster(t)) return;
+    // created behind the extension's back (as kubectl would), then the view refreshed from the palette
+    const conn = new Connection(loadKubeconfig({ overridePath: cluster!.kubeconfig }).kc);
+    const r = await conn.request('POST', '/api/v1/namespaces/shop/services', {
+      body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'from-outside', namespace: 'shop' }, spec: { selector: { app: 'x' }, ports: [{ port: 8080 }] } },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await runCommand('EKS: Refresh Services');
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Services/ }) }).first();
+    await pane.locator('.monaco-list-row', { hasText: 'from-outside' }).first().waitFor({ timeout: 60000 });
+    await shot('14-services-refreshed');
   });
 });
