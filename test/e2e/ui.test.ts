@@ -494,6 +494,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     assert.match(row, /spec\.ports\[0\]\.port/);
     assert.match(row, /\[Ln 12, Col \d+\]/, 'on the line of the rejected field');
     await editor().locator('.squiggly-error').first().waitFor({ timeout: 10000 });
+    await page.locator('.notification-toast', { hasText: 'Dry-run of cluster/bad-port.yaml' }).waitFor({ state: 'detached', timeout: 10000 });
     await shot('11-dry-run-problem', true);
     assert.equal((await live('/api/v1/namespaces/shop/services/bad-port')).status, 404, 'a dry-run creates nothing');
   }, async () => { await panelVisible(false); await clearNotifications(); });
@@ -547,6 +548,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await diff.locator('.editor.modified .view-line', { hasText: /colour:\s+green/ }).first().waitFor({ timeout: 30000 });
     const all = (await diff.locator('.view-line').allInnerTexts()).join('\n');
     assert.doesNotMatch(all, /managedFields/);
+    await page.locator('.notification-toast', { hasText: 'Diff against the cluster' }).waitFor({ state: 'detached', timeout: 10000 });
     await shot('13-diff-with-cluster', true);
     assert.equal((await live('/api/v1/namespaces/shop/configmaps/shop-settings')).body.data.colour, 'blue', 'a diff changes nothing');
   }, async () => {
@@ -568,5 +570,17 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Services/ }) }).first();
     await pane.locator('.monaco-list-row', { hasText: 'from-outside' }).first().waitFor({ timeout: 60000 });
     await shot('14-services-refreshed');
+  });
+
+  step('EKS: Copy Service DNS Name asks for a Service and copies its cluster DNS name', async (t) => {
+    if (!needCluster(t)) return;
+    await browser!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.url });
+    await runCommand('EKS: Copy Service DNS Name');
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'web-green' }).first().waitFor({ timeout: 30000 });
+    await shot('15-copy-dns-name');
+    await pickRow('web-blue');
+    await page.locator('.statusbar-item', { hasText: 'Copied web-blue.shop.svc.cluster.local' }).first().waitFor({ timeout: 10000 });
+    const copied = await waitFor('the clipboard', () => page.evaluate(() => (globalThis as any).navigator.clipboard.readText() as Promise<string>), 10000);
+    assert.equal(copied, 'web-blue.shop.svc.cluster.local');
   });
 });
