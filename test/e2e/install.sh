@@ -38,6 +38,10 @@ if [ ! -x "$CODE_SERVER_BIN" ] || [ ! -f "$H/code-server-$CODE_SERVER_VERSION/.c
   echo "==> code-server $CODE_SERVER_VERSION (npm, built with Node 24; ~3 min, 630 MB) -> $H/code-server-$CODE_SERVER_VERSION"
   rm -rf "$H/code-server-$CODE_SERVER_VERSION"
   (
+    # Under `npm test`/`npm start` the parent npm exports npm_config_* variables, which the nested npm
+    # reads as its own config: npm_config_user_agent would still say node/v20, and code-server's postinstall
+    # reads the Node version from it. Start the nested npm with none of them.
+    for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
     # npm and node-gyp run on Node 24 and compile native addons against its headers
     # (a machine-wide npm config may point nodedir at another Node's headers).
     export PATH=$NODE24_DIR/bin:$PATH npm_config_nodedir=$NODE24_DIR
