@@ -26,7 +26,8 @@ run_tests "robustness (hostile input against the bundled server)" test/robustnes
 # (cached under ~/.cache/eks-manifests/k8s), started for this stage and stopped on exit (trap in run.sh).
 echo "==> cluster tests (real kube-apiserver)"
 bash test/cluster/run.sh
-# real VS Code (code-server + Chromium): the .vsix contents, extension-host tests, Playwright UI tests.
+# real VS Code (code-server + Chromium): the .vsix contents, extension-host tests, Playwright UI tests (incl.
+# the cluster commands from the palette against a local kube-apiserver), then test/cluster/run-vscode.sh.
 # Installs Chromium (apt), Node 24 and code-server (npm) once, cached under ~/.cache/eks-manifests/vscode-host.
 echo "==> real VS Code (code-server): packaging, extension host, UI"
 bash test/e2e/run.sh
