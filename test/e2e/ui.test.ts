@@ -583,4 +583,22 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     const copied = await waitFor('the clipboard', () => page.evaluate(() => (globalThis as any).navigator.clipboard.readText() as Promise<string>), 10000);
     assert.equal(copied, 'web-blue.shop.svc.cluster.local');
   });
+
+  step('EKS: Open Service as YAML and EKS: Reveal Manifest in Workspace, from the palette', async (t) => {
+    if (!needCluster(t)) return;
+    await closeAllEditors();
+    await runCommand('EKS: Open Service as YAML (read-only)');
+    await pickRow('web-blue');
+    await page.locator('.tabs-container .tab.active', { hasText: 'web-blue.yaml' }).waitFor({ timeout: 30000 });
+    await editor().locator('.view-line', { hasText: /clusterIP:\s+10\.0\.0\.\d+/ }).first().waitFor({ timeout: 30000 });
+    const yamlText = (await editor().locator('.view-line').allInnerTexts()).join('\n');
+    assert.doesNotMatch(yamlText, /managedFields/);
+    // a manifest, not just the list item: list/watch items come without apiVersion and kind
+    assert.match(yamlText, /^apiVersion:\s+v1\nkind:\s+Service\n/, yamlText.slice(0, 200));
+    await shot('16-service-as-yaml');
+    await runCommand('EKS: Reveal Manifest in Workspace');
+    await pickRow('web-blue');
+    await page.locator('.tabs-container .tab.active', { hasText: 'web.yaml' }).waitFor({ timeout: 30000 });
+    await editor().locator('.view-line', { hasText: /name:\s+web-blue/ }).first().waitFor({ timeout: 30000 });
+  }, closeAllEditors);
 });

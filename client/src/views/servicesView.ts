@@ -153,7 +153,8 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private async openYaml(n?: Node): Promise<void> {
     const s = await this.pickService(n);
     if (!s) return;
-    const uri = this.content.put(`services/${s.namespace}/${s.name}.yaml`, stringify(stripNoise(s.object)));
+    // Items of a list/watch response carry no apiVersion/kind: put them back so the YAML is a manifest.
+    const uri = this.content.put(`services/${s.namespace}/${s.name}.yaml`, stringify({ apiVersion: 'v1', kind: 'Service', ...stripNoise(s.object) }));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc, { preview: true });
