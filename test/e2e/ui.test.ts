@@ -601,4 +601,19 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await page.locator('.tabs-container .tab.active', { hasText: 'web.yaml' }).waitFor({ timeout: 30000 });
     await editor().locator('.view-line', { hasText: /name:\s+web-blue/ }).first().waitFor({ timeout: 30000 });
   }, closeAllEditors);
+
+  step('EKS: Apply Selection to Cluster applies only the objects under the selection', async (t) => {
+    if (!needCluster(t)) return;
+    await clearNotifications();
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first, namespace: shop}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: second, namespace: shop}\ndata: {k: v}\n';
+    await writeAndOpen('cluster/two.yaml', text, 'second');
+    await goTo(6, 1);
+    await page.keyboard.press('Shift+ArrowDown'); // lines 6-7: inside the second document only
+    await runCommand('EKS: Apply Selection to Cluster');
+    await toast(/Applied \(cluster\/two\.yaml \(lines 6-7\) → local\): 1 created/).waitFor({ timeout: 60000 });
+    await page.locator('.notification-toast', { hasText: 'Applying cluster/two.yaml' }).waitFor({ state: 'detached', timeout: 10000 });
+    await shot('17-apply-selection');
+    assert.equal((await live('/api/v1/namespaces/shop/configmaps/second')).status, 200, 'the selected object is applied');
+    assert.equal((await live('/api/v1/namespaces/shop/configmaps/first')).status, 404, 'the other object is not');
+  }, async () => { await clearNotifications(); await closeAllEditors(); });
 });
