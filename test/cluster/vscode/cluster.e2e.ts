@@ -83,6 +83,34 @@ describe('cluster commands in real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('Dry-run Folder and Apply Folder (as the Explorer context menu calls them): all files, Namespaces first', async () => {
+    const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'cluster-folder-e2e');
+    const fns = `${ns}-f`;
+    // The ConfigMap's file sorts before the Namespace's: ordering must come from the kinds, not the names.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'a-config.yaml'), Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: ${fns}\ndata:\n  colour: "blue"\n`));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'b-namespace.yaml'), Buffer.from(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${fns}\n`));
+    const bad = vscode.Uri.joinPath(folder, 'c-bad.yaml');
+    await vscode.workspace.fs.writeFile(bad, Buffer.from(`apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\n  namespace: default\nspec:\n  ports:\n    - port: 99999\n      protocol: TCP\n`));
+    await vscode.commands.executeCommand('eksManifests.cluster.dryRunFolder', folder);
+    const diags = await waitFor('a dry-run diagnostic in the folder', () => {
+      const d = vscode.languages.getDiagnostics(bad).filter((x) => x.source === 'eks-manifests (cluster)');
+      return d.length ? d : undefined;
+    });
+    assert.match(diags[0].message, /Service default\/bad: The API server rejected the object/);
+    assert.equal((await conn().request('GET', `/api/v1/namespaces/${fns}`)).status, 404, 'a dry-run creates nothing');
+    // All or nothing: with the bad file there, Apply Folder applies nothing.
+    await vscode.commands.executeCommand('eksManifests.cluster.applyFolder', folder);
+    assert.equal((await conn().request('GET', `/api/v1/namespaces/${fns}/configmaps/settings`)).status, 404);
+    await vscode.workspace.fs.delete(bad);
+    await vscode.commands.executeCommand('eksManifests.cluster.applyFolder', folder);
+    const cm = await waitFor('the ConfigMap applied from the folder', async () => {
+      const r = await conn().request('GET', `/api/v1/namespaces/${fns}/configmaps/settings`);
+      return r.status === 200 ? r.body : undefined;
+    });
+    assert.equal(cm.data.colour, 'blue');
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+  });
+
   it('Services view actions: copy DNS name, reveal the manifest, open as YAML', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.eksManifests');
     await vscode.commands.executeCommand('eksManifests.services.refresh');
