@@ -602,6 +602,37 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await editor().locator('.view-line', { hasText: /name:\s+web-blue/ }).first().waitFor({ timeout: 30000 });
   }, closeAllEditors);
 
+  step('EKS: Open Load Balancer URL opens the Service\'s load balancer address in the browser', async (t) => {
+    if (!needCluster(t)) return;
+    const conn = new Connection(loadKubeconfig({ overridePath: cluster!.kubeconfig }).kc);
+    const created = await conn.request('POST', '/api/v1/namespaces/shop/services', {
+      body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb-web', namespace: 'shop' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, protocol: 'TCP' }] } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    // What a cloud controller would do: publish the load balancer's hostname through the status subresource.
+    const host = 'k8s-shop-lbweb-0123456789.elb.eu-west-1.amazonaws.com';
+    const current = (await conn.request('GET', '/api/v1/namespaces/shop/services/lb-web')).body;
+    const updated = await conn.request('PUT', '/api/v1/namespaces/shop/services/lb-web/status', { body: { ...current, status: { loadBalancer: { ingress: [{ hostname: host }] } } } });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Services/ }) }).first();
+    await pane.locator('.monaco-list-row', { hasText: host }).first().waitFor({ timeout: 60000 });
+    // The browser has no network here: answer the load balancer's address ourselves and see it open.
+    await browser!.context.route(`http://${host}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>the shop behind its load balancer</h1>' }));
+    const opened = browser!.context.waitForEvent('page', { timeout: 60000 });
+    await runCommand('EKS: Open Load Balancer URL');
+    await pickRow('lb-web');
+    // VS Code asks before opening an external site.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30000 });
+    await shot('18-open-load-balancer');
+    await dialog.locator('.monaco-button', { hasText: /^Open$/ }).first().click();
+    const tab = await opened;
+    await tab.waitForLoadState('domcontentloaded');
+    assert.equal(tab.url(), `http://${host}/`);
+    assert.match(await tab.locator('h1').innerText(), /shop behind its load balancer/);
+    await tab.close();
+  }, async () => { await browser?.context.unrouteAll().catch(() => undefined); });
+
   step('EKS: Apply Selection to Cluster applies only the objects under the selection', async (t) => {
     if (!needCluster(t)) return;
     await clearNotifications();
