@@ -7,7 +7,7 @@
  *   npm run bench -- --reps 5 --samples 20 --sizes 100,1000,5000 --no-baseline --no-corpus --out file.md
  *
  * Environment: EKS_BENCH_SCHEMA_DIR (folder with yannh's `all.json` + `_definitions.json`, default
- * /work/shared/notes/baseline/schema), EKS_BENCH_CORPUS (workspace folder, default /work/shared/corpus/files).
+ * ../shared/notes/baseline/schema beside the repository), EKS_BENCH_CORPUS (workspace folder, default ../shared/corpus/files).
  */
 import { promises as fs, readFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import * as os from 'os';
@@ -31,8 +31,8 @@ const withBaseline = !flag('--no-baseline');
 const withCorpus = !flag('--no-corpus');
 const withAnchors = !flag('--no-anchors');
 const outFile = path.resolve(opt('--out') ?? path.join(ROOT, 'bench', 'results', 'latest.md'));
-const schemaDir = process.env.EKS_BENCH_SCHEMA_DIR ?? '/work/shared/notes/baseline/schema';
-const corpusDir = process.env.EKS_BENCH_CORPUS ?? '/work/shared/corpus/files';
+const schemaDir = process.env.EKS_BENCH_SCHEMA_DIR ?? path.join(ROOT, '..', 'shared', 'notes', 'baseline', 'schema');
+const corpusDir = process.env.EKS_BENCH_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus', 'files');
 const TIMEOUT = Number(process.env.EKS_BENCH_TIMEOUT_MS ?? 300_000);
 const SETTLE_MS = Number(opt('--settle') ?? 1500);
 
