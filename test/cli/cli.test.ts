@@ -1,17 +1,12 @@
 /** The bundled CLI as a CI pipeline runs it: real files, real exit codes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/lspClient';
+import { runCli } from '../helpers/cli';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-cli-'));
 fs.mkdirSync(path.join(tmp, 'sub'));

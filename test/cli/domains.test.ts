@@ -1,16 +1,14 @@
 /** The CLI runs the domain modules too (ALB, NodePool, NetworkPolicy), cross-file checks included. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/lspClient';
+import { runCli } from '../helpers/cli';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 function check(dir: string): { code: number | null; codes: string[] } {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8' });
-  return { code: r.status, codes: (JSON.parse(r.stdout) as { code: string }[]).map((x) => x.code) };
+  const r = runCli(['check', '--format', 'json', dir]);
+  return { code: r.code, codes: (JSON.parse(r.out) as { code: string }[]).map((x) => x.code) };
 }
 
 const INGRESS = `apiVersion: networking.k8s.io/v1

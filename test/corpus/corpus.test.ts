@@ -10,19 +10,13 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ROOT } from '../helpers/lspClient';
+import { filesUnder, YAML_FILE } from '../helpers/files';
 
 const CORPUS = process.env.EKS_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus');
 
-function listYaml(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? listYaml(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
-}
-
 test('the corpus raises no error except the listed, explained ones', () => {
   assert.ok(fs.existsSync(path.join(CORPUS, 'files')), `corpus not found at ${CORPUS} (set EKS_CORPUS)`);
-  const files = listYaml(path.join(CORPUS, 'files'));
+  const files = filesUnder(path.join(CORPUS, 'files'), YAML_FILE);
   assert.ok(files.length > 300, `only ${files.length} corpus files`);
   const internal: string[] = [];
   const service = createLanguageService({ log: (m) => internal.push(m) });

@@ -11,6 +11,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { sleep, waitFor } from '../helpers/waitFor';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const OUT = path.join(REPO, 'test-output', 'e2e');
@@ -77,21 +78,7 @@ export function portFree(port: number): Promise<boolean> {
   });
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns a truthy value (or throws on timeout). Used for conditions, never as a fixed delay. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60000, everyMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v as T;
-    } catch (e) { last = e; }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
-    await sleep(everyMs);
-  }
-}
+export { sleep, waitFor };
 
 /** Installs a .vsix into an extensions dir with code-server's CLI (about 1.5 s). */
 export function installVsix(vsix: string, userDataDir: string, extensionsDir: string): void {

@@ -1,13 +1,11 @@
 /** NodePool checks through the bundled CLI (dist/cli.js): a folder with a NodePool and a workload in separate files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT } from '../helpers/lspClient';
+import { runCli } from '../helpers/cli';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-np-cli-'));
 fs.writeFileSync(path.join(tmp, 'nodepool.yaml'), `apiVersion: karpenter.sh/v1
 kind: NodePool
@@ -41,9 +39,9 @@ spec:
 `);
 
 test('eks-manifests check reports NodePool findings, including the cross-file grace period, and exits 1 on the error', () => {
-  const r = spawnSync(process.execPath, [CLI, 'check', tmp], { encoding: 'utf8' });
-  assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stdout, /nodepool\.yaml:13:\d+: error \[nodepool-auto-mode-karpenter-label\]/);
-  assert.match(r.stdout, /nodepool\.yaml:16:\d+: warning \[nodepool-expire-after-too-long\]/);
-  assert.match(r.stdout, /web\.yaml:10:\d+: warning \[pod-grace-exceeds-nodepool\]/);
+  const r = runCli(['check', tmp]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /nodepool\.yaml:13:\d+: error \[nodepool-auto-mode-karpenter-label\]/);
+  assert.match(r.out, /nodepool\.yaml:16:\d+: warning \[nodepool-expire-after-too-long\]/);
+  assert.match(r.out, /web\.yaml:10:\d+: warning \[pod-grace-exceeds-nodepool\]/);
 });

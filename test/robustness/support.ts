@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'fs';
-import * as fs from 'fs';
 import * as path from 'path';
 import type { LspClient } from '../helpers/lspClient';
 import { ROOT } from '../helpers/lspClient';
+import { filesUnder, YAML_FILE } from '../helpers/files';
 
 /** mulberry32: small, fast, reproducible. */
 export function rng(seed: number): () => number {
@@ -29,12 +29,7 @@ export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)];
 export function seedFiles(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) out.push({ name: path.relative(ROOT, p), text: readFileSync(p, 'utf8') });
-    }
+    for (const p of filesUnder(dir, YAML_FILE)) out.push({ name: path.relative(ROOT, p), text: readFileSync(p, 'utf8') });
   };
   walk(path.join(ROOT, 'examples'));
   walk(path.join(ROOT, 'test', 'fixtures'));

@@ -3,15 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { filesUnder } from '../helpers/files';
 
 const ROOT = path.join(__dirname, '..', '..');
-function tsFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
-  });
-}
+const tsFiles = (dir: string): string[] => filesUnder(dir, /\.ts$/);
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);

@@ -12,14 +12,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { ALL_MODULES } from '../../server/src/service/modules';
 import { NAMESPACES_IN_USE, type WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { ROOT } from '../helpers/lspClient';
-
-function listYaml(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? listYaml(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
-  });
-}
+import { filesUnder, YAML_FILE } from '../helpers/files';
 
 function recordingIndex(index: WorkspaceIndex, seen: Set<string>): WorkspaceIndex {
   return new Proxy(index, {
@@ -36,7 +29,7 @@ function recordingIndex(index: WorkspaceIndex, seen: Set<string>): WorkspaceInde
 }
 
 test('workspace checks read only the kinds they declare', () => {
-  const files = [...listYaml(path.join(ROOT, 'examples')), ...listYaml(path.join(ROOT, '..', 'shared', 'corpus', 'files'))];
+  const files = [...filesUnder(path.join(ROOT, 'examples'), YAML_FILE), ...filesUnder(path.join(ROOT, '..', 'shared', 'corpus', 'files'), YAML_FILE)];
   const s = createLanguageService();
   for (const f of files) s.setFile(pathToFileURL(f).href, fs.readFileSync(f, 'utf8'));
   // Paths the real files may not take: a ClusterIP backend with no target-type on the open-source class.

@@ -6,18 +6,10 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor as poll, type Probe } from '../../helpers/waitFor';
 import { Connection, loadKubeconfig } from '../../../client/src/cluster';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as T;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const waitFor = <T>(what: string, probe: Probe<T>, ms = 20000): Promise<T> => poll(what, probe, ms);
 
 const kubeconfig = process.env.EKS_TEST_KUBECONFIG ?? '';
 const conn = () => new Connection(loadKubeconfig({ overridePath: kubeconfig }).kc);

@@ -6,28 +6,15 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor as poll, type Probe } from '../../helpers/waitFor';
 
 const EXTENSION_ID = 'eks-manifests.eks-manifests';
 const SOURCE = 'eks-manifests';
 
 // ---------------------------------------------------------------------------------------------- helpers
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls a condition until it holds; the failure message shows the last value seen. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-      last = v;
-    } catch (e) { last = e; }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await sleep(50);
-  }
-}
+/** Polls a condition until it holds (30 s); the failure message shows the last value seen. */
+const waitFor = <T>(what: string, probe: Probe<T>, timeoutMs = 30000): Promise<T> => poll(what, probe, timeoutMs, 50);
 
 function root(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
