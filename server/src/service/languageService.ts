@@ -62,7 +62,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
         report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
           if (!codes.has(code)) throw new Error(`check ${check.id} reported undeclared code ${code}`);
           let r: [number, number] | undefined;
-          if (Array.isArray(at) && typeof at[0] === 'number' && typeof at[1] === 'number' && at.length === 2 && !isPathLike(at)) r = at as [number, number];
+          // Two numbers are [start, end) offsets; any other array is a path (no path is two indexes).
+          if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number') r = at as [number, number];
           else if (Array.isArray(at)) r = nodeRange(obj.node(at as NodePath));
           else r = nodeRange(at);
           r ??= firstLine(obj);
@@ -411,11 +412,6 @@ function sameFindings(a: Finding[], b: Finding[]): boolean {
     }
   }
   return true;
-}
-
-/** A path's segments are strings or numbers; a [start, end] pair is two numbers. Paths of two numbers do not occur. */
-function isPathLike(a: unknown[]): boolean {
-  return a.some((x) => typeof x === 'string');
 }
 
 function firstLine(obj: K8sObject): [number, number] {

@@ -74,7 +74,7 @@ function ingressBackendDefinition(ctx: CursorContext): Location[] | undefined {
   if (!obj || obj.kind !== 'Ingress' || ctx.onKey) return undefined;
   const p = ctx.path;
   const last = p[p.length - 1];
-  const isV1 = last === 'name' && p[p.length - 2] === 'service' && p.includes('backend') || last === 'name' && p[p.length - 2] === 'service' && p[p.length - 3] === 'defaultBackend';
+  const isV1 = last === 'name' && p[p.length - 2] === 'service' && (p.includes('backend') || p[p.length - 3] === 'defaultBackend');
   const isBeta = last === 'serviceName';
   if (!isV1 && !isBeta) return undefined;
   const name = scalarString(ctx.node);

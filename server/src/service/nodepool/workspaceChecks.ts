@@ -10,6 +10,7 @@ import { sameNamespace } from '../model/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '../model/yamlNodes';
 import { durationSeconds, humanDuration } from './schemas';
 import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
+import { readSelector, matches } from '../model/labelSelector';
 import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, podLabelsPath, podSpecPath, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
 
 // ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
@@ -191,20 +192,12 @@ function graceFix(node: Node, secs: number) {
   return r ? [{ title: `Set terminationGracePeriodSeconds to ${secs} (the NodePool's limit)`, edits: [{ start: r[0], end: r[1], newText: String(secs) }] }] : [];
 }
 
+/** A PodDisruptionBudget selector covers these labels (an empty selector is not counted as covering). */
 function selectorMatches(selector: Node | undefined, labels: Record<string, string>, obj: K8sObject): boolean {
   const sel = resolve(selector, obj.doc);
   if (!isMap(sel)) return false;
-  const ml = stringMap(resolveAt(sel, ['matchLabels'], obj), obj.doc);
-  for (const [k, v] of Object.entries(ml)) if (labels[k] !== v) return false;
-  for (const e of requirementsAt(resolveAt(sel, ['matchExpressions'], obj), obj)) {
-    if (!e.key) continue;
-    const has = e.key in labels;
-    if (e.operator === 'In' && !(has && e.values.includes(labels[e.key]))) return false;
-    if (e.operator === 'NotIn' && has && e.values.includes(labels[e.key])) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return Object.keys(ml).length > 0 || isSeq(resolveAt(sel, ['matchExpressions'], obj));
+  const s = readSelector(sel, obj.doc);
+  return matches(s, labels) && (Object.keys(s.matchLabels).length > 0 || isSeq(resolveAt(sel, ['matchExpressions'], obj)));
 }
 
 export const workloadPdbCheck: Check = {
