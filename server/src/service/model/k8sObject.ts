@@ -5,6 +5,7 @@
 import type { Document, Node } from 'yaml';
 import type { YamlChunk, Range } from '../parse/yamlFile';
 import { nodeAt, nodeRange, scalarString, stringMap, type NodePath } from './yamlNodes';
+import { isOpenNode } from './templates';
 
 export class K8sObject {
   readonly apiVersion?: string;
@@ -61,6 +62,21 @@ export class K8sObject {
   documentOffsets(): [number, number] {
     const r = nodeRange(this.doc.contents) ?? (this.doc.range ? [this.doc.range[0], this.doc.range[1]] as [number, number] : [0, 0] as [number, number]);
     return r;
+  }
+
+  /** Whether template actions were masked in this object's chunk (see model/templates.ts). */
+  get hasTemplates(): boolean {
+    return this.chunk.masked.length > 0;
+  }
+
+  /**
+   * Whether a template action may inject content into this node or the node at this path (then no
+   * "missing field" finding may come from it). `after`: for an absent or empty value, the offset after its key.
+   */
+  isOpen(at: Node | NodePath | undefined, after?: number): boolean {
+    if (!this.hasTemplates) return false;
+    const node = Array.isArray(at) ? this.node(at) : at;
+    return isOpenNode(node, this.chunk.text, this.chunk.masked, after);
   }
 
   /** Whether this document looks like a Kubernetes object at all (has apiVersion or kind). */

@@ -4,6 +4,7 @@ import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaCodes } from '../catalog/schema';
 import { getPair, nodeRange, scalarString } from '../model/yamlNodes';
+import { isUnknownText } from '../model/templates';
 import type { YamlChunk } from '../parse/yamlFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, WORKLOADS_AND_NAMESPACES, type Workload } from '../workspace/workloads';
@@ -292,7 +293,7 @@ function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[]): Wor
 /** Selectors with template placeholders (`{{ .Values.x }}`, `${VAR}`) are filled in later: never report them. */
 function templated(s: Selector): boolean {
   const texts = [...Object.keys(s.matchLabels), ...Object.values(s.matchLabels), ...s.expressions.flatMap((e) => [e.key, ...e.values])];
-  return texts.some((t) => t.includes('{{') || t.includes('${'));
+  return texts.some(isUnknownText);
 }
 
 function workloadName(w: Workload): string {

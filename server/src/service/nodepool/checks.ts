@@ -9,6 +9,7 @@ import { validateNode, type SchemaReporter } from '../catalog/schema';
 import { closest } from '../catalog/types';
 import { getPair, keyString, nodeRange, pairs, resolve, scalarString } from '../model/yamlNodes';
 import type { K8sObject } from '../model/k8sObject';
+import { isUnknownText } from '../model/templates';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
   NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, durationSeconds,
@@ -16,10 +17,6 @@ import {
 import { AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, autoModeReplacement } from './requirementKeys';
 import { isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
 
-/** Template placeholders (`<<AZ>>`, `${CLUSTER}`, `{{ .Values.x }}`, `<name>`) are not judged by patterns. */
-export function isPlaceholder(text: string): boolean {
-  return /<<.*>>|\$\{[^}]*\}|\{\{.*\}\}|^<[^<>]+>$|^\$[A-Z_][A-Z0-9_]*$/.test(text);
-}
 
 /** EC2NodeClass (self-managed Karpenter) fields that an Auto Mode NodeClass does not have: AWS manages them. */
 const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceProfile', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
@@ -32,7 +29,7 @@ function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>,
         if (k && EC2NODECLASS_ONLY.has(k)) message = `"${k}" is an EC2NodeClass field (self-managed Karpenter); EKS Auto Mode manages it and its NodeClass has no such setting${k === 'associatePublicIPAddress' ? ' (use advancedNetworking.associatePublicIPAddress)' : ''}`;
       }
       if (at && !Array.isArray(at) && skip.has(at as Node)) return;
-      if (code === patternCode && at && !Array.isArray(at) && isScalar(at) && typeof (at as Scalar).value === 'string' && isPlaceholder((at as Scalar).value as string)) return;
+      if (code === patternCode && at && !Array.isArray(at) && isScalar(at) && typeof (at as Scalar).value === 'string' && isUnknownText((at as Scalar).value as string)) return;
       for (const s of skipRequired) if (message.includes(s)) return;
       ctx.report(code, at, message);
     },
@@ -123,13 +120,13 @@ function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean
   for (const r of reqs) {
     const op = r.operator;
     const at = r.operatorNode ?? r.item;
-    const placeholderValues = isScalar(r.valuesNode) && typeof (r.valuesNode as Scalar).value === 'string' && isPlaceholder((r.valuesNode as Scalar).value as string);
+    const placeholderValues = isScalar(r.valuesNode) && typeof (r.valuesNode as Scalar).value === 'string' && isUnknownText((r.valuesNode as Scalar).value as string);
     if (op === 'In' && r.values.length === 0 && !placeholderValues) {
       ctx.report('nodepool-requirement-in-needs-values', at, `Requirement "${r.key ?? ''}" uses In without values; list at least one value (or use Exists).`);
     }
     if (op && NUMERIC_OPS.has(op)) {
       if (r.values.length !== 1 || !/^[0-9]+$/.test(r.values[0])) {
-        const placeholder = r.values.length === 1 && isPlaceholder(r.values[0]);
+        const placeholder = r.values.length === 1 && isUnknownText(r.values[0]);
         if (!placeholder) ctx.report('nodepool-requirement-numeric-value', r.valuesNode ?? at, `Requirement "${r.key ?? ''}" with ${op} needs exactly one value, a non-negative integer${r.values.length ? ` (got ${r.values.map((x) => `"${x}"`).join(', ')})` : ''}.`);
       }
     }
@@ -142,7 +139,7 @@ function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean
     const entry = REQUIREMENT_KEYS.get(r.key);
     if (entry && (op === 'In' || op === 'NotIn')) {
       r.values.forEach((val, i) => {
-        if (isPlaceholder(val)) return;
+        if (isUnknownText(val)) return;
         if (entry.valueKind === 'integer' && !/^[0-9]+$/.test(val)) ctx.report('nodepool-requirement-unknown-value', r.valueNodes[i], `${r.key} is a number label; "${val}" never matches.`);
         else if (entry.closed && entry.values && !entry.values.some((x) => x.value === val)) ctx.report('nodepool-requirement-unknown-value', r.valueNodes[i], `${r.key} is never "${val}"; it is one of ${entry.values.map((x) => x.value).join(', ')}.`);
       });

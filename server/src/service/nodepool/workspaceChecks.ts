@@ -6,6 +6,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import type { Check } from '../checks/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '../model/k8sObject';
+import { isUnknownText } from '../model/templates';
 import { sameNamespace } from '../model/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '../model/yamlNodes';
 import { durationSeconds, humanDuration } from './schemas';
@@ -159,7 +160,7 @@ export const nodeClassRefCheck: Check = {
     if (scalarString(ctx.obj.node([...ref, 'kind'])) !== 'NodeClass') return;
     const nameNode = ctx.obj.node([...ref, 'name']);
     const name = scalarString(nameNode);
-    if (!name || name === 'default' || /<<|\$\{|\{\{/.test(name)) return;
+    if (!name || name === 'default' || isUnknownText(name)) return;
     if (ctx.index.byKind('NodeClass').some((o) => isAutoModeNodeClass(o) && o.name === name)) return;
     ctx.report('nodepool-nodeclass-missing', nameNode, `No NodeClass "${name}" in the workspace. Create it (kind: NodeClass, apiVersion: eks.amazonaws.com/v1) or use Auto Mode's built-in "default"; until it exists the NodePool launches no nodes.`);
   },

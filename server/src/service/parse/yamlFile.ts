@@ -4,6 +4,7 @@
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
+import type { MaskedRegion } from '../model/templates';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -18,6 +19,11 @@ export class YamlChunk {
   readonly docs: Document.Parsed[];
   /** Set when the parser itself threw (it is tolerant and should not): the chunk then has no documents. */
   parserFailure?: string;
+  /**
+   * Template actions hidden from the parser (see model/templates.ts), chunk-relative and sorted; empty for
+   * plain YAML.
+   */
+  readonly masked: MaskedRegion[] = [];
   /** Per-chunk memo for analysis results that depend only on this chunk's text (see ManifestFile users). */
   readonly memo = new Map<string, unknown>();
 

@@ -7,13 +7,14 @@ import type { Check, CheckContext } from '../../checks/types';
 import type { Fix } from '../../diagnostics/types';
 import { closest, editDistance } from '../../catalog/types';
 import { nodeRange, scalarString } from '../../model/yamlNodes';
+import { isUnknownText } from '../../model/templates';
 import type { K8sObject } from '../../model/k8sObject';
 import {
   ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts, validateValue } from './values';
 import {
-  albPairs, annotationPairs, groupAnnotationValues, hasPlaceholder, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
+  albPairs, annotationPairs, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 
@@ -54,7 +55,7 @@ function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: strin
     if (port < 1 || port > 65535) { ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: listener port ${port} is outside 1–65535`); return undefined; }
   }
   if (entry) return entry;
-  if (hasPlaceholder(suffix) || suffix === '') return undefined; // '' : the name is still being typed
+  if (isUnknownText(suffix) || suffix === '') return undefined; // '' : the name is still being typed
   const variable = variableEntryFor(suffix);
   if (variable) {
     const name = suffix.slice(variable.prefix!.length + 1);
@@ -80,7 +81,7 @@ function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEn
     return;
   }
   if (!isScalar(v) || a.text === undefined) return;
-  if (hasPlaceholder(a.text)) return;
+  if (isUnknownText(a.text)) return;
   for (const p of validateValue(entry, a.text, label)) ctx.report(p.code, v, p.message, { severity: cap && (p.severity ?? 'error') === 'error' ? cap : p.severity });
 }
 
@@ -146,7 +147,7 @@ export const useAnnotationCheck: Check = {
     const keys = new Set(alb.map((a) => a.key));
     for (const b of backends) {
       if (b.portName === USE_ANNOTATION) {
-        if (!b.name || hasPlaceholder(b.name)) continue;
+        if (!b.name || isUnknownText(b.name)) continue;
         if (!keys.has(`${ALB_PREFIX}actions.${b.name}`)) {
           ctx.report('alb-use-annotation-missing-action', b.portNode ?? b.nameNode, `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`);
         }
@@ -163,7 +164,7 @@ export const useAnnotationCheck: Check = {
     for (const a of alb) {
       const suffix = a.key.slice(ALB_PREFIX.length);
       const m = /^(actions|conditions|transforms)\.(.+)$/.exec(suffix);
-      if (!m || hasPlaceholder(m[2])) continue;
+      if (!m || isUnknownText(m[2])) continue;
       const [, kind, name] = m;
       if (kind === 'actions' && !actionUsers.has(name)) {
         const plain = backends.find((b) => b.name === name);
@@ -177,7 +178,7 @@ export const useAnnotationCheck: Check = {
     const targets = new Set(backends.filter((b) => b.name && b.portName !== USE_ANNOTATION).map((b) => `${b.name}.${b.portNumber ?? b.portName}`));
     for (const a of alb) {
       const m = /^target-control-port\.(.+)$/.exec(a.key.slice(ALB_PREFIX.length));
-      if (!m || hasPlaceholder(m[1]) || targets.has(m[1])) continue;
+      if (!m || isUnknownText(m[1]) || targets.has(m[1])) continue;
       if (!findAlbAnnotation(a.key.slice(ALB_PREFIX.length))) continue; // malformed: reported as a name problem
       ctx.report('alb-unused-action', a.keyNode, `No rule backend of this Ingress is Service port "${m[1]}" (written <service>.<port> as in the backend), so this target-control-port applies to nothing${closestHint(m[1], targets)}`, { tags: ['unnecessary'] });
     }
@@ -203,7 +204,7 @@ export const sslRedirectCheck: Check = {
     let ports: { protocol: string; port: number }[] | undefined;
     let source: string;
     if (lpText !== undefined) {
-      if (hasPlaceholder(lpText)) return;
+      if (isUnknownText(lpText)) return;
       ports = parseListenPorts(lpText);
       if (!ports) return; // reported by the listen-ports check
       source = 'listen-ports';
@@ -243,7 +244,7 @@ export const listenerTlsCheck: Check = {
     const pairs = albPairs(obj);
     if (pairs.length === 0) return;
     const lpText = ann[ALB_PREFIX + 'listen-ports'];
-    if (lpText !== undefined && hasPlaceholder(lpText)) return;
+    if (lpText !== undefined && isUnknownText(lpText)) return;
     const certText = ann[ALB_PREFIX + 'certificate-arn'];
     const hasCert = certText !== undefined && certText.trim() !== '';
     const ports = lpText !== undefined ? parseListenPorts(lpText) : [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
@@ -254,7 +255,7 @@ export const listenerTlsCheck: Check = {
     if (!inGroup && https && !hasCert && ann[ALB_PREFIX + 'create-acm-cert'] === undefined && ingressHosts(obj).length === 0) {
       ctx.report('alb-listener-tls', node('listen-ports'), 'listen-ports has an HTTPS listener but this Ingress gives no certificate: no certificate-arn, no create-acm-cert, and no hosts (spec.tls or rules[].host) for certificate discovery. The controller cannot create the HTTPS listener');
     }
-    if (!inGroup && hasCert && !https && !hasPlaceholder(certText)) {
+    if (!inGroup && hasCert && !https && !isUnknownText(certText)) {
       ctx.report('alb-listener-tls', node('certificate-arn'), 'certificate-arn is set but listen-ports has no HTTPS listener, so the certificate is not used: add {"HTTPS": 443} to listen-ports');
     }
     const auth = pairs.find((a) => a.key === ALB_PREFIX + 'auth-type');
@@ -312,14 +313,14 @@ export const backendServiceCheck: Check = {
     if (!hasServicesIn(ctx, ns)) return;
     const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
     for (const b of ingressBackends(obj)) {
-      if (b.portName === USE_ANNOTATION || !b.name || hasPlaceholder(b.name)) continue;
+      if (b.portName === USE_ANNOTATION || !b.name || isUnknownText(b.name)) continue;
       const svcs = servicesNamed(ctx.index, b.name, ns);
       if (svcs.length === 0) {
         const names = new Set(ctx.index.byKind('Service').filter((s) => s.name && (ns === undefined || s.namespace === undefined || s.namespace === ns)).map((s) => s.name!));
         ctx.report('alb-backend-service-missing', b.nameNode, `No Service "${b.name}"${ns ? ` in namespace ${ns}` : ''} in the workspace${closestHint(b.name, names)}`);
         continue;
       }
-      const wantsPort = b.portNumber !== undefined || (b.portName !== undefined && !hasPlaceholder(b.portName) && !isUseAnnotationTypo(b.portName));
+      const wantsPort = b.portNumber !== undefined || (b.portName !== undefined && !isUnknownText(b.portName) && !isUseAnnotationTypo(b.portName));
       if (wantsPort) {
         const lists = svcs.filter((s) => scalarString(s.node(['spec', 'type'])) !== 'ExternalName').map(servicePorts);
         if (lists.length && lists.every((l) => l !== undefined)) {
@@ -383,11 +384,11 @@ export const groupConflictCheck: Check = {
   run(ctx) {
     const obj = ctx.obj;
     const group = obj.annotations[ALB_PREFIX + 'group.name'];
-    if (hasPlaceholder(group)) return;
+    if (isUnknownText(group)) return;
     if (ingressGroupMembers(ctx.index, group).length < 2) return;
     for (const a of albPairs(obj)) {
       const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));
-      if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || hasPlaceholder(a.text)) continue;
+      if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || isUnknownText(a.text)) continue;
       let clash: K8sObject | undefined;
       for (const [v, o] of groupAnnotationValues(ctx.index, group, a.key)) if (v !== a.text && o !== obj) { clash = o; break; }
       if (!clash) continue;

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { K8sObject } from '../../model/k8sObject';
 import { sameNamespace } from '../../model/k8sObject';
 import { keyString, resolve, scalarString, type NodePath } from '../../model/yamlNodes';
+import { isUnknownText } from '../../model/templates';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { ALB_PREFIX } from './catalog';
 
@@ -53,11 +54,6 @@ export function albPairs(obj: K8sObject): AnnotationPair[] {
   return annotationPairs(obj).filter((a) => a.key.startsWith(ALB_PREFIX));
 }
 
-/** Placeholders of templates and docs (`<value>`, `${VAR}`, `$VAR`, `{{ .x }}`): values with them are not judged. */
-const PLACEHOLDER = /<[^<>\n]+>|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\$\(/;
-export function hasPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text);
-}
 
 export interface Backend {
   /** Service name (or action name for use-annotation backends). */
@@ -241,7 +237,7 @@ export function groupAnnotationValues(index: WorkspaceIndex, group: string, key:
     values = new Map();
     for (const o of ingressGroupMembers(index, group)) {
       const v = o.annotations[key];
-      if (v !== undefined && !hasPlaceholder(v) && !values.has(v)) values.set(v, o);
+      if (v !== undefined && !isUnknownText(v) && !values.has(v)) values.set(v, o);
     }
     c.groupValues.set(id, values);
   }
