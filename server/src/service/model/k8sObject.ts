@@ -6,6 +6,7 @@ import type { Document, Node } from 'yaml';
 import type { YamlChunk, Range } from '../parse/yamlFile';
 import { nodeAt, nodeRange, scalarString, stringMap, type NodePath } from './yamlNodes';
 import { isOpenNode } from './templates';
+import { isToolConfig } from './documentKind';
 
 export class K8sObject {
   readonly apiVersion?: string;
@@ -62,6 +63,11 @@ export class K8sObject {
   documentOffsets(): [number, number] {
     const r = nodeRange(this.doc.contents) ?? (this.doc.range ? [this.doc.range[0], this.doc.range[1]] as [number, number] : [0, 0] as [number, number]);
     return r;
+  }
+
+  /** A tool's file (eksctl, Kustomize, kubeconfig, …) rather than an API object: see model/documentKind.ts. */
+  get isToolConfig(): boolean {
+    return isToolConfig(this.apiVersion, this.kind);
   }
 
   /** Whether template actions were masked in this object's chunk (see model/templates.ts). */
