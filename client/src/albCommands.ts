@@ -4,11 +4,9 @@
  * [uri, TextEdit[]]; this applies them as one undoable workspace edit.
  */
 import * as vscode from 'vscode';
+import { Commands, type TextEdit as LspTextEdit } from '@shared/protocol';
 
-export const APPLY_EDIT = 'eksManifests.applyEdit';
-
-interface LspPosition { line: number; character: number }
-interface LspTextEdit { range: { start: LspPosition; end: LspPosition }; newText: string }
+export const APPLY_EDIT = Commands.applyEdit;
 
 export function registerAlbCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(APPLY_EDIT, async (uri: string, edits: LspTextEdit[]) => {

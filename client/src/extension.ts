@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAlbCommands } from './albCommands';
 import { registerClusterFeatures } from './commands';
+import { SETTINGS_SECTION, type InitOptions } from '@shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -33,8 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     initializationOptions: {
       syntaxErrors: syntaxErrorsWanted(),
-      settings: vscode.workspace.getConfiguration('eksManifests'),
-    },
+      settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) as unknown as InitOptions['settings'],
+    } satisfies InitOptions,
     outputChannel: output,
     diagnosticCollectionName: 'eks-manifests',
   };

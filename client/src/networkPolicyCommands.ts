@@ -4,10 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { Requests, type RequestResult } from '@shared/protocol';
 
 export const EXPLAIN_NETWORK_POLICY = 'eksManifests.explainNetworkPolicy';
-
-interface Explanation { markdown: string; name: string | null; namespace: string | null }
 
 export function registerNetworkPolicyCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(vscode.commands.registerCommand(EXPLAIN_NETWORK_POLICY, async (uri?: vscode.Uri, position?: vscode.Position) => {
@@ -15,7 +14,7 @@ export function registerNetworkPolicyCommands(context: vscode.ExtensionContext, 
     const target = uri instanceof vscode.Uri ? uri : editor?.document.uri;
     const pos = position ?? editor?.selection.active;
     if (!target || !pos) { void vscode.window.showInformationMessage('Open a NetworkPolicy manifest and put the cursor inside it.'); return undefined; }
-    const result = await client.sendRequest<Explanation | null>('eksManifests/explainNetworkPolicy', {
+    const result = await client.sendRequest<RequestResult<typeof Requests.explainNetworkPolicy>>(Requests.explainNetworkPolicy, {
       uri: target.toString(), position: { line: pos.line, character: pos.character },
     });
     if (!result) { void vscode.window.showInformationMessage('The cursor is not inside a NetworkPolicy.'); return undefined; }

@@ -1,6 +1,10 @@
 /** Helpers for unit tests of the language service (the real parser and checks, no LSP). */
 import { createLanguageService } from '../../server/src/service/languageService';
-import type { Settings } from '../../server/src/service/settings';
+import { defaultSettings, type Settings } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { cursorContext, type CursorContext } from '../../server/src/service/features/cursor';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import type { Position } from '@shared/manifest/yamlFile';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export function serviceWith(files: Record<string, string>, settings: Partial<Settings> = {}) {
@@ -28,4 +32,22 @@ export function codesOf(d: Diagnostic[]): string[] {
 
 export function withCode(d: Diagnostic[], code: string): Diagnostic[] {
   return d.filter((x) => x.code === code);
+}
+
+/** The workspace index the service would hold for these files (for tests of the model and the index). */
+export function indexWith(files: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [name, text] of Object.entries(files)) index.set(uriOf(name), text);
+  return index;
+}
+
+/** The objects of one file of an index. */
+export function objectsIn(index: WorkspaceIndex, name: string): K8sObject[] {
+  return [...index.get(uriOf(name))!.objects()];
+}
+
+/** The cursor context at a position of a file (what modules' features receive). */
+export function cursorIn(files: Record<string, string>, name: string, position: Position, settings: Partial<Settings> = {}): CursorContext | undefined {
+  const index = indexWith(files);
+  return cursorContext(index.get(uriOf(name))!, index, { ...defaultSettings, ...settings }, position);
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { YamlChunk } from '../../server/src/service/parse/yamlFile';
+import { YamlChunk } from '@shared/manifest/yamlFile';
 import { serviceWith, uriOf } from '../helpers/service';
 
 test('completion and hover on a line holding \\r or U+2028 do not throw (indentation fallback)', () => {
@@ -52,7 +52,7 @@ test('a syntax-error storm on one line stays bounded', () => {
 });
 
 test('an edit re-splits only around the change and gives exactly the chunks of a full split (random edits)', async () => {
-  const { YamlFile, splitDocuments } = await import('../../server/src/service/parse/yamlFile');
+  const { YamlFile, splitDocuments } = await import('@shared/manifest/yamlFile');
   const { rng, int, pick } = await import('./support');
   const r = rng(7);
   const pieces = ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', '---\n', '...\n', '--- # c\n', '---', '\n', 'x: 1\n', '  - y\n', '# ---\n', '----\n', '--- |\n  t\n', '\r\n', ''];

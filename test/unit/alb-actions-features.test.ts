@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit, CodeLens } from 'vscode-languageserver-types';
-import { serviceWith, uriOf } from '../helpers/service';
+import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
 import { percentages, shiftTo } from '../../server/src/service/alb/actions/lens';
 
@@ -245,8 +245,7 @@ test('refactor: one-line JSON ↔ indented block, same JSON after the round trip
   const one = `alb.ingress.kubernetes.io/actions.bg: "{\\"type\\":\\"fixed-response\\",\\"fixedResponseConfig\\":{\\"statusCode\\":\\"503\\",\\"messageBody\\":\\"it's down, sorry: \\\\\\"later\\\\\\"\\"}}"`;
   const t = ing(one);
   const value = (text: string): unknown => {
-    const s = serviceWith({ 'main.yaml': text });
-    const obj = [...s.index.get(uriOf('main.yaml'))!.objects()][0];
+    const obj = objectsIn(indexWith({ 'main.yaml': text }), 'main.yaml')[0];
     return JSON.parse(obj.annotations['alb.ingress.kubernetes.io/actions.bg']);
   };
   const original = value(t);

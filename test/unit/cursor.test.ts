@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceWith, uriOf } from '../helpers/service';
+import { cursorIn } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
 
 function ctxAt(text: string, marker: string) {
   const pos = positionOf(text, marker);
   const clean = text.replace(marker, '');
-  const s = serviceWith({ 'c.yaml': clean });
-  return s.cursor(uriOf('c.yaml'), pos)!;
+  return cursorIn({ 'c.yaml': clean }, 'c.yaml', pos)!;
 }
 
 test('cursor on a value of a nested key', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceWith, uriOf } from '../helpers/service';
+import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
 
 const app = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 2\n';
@@ -40,13 +40,13 @@ test('hover on a removed apiVersion explains the move', () => {
 });
 
 test('workspace index answers cross-file questions and follows edits and deletions', () => {
-  const s = serviceWith({ 'app.yaml': app });
-  assert.equal(s.index.find({ kind: 'Service', name: 'web', namespace: 'shop' }).length, 1);
-  assert.equal(s.index.find({ kind: 'Service', name: 'web', namespace: 'other' }).length, 0);
-  assert.equal(s.index.find({ kind: 'Service', name: 'web' }).length, 1);
-  s.setFile(uriOf('app.yaml'), app.replace('name: web\n  namespace: shop\nspec:\n  ports', 'name: www\n  namespace: shop\nspec:\n  ports'));
-  assert.equal(s.index.find({ kind: 'Service', name: 'web', namespace: 'shop' }).length, 0);
-  assert.equal(s.index.find({ kind: 'Service', name: 'www', namespace: 'shop' }).length, 1);
-  s.removeFile(uriOf('app.yaml'));
-  assert.equal(s.index.byKind('Service').length, 0);
+  const s = indexWith({ 'app.yaml': app });
+  assert.equal(s.find({ kind: 'Service', name: 'web', namespace: 'shop' }).length, 1);
+  assert.equal(s.find({ kind: 'Service', name: 'web', namespace: 'other' }).length, 0);
+  assert.equal(s.find({ kind: 'Service', name: 'web' }).length, 1);
+  s.set(uriOf('app.yaml'), app.replace('name: web\n  namespace: shop\nspec:\n  ports', 'name: www\n  namespace: shop\nspec:\n  ports'));
+  assert.equal(s.find({ kind: 'Service', name: 'web', namespace: 'shop' }).length, 0);
+  assert.equal(s.find({ kind: 'Service', name: 'www', namespace: 'shop' }).length, 1);
+  s.delete(uriOf('app.yaml'));
+  assert.equal(s.byKind('Service').length, 0);
 });

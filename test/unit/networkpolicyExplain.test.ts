@@ -1,14 +1,14 @@
 /** The plain-language explanation on many policy shapes (the text a user reads on hover and in the command). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceWith, uriOf } from '../helpers/service';
-import { explainNetworkPolicy } from '../../server/src/service/networkpolicy';
+import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
+import { explainNetworkPolicy } from '../../server/src/service/networkpolicy/explain';
 
 function explain(spec: string, meta = '  name: p\n  namespace: shop\n', extra: Record<string, string> = {}): string {
   const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n${meta}spec:\n${spec.replace(/^\n/, '')}`;
-  const s = serviceWith({ 'np.yaml': text, ...extra });
-  const obj = [...s.index.get(uriOf('np.yaml'))!.objects()][0];
-  const md = explainNetworkPolicy(obj, s.index);
+  const s = indexWith({ 'np.yaml': text, ...extra });
+  const obj = objectsIn(s, 'np.yaml')[0];
+  const md = explainNetworkPolicy(obj, s);
   assert.ok(md);
   return md.replace(/`/g, '');
 }
@@ -109,6 +109,6 @@ test('workspace: lists the selected workloads and hostNetwork ones', () => {
 });
 
 test('not a NetworkPolicy → undefined', () => {
-  const s = serviceWith({ 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' });
-  assert.equal(explainNetworkPolicy([...s.index.get(uriOf('x.yaml'))!.objects()][0], s.index), undefined);
+  const s = indexWith({ 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' });
+  assert.equal(explainNetworkPolicy(objectsIn(s, 'x.yaml')[0], s), undefined);
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { serviceWith, uriOf } from '../helpers/service';
+import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
 
 const ROOT = path.join(__dirname, '..', '..');
 const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'nodepool.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
@@ -32,7 +32,7 @@ for (const [name, s] of Object.entries(snippets)) {
     const svc = serviceWith({ 'snippet.yaml': text });
     assert.deepEqual(svc.validate(uriOf('snippet.yaml')), [], text);
     assert.deepEqual(svc.internalErrors, []);
-    const obj = [...svc.index.get(uriOf('snippet.yaml'))!.objects()][0];
+    const obj = objectsIn(indexWith({ 'snippet.yaml': text }), 'snippet.yaml')[0];
     assert.ok(obj.kind === 'NodePool' || obj.kind === 'NodeClass');
   });
 }

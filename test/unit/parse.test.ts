@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { YamlFile, splitDocuments } from '../../server/src/service/parse/yamlFile';
+import { YamlFile, splitDocuments } from '@shared/manifest/yamlFile';
 
 test('splits at --- lines only at column 0, keeping offsets', () => {
   const text = 'a: 1\n---\nb: 2\n  ---not\nc: "---"\n--- # c\nd: 4\n';

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { defaultSettings } from '../../server/src/service/settings';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ALL_MODULES } from '../../server/src/service/modules';
-import { NAMESPACES_IN_USE, type WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
+import { NAMESPACES_IN_USE, WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
 import { ROOT } from '../helpers/lspClient';
 import { filesUnder, YAML_FILE } from '../helpers/files';
 
@@ -30,10 +31,10 @@ function recordingIndex(index: WorkspaceIndex, seen: Set<string>): WorkspaceInde
 
 test('workspace checks read only the kinds they declare', () => {
   const files = [...filesUnder(path.join(ROOT, 'examples'), YAML_FILE), ...filesUnder(path.join(ROOT, '..', 'shared', 'corpus', 'files'), YAML_FILE)];
-  const s = createLanguageService();
-  for (const f of files) s.setFile(pathToFileURL(f).href, fs.readFileSync(f, 'utf8'));
+  const s = new WorkspaceIndex();
+  for (const f of files) s.set(pathToFileURL(f).href, fs.readFileSync(f, 'utf8'));
   // Paths the real files may not take: a ClusterIP backend with no target-type on the open-source class.
-  s.setFile('file:///synthetic/ingress.yaml', `apiVersion: networking.k8s.io/v1
+  s.set('file:///synthetic/ingress.yaml', `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
   name: syn
@@ -63,14 +64,14 @@ spec:
   for (const check of checks) {
     assert.ok(check.reads, `${check.id} declares no reads (it would re-run on every edit anywhere)`);
     const seen = new Set<string>();
-    const index = recordingIndex(s.index, seen);
+    const index = recordingIndex(s, seen);
     let ran = 0;
-    for (const uri of s.index.uris()) {
-      const file = s.index.get(uri)!;
+    for (const uri of s.uris()) {
+      const file = s.get(uri)!;
       for (const obj of file.objects()) {
         if (!obj.isManifest || (check.appliesTo && !check.appliesTo(obj))) continue;
         ran++;
-        check.run({ obj, file, settings: s.settings, index, report() { /* only the reads matter here */ } });
+        check.run({ obj, file, settings: defaultSettings, index, report() { /* only the reads matter here */ } });
       }
     }
     const undeclared = [...seen].filter((k) => !check.reads!.includes(k));

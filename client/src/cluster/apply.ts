@@ -6,7 +6,7 @@
  * checked between objects. Field-manager conflicts come back as 'conflict' errors with `forceAvailable`.
  */
 import { stringify } from 'yaml';
-import type { Range } from '../../../server/src/service/parse/yamlFile';
+import type { Range } from '@shared/manifest/yamlFile';
 import type { Connection } from './connection';
 import { Discovery, resourcePath, type ResourceInfo } from './discovery';
 import { ClusterError } from './errors';

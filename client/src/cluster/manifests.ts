@@ -2,9 +2,9 @@
  * Manifest documents to send to a cluster, read with the project's own YAML parser so every object keeps
  * its document range and any field path the server names (e.g. `spec.ports[0].port`) maps to a line.
  */
-import { YamlFile, type Range } from '../../../server/src/service/parse/yamlFile';
-import { K8sObject } from '../../../server/src/service/model/k8sObject';
-import type { NodePath } from '../../../server/src/service/model/yamlNodes';
+import { YamlFile, type Range } from '@shared/manifest/yamlFile';
+import { K8sObject } from '@shared/manifest/k8sObject';
+import type { NodePath } from '@shared/manifest/yamlNodes';
 
 export interface ManifestDoc {
   uri: string;

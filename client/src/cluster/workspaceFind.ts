@@ -4,7 +4,7 @@
  * context's namespace), but an exact namespace match is preferred.
  */
 import { parseManifests } from './manifests';
-import type { Range } from '../../../server/src/service/parse/yamlFile';
+import type { Range } from '@shared/manifest/yamlFile';
 
 export interface FoundManifest { uri: string; range: Range; exactNamespace: boolean }
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
-import { findYamlFiles } from '../lsp/workspaceScan';
+import { findYamlFiles } from '../node/workspaceScan';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...

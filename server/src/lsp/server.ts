@@ -14,8 +14,9 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
-import { findYamlFiles } from './workspaceScan';
-import { explainNetworkPolicy } from '../service/networkpolicy/explain';
+import { findYamlFiles } from '../node/workspaceScan';
+import { ValidationScheduler } from './validationScheduler';
+import { SETTINGS_SECTION, type ClientSettings, type InitOptions } from '@shared/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -26,21 +27,6 @@ const service = createLanguageService({
   docsUrl: (code) => `${docsHref}#${code}`,
   log: (m) => connection.console.error(m),
 });
-
-interface InitOptions {
-  /** Resolved by the client: false when another extension already reports YAML syntax errors. */
-  syntaxErrors?: boolean;
-  /** Scan workspace folders for YAML files (default true). */
-  indexWorkspace?: boolean;
-  settings?: Partial<ClientSettings>;
-}
-
-interface ClientSettings {
-  kubernetesVersion: string;
-  diagnostics: { disabled: string[] };
-  yamlSyntaxErrors: 'auto' | 'always' | 'never';
-  maxFileSize: number;
-}
 
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
@@ -82,9 +68,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (hasConfigurationCapability) {
-    connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksManifests' }).catch(() => undefined);
+    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     await pullConfiguration();
-    for (const d of documents.all()) scheduleValidation(d.uri, 0);
+    scheduler.validateAll();
   }
   if (indexWorkspace) await indexFolders();
 });
@@ -92,7 +78,7 @@ connection.onInitialized(async () => {
 async function pullConfiguration(): Promise<void> {
   if (!hasConfigurationCapability) return;
   try {
-    const c = (await connection.workspace.getConfiguration('eksManifests')) as Partial<ClientSettings> | null;
+    const c = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<ClientSettings> | null;
     service.setSettings(toSettings(c ?? undefined));
   } catch (err) {
     connection.console.error(`Could not read settings: ${String(err)}`);
@@ -102,7 +88,7 @@ async function pullConfiguration(): Promise<void> {
 connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await pullConfiguration();
   else service.setSettings(toSettings((change.settings as { eksManifests?: Partial<ClientSettings> })?.eksManifests));
-  for (const d of documents.all()) scheduleValidation(d.uri, 0);
+  scheduler.validateAll();
 });
 
 /** Read every YAML file of the workspace into the index, yielding between files so requests get answered. */
@@ -128,7 +114,7 @@ async function indexFolders(): Promise<void> {
     }
   }
   connection.console.log(`Indexed ${count} YAML files in ${Date.now() - started} ms`);
-  for (const d of documents.all()) scheduleValidation(d.uri, 0);
+  scheduler.validateAll();
 }
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -142,88 +128,32 @@ connection.onDidChangeWatchedFiles(async (params) => {
       service.removeFile(change.uri);
     }
   }
-  revalidateOthers(undefined);
+  scheduler.revalidateOthers(undefined);
 });
 
-// --- validation scheduling -------------------------------------------------------------------------------
+// --- validation scheduling (lsp/validationScheduler.ts) -------------------------------------------------------
 
-const pending = new Map<string, NodeJS.Timeout>();
-
-/** `quick`: right after an edit, publish at once with earlier cross-document findings for unchanged documents. */
-function scheduleValidation(uri: string, delay: number, quick = false): void {
-  const existing = pending.get(uri);
-  if (existing) clearTimeout(existing);
-  pending.set(uri, setTimeout(() => {
-    pending.delete(uri);
-    validateNow(uri, quick);
-  }, delay));
-}
-
-function validateNow(uri: string, quick = false): void {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  try {
-    if (quick) {
-      const { diagnostics, complete } = service.validateQuick(uri);
-      connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      if (!complete) scheduleRefresh(uri);
-      return;
-    }
-    cancelRefresh(uri);
-    const diagnostics = service.validate(uri);
-    connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-  } catch (err) {
-    connection.console.error(`Validation of ${uri} failed: ${(err as Error).stack}`);
-  }
-}
-
-/**
- * After a quick publish: recompute the cross-document findings of unchanged documents in ~10 ms slices
- * (requests are answered in between), then publish the complete diagnostics. A new edit starts over.
- */
-const refreshing = new Map<string, { timer?: NodeJS.Timeout; immediate?: NodeJS.Immediate }>();
-
-function cancelRefresh(uri: string): void {
-  const r = refreshing.get(uri);
-  if (!r) return;
-  if (r.timer) clearTimeout(r.timer);
-  if (r.immediate) clearImmediate(r.immediate);
-  refreshing.delete(uri);
-}
-
-function scheduleRefresh(uri: string): void {
-  cancelRefresh(uri);
-  const step = (): void => {
-    if (!documents.get(uri)) { refreshing.delete(uri); return; }
-    let done = true;
-    try { done = service.refreshWorkspaceFindings(uri, 10); } catch (err) { connection.console.error(`Refresh of ${uri} failed: ${(err as Error).stack}`); }
-    if (!done) { refreshing.set(uri, { immediate: setImmediate(step) }); return; }
-    refreshing.delete(uri);
-    validateNow(uri);
-  };
-  refreshing.set(uri, { timer: setTimeout(step, 50) });
-}
-
-/** Other open documents may have cross-document findings that changed: re-check them a little later. */
-function revalidateOthers(changedUri: string | undefined): void {
-  for (const d of documents.all()) if (d.uri !== changedUri) scheduleValidation(d.uri, 300);
-}
+const scheduler = new ValidationScheduler({
+  service,
+  versionOf: (uri) => documents.get(uri)?.version,
+  openUris: () => documents.all().map((d) => d.uri),
+  publish: (uri, version, diagnostics) => connection.sendDiagnostics({ uri, version, diagnostics }),
+  log: (m) => connection.console.error(m),
+});
 
 documents.onDidOpen((e) => {
   service.setFile(e.document.uri, e.document.getText());
-  scheduleValidation(e.document.uri, 0);
-  revalidateOthers(e.document.uri);
+  scheduler.opened(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
   if (e.document.version === 0) return;
   service.setFile(e.document.uri, e.document.getText());
-  cancelRefresh(e.document.uri);
-  scheduleValidation(e.document.uri, 0, true);
-  revalidateOthers(e.document.uri);
+  scheduler.edited(e.document.uri);
 });
 
 documents.onDidClose(async (e) => {
+  scheduler.closed(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   // Keep the on-disk version in the index (it is still part of the workspace); drop it if it is gone.
   try {
@@ -254,12 +184,10 @@ connection.onDocumentSymbol((p) => guard('documentSymbol', [], () => service.doc
 connection.onCodeAction((p) => guard('codeAction', [], () => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
 connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.textDocument.uri)));
 
-/** Custom request: the plain-language explanation of the NetworkPolicy at a position (null when there is none). */
-connection.onRequest('eksManifests/explainNetworkPolicy', (p: { uri: string; position: { line: number; character: number } }) => guard('explainNetworkPolicy', null, () => {
-  const obj = service.cursor(p.uri, p.position)?.obj;
-  const markdown = obj ? explainNetworkPolicy(obj, service.index) : undefined;
-  return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
-}));
+/** The modules' custom requests (shared/protocol.ts): each answers null when it has nothing to say. */
+for (const method of service.requestMethods()) {
+  connection.onRequest(method, (params: unknown) => guard(method, null, () => service.request(method, params as never) ?? null));
+}
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));

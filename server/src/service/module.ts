@@ -8,16 +8,27 @@ import type { CompletionItem, Hover, Location, CodeAction, CodeLens, DocumentSym
 import type { Check } from './checks/types';
 import type { DiagnosticCodeInfo } from './diagnostics/types';
 import type { CursorContext } from './features/cursor';
-import type { K8sObject } from './model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { ManifestFile, WorkspaceIndex } from './workspace/workspaceIndex';
 import type { Settings } from './settings';
-import type { Range } from './parse/yamlFile';
+import type { Position, Range } from '@shared/manifest/yamlFile';
+import type { RequestMethod, RequestParams, RequestResult } from '@shared/protocol';
 
 export interface FileContext {
   file: ManifestFile;
   index: WorkspaceIndex;
   settings: Settings;
 }
+
+/** What a module's custom requests may read: the workspace, the settings, the cursor at a position. */
+export interface ServiceContext {
+  index: WorkspaceIndex;
+  settings: Settings;
+  cursor(uri: string, position: Position): CursorContext | undefined;
+}
+
+/** Handlers of custom requests (declared with their types in shared/protocol.ts). */
+export type RequestHandlers = { [M in RequestMethod]?: (params: RequestParams<M>, ctx: ServiceContext) => RequestResult<M> };
 
 export interface LanguageModule {
   id: string;
@@ -33,6 +44,8 @@ export interface LanguageModule {
   codeLenses?(ctx: FileContext, obj: K8sObject): CodeLens[];
   /** Extra children for an object's outline entry. */
   symbols?(obj: K8sObject): DocumentSymbol[] | undefined;
+  /** Custom requests this module answers (one module per method). */
+  requests?: RequestHandlers;
 }
 
 /** A part of a module (a module may be built from parts owned by different files). */
@@ -58,5 +71,6 @@ export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
     codeActions: (ctx, range) => parts.flatMap((p) => p.codeActions?.(ctx, range) ?? []),
     codeLenses: (ctx, obj) => parts.flatMap((p) => p.codeLenses?.(ctx, obj) ?? []),
     symbols: (obj) => { const s = parts.flatMap((p) => p.symbols?.(obj) ?? []); return s.length ? s : undefined; },
+    requests: Object.assign({}, ...parts.map((p) => p.requests ?? {})) as RequestHandlers,
   };
 }

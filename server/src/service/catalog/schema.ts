@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { closest, type AllowedValue } from './types';
-import { keyString, resolve, type NodePath } from '../model/yamlNodes';
+import { keyString, resolve, type NodePath } from '@shared/manifest/yamlNodes';
 
 export interface FieldSchema {
   type: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'intOrString' | 'quantity' | 'any';

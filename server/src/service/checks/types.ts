@@ -1,10 +1,10 @@
 /** The contract between the engine and every check. Checks are pure: they read the model, report findings. */
 import type { Node } from 'yaml';
-import type { K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Settings } from '../settings';
 import type { Finding, Fix, Severity } from '../diagnostics/types';
-import type { NodePath } from '../model/yamlNodes';
+import type { NodePath } from '@shared/manifest/yamlNodes';
 
 export interface ReportOptions {
   severity?: Severity;

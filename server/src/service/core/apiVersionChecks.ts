@@ -2,7 +2,7 @@
 import type { Check } from '../checks/types';
 import { findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
 import { compareVersions } from '../settings';
-import { nodeRange } from '../model/yamlNodes';
+import { nodeRange } from '@shared/manifest/yamlNodes';
 
 export const apiVersionCheck: Check = {
   id: 'core.apiVersion',

@@ -11,7 +11,7 @@ import { requiredFieldsCheck } from './requiredFieldChecks';
 import { metadataValueCheck } from './metadataValueChecks';
 import { CURRENT_API_VERSIONS, findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
 import { compareVersions } from '../settings';
-import { nodeRange, scalarString } from '../model/yamlNodes';
+import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 
 function atRootValue(ctx: CursorContext, key: string): boolean {
   return ctx.obj !== undefined && !ctx.onKey && ctx.path.length === 1 && ctx.path[0] === key;

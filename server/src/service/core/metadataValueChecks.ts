@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
-import { keyString, nodeRange, type NodePath } from '../model/yamlNodes';
+import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
 
 /** Where string maps live in common kinds (Pod templates included). */
 const TEMPLATE_PATHS: Record<string, NodePath> = {

@@ -1,5 +1,5 @@
 /** The service's own diagnostic shape: ranges are chunk-relative offsets until published. */
-import type { YamlChunk } from '../parse/yamlFile';
+import type { YamlChunk } from '@shared/manifest/yamlFile';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

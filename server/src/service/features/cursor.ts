@@ -5,10 +5,10 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Document } from 'yaml';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { Position, YamlChunk } from '../parse/yamlFile';
-import type { K8sObject } from '../model/k8sObject';
+import type { Position, YamlChunk } from '@shared/manifest/yamlFile';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { Settings } from '../settings';
-import { keyString, type NodePath } from '../model/yamlNodes';
+import { keyString, type NodePath } from '@shared/manifest/yamlNodes';
 
 export interface CursorContext {
   file: ManifestFile;

@@ -3,7 +3,7 @@
  * set: shared by every module that asks "which Pods does this select?".
  */
 import type { Document, Node, YAMLSeq } from 'yaml';
-import { child, isSeq, scalarString, stringMap, resolve, isMap } from './yamlNodes';
+import { child, isSeq, scalarString, stringMap, resolve, isMap } from '@shared/manifest/yamlNodes';
 
 export interface SelectorExpr { key: string; operator: string; values: string[] }
 export interface Selector { node?: Node; matchLabels: Record<string, string>; expressions: SelectorExpr[] }

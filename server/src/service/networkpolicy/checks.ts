@@ -3,9 +3,9 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq
 import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaCodes } from '../catalog/schema';
-import { getPair, nodeRange, scalarString } from '../model/yamlNodes';
-import { isUnknownText } from '../model/templates';
-import type { YamlChunk } from '../parse/yamlFile';
+import { getPair, nodeRange, scalarString } from '@shared/manifest/yamlNodes';
+import { isUnknownText } from '@shared/manifest/templates';
+import type { YamlChunk } from '@shared/manifest/yamlFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, WORKLOADS_AND_NAMESPACES, type Workload } from '../workspace/workloads';
 import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';

@@ -2,8 +2,8 @@
  * "Explain NetworkPolicy": a plain-language summary of what a policy selects, what it allows in and out,
  * and what its isolation denies. Pure: reads the object and (optionally) the workspace index.
  */
-import type { K8sObject } from '../model/k8sObject';
-import { sameNamespace } from '../model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { sameNamespace } from '@shared/manifest/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { workloadsIn, type Workload } from '../workspace/workloads';
 import { readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';

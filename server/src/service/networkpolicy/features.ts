@@ -2,10 +2,10 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
-import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '../model/yamlNodes';
-import { sameNamespace } from '../model/k8sObject';
+import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
+import { sameNamespace } from '@shared/manifest/k8sObject';
 import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, POD_TEMPLATE_PATHS, type Workload } from '../workspace/workloads';
-import type { K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import { NETWORK_POLICY_SPEC } from './schema';
 import { explainNetworkPolicy } from './explain';
 import { readSelector, matches } from './selectors';

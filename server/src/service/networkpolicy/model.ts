@@ -1,7 +1,8 @@
 /** A NetworkPolicy read into a plain structure (keeping YAML nodes for ranges), shared by checks and the explanation. */
 import type { Node, Pair, YAMLSeq } from 'yaml';
-import type { K8sObject } from '../model/k8sObject';
-import { child, getPair, isMap, isSeq, isScalar, resolve, scalarString } from '../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { MemoKey } from '@shared/manifest/memo';
+import { child, getPair, isMap, isSeq, isScalar, resolve, scalarString } from '@shared/manifest/yamlNodes';
 import { readSelector, type Selector } from './selectors';
 
 export type Direction = 'ingress' | 'egress';
@@ -97,9 +98,12 @@ function readRules(node: Node | undefined, dir: Direction, obj: K8sObject): Rule
 
 /** Read the policy (memoised per document). */
 export function readPolicy(obj: K8sObject): Policy {
-  const key = `np:policy:${obj.docIndex}`;
-  const memo = obj.chunk.memo.get(key) as Policy | undefined;
-  if (memo) return memo;
+  return obj.memo.getOrCreate(POLICY, () => buildPolicy(obj));
+}
+
+const POLICY = new MemoKey<Policy>('networkpolicy.policy');
+
+function buildPolicy(obj: K8sObject): Policy {
   const doc = obj.doc;
   const spec = obj.node(['spec']);
   const podSelectorNode = child(spec, 'podSelector', doc);
@@ -116,7 +120,6 @@ export function readPolicy(obj: K8sObject): Policy {
     policyTypesWritten, policyTypesNode: ptNode, isolates,
     ingress: readRules(ingressNode, 'ingress', obj), egress, ingressNode, egressNode,
   };
-  obj.chunk.memo.set(key, p);
   return p;
 }
 

@@ -7,6 +7,8 @@ import type { LanguageModule } from '../module';
 import { NP_CODES } from './codes';
 import { NP_CHECKS } from './checks';
 import { completeNetworkPolicy, definitionNetworkPolicy, hoverNetworkPolicy } from './features';
+import { explainNetworkPolicy } from './explain';
+import { Requests } from '@shared/protocol';
 
 export const networkPolicyModule: LanguageModule = {
   id: 'networkpolicy',
@@ -15,6 +17,11 @@ export const networkPolicyModule: LanguageModule = {
   complete: completeNetworkPolicy,
   hover: hoverNetworkPolicy,
   definition: definitionNetworkPolicy,
+  requests: {
+    [Requests.explainNetworkPolicy]: ({ uri, position }, ctx) => {
+      const obj = ctx.cursor(uri, position)?.obj;
+      const markdown = obj ? explainNetworkPolicy(obj, ctx.index) : undefined;
+      return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
+    },
+  },
 };
-
-export { explainNetworkPolicy } from './explain';

@@ -7,9 +7,9 @@ import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaReporter } from '../catalog/schema';
 import { closest } from '../catalog/types';
-import { getPair, keyString, nodeRange, pairs, resolve, scalarString } from '../model/yamlNodes';
-import type { K8sObject } from '../model/k8sObject';
-import { isUnknownText } from '../model/templates';
+import { getPair, keyString, nodeRange, pairs, resolve, scalarString } from '@shared/manifest/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { isUnknownText } from '@shared/manifest/templates';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
   NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, durationSeconds,

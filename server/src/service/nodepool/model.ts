@@ -1,7 +1,7 @@
 /** Reading NodePools and workloads: requirements, Auto Mode detection, Pod templates. Total over any YAML. */
 import { isMap, isSeq, type Node } from 'yaml';
-import type { K8sObject } from '../model/k8sObject';
-import { nodeAt, pairs, keyString, resolve, scalarString, stringMap, type NodePath } from '../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { nodeAt, pairs, keyString, resolve, scalarString, stringMap, type NodePath } from '@shared/manifest/yamlNodes';
 
 export interface Requirement {
   index: number;

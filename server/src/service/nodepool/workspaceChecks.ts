@@ -5,10 +5,10 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Check } from '../checks/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { K8sObject } from '../model/k8sObject';
-import { isUnknownText } from '../model/templates';
-import { sameNamespace } from '../model/k8sObject';
-import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { isUnknownText } from '@shared/manifest/templates';
+import { sameNamespace } from '@shared/manifest/k8sObject';
+import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '@shared/manifest/yamlNodes';
 import { durationSeconds, humanDuration } from './schemas';
 import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
 import { readSelector, matches } from '../model/labelSelector';

@@ -6,9 +6,11 @@
  *
  * Per-object results are memoised on the object's chunk; the workspace lists per index generation.
  */
-import type { K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
-import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
+import { indexCache } from './indexCache';
+import { MemoKey } from '@shared/manifest/memo';
+import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '@shared/manifest/yamlNodes';
 import type { YAMLSeq } from 'yaml';
 
 export interface ContainerPort {
@@ -54,9 +56,7 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 export function workloadOf(obj: K8sObject): Workload | undefined {
   const kind = obj.kind;
   if (!kind || !(kind in POD_TEMPLATE_PATHS)) return undefined;
-  const key = `workload:${obj.docIndex}`;
-  const memo = obj.chunk.memo;
-  if (memo.has(key)) return memo.get(key) as Workload | undefined;
+  if (obj.memo.has(WORKLOAD)) return obj.memo.get(WORKLOAD);
   let w: Workload | undefined;
   try {
     const tpl = obj.node(POD_TEMPLATE_PATHS[kind]);
@@ -91,20 +91,18 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
   } catch {
     w = undefined;
   }
-  memo.set(key, w);
+  obj.memo.set(WORKLOAD, w);
   return w;
 }
 
-interface Cached { key: string; workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
-const cache = new WeakMap<WorkspaceIndex, Cached>();
+const WORKLOAD = new MemoKey<Workload | undefined>('workload');
+
+interface Cached { workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
 
 /** What the workspace views below are built from: re-built only when one of these changes. */
 export const WORKLOADS_AND_NAMESPACES: readonly string[] = [...Object.keys(POD_TEMPLATE_PATHS), 'Namespace', NAMESPACES_IN_USE];
 
-function cached(index: WorkspaceIndex): Cached {
-  const key = index.kindsKey(WORKLOADS_AND_NAMESPACES);
-  let c = cache.get(index);
-  if (c && c.key === key) return c;
+const cached = indexCache(WORKLOADS_AND_NAMESPACES, (index): Cached => {
   const workloads: Workload[] = [];
   for (const kind of Object.keys(POD_TEMPLATE_PATHS)) {
     for (const o of index.byKind(kind)) {
@@ -119,10 +117,8 @@ function cached(index: WorkspaceIndex): Cached {
   }
   const used = new Set<string>();
   for (const o of index.all()) if (o.namespace) used.add(o.namespace);
-  c = { key, workloads, namespaces, usedNamespaces: [...used], byNamespace: new Map() };
-  cache.set(index, c);
-  return c;
-}
+  return { workloads, namespaces, usedNamespaces: [...used], byNamespace: new Map() };
+});
 
 /** Every workload in the workspace (cached until workloads or namespaces change). */
 export function workloadsIn(index: WorkspaceIndex): Workload[] {

@@ -5,8 +5,11 @@
  * Invariant: updating a file re-parses only its changed chunks (see YamlFile); the objects of unchanged
  * chunks are the same K8sObject instances as before, so per-object caches stay valid.
  */
-import { YamlFile, type YamlChunk } from '../parse/yamlFile';
-import { K8sObject, sameNamespace } from '../model/k8sObject';
+import { YamlFile, type YamlChunk } from '@shared/manifest/yamlFile';
+import { K8sObject, sameNamespace } from '@shared/manifest/k8sObject';
+import { MemoKey } from '@shared/manifest/memo';
+
+const OBJECTS = new MemoKey<K8sObject[]>('objects');
 
 export class ManifestFile {
   readonly yaml: YamlFile;
@@ -29,12 +32,7 @@ export class ManifestFile {
 
   /** Objects of one chunk (memoised on the chunk, so unchanged chunks keep their instances). */
   objectsOf(chunk: YamlChunk): K8sObject[] {
-    let objs = chunk.memo.get('objects') as K8sObject[] | undefined;
-    if (!objs) {
-      objs = chunk.docs.map((d, i) => new K8sObject(this.uri, chunk, d, i));
-      chunk.memo.set('objects', objs);
-    }
-    return objs;
+    return chunk.memo.getOrCreate(OBJECTS, () => chunk.docs.map((d, i) => new K8sObject(this.uri, chunk, d, i)));
   }
 
   /** All documents of the file as objects (including ones that are not manifests; filter with isManifest). */
@@ -80,6 +78,14 @@ export class WorkspaceIndex {
     let key = '';
     for (const k of kinds) key += this.kindGeneration(k) + ',';
     return key;
+  }
+
+  /** Change the size limit: every file is re-read under the new limit and everything counts as changed. */
+  setMaxFileSize(limit: number): void {
+    if (limit === this.maxFileSize) return;
+    this.maxFileSize = limit;
+    for (const f of this.files.values()) f.update(f.text, limit);
+    this.touchAll();
   }
 
   /** Mark everything as changed (e.g. all files re-parsed with another size limit). */

@@ -7,8 +7,8 @@ import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Check, CheckContext } from '../../checks/types';
 import type { DiagnosticCodeInfo, Fix, Severity } from '../../diagnostics/types';
-import type { K8sObject } from '../../model/k8sObject';
-import { keyString, nodeRange, pairs, scalarString } from '../../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { keyString, nodeRange, pairs, scalarString } from '@shared/manifest/yamlNodes';
 import { closest } from '../../catalog/types';
 import { embeddedJson, jsonErrorMessage, type EmbeddedJson, type ScalarStyle } from './embedded';
 import {

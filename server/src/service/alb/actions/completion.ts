@@ -5,7 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
-import { sameNamespace } from '../../model/k8sObject';
+import { sameNamespace } from '@shared/manifest/k8sObject';
 import { encodeForStyle, servicePorts } from './checks';
 import type { ScalarStyle } from './embedded';
 import { cursorJson, findNodeAtLocation, present, rootTypeOf, typeAt, type JsonCursor, type JsonNode } from './jsonCursor';

@@ -2,8 +2,8 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { Location } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
-import type { K8sObject } from '../../model/k8sObject';
-import { nodeRange } from '../../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { nodeRange } from '@shared/manifest/yamlNodes';
 import { cursorJson } from './jsonCursor';
 
 /** The Services named by the `serviceName` string under the cursor (same namespace rules as the controller). */

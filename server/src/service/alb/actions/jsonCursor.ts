@@ -1,7 +1,7 @@
 /** The JSON under a cursor inside one of our annotations, and the schema type at a JSON path. */
 import { findNodeAtLocation, getNodePath, getLocation, type Location as JsonLocation, type Node as JsonNode, type JSONPath } from 'jsonc-parser';
 import type { CursorContext } from '../../features/cursor';
-import type { K8sObject } from '../../model/k8sObject';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import { albJsonAnnotations, prop, present, type AlbJsonAnnotation } from './checks';
 import type { EmbeddedJson } from './embedded';
 import { matchField, rootType, type Field, type JType } from './schema';

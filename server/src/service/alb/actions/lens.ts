@@ -5,12 +5,13 @@
  */
 import { TextEdit, type CodeLens } from 'vscode-languageserver-types';
 import type { FileContext } from '../../module';
-import type { K8sObject } from '../../model/k8sObject';
-import { nodeRange } from '../../model/yamlNodes';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { nodeRange } from '@shared/manifest/yamlNodes';
+import { Commands } from '@shared/protocol';
 import { albJsonAnnotations, present, type AlbJsonAnnotation } from './checks';
 import type { Node as JsonNode } from 'jsonc-parser';
 
-export const APPLY_EDIT_COMMAND = 'eksManifests.applyEdit';
+export const APPLY_EDIT_COMMAND = Commands.applyEdit;
 
 export interface SplitTarget { label: string; weight: number; node: JsonNode }
 

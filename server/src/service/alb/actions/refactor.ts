@@ -6,8 +6,8 @@
 import { applyEdits, createScanner, format, SyntaxKind } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { FileContext } from '../../module';
-import type { Range } from '../../parse/yamlFile';
-import { nodeRange } from '../../model/yamlNodes';
+import type { Range } from '@shared/manifest/yamlFile';
+import { nodeRange } from '@shared/manifest/yamlNodes';
 import { albJsonAnnotations } from './checks';
 
 function lineIndentAt(text: string, offset: number): number {

@@ -6,9 +6,9 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Check, CheckContext } from '../../checks/types';
 import type { Fix } from '../../diagnostics/types';
 import { closest, editDistance } from '../../catalog/types';
-import { nodeRange, scalarString } from '../../model/yamlNodes';
-import { isUnknownText } from '../../model/templates';
-import type { K8sObject } from '../../model/k8sObject';
+import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
+import { isUnknownText } from '@shared/manifest/templates';
+import type { K8sObject } from '@shared/manifest/k8sObject';
 import {
   ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
 } from './catalog';

@@ -10,13 +10,13 @@ import {
 } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import { entryDetail, entryMarkdown, type CatalogEntry } from '../../catalog/types';
-import { nodeRange } from '../../model/yamlNodes';
+import { nodeRange } from '@shared/manifest/yamlNodes';
 import {
   ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
 import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './ingressModel';
-import { scalarString } from '../../model/yamlNodes';
+import { scalarString } from '@shared/manifest/yamlNodes';
 
 function inAnnotations(ctx: CursorContext): string | undefined {
   const p = ctx.path;

@@ -4,10 +4,10 @@
  * class points to. Total over odd YAML: every helper tolerates missing or wrongly-typed nodes.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { K8sObject } from '../../model/k8sObject';
-import { sameNamespace } from '../../model/k8sObject';
-import { keyString, resolve, scalarString, type NodePath } from '../../model/yamlNodes';
-import { isUnknownText } from '../../model/templates';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { sameNamespace } from '@shared/manifest/k8sObject';
+import { keyString, resolve, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
+import { isUnknownText } from '@shared/manifest/templates';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { ALB_PREFIX } from './catalog';
 

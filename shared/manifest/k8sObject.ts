@@ -3,10 +3,11 @@
  * annotations, plus access to any node and its range by path. Built lazily from the parsed document.
  */
 import type { Document, Node } from 'yaml';
-import type { YamlChunk, Range } from '../parse/yamlFile';
+import type { YamlChunk, Range } from './yamlFile';
 import { nodeAt, nodeRange, scalarString, stringMap, type NodePath } from './yamlNodes';
 import { isOpenNode } from './templates';
 import { isToolConfig } from './documentKind';
+import { Memo } from './memo';
 
 export class K8sObject {
   readonly apiVersion?: string;
@@ -15,6 +16,8 @@ export class K8sObject {
   readonly namespace?: string;
   readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
+  /** Results derived from this document alone (lives as long as the document's text is unchanged). */
+  readonly memo = new Memo();
 
   constructor(
     readonly uri: string,

@@ -4,7 +4,8 @@
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
-import type { MaskedRegion } from '../model/templates';
+import type { MaskedRegion } from './templates';
+import { Memo } from './memo';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -25,7 +26,7 @@ export class YamlChunk {
    */
   readonly masked: MaskedRegion[] = [];
   /** Per-chunk memo for analysis results that depend only on this chunk's text (see ManifestFile users). */
-  readonly memo = new Map<string, unknown>();
+  readonly memo = new Memo();
 
   constructor(readonly text: string) {
     // The parser makes one Error object per problem; on hostile input (100k `[` on a line) that is tens of

@@ -1,0 +1,217 @@
+/**
+ * The diagnostics engine: runs every module's checks over the documents of a file and caches the results,
+ * so that an edit re-checks only what it can affect.
+ *
+ * Three caches, all on the chunk (one `---` document's text; unchanged chunks survive edits):
+ * - LOCAL: syntax findings and local-check findings, per settings.
+ * - WORKSPACE: cross-document findings per check, keyed by the index generations of the kinds the check
+ *   `reads` (any change anywhere for a check that declares none).
+ * - CONVERTED: the LSP diagnostics of the chunk, while its findings, settings and first line are unchanged.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { YamlChunk } from '@shared/manifest/yamlFile';
+import { MemoKey } from '@shared/manifest/memo';
+import type { LanguageModule } from '../module';
+import type { DiagnosticCodeInfo, Finding } from '../diagnostics/types';
+import { isSuppressed, suppressionsOf } from '../diagnostics/suppression';
+import type { Settings } from '../settings';
+import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { runChecks, type CheckEnv, type RegisteredCheck } from './checkRunner';
+import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX } from './codes';
+import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
+
+interface LocalMemo { settings: string; found: Finding[] }
+interface WorkspaceMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
+interface ConvertedMemo { local: Finding[]; ws: Finding[]; line: number; settings: string; out: Diagnostic[] }
+
+const LOCAL = new MemoKey<LocalMemo>('engine.local');
+const WORKSPACE = new MemoKey<WorkspaceMemo>('engine.workspace');
+const CONVERTED = new MemoKey<ConvertedMemo>('engine.converted');
+
+/** At most this many parser errors are reported per document (the rest are noise after the first). */
+const MAX_SYNTAX_ERRORS = 10;
+
+export interface EngineOptions {
+  modules: readonly LanguageModule[];
+  index: WorkspaceIndex;
+  log: (message: string) => void;
+  docsUrl?: (code: string) => string | undefined;
+}
+
+export class DiagnosticsEngine {
+  private readonly codeInfo = new Map<string, DiagnosticCodeInfo>();
+  private readonly localChecks: RegisteredCheck[] = [];
+  private readonly workspaceChecks: RegisteredCheck[] = [];
+  private readonly index: WorkspaceIndex;
+  private settings!: Settings;
+  private settingsKey = '';
+  private keysMemo?: { generation: number; keys: string[] };
+
+  constructor(private readonly options: EngineOptions, settings: Settings) {
+    this.index = options.index;
+    for (const c of ENGINE_CODES) this.codeInfo.set(c.code, c);
+    for (const m of options.modules) {
+      for (const c of m.codes) {
+        if (this.codeInfo.has(c.code)) throw new Error(`diagnostic code ${c.code} declared twice (module ${m.id})`);
+        this.codeInfo.set(c.code, c);
+      }
+      const codes = new Set(m.codes.map((c) => c.code));
+      for (const check of m.checks ?? []) (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
+    }
+    this.configure(settings);
+  }
+
+  /** Every code the engine and the loaded modules can report. */
+  codes(): DiagnosticCodeInfo[] {
+    return [...this.codeInfo.values()];
+  }
+
+  configure(settings: Settings): void {
+    this.settings = settings;
+    this.settingsKey = JSON.stringify(settings);
+  }
+
+  /** The complete diagnostics of a file: every cross-document finding is current. */
+  validate(uri: string, isCancelled: () => boolean = () => false): Diagnostic[] {
+    return this.diagnostics(uri, isCancelled, false).diagnostics;
+  }
+
+  /**
+   * Diagnostics right after an edit: local findings are fresh everywhere (only changed documents are
+   * computed), cross-document findings are fresh for changed documents and may be from the previous index
+   * state for unchanged ones. `complete: false` means `refresh` and then `validate` are due.
+   */
+  validateQuick(uri: string): { diagnostics: Diagnostic[]; complete: boolean } {
+    return this.diagnostics(uri, () => false, true);
+  }
+
+  /**
+   * Bring the cross-document findings of a file up to date, document by document, for about `budgetMs`;
+   * true when every document is current (then `validate` is cheap).
+   */
+  refresh(uri: string, budgetMs: number): boolean {
+    const file = this.index.get(uri);
+    if (!file || file.tooLargeSize !== undefined || !file.isKubernetes) return true;
+    const until = Date.now() + budgetMs;
+    for (const chunk of file.chunks) {
+      if (this.workspaceCurrent(chunk.memo.get(WORKSPACE))) continue;
+      if (Date.now() > until) return false;
+      this.workspaceFindings(file, chunk, false);
+    }
+    return true;
+  }
+
+  private diagnostics(uri: string, isCancelled: () => boolean, quick: boolean): { diagnostics: Diagnostic[]; complete: boolean } {
+    const file = this.index.get(uri);
+    if (!file) return { diagnostics: [], complete: true };
+    const settings = this.settings;
+    if (file.tooLargeSize !== undefined) {
+      const d = settings.disabled.includes(FILE_TOO_LARGE) ? [] : [tooLargeDiagnostic(file.tooLargeSize, settings.maxFileSize, this.options.docsUrl)];
+      return { diagnostics: d, complete: true };
+    }
+    if (!file.isKubernetes) return { diagnostics: [], complete: true };
+    const disabled = new Set(settings.disabled);
+    if (!settings.syntaxErrors) disabled.add(YAML_SYNTAX);
+    const out: Diagnostic[] = [];
+    let complete = true;
+    for (const chunk of file.chunks) {
+      if (isCancelled()) break;
+      const local = this.localFindings(file, chunk);
+      const ws = this.workspaceFindings(file, chunk, quick);
+      if (ws.stale) complete = false;
+      for (const d of this.converted(chunk, local, ws.found, disabled)) out.push(d);
+    }
+    return { diagnostics: out, complete };
+  }
+
+  private env(file: ManifestFile): CheckEnv {
+    return { file, index: this.index, settings: this.settings, log: this.options.log };
+  }
+
+  private localFindings(file: ManifestFile, chunk: YamlChunk): Finding[] {
+    const memo = chunk.memo.get(LOCAL);
+    if (memo && memo.settings === this.settingsKey) return memo.found;
+    const found = syntaxFindings(chunk);
+    const env = this.env(file);
+    for (const obj of file.objectsOf(chunk)) if (obj.isManifest) runChecks(this.localChecks, env, obj, found);
+    chunk.memo.set(LOCAL, { settings: this.settingsKey, found });
+    return found;
+  }
+
+  /** Per workspace check, the key of the index state it depends on (its `reads` kinds, else everything). */
+  private currentKeys(): string[] {
+    const index = this.index;
+    if (this.keysMemo?.generation === index.generation) return this.keysMemo.keys;
+    const keys = this.workspaceChecks.map(({ check }) => (check.reads ? 'k' + index.kindsKey(check.reads) : 'g' + index.generation));
+    this.keysMemo = { generation: index.generation, keys };
+    return keys;
+  }
+
+  private workspaceCurrent(memo: WorkspaceMemo | undefined): boolean {
+    if (!memo || memo.settings !== this.settingsKey) return false;
+    const keys = this.currentKeys();
+    for (let i = 0; i < keys.length; i++) if (memo.keys[i] !== keys[i]) return false;
+    return true;
+  }
+
+  /**
+   * Cross-document findings of a chunk, re-running only the checks whose kinds changed. With `allowStale`,
+   * a chunk computed before under the same settings answers with its earlier findings (`stale: true`).
+   */
+  private workspaceFindings(file: ManifestFile, chunk: YamlChunk, allowStale: boolean): { found: Finding[]; stale: boolean } {
+    const memo = chunk.memo.get(WORKSPACE);
+    const sameSettings = memo !== undefined && memo.settings === this.settingsKey;
+    if (sameSettings && this.workspaceCurrent(memo)) return { found: memo.found, stale: false };
+    if (sameSettings && allowStale) return { found: memo.found, stale: true };
+    const keys = this.currentKeys();
+    const objs = file.objectsOf(chunk).filter((o) => o.isManifest);
+    const env = this.env(file);
+    let changed = false;
+    const perCheck = this.workspaceChecks.map((check, i) => {
+      if (sameSettings && memo.keys[i] === keys[i]) return memo.perCheck[i];
+      const out: Finding[] = [];
+      for (const obj of objs) runChecks([check], env, obj, out);
+      // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
+      if (sameSettings && sameFindings(memo.perCheck[i], out)) return memo.perCheck[i];
+      changed = true;
+      return out;
+    });
+    const found = sameSettings && !changed ? memo.found : perCheck.flat();
+    chunk.memo.set(WORKSPACE, { settings: this.settingsKey, keys, perCheck, found });
+    return { found, stale: false };
+  }
+
+  /**
+   * The LSP diagnostics of a chunk (suppressions and disabled codes applied). Reused while its findings,
+   * settings and first line are the same — not when a finding points into another chunk (it may have moved).
+   */
+  private converted(chunk: YamlChunk, local: Finding[], ws: Finding[], disabled: ReadonlySet<string>): Diagnostic[] {
+    const memo = chunk.memo.get(CONVERTED);
+    if (memo && memo.local === local && memo.ws === ws && memo.line === chunk.startLine && memo.settings === this.settingsKey) return memo.out;
+    const sup = suppressionsOf(chunk);
+    const out: Diagnostic[] = [];
+    let movable = true;
+    for (const f of [...local, ...ws]) {
+      if (disabled.has(f.code)) continue;
+      if (isSuppressed(sup, chunk.lineCounter.linePos(f.start).line - 1, f.code)) continue;
+      if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
+      out.push(toDiagnostic(f, this.codeInfo.get(f.code)!, this.options.docsUrl));
+    }
+    if (movable) chunk.memo.set(CONVERTED, { local, ws, line: chunk.startLine, settings: this.settingsKey, out });
+    else chunk.memo.delete(CONVERTED);
+    return out;
+  }
+}
+
+/** The parser's errors of a chunk as findings (or the one failure when the parser itself threw). */
+function syntaxFindings(chunk: YamlChunk): Finding[] {
+  const out: Finding[] = [];
+  if (chunk.parserFailure) out.push({ code: YAML_SYNTAX, message: `The YAML parser failed on this document: ${chunk.parserFailure}`, chunk, start: 0, end: Math.min(1, chunk.text.length) });
+  for (const doc of chunk.docs) {
+    for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
+      const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      out.push({ code: YAML_SYNTAX, message: msg, chunk, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    }
+  }
+  return out;
+}

@@ -1,4 +1,0 @@
-/** Public entry points of the NetworkPolicy module. */
-export { networkPolicyModule } from './networkPolicyModule';
-export { explainNetworkPolicy, explainPolicy } from './explain';
-export { readPolicy } from './model';
