@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# The whole test suite: `npm test`. Installs what it needs, builds the bundles, then runs every stage.
-# Each stage prints a header; the first failing stage stops the run with its exit code.
+# The test suite. `npm test`: every stage (what CI runs). `npm run test:fast` (--fast): the inner loop —
+# build, typecheck, lint, docs check, unit, LSP and CLI tests, in about two minutes.
+# Installs what it needs, builds the bundles, then runs the stages in order; each prints a header and the
+# first failing stage stops the run with its exit code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fast=0
+[ "${1:-}" = --fast ] && fast=1
 bash scripts/ensure-deps.sh
+t0=$(date +%s)
 
 echo "==> build"
 node esbuild.mjs
 echo "==> typecheck"
 npx tsc -p . --noEmit
+echo "==> lint (eslint: boundaries and rules)"
+npx eslint .
 echo "==> docs/diagnostics.md is current"
 npx tsx scripts/gen-docs.ts --check
 
@@ -20,6 +27,8 @@ run_tests() { # stage name, then test files
 run_tests "unit tests (language service)" test/unit/*.test.ts
 run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
 run_tests "CLI tests" test/cli/*.test.ts
+if [ $fast = 1 ]; then echo "==> fast lane passed in $(( $(date +%s) - t0 ))s (npm test runs every stage)"; exit 0; fi
+
 run_tests "corpus (real upstream manifests)" test/corpus/*.test.ts
 run_tests "robustness (hostile input against the bundled server)" test/robustness/*.test.ts
 # cluster tests: a real kube-apiserver 1.20 + etcd on loopback, built once from Debian's source package
@@ -31,4 +40,4 @@ bash test/cluster/run.sh
 # Installs Chromium (apt), Node 24 and code-server (npm) once, cached under ~/.cache/eks-manifests/vscode-host.
 echo "==> real VS Code (code-server): packaging, extension host, UI"
 bash test/e2e/run.sh
-echo "==> all tests passed"
+echo "==> all tests passed in $(( $(date +%s) - t0 ))s"

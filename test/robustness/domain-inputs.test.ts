@@ -200,7 +200,7 @@ async function check(uri: string, text: string, version: number, label: string, 
     assertDiagnostics(d, text);
     for (const pos of positions) await askEverything(client!, uri, text, pos, d);
   } catch (err) {
-    throw new Error(`${label}: ${(err as Error).message}`);
+    throw new Error(`${label}: ${(err as Error).message}`, { cause: err });
   }
   assert.ok(client!.alive, `${label}: server alive`);
 }

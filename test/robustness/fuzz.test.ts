@@ -73,7 +73,7 @@ test(`fuzz: ${COUNT} mutated manifests (seed ${SEED}) get well-formed answers an
     } catch (err) {
       const file = path.join(os.tmpdir(), 'eks-fuzz-failure.yaml');
       writeFileSync(file, text);
-      throw new Error(`seed ${SEED}, iteration ${i}, from ${seed.name} via ${steps.join(' + ')} (input in ${file}): ${(err as Error).message}`);
+      throw new Error(`seed ${SEED}, iteration ${i}, from ${seed.name} via ${steps.join(' + ')} (input in ${file}): ${(err as Error).message}`, { cause: err });
     }
   }
   assert.ok(client.alive);

@@ -24,7 +24,7 @@ function check(src: string, key = 'v'): ReturnType<typeof scalarText> {
   for (let i = 0; i < st.value.length; i++) {
     const c = st.value[i];
     const s = src.slice(st.start[i], st.end[i]);
-    if (/[A-Za-z0-9{}\[\]:,]/.test(c) && st.end[i] - st.start[i] === 1) assert.equal(s, c, `char ${i} ${JSON.stringify(c)} maps to ${JSON.stringify(s)}`);
+    if (/[A-Za-z0-9{}[\]:,]/.test(c) && st.end[i] - st.start[i] === 1) assert.equal(s, c, `char ${i} ${JSON.stringify(c)} maps to ${JSON.stringify(s)}`);
     if (i > 0) assert.ok(st.start[i] >= st.start[i - 1], 'monotonic');
   }
   return st;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
+import { indexWith, serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
 
 const app = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 2\n';

@@ -1,7 +1,7 @@
 /** The plain-language explanation on many policy shapes (the text a user reads on hover and in the command). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
+import { indexWith, objectsIn } from '../helpers/service';
 import { explainNetworkPolicy } from '../../server/src/service/networkpolicy/explain';
 
 function explain(spec: string, meta = '  name: p\n  namespace: shop\n', extra: Record<string, string> = {}): string {

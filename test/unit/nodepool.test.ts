@@ -303,8 +303,8 @@ test('nodepool-v1beta1-leftover: the quick fix moves disruption.expireAfter to t
   const fix = (d[0].data as { fixes: { title: string; edits: import('vscode-languageserver-types').TextEdit[] }[] }).fixes[0];
   assert.equal(fix.title, 'Move expireAfter to spec.template.spec');
   const fixed = TextDocument.applyEdits(TextDocument.create('file:///x.yaml', 'yaml', 1, text), fix.edits);
-  assert.match(fixed, /    spec:\n      expireAfter: 336h\n      nodeClassRef:/);
-  assert.doesNotMatch(fixed, /    expireAfter: 336h\n$/);
+  assert.match(fixed, / {4}spec:\n {6}expireAfter: 336h\n {6}nodeClassRef:/);
+  assert.doesNotMatch(fixed, / {4}expireAfter: 336h\n$/);
   assert.deepEqual(diagnose(fixed), []);
 });
 

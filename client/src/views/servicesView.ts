@@ -169,7 +169,7 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private async openLb(n?: Node): Promise<void> {
     let host: string | undefined;
-    let https = false;
+    let https: boolean;
     if (n?.type === 'ingress') { host = n.ing.hostname; https = false; }
     else { const s = await this.pickService(n); host = s?.loadBalancer ?? s?.ingresses.find((i) => i.hostname !== PENDING)?.hostname; https = !!s?.ports.some((p) => p.port === 443); }
     if (!host || host === PENDING) { void vscode.window.showInformationMessage('This Service has no load balancer address yet (<pending>).'); return; }

@@ -10,6 +10,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', grep: process.env.E2E_GREP });
   // Install describe/it as globals, then load the bundled test modules (in this order).
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- mocha's bdd globals must exist before the suite file runs
   require('./extension.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));

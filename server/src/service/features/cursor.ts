@@ -70,7 +70,7 @@ function walk(doc: Document, node: unknown, offset: number, path: NodePath): { p
   return undefined;
 }
 
-const KEY_LINE = /^(\s*)((?:-[ \t]+)*)([^\s:#"'\[{][^:#]*?)?$/;
+const KEY_LINE = /^(\s*)((?:-[ \t]+)*)([^\s:#"'[{][^:#]*?)?$/;
 const KEY_AT_START = /^("[^"]*"|'[^']*'|[^\s#"'][^#]*?)\s*:(?:\s|$)/;
 
 /**
