@@ -11,7 +11,7 @@ import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAME
 import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './schema';
 import { isEmptySelector, matches, selectorText, type Selector } from './selectors';
-import { networkText, parseCidr, strictlyInside } from './cidr';
+import { networkText, parseCidr, strictlyInside } from '../model/cidr';
 
 const SCHEMA_CODES: SchemaCodes = {
   type: 'np-schema-type', unknownField: 'np-schema-unknown-field', required: 'np-schema-required',

@@ -6,10 +6,12 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { Check, CheckContext } from '../../checks/types';
+import { servicePorts } from '../../model/service';
 import type { DiagnosticCodeInfo, Fix, Severity } from '../../diagnostics/types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { keyString, nodeRange, pairs, scalarString } from '@shared/manifest/yamlNodes';
 import { closest } from '../../catalog/types';
+import { isCidr } from '../../model/cidr';
 import { embeddedJson, jsonErrorMessage, type EmbeddedJson, type ScalarStyle } from './embedded';
 import {
   ACTION_TYPES, CONDITION_CONFIGS, CONDITION_FIELDS, CONTENT_TYPES, REDIRECT_CODES, TRANSFORM_CONFIGS, TRANSFORM_TYPES,
@@ -359,9 +361,6 @@ function checkFixedResponse(r: Reporter, root: JsonNode, typeV: JsonNode): void 
   if (body !== undefined && body.length > 1024) r.report('alb-action-fixed-response', present(fc, 'messageBody'), `"messageBody" is ${body.length} characters long: at most 1024`);
 }
 
-const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
-
 /** What the Ingress rules routing to `name` add for host and path: plain values and, per rule path, counts. */
 function ruleValues(obj: K8sObject, name: string): { host: boolean; pathValues: boolean; uses: { host: number; path: number }[] } {
   let host = false, pathValues = false;
@@ -485,7 +484,7 @@ function checkConditions(r: Reporter, root: JsonNode, obj: K8sObject): void {
     }
     if (field === 'source-ip' && values?.type === 'array') {
       for (const v of values.children ?? []) {
-        if (v.type === 'string' && !IPV4_CIDR.test(v.value as string) && !IPV6_CIDR.test(v.value as string)) r.report('alb-condition-config', v, `"${String(v.value)}" is not a CIDR block (e.g. "10.0.0.0/8" or "2001:db8::/32")`);
+        if (v.type === 'string' && !isCidr(v.value as string)) r.report('alb-condition-config', v, `"${String(v.value)}" is not a CIDR block (e.g. "10.0.0.0/8" or "2001:db8::/32")`);
       }
     }
   }
@@ -593,7 +592,7 @@ export const actionsServiceCheck: Check = {
         const portN = present(tg, 'servicePort');
         if (!portN || (portN.type !== 'string' && portN.type !== 'number')) continue;
         const want = String(portN.value);
-        const ports = servicePorts(found[0]);
+        const ports = servicePorts(found[0]) ?? [];
         if (!ports.length) continue;
         const ok = ports.some((p) => (/^\d+$/.test(want) ? String(p.port) === want : p.name === want));
         if (!ok) r.report('alb-action-service-missing', portN, `Service "${name}" has no port ${/^\d+$/.test(want) ? want : `named "${want}"`} (it has ${ports.map((p) => p.name ? `${p.port}/${p.name}` : String(p.port)).join(', ')})`);
@@ -602,12 +601,4 @@ export const actionsServiceCheck: Check = {
   },
 };
 
-export function servicePorts(svc: K8sObject): { port?: number; name?: string; targetPort?: string }[] {
-  const ports = svc.node(['spec', 'ports']);
-  if (!isSeq(ports)) return [];
-  return ports.items.filter(isMap).map((p) => {
-    const port = scalarString(p.get('port', true));
-    return { port: port && /^\d+$/.test(port) ? Number(port) : undefined, name: scalarString(p.get('name', true)), targetPort: scalarString(p.get('targetPort', true)) };
-  });
-}
 

@@ -6,7 +6,8 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import { sameNamespace } from '@shared/manifest/k8sObject';
-import { encodeForStyle, servicePorts } from './checks';
+import { encodeForStyle } from './checks';
+import { servicePorts } from '../../model/service';
 import type { ScalarStyle } from './embedded';
 import { cursorJson, findNodeAtLocation, present, rootTypeOf, typeAt, type JsonCursor, type JsonNode } from './jsonCursor';
 import { typeLabel, type Field, type JType } from './schema';
@@ -98,7 +99,7 @@ function serviceCandidates(ctx: CursorContext): ValueCandidate[] {
   return ctx.index.byKind('Service').filter((s) => s.name && sameNamespace(s.namespace, ns)).map((s) => ({
     label: s.name!, json: JSON.stringify(s.name), kind: CompletionItemKind.Reference,
     detail: `Service ${s.namespace ? s.namespace + '/' : ''}${s.name}`,
-    documentation: servicePorts(s).map((p) => `port ${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', '),
+    documentation: (servicePorts(s) ?? []).map((p) => `port ${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', '),
   }));
 }
 
@@ -110,7 +111,7 @@ function portCandidates(ctx: CursorContext, c: JsonCursor): ValueCandidate[] {
   const svc = ctx.index.find({ kind: 'Service', name: svcName.value as string, namespace: ctx.obj?.namespace })[0];
   if (!svc) return [];
   const out: ValueCandidate[] = [];
-  for (const p of servicePorts(svc)) {
+  for (const p of servicePorts(svc) ?? []) {
     if (p.port !== undefined) out.push({ label: String(p.port), json: String(p.port), kind: CompletionItemKind.Value, detail: `port of Service ${svc.name}${p.name ? ` (${p.name})` : ''}` });
     if (p.name) out.push({ label: p.name, json: JSON.stringify(p.name), kind: CompletionItemKind.Value, detail: `port name of Service ${svc.name} (${p.port ?? '?'})` });
   }

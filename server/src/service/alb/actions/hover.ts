@@ -9,7 +9,7 @@ import { cursorJson, rootTypeOf, typeAt } from './jsonCursor';
 import { typeLabel, type JType } from './schema';
 import { splitText, weightedTargets } from './lens';
 import { servicesAtCursor } from './definition';
-import { servicePorts } from './checks';
+import { servicePorts } from '../../model/service';
 
 function allowed(t: JType | undefined): string | undefined {
   if (!t) return undefined;
@@ -43,7 +43,7 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
   if (svc) {
     const s = svc.services[0];
     lines.push('', s
-      ? `Service \`${s.namespace ? s.namespace + '/' : ''}${s.name}\`: ports ${servicePorts(s).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed'}`
+      ? `Service \`${s.namespace ? s.namespace + '/' : ''}${s.name}\`: ports ${(servicePorts(s) ?? []).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed'}`
       : `No Service \`${svc.name}\` in the workspace for this namespace.`);
   }
   if (field) lines.push('', `[Documentation](${field.link})`);

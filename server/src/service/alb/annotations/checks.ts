@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Check, CheckContext } from '../../checks/types';
+import { servicePorts } from '../../model/service';
 import type { Fix } from '../../diagnostics/types';
 import { closest, editDistance } from '../../catalog/types';
 import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
@@ -14,7 +15,7 @@ import {
 } from './catalog';
 import { parseListenPorts, validateValue } from './values';
 import {
-  albPairs, annotationPairs, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
+  albPairs, annotationPairs, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 

@@ -244,14 +244,3 @@ export function groupAnnotationValues(index: WorkspaceIndex, group: string, key:
   return values;
 }
 
-export interface ServicePortInfo { port?: number; name?: string; nodePort?: number }
-
-export function servicePorts(svc: K8sObject): ServicePortInfo[] | undefined {
-  const ports = svc.node(['spec', 'ports']);
-  if (!isSeq(ports)) return undefined;
-  return (ports as YAMLSeq).items.map((_, i) => {
-    const p = svc.node(['spec', 'ports', i, 'port']);
-    const v = isScalar(p) ? (p as Scalar).value : undefined;
-    return { port: typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined, name: scalarString(svc.node(['spec', 'ports', i, 'name'])) };
-  });
-}

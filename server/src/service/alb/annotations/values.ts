@@ -6,6 +6,7 @@
 import type { Severity } from '../../diagnostics/types';
 import { SSL_POLICIES, type AlbAnnotationEntry } from './catalog';
 import type { CatalogEntry } from '../../catalog/types';
+import { isCidr } from '../../model/cidr';
 
 export interface ValueProblem { code: string; message: string; severity?: Severity }
 
@@ -30,22 +31,6 @@ export function splitKeyValuePairs(s: string): string[] {
   }
   if (cur.length > 0) out.push(cur.trim());
   return out;
-}
-
-export function isValidCidr(s: string): boolean {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
-  if (!m) return false;
-  const bits = Number(m[2]);
-  const ip = m[1];
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return bits <= 32 && ip.split('.').every((o) => Number(o) <= 255 && !(o.length > 1 && o.startsWith('0')));
-  if (ip.includes(':') && /^[0-9a-fA-F:.]+$/.test(ip)) {
-    if (bits > 128) return false;
-    const dbl = ip.split('::').length - 1;
-    if (dbl > 1) return false;
-    const groups = ip.split(':').filter((g) => g !== '');
-    return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g) || /^\d{1,3}(\.\d{1,3}){3}$/.test(g)) && (dbl === 1 ? groups.length < 8 : groups.length === 8);
-  }
-  return false;
 }
 
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:[^:\s]+:certificate\/[^\s,]+$/;
@@ -86,7 +71,7 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       return [];
     case 'cidr': {
       const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      return items.filter((c) => !isValidCidr(c)).map((c) => ({ code: VALUE, message: `"${c}" in ${label} is not a CIDR (e.g. 10.0.0.0/16 or ::/0): the controller rejects the Ingress` }));
+      return items.filter((c) => !isCidr(c)).map((c) => ({ code: VALUE, message: `"${c}" in ${label} is not a CIDR (e.g. 10.0.0.0/16 or ::/0): the controller rejects the Ingress` }));
     }
     case 'ssl-policy':
       if (SSL_POLICIES.includes(text)) return [];

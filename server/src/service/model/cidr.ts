@@ -1,4 +1,8 @@
-/** IPv4/IPv6 CIDR parsing and containment (BigInt arithmetic, no dependencies). */
+/**
+ * IPv4/IPv6 CIDR parsing and containment (BigInt arithmetic, no dependencies): the one reading of a CIDR for
+ * every module. It follows Go's net.ParseCIDR, which the AWS controllers and the VPC CNI use: an IPv4 octet
+ * with a leading zero (`10.0.0.01`) is rejected, as Go has done since 1.17.
+ */
 export interface Cidr { family: 4 | 6; addr: bigint; prefix: number; hostBitsSet: boolean; text: string }
 
 function parseV4(s: string): bigint | undefined {
@@ -39,6 +43,11 @@ function parseV6(s: string): bigint | undefined {
   }
   if (tail4 !== undefined) v = (v & ~0xffffffffn) | tail4;
   return v;
+}
+
+/** Whether text is one CIDR block (surrounding spaces allowed). */
+export function isCidr(text: string): boolean {
+  return parseCidr(text) !== undefined;
 }
 
 export function parseCidr(text: string): Cidr | undefined {
