@@ -1,6 +1,6 @@
 /**
  * Kubeconfig loading as kubectl does it (KUBECONFIG merge rules, ~/.kube/config, override), in-memory
- * context switching, persisting only on request, the production guard, and secret redaction.
+ * context switching, persisting only on request, and secret redaction (the guard: guard.test.ts).
  * These need no API server, but live with the cluster module's tests.
  */
 import { test, describe, after } from 'node:test';
@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  isProductionContext, confirmationNeeded, shortContext, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+  shortContext, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
 } from '../../client/src/cluster';
 import { tmpDir } from './helpers';
 
@@ -128,22 +128,6 @@ describe('kubeconfig like kubectl', () => {
     assert.match(after, /current-context: prod-eks/);
     assert.match(after, /# my comment/, 'the rest of the file is preserved');
     assert.equal(loadKubeconfig({ overridePath: copy }).kc.getCurrentContext(), 'prod-eks');
-  });
-});
-
-describe('production guard', () => {
-  test('default pattern: names containing "prod"', () => {
-    assert.equal(isProductionContext('arn:aws:eks:eu-west-1:1:cluster/shop-prod'), true);
-    assert.equal(isProductionContext('PROD-eu'), true);
-    assert.equal(isProductionContext('staging'), false);
-    assert.match(confirmationNeeded('shop-prod', undefined, 'Apply', 3)!, /looks like a production context.*Apply 3 objects/);
-    assert.equal(confirmationNeeded('dev', undefined, 'Apply', 1), undefined);
-  });
-  test('configurable pattern (regular expression, invalid ones used as text)', () => {
-    assert.equal(isProductionContext('live-eu', '^live-'), true);
-    assert.equal(isProductionContext('shop-prod', '^live-'), false);
-    assert.equal(isProductionContext('a[b', '[b'), true);
-    assert.equal(isProductionContext('anything', ''), false);
   });
 });
 

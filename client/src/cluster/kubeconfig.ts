@@ -19,6 +19,7 @@ import * as path from 'path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { ClusterError } from './errors';
+import { stripUserinfo } from './redact';
 
 export interface KubeconfigSource {
   /** Explicit kubeconfig path (the `eksManifests.cluster.kubeconfig` setting); wins over everything. */
@@ -173,14 +174,14 @@ export function persistCurrentContext(loaded: LoadedKubeconfig, name: string): s
   return file;
 }
 
-/** A short description of the active context for the status bar and messages (no secrets). */
+/** A short description of the active context for the status bar and messages (no secrets: URL credentials are stripped). */
 export function describeContext(kc: KubeConfig, namespace?: string): { context: string; cluster: string; server: string; user: string; namespace: string } {
   const ctx = kc.getContextObject(kc.getCurrentContext());
   const cluster = kc.getCurrentCluster();
   return {
     context: kc.getCurrentContext(),
     cluster: ctx?.cluster ?? '',
-    server: cluster?.server ?? '',
+    server: cluster?.server ? stripUserinfo(cluster.server) : '',
     user: ctx?.user ?? '',
     namespace: namespace ?? contextNamespace(kc),
   };

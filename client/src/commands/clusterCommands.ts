@@ -103,7 +103,7 @@ export class ClusterCommands {
     }
     if (t.docs.length === 0) { void vscode.window.showInformationMessage(`No Kubernetes objects in ${t.what}.`); return; }
     if (mode === 'apply') {
-      const question = confirmationNeeded(conn.context, this.session.productionPattern, force ? 'Force-apply' : 'Apply', t.docs.length);
+      const question = confirmationNeeded({ context: conn.context, cluster: conn.cluster, server: conn.server }, this.session.productionPattern, force ? 'Force-apply' : 'Apply', t.docs.length);
       if (question && (await vscode.window.showWarningMessage(question, { modal: true }, 'Apply')) !== 'Apply') return;
     }
     const namespace = this.session.currentNamespace();
