@@ -139,13 +139,14 @@ const PATTERNS: RegExp[] = [
   /((?:aws_secret_access_key|aws_session_token|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)\s*[=:]\s*)\S+/g,
 ];
 
-/** `user:password@` in any http(s)/ws(s) URL of a text. */
-const URL_USERINFO = /\b((?:https?|wss?):\/\/)[^\s/?#@]*@/gi;
+/** `user:password@` in any http(s)/ws(s) URL of a text (up to the last `@` of the authority, as URL parsers read it). */
+const URL_USERINFO = /\b((?:https?|wss?):\/\/)[^\s/?#\\]*@/gi;
 
 /** Remove known secrets, anything secret-shaped and URL credentials from a text. */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let s = String(text).replace(URL_USERINFO, '$1');
+  let s = String(text);
   for (const secret of secrets) if (secret) s = s.split(secret).join(MASK);
+  s = s.replace(URL_USERINFO, '$1');
   for (const re of PATTERNS) {
     s = s.replace(re, (_m, a: string, b?: string) => (typeof b === 'string' && b.startsWith('-----END') ? `${a}${MASK}${b}` : `${a}${MASK}`));
   }
