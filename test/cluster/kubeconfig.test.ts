@@ -9,8 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  shortContext, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+  shortContext, withCurrentContext, userCredentialProblem, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
 } from '../../client/src/cluster';
+import { parse as parseYaml } from 'yaml';
 import { tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -125,9 +126,76 @@ describe('kubeconfig like kubectl', () => {
     const l2 = loadKubeconfig({ overridePath: copy });
     assert.equal(persistCurrentContext(l2, 'prod-eks'), copy);
     const after = fs.readFileSync(copy, 'utf8');
-    assert.match(after, /current-context: prod-eks/);
-    assert.match(after, /# my comment/, 'the rest of the file is preserved');
+    assert.equal(after, before.replace('current-context: dev\n', 'current-context: prod-eks\n'), 'only the value changed');
     assert.equal(loadKubeconfig({ overridePath: copy }).kc.getCurrentContext(), 'prod-eks');
+  });
+});
+
+describe('persist context switch: only current-context changes (issue 16)', () => {
+  const cases: { name: string; text: string; to: string; want: string }[] = [
+    { name: 'CRLF file keeps CRLF, comments and flow style', text: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: dev   # the one I use\r\nkind: Config\r\n',
+      to: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop', want: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: arn:aws:eks:eu-west-1:123456789012:cluster/shop   # the one I use\r\nkind: Config\r\n' },
+    { name: 'a quoted value stays quoted', text: "current-context: 'dev'\nkind: Config\n", to: 'prod', want: 'current-context: "prod"\nkind: Config\n' },
+    { name: 'a name YAML 1.1 reads as a boolean is quoted (kubectl reads YAML 1.1)', text: 'current-context: dev\n', to: 'yes', want: 'current-context: "yes"\n' },
+    { name: 'a name with ": " is quoted', text: 'current-context: dev\n', to: 'a: b', want: 'current-context: "a: b"\n' },
+    { name: 'an empty value is filled in', text: 'apiVersion: v1\ncurrent-context:\nkind: Config\n', to: 'dev', want: 'apiVersion: v1\ncurrent-context: dev\nkind: Config\n' },
+    { name: 'no current-context yet: appended with the file\'s line ending', text: 'apiVersion: v1\r\nkind: Config', to: 'dev', want: 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: dev\r\n' },
+    { name: 'JSON kubeconfig stays JSON', text: '{"apiVersion": "v1", "current-context": "dev", "kind": "Config"}', to: 'prod', want: '{"apiVersion": "v1", "current-context": "prod", "kind": "Config"}' },
+    { name: 'JSON kubeconfig without the key gets it as first entry', text: '{"apiVersion": "v1", "kind": "Config"}\n', to: 'prod', want: '{"current-context": "prod", "apiVersion": "v1", "kind": "Config"}\n' },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const out = withCurrentContext(c.text, c.to);
+      assert.equal(out, c.want);
+      assert.equal(parseYaml(out, { version: '1.1' })['current-context'], c.to, 'kubectl reads the new name back');
+    });
+  }
+
+  test('written through a temporary file and a rename: mode kept, symlink followed, nothing left behind', () => {
+    const d = path.join(dir, 'atomic');
+    fs.mkdirSync(d, { recursive: true });
+    const real = path.join(d, 'real-config');
+    fs.writeFileSync(real, 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: a\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\nusers: [{name: u, user: {token: t}}]\r\ncontexts: [{name: a, context: {cluster: k, user: u}}, {name: b, context: {cluster: k, user: u}}]\r\n', { mode: 0o600 });
+    fs.chmodSync(real, 0o600);
+    const link = path.join(d, 'config');
+    fs.symlinkSync(real, link);
+    const inodeBefore = fs.statSync(real).ino;
+    const loaded = loadKubeconfig({ overridePath: link });
+    assert.equal(persistCurrentContext(loaded, 'b'), link);
+    assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the symlink is still a symlink');
+    assert.equal(fs.statSync(real).mode & 0o777, 0o600);
+    assert.notEqual(fs.statSync(real).ino, inodeBefore, 'a new file was renamed into place (not rewritten in place)');
+    assert.match(fs.readFileSync(real, 'utf8'), /^apiVersion: v1\r\nkind: Config\r\ncurrent-context: b\r\nclusters:/);
+    assert.deepEqual(fs.readdirSync(d).sort(), ['config', 'real-config'], 'no temporary file left');
+    assert.equal(loadKubeconfig({ overridePath: link }).kc.getCurrentContext(), 'b');
+  });
+
+  test('a kubeconfig that is not valid YAML is left alone', () => {
+    assert.throws(() => withCurrentContext('a: [\n', 'x'), (e: ClusterError) => e.kind === 'no-config' && /not valid YAML/.test(e.message));
+  });
+});
+
+describe('token-file of a user that is not in use (issue 16)', () => {
+  test('a missing token-file does not make the kubeconfig unusable; it fails only for its own user', () => {
+    const f = write('tf-missing/config', `apiVersion: v1
+kind: Config
+current-context: good
+clusters: [{name: k, cluster: {server: "https://x.example"}}]
+users:
+- {name: ok, user: {token: tok-0123456789}}
+- {name: gone, user: {token-file: /nonexistent/eks-manifests/token}}
+- {name: padded, user: {token-file: tokens/padded}}
+contexts:
+- {name: good, context: {cluster: k, user: ok}}
+- {name: bad, context: {cluster: k, user: gone}}
+- {name: trimmed, context: {cluster: k, user: padded}}
+`);
+    write('tf-missing/tokens/padded', '  tok-from-file-42\n\n');
+    const { kc } = loadKubeconfig({ overridePath: f });
+    assert.deepEqual(contextNames(kc), ['bad', 'good', 'trimmed']);
+    assert.equal(userCredentialProblem(kc, 'ok'), undefined);
+    assert.match(userCredentialProblem(kc, 'gone')!, /user "gone" reads its token from \/nonexistent\/eks-manifests\/token, which cannot be read \(ENOENT\)/);
+    assert.equal(kc.getUser('padded')!.token, 'tok-from-file-42', 'trimmed like client-go');
   });
 });
 

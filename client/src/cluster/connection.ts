@@ -9,6 +9,7 @@ import * as https from 'https';
 import * as path from 'path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterError, type FieldCause } from './errors';
+import { userCredentialProblem } from './kubeconfig';
 import { addSecrets, basicAuthSecrets, credentialsOfUserinfo, redact, secretsOf, stripUserinfo, userinfoOf } from './redact';
 
 export interface ConnectionOptions {
@@ -68,6 +69,8 @@ export class Connection {
   /** Build the request's TLS agent and auth headers; exec plugin failures become 'auth-plugin' errors. */
   private async auth(): Promise<{ agent?: http.Agent; headers: Record<string, string> }> {
     const opts: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+    const problem = userCredentialProblem(this.kc, this.user);
+    if (problem) throw new ClusterError('no-config', problem);
     try {
       await this.kc.applyToHTTPSOptions(opts);
     } catch (err) {
