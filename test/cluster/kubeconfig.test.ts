@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  shortContext, withCurrentContext, userCredentialProblem, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+  shortContext, withCurrentContext, userCredentialProblem, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest, resourcePath,
 } from '../../client/src/cluster';
 import { parse as parseYaml } from 'yaml';
 import { tmpDir } from './helpers';
@@ -263,6 +263,37 @@ metadata: {generateName: x-}
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /generateName/);
     assert.deepEqual(parseFieldPath('metadata.annotations[alb.ingress.kubernetes.io/scheme]'), ['metadata', 'annotations', 'alb.ingress.kubernetes.io/scheme']);
+  });
+  test('identity that goes into request paths is checked before anything is sent', () => {
+    const cases: { name: string; doc: string; problem?: RegExp; line?: number }[] = [
+      { name: 'valid core object', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a.b-c, namespace: team-a}\n' },
+      { name: 'valid CRD group', doc: 'apiVersion: elbv2.k8s.aws/v1beta1\nkind: TargetGroupBinding\nmetadata: {name: tgb}\n' },
+      { name: 'apiVersion with a path', doc: 'apiVersion: v1/namespaces/kube-system/secrets\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "v1\/namespaces\/kube-system\/secrets" is not a valid group\/version/, line: 0 },
+      { name: 'apiVersion climbing up', doc: 'apiVersion: ../../api/v1\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "..\/..\/api\/v1" is not a valid group\/version/, line: 0 },
+      { name: 'apiVersion with a query', doc: 'apiVersion: "v1?watch=true"\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /not a valid group\/version/, line: 0 },
+      { name: 'kind with a space', doc: 'apiVersion: v1\nkind: Config Map\nmetadata: {name: a}\n', problem: /kind "Config Map" is not a valid kind name/, line: 1 },
+      { name: 'name ".."', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ".."\n', problem: /metadata\.name ".." cannot be used as a name/, line: 3 },
+      { name: 'name with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a/b\n', problem: /may not contain "\/" or "%"/, line: 3 },
+      { name: 'name with a percent', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a%2Fb\n', problem: /may not contain/, line: 3 },
+      { name: 'namespace with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ../kube-system\n', problem: /namespace "..\/kube-system" is not a valid namespace name/, line: 4 },
+      { name: 'placeholder', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ${NAMESPACE}\n', problem: /render the template first/, line: 4 },
+    ];
+    for (const c of cases) {
+      const { docs, problems } = parseManifests(c.doc, 'file:///id.yaml');
+      if (!c.problem) { assert.equal(problems.length, 0, `${c.name}: ${problems.map((p) => p.message)}`); assert.equal(docs.length, 1); continue; }
+      assert.equal(docs.length, 0, c.name);
+      assert.equal(problems.length, 1, c.name);
+      assert.match(problems[0].message, c.problem, c.name);
+      assert.equal(problems[0].range.start.line, c.line, c.name);
+    }
+  });
+  test('request paths refuse what parsing would refuse (for callers that build documents themselves)', () => {
+    const info = { apiVersion: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true };
+    assert.equal(resourcePath(info, 'team-a', 'web'), '/api/v1/namespaces/team-a/configmaps/web');
+    assert.throws(() => resourcePath(info, 'team-a', '..'), (e: ClusterError) => e.kind === 'invalid' && /cannot be used as a name/.test(e.message));
+    assert.throws(() => resourcePath(info, '..', 'web'), /not a valid namespace name/);
+    assert.throws(() => resourcePath({ ...info, apiVersion: 'v1/../..' }, 'a', 'web'), /not a valid group\/version/);
+    assert.throws(() => resourcePath({ ...info, resource: '../secrets' }, 'a', 'web'), /not a resource name/);
   });
   test('selection: only documents touching the selected lines', () => {
     assert.deepEqual(parseManifests(text, 'u', { first: 11, last: 11 }).docs.map((d) => d.name), ['shop']);
