@@ -5,7 +5,8 @@
  */
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyManifests, applySummary, diffManifest, FIELD_MANAGER, type Connection, type ManifestDoc } from '../../client/src/cluster';
+import { parse as parseYaml } from 'yaml';
+import { applyManifests, applySummary, diffManifest, maskSecretValues, FIELD_MANAGER, type Connection, type ManifestDoc } from '../../client/src/cluster';
 import { admin, docs, unique, createNamespace, adminToken } from './helpers';
 
 let conn: Connection;
@@ -406,6 +407,48 @@ describe('diff', () => {
     assert.equal(d.exists, false);
     assert.equal(d.live, '');
     assert.match(d.proposed, /key: v/);
+  });
+
+  test('Secret: values masked on both sides as kubectl diff does, changed keys still visible', async () => {
+    const b64 = (v: string) => Buffer.from(v).toString('base64');
+    const secret = (data: Record<string, string>, stringData?: Record<string, string>) => `apiVersion: v1
+kind: Secret
+metadata: {name: creds, namespace: ${ns}}
+type: Opaque
+data:
+${Object.entries(data).map(([k, v]) => `  ${k}: ${b64(v)}`).join('\n')}
+${stringData ? `stringData:\n${Object.entries(stringData).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n` : ''}`;
+    const applied = await applyManifests(conn, docs(secret({ same: 'unchanged-value-1', changed: 'old-password-2', removed: 'gone-value-3' })));
+    assert.equal(applied.failed, false, applied.dryRun.map((r) => r.message).join('\n'));
+    const d = await diffManifest(conn, docs(secret({ same: 'unchanged-value-1', changed: 'new-password-4' }, { added: 'plain-added-5' }))[0]);
+    const values = ['unchanged-value-1', 'old-password-2', 'gone-value-3', 'new-password-4', 'plain-added-5'];
+    for (const text of [d.live, d.proposed]) {
+      for (const v of values) {
+        assert.ok(!text.includes(v), `${v} shown in clear:\n${text}`);
+        assert.ok(!text.includes(b64(v)), `${v} shown in base64:\n${text}`);
+      }
+    }
+    const live = parseYaml(d.live);
+    const proposed = parseYaml(d.proposed);
+    // kubectl's masks (k8s.io/kubectl pkg/cmd/diff/diff.go, Masker): *** for equal, (before)/(after) for changed.
+    assert.deepEqual(live.data, { same: '***', changed: '*** (before)', removed: '***' });
+    assert.deepEqual(proposed.data, { same: '***', changed: '*** (after)', added: '***' }, 'the server moved stringData into data; removed is gone (we own it)');
+    assert.equal(d.changed, true);
+    assert.equal(live.metadata.name, 'creds', 'the rest of the object is shown');
+
+    const same = await diffManifest(conn, docs(secret({ same: 'unchanged-value-1', changed: 'old-password-2', removed: 'gone-value-3' }))[0]);
+    assert.equal(same.changed, false, 'no change: both sides masked alike');
+    const fresh = await diffManifest(conn, docs(secret({ k: 'brand-new-6' }).replace('name: creds', 'name: not-yet-secret'))[0]);
+    assert.equal(fresh.live, '');
+    assert.deepEqual(parseYaml(fresh.proposed).data, { k: '***' });
+    assert.ok(!fresh.proposed.includes(b64('brand-new-6')));
+  });
+
+  test('Secret masking on shapes the server would not return (pure)', () => {
+    assert.deepEqual(maskSecretValues({ kind: 'Secret', apiVersion: 'v1', stringData: { a: 'x', b: 'y' } }, { kind: 'Secret', apiVersion: 'v1', stringData: { a: 'x', b: 'z' }, data: 'not-a-map' }),
+      [{ kind: 'Secret', apiVersion: 'v1', stringData: { a: '***', b: '*** (before)' } }, { kind: 'Secret', apiVersion: 'v1', stringData: { a: '***', b: '*** (after)' }, data: '***' }]);
+    const cm = { kind: 'ConfigMap', apiVersion: 'v1', data: { a: 'x' } };
+    assert.deepEqual(maskSecretValues(cm, cm), [cm, cm], 'only Secrets are masked');
   });
 
   test('unchanged object: both sides equal', async () => {

@@ -426,11 +426,53 @@ export interface DiffTexts {
   changed: boolean;
 }
 
-/** Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. */
+/** What replaces a Secret value in a diff (kubectl diff's words): unchanged, or the two sides of a change. */
+export const SECRET_MASK = '***';
+export const SECRET_MASK_BEFORE = '*** (before)';
+export const SECRET_MASK_AFTER = '*** (after)';
+
+function isSecret(o: any): boolean {
+  return !!o && typeof o === 'object' && o.kind === 'Secret' && (o.apiVersion === 'v1' || o.apiVersion === undefined);
+}
+
+/**
+ * Mask the values of a Secret's `data` and `stringData` on both sides of a diff, the way `kubectl diff`
+ * does (k8s.io/kubectl pkg/cmd/diff, `Masker`): every value becomes `***`, and a key whose value differs
+ * between the sides becomes `*** (before)` / `*** (after)`, so the diff still shows which keys were added,
+ * removed or changed, but no value. kubectl masks `data`; we treat `stringData` the same way. Returns
+ * masked copies; objects that are not Secrets come back unchanged.
+ */
+export function maskSecretValues<L, P>(live: L, proposed: P): [L, P] {
+  if (!isSecret(live) && !isSecret(proposed)) return [live, proposed];
+  const l: any = live && typeof live === 'object' ? JSON.parse(JSON.stringify(live)) : live;
+  const p: any = proposed && typeof proposed === 'object' ? JSON.parse(JSON.stringify(proposed)) : proposed;
+  for (const field of ['data', 'stringData']) {
+    const from = l && typeof l[field] === 'object' && l[field] !== null && !Array.isArray(l[field]) ? l[field] : undefined;
+    const to = p && typeof p[field] === 'object' && p[field] !== null && !Array.isArray(p[field]) ? p[field] : undefined;
+    for (const k of Object.keys(from ?? {})) {
+      if (to && Object.prototype.hasOwnProperty.call(to, k)) {
+        if (JSON.stringify(from[k]) !== JSON.stringify(to[k])) { from[k] = SECRET_MASK_BEFORE; to[k] = SECRET_MASK_AFTER; continue; }
+        to[k] = SECRET_MASK;
+      }
+      from[k] = SECRET_MASK;
+    }
+    for (const k of Object.keys(to ?? {})) if (!from || !Object.prototype.hasOwnProperty.call(from, k)) to[k] = SECRET_MASK;
+    // A value that is not a map (malformed) is masked whole.
+    if (l && l[field] !== undefined && from === undefined) l[field] = SECRET_MASK;
+    if (p && p[field] !== undefined && to === undefined) p[field] = SECRET_MASK;
+  }
+  return [l, p];
+}
+
+/**
+ * Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. For a
+ * Secret the values of `data`/`stringData` are masked on both sides (`maskSecretValues`).
+ */
 export async function diffManifest(conn: Connection, doc: ManifestDoc, opts: Pick<ApplyOptions, 'namespace' | 'signal' | 'force' | 'fieldManager'> = {}, applier = new Applier(conn)): Promise<DiffTexts> {
   const { live, liveKnown, result } = await applier.ssa(doc, { ...opts, force: opts.force ?? true }, true);
   if (!liveKnown) throw new ClusterError('forbidden', `Forbidden by RBAC: user "${conn.user}" may not get ${doc.kind} ${doc.name}, so there is no live object to compare with.`, { verb: 'get' });
-  const liveText = live ? stringify(stripNoise(live)) : '';
-  const proposed = stringify(stripNoise(result));
+  const [maskedLive, maskedResult] = maskSecretValues(live ? stripNoise(live) : undefined, stripNoise(result));
+  const liveText = maskedLive ? stringify(maskedLive) : '';
+  const proposed = stringify(maskedResult);
   return { doc, live: liveText, proposed, exists: !!live, changed: liveText !== proposed };
 }
