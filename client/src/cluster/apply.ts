@@ -398,7 +398,7 @@ export function applySummary(mode: 'apply' | 'dry-run', report: ApplyReport, wha
   let headline: string;
   let ok = false;
   if (mode === 'dry-run') {
-    headline = report.cancelled ? `Dry-run cancelled ${target}: ${count(report.dryRun)}` : `${report.failed ? 'Dry-run failed' : 'Dry-run'} ${target}: ${count(report.dryRun)}`;
+    headline = `${report.cancelled ? 'Dry-run cancelled' : 'Dry-run'} ${target}: ${count(report.dryRun)}`;
     ok = !report.failed && !report.cancelled;
   } else if (!report.didApply) {
     headline = report.cancelled ? `Cancelled during the dry-run ${target}: nothing was applied` : report.failed ? `Nothing applied: the dry-run failed ${target}: ${count(report.dryRun)}` : `Nothing to apply ${target}`;
