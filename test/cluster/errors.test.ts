@@ -69,6 +69,23 @@ describe('unreachable API server', () => {
 });
 
 describe('authentication and authorization', () => {
+  test('a missing token-file of another user: the context in use still works; the broken one says why', async () => {
+    const kc = loadTestKc('local');
+    const file = path.join(dir, 'two-users');
+    fs.writeFileSync(file, JSON.stringify({
+      apiVersion: 'v1', kind: 'Config', 'current-context': 'works',
+      clusters: [{ name: 'c', cluster: { server: kc.getCurrentCluster()!.server, 'certificate-authority-data': kc.getCurrentCluster()!.caData } }],
+      users: [{ name: 'admin', user: { token: adminToken() } }, { name: 'gone', user: { 'token-file': path.join(dir, 'no-such-token') } }],
+      contexts: [{ name: 'works', context: { cluster: 'c', user: 'admin' } }, { name: 'broken', context: { cluster: 'c', user: 'gone' } }],
+    }), { mode: 0o600 });
+    const loaded = loadKubeconfig({ overridePath: file });
+    const ok = await new Connection(loaded.kc).call('GET', '/api/v1/namespaces/default');
+    assert.equal(ok.metadata.name, 'default');
+    loaded.kc.setCurrentContext('broken');
+    const e = await failure(new Connection(loaded.kc).call('GET', '/api/v1/namespaces/default'));
+    expectKind(e, 'no-config', /user "gone" reads its token from .*no-such-token, which cannot be read \(ENOENT\)/);
+  });
+
   test('unauthorized: a wrong token', async () => {
     const file = kubeconfigWithUser(dir, { token: 'wrong-token-value-123456' });
     const e = await failure(connFor(file).call('GET', '/api/v1/namespaces'));

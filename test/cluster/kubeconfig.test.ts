@@ -1,6 +1,6 @@
 /**
  * Kubeconfig loading as kubectl does it (KUBECONFIG merge rules, ~/.kube/config, override), in-memory
- * context switching, persisting only on request, the production guard, and secret redaction.
+ * context switching, persisting only on request, and secret redaction (the guard: guard.test.ts).
  * These need no API server, but live with the cluster module's tests.
  */
 import { test, describe, after } from 'node:test';
@@ -9,8 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  isProductionContext, confirmationNeeded, shortContext, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest,
+  shortContext, withCurrentContext, userCredentialProblem, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest, resourcePath,
 } from '../../client/src/cluster';
+import { parse as parseYaml } from 'yaml';
 import { tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -125,25 +126,76 @@ describe('kubeconfig like kubectl', () => {
     const l2 = loadKubeconfig({ overridePath: copy });
     assert.equal(persistCurrentContext(l2, 'prod-eks'), copy);
     const after = fs.readFileSync(copy, 'utf8');
-    assert.match(after, /current-context: prod-eks/);
-    assert.match(after, /# my comment/, 'the rest of the file is preserved');
+    assert.equal(after, before.replace('current-context: dev\n', 'current-context: prod-eks\n'), 'only the value changed');
     assert.equal(loadKubeconfig({ overridePath: copy }).kc.getCurrentContext(), 'prod-eks');
   });
 });
 
-describe('production guard', () => {
-  test('default pattern: names containing "prod"', () => {
-    assert.equal(isProductionContext('arn:aws:eks:eu-west-1:1:cluster/shop-prod'), true);
-    assert.equal(isProductionContext('PROD-eu'), true);
-    assert.equal(isProductionContext('staging'), false);
-    assert.match(confirmationNeeded('shop-prod', undefined, 'Apply', 3)!, /looks like a production context.*Apply 3 objects/);
-    assert.equal(confirmationNeeded('dev', undefined, 'Apply', 1), undefined);
+describe('persist context switch: only current-context changes (issue 16)', () => {
+  const cases: { name: string; text: string; to: string; want: string }[] = [
+    { name: 'CRLF file keeps CRLF, comments and flow style', text: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: dev   # the one I use\r\nkind: Config\r\n',
+      to: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop', want: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: arn:aws:eks:eu-west-1:123456789012:cluster/shop   # the one I use\r\nkind: Config\r\n' },
+    { name: 'a quoted value stays quoted', text: "current-context: 'dev'\nkind: Config\n", to: 'prod', want: 'current-context: "prod"\nkind: Config\n' },
+    { name: 'a name YAML 1.1 reads as a boolean is quoted (kubectl reads YAML 1.1)', text: 'current-context: dev\n', to: 'yes', want: 'current-context: "yes"\n' },
+    { name: 'a name with ": " is quoted', text: 'current-context: dev\n', to: 'a: b', want: 'current-context: "a: b"\n' },
+    { name: 'an empty value is filled in', text: 'apiVersion: v1\ncurrent-context:\nkind: Config\n', to: 'dev', want: 'apiVersion: v1\ncurrent-context: dev\nkind: Config\n' },
+    { name: 'no current-context yet: appended with the file\'s line ending', text: 'apiVersion: v1\r\nkind: Config', to: 'dev', want: 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: dev\r\n' },
+    { name: 'JSON kubeconfig stays JSON', text: '{"apiVersion": "v1", "current-context": "dev", "kind": "Config"}', to: 'prod', want: '{"apiVersion": "v1", "current-context": "prod", "kind": "Config"}' },
+    { name: 'JSON kubeconfig without the key gets it as first entry', text: '{"apiVersion": "v1", "kind": "Config"}\n', to: 'prod', want: '{"current-context": "prod", "apiVersion": "v1", "kind": "Config"}\n' },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const out = withCurrentContext(c.text, c.to);
+      assert.equal(out, c.want);
+      assert.equal(parseYaml(out, { version: '1.1' })['current-context'], c.to, 'kubectl reads the new name back');
+    });
+  }
+
+  test('written through a temporary file and a rename: mode kept, symlink followed, nothing left behind', () => {
+    const d = path.join(dir, 'atomic');
+    fs.mkdirSync(d, { recursive: true });
+    const real = path.join(d, 'real-config');
+    fs.writeFileSync(real, 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: a\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\nusers: [{name: u, user: {token: t}}]\r\ncontexts: [{name: a, context: {cluster: k, user: u}}, {name: b, context: {cluster: k, user: u}}]\r\n', { mode: 0o600 });
+    fs.chmodSync(real, 0o600);
+    const link = path.join(d, 'config');
+    fs.symlinkSync(real, link);
+    const inodeBefore = fs.statSync(real).ino;
+    const loaded = loadKubeconfig({ overridePath: link });
+    assert.equal(persistCurrentContext(loaded, 'b'), link);
+    assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the symlink is still a symlink');
+    assert.equal(fs.statSync(real).mode & 0o777, 0o600);
+    assert.notEqual(fs.statSync(real).ino, inodeBefore, 'a new file was renamed into place (not rewritten in place)');
+    assert.match(fs.readFileSync(real, 'utf8'), /^apiVersion: v1\r\nkind: Config\r\ncurrent-context: b\r\nclusters:/);
+    assert.deepEqual(fs.readdirSync(d).sort(), ['config', 'real-config'], 'no temporary file left');
+    assert.equal(loadKubeconfig({ overridePath: link }).kc.getCurrentContext(), 'b');
   });
-  test('configurable pattern (regular expression, invalid ones used as text)', () => {
-    assert.equal(isProductionContext('live-eu', '^live-'), true);
-    assert.equal(isProductionContext('shop-prod', '^live-'), false);
-    assert.equal(isProductionContext('a[b', '[b'), true);
-    assert.equal(isProductionContext('anything', ''), false);
+
+  test('a kubeconfig that is not valid YAML is left alone', () => {
+    assert.throws(() => withCurrentContext('a: [\n', 'x'), (e: ClusterError) => e.kind === 'no-config' && /not valid YAML/.test(e.message));
+  });
+});
+
+describe('token-file of a user that is not in use (issue 16)', () => {
+  test('a missing token-file does not make the kubeconfig unusable; it fails only for its own user', () => {
+    const f = write('tf-missing/config', `apiVersion: v1
+kind: Config
+current-context: good
+clusters: [{name: k, cluster: {server: "https://x.example"}}]
+users:
+- {name: ok, user: {token: tok-0123456789}}
+- {name: gone, user: {token-file: /nonexistent/eks-manifests/token}}
+- {name: padded, user: {token-file: tokens/padded}}
+contexts:
+- {name: good, context: {cluster: k, user: ok}}
+- {name: bad, context: {cluster: k, user: gone}}
+- {name: trimmed, context: {cluster: k, user: padded}}
+`);
+    write('tf-missing/tokens/padded', '  tok-from-file-42\n\n');
+    const { kc } = loadKubeconfig({ overridePath: f });
+    assert.deepEqual(contextNames(kc), ['bad', 'good', 'trimmed']);
+    assert.equal(userCredentialProblem(kc, 'ok'), undefined);
+    assert.match(userCredentialProblem(kc, 'gone')!, /user "gone" reads its token from \/nonexistent\/eks-manifests\/token, which cannot be read \(ENOENT\)/);
+    assert.equal(kc.getUser('padded')!.token, 'tok-from-file-42', 'trimmed like client-go');
   });
 });
 
@@ -211,6 +263,37 @@ metadata: {generateName: x-}
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /generateName/);
     assert.deepEqual(parseFieldPath('metadata.annotations[alb.ingress.kubernetes.io/scheme]'), ['metadata', 'annotations', 'alb.ingress.kubernetes.io/scheme']);
+  });
+  test('identity that goes into request paths is checked before anything is sent', () => {
+    const cases: { name: string; doc: string; problem?: RegExp; line?: number }[] = [
+      { name: 'valid core object', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a.b-c, namespace: team-a}\n' },
+      { name: 'valid CRD group', doc: 'apiVersion: elbv2.k8s.aws/v1beta1\nkind: TargetGroupBinding\nmetadata: {name: tgb}\n' },
+      { name: 'apiVersion with a path', doc: 'apiVersion: v1/namespaces/kube-system/secrets\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "v1\/namespaces\/kube-system\/secrets" is not a valid group\/version/, line: 0 },
+      { name: 'apiVersion climbing up', doc: 'apiVersion: ../../api/v1\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "..\/..\/api\/v1" is not a valid group\/version/, line: 0 },
+      { name: 'apiVersion with a query', doc: 'apiVersion: "v1?watch=true"\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /not a valid group\/version/, line: 0 },
+      { name: 'kind with a space', doc: 'apiVersion: v1\nkind: Config Map\nmetadata: {name: a}\n', problem: /kind "Config Map" is not a valid kind name/, line: 1 },
+      { name: 'name ".."', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ".."\n', problem: /metadata\.name ".." cannot be used as a name/, line: 3 },
+      { name: 'name with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a/b\n', problem: /may not contain "\/" or "%"/, line: 3 },
+      { name: 'name with a percent', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a%2Fb\n', problem: /may not contain/, line: 3 },
+      { name: 'namespace with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ../kube-system\n', problem: /namespace "..\/kube-system" is not a valid namespace name/, line: 4 },
+      { name: 'placeholder', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ${NAMESPACE}\n', problem: /render the template first/, line: 4 },
+    ];
+    for (const c of cases) {
+      const { docs, problems } = parseManifests(c.doc, 'file:///id.yaml');
+      if (!c.problem) { assert.equal(problems.length, 0, `${c.name}: ${problems.map((p) => p.message)}`); assert.equal(docs.length, 1); continue; }
+      assert.equal(docs.length, 0, c.name);
+      assert.equal(problems.length, 1, c.name);
+      assert.match(problems[0].message, c.problem, c.name);
+      assert.equal(problems[0].range.start.line, c.line, c.name);
+    }
+  });
+  test('request paths refuse what parsing would refuse (for callers that build documents themselves)', () => {
+    const info = { apiVersion: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true };
+    assert.equal(resourcePath(info, 'team-a', 'web'), '/api/v1/namespaces/team-a/configmaps/web');
+    assert.throws(() => resourcePath(info, 'team-a', '..'), (e: ClusterError) => e.kind === 'invalid' && /cannot be used as a name/.test(e.message));
+    assert.throws(() => resourcePath(info, '..', 'web'), /not a valid namespace name/);
+    assert.throws(() => resourcePath({ ...info, apiVersion: 'v1/../..' }, 'a', 'web'), /not a valid group\/version/);
+    assert.throws(() => resourcePath({ ...info, resource: '../secrets' }, 'a', 'web'), /not a resource name/);
   });
   test('selection: only documents touching the selected lines', () => {
     assert.deepEqual(parseManifests(text, 'u', { first: 11, last: 11 }).docs.map((d) => d.name), ['shop']);

@@ -1,9 +1,16 @@
 /**
- * Server-side apply of manifest documents with our own field manager. A server dry-run of ALL objects
- * comes first; if any fails, nothing is applied and every failure is tied to its document (and, when the
- * server names a field, the line of that field). Then objects are applied in dependency order
- * (Namespaces, CRDs, ...), each reported as created / configured / unchanged / failed, with cancellation
- * checked between objects. Field-manager conflicts come back as 'conflict' errors with `forceAvailable`.
+ * Server-side apply of manifest documents with our own field manager, as close to all-or-nothing as the
+ * API allows (it has no transactions):
+ * 1. a server dry-run of EVERY object; if any fails, nothing is applied and every failure is tied to its
+ *    document (and, when the server names a field, the line of that field);
+ * 2. objects the dry-run could not check because they live in a Namespace or are of a kind whose CRD this
+ *    same apply creates: only those Namespaces/CRDs are applied (CRDs waited for until Established), then
+ *    the skipped objects get their dry-run; if one fails, nothing else is applied;
+ * 3. everything else is applied in dependency order (Namespaces, CRDs, ...), stopping at the first
+ *    failure (a conflict or a race after the dry-run), with cancellation checked between objects.
+ * Nothing is ever rolled back: the report lists exactly which objects stayed applied. The same object
+ * twice in one batch is a warning (each is applied in turn; the last wins). Field-manager conflicts come
+ * back as 'conflict' errors with `forceAvailable`.
  */
 import { stringify } from 'yaml';
 import type { Range } from '@shared/manifest/yamlFile';
@@ -37,23 +44,37 @@ export interface ApplyOptions {
   fieldManager?: string;
   /** Called for each object as soon as its result is known. */
   onResult?: (r: ObjectResult, phase: 'dry-run' | 'apply') => void;
-  /** Called before each object. */
-  onProgress?: (phase: 'dry-run' | 'apply', done: number, total: number, doc: ManifestDoc) => void;
+  /** Called before each object; before a real apply a returned promise is awaited first. */
+  onProgress?: (phase: 'dry-run' | 'apply', done: number, total: number, doc: ManifestDoc) => void | Promise<void>;
   /** How long to wait for an applied CRD to become Established (ms, default 30 s). */
   crdWaitMs?: number;
 }
 
 export interface ApplyReport {
+  /** One final dry-run result per object (for objects checked in round 2: that result). */
   dryRun: ObjectResult[];
-  /** Empty when the dry-run failed, was the only step, or nothing was applied. */
+  /**
+   * The real apply, in the order objects were sent: round 2's Namespaces/CRDs first, then the rest; after
+   * a failure or cancellation the objects not sent are listed as 'skipped'. Empty when nothing was sent.
+   */
   applied: ObjectResult[];
-  /** Whether objects were sent for real. */
+  /** Whether any object was sent for real. */
   didApply: boolean;
   cancelled: boolean;
   /** Some dry-run or apply result failed. */
   failed: boolean;
   /** Some failure is a field-manager conflict that `force` would resolve. */
   conflicts: boolean;
+  /** Objects that were applied and are still applied (nothing is rolled back), in the order sent. */
+  stayedApplied: ObjectResult[];
+  /** The failure that stopped the batch after something was applied. */
+  stoppedAt?: ObjectResult;
+  /** Which round stopped it: the second dry-run (objects in new Namespaces/CRDs) or the apply itself. */
+  stoppedIn?: 'second-dry-run' | 'apply';
+  /** Objects not sent because of the failure or cancellation. */
+  notApplied: ObjectResult[];
+  /** Batch warnings (the same object twice). */
+  warnings: string[];
 }
 
 /** Metadata that differs between any two reads and says nothing about the manifest. */
@@ -164,36 +185,76 @@ function toClusterError(e: unknown): ClusterError {
   return new ClusterError('server', String((e as Error)?.message ?? e));
 }
 
-/** CRDs in the batch, as `group/kind` keys of the kinds they define. */
-function kindsDefinedBy(docs: readonly ManifestDoc[]): Set<string> {
-  const out = new Set<string>();
+/** CRDs in the batch by the `group/kind` they define. */
+function crdsByKind(docs: readonly ManifestDoc[]): Map<string, ManifestDoc> {
+  const out = new Map<string, ManifestDoc>();
   for (const d of docs) {
     if (d.kind !== 'CustomResourceDefinition') continue;
     const spec = d.object.spec ?? {};
-    if (typeof spec.group === 'string' && typeof spec.names?.kind === 'string') out.add(`${spec.group}/${spec.names.kind}`);
+    if (typeof spec.group === 'string' && typeof spec.names?.kind === 'string' && !out.has(`${spec.group}/${spec.names.kind}`)) out.set(`${spec.group}/${spec.names.kind}`, d);
   }
   return out;
 }
 
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
+
+function where(doc: ManifestDoc): string {
+  const file = doc.uri.replace(/^.*[\\/]/, '');
+  return `${file} line ${doc.range.start.line + 1}`;
+}
+
+/** Warnings for objects that appear more than once (same group, kind, effective namespace and name). */
+async function duplicates(docs: readonly ManifestDoc[], applier: Applier, defaultNs: string | undefined, signal?: AbortSignal): Promise<string[]> {
+  const crds = crdsByKind(docs);
+  const byKey = new Map<string, ManifestDoc[]>();
+  for (const d of docs) {
+    let namespaced: boolean;
+    try {
+      namespaced = (await applier.discovery.resolve(d.apiVersion, d.kind, signal)).namespaced;
+    } catch {
+      const crd = crds.get(`${groupOf(d.apiVersion)}/${d.kind}`);
+      namespaced = crd ? crd.object.spec?.scope !== 'Cluster' : d.namespace !== undefined;
+    }
+    const ns = namespaced ? d.namespace ?? defaultNs ?? 'default' : '';
+    const key = `${groupOf(d.apiVersion)}/${d.kind}/${ns}/${d.name}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), d]);
+  }
+  const out: string[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    out.push(`${list[0].label} appears ${list.length} times in this apply (${list.map(where).join(', ')}): each is applied in turn and the last one wins.`);
+  }
+  return out;
+}
+
+const FATAL = ['unreachable', 'timeout', 'tls', 'unauthorized', 'auth-plugin', 'no-config'];
+
+/** Why the dry-run of an object could not be done yet: its Namespace or CRD is created by this batch. */
+interface Deferred { doc: ManifestDoc; needs: ManifestDoc; note: string }
+
 /**
- * Dry-run everything, then (unless dry-run only or something failed) apply everything.
- * Throws only for failures that concern the whole batch (unreachable, unauthorized, auth plugin).
+ * Dry-run everything; then (unless dry-run only or something failed) apply in the rounds described at
+ * the top of this file. Throws only for failures of the whole batch (unreachable, unauthorized, auth
+ * plugin) while nothing has been applied yet; later ones stop the batch and are reported.
  */
 export async function applyManifests(conn: Connection, docs: readonly ManifestDoc[], opts: ApplyOptions = {}): Promise<ApplyReport> {
   const ordered = orderForApply(docs);
   const applier = new Applier(conn);
-  const definedHere = kindsDefinedBy(ordered);
-  const namespacesHere = new Set(ordered.filter((d) => d.kind === 'Namespace').map((d) => d.name));
-  const report: ApplyReport = { dryRun: [], applied: [], didApply: false, cancelled: false, failed: false, conflicts: false };
-  const fatal = (e: ClusterError) => ['unreachable', 'timeout', 'tls', 'unauthorized', 'auth-plugin', 'no-config'].includes(e.kind);
+  const crds = crdsByKind(ordered);
+  const namespacesHere = new Map<string, ManifestDoc>();
+  for (const d of ordered) if (d.kind === 'Namespace' && !namespacesHere.has(d.name)) namespacesHere.set(d.name, d);
+  const report: ApplyReport = { dryRun: [], applied: [], didApply: false, cancelled: false, failed: false, conflicts: false, stayedApplied: [], notApplied: [], warnings: [] };
 
-  const emit = (list: ObjectResult[], r: ObjectResult, phase: 'dry-run' | 'apply') => {
-    list.push(r);
-    if (r.outcome === 'failed') { report.failed = true; if (r.error?.details.forceAvailable) report.conflicts = true; }
-    opts.onResult?.(r, phase);
+  const note = (r: ObjectResult) => { if (r.outcome === 'failed') { report.failed = true; if (r.error?.details.forceAvailable) report.conflicts = true; } };
+  const emit = (list: ObjectResult[], r: ObjectResult, phase: 'dry-run' | 'apply') => { list.push(r); note(r); opts.onResult?.(r, phase); };
+  const notSent = (rest: readonly ManifestDoc[], why: string) => {
+    for (const d of rest) { const r = resultOf(d, 'skipped', undefined, why); report.applied.push(r); report.notApplied.push(r); opts.onResult?.(r, 'apply'); }
   };
 
-  // Phase 1: server dry-run of every object.
+  report.warnings = await duplicates(ordered, applier, opts.namespace, opts.signal).catch(() => []);
+
+  // Round 1: server dry-run of every object.
+  const deferred: Deferred[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const doc = ordered[i];
     if (opts.signal?.aborted) { report.cancelled = true; break; }
@@ -204,15 +265,16 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
     } catch (e) {
       const err = toClusterError(e);
       if (err.kind === 'cancelled') { report.cancelled = true; break; }
-      if (fatal(err)) throw err;
-      const group = doc.apiVersion.includes('/') ? doc.apiVersion.split('/')[0] : '';
-      if (err.kind === 'unknown-kind' && definedHere.has(`${group}/${doc.kind}`)) {
-        emit(report.dryRun, resultOf(doc, 'skipped', undefined, 'its CRD is created by this apply first; checked when applied'), 'dry-run');
-        continue;
-      }
+      if (FATAL.includes(err.kind)) throw err;
+      const crd = err.kind === 'unknown-kind' ? crds.get(`${groupOf(doc.apiVersion)}/${doc.kind}`) : undefined;
       const nsMissing = err.kind === 'not-found' && /namespaces? "([^"]+)" not found/.exec(err.details.serverMessage ?? '');
-      if (nsMissing && namespacesHere.has(nsMissing[1])) {
-        emit(report.dryRun, resultOf(doc, 'skipped', undefined, `namespace ${nsMissing[1]} is created by this apply first; checked when applied`), 'dry-run');
+      const ns = nsMissing ? namespacesHere.get(nsMissing[1]) : undefined;
+      const needs = crd ?? ns;
+      if (needs) {
+        const why = crd ? `its CRD ${crd.name} is created by this apply` : `its namespace ${ns!.name} is created by this apply`;
+        const d: Deferred = { doc, needs, note: `${why}: checked once it exists, before anything else is applied` };
+        deferred.push(d);
+        emit(report.dryRun, resultOf(doc, 'skipped', undefined, opts.dryRunOnly ? `${why}: cannot be checked until it exists` : d.note), 'dry-run');
         continue;
       }
       emit(report.dryRun, resultOf(doc, 'failed', err), 'dry-run');
@@ -220,31 +282,138 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
   }
   if (opts.dryRunOnly || report.failed || report.cancelled) return report;
 
-  // Phase 2: apply for real, in order.
-  report.didApply = true;
-  for (let i = 0; i < ordered.length; i++) {
-    const doc = ordered[i];
-    if (opts.signal?.aborted) {
-      report.cancelled = true;
-      for (const rest of ordered.slice(i)) emit(report.applied, resultOf(rest, 'skipped', undefined, 'cancelled before it was applied'), 'apply');
-      break;
-    }
-    opts.onProgress?.('apply', i, ordered.length, doc);
+  const sent = new Set<ManifestDoc>();
+  /** Apply one object for real; false when the batch must stop. */
+  const applyOne = async (doc: ManifestDoc, i: number, total: number): Promise<boolean> => {
+    await opts.onProgress?.('apply', i, total, doc);
+    report.didApply = true;
+    sent.add(doc);
+    let result: ObjectResult;
     try {
       const { outcome, liveKnown } = await applier.ssa(doc, opts, false);
-      emit(report.applied, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'apply');
-      if (doc.kind === 'CustomResourceDefinition') await applier.waitForCrd(doc.name, opts.crdWaitMs ?? 30_000, opts.signal);
+      result = resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object');
     } catch (e) {
       const err = toClusterError(e);
       if (err.kind === 'cancelled') {
+        // The request was under way: the server may have applied it.
         report.cancelled = true;
-        for (const rest of ordered.slice(i)) emit(report.applied, resultOf(rest, 'skipped', undefined, 'cancelled before it was applied'), 'apply');
-        break;
+        const r = resultOf(doc, 'skipped', undefined, 'cancelled while it was being sent: it may or may not be applied, check the cluster');
+        report.applied.push(r); report.notApplied.push(r); opts.onResult?.(r, 'apply');
+        return false;
       }
       emit(report.applied, resultOf(doc, 'failed', err), 'apply');
+      report.stoppedAt = report.applied[report.applied.length - 1];
+      report.stoppedIn = 'apply';
+      return false;
+    }
+    report.stayedApplied.push(result);
+    if (doc.kind === 'CustomResourceDefinition') {
+      try {
+        await applier.waitForCrd(doc.name, opts.crdWaitMs ?? 30_000, opts.signal);
+      } catch (e) {
+        const err = toClusterError(e);
+        if (err.kind === 'cancelled') { emit(report.applied, result, 'apply'); report.cancelled = true; return false; }
+        const failed = resultOf(doc, 'failed', new ClusterError(err.kind, `applied (${result.outcome}), but ${err.message}`, err.details));
+        emit(report.applied, failed, 'apply');
+        report.stoppedAt = failed;
+        report.stoppedIn = 'apply';
+        return false;
+      }
+    }
+    emit(report.applied, result, 'apply');
+    return true;
+  };
+  const rest = (list: readonly ManifestDoc[]) => list.filter((d) => !sent.has(d));
+  const stop = (remaining: readonly ManifestDoc[]) => notSent(remaining, report.cancelled ? 'cancelled before it was applied' : 'not applied: the batch stopped at the first failure');
+
+  // Round 2: the Namespaces/CRDs that deferred objects need, then those objects' dry-run.
+  if (deferred.length) {
+    const needed = new Set(deferred.map((d) => d.needs));
+    const prereqs = ordered.filter((d) => needed.has(d));
+    for (let i = 0; i < prereqs.length; i++) {
+      if (opts.signal?.aborted) report.cancelled = true;
+      if (report.cancelled || !(await applyOne(prereqs[i], i, ordered.length))) { stop(rest(ordered)); return report; }
+    }
+    for (let i = 0; i < deferred.length; i++) {
+      const { doc } = deferred[i];
+      const at = report.dryRun.findIndex((r) => r.doc === doc);
+      if (opts.signal?.aborted) { report.cancelled = true; stop(rest(ordered)); return report; }
+      opts.onProgress?.('dry-run', i, deferred.length, doc);
+      let r: ObjectResult;
+      try {
+        const { outcome, liveKnown } = await applier.ssa(doc, opts, true);
+        r = resultOf(doc, outcome, undefined, liveKnown ? 'checked after its namespace/CRD was created' : 'checked after its namespace/CRD was created; may not read the live object');
+      } catch (e) {
+        const err = toClusterError(e);
+        if (err.kind === 'cancelled') { report.cancelled = true; stop(rest(ordered)); return report; }
+        r = resultOf(doc, 'failed', err, 'checked after its namespace/CRD was created');
+      }
+      report.dryRun[at] = r;
+      note(r);
+      opts.onResult?.(r, 'dry-run');
+    }
+    const failedNow = deferred.map((d) => report.dryRun.find((r) => r.doc === d.doc)!).find((r) => r.outcome === 'failed');
+    if (failedNow) {
+      report.stoppedAt = failedNow;
+      report.stoppedIn = 'second-dry-run';
+      notSent(rest(ordered), 'not applied: the dry-run of an object in a new namespace/CRD failed');
+      return report;
     }
   }
+
+  // Round 3: everything else, in order, stopping at the first failure.
+  const remaining = rest(ordered);
+  for (let i = 0; i < remaining.length; i++) {
+    if (opts.signal?.aborted) report.cancelled = true;
+    if (report.cancelled || !(await applyOne(remaining[i], sent.size, ordered.length))) { stop(rest(ordered)); break; }
+  }
   return report;
+}
+
+/** Up to `max` labels, then "and N more". */
+function labels(list: readonly ObjectResult[], withOutcome: boolean, max = 8): string {
+  const shown = list.slice(0, max).map((r) => (withOutcome ? `${r.doc.label} (${r.outcome === 'failed' ? 'applied' : r.outcome})` : r.doc.label));
+  return shown.join(', ') + (list.length > max ? `, and ${list.length - max} more` : '');
+}
+
+const plural = (n: number, what = 'object') => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The one-line outcome of a batch for the notification, and the lines for the output channel. It never
+ * says "Applied" unless everything was; when something stayed applied after a failure or cancellation it
+ * says which objects and that nothing was rolled back.
+ */
+export function applySummary(mode: 'apply' | 'dry-run', report: ApplyReport, what: string, context: string | undefined): { headline: string; details: string[]; ok: boolean } {
+  const count = (list: readonly ObjectResult[]) => ['created', 'configured', 'unchanged', 'failed', 'skipped']
+    .map((o) => [o, list.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`).join(', ') || 'no objects';
+  const target = `(${what} → ${context ?? '?'})`;
+  const details = [...report.warnings.map((w) => `warning: ${w}`)];
+  const stayed = report.stayedApplied;
+  const partial = () => {
+    if (stayed.length === 0) return 'nothing was applied';
+    details.push(`stayed applied: ${stayed.map((r) => `${r.doc.label} (${r.outcome === 'failed' ? 'applied' : r.outcome})`).join(', ')}`);
+    if (report.notApplied.length) details.push(`not applied: ${report.notApplied.map((r) => r.doc.label).join(', ')}`);
+    return `${plural(stayed.length)} stayed applied (${labels(stayed, true)})${report.notApplied.length ? `, ${plural(report.notApplied.length)} not applied` : ''}. Nothing was rolled back`;
+  };
+  let headline: string;
+  let ok = false;
+  if (mode === 'dry-run') {
+    headline = `${report.cancelled ? 'Dry-run cancelled' : 'Dry-run'} ${target}: ${count(report.dryRun)}`;
+    ok = !report.failed && !report.cancelled;
+  } else if (!report.didApply) {
+    headline = report.cancelled ? `Cancelled during the dry-run ${target}: nothing was applied` : report.failed ? `Nothing applied: the dry-run failed ${target}: ${count(report.dryRun)}` : `Nothing to apply ${target}`;
+  } else if (report.stoppedAt) {
+    const why = report.stoppedIn === 'second-dry-run'
+      ? `the dry-run of ${report.stoppedAt.doc.label} (checked once its namespace/CRD existed) failed`
+      : `${report.stoppedAt.doc.label} failed`;
+    headline = `Apply stopped ${target}: ${why}; ${partial()}.`;
+  } else if (report.cancelled) {
+    headline = `Apply cancelled ${target}: ${partial()}.`;
+  } else {
+    headline = `Applied ${target}: ${count(report.applied)}`;
+    ok = !report.failed;
+  }
+  return { headline, details, ok };
 }
 
 export interface DiffTexts {
@@ -257,11 +426,53 @@ export interface DiffTexts {
   changed: boolean;
 }
 
-/** Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. */
+/** What replaces a Secret value in a diff (kubectl diff's words): unchanged, or the two sides of a change. */
+export const SECRET_MASK = '***';
+export const SECRET_MASK_BEFORE = '*** (before)';
+export const SECRET_MASK_AFTER = '*** (after)';
+
+function isSecret(o: any): boolean {
+  return !!o && typeof o === 'object' && o.kind === 'Secret' && (o.apiVersion === 'v1' || o.apiVersion === undefined);
+}
+
+/**
+ * Mask the values of a Secret's `data` and `stringData` on both sides of a diff, the way `kubectl diff`
+ * does (k8s.io/kubectl pkg/cmd/diff, `Masker`): every value becomes `***`, and a key whose value differs
+ * between the sides becomes `*** (before)` / `*** (after)`, so the diff still shows which keys were added,
+ * removed or changed, but no value. kubectl masks `data`; we treat `stringData` the same way. Returns
+ * masked copies; objects that are not Secrets come back unchanged.
+ */
+export function maskSecretValues<L, P>(live: L, proposed: P): [L, P] {
+  if (!isSecret(live) && !isSecret(proposed)) return [live, proposed];
+  const l: any = live && typeof live === 'object' ? JSON.parse(JSON.stringify(live)) : live;
+  const p: any = proposed && typeof proposed === 'object' ? JSON.parse(JSON.stringify(proposed)) : proposed;
+  for (const field of ['data', 'stringData']) {
+    const from = l && typeof l[field] === 'object' && l[field] !== null && !Array.isArray(l[field]) ? l[field] : undefined;
+    const to = p && typeof p[field] === 'object' && p[field] !== null && !Array.isArray(p[field]) ? p[field] : undefined;
+    for (const k of Object.keys(from ?? {})) {
+      if (to && Object.prototype.hasOwnProperty.call(to, k)) {
+        if (JSON.stringify(from[k]) !== JSON.stringify(to[k])) { from[k] = SECRET_MASK_BEFORE; to[k] = SECRET_MASK_AFTER; continue; }
+        to[k] = SECRET_MASK;
+      }
+      from[k] = SECRET_MASK;
+    }
+    for (const k of Object.keys(to ?? {})) if (!from || !Object.prototype.hasOwnProperty.call(from, k)) to[k] = SECRET_MASK;
+    // A value that is not a map (malformed) is masked whole.
+    if (l && l[field] !== undefined && from === undefined) l[field] = SECRET_MASK;
+    if (p && p[field] !== undefined && to === undefined) p[field] = SECRET_MASK;
+  }
+  return [l, p];
+}
+
+/**
+ * Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. For a
+ * Secret the values of `data`/`stringData` are masked on both sides (`maskSecretValues`).
+ */
 export async function diffManifest(conn: Connection, doc: ManifestDoc, opts: Pick<ApplyOptions, 'namespace' | 'signal' | 'force' | 'fieldManager'> = {}, applier = new Applier(conn)): Promise<DiffTexts> {
   const { live, liveKnown, result } = await applier.ssa(doc, { ...opts, force: opts.force ?? true }, true);
   if (!liveKnown) throw new ClusterError('forbidden', `Forbidden by RBAC: user "${conn.user}" may not get ${doc.kind} ${doc.name}, so there is no live object to compare with.`, { verb: 'get' });
-  const liveText = live ? stringify(stripNoise(live)) : '';
-  const proposed = stringify(stripNoise(result));
+  const [maskedLive, maskedResult] = maskSecretValues(live ? stripNoise(live) : undefined, stripNoise(result));
+  const liveText = maskedLive ? stringify(maskedLive) : '';
+  const proposed = stringify(maskedResult);
   return { doc, live: liveText, proposed, exists: !!live, changed: liveText !== proposed };
 }

@@ -9,7 +9,8 @@ import * as https from 'https';
 import * as path from 'path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterError, type FieldCause } from './errors';
-import { redact, secretsOf } from './redact';
+import { userCredentialProblem } from './kubeconfig';
+import { addSecrets, basicAuthSecrets, credentialsOfUserinfo, redact, secretsOf, stripUserinfo, userinfoOf } from './redact';
 
 export interface ConnectionOptions {
   /** Per-request timeout (connect + answer) in ms. Default 30 s. */
@@ -36,17 +37,25 @@ interface K8sStatus {
 }
 
 export class Connection {
+  /** The server URL without credentials (safe to show). */
   readonly server: string;
   readonly context: string;
+  /** The name of the context's cluster entry (for EKS usually the cluster ARN). */
+  readonly cluster: string;
   readonly user: string;
   private readonly secrets: string[];
   private readonly timeoutMs: number;
+  /** `user:password` written into the server URL: sent as basic auth when nothing else authenticates (as kubectl does). */
+  private readonly urlCredentials?: { username: string; password?: string };
 
   constructor(readonly kc: KubeConfig, opts: ConnectionOptions = {}) {
     this.context = kc.getCurrentContext();
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new ClusterError('no-config', `The context "${this.context}" names no cluster that exists in the kubeconfig.`);
-    this.server = cluster.server.replace(/\/+$/, '');
+    const ui = userinfoOf(cluster.server);
+    if (ui !== undefined) this.urlCredentials = credentialsOfUserinfo(ui);
+    this.server = stripUserinfo(cluster.server).replace(/\/+$/, '');
+    this.cluster = kc.getContextObject(this.context)?.cluster ?? cluster.name;
     this.user = kc.getContextObject(this.context)?.user ?? '';
     this.secrets = secretsOf(kc);
     this.timeoutMs = opts.timeoutMs ?? 30_000;
@@ -60,6 +69,8 @@ export class Connection {
   /** Build the request's TLS agent and auth headers; exec plugin failures become 'auth-plugin' errors. */
   private async auth(): Promise<{ agent?: http.Agent; headers: Record<string, string> }> {
     const opts: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+    const problem = userCredentialProblem(this.kc, this.user);
+    if (problem) throw new ClusterError('no-config', problem);
     try {
       await this.kc.applyToHTTPSOptions(opts);
     } catch (err) {
@@ -67,8 +78,31 @@ export class Connection {
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-    if ((opts as { auth?: string }).auth) headers.Authorization = 'Basic ' + Buffer.from((opts as { auth?: string }).auth!).toString('base64');
+    const basic = (opts as { auth?: string }).auth;
+    if (basic) headers.Authorization = 'Basic ' + Buffer.from(basic).toString('base64');
+    if (!headers.Authorization && this.urlCredentials?.password !== undefined) {
+      headers.Authorization = 'Basic ' + Buffer.from(`${this.urlCredentials.username}:${this.urlCredentials.password}`).toString('base64');
+    }
+    this.learn(headers.Authorization, basic, opts.key);
     return { agent: opts.agent as http.Agent | undefined, headers };
+  }
+
+  /**
+   * Credentials known only at run time (the token an exec plugin printed, the key it returned) join this
+   * connection's secrets, so a server or proxy that echoes them back cannot put them in a message.
+   */
+  private learn(authorization: string | undefined, basic: string | undefined, key: unknown): void {
+    const found: string[] = [];
+    if (authorization) {
+      const m = /^\s*(\w+)\s+(.+)$/.exec(authorization);
+      if (m) {
+        found.push(m[2].trim());
+        if (/^basic$/i.test(m[1])) found.push(Buffer.from(m[2].trim(), 'base64').toString('utf8'));
+      } else found.push(authorization);
+    }
+    if (basic) { const i = basic.indexOf(':'); found.push(...basicAuthSecrets(i < 0 ? basic : basic.slice(0, i), i < 0 ? undefined : basic.slice(i + 1))); }
+    if (typeof key === 'string' || Buffer.isBuffer(key)) found.push(String(key));
+    addSecrets(this.secrets, found);
   }
 
   private url(p: string, query?: RequestOptions['query']): URL {

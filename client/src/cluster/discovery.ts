@@ -5,6 +5,7 @@
  */
 import type { Connection } from './connection';
 import { ClusterError } from './errors';
+import { apiVersionProblem, assertPathSafe } from './identity';
 
 export interface ResourceInfo { apiVersion: string; kind: string; resource: string; namespaced: boolean }
 
@@ -19,6 +20,8 @@ export class Discovery {
   invalidate(): void { this.cache.clear(); }
 
   private groupVersion(apiVersion: string, signal?: AbortSignal): Promise<APIResourceList | undefined> {
+    const bad = apiVersionProblem(apiVersion);
+    if (bad) return Promise.reject(new ClusterError('invalid', `Not sent to the cluster: ${bad}.`));
     let p = this.cache.get(apiVersion);
     if (!p) {
       const url = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
@@ -61,6 +64,8 @@ export class Discovery {
 
 /** The REST path of a resource collection or object. */
 export function resourcePath(info: ResourceInfo, namespace: string | undefined, name?: string): string {
+  assertPathSafe({ apiVersion: info.apiVersion, kind: info.kind, name, namespace: info.namespaced ? namespace : undefined });
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(info.resource)) throw new ClusterError('invalid', `The server named the resource of ${info.kind} ${JSON.stringify(info.resource)}, which is not a resource name.`);
   const base = info.apiVersion.includes('/') ? `/apis/${info.apiVersion}` : `/api/${info.apiVersion}`;
   const ns = info.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${base}${ns}/${info.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;

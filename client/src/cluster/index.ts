@@ -1,5 +1,6 @@
 /** The cluster module: everything the VS Code commands need, with no `vscode` import (tested directly). */
 export * from './errors';
+export * from './identity';
 export * from './redact';
 export * from './kubeconfig';
 export * from './connection';

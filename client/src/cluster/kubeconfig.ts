@@ -17,8 +17,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
-import { parse as parseYaml, parseDocument } from 'yaml';
+import { parse as parseYaml, parseDocument, isMap, isScalar, type Scalar } from 'yaml';
 import { ClusterError } from './errors';
+import { stripUserinfo } from './redact';
 
 export interface KubeconfigSource {
   /** Explicit kubeconfig path (the `eksManifests.cluster.kubeconfig` setting); wins over everything. */
@@ -74,6 +75,8 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
   const contexts = new Map<string, Context>();
   const files: string[] = [];
   const missing: string[] = [];
+  const tokenFileProblems = new Map<string, string>();
+  const userProblems = new Map<string, string>();
   let current: string | undefined;
   let currentFile: string | undefined;
   for (const file of paths) {
@@ -92,11 +95,22 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
     const one = new KubeConfig();
     const dir = path.dirname(file);
     try {
-      // token-file is read while loading: make a relative one relative to this file first.
-      const obj = parseYaml(text) as { users?: { user?: Record<string, unknown> }[] } | null;
+      // client-node reads token-file while loading and throws when it is missing, which would make the
+      // whole kubeconfig unusable; kubectl reads it only for the user in use. So read it here (relative
+      // to this file, trimmed as client-go does) and remember a failure for that user alone.
+      const obj = parseYaml(text) as { users?: { name?: unknown; user?: Record<string, unknown> }[] } | null;
       for (const u of Array.isArray(obj?.users) ? obj!.users : []) {
         const tf = u?.user?.['token-file'];
-        if (typeof tf === 'string' && tf && !path.isAbsolute(tf)) u.user!['token-file'] = path.resolve(dir, tf);
+        if (!u?.user || tf === undefined) continue;
+        delete u.user['token-file'];
+        if (typeof tf !== 'string' || !tf || u.user.token) continue;
+        const abs = path.resolve(dir, tf);
+        try {
+          u.user.token = fs.readFileSync(abs, 'utf8').trim();
+        } catch (err) {
+          const name = String(u.name ?? '');
+          if (!tokenFileProblems.has(name)) tokenFileProblems.set(name, `The kubeconfig user "${name}" reads its token from ${abs}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? err}). Fix the token-file path, or use a context with another user.`);
+        }
       }
       one.loadFromString(JSON.stringify(obj ?? {}));
     } catch (err) {
@@ -109,7 +123,9 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
     for (const u of one.getUsers()) {
       if (users.has(u.name)) continue;
       users.set(u.name, absoluteUserPaths(u, dir));
+      if (tokenFileProblems.has(u.name) && !userProblems.has(u.name)) userProblems.set(u.name, tokenFileProblems.get(u.name)!);
     }
+    tokenFileProblems.clear();
     for (const c of one.getContexts()) if (!contexts.has(c.name)) contexts.set(c.name, c);
     const cur = one.getCurrentContext();
     if (cur && current === undefined) { current = cur; currentFile = file; }
@@ -125,7 +141,18 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
     contexts: [...contexts.values()],
     currentContext: current && contexts.has(current) ? current : [...contexts.keys()][0],
   });
+  if (userProblems.size) USER_PROBLEMS.set(kc, userProblems);
   return { kc, files, missing, fileCurrentContext: current, currentContextFile: currentFile ?? files[0] };
+}
+
+const USER_PROBLEMS = new WeakMap<KubeConfig, Map<string, string>>();
+
+/**
+ * Why the credentials of a kubeconfig user cannot be loaded (an unreadable token-file), found while
+ * loading but reported only when that user is used, as kubectl does.
+ */
+export function userCredentialProblem(kc: KubeConfig, user: string): string | undefined {
+  return USER_PROBLEMS.get(kc)?.get(user);
 }
 
 function absoluteUserPaths(u: User, dir: string): User {
@@ -161,26 +188,86 @@ export function useContext(kc: KubeConfig, name: string): KubeConfig {
 
 /**
  * Write `current-context: name` into the kubeconfig file kubectl would change (the one that set it,
- * else the first file), preserving the rest of the file (comments, order). Only on explicit request.
+ * else the first file). Only on explicit request, and only that value changes: the rest of the file
+ * stays byte for byte (comments, order, quoting, line endings). The new text goes to a temporary file
+ * beside the real one (a symlinked kubeconfig is followed), with the same mode, and is renamed over it,
+ * so a crash never leaves half a kubeconfig.
  */
 export function persistCurrentContext(loaded: LoadedKubeconfig, name: string): string {
   const file = loaded.currentContextFile ?? loaded.files[0];
   if (!file) throw new ClusterError('no-config', 'No kubeconfig file to write the current context to.');
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'));
-  doc.set('current-context', name);
-  const mode = fs.statSync(file).mode & 0o777;
-  fs.writeFileSync(file, doc.toString(), { mode });
+  let real: string;
+  try { real = fs.realpathSync(file); } catch { real = file; }
+  const text = fs.readFileSync(real, 'utf8');
+  const updated = withCurrentContext(text, name);
+  if (updated === text) return file;
+  const mode = fs.statSync(real).mode & 0o7777;
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    fs.writeFileSync(tmp, updated, { mode, flag: 'wx' });
+    fs.chmodSync(tmp, mode);
+    fs.renameSync(tmp, real);
+  } catch (err) {
+    try { fs.unlinkSync(tmp); } catch { /* not created */ }
+    throw new ClusterError('no-config', `Could not write current-context to ${file}: ${(err as Error).message}`);
+  }
   return file;
 }
 
-/** A short description of the active context for the status bar and messages (no secrets). */
+/** A scalar for `current-context`: plain when YAML reads it back as the same string, else double-quoted. */
+function contextScalar(name: string, jsonStyle: boolean): string {
+  if (!jsonStyle && /^[A-Za-z0-9_][A-Za-z0-9_./@:+=-]*$/.test(name) && !/:$/.test(name)) {
+    // kubectl reads YAML 1.1 (`yes` is a boolean there): plain only when both versions read the same string.
+    try { if (parseYaml(`k: ${name}`, { version: '1.1' })?.k === name && parseYaml(`k: ${name}`)?.k === name) return name; } catch { /* quote it */ }
+  }
+  return JSON.stringify(name);
+}
+
+/**
+ * The kubeconfig text with its top-level `current-context` set to `name`, changing nothing else. A file
+ * without that key gets it appended (block style: a new last line with the file's line ending; a JSON /
+ * flow mapping: a first entry). Exported for tests.
+ */
+export function withCurrentContext(text: string, name: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  if (doc.errors.length) throw new ClusterError('no-config', `The kubeconfig is not valid YAML, so current-context was not written: ${doc.errors[0].message.split('\n')[0]}`);
+  const map = doc.contents;
+  if (!isMap(map)) throw new ClusterError('no-config', 'The kubeconfig is not a mapping, so current-context was not written.');
+  const flow = !!map.flow;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'current-context');
+  if (pair) {
+    const v = pair.value;
+    if (isScalar(v) && v.range && v.range[1] > v.range[0]) {
+      const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
+      const out = quoted ? JSON.stringify(name) : contextScalar(name, flow);
+      return text.slice(0, v.range[0]) + out + text.slice(v.range[1]);
+    }
+    if (v === null || (isScalar(v) && v.value === null)) {
+      // `current-context:` with no value: write it right after the colon.
+      const keyEnd = (pair.key as Scalar).range![1];
+      const colon = text.indexOf(':', keyEnd);
+      return text.slice(0, colon + 1) + ' ' + contextScalar(name, flow) + text.slice(colon + 1);
+    }
+    throw new ClusterError('no-config', 'current-context in the kubeconfig is not a plain value, so it was not rewritten.');
+  }
+  if (flow) {
+    const open = map.range![0];
+    const entry = `${JSON.stringify('current-context')}: ${JSON.stringify(name)}`;
+    return text.slice(0, open + 1) + entry + (map.items.length ? ', ' : '') + text.slice(open + 1);
+  }
+  const body = text.length === 0 || text.endsWith('\n') ? text : text + eol;
+  return `${body}current-context: ${contextScalar(name, false)}${eol}`;
+}
+
+/** A short description of the active context for the status bar and messages (no secrets: URL credentials are stripped). */
 export function describeContext(kc: KubeConfig, namespace?: string): { context: string; cluster: string; server: string; user: string; namespace: string } {
   const ctx = kc.getContextObject(kc.getCurrentContext());
   const cluster = kc.getCurrentCluster();
   return {
     context: kc.getCurrentContext(),
     cluster: ctx?.cluster ?? '',
-    server: cluster?.server ?? '',
+    server: cluster?.server ? stripUserinfo(cluster.server) : '',
     user: ctx?.user ?? '',
     namespace: namespace ?? contextNamespace(kc),
   };

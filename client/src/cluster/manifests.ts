@@ -5,6 +5,7 @@
 import { YamlFile, type Range } from '@shared/manifest/yamlFile';
 import { K8sObject } from '@shared/manifest/k8sObject';
 import type { NodePath } from '@shared/manifest/yamlNodes';
+import { identityProblems } from './identity';
 
 export interface ManifestDoc {
   uri: string;
@@ -75,6 +76,12 @@ export function parseManifests(text: string, uri: string, lines?: { first: numbe
         return;
       }
       const ns = obj.namespace;
+      const invalid = identityProblems({ apiVersion: obj.apiVersion!, kind: obj.kind!, name: obj.name!, namespace: ns });
+      if (invalid.length) {
+        const at = /^apiVersion/.test(invalid[0]) ? ['apiVersion'] : /^kind/.test(invalid[0]) ? ['kind'] : /^metadata\.name/.test(invalid[0]) ? ['metadata', 'name'] : ['metadata', 'namespace'];
+        problems.push({ uri, range: obj.rangeOf(at), message: `${obj.displayName}: cannot be applied: ${invalid.join('; ')}.` });
+        return;
+      }
       docs.push({
         uri, index: myIndex, apiVersion: obj.apiVersion!, kind: obj.kind!, name: obj.name!, namespace: ns,
         object: plain as Record<string, any>, range,

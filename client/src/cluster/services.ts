@@ -6,6 +6,7 @@
  */
 import type { Connection } from './connection';
 import { ClusterError } from './errors';
+import { namespaceProblem } from './identity';
 
 export interface PortInfo { name?: string; protocol: string; port: number; targetPort?: string | number; nodePort?: number; text: string }
 export interface IngressRef { namespace: string; name: string; hostname: string; className?: string; rules: string[] }
@@ -130,6 +131,8 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
 export interface ResourceApis { services: string; ingresses?: string; endpointSlices?: string; endpoints: string }
 
 export async function chooseApis(conn: Connection, namespace?: string, signal?: AbortSignal): Promise<ResourceApis> {
+  const badNs = namespace ? namespaceProblem(namespace) : undefined;
+  if (badNs) throw new ClusterError('invalid', `Not sent to the cluster: ${badNs}.`);
   const ns = namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   const serves = async (gv: string, resource: string) => {
     const r = await conn.request('GET', `/apis/${gv}`, { signal });

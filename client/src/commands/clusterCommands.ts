@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  applyManifests, diffManifest, parseManifests, confirmationNeeded, ClusterError, Applier,
+  applyManifests, applySummary, diffManifest, parseManifests, confirmationNeeded, ClusterError, Applier,
   type ManifestDoc, type ObjectResult, type ApplyReport, type ManifestProblem,
 } from '../cluster';
 import type { ClusterSession } from './session';
@@ -103,7 +103,7 @@ export class ClusterCommands {
     }
     if (t.docs.length === 0) { void vscode.window.showInformationMessage(`No Kubernetes objects in ${t.what}.`); return; }
     if (mode === 'apply') {
-      const question = confirmationNeeded(conn.context, this.session.productionPattern, force ? 'Force-apply' : 'Apply', t.docs.length);
+      const question = confirmationNeeded({ context: conn.context, cluster: conn.cluster, server: conn.server }, this.session.productionPattern, force ? 'Force-apply' : 'Apply', t.docs.length);
       if (question && (await vscode.window.showWarningMessage(question, { modal: true }, 'Apply')) !== 'Apply') return;
     }
     const namespace = this.session.currentNamespace();
@@ -145,13 +145,11 @@ export class ClusterCommands {
       byUri.set(r.doc.uri, [...(byUri.get(r.doc.uri) ?? []), d]);
     }
     for (const [u, ds] of byUri) this.diagnostics.set(vscode.Uri.parse(u), ds);
-    const count = (list: ObjectResult[], o: string) => list.filter((r) => r.outcome === o).length;
-    const list = report.didApply ? report.applied : report.dryRun;
-    const summary = ['created', 'configured', 'unchanged', 'failed', 'skipped'].map((o) => [o, count(list, o)] as const).filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`).join(', ');
-    const head = report.cancelled ? 'Cancelled' : mode === 'dry-run' ? 'Dry-run' : report.didApply ? 'Applied' : 'Nothing applied: the dry-run failed';
-    const line = `${head} (${t.what} → ${this.session.currentContext()}): ${summary || 'no objects'}`;
+    const { headline: line, details, ok } = applySummary(mode, report, t.what, this.session.currentContext());
+    for (const d of details) this.output.appendLine(`  ${d}`);
     this.output.appendLine(line);
-    if (failures.length) void vscode.window.showErrorMessage(line, 'Show Output').then((a) => { if (a) this.output.show(true); });
+    if (failures.length || (!ok && report.didApply)) void vscode.window.showErrorMessage(line, 'Show Output').then((a) => { if (a) this.output.show(true); });
+    else if (report.warnings.length) void vscode.window.showWarningMessage(`${line} (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}: ${report.warnings[0]})`, 'Show Output').then((a) => { if (a) this.output.show(true); });
     else void vscode.window.showInformationMessage(line);
   }
 

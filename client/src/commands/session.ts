@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import {
   Connection, ClusterError, loadKubeconfig, useContext, contextNamespace, contextNames, describeContext, persistCurrentContext, shortContext,
-  type LoadedKubeconfig,
+  guardPatternFromSetting, GUARD_SETTING, type LoadedKubeconfig,
 } from '../cluster';
 
 export const CONFIG = 'eksManifests.cluster';
@@ -36,14 +36,26 @@ export class ClusterSession implements vscode.Disposable {
     const c = vscode.workspace.getConfiguration(CONFIG);
     return {
       kubeconfig: c.get<string>('kubeconfig', ''),
-      productionPattern: c.get<string>('productionContextPattern', 'prod'),
       timeoutMs: Math.max(1, c.get<number>('requestTimeout', 30)) * 1000,
       clusterDomain: c.get<string>('clusterDomain', 'cluster.local'),
       persistContextSwitch: c.get<boolean>('persistContextSwitch', false),
     };
   }
 
-  get productionPattern(): string { return this.settings().productionPattern; }
+  private reportedIgnoredGuard = '';
+
+  /**
+   * The production guard's pattern from the user's settings only (the setting has application scope):
+   * a workspace or folder value is ignored, and said so once in the output. Not necessarily a string:
+   * the guard treats anything else as invalid, i.e. every context as production.
+   */
+  get productionPattern(): unknown {
+    const { pattern, ignored } = guardPatternFromSetting(vscode.workspace.getConfiguration(CONFIG).inspect('productionContextPattern'));
+    const note = ignored.join(',');
+    if (note && note !== this.reportedIgnoredGuard) this.output.appendLine(`[guard] ${GUARD_SETTING} set in the ${ignored.join(' and ')} settings is ignored: only your user settings can change the production guard.`);
+    this.reportedIgnoredGuard = note;
+    return pattern;
+  }
   get clusterDomain(): string { return this.settings().clusterDomain; }
 
   /** Re-read the kubeconfig (settings changed, or the user asked). Keeps the chosen context if it still exists. */

@@ -114,4 +114,19 @@ describe('cluster commands in real VS Code', () => {
     await vscode.commands.executeCommand('eksManifests.services.openYaml', { type: 'service', svc });
     await waitFor('the read-only YAML', () => vscode.window.activeTextEditor?.document.uri.scheme === 'eks-manifests-cluster');
   });
+
+  it('a repository\'s .vscode/settings.json cannot switch the production guard off (application scope)', async () => {
+    const dir = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode');
+    const settings = vscode.Uri.joinPath(dir, 'settings.json');
+    // requestTimeout (window scope) in the same file shows when VS Code has read it.
+    await vscode.workspace.fs.writeFile(settings, Buffer.from(JSON.stringify({ 'eksManifests.cluster.productionContextPattern': '', 'eksManifests.cluster.requestTimeout': 31 })));
+    try {
+      const c = () => vscode.workspace.getConfiguration('eksManifests.cluster');
+      await waitFor('the workspace settings read', () => c().get<number>('requestTimeout') === 31);
+      assert.equal(c().get('productionContextPattern'), 'prod', 'the workspace value is not used');
+      assert.equal(c().inspect('productionContextPattern')?.globalValue, undefined);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
 });
