@@ -19,6 +19,7 @@ import { nodeRange, pairs, keyString, type NodePath } from './model/yamlNodes';
 import type { K8sObject } from './model/k8sObject';
 import type { LanguageModule } from './module';
 import { ALL_MODULES } from './modules';
+import { dropSchemaDuplicates } from './schema/dedupe';
 
 export interface LanguageServiceOptions {
   modules?: LanguageModule[];
@@ -223,7 +224,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
         const sup = suppressionsOf(chunk);
         const mine: Diagnostic[] = [];
         let movable = true;
-        for (const f of [...local, ...ws]) {
+        for (const f of dropSchemaDuplicates([...local, ...ws])) {
           if (disabled.has(f.code)) continue;
           if (isSuppressed(sup, chunk.lineCounter.linePos(f.start).line - 1, f.code)) continue;
           if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
