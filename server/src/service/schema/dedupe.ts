@@ -8,6 +8,12 @@
 import type { Finding } from '../diagnostics/types';
 import { SCHEMA_CODE_SET } from './codes';
 
+/**
+ * Kinds whose whole schema a domain module already checks (with its own codes and deeper messages): the
+ * schema engine leaves them to it (no findings, no completion, no hover). group/kind.
+ */
+export const DOMAIN_SCHEMA_KINDS = new Set(['karpenter.sh/NodePool', 'eks.amazonaws.com/NodeClass', 'networking.k8s.io/NetworkPolicy']);
+
 /** The findings without the schema findings that start on a line where a non-schema finding starts. */
 export function dropSchemaDuplicates(findings: Finding[]): Finding[] {
   let hasSchema = false, hasOther = false;

@@ -12,14 +12,14 @@ import type { SchemaObject, SchemaType } from './convert';
 import { builtinSchema, crdRoot, deref, findCrd, isBuiltinGroup, k8sData, targetMinor, type RootSchema, type SchemaTable } from './store';
 import { enumValues, typeLabel } from './validator';
 import { describeField } from './descriptions';
+import { DOMAIN_SCHEMA_KINDS } from './dedupe';
 
 const MODULE = 'schema';
-const DOMAIN_KINDS = new Set(['karpenter.sh/NodePool', 'eks.amazonaws.com/NodeClass', 'networking.k8s.io/NetworkPolicy']);
 
 /** The root schema of the object (undefined when unknown or owned by a domain module). */
 export function rootFor(obj: K8sObject | undefined, ctx: Pick<CursorContext, 'settings' | 'index'>): RootSchema | undefined {
   if (!obj?.apiVersion || !obj.kind) return undefined;
-  if (DOMAIN_KINDS.has(`${obj.group}/${obj.kind}`)) return undefined;
+  if (DOMAIN_SCHEMA_KINDS.has(`${obj.group}/${obj.kind}`)) return undefined;
   const minor = targetMinor(ctx.settings.kubernetesVersion);
   if (isBuiltinGroup(obj.group)) return builtinSchema(obj.apiVersion, obj.kind, minor);
   const found = findCrd(obj.group, obj.kind, ctx.index);

@@ -5,13 +5,13 @@
  */
 import type { LanguageModule } from '../module';
 import { SCHEMA_CODES } from './codes';
-import { builtinSchemaCheck, crdSchemaCheck } from './checks';
+import { builtinRequiredCheck, builtinSchemaCheck, crdSchemaCheck } from './checks';
 import { completeSchema, hoverSchema, resolveSchemaCompletion } from './features';
 
 export const schemaModule: LanguageModule = {
   id: 'schema',
   codes: SCHEMA_CODES,
-  checks: [builtinSchemaCheck, crdSchemaCheck],
+  checks: [builtinSchemaCheck, builtinRequiredCheck, crdSchemaCheck],
   complete: completeSchema,
   resolveCompletion: resolveSchemaCompletion,
   hover: hoverSchema,

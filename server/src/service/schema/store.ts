@@ -156,8 +156,15 @@ export function workspaceCrds(index: WorkspaceIndex): Map<string, { crd: CrdSche
     const crd = crdFromPlain(toPlain(o.root, o.doc, { left: 200_000 }));
     if (!crd) continue;
     const gk = `${crd.g}/${crd.k}`;
-    // Two CRDs for one kind (e.g. two chart versions): the first one seen stays.
-    if (!byGk.has(gk)) byGk.set(gk, { crd, obj: o });
+    // Several CRDs for one kind (copies of different releases): a version is served when any of them serves
+    // it, with the schema of the first one that does.
+    const had = byGk.get(gk);
+    if (!had) { byGk.set(gk, { crd, obj: o }); continue; }
+    for (const v of crd.vs) {
+      const i = had.crd.vs.findIndex((x) => x.n === v.n);
+      if (i === -1) had.crd.vs.push(v);
+      else if (!had.crd.vs[i].sv && v.sv) had.crd.vs[i] = v;
+    }
   }
   wsCache.set(index, { key, byGk });
   return byGk;

@@ -17,7 +17,7 @@ import { isUnknownNode } from '../model/templates';
 import type { K8sObject } from '../model/k8sObject';
 
 export interface Reporter {
-  (code: string, at: Node, message: string, fix?: { title: string; start: number; end: number; newText: string }): void;
+  (code: string, at: Node, message: string, fix?: { title: string; start: number; end: number; newText: string }, severity?: 'warning'): void;
 }
 
 export interface ValidateOptions {
@@ -29,6 +29,8 @@ export interface ValidateOptions {
   partial?: boolean;
   /** Display name of the kind for messages, e.g. "Deployment". */
   kind: string;
+  /** `required`: report only missing required fields; `other`: everything but them (default: all). */
+  only?: 'required' | 'other';
 }
 
 interface Ctx extends ValidateOptions { doc: Document; budget: { nodes: number } }
@@ -37,11 +39,33 @@ const MAX_NODES = 200_000;
 
 /** Validate the document root against `root`; `skip` keys at the top (apiVersion/kind are checked elsewhere). */
 export function validateObject(root: SchemaType, opts: ValidateOptions): void {
-  const ctx: Ctx = { ...opts, doc: opts.obj.doc, budget: { nodes: MAX_NODES } };
+  const report = opts.only === 'required' ? ((code, at, m, f, sev) => { if (code === 'schema-required') opts.report(code, at, m, f, sev); }) as Reporter
+    : opts.only === 'other' ? ((code, at, m, f, sev) => { if (code !== 'schema-required') opts.report(code, at, m, f, sev); }) as Reporter : opts.report;
+  const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES } };
+  if (opts.only === 'other') ctx.partial = true;
   const t = deref(root, opts.table);
   const node = opts.obj.root;
   if (!t || !node) return;
+  if (!ctx.partial && looksPartial(node, t, ctx)) ctx.partial = true;
   validate(node, t, '', undefined, ctx);
+}
+
+/**
+ * A document that lacks a required field of the object itself or of its `spec` is a fragment (a Kustomize
+ * patch, a documentation excerpt, an overlay): it gets no missing-field findings at all. A whole object
+ * that forgets a nested required field (a container without image) is still reported.
+ */
+function looksPartial(node: Node, t: SchemaObject, ctx: Ctx): boolean {
+  const missing = (n: unknown, st: SchemaObject | undefined): boolean => {
+    const m = resolve(n, ctx.doc);
+    if (!st?.r || !isMap(m)) return false;
+    const keys = new Set(((m as YAMLMap).items as Pair[]).map((p) => keyString(p)));
+    return st.r.some((r) => !keys.has(r) && deref(st.p?.[r], ctx.table)?.d === undefined);
+  };
+  if (missing(node, t)) return true;
+  const specType = t.p?.spec !== undefined ? deref(t.p.spec, ctx.table) : undefined;
+  const spec = isMap(node) ? ((node as YAMLMap).items as Pair[]).find((p) => keyString(p) === 'spec')?.value : undefined;
+  return spec !== undefined && missing(spec, specType);
 }
 
 export function typeLabel(t: SchemaObject): string {
@@ -93,7 +117,7 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
   if (--ctx.budget.nodes < 0) return;
   const n = resolve(raw, ctx.doc);
   if (n === undefined) return;
-  if (isUnknownNode(n)) return;
+  if (isUnknownNode(n) || isElision(n)) return;
   // `key:` with nothing, or `key: null`: the API server treats it as unset.
   if (isScalar(n) && (n as Scalar).value === null) return;
   if (t.t === '*' && !t.p && !t.v) return;
@@ -104,6 +128,11 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
     default: validateScalar(n, t, path, ctx);
   }
   if (t.v) runCel(n, t, path, keyNode, ctx);
+}
+
+/** `...` or `…` standing for left-out content (documentation, sketches): not judged. */
+function isElision(n: Node): boolean {
+  return isScalar(n) && typeof (n as Scalar).value === 'string' && /(\.\.\.|…)\s*$/.test((n as Scalar).value as string);
 }
 
 function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | undefined, ctx: Ctx): void {
@@ -118,6 +147,8 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
     seen.add(k);
     // Strategic-merge-patch directives ($patch, $setElementOrder/…, $retainKeys) in Kustomize patches.
     if (k.startsWith('$')) continue;
+    // The API server drops `status` on create and update of the object (it has its own subresource).
+    if (k === 'status' && path === '') continue;
     const sub = props?.[k];
     if (sub !== undefined) {
       const st = deref(sub, ctx.table);
@@ -150,6 +181,7 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
       if (seen.has(req)) continue;
       const rt = props?.[req] !== undefined ? deref(props[req], ctx.table) : undefined;
       if (rt && versionGap(rt, ctx.minor)) continue;
+      if (rt?.d !== undefined) continue; // defaulting runs before validation
       ctx.report('schema-required', keyNode ?? firstKey(n) ?? n, `${path || ctx.kind} is missing the required field "${req}"`);
     }
   }
@@ -202,9 +234,17 @@ function duplicateKeys(items: unknown[], keys: string[], it: SchemaObject, path:
     if (first === undefined) { seen.set(key, i); return; }
     const node = at ?? (item as Node);
     const desc = keys.length === 1 ? `"${parts[0].slice(keys[0].length + 1)}"` : `(${key})`;
-    ctx.report('schema-duplicate-key', node, `${path}[${i}] repeats ${desc} of ${path}[${first}]: entries of ${lastSegment(path)} are keyed by ${keys.join(' and ')}, and the API server rejects the duplicate`);
+    // Built-in lists: the API server rejects duplicate containers, volumes and mount paths; for the other
+    // keyed lists (ports, env, ...) it only warns, and server-side apply rejects them. CRD lists: rejected.
+    const seg = lastSegment(path);
+    const rejected = ctx.table.kind === 'crd' || REJECTED_DUPLICATES.has(seg);
+    ctx.report('schema-duplicate-key', node, `${path}[${i}] repeats ${desc} of ${path}[${first}]: entries of ${seg} are keyed by ${keys.join(' and ')}; ${rejected ? 'the API server rejects the duplicate' : 'the API server warns, server-side apply rejects it, and one entry silently wins'}`,
+      undefined, rejected ? undefined : 'warning');
   });
 }
+
+/** validateContainers (name: field.Duplicate), validateVolumes (name), validateVolumeMounts (mountPath must be unique). */
+const REJECTED_DUPLICATES = new Set(['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'volumeMounts']);
 
 function duplicateValues(items: unknown[], path: string, ctx: Ctx): void {
   const seen = new Map<string, number>();
@@ -394,13 +434,13 @@ function celValue(n: unknown, t: SchemaObject | undefined, ctx: Ctx, budget: { l
       const v = celValue(p.value, sub, ctx, budget);
       if (v === SKIP) return SKIP;
       if (v === null) continue; // null fields are dropped before validation
-      out[k] = v;
+      out[celName(k)] = v;
     }
     // Defaulting runs before validation: absent fields with a default have it.
     for (const [k, st] of Object.entries(t?.p ?? {})) {
-      if (k in out) continue;
+      if (celName(k) in out) continue;
       const d = deref(st, ctx.table)?.d;
-      if (d !== undefined) out[k] = typeof d === 'number' && Number.isInteger(d) && deref(st, ctx.table)?.t !== 'n' ? BigInt(d) : d;
+      if (d !== undefined) out[celName(k)] = typeof d === 'number' && Number.isInteger(d) && deref(st, ctx.table)?.t !== 'n' ? BigInt(d) : d;
     }
     return out;
   }
@@ -411,6 +451,18 @@ function celValue(n: unknown, t: SchemaObject | undefined, ctx: Ctx, budget: { l
     return out;
   }
   return SKIP;
+}
+
+const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+/**
+ * How Kubernetes names a property inside CEL (apiextensions-apiserver, CEL property-name escaping):
+ * reserved words become `__word__`; `__`, `.`, `-` and `/` become `__underscores__`, `__dot__`,
+ * `__dash__` and `__slash__`.
+ */
+export function celName(k: string): string {
+  if (CEL_RESERVED.has(k)) return `__${k}__`;
+  return k.replace(/__|[.\-/]/g, (m) => (m === '__' ? '__underscores__' : m === '.' ? '__dot__' : m === '-' ? '__dash__' : '__slash__'));
 }
 
 /** `.spec.x`, `.x['y']`, `.items[0]` relative to the node. */
