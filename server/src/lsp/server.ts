@@ -30,6 +30,8 @@ const service = createLanguageService({
 interface InitOptions {
   /** Resolved by the client: false when another extension already reports YAML syntax errors. */
   syntaxErrors?: boolean;
+  /** Resolved by the client: globs Red Hat's YAML extension validates with a Kubernetes schema (schemaValidation auto). */
+  yamlKubernetesGlobs?: string[];
   /** Scan workspace folders for YAML files (default true). */
   indexWorkspace?: boolean;
   settings?: Partial<ClientSettings>;
@@ -40,11 +42,13 @@ interface ClientSettings {
   diagnostics: { disabled: string[] };
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
+  schemaValidation: 'auto' | 'on' | 'off';
 }
 
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
+let yamlKubernetesGlobs: string[] = [];
 let indexWorkspace = true;
 
 function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
@@ -55,12 +59,16 @@ function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
   const mode = c.yamlSyntaxErrors ?? 'auto';
   s.syntaxErrors = mode === 'always' ? true : mode === 'never' ? false : syntaxErrorsAuto;
+  const schema = c.schemaValidation ?? 'auto';
+  s.schemaValidation = schema !== 'off';
+  s.schemaSkipGlobs = schema === 'auto' ? yamlKubernetesGlobs : [];
   return s;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const opts = (params.initializationOptions ?? {}) as InitOptions;
   if (typeof opts.syntaxErrors === 'boolean') syntaxErrorsAuto = opts.syntaxErrors;
+  if (Array.isArray(opts.yamlKubernetesGlobs)) yamlKubernetesGlobs = opts.yamlKubernetesGlobs.filter((g) => typeof g === 'string');
   if (opts.indexWorkspace === false) indexWorkspace = false;
   service.setSettings({ ...defaultSettings, ...toSettings(opts.settings) });
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;

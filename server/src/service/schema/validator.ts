@@ -47,7 +47,8 @@ export function validateObject(root: SchemaType, opts: ValidateOptions): void {
   const node = opts.obj.root;
   if (!t || !node) return;
   if (!ctx.partial && looksPartial(node, t, ctx)) ctx.partial = true;
-  validate(node, t, '', undefined, ctx);
+  // A custom resource's schema leaves out apiVersion, kind and metadata: the API server adds them.
+  validate(node, opts.table.kind === 'crd' ? { ...t, er: true } : t, '', undefined, ctx);
 }
 
 /**
@@ -132,6 +133,8 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
 
 /** `...` or `…` standing for left-out content (documentation, sketches): not judged. */
 function isElision(n: Node): boolean {
+  // `{{ .Values.x }}` read as YAML where templates were not masked: a flow map whose key is a flow map.
+  if (isMap(n) && (n as YAMLMap).flow && (n as YAMLMap).items.length === 1 && isMap(((n as YAMLMap).items[0] as Pair).key)) return true;
   return isScalar(n) && typeof (n as Scalar).value === 'string' && /(\.\.\.|…)\s*$/.test((n as Scalar).value as string);
 }
 
