@@ -128,7 +128,8 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
     case '*': if (isMap(n) && t.p) validateMap(n, { ...t, t: 'o', pu: true }, path, keyNode, ctx); break;
     default: validateScalar(n, t, path, ctx);
   }
-  if (t.v) runCel(n, t, path, keyNode, ctx);
+  // CEL rules often say "one of these must be set": a fragment is not judged by them.
+  if (t.v && !ctx.partial) runCel(n, t, path, keyNode, ctx);
 }
 
 /** `...` or `…` standing for left-out content (documentation, sketches): not judged. */
