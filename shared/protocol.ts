@@ -14,6 +14,7 @@ export interface ClientSettings {
   diagnostics: { disabled: string[] };
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
+  schemaValidation: 'auto' | 'on' | 'off';
 }
 
 export const SETTINGS_SECTION = 'eksManifests';
@@ -21,6 +22,8 @@ export const SETTINGS_SECTION = 'eksManifests';
 export interface InitOptions {
   /** Resolved by the client: false when another extension already reports YAML syntax errors. */
   syntaxErrors?: boolean;
+  /** Resolved by the client: globs Red Hat's YAML extension validates with a Kubernetes schema (schemaValidation auto). */
+  yamlKubernetesGlobs?: string[];
   /** Scan workspace folders for YAML files (default true). */
   indexWorkspace?: boolean;
   settings?: Partial<ClientSettings>;

@@ -19,6 +19,23 @@ function syntaxErrorsWanted(): boolean {
   return vscode.extensions.getExtension('redhat.vscode-yaml') === undefined;
 }
 
+/**
+ * With eksManifests.schemaValidation `auto`, files that Red Hat's YAML extension validates with a Kubernetes
+ * schema (a `yaml.schemas` entry whose key is `kubernetes` or a Kubernetes JSON-schema URL) are left to it,
+ * so nobody sees each mistake twice. Returns those globs (none when that extension is absent or off).
+ */
+function yamlKubernetesGlobs(): string[] {
+  if (vscode.extensions.getExtension('redhat.vscode-yaml') === undefined) return [];
+  const yaml = vscode.workspace.getConfiguration('yaml');
+  if (yaml.get<boolean>('validate', true) === false) return [];
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(yaml.get<Record<string, string | string[]>>('schemas', {}) ?? {})) {
+    if (key !== 'kubernetes' && !/kubernetes/i.test(key)) continue;
+    for (const g of Array.isArray(value) ? value : [value]) if (typeof g === 'string') out.push(g);
+  }
+  return out;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const output = vscode.window.createOutputChannel('EKS Manifests');
   context.subscriptions.push(output);
@@ -34,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     initializationOptions: {
       syntaxErrors: syntaxErrorsWanted(),
+      yamlKubernetesGlobs: yamlKubernetesGlobs(),
       settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) as unknown as InitOptions['settings'],
     } satisfies InitOptions,
     outputChannel: output,

@@ -31,6 +31,7 @@ const service = createLanguageService({
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
+let yamlKubernetesGlobs: string[] = [];
 let indexWorkspace = true;
 
 function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
@@ -41,12 +42,16 @@ function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
   const mode = c.yamlSyntaxErrors ?? 'auto';
   s.syntaxErrors = mode === 'always' ? true : mode === 'never' ? false : syntaxErrorsAuto;
+  const schema = c.schemaValidation ?? 'auto';
+  s.schemaValidation = schema !== 'off';
+  s.schemaSkipGlobs = schema === 'auto' ? yamlKubernetesGlobs : [];
   return s;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const opts = (params.initializationOptions ?? {}) as InitOptions;
   if (typeof opts.syntaxErrors === 'boolean') syntaxErrorsAuto = opts.syntaxErrors;
+  if (Array.isArray(opts.yamlKubernetesGlobs)) yamlKubernetesGlobs = opts.yamlKubernetesGlobs.filter((g) => typeof g === 'string');
   if (opts.indexWorkspace === false) indexWorkspace = false;
   service.setSettings({ ...defaultSettings, ...toSettings(opts.settings) });
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;

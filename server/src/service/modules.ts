@@ -4,10 +4,13 @@ import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
+import { schemaModule } from './schema/schemaModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  // Last: the domain modules answer hover first; their findings win over the schema's (engine/dedupe.ts).
+  schemaModule,
 ];

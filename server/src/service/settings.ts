@@ -8,6 +8,13 @@ export interface Settings {
   syntaxErrors: boolean;
   /** Files larger than this (bytes, UTF-16 units) are not analysed. */
   maxFileSize: number;
+  /** Validate every field against the kind's schema (eksManifests.schemaValidation resolved to on/off). */
+  schemaValidation: boolean;
+  /**
+   * With eksManifests.schemaValidation `auto`: globs of files that Red Hat's YAML extension validates with a
+   * Kubernetes schema (its `yaml.schemas`); the schema engine leaves those files to it.
+   */
+  schemaSkipGlobs: string[];
 }
 
 /** A current EKS standard-support version. */
@@ -18,6 +25,8 @@ export const defaultSettings: Settings = {
   disabled: [],
   syntaxErrors: true,
   maxFileSize: 5_000_000,
+  schemaValidation: true,
+  schemaSkipGlobs: [],
 };
 
 /** Parse "1.34" / "v1.34.2" → [1, 34]; undefined when not a version. */

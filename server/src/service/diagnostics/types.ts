@@ -11,6 +11,11 @@ export interface DiagnosticCodeInfo {
   area: string;
   /** One line for the docs table: what it catches. */
   summary: string;
+  /**
+   * A generic check's code (the schema engine's): on a line where a more specific finding starts, the user
+   * sees only that one, which explains more (one diagnostic per mistake).
+   */
+  generic?: boolean;
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */

@@ -19,6 +19,7 @@ import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { runChecks, type CheckEnv, type RegisteredCheck } from './checkRunner';
 import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX } from './codes';
 import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
+import { dropGenericDuplicates } from './dedupe';
 
 interface LocalMemo { settings: string; found: Finding[] }
 interface WorkspaceMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
@@ -46,6 +47,7 @@ export class DiagnosticsEngine {
   private settings!: Settings;
   private settingsKey = '';
   private keysMemo?: { generation: number; keys: string[] };
+  private readonly isGeneric = (code: string): boolean => this.codeInfo.get(code)?.generic === true;
 
   constructor(private readonly options: EngineOptions, settings: Settings) {
     this.index = options.index;
@@ -191,7 +193,7 @@ export class DiagnosticsEngine {
     const sup = suppressionsOf(chunk);
     const out: Diagnostic[] = [];
     let movable = true;
-    for (const f of [...local, ...ws]) {
+    for (const f of dropGenericDuplicates([...local, ...ws], this.isGeneric)) {
       if (disabled.has(f.code)) continue;
       if (isSuppressed(sup, chunk.lineCounter.linePos(f.start).line - 1, f.code)) continue;
       if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
