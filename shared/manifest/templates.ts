@@ -16,13 +16,15 @@ export const MASK_CHAR = '\u2592';
 /** A masked template region of a chunk: chunk-relative [start, end); `line`: the whole line was actions. */
 export interface MaskedRegion { start: number; end: number; line: boolean }
 
+// Every repeated part is bounded and excludes its own opening character, so a long line of `{` or `<` costs
+// linear time (an unbounded `[^}]*` after `{{` made a 44 KB line take seconds).
 const PLACEHOLDER = new RegExp([
-  '\\$\\{[^}\\n]*\\}', // ${VAR}, ${VAR:-x}
-  '\\$\\([A-Za-z_][A-Za-z0-9_]*\\)', // $(VAR)
-  '\\{\\{[^}\\n]*\\}\\}', // {{VAR}}, {{ .Values.x }} when not masked (docs, Argo templates)
-  '\\{[A-Z_][A-Z0-9_]*\\}', // {VAR}
-  '<<[^<>\\n]*>>', // <<AZ>>
-  '<[A-Za-z][^<>\\n]*>', // <your-value>, arn:aws:acm:<region>:...
+  '\\$\\{[^{}\\n]{0,200}\\}', // ${VAR}, ${VAR:-x}
+  '\\$\\([A-Za-z_][A-Za-z0-9_]{0,100}\\)', // $(VAR)
+  '\\{\\{[^{}\\n]{0,200}\\}\\}', // {{VAR}}, {{ .Values.x }} when not masked (docs, Argo templates)
+  '\\{[A-Z_][A-Z0-9_]{0,100}\\}', // {VAR}
+  '<<[^<>\\n]{0,200}>>', // <<AZ>>
+  '<[A-Za-z][^<>\\n]{0,200}>', // <your-value>, arn:aws:acm:<region>:...
   '\\$[A-Z_][A-Z0-9_]+\\b', // $VAR
   '\\b(?:REPLACE|CHANGE)[_-]?ME\\b',
   '\\b(?:YOUR|MY)[_-][A-Z0-9_-]+\\b', // YOUR_ACCOUNT_ID

@@ -5,12 +5,8 @@
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
 import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
-
-/** Where string maps live in common kinds (Pod templates included). */
-const TEMPLATE_PATHS: Record<string, NodePath> = {
-  Deployment: ['spec', 'template'], StatefulSet: ['spec', 'template'], DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'], Job: ['spec', 'template'], CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+import { addValueEdit, quoteScalarEdit } from '../model/edits';
+import { podTemplatePath } from '../workspace/workloads';
 
 function checkStringMap(ctx: CheckContext, path: NodePath, what: string): void {
   const map = ctx.obj.node(path);
@@ -20,8 +16,9 @@ function checkStringMap(ctx: CheckContext, path: NodePath, what: string): void {
     const key = keyString(p) ?? '?';
     if (v === null || v === undefined) {
       const kr = nodeRange(p.key);
+      const edit = kr ? addValueEdit(ctx.obj.chunk.text, kr[1], '') : undefined;
       ctx.report('meta-value-not-string', p.key as never, `${what} "${key}" has no value; write "" for an empty string`, {
-        fixes: kr ? [{ title: 'Set the value to ""', edits: [{ start: kr[1], end: findColonEnd(ctx, kr[1]), newText: ': ""' }] }] : undefined,
+        fixes: edit ? [{ title: 'Set the value to ""', edits: [edit] }] : undefined,
       });
       continue;
     }
@@ -30,19 +27,14 @@ function checkStringMap(ctx: CheckContext, path: NodePath, what: string): void {
     if (typeof s.value === 'string') continue;
     const r = nodeRange(s);
     const src = r ? ctx.obj.chunk.text.slice(r[0], r[1]) : String(s.value);
-    const quoted = JSON.stringify(s.value === null ? '' : src);
+    const edit = quoteScalarEdit(ctx.obj.chunk.text, s);
+    const quoted = edit?.newText.trim() ?? JSON.stringify(src);
     ctx.report('meta-value-not-string', s, `${what} "${key}" must be a string, but YAML reads ${src === '' ? 'an empty value' : src} as ${s.value === null ? 'null' : typeof s.value}: quote it (${quoted})`, {
-      fixes: r ? [{ title: `Quote the value: ${quoted}`, edits: [{ start: r[0], end: r[1], newText: quoted }], preferred: true }] : undefined,
+      fixes: edit ? [{ title: `Quote the value: ${quoted}`, edits: [edit], preferred: true }] : undefined,
     });
   }
 }
 
-/** End offset of `key:` (just after the colon) starting from the key's end. */
-function findColonEnd(ctx: CheckContext, keyEnd: number): number {
-  const t = ctx.obj.chunk.text;
-  const i = t.indexOf(':', keyEnd);
-  return i === -1 ? keyEnd : i + 1;
-}
 
 export const metadataValueCheck: Check = {
   id: 'core.metadataValues',
@@ -52,7 +44,7 @@ export const metadataValueCheck: Check = {
     checkStringMap(ctx, ['metadata', 'labels'], 'Label');
     checkStringMap(ctx, ['metadata', 'annotations'], 'Annotation');
     const kind = ctx.obj.kind ?? '';
-    const tpl = TEMPLATE_PATHS[kind];
+    const tpl = kind === 'Pod' ? undefined : podTemplatePath(ctx.obj);
     if (tpl) {
       checkStringMap(ctx, [...tpl, 'metadata', 'labels'], 'Pod template label');
       checkStringMap(ctx, [...tpl, 'metadata', 'annotations'], 'Pod template annotation');

@@ -4,7 +4,7 @@ import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
 import { sameNamespace } from '@shared/manifest/k8sObject';
-import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, POD_TEMPLATE_PATHS, type Workload } from '../workspace/workloads';
+import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, podLabelsPath, type Workload } from '../workspace/workloads';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { NETWORK_POLICY_SPEC } from './schema';
 import { explainNetworkPolicy } from './explain';
@@ -218,5 +218,5 @@ export function definitionNetworkPolicy(ctx: CursorContext): Location[] | undefi
   const peer = selPath.length > 2 ? nodeAt(obj.root, selPath.slice(0, -1), obj.doc) : undefined;
   const anyNs = selPath.length > 2 && getPair(peer, 'namespaceSelector') !== undefined;
   return all.filter((w) => (anyNs || sameNamespace(w.namespace, obj.namespace)) && matches(sel, w.podLabels)).slice(0, 100)
-    .map((w) => locationOf(w.obj, [...POD_TEMPLATE_PATHS[w.kind], 'metadata', 'labels']));
+    .map((w) => locationOf(w.obj, podLabelsPath(w.obj)!));
 }

@@ -10,6 +10,7 @@ import { closest } from '../catalog/types';
 import { getPair, keyString, nodeRange, pairs, resolve, scalarString } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
+import { replaceScalarEdit } from '../model/edits';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
   NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, durationSeconds,
@@ -50,9 +51,9 @@ export function restrictedLabel(key: string): string | undefined {
 
 const NUMERIC_OPS = new Set(['Gt', 'Lt', 'Gte', 'Lte']);
 
-function replaceFix(title: string, node: Node, newText: string): Fix[] {
-  const r = nodeRange(node);
-  return r ? [{ title, edits: [{ start: r[0], end: r[1], newText }], preferred: true }] : [];
+function replaceFix(title: string, node: Node, obj: K8sObject, value: string): Fix[] {
+  const edit = replaceScalarEdit(obj.chunk.text, node, value);
+  return edit ? [{ title, edits: [edit], preferred: true }] : [];
 }
 
 /** Start of the line holding `offset` and the end of the line holding `end` (with its newline). */
@@ -95,7 +96,7 @@ function leftovers(ctx: CheckContext, skip: Set<Node>, skipRequired: Set<string>
   const pol = obj.node(['spec', 'disruption', 'consolidationPolicy']);
   if (scalarString(pol) === 'WhenUnderutilized' && pol) {
     skip.add(pol);
-    ctx.report('nodepool-v1beta1-leftover', pol, 'consolidationPolicy WhenUnderutilized is the v1beta1 value; in karpenter.sh/v1 it is WhenEmptyOrUnderutilized (the API rejects the old value).', { severity: 'error', fixes: replaceFix('Use WhenEmptyOrUnderutilized', pol, 'WhenEmptyOrUnderutilized') });
+    ctx.report('nodepool-v1beta1-leftover', pol, 'consolidationPolicy WhenUnderutilized is the v1beta1 value; in karpenter.sh/v1 it is WhenEmptyOrUnderutilized (the API rejects the old value).', { severity: 'error', fixes: replaceFix('Use WhenEmptyOrUnderutilized', pol, ctx.obj, 'WhenEmptyOrUnderutilized') });
   }
   const ref = obj.node(['spec', 'template', 'spec', 'nodeClassRef']);
   const av = getPair(ref, 'apiVersion');
@@ -148,7 +149,7 @@ function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean
     const positive = op === 'In' || op === 'Exists' || (op !== undefined && NUMERIC_OPS.has(op));
     if (r.key.startsWith('karpenter.k8s.aws/')) {
       const repl = autoModeReplacement(r.key);
-      const fixes = repl ? replaceFix(`Use ${repl}`, r.keyNode, repl) : [];
+      const fixes = repl ? replaceFix(`Use ${repl}`, r.keyNode, ctx.obj, repl) : [];
       ctx.report('nodepool-auto-mode-karpenter-label', r.keyNode,
         `${r.key} is a self-managed Karpenter label; EKS Auto Mode nodes never carry it${positive ? ', so this NodePool would never launch a node' : ''}. ${repl ? `Use ${repl}.` : 'Auto Mode has no equivalent label.'}`,
         { fixes, severity: positive ? 'error' : 'warning' });
@@ -156,7 +157,7 @@ function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean
       ctx.report('nodepool-auto-mode-unsupported-label', r.keyNode, `EKS Auto Mode does not support ${r.key} in NodePool requirements (its nodes are Linux only); remove this requirement.`);
     } else if (r.key.startsWith('eks.amazonaws.com/') && !entry) {
       const hint = closest(r.key, REQUIREMENT_KEYS.names().filter((n) => n.startsWith('eks.amazonaws.com/')), 1);
-      ctx.report('nodepool-requirement-unknown-key', r.keyNode, `EKS Auto Mode defines no label "${r.key}"${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`, { fixes: hint.length ? replaceFix(`Use ${hint[0]}`, r.keyNode, hint[0]) : [] });
+      ctx.report('nodepool-requirement-unknown-key', r.keyNode, `EKS Auto Mode defines no label "${r.key}"${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`, { fixes: hint.length ? replaceFix(`Use ${hint[0]}`, r.keyNode, ctx.obj, hint[0]) : [] });
     }
   }
 }
@@ -186,7 +187,7 @@ function checkAutoModeLifetime(ctx: CheckContext): void {
   const secs = text === 'Never' ? Infinity : durationSeconds(text)!;
   if (secs > 504 * 3600) {
     ctx.report('nodepool-expire-after-too-long', n, `EKS Auto Mode replaces every node after at most 21 days (504h), so expireAfter ${text} is not honoured. Set 504h or less, and run workloads that need longer-lived nodes on a managed node group.`,
-      { fixes: replaceFix('Set expireAfter to 504h', n, '504h') });
+      { fixes: replaceFix('Set expireAfter to 504h', n, ctx.obj, '504h') });
   }
 }
 
@@ -307,7 +308,7 @@ export const nodePoolOldVersionCheck: Check = {
     const what = o.kind === 'Provisioner' ? `kind: Provisioner (the karpenter.sh/v1alpha5 API${o.apiVersion && o.apiVersion !== 'karpenter.sh/v1alpha5' ? `, here with apiVersion ${o.apiVersion}` : ''})` : `NodePool ${o.apiVersion}`;
     const avNode = o.node(['apiVersion']);
     const onlyVersion = o.kind === 'NodePool' && steps.length === 0;
-    const fixes = onlyVersion && avNode ? replaceFix('Use karpenter.sh/v1', avNode, 'karpenter.sh/v1') : [];
+    const fixes = onlyVersion && avNode ? replaceFix('Use karpenter.sh/v1', avNode, ctx.obj, 'karpenter.sh/v1') : [];
     const how = o.kind === 'Provisioner' ? steps.join('; ') : ['set apiVersion: karpenter.sh/v1', ...steps].join('; ');
     ctx.report('nodepool-v1beta1', avNode ?? o.node(['kind']), `${what} is not served by Karpenter 1.x or EKS Auto Mode, which accept only karpenter.sh/v1 NodePools. To move: ${how}${onlyVersion ? ' (the rest of this NodePool already has the v1 shape)' : ''}.`, { tags: ['deprecated'], fixes });
   },

@@ -66,23 +66,5 @@ export function taintsOf(node: Node | undefined, o: K8sObject): Taint[] {
   });
 }
 
-/** Path to the Pod spec of a workload, or undefined for kinds that have none. */
-export function podSpecPath(o: K8sObject): NodePath | undefined {
-  if (o.group !== 'apps' && o.group !== 'batch' && o.group !== '' ) return undefined;
-  switch (o.kind) {
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'Job': case 'ReplicationController':
-      return ['spec', 'template', 'spec'];
-    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    case 'Pod': return o.group === '' ? ['spec'] : undefined;
-    default: return undefined;
-  }
-}
-
-/** Labels of the Pods a workload creates. */
-export function podLabelsPath(o: K8sObject): NodePath | undefined {
-  const p = podSpecPath(o);
-  if (!p) return undefined;
-  return o.kind === 'Pod' ? ['metadata', 'labels'] : [...p.slice(0, -1), 'metadata', 'labels'];
-}
 
 export { nodeAt };

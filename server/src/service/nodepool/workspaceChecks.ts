@@ -7,12 +7,13 @@ import type { Check } from '../checks/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
+import { podLabelsPath, podSpecPath } from '../workspace/workloads';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '@shared/manifest/yamlNodes';
 import { durationSeconds, humanDuration } from './schemas';
 import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
 import { readSelector, matches } from '../model/labelSelector';
-import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, podLabelsPath, podSpecPath, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
+import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
 
 // ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
 

@@ -15,6 +15,7 @@ import { closest } from '../catalog/types';
 import { keyString, resolve } from '@shared/manifest/yamlNodes';
 import { isUnknownNode } from '@shared/manifest/templates';
 import type { K8sObject } from '@shared/manifest/k8sObject';
+import { replaceScalarEdit } from '../model/edits';
 
 export interface Reporter {
   (code: string, at: Node, message: string, fix?: { title: string; start: number; end: number; newText: string }, severity?: 'warning'): void;
@@ -315,7 +316,7 @@ function validateScalar(n: Node, t: SchemaObject, path: string, ctx: Ctx): void 
       return;
     }
     ctx.report('schema-enum', n, `${path}: "${short(text)}" is not an allowed value (${allowed.join(', ')})${hint ? ` — did you mean "${hint}"?` : ''}`,
-      hint ? replaceFix(n, hint) : undefined);
+      hint ? replaceFix(n, hint, ctx.obj.chunk.text) : undefined);
     return;
   }
   if (typeof v === 'string') {
@@ -334,9 +335,9 @@ function validateScalar(n: Node, t: SchemaObject, path: string, ctx: Ctx): void 
   }
 }
 
-function replaceFix(n: Node, to: string): { title: string; start: number; end: number; newText: string } | undefined {
-  const r = (n as { range?: [number, number, number] }).range;
-  return r ? { title: `Change to ${to}`, start: r[0], end: r[1], newText: to } : undefined;
+function replaceFix(n: Node, to: string, text: string): { title: string; start: number; end: number; newText: string } | undefined {
+  const edit = replaceScalarEdit(text, n, to);
+  return edit ? { title: `Change to ${to}`, ...edit } : undefined;
 }
 
 function validBase64(v: string): boolean {

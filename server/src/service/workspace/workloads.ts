@@ -50,16 +50,42 @@ export const POD_TEMPLATE_PATHS: Record<string, NodePath> = {
   Pod: [],
 };
 
+/** The API groups each workload kind is served from (`extensions` for the legacy Deployment/DaemonSet/ReplicaSet). */
+const WORKLOAD_GROUPS: Record<string, readonly string[]> = {
+  Deployment: ['apps', 'extensions'], StatefulSet: ['apps'], DaemonSet: ['apps', 'extensions'], ReplicaSet: ['apps', 'extensions'],
+  ReplicationController: [''], Job: ['batch'], CronJob: ['batch'], Pod: [''],
+};
+
+/** The path to an object's Pod template (for a bare Pod: the root), or undefined when it runs no Pods. */
+export function podTemplatePath(obj: K8sObject): NodePath | undefined {
+  const kind = obj.kind;
+  if (!kind || !WORKLOAD_GROUPS[kind]?.includes(obj.group)) return undefined;
+  return POD_TEMPLATE_PATHS[kind];
+}
+
+/** The path to the Pod spec an object runs its Pods with. */
+export function podSpecPath(obj: K8sObject): NodePath | undefined {
+  const t = podTemplatePath(obj);
+  return t && [...t, 'spec'];
+}
+
+/** The path to the labels its Pods get. */
+export function podLabelsPath(obj: K8sObject): NodePath | undefined {
+  const t = podTemplatePath(obj);
+  return t && [...t, 'metadata', 'labels'];
+}
+
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** The workload view of one object, or undefined when it does not run Pods. */
 export function workloadOf(obj: K8sObject): Workload | undefined {
   const kind = obj.kind;
-  if (!kind || !(kind in POD_TEMPLATE_PATHS)) return undefined;
+  const path = podTemplatePath(obj);
+  if (!kind || !path) return undefined;
   if (obj.memo.has(WORKLOAD)) return obj.memo.get(WORKLOAD);
   let w: Workload | undefined;
   try {
-    const tpl = obj.node(POD_TEMPLATE_PATHS[kind]);
+    const tpl = obj.node(path);
     if (tpl) {
       const doc = obj.doc;
       const podLabels = stringMap(nodeAt(tpl, ['metadata', 'labels'], doc), doc);

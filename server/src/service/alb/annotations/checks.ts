@@ -9,6 +9,7 @@ import type { Fix } from '../../diagnostics/types';
 import { closest, editDistance } from '../../catalog/types';
 import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
+import { replaceScalarEdit } from '../../model/edits';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import {
   ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
@@ -153,11 +154,9 @@ export const useAnnotationCheck: Check = {
           ctx.report('alb-use-annotation-missing-action', b.portNode ?? b.nameNode, `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`);
         }
       } else if (b.portName && isUseAnnotationTypo(b.portName)) {
-        const r = nodeRange(b.portNode);
-        const src = r ? obj.chunk.text.slice(r[0], r[1]) : '';
-        const q = src.startsWith('"') ? '"' : src.startsWith("'") ? "'" : '';
+        const edit = replaceScalarEdit(obj.chunk.text, b.portNode, USE_ANNOTATION);
         ctx.report('alb-use-annotation-typo', b.portNode, `Port name "${b.portName}" looks like a typo of the magic value "use-annotation": the controller will look for a Service port named "${b.portName}" instead of the ${ALB_PREFIX}actions.${b.name ?? '<name>'} annotation`,
-          { fixes: r ? [{ title: 'Change to use-annotation', edits: [{ start: r[0], end: r[1], newText: q + USE_ANNOTATION + q }], preferred: true }] : undefined });
+          { fixes: edit ? [{ title: 'Change to use-annotation', edits: [edit], preferred: true }] : undefined });
       }
     }
     const actionUsers = new Set(backends.filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!));
