@@ -5,6 +5,7 @@ import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 import { storageModule } from './storage/storageModule';
+import { identityModule } from './identity/identityModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
@@ -12,4 +13,5 @@ export const ALL_MODULES: LanguageModule[] = [
   nodepoolModule,
   networkPolicyModule,
   storageModule,
+  identityModule,
 ];
