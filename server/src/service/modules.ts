@@ -6,6 +6,7 @@ import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 import { storageModule } from './storage/storageModule';
 import { identityModule } from './identity/identityModule';
+import { datadogModule } from './datadog/datadogModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
@@ -14,4 +15,5 @@ export const ALL_MODULES: LanguageModule[] = [
   networkPolicyModule,
   storageModule,
   identityModule,
+  datadogModule,
 ];

@@ -3,11 +3,11 @@
  * workload's ServiceAccount, and the ServiceAccounts of the workspace (files and eksctl `iam.serviceAccounts`),
  * indexed once per generation. Total over any YAML.
  */
-import { isMap, type Node, type Pair, type Scalar } from 'yaml';
-import { isScalar } from 'yaml';
+import type { Node } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { keyString, nodeAt, pairs, resolve, type NodePath } from '../model/yamlNodes';
+import { nodeAt } from '../model/yamlNodes';
+import { annotationsAt, type Annotation } from '../model/annotations';
 import { isUnknownNode, isUnknownText } from '../model/templates';
 import { sameNamespace } from '../model/k8sObject';
 import { closest, editDistance } from '../catalog/types';
@@ -15,30 +15,6 @@ import { IRSA_ANNOTATIONS, IRSA_PREFIX } from './catalog';
 import { clusterConfigsIn, type EksctlServiceAccount, type PodIdentityAssociation } from './clusterConfig';
 
 export function isServiceAccount(o: K8sObject): boolean { return o.kind === 'ServiceAccount' && o.group === '' && (o.apiVersion === 'v1' || o.apiVersion === undefined); }
-
-/** One annotation of a map, with its nodes and its value when known. */
-export interface Annotation {
-  key: string;
-  keyNode: Node;
-  pair: Pair;
-  valueNode?: Node;
-  /** The value when it is a known string (a number/boolean there is the core module's finding). */
-  value?: string;
-}
-
-export function annotationsAt(o: K8sObject, path: NodePath): Annotation[] {
-  const map = o.node(path);
-  if (!isMap(map)) return [];
-  const out: Annotation[] = [];
-  for (const p of pairs(map)) {
-    const key = keyString(p);
-    if (key === undefined || isUnknownNode(p.key)) continue;
-    const v = resolve(p.value, o.doc);
-    const value = isScalar(v) && typeof (v as Scalar).value === 'string' && !isUnknownNode(v) ? String((v as Scalar).value) : undefined;
-    out.push({ key, keyNode: p.key as Node, pair: p, valueNode: v, value });
-  }
-  return out;
-}
 
 const NAMES = IRSA_ANNOTATIONS.names();
 const norm = (s: string) => s.toLowerCase().replace(/[-_.]/g, '');
@@ -132,3 +108,5 @@ export { nodeAt };
 export function annotationsFor(o: K8sObject): Annotation[] {
   return annotationsAt(o, ['metadata', 'annotations']);
 }
+
+export { annotationsAt, type Annotation };

@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { keyString, pairs, resolve, scalarString } from '../model/yamlNodes';
-import { isUnknownNode } from '../model/templates';
+import { hasActionLines, isUnknownNode } from '../model/templates';
 import { AUTO_MODE_EBS, EBS_CSI, IN_TREE_EBS } from './catalog';
 
 export type ClassKind = 'StorageClass' | 'VolumeAttributesClass' | 'VolumeSnapshotClass';
@@ -114,14 +114,10 @@ export function isDefaultClass(o: K8sObject): boolean {
   return o.annotations['storageclass.kubernetes.io/is-default-class'] === 'true';
 }
 
-/**
- * Whether the document holds a line that is only a Go template action (`{{- if … }}`): such a line may add
- * fields, so nothing may be reported as missing. (Once template actions are masked before parsing,
- * `K8sObject.isOpen` answers this; until then the raw line is the only sign.)
- */
+/** Whether a template action line may add fields to this document (memoised per chunk). */
 export function hasTemplateLines(o: K8sObject): boolean {
-  const key = `storage:templateLines:${o.docIndex}`;
+  const key = 'templates:actionLines';
   const memo = o.chunk.memo;
-  if (!memo.has(key)) memo.set(key, /^[ \t]*\{\{[^\n]*\}\}[ \t]*\r?$/m.test(o.chunk.text));
+  if (!memo.has(key)) memo.set(key, hasActionLines(o.chunk.text));
   return memo.get(key) as boolean;
 }

@@ -9,7 +9,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
-import { isUnknownNode } from '../model/templates';
+import { hasActionLines, isUnknownNode } from '../model/templates';
 import type { Node, YAMLSeq } from 'yaml';
 
 export interface ContainerPort {
@@ -98,7 +98,7 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
       const ports: ContainerPort[] = [];
       const containers: ContainerInfo[] = [];
       const specPath = [...POD_TEMPLATE_PATHS[kind], 'spec'];
-      let containersKnown = !obj.isOpen(specPath);
+      let containersKnown = !obj.isOpen(specPath) && !hasActionLines(obj.chunk.text);
       for (const list of ['containers', 'initContainers'] as const) {
         const cs = child(spec, list, doc);
         if (cs !== undefined && !isSeq(cs)) { containersKnown = false; continue; }
