@@ -99,7 +99,7 @@ export function serviceAccountsFor(index: WorkspaceIndex, name: string, namespac
 
 /** Pod Identity associations for a ServiceAccount. */
 export function associationsFor(index: WorkspaceIndex, name: string, namespace: string | undefined): PodIdentityAssociation[] {
-  return serviceAccountTable(index).associations.filter((a) => a.serviceAccountName === name && a.namespace !== undefined && sameNamespace(a.namespace, namespace ?? undefined));
+  return clusterConfigsIn(index).flatMap((c) => c.associations).filter((a) => a.serviceAccountName === name && a.namespace !== undefined && sameNamespace(a.namespace, namespace ?? undefined));
 }
 
 export { nodeAt };
