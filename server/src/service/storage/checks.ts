@@ -12,7 +12,7 @@ import { MASK_CHAR, isUnknownNode, isUnknownText } from '../model/templates';
 import { insertSiblingLineFix, replaceScalarFix } from '../model/edits';
 import {
   AUTO_MODE_EBS, EBS_CSI, FS_UNSUPPORTED, GP3_THROUGHPUT, HELM_ROOT_FIELDS, IN_TREE_EBS, IOPS_LIMITS, PROVISIONER_RESERVED,
-  PV_TEMPLATE_FIELDS, SNAPSHOT_CLASS_PARAMS, SNAPSHOT_INTERNAL, SNAPSHOT_TEMPLATE_FIELDS, SNAPSHOTTER_RESERVED, STORAGE_CLASS_PARAMS,
+  PV_TEMPLATE_FIELDS, SNAPSHOT_CLASS_PARAMS, SNAPSHOT_TEMPLATE_FIELDS, SNAPSHOTTER_RESERVED, STORAGE_CLASS_PARAMS,
   TOPOLOGY_KEYS, VAC_INTERNAL, VAC_PARAMS, VOLUME_TYPES, findParam, type EbsParam,
 } from './catalog';
 import { driverField, ebsDriverOf, hasTemplateLines, isStorageClass, isStorageObject, isVolumeAttributesClass, isVolumeSnapshotClass, paramsOf, type Param } from './model';
@@ -33,7 +33,7 @@ function viewOf(ctx: CheckContext): ClassView | undefined {
   const o = ctx.obj;
   if (isStorageClass(o)) return { catalog: STORAGE_CLASS_PARAMS, op: 'CreateVolume', caseSensitive: false, reserved: PROVISIONER_RESERVED, internal: new Set(), templateFields: PV_TEMPLATE_FIELDS };
   if (isVolumeAttributesClass(o)) return { catalog: VAC_PARAMS, op: 'ControllerModifyVolume', caseSensitive: true, reserved: new Set(), internal: VAC_INTERNAL, templateFields: PV_TEMPLATE_FIELDS };
-  if (isVolumeSnapshotClass(o)) return { catalog: SNAPSHOT_CLASS_PARAMS, op: 'CreateSnapshot', caseSensitive: false, reserved: SNAPSHOTTER_RESERVED, internal: SNAPSHOT_INTERNAL, templateFields: SNAPSHOT_TEMPLATE_FIELDS };
+  if (isVolumeSnapshotClass(o)) return { catalog: SNAPSHOT_CLASS_PARAMS, op: 'CreateSnapshot', caseSensitive: false, reserved: SNAPSHOTTER_RESERVED, internal: new Set(), templateFields: SNAPSHOT_TEMPLATE_FIELDS };
   return undefined;
 }
 
