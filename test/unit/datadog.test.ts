@@ -200,3 +200,16 @@ test('hostile shapes never throw', () => {
     deploy('', { env: '- 1\n- valueFrom: [x]\n- valueFrom: {fieldRef: {fieldPath: [y]}}' }),
   ]) diagnose(t);
 });
+
+test('value completion: the admission label values, a JSON template for an empty Autodiscovery value', () => {
+  const text = deploy(`${AD}/web.checks: `, { podLabels: 'admission.datadoghq.com/enabled: ' });
+  const lines = text.split('\n');
+  const s = serviceWith({ 'main.yaml': text });
+  const l1 = lines.findIndex((l) => l.includes('admission.datadoghq.com/enabled: '));
+  const v1 = s.complete(uriOf('main.yaml'), { line: l1, character: lines[l1].length })?.items ?? [];
+  assert.deepEqual(v1.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [['true', '"true"'], ['false', '"false"']]);
+  const l2 = lines.findIndex((l) => l.includes(`${AD}/web.checks: `));
+  const v2 = s.complete(uriOf('main.yaml'), { line: l2, character: lines[l2].length })?.items ?? [];
+  assert.equal(v2.length, 1);
+  assert.match((v2[0].textEdit as { newText: string }).newText, /"instances": \[\{/);
+});

@@ -251,3 +251,37 @@ test('hostile shapes never throw', () => {
     diagnose(t);
   }
 });
+
+test('completion and hover: parameter keys per class kind, provisioner names, topology keys, class names; definition from a claim', () => {
+  const at = (text: string, needle: string, delta: number) => {
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes(needle));
+    return { line, character: lines[line].indexOf(needle) + delta };
+  };
+  const labels = (text: string, needle: string, delta: number, extra: Record<string, string> = {}) =>
+    serviceWith({ 'main.yaml': text, ...extra }).complete(uriOf('main.yaml'), at(text, needle, delta))?.items.map((i) => i.label) ?? [];
+  // VolumeAttributesClass: only the mutable keys.
+  const v = labels(vac('io'), '  io', 4);
+  assert.deepEqual(v.filter((l) => !l.startsWith('tag')).sort(), ['iops', 'throughput', 'type', 'volumeType']);
+  // VolumeSnapshotClass keys.
+  assert.ok(labels(vsc('lo'), '  lo', 4).includes('lockMode'));
+  // Provisioner names (the in-tree one only for StorageClasses).
+  assert.deepEqual(labels(sc('', undefined, 'ebs'), 'provisioner: ebs', 'provisioner: ebs'.length), ['ebs.csi.aws.com', 'ebs.csi.eks.amazonaws.com', 'kubernetes.io/aws-ebs']);
+  assert.deepEqual(labels(vac('type: io2', 'ebs'), 'driverName: ebs', 'driverName: ebs'.length), ['ebs.csi.aws.com', 'ebs.csi.eks.amazonaws.com']);
+  // Topology keys.
+  const topo = sc('', 'volumeBindingMode: WaitForFirstConsumer\nallowedTopologies:\n- matchLabelExpressions:\n  - key: topo\n    values: [us-east-1a]\n');
+  assert.ok(labels(topo, 'key: topo', 'key: topo'.length).includes('topology.kubernetes.io/zone'));
+  // A claim's storageClassName from the workspace's classes; definition goes there.
+  const claim = pvc('f');
+  assert.deepEqual(labels(claim, 'storageClassName: f', 'storageClassName: f'.length, { 'sc.yaml': sc('type: gp3') }), ['fast']);
+  const s = serviceWith({ 'main.yaml': pvc('fast'), 'sc.yaml': sc('type: gp3') });
+  const def = s.definition(uriOf('main.yaml'), at(pvc('fast'), 'storageClassName: fast', 'storageClassName: f'.length));
+  assert.equal(def?.[0].uri, uriOf('sc.yaml'));
+  // Hover on a value with its own doc, and on an Auto Mode class.
+  const h = JSON.stringify(serviceWith({ 'main.yaml': sc('type: io2') }).hover(uriOf('main.yaml'), at(sc('type: io2'), 'type: io2', 7))?.contents);
+  assert.match(h, /multi-attach/);
+  const ha = JSON.stringify(serviceWith({ 'main.yaml': sc('volumeInitializationRate: "100"', undefined, 'ebs.csi.eks.amazonaws.com') }).hover(uriOf('main.yaml'), at(sc('volumeInitializationRate: "100"', undefined, 'ebs.csi.eks.amazonaws.com'), 'volumeInitializationRate', 2))?.contents);
+  assert.match(ha, /Not listed in the EKS Auto Mode/);
+  // Not an EBS class: no parameter completion.
+  assert.deepEqual(labels(sc('pro', undefined, 'efs.csi.aws.com'), '  pro', 5), []);
+});
