@@ -124,6 +124,10 @@ test('serviceaccount-missing: a warning when the workspace declares the namespac
   // eksctl creates the ServiceAccounts it lists in iam.serviceAccounts.
   const eksctl = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {name: web-as, namespace: shop}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n';
   assert.deepEqual(withCode(diagnose(text, {}, { ...accounts, 'cluster.yaml': eksctl }), 'serviceaccount-missing'), []);
+  // …and the ones a Pod Identity association creates (createServiceAccount: true).
+  const created = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: us-west-2}\niam:\n  podIdentityAssociations:\n    - {namespace: shop, serviceAccountName: web-as, createServiceAccount: true, permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]}\n';
+  assert.deepEqual(withCode(diagnose(text, {}, { ...accounts, 'cluster.yaml': created }), 'serviceaccount-missing'), []);
+  assert.equal(withCode(diagnose(text, {}, { ...accounts, 'cluster.yaml': created.replace('createServiceAccount: true', 'createServiceAccount: false') }), 'serviceaccount-missing').length, 1);
   // "default" always exists; templated names are not judged.
   assert.deepEqual(withCode(diagnose(deploy({ sa: 'default' }), {}, accounts), 'serviceaccount-missing'), []);
   assert.deepEqual(withCode(diagnose(deploy({ sa: '"{{ include \\"x.sa\\" . }}"' }), {}, accounts), 'serviceaccount-missing'), []);

@@ -16,6 +16,8 @@ export interface PodIdentityAssociation {
   namespace?: string;
   serviceAccountName?: string;
   roleARN?: string;
+  /** `createServiceAccount: true`: eksctl creates the ServiceAccount. */
+  createsServiceAccount: boolean;
   /** The association's map node. */
   node: Node;
   /** An association added to an add-on (`addons[].podIdentityAssociations`). */
@@ -58,6 +60,7 @@ function associationsAt(obj: K8sObject, seq: Node | undefined, addon?: string, d
       namespace: known(child(m, 'namespace', obj.doc)),
       serviceAccountName: known(child(m, 'serviceAccountName', obj.doc)) ?? defaultSa,
       roleARN: known(child(m, 'roleARN', obj.doc)),
+      createsServiceAccount: known(child(m, 'createServiceAccount', obj.doc)) === 'true',
     });
   }
   return out;

@@ -6,7 +6,6 @@
 import type { Node } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { nodeAt } from '../model/yamlNodes';
 import { annotationsAt, type Annotation } from '../model/annotations';
 import { isUnknownNode, isUnknownText } from '../model/templates';
 import { sameNamespace } from '../model/k8sObject';
@@ -85,6 +84,9 @@ export function serviceAccountTable(index: WorkspaceIndex): SaTable {
   const associations: PodIdentityAssociation[] = [];
   for (const c of clusterConfigsIn(index)) {
     for (const sa of c.serviceAccounts) if (sa.name) add({ name: sa.name, namespace: sa.namespace, eksctl: sa });
+    for (const a of c.associations) {
+      if (a.createsServiceAccount && a.serviceAccountName) add({ name: a.serviceAccountName, namespace: a.namespace, eksctl: { config: c.obj, node: a.node, name: a.serviceAccountName, namespace: a.namespace } });
+    }
     associations.push(...c.associations);
   }
   const t: SaTable = { key, byName, declared, unknownIn, associations };
@@ -102,7 +104,6 @@ export function associationsFor(index: WorkspaceIndex, name: string, namespace: 
   return clusterConfigsIn(index).flatMap((c) => c.associations).filter((a) => a.serviceAccountName === name && a.namespace !== undefined && sameNamespace(a.namespace, namespace ?? undefined));
 }
 
-export { nodeAt };
 
 /** The annotations of an object's own metadata. */
 export function annotationsFor(o: K8sObject): Annotation[] {

@@ -5,7 +5,7 @@
  */
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
-import type { Fix, Severity } from '../diagnostics/types';
+import type { Fix } from '../diagnostics/types';
 import { closest, editDistance, type Catalog } from '../catalog/types';
 import { keyString, nodeRange, pairs, resolve, scalarString } from '../model/yamlNodes';
 import { MASK_CHAR, isUnknownNode, isUnknownText } from '../model/templates';
@@ -422,4 +422,3 @@ export const storageTopologyCheck: Check = {
 
 export const STORAGE_LOCAL_CHECKS: Check[] = [storageParametersCheck, storageProvisionerCheck, storageBindingCheck, storageTopologyCheck];
 
-export type { Severity };
