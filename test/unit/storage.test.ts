@@ -244,6 +244,13 @@ test('storage-class-missing: a warning only when the workspace declares StorageC
   const vacs = { 'sc.yaml': sc('type: gp3'), 'vac.yaml': vac('type: io2') };
   assert.equal(withCode(diagnose(pvc('fast', '  volumeAttributesClassName: io2-clas\n'), {}, vacs), 'storage-class-missing').length, 1);
   assert.deepEqual(withCode(diagnose(pvc('fast', '  volumeAttributesClassName: io2-class\n'), {}, vacs), 'storage-class-missing'), []);
+  // The VolumeAttributesClass must be for the StorageClass's driver (external-provisioner prepareProvision:
+  // "VAC %s referenced in PVC is for driver %s which does not match driver name %s").
+  const autoVac = { 'sc.yaml': sc('type: gp3'), 'vac.yaml': vac('type: io2', 'ebs.csi.eks.amazonaws.com') };
+  const mm = withCode(diagnose(pvc('fast', '  volumeAttributesClassName: io2-class\n'), {}, autoVac), 'ebs-provisioner-mismatch');
+  assert.equal(mm.length, 1);
+  assert.match(mm[0].message, /is for driver ebs\.csi\.eks\.amazonaws\.com, but StorageClass fast/);
+  assert.deepEqual(withCode(diagnose(pvc('fast', '  volumeAttributesClassName: io2-class\n'), {}, vacs), 'ebs-provisioner-mismatch'), []);
 });
 
 test('hostile shapes never throw', () => {

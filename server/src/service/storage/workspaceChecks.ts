@@ -126,6 +126,21 @@ function checkClaimRef(ctx: CheckContext, kind: 'StorageClass' | 'VolumeAttribut
     { fixes: fix ? [fix] : undefined, related: t.objs.slice(0, 5).map((o) => related(o, `${kind} ${o.name ?? ''}`)) });
 }
 
+/** A claim's VolumeAttributesClass must be for the driver that provisions its StorageClass (the resizer refuses others). */
+function checkDriversAgree(ctx: CheckContext, scName: string | undefined, vacName: string | undefined, vacNode: Node | undefined): void {
+  if (!scName || !vacName || !vacNode) return;
+  const scs = classTable(ctx.index, 'StorageClass').objs.filter((o) => o.name === scName);
+  const vacs = classTable(ctx.index, 'VolumeAttributesClass').objs.filter((o) => o.name === vacName);
+  if (scs.length !== 1 || vacs.length !== 1) return;
+  const p = ebsDriverOf(scs[0]);
+  const d = ebsDriverOf(vacs[0]);
+  if (!p.value || !d.value || (!p.kind && !d.kind)) return;
+  const provisioner = p.kind === 'in-tree' ? EBS_CSI : p.value; // CSI migration: the PV's driver is ebs.csi.aws.com
+  if (provisioner === d.value) return;
+  ctx.report('ebs-provisioner-mismatch', vacNode, `VolumeAttributesClass ${vacName} is for driver ${d.value}, but StorageClass ${scName} provisions this claim's volume with ${provisioner}: the external-provisioner refuses to create the volume ("VAC … is for driver … which does not match driver name"), and a later change to this class is not applied either.`,
+    { related: [related(vacs[0], `driverName: ${d.value}`), related(scs[0], `provisioner: ${p.value}`)] });
+}
+
 export const claimClassCheck: Check = {
   id: 'storage.claimClass',
   scope: 'workspace',
@@ -135,6 +150,7 @@ export const claimClassCheck: Check = {
     for (const c of claimsOf(ctx.obj)) {
       checkClaimRef(ctx, 'StorageClass', c.storageClassName, c.storageClassNode);
       checkClaimRef(ctx, 'VolumeAttributesClass', c.vacName, c.vacNode);
+      checkDriversAgree(ctx, c.storageClassName, c.vacName, c.vacNode);
     }
   },
 };
