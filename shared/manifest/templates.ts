@@ -79,3 +79,15 @@ export function overlapsMasked(start: number, end: number, masked: readonly Mask
 }
 
 export type { Node };
+
+const ACTION_LINE = /^[ \t]*\{\{[^\n]*\}\}[ \t]*\r?$/m;
+
+/**
+ * Whether raw (unmasked) text holds a line made only of template actions (`{{- if … }}`, `{{ toYaml . }}`):
+ * such a line may add fields or items anywhere in its document, so nothing may be reported as missing. Once
+ * actions are masked before parsing, `isOpenNode` answers this precisely; this is the coarse sign for text
+ * that was not masked.
+ */
+export function hasActionLines(text: string): boolean {
+  return ACTION_LINE.test(text);
+}

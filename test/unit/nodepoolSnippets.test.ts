@@ -4,17 +4,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
+import { expand } from '../helpers/snippets';
 
 const ROOT = path.join(__dirname, '..', '..');
 const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'nodepool.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
-
-/** Replace `${1:default}` by its default, `${1|a,b|}` by its first choice, `$1`/`$0` by nothing. */
-export function expand(body: string[]): string {
-  return body.join('\n')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\d+/g, '');
-}
 
 test('package.json contributes the NodePool snippets', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -59,6 +59,16 @@ spec:
   ports:
     - port: 80
 `);
+  // Storage and identity paths: a StorageClass in an Auto Mode workspace, claims, an IRSA ServiceAccount in a
+  // Pod Identity association, a workload naming a ServiceAccount.
+  s.set('file:///synthetic/platform.yaml', [
+    'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: ebs.csi.aws.com\n',
+    'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: auto\nprovisioner: ebs.csi.eks.amazonaws.com\n',
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: syn\nspec:\n  storageClassName: slow\n  volumeAttributesClassName: io2\n',
+    'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: syn\n  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app\n',
+    'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: syn\n  region: us-west-2\niam:\n  podIdentityAssociations:\n    - {namespace: syn, serviceAccountName: app}\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: syn\nspec:\n  template:\n    spec:\n      serviceAccountName: ap\n      containers: [{name: web, image: nginx}]\n',
+  ].join('---\n'));
   const checks = ALL_MODULES.flatMap((m) => m.checks ?? []).filter((c) => c.scope === 'workspace');
   assert.ok(checks.length >= 5);
   for (const check of checks) {

@@ -4,6 +4,9 @@ import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
+import { storageModule } from './storage/storageModule';
+import { identityModule } from './identity/identityModule';
+import { datadogModule } from './datadog/datadogModule';
 import { schemaModule } from './schema/schemaModule';
 
 export const ALL_MODULES: LanguageModule[] = [
@@ -11,6 +14,9 @@ export const ALL_MODULES: LanguageModule[] = [
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  storageModule,
+  identityModule,
+  datadogModule,
   // Last: the domain modules answer hover first; their findings win over the schema's (engine/dedupe.ts).
   schemaModule,
 ];

@@ -10,8 +10,9 @@
  * - An empty value (`app:`, `owner: # team`) gets text inserted exactly at the value's position, with the
  *   spaces YAML needs, never replacing anything after it.
  */
-import { isScalar, parse, type Scalar } from 'yaml';
-import type { FixEdit } from '../diagnostics/types';
+import { isScalar, parse, type Node, type Scalar } from 'yaml';
+import type { Fix, FixEdit } from '../diagnostics/types';
+import { nodeRange } from '@shared/manifest/yamlNodes';
 
 export type QuoteStyle = 'single' | 'double';
 
@@ -95,4 +96,30 @@ function emptyAware(text: string, start: number, end: number, newText: string): 
   const lead = before === ':' || before === '-' || before === '?' ? ' ' : '';
   const trail = after !== '' && !/[\s,\]}]/.test(after) ? ' ' : '';
   return { start, end, newText: lead + newText + trail };
+}
+
+/** A quick fix that makes a scalar (a key or a value) hold `text` (see replaceScalarEdit). */
+export function replaceScalarFix(chunkText: string, node: Node | undefined, text: string, title: string, preferred = true): Fix | undefined {
+  const edit = replaceScalarEdit(chunkText, node, text);
+  return edit ? { title, edits: [edit], preferred } : undefined;
+}
+
+/**
+ * A fix adding `key: value` as a new line of the block map that holds `sibling` (a key node of that map),
+ * at the sibling's indentation, after the line where the sibling's value ends. Undefined for flow maps or
+ * when the line is not found. The new line uses the file's line ending.
+ */
+export function insertSiblingLineFix(chunkText: string, sibling: Node | undefined, line: string, title: string, siblingValue?: Node): Fix | undefined {
+  const r = nodeRange(sibling);
+  if (!r) return undefined;
+  const lineStart = chunkText.lastIndexOf('\n', r[0] - 1) + 1;
+  const before = chunkText.slice(lineStart, r[0]);
+  if (!/^[ \t]*(- )?[ \t]*$/.test(before)) return undefined;
+  const indent = ' '.repeat(before.length);
+  const end = Math.max(r[1], nodeRange(siblingValue)?.[1] ?? 0);
+  let eol = chunkText.indexOf('\n', end);
+  if (eol === -1) eol = chunkText.length;
+  const cr = eol > 0 && chunkText.charAt(eol - 1) === '\r';
+  const at = cr ? eol - 1 : eol;
+  return { title, edits: [{ start: at, end: at, newText: `${cr ? '\r\n' : '\n'}${indent}${line}` }] };
 }

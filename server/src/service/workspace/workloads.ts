@@ -11,7 +11,8 @@ import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { indexCache } from './indexCache';
 import { MemoKey } from '@shared/manifest/memo';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '@shared/manifest/yamlNodes';
-import type { YAMLSeq } from 'yaml';
+import { hasActionLines, isUnknownNode } from '@shared/manifest/templates';
+import type { Node, YAMLSeq } from 'yaml';
 
 export interface ContainerPort {
   name?: string;
@@ -20,14 +21,38 @@ export interface ContainerPort {
   container?: string;
 }
 
+/** One container of a Pod template (containers and initContainers), in the order written. */
+export interface ContainerInfo {
+  /** The name when it is known (not a template action or placeholder). */
+  name?: string;
+  nameNode?: Node;
+  list: 'containers' | 'initContainers';
+  index: number;
+  /** The container's map node. */
+  node: Node;
+  ports: ContainerPort[];
+}
+
 export interface Workload {
   obj: K8sObject;
   kind: string;
   name?: string;
   namespace?: string;
+  /** Path from the object root to the Pod template (`[]` for a bare Pod). */
+  templatePath: NodePath;
   /** Labels of the Pods it creates (the Pod template's labels, or a bare Pod's own labels). */
   podLabels: Record<string, string>;
   ports: ContainerPort[];
+  /** Every container and init container of the Pod template. */
+  containers: ContainerInfo[];
+  /**
+   * False when the list of containers may hold more than is written: a container name or a list is a
+   * template action or placeholder (then no "no such container" finding may come from it).
+   */
+  containersKnown: boolean;
+  /** `spec.serviceAccountName` (or the deprecated `spec.serviceAccount`) of the Pod template, with its node. */
+  serviceAccountName?: string;
+  serviceAccountNode?: Node;
   hostNetwork: boolean;
 }
 
@@ -91,28 +116,44 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
       const podLabels = stringMap(nodeAt(tpl, ['metadata', 'labels'], doc), doc);
       const spec = child(tpl, 'spec', doc);
       const ports: ContainerPort[] = [];
-      for (const list of ['containers', 'initContainers']) {
+      const containers: ContainerInfo[] = [];
+      const specPath = [...path, 'spec'];
+      let containersKnown = !obj.isOpen(specPath) && !hasActionLines(obj.chunk.text);
+      for (const list of ['containers', 'initContainers'] as const) {
         const cs = child(spec, list, doc);
+        if (cs !== undefined && !isSeq(cs)) { containersKnown = false; continue; }
         if (!isSeq(cs)) continue;
+        if (obj.isOpen(cs)) containersKnown = false;
         for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) {
           const c = child(cs, i, doc);
-          const cname = scalarString(child(c, 'name', doc));
+          const nameNode = child(c, 'name', doc);
+          const unknownName = nameNode === undefined || isUnknownNode(nameNode);
+          if (unknownName) containersKnown = false;
+          const cname = unknownName ? undefined : scalarString(nameNode);
+          const own: ContainerPort[] = [];
           const ps = child(c, 'ports', doc);
-          if (!isSeq(ps)) continue;
-          for (let j = 0; j < (ps as YAMLSeq).items.length && j < 200; j++) {
-            const p = child(ps, j, doc);
-            const num = Number(scalarString(child(p, 'containerPort', doc)));
-            ports.push({
-              name: scalarString(child(p, 'name', doc)),
-              containerPort: Number.isInteger(num) ? num : undefined,
-              protocol: scalarString(child(p, 'protocol', doc)) ?? 'TCP',
-              container: cname,
-            });
+          if (isSeq(ps)) {
+            for (let j = 0; j < (ps as YAMLSeq).items.length && j < 200; j++) {
+              const p = child(ps, j, doc);
+              const num = Number(scalarString(child(p, 'containerPort', doc)));
+              own.push({
+                name: scalarString(child(p, 'name', doc)),
+                containerPort: Number.isInteger(num) ? num : undefined,
+                protocol: scalarString(child(p, 'protocol', doc)) ?? 'TCP',
+                container: cname,
+              });
+            }
           }
+          ports.push(...own);
+          if (c) containers.push({ name: cname, nameNode, list, index: i, node: c, ports: own });
         }
       }
       const hostNetwork = scalarString(child(spec, 'hostNetwork', doc)) === 'true';
-      w = { obj, kind, name: obj.name, namespace: obj.namespace, podLabels, ports, hostNetwork };
+      const saNode = child(spec, 'serviceAccountName', doc) ?? child(spec, 'serviceAccount', doc);
+      w = {
+        obj, kind, name: obj.name, namespace: obj.namespace, templatePath: path, podLabels, ports, containers, containersKnown,
+        serviceAccountName: scalarString(saNode), serviceAccountNode: saNode, hostNetwork,
+      };
     }
   } catch {
     w = undefined;
