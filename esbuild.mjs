@@ -1,5 +1,6 @@
 // Bundles the VS Code client, the language server and the CLI into dist/ (one file each).
 import * as esbuild from 'esbuild';
+import { writeK8sDescriptions } from './scripts/k8s-descriptions.mjs';
 
 const watch = process.argv.includes('--watch');
 // jsonc-parser's `main` is a UMD build whose require('./impl/...') calls esbuild cannot follow (the bundle
@@ -11,6 +12,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// Hover descriptions of built-in fields, from the installed @kubernetes/client-node (see the script).
+writeK8sDescriptions('dist/k8s-descriptions.json');
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

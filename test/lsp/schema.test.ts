@@ -130,3 +130,18 @@ test('custom resource over LSP: completion and hover from a CRD in the workspace
   const mode = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(CR, 'mode', 1) });
   assert.match(JSON.stringify(mode.contents), /Default: `Full`/);
 });
+
+test('hover on a built-in field we did not describe shows the upstream description the build read from @kubernetes/client-node', async () => {
+  // The text is read from the installed package here too (never committed): whatever the build wrote must reach the hover.
+  const { readK8sDescriptions } = await import('../../scripts/k8s-descriptions.mjs');
+  const upstream = readK8sDescriptions().fields['V1ContainerPort.hostIP'] as string;
+  assert.ok(upstream && upstream.length > 10);
+  const c = await LspClient.start();
+  clients.push(c);
+  const text = DEPLOY.replace('          res\n', '').replace('            - containerPort: 80', '            - containerPort: 80\n              hostIP: 10.0.0.1').replace('portz:', 'ports:');
+  const uri = 'file:///tmp/schema-lsp/hostip.yaml';
+  c.open(uri, text);
+  await c.diagnosticsFor(uri);
+  const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'hostIP', 2) });
+  assert.ok(JSON.stringify(h?.contents).includes(upstream.slice(0, 30)), JSON.stringify(h?.contents));
+});

@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from '../node/workspaceScan';
+import { fieldDescriptionsFrom } from '../node/fieldDescriptions';
 import { ValidationScheduler } from './validationScheduler';
 import { SETTINGS_SECTION, type ClientSettings, type InitOptions } from '@shared/protocol';
 
@@ -26,6 +27,7 @@ const docsHref = pathToFileURL(docsFile).href;
 const service = createLanguageService({
   docsUrl: (code) => `${docsHref}#${code}`,
   log: (m) => connection.console.error(m),
+  env: { fieldDescription: fieldDescriptionsFrom(path.join(__dirname, 'k8s-descriptions.json')) },
 });
 
 let workspaceFolders: string[] = [];

@@ -14,6 +14,7 @@ import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { defaultSettings, type Settings } from './settings';
 import type { DiagnosticCodeInfo } from './diagnostics/types';
 import { cursorContext } from './features/cursor';
+import { NO_ENV, type ServiceEnv } from './env';
 import type { LanguageModule, RequestHandlers, ServiceContext } from './module';
 import { ALL_MODULES } from './modules';
 import { DiagnosticsEngine } from './engine/diagnosticsEngine';
@@ -28,6 +29,8 @@ export interface LanguageServiceOptions {
   /** Where a check or feature that throws is reported (it never stops the others). */
   log?: (message: string) => void;
   settings?: Partial<Settings>;
+  /** Resources of the host (see env.ts). */
+  env?: ServiceEnv;
 }
 
 export interface LanguageService {
@@ -64,6 +67,7 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const modules = options.modules ?? ALL_MODULES;
   const log = options.log ?? (() => undefined);
+  const env = options.env ?? NO_ENV;
   const index = new WorkspaceIndex();
   let settings: Settings = { ...defaultSettings, ...options.settings };
   index.setMaxFileSize(settings.maxFileSize);
@@ -73,7 +77,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const cursor = (uri: string, position: Position) => {
     const file = index.get(uri);
     if (!file || file.tooLargeSize !== undefined) return undefined;
-    return cursorContext(file, index, settings, position);
+    return cursorContext(file, index, settings, position, env);
   };
   const fileContext = (uri: string) => {
     const file = index.get(uri);

@@ -3,6 +3,7 @@
  * cursor is on a key or in a value, and the word being typed. Works on broken YAML while typing by
  * falling back to indentation.
  */
+import { NO_ENV, type ServiceEnv } from '../env';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Document } from 'yaml';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Position, YamlChunk } from '@shared/manifest/yamlFile';
@@ -11,6 +12,8 @@ import type { Settings } from '../settings';
 import { keyString, type NodePath } from '@shared/manifest/yamlNodes';
 
 export interface CursorContext {
+  /** What the host provides (field descriptions, …). */
+  env: ServiceEnv;
   file: ManifestFile;
   chunk: YamlChunk;
   index: WorkspaceIndex;
@@ -116,7 +119,7 @@ export function indentationPath(chunk: YamlChunk, relLine: number, column: numbe
   return path;
 }
 
-export function cursorContext(file: ManifestFile, index: WorkspaceIndex, settings: Settings, position: Position): CursorContext | undefined {
+export function cursorContext(file: ManifestFile, index: WorkspaceIndex, settings: Settings, position: Position, env: ServiceEnv = NO_ENV): CursorContext | undefined {
   const chunk = file.yaml.chunkAt(position);
   if (!chunk) return undefined;
   const offset = chunk.toOffset(position);
@@ -129,7 +132,7 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
     return r && offset >= r[0] && offset <= r[2];
   }) ?? objs[objs.length - 1];
 
-  const base = { file, chunk, index, settings, position, offset, obj, linePrefix };
+  const base = { env, file, chunk, index, settings, position, offset, obj, linePrefix };
   const found = obj ? walk(obj.doc, obj.doc.contents, offset, []) : undefined;
   const keyTyping = KEY_LINE.exec(linePrefix);
   // A plain scalar on a line with no colon may be a key being typed: YAML reads `annotations:\n  alb.x`

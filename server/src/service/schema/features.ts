@@ -12,6 +12,7 @@ import type { SchemaObject, SchemaType } from './convert';
 import { builtinSchema, crdRoot, deref, findCrd, isBuiltinGroup, k8sData, targetMinor, type RootSchema, type SchemaTable } from './store';
 import { enumValues, typeLabel } from './validator';
 import { describeField } from './descriptions';
+import type { ServiceEnv } from '../env';
 import { DOMAIN_SCHEMA_KINDS } from './domainKinds';
 
 const MODULE = 'schema';
@@ -113,7 +114,7 @@ export function completeSchema(ctx: CursorContext): CompletionItem[] | undefined
         sortText: (req ? '0' : '1') + name,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: `${name}:${valueSnippet(ft, root.table, root.minor, indent)}` },
-        data: { module: MODULE, doc: fieldMarkdown(root, parentPath, name, ft, req, typeof st === 'string' ? st : st.$, ownerOf(root, parentPath)) },
+        data: { module: MODULE, doc: fieldMarkdown(ctx.env, root, parentPath, name, ft, req, ownerOf(root, parentPath)) },
       });
     }
     return items.length ? items : undefined;
@@ -181,9 +182,9 @@ function goGroup(pkg: string): string | undefined {
   return goGroups.get(pkg);
 }
 
-function fieldMarkdown(root: RootSchema, parentPath: NodePath, name: string, t: SchemaObject, required: boolean, _ref: string | undefined, owner: string | undefined): string {
+function fieldMarkdown(env: ServiceEnv, root: RootSchema, parentPath: NodePath, name: string, t: SchemaObject, required: boolean, owner: string | undefined): string {
   const lines = [`**${apiPath(parentPath, name)}**`, ''];
-  const desc = describeField(owner, name);
+  const desc = describeField(owner, name, env);
   if (desc) lines.push(desc, '');
   const facts = [`Type: \`${typeLabel(t)}${t.t === 'a' ? ` of ${listItemLabel(t, root.table)}` : ''}\``, required ? 'required' : 'optional'];
   if (t.e?.length) facts.push(`Allowed: ${enumValues(t, root.minor).map((e) => '`' + String(e) + '`').join(', ')}`);
@@ -224,7 +225,7 @@ export function hoverSchema(ctx: CursorContext): Hover | undefined {
   const parentType = parentPath.length ? schemaAtPath(root, parentPath)?.type : deref(root.type, root.table);
   if (!parentType?.p?.[name]) return undefined; // map keys (labels, annotations) are not fields
   const required = (parentType.r ?? []).includes(name);
-  let md = fieldMarkdown(root, parentPath, name, loc.type, required, undefined, ownerOf(root, parentPath));
+  let md = fieldMarkdown(ctx.env, root, parentPath, name, loc.type, required, ownerOf(root, parentPath));
   if (root.origin === 'workspace') {
     const d = workspaceDescription(ctx, obj, ctx.path);
     if (d) md = md.replace('\n\n', `\n\n${d}\n\n`);
