@@ -1,4 +1,5 @@
-// Bundles the VS Code client, the language server and the CLI into dist/ (one file each).
+// Bundles the VS Code client, the language server and the CLI into dist/ (one file each), and writes the
+// field descriptions hover shows (dist/k8s-descriptions.json, from the installed @kubernetes/client-node).
 import * as esbuild from 'esbuild';
 import { writeK8sDescriptions } from './scripts/k8s-descriptions.mjs';
 

@@ -40,7 +40,7 @@ function manifestFiles(): string[] {
 }
 
 test('contains the bundles, docs, icon, README, LICENSE and CHANGELOG', () => {
-  for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'docs/diagnostics.md',
+  for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/k8s-descriptions.json', 'docs/diagnostics.md',
     'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png']) {
     assert.ok(files.includes(f), `${f} missing from the .vsix; it has: ${files.join(', ')}`);
   }
@@ -51,7 +51,7 @@ test('contains every file the manifest points at', () => {
 });
 
 test('contains nothing else: no sources, tests, source maps, node_modules', () => {
-  const allowed = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|docs\/diagnostics\.md|images\/icon\.png|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json)$/;
+  const allowed = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|dist\/k8s-descriptions\.json|docs\/diagnostics\.md|images\/icon\.png|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json)$/;
   assert.deepStrictEqual(files.filter((f) => !allowed.test(f)), []);
   assert.deepStrictEqual(entries.map((e) => e.name).filter((n) => !n.startsWith('extension/')).sort(), ['[Content_Types].xml', 'extension.vsixmanifest']);
 });
