@@ -238,59 +238,124 @@ interface Deferred { doc: ManifestDoc; needs: ManifestDoc; note: string }
  * plugin) while nothing has been applied yet; later ones stop the batch and are reported.
  */
 export async function applyManifests(conn: Connection, docs: readonly ManifestDoc[], opts: ApplyOptions = {}): Promise<ApplyReport> {
-  const ordered = orderForApply(docs);
-  const applier = new Applier(conn);
-  const crds = crdsByKind(ordered);
-  const namespacesHere = new Map<string, ManifestDoc>();
-  for (const d of ordered) if (d.kind === 'Namespace' && !namespacesHere.has(d.name)) namespacesHere.set(d.name, d);
-  const report: ApplyReport = { dryRun: [], applied: [], didApply: false, cancelled: false, failed: false, conflicts: false, stayedApplied: [], notApplied: [], warnings: [] };
+  const run = new ApplyRun(conn, orderForApply(docs), opts);
+  await run.warnDuplicates();
+  const deferred = await run.dryRunAll();
+  if (opts.dryRunOnly || run.report.failed || run.report.cancelled) return run.report;
+  if (deferred.length && !(await run.prerequisitesThenDryRun(deferred))) return run.report;
+  await run.applyRest();
+  return run.report;
+}
 
-  const note = (r: ObjectResult) => { if (r.outcome === 'failed') { report.failed = true; if (r.error?.details.forceAvailable) report.conflicts = true; } };
-  const emit = (list: ObjectResult[], r: ObjectResult, phase: 'dry-run' | 'apply') => { list.push(r); note(r); opts.onResult?.(r, phase); };
-  const notSent = (rest: readonly ManifestDoc[], why: string) => {
-    for (const d of rest) { const r = resultOf(d, 'skipped', undefined, why); report.applied.push(r); report.notApplied.push(r); opts.onResult?.(r, 'apply'); }
-  };
+/** One apply: the ordered objects, what was sent, and the report being written. */
+class ApplyRun {
+  readonly report: ApplyReport = { dryRun: [], applied: [], didApply: false, cancelled: false, failed: false, conflicts: false, stayedApplied: [], notApplied: [], warnings: [] };
+  private readonly applier: Applier;
+  private readonly crds: Map<string, ManifestDoc>;
+  private readonly namespacesHere = new Map<string, ManifestDoc>();
+  private readonly sent = new Set<ManifestDoc>();
 
-  report.warnings = await duplicates(ordered, applier, opts.namespace, opts.signal).catch(() => []);
+  constructor(conn: Connection, private readonly ordered: readonly ManifestDoc[], private readonly opts: ApplyOptions) {
+    this.applier = new Applier(conn);
+    this.crds = crdsByKind(ordered);
+    for (const d of ordered) if (d.kind === 'Namespace' && !this.namespacesHere.has(d.name)) this.namespacesHere.set(d.name, d);
+  }
 
-  // Round 1: server dry-run of every object.
-  const deferred: Deferred[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const doc = ordered[i];
-    if (opts.signal?.aborted) { report.cancelled = true; break; }
-    opts.onProgress?.('dry-run', i, ordered.length, doc);
-    try {
-      const { outcome, liveKnown } = await applier.ssa(doc, opts, true);
-      emit(report.dryRun, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'dry-run');
-    } catch (e) {
-      const err = toClusterError(e);
-      if (err.kind === 'cancelled') { report.cancelled = true; break; }
-      if (FATAL.includes(err.kind)) throw err;
-      const crd = err.kind === 'unknown-kind' ? crds.get(`${groupOf(doc.apiVersion)}/${doc.kind}`) : undefined;
-      const nsMissing = err.kind === 'not-found' && /namespaces? "([^"]+)" not found/.exec(err.details.serverMessage ?? '');
-      const ns = nsMissing ? namespacesHere.get(nsMissing[1]) : undefined;
-      const needs = crd ?? ns;
-      if (needs) {
-        const why = crd ? `its CRD ${crd.name} is created by this apply` : `its namespace ${ns!.name} is created by this apply`;
-        const d: Deferred = { doc, needs, note: `${why}: checked once it exists, before anything else is applied` };
-        deferred.push(d);
-        emit(report.dryRun, resultOf(doc, 'skipped', undefined, opts.dryRunOnly ? `${why}: cannot be checked until it exists` : d.note), 'dry-run');
-        continue;
+  async warnDuplicates(): Promise<void> {
+    this.report.warnings = await duplicates(this.ordered, this.applier, this.opts.namespace, this.opts.signal).catch(() => []);
+  }
+
+  /** Round 1: server dry-run of every object. Returns the objects that must wait for a Namespace/CRD of this batch. */
+  async dryRunAll(): Promise<Deferred[]> {
+    const { ordered, opts, report } = this;
+    const deferred: Deferred[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      const doc = ordered[i];
+      if (opts.signal?.aborted) { report.cancelled = true; break; }
+      opts.onProgress?.('dry-run', i, ordered.length, doc);
+      try {
+        const { outcome, liveKnown } = await this.applier.ssa(doc, opts, true);
+        this.emit(report.dryRun, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'dry-run');
+      } catch (e) {
+        const err = toClusterError(e);
+        if (err.kind === 'cancelled') { report.cancelled = true; break; }
+        if (FATAL.includes(err.kind)) throw err;
+        const d = this.deferral(doc, err);
+        if (d) {
+          deferred.push(d);
+          this.emit(report.dryRun, resultOf(doc, 'skipped', undefined, opts.dryRunOnly ? `${d.why}: cannot be checked until it exists` : d.note), 'dry-run');
+          continue;
+        }
+        this.emit(report.dryRun, resultOf(doc, 'failed', err), 'dry-run');
       }
-      emit(report.dryRun, resultOf(doc, 'failed', err), 'dry-run');
+    }
+    return deferred;
+  }
+
+  /** The Namespace or CRD of this batch a failed dry-run was waiting for, if that was the reason. */
+  private deferral(doc: ManifestDoc, err: ClusterError): (Deferred & { why: string }) | undefined {
+    const crd = err.kind === 'unknown-kind' ? this.crds.get(`${groupOf(doc.apiVersion)}/${doc.kind}`) : undefined;
+    const nsMissing = err.kind === 'not-found' && /namespaces? "([^"]+)" not found/.exec(err.details.serverMessage ?? '');
+    const ns = nsMissing ? this.namespacesHere.get(nsMissing[1]) : undefined;
+    const needs = crd ?? ns;
+    if (!needs) return undefined;
+    const why = crd ? `its CRD ${crd.name} is created by this apply` : `its namespace ${ns!.name} is created by this apply`;
+    return { doc, needs, why, note: `${why}: checked once it exists, before anything else is applied` };
+  }
+
+  /** Round 2: the Namespaces/CRDs that deferred objects need, then those objects' dry-run. False: stop. */
+  async prerequisitesThenDryRun(deferred: Deferred[]): Promise<boolean> {
+    const { ordered, opts, report } = this;
+    const needed = new Set(deferred.map((d) => d.needs));
+    const prereqs = ordered.filter((d) => needed.has(d));
+    for (let i = 0; i < prereqs.length; i++) {
+      if (opts.signal?.aborted) report.cancelled = true;
+      if (report.cancelled || !(await this.applyOne(prereqs[i], i, ordered.length))) { this.stop(); return false; }
+    }
+    for (let i = 0; i < deferred.length; i++) {
+      const { doc } = deferred[i];
+      const at = report.dryRun.findIndex((r) => r.doc === doc);
+      if (opts.signal?.aborted) { report.cancelled = true; this.stop(); return false; }
+      opts.onProgress?.('dry-run', i, deferred.length, doc);
+      let r: ObjectResult;
+      try {
+        const { outcome, liveKnown } = await this.applier.ssa(doc, opts, true);
+        r = resultOf(doc, outcome, undefined, liveKnown ? 'checked after its namespace/CRD was created' : 'checked after its namespace/CRD was created; may not read the live object');
+      } catch (e) {
+        const err = toClusterError(e);
+        if (err.kind === 'cancelled') { report.cancelled = true; this.stop(); return false; }
+        r = resultOf(doc, 'failed', err, 'checked after its namespace/CRD was created');
+      }
+      report.dryRun[at] = r;
+      this.note(r);
+      opts.onResult?.(r, 'dry-run');
+    }
+    const failedNow = deferred.map((d) => report.dryRun.find((r) => r.doc === d.doc)!).find((r) => r.outcome === 'failed');
+    if (!failedNow) return true;
+    report.stoppedAt = failedNow;
+    report.stoppedIn = 'second-dry-run';
+    this.notSent(this.rest(), 'not applied: the dry-run of an object in a new namespace/CRD failed');
+    return false;
+  }
+
+  /** Round 3: everything not sent yet, in order, stopping at the first failure. */
+  async applyRest(): Promise<void> {
+    const remaining = this.rest();
+    for (let i = 0; i < remaining.length; i++) {
+      if (this.opts.signal?.aborted) this.report.cancelled = true;
+      if (this.report.cancelled || !(await this.applyOne(remaining[i], this.sent.size, this.ordered.length))) { this.stop(); break; }
     }
   }
-  if (opts.dryRunOnly || report.failed || report.cancelled) return report;
 
-  const sent = new Set<ManifestDoc>();
   /** Apply one object for real; false when the batch must stop. */
-  const applyOne = async (doc: ManifestDoc, i: number, total: number): Promise<boolean> => {
+  private async applyOne(doc: ManifestDoc, i: number, total: number): Promise<boolean> {
+    const { opts, report } = this;
     await opts.onProgress?.('apply', i, total, doc);
     report.didApply = true;
-    sent.add(doc);
+    this.sent.add(doc);
     let result: ObjectResult;
     try {
-      const { outcome, liveKnown } = await applier.ssa(doc, opts, false);
+      const { outcome, liveKnown } = await this.applier.ssa(doc, opts, false);
       result = resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object');
     } catch (e) {
       const err = toClusterError(e);
@@ -301,73 +366,56 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
         report.applied.push(r); report.notApplied.push(r); opts.onResult?.(r, 'apply');
         return false;
       }
-      emit(report.applied, resultOf(doc, 'failed', err), 'apply');
+      this.emit(report.applied, resultOf(doc, 'failed', err), 'apply');
       report.stoppedAt = report.applied[report.applied.length - 1];
       report.stoppedIn = 'apply';
       return false;
     }
     report.stayedApplied.push(result);
-    if (doc.kind === 'CustomResourceDefinition') {
-      try {
-        await applier.waitForCrd(doc.name, opts.crdWaitMs ?? 30_000, opts.signal);
-      } catch (e) {
-        const err = toClusterError(e);
-        if (err.kind === 'cancelled') { emit(report.applied, result, 'apply'); report.cancelled = true; return false; }
-        const failed = resultOf(doc, 'failed', new ClusterError(err.kind, `applied (${result.outcome}), but ${err.message}`, err.details));
-        emit(report.applied, failed, 'apply');
-        report.stoppedAt = failed;
-        report.stoppedIn = 'apply';
-        return false;
-      }
-    }
-    emit(report.applied, result, 'apply');
+    if (doc.kind === 'CustomResourceDefinition' && !(await this.waitForCrd(doc, result))) return false;
+    this.emit(report.applied, result, 'apply');
     return true;
-  };
-  const rest = (list: readonly ManifestDoc[]) => list.filter((d) => !sent.has(d));
-  const stop = (remaining: readonly ManifestDoc[]) => notSent(remaining, report.cancelled ? 'cancelled before it was applied' : 'not applied: the batch stopped at the first failure');
+  }
 
-  // Round 2: the Namespaces/CRDs that deferred objects need, then those objects' dry-run.
-  if (deferred.length) {
-    const needed = new Set(deferred.map((d) => d.needs));
-    const prereqs = ordered.filter((d) => needed.has(d));
-    for (let i = 0; i < prereqs.length; i++) {
-      if (opts.signal?.aborted) report.cancelled = true;
-      if (report.cancelled || !(await applyOne(prereqs[i], i, ordered.length))) { stop(rest(ordered)); return report; }
-    }
-    for (let i = 0; i < deferred.length; i++) {
-      const { doc } = deferred[i];
-      const at = report.dryRun.findIndex((r) => r.doc === doc);
-      if (opts.signal?.aborted) { report.cancelled = true; stop(rest(ordered)); return report; }
-      opts.onProgress?.('dry-run', i, deferred.length, doc);
-      let r: ObjectResult;
-      try {
-        const { outcome, liveKnown } = await applier.ssa(doc, opts, true);
-        r = resultOf(doc, outcome, undefined, liveKnown ? 'checked after its namespace/CRD was created' : 'checked after its namespace/CRD was created; may not read the live object');
-      } catch (e) {
-        const err = toClusterError(e);
-        if (err.kind === 'cancelled') { report.cancelled = true; stop(rest(ordered)); return report; }
-        r = resultOf(doc, 'failed', err, 'checked after its namespace/CRD was created');
-      }
-      report.dryRun[at] = r;
-      note(r);
-      opts.onResult?.(r, 'dry-run');
-    }
-    const failedNow = deferred.map((d) => report.dryRun.find((r) => r.doc === d.doc)!).find((r) => r.outcome === 'failed');
-    if (failedNow) {
-      report.stoppedAt = failedNow;
-      report.stoppedIn = 'second-dry-run';
-      notSent(rest(ordered), 'not applied: the dry-run of an object in a new namespace/CRD failed');
-      return report;
+  /** After applying a CRD: wait until it is Established; false (and reported) when it does not get there. */
+  private async waitForCrd(doc: ManifestDoc, result: ObjectResult): Promise<boolean> {
+    try {
+      await this.applier.waitForCrd(doc.name, this.opts.crdWaitMs ?? 30_000, this.opts.signal);
+      return true;
+    } catch (e) {
+      const err = toClusterError(e);
+      if (err.kind === 'cancelled') { this.emit(this.report.applied, result, 'apply'); this.report.cancelled = true; return false; }
+      const failed = resultOf(doc, 'failed', new ClusterError(err.kind, `applied (${result.outcome}), but ${err.message}`, err.details));
+      this.emit(this.report.applied, failed, 'apply');
+      this.report.stoppedAt = failed;
+      this.report.stoppedIn = 'apply';
+      return false;
     }
   }
 
-  // Round 3: everything else, in order, stopping at the first failure.
-  const remaining = rest(ordered);
-  for (let i = 0; i < remaining.length; i++) {
-    if (opts.signal?.aborted) report.cancelled = true;
-    if (report.cancelled || !(await applyOne(remaining[i], sent.size, ordered.length))) { stop(rest(ordered)); break; }
+  private note(r: ObjectResult): void {
+    if (r.outcome !== 'failed') return;
+    this.report.failed = true;
+    if (r.error?.details.forceAvailable) this.report.conflicts = true;
   }
-  return report;
+
+  private emit(list: ObjectResult[], r: ObjectResult, phase: 'dry-run' | 'apply'): void {
+    list.push(r);
+    this.note(r);
+    this.opts.onResult?.(r, phase);
+  }
+
+  private notSent(rest: readonly ManifestDoc[], why: string): void {
+    for (const d of rest) { const r = resultOf(d, 'skipped', undefined, why); this.report.applied.push(r); this.report.notApplied.push(r); this.opts.onResult?.(r, 'apply'); }
+  }
+
+  private rest(): ManifestDoc[] {
+    return this.ordered.filter((d) => !this.sent.has(d));
+  }
+
+  private stop(): void {
+    this.notSent(this.rest(), this.report.cancelled ? 'cancelled before it was applied' : 'not applied: the batch stopped at the first failure');
+  }
 }
 
 /** Up to `max` labels, then "and N more". */
