@@ -83,9 +83,17 @@ test('settings from workspace/configuration are respected (kubernetesVersion, di
 test('garbage input and odd requests never kill the server', async () => {
   const c = await start();
   const uri = 'file:///tmp/garbage.yaml';
-  c.open(uri, 'apiVersion: v1\nkind: [\n\u0000\u0001 : : :\n---\n{{{{\n');
-  await c.diagnosticsFor(uri);
-  await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } });
-  await c.request('textDocument/completion', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } });
+  const text = 'apiVersion: v1\nkind: [\n\u0000\u0001 : : :\n---\n{{{{\n';
+  c.open(uri, text);
+  const d = await c.diagnosticsFor(uri);
+  // The broken YAML is reported as such, at positions inside the document.
+  assert.ok(d.length > 0 && d.every((x) => x.code === 'yaml-syntax'), JSON.stringify(d.map((x) => x.code)));
+  const lines = text.split('\n');
+  for (const x of d) assert.ok(x.range.start.line < lines.length && x.range.end.line < lines.length, JSON.stringify(x.range));
+  // A position past the end and a document never opened get the empty answers, not errors.
+  assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
+  const completion = await c.request<{ items: unknown[] } | null>('textDocument/completion', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } });
+  assert.ok(completion === null || completion.items.length === 0, JSON.stringify(completion));
+  assert.deepEqual(await c.request('textDocument/definition', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }), []);
   assert.ok(c.alive);
 });
