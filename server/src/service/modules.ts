@@ -4,10 +4,14 @@ import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
+import { eksctlModule } from './eksctl/eksctlModule';
+import { upgradeModule } from './upgrade/upgradeModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  eksctlModule,
+  upgradeModule,
 ];

@@ -8,6 +8,11 @@ export interface Settings {
   syntaxErrors: boolean;
   /** Files larger than this (bytes, UTF-16 units) are not analysed. */
   maxFileSize: number;
+  /**
+   * The date (YYYY-MM-DD, UTC) support windows are judged on; unset means today. Set by tests and by CI
+   * runs that want a reproducible report.
+   */
+  today?: string;
 }
 
 /** A current EKS standard-support version. */
