@@ -6,25 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { cc, textAt } from '../helpers/eksctl';
 import { diagnose, withCode } from '../helpers/service';
 import { EKSCTL_CODES } from '../../server/src/service/eksctl/codes';
-
-/** A ClusterConfig with metadata (version 1.34 unless given) and the body. */
-export function cc(body: string, version: string | null = '"1.34"'): string {
-  return `apiVersion: eksctl.io/v1alpha5
-kind: ClusterConfig
-metadata:
-  name: demo
-  region: us-west-2
-${version === null ? '' : `  version: ${version}\n`}${body}`;
-}
-
-/** The text a diagnostic's range covers. */
-export function textAt(text: string, d: Diagnostic): string {
-  const lines = text.split('\n');
-  const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return text.slice(off(d.range.start), off(d.range.end));
-}
 
 const SETTINGS = { today: '2026-06-01', kubernetesVersion: '1.34' };
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
-import { SCHEMA } from '../../server/src/service/eksctl/schema';
+import { SCHEMA, type CompactType } from '../../server/src/service/eksctl/schema';
 import { locate, fieldMarkdown } from '../../server/src/service/eksctl/features';
 
 const CFG = `apiVersion: eksctl.io/v1alpha5
@@ -87,7 +87,7 @@ test('every field of the derived schema has a hover (type at least)', () => {
       const md = fieldMarkdown(k, loc);
       assert.match(md, /Type: `/);
       fields++;
-      let t = loc.type;
+      let t: CompactType | undefined = loc.type;
       while (t && t.t === 'a') t = t.i;
       const ref = t?.$;
       if (ref && SCHEMA.defs[ref]?.p && !seen.has(ref)) visit(ref, loc.type?.t === 'a' ? [...path, k, 0] : [...path, k], new Set([...seen, ref]));

@@ -22,7 +22,8 @@ import { compareVersions, parseMinorVersion } from '../settings';
 import { addons, clusterVersionText, field, isClusterConfig, isNonEmpty, nodeGroups, seqItems } from '../eksctl/model';
 import { podLabelsPath } from '../nodepool/model';
 
-export interface UpgradeItem { code: string; at: Node | undefined; message: string; severity?: Severity; fixes?: Fix[] }
+/** `at`: a node, or chunk-relative [start, end) offsets (a flag inside a script). */
+export interface UpgradeItem { code: string; at: Node | [number, number] | undefined; message: string; severity?: Severity; fixes?: Fix[] }
 
 export const VERSIONS_STANDARD_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html';
 
@@ -69,7 +70,7 @@ function eksctlItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
     const ob = field(ng.node, 'overrideBootstrapCommand', obj);
     if (ob) scripts.push(ob);
     scripts.push(...seqItems(field(ng.node, 'preBootstrapCommands', obj), obj));
-    for (const s of scripts) scriptItems(s, `${ng.path} bootstrap`, v, out);
+    for (const s of scripts) scriptItems(obj, s, `${ng.path} bootstrap`, v, out);
   }
   const kp = addons(obj).find((a) => a.name === 'kube-proxy');
   if (kp) {
@@ -101,21 +102,30 @@ function nodeClassItems(obj: K8sObject, target: string, out: UpgradeItem[]): voi
     }
   }
   const ud = obj.node(['spec', 'userData']);
-  if (ud) scriptItems(ud, 'userData', target, out);
+  if (ud) scriptItems(obj, ud, 'userData', target, out);
 }
 
-/** Removed kubelet flags and cgroup v1 kernel arguments inside a script scalar. */
-function scriptItems(node: Node, where: string, v: string, out: UpgradeItem[]): void {
+/** Removed kubelet flags and cgroup v1 kernel arguments inside a script scalar, at the text that says so. */
+function scriptItems(obj: K8sObject, node: Node, where: string, v: string, out: UpgradeItem[]): void {
   // Placeholders (${NODE_LABELS}) are common in scripts; a flag is literal text either way.
   if (!isScalar(node) || typeof (node as Scalar).value !== 'string') return;
   const text = String((node as Scalar).value ?? '');
+  const r = nodeRange(node);
+  const src = r ? obj.chunk.text.slice(r[0], r[1]) : '';
+  /** The source range of a match when the scalar shows it verbatim (plain, literal, folded lines), else the scalar. */
+  const at = (re: RegExp): Node | [number, number] => {
+    const m = re.exec(src);
+    return m && r ? [r[0] + m.index, r[0] + m.index + m[0].length] : node;
+  };
   for (const f of REMOVED_KUBELET_FLAGS) {
-    if (atLeast(v, f.removedIn) && new RegExp(`${f.flag}(?![\\w-])`).test(text)) {
-      out.push({ code: 'upgrade-removed-kubelet-flag', at: node, message: `${where} passes ${f.flag} to the kubelet; Kubernetes ${f.removedIn} removed that flag and the kubelet refuses to start with it. Remove it before upgrading to ${v}.` });
+    const re = new RegExp(`${f.flag}(?![\\w-])`);
+    if (atLeast(v, f.removedIn) && re.test(text)) {
+      out.push({ code: 'upgrade-removed-kubelet-flag', at: at(re), message: `${where} passes ${f.flag} to the kubelet; Kubernetes ${f.removedIn} removed that flag and the kubelet refuses to start with it. Remove it before upgrading to ${v}.` });
     }
   }
-  if (atLeast(v, '1.35') && /systemd\.unified_cgroup_hierarchy=0|systemd\.legacy_systemd_cgroup_controller(=1|=yes|\b(?!=))/.test(text)) {
-    out.push({ code: 'upgrade-cgroup-v1', at: node, message: `${where} switches the node to cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to cgroup v2 before upgrading to ${v}.` });
+  const cg = /systemd\.unified_cgroup_hierarchy=0|systemd\.legacy_systemd_cgroup_controller(?:=1|=yes|=true)?(?![\w=-])/;
+  if (atLeast(v, '1.35') && cg.test(text)) {
+    out.push({ code: 'upgrade-cgroup-v1', at: at(cg), message: `${where} switches the node to cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to cgroup v2 before upgrading to ${v}.` });
   }
 }
 
