@@ -16,6 +16,7 @@ import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from './workspaceScan';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
+import { nodeFileSystem } from './fileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -25,6 +26,7 @@ const docsHref = pathToFileURL(docsFile).href;
 const service = createLanguageService({
   docsUrl: (code) => `${docsHref}#${code}`,
   log: (m) => connection.console.error(m),
+  fileSystem: nodeFileSystem,
 });
 
 interface InitOptions {

@@ -19,6 +19,7 @@ import { nodeRange, pairs, keyString, type NodePath } from './model/yamlNodes';
 import type { K8sObject } from './model/k8sObject';
 import type { LanguageModule } from './module';
 import { ALL_MODULES } from './modules';
+import type { FileSystem } from './workspace/fileSystem';
 
 export interface LanguageServiceOptions {
   modules?: LanguageModule[];
@@ -27,6 +28,8 @@ export interface LanguageServiceOptions {
   /** Where a check that throws is reported (it never stops the other checks). */
   log?: (message: string) => void;
   settings?: Partial<Settings>;
+  /** Whether paths outside the index exist (GitOps `path` fields); no such findings without it. */
+  fileSystem?: FileSystem;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -58,7 +61,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     for (const check of checks) {
       if (check.appliesTo && !check.appliesTo(obj)) continue;
       const ctx: CheckContext = {
-        obj, file, settings, index,
+        obj, file, settings, index, fs: options.fileSystem,
         report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
           if (!codes.has(code)) throw new Error(`check ${check.id} reported undeclared code ${code}`);
           let r: [number, number] | undefined;

@@ -6,6 +6,7 @@ import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 import { eksctlModule } from './eksctl/eksctlModule';
 import { upgradeModule } from './upgrade/upgradeModule';
+import { gitopsModule } from './gitops/gitopsModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
@@ -14,4 +15,5 @@ export const ALL_MODULES: LanguageModule[] = [
   networkPolicyModule,
   eksctlModule,
   upgradeModule,
+  gitopsModule,
 ];
