@@ -12,9 +12,12 @@ import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
 import { findYamlFiles } from '../lsp/workspaceScan';
 import { nodeFileSystem } from '../lsp/fileSystem';
+import { planUpgradeMain } from './planUpgrade';
+import { targetVersionNote } from '../service/upgrade/checks';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...
+       eks-manifests plan-upgrade --to X.Y [options] PATH...   (see plan-upgrade --help)
 
 Checks Kubernetes manifests for EKS (files, or folders searched for *.yaml and *.yml).
 
@@ -114,6 +117,7 @@ function sarif(rows: Row[], codes: { code: string; summary: string; severity: st
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  if (argv[0] === 'plan-upgrade') return planUpgradeMain(argv.slice(1), out, err);
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -160,6 +164,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   else {
     for (const r of rows) out(`${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}\n`);
     const warnings = rows.filter((r) => r.severity === 'warning').length;
+    const note = targetVersionNote({ kubernetesVersion: opts.kubernetesVersion });
+    if (note) out(`--kubernetes-version ${opts.kubernetesVersion}: ${note.severity}: ${note.message}\n`);
     out(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${rows.length - errors - warnings} other\n`);
   }
   return errors > 0 ? 1 : 0;
