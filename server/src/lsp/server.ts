@@ -17,6 +17,8 @@ import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from './workspaceScan';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
 import { nodeFileSystem } from './fileSystem';
+import { planUpgrade, removedApisUpTo } from '../service/upgrade/plan';
+import { targetVersionNote } from '../service/upgrade/checks';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -88,6 +90,7 @@ connection.onInitialized(async () => {
     await pullConfiguration();
     for (const d of documents.all()) scheduleValidation(d.uri, 0);
   }
+  noteTargetVersion();
   if (indexWorkspace) await indexFolders();
 });
 
@@ -105,6 +108,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await pullConfiguration();
   else service.setSettings(toSettings((change.settings as { eksManifests?: Partial<ClientSettings> })?.eksManifests));
   for (const d of documents.all()) scheduleValidation(d.uri, 0);
+  noteTargetVersion();
 });
 
 /** Read every YAML file of the workspace into the index, yielding between files so requests get answered. */
@@ -262,6 +266,24 @@ connection.onRequest('eksManifests/explainNetworkPolicy', (p: { uri: string; pos
   const markdown = obj ? explainNetworkPolicy(obj, service.index) : undefined;
   return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
 }));
+
+/** Custom request: the Plan Upgrade report's data for a target version (the client renders it). */
+connection.onRequest('eksManifests/planUpgrade', (p: { target: string; today?: string }) => guard('planUpgrade', null, () => ({
+  plan: planUpgrade(service.index, { target: p.target, today: p.today }),
+  removed: removedApisUpTo(p.target),
+})));
+
+/** Tell the user once per value when the configured target version is in extended support or past it. */
+let lastVersionNote = '';
+function noteTargetVersion(): void {
+  const note = targetVersionNote(service.settings);
+  const key = note ? `${service.settings.kubernetesVersion}:${note.severity}` : '';
+  if (key === lastVersionNote) return;
+  lastVersionNote = key;
+  if (!note) return;
+  const text = `EKS Manifests (eksManifests.kubernetesVersion): ${note.message}`;
+  if (note.severity === 'warning') void connection.window.showWarningMessage(text); else void connection.window.showInformationMessage(text);
+}
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));
