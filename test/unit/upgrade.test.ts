@@ -89,3 +89,11 @@ test('every upgrade code has a firing case', () => {
   const covered = new Set(cases.map((c) => c.code));
   assert.deepEqual(UPGRADE_CODES.map((c) => c.code).filter((c) => !covered.has(c)), []);
 });
+
+test('EC2NodeClass with custom AL2 AMIs (selector terms other than an alias): no AL2 AMI finding, cgroup v1 from 1.35', () => {
+  const custom = `apiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata:\n  name: custom\nspec:\n  role: KarpenterNodeRole\n  amiFamily: AL2\n  amiSelectorTerms:\n    - id: ami-0123456789abcdef0\n  subnetSelectorTerms: [{tags: {karpenter.sh/discovery: demo}}]\n  securityGroupSelectorTerms: [{tags: {karpenter.sh/discovery: demo}}]\n`;
+  assert.equal(withCode(diagnose(custom, { kubernetesVersion: '1.34' }), 'upgrade-al2-ami').length, 0);
+  const d = withCode(diagnose(custom, { kubernetesVersion: '1.35' }), 'upgrade-cgroup-v1');
+  assert.equal(d.length, 1);
+  assert.equal(textAt(custom, d[0]), 'AL2');
+});

@@ -94,7 +94,13 @@ function eksctlItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
 function nodeClassItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
   if (atLeast(target, '1.33')) {
     const fam = obj.node(['spec', 'amiFamily']);
-    if (knownString(fam) === 'AL2') out.push({ code: 'upgrade-al2-ami', at: fam, message: `This EC2NodeClass launches Amazon Linux 2 nodes; EKS publishes no AL2 AMIs for ${target} (the last is 1.32). Move to AL2023 or Bottlerocket before upgrading.` });
+    const terms = seqItems(obj.node(['spec', 'amiSelectorTerms']), obj);
+    // With selector terms other than an alias the AMIs are the user's own (custom): only cgroup v1 matters.
+    const custom = terms.some((t) => !field(t, 'alias', obj));
+    if (knownString(fam) === 'AL2' && fam) {
+      if (!custom) out.push({ code: 'upgrade-al2-ami', at: fam, message: `This EC2NodeClass launches Amazon Linux 2 nodes; EKS publishes no AL2 AMIs for ${target} (the last is 1.32). Move to AL2023 or Bottlerocket before upgrading.` });
+      else if (atLeast(target, '1.35')) out.push({ code: 'upgrade-cgroup-v1', at: fam, message: `This EC2NodeClass runs custom Amazon Linux 2 AMIs, which use cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to AL2023 or Bottlerocket AMIs before upgrading to ${target}.` });
+    }
     for (const t of seqItems(obj.node(['spec', 'amiSelectorTerms']), obj)) {
       const alias = field(t, 'alias', obj);
       const a = knownString(alias);
