@@ -91,6 +91,29 @@ for (const c of cases) {
   });
 }
 
+const CAPABILITY = { 'cluster.yaml': 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: demo, region: us-west-2, version: "1.34"}\ncapabilities:\n  - name: argocd\n    type: ARGOCD\n    configuration:\n      argocd:\n        namespace: gitops\n        awsIdc: {idcInstanceArn: "arn:aws:sso:::instance/ssoins-1"}\n' };
+
+test('argocd-eks-capability: namespace, AppProject sourceNamespaces, argocd-cm keys, notifications (awsdocs capabilities/argocd-considerations.adoc)', () => {
+  const ns = withCode(diagnose(APP('  destination: {name: demo, namespace: a}\n', '  namespace: argocd\n'), {}, CAPABILITY), 'argocd-eks-capability');
+  assert.equal(ns.length, 1);
+  assert.match(ns[0].message, /only from namespace gitops/);
+  assert.equal(withCode(diagnose(APP('  destination: {name: demo, namespace: a}\n', '  namespace: gitops\n'), {}, CAPABILITY), 'argocd-eks-capability').length, 0);
+  const proj = 'apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team\n  namespace: gitops\nspec:\n  destinations: [{namespace: "*", server: "*"}]\n';
+  const p = withCode(diagnose(proj, {}, CAPABILITY), 'argocd-eks-capability');
+  assert.equal(textAt(proj, p[0]), 'spec');
+  assert.equal(withCode(diagnose(proj.replace('spec:\n', 'spec:\n  sourceNamespaces: [gitops]\n'), {}, CAPABILITY), 'argocd-eks-capability').length, 0);
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n  namespace: gitops\ndata:\n  resource.customizations.health.kro.run_ResourceGraphDefinition: |\n    hs = {}\n    return hs\n  timeout.reconciliation: 60s\n';
+  const c = withCode(diagnose(cm, {}, CAPABILITY), 'argocd-eks-capability');
+  assert.deepEqual(c.map((d) => textAt(cm, d)), ['timeout.reconciliation']);
+  const notif = APP('  destination: {name: demo, namespace: a}\n', '  namespace: gitops\n  annotations:\n    notifications.argoproj.io/subscribe.on-sync-failed.slack: ops\n');
+  assert.equal(withCode(diagnose(notif, {}, CAPABILITY), 'argocd-eks-capability').length, 1);
+  // without the capability in the workspace, none of this is reported
+  assert.equal(withCode(diagnose(cm), 'argocd-eks-capability').length, 0);
+  // a self-managed Argo CD in the workspace means the objects may be its
+  const selfManaged = { ...CAPABILITY, 'argocd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: argocd-server, namespace: argocd}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: a, image: a}]}\n' };
+  assert.equal(withCode(diagnose(cm, {}, selfManaged), 'argocd-eks-capability').length, 0);
+});
+
 test('flux-api-removed: quick fix only when the object uses no dropped field (kustomize-controller CHANGELOG "promoted to v1")', () => {
   const fixOf = (d: Diagnostic) => (d.data as { fixes?: { edits: { newText: string }[] }[] } | undefined)?.fixes?.[0]?.edits[0]?.newText;
   const plain = withCode(diagnose(KS({ api: 'kustomize.toolkit.fluxcd.io/v1beta2' })), 'flux-api-removed')[0];

@@ -293,4 +293,30 @@ export const eksctlIdentityCheck: Check = {
   },
 };
 
-export const EKSCTL_CHECKS: Check[] = [eksctlSchemaCheck, eksctlVersionCheck, eksctlAutoModeCheck, eksctlNodeGroupCheck, eksctlAddonCheck, eksctlIdentityCheck];
+/** capability.go Capability.Validate; role names per the EKS Argo CD capability (argocd-configure-settings.adoc). */
+export const eksctlCapabilityCheck: Check = {
+  id: 'eksctl.capabilities',
+  scope: 'local',
+  appliesTo: isClusterConfig,
+  run(ctx) {
+    const { obj } = ctx;
+    for (const cap of seqItems(obj.node(['capabilities']), obj)) {
+      if (knownString(field(cap, 'type', obj)) !== 'ARGOCD' || obj.isOpen(cap)) continue;
+      const argo = field(field(cap, 'configuration', obj), 'argocd', obj);
+      if (!isMap(argo) || !isSet(argo, 'awsIdc', obj)) {
+        ctx.report('eksctl-capability-config', fieldKey(cap, 'type', obj), 'An ARGOCD capability needs configuration.argocd.awsIdc (the IAM Identity Center instance users sign in with); eksctl rejects it without one.');
+      }
+      for (const m of seqItems(field(argo, 'rbacRoleMappings', obj), obj)) {
+        const role = field(m, 'role', obj);
+        const r = knownString(role);
+        if (role && r !== undefined && !['ADMIN', 'EDITOR', 'VIEWER'].includes(r)) {
+          const up = r.toUpperCase();
+          const fixes = ['ADMIN', 'EDITOR', 'VIEWER'].includes(up) ? replaceFix(role, up) : undefined;
+          ctx.report('eksctl-capability-config', role, `Argo CD capability roles are ADMIN, EDITOR or VIEWER (upper case); EKS rejects "${r}".`, { fixes });
+        }
+      }
+    }
+  },
+};
+
+export const EKSCTL_CHECKS: Check[] = [eksctlSchemaCheck, eksctlVersionCheck, eksctlAutoModeCheck, eksctlNodeGroupCheck, eksctlAddonCheck, eksctlIdentityCheck, eksctlCapabilityCheck];

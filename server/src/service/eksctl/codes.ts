@@ -19,5 +19,6 @@ export const EKSCTL_CODES: DiagnosticCodeInfo[] = [
   { code: 'eksctl-pod-identity-association', severity: 'error', area: A, summary: 'A pod identity association eksctl rejects: missing namespace or serviceAccountName, no role or policy, roleARN with policies, or associations on the eks-pod-identity-agent add-on itself.' },
   { code: 'eksctl-pod-identity-agent-missing', severity: 'warning', area: A, summary: 'Pod identity associations are configured but the `eks-pod-identity-agent` add-on is not listed and Auto Mode is off: `eksctl create cluster` rejects it.' },
   { code: 'eksctl-irsa-needs-oidc', severity: 'warning', area: A, summary: '`iam.serviceAccounts` without `iam.withOIDC: true`: eksctl rejects `withOIDC: false` and, when unset, creates no IRSA service accounts with the cluster.' },
+  { code: 'eksctl-capability-config', severity: 'error', area: A, summary: 'An EKS capability eksctl or EKS rejects: ARGOCD without configuration.argocd.awsIdc, or an Argo CD RBAC role other than ADMIN, EDITOR, VIEWER.' },
   { code: 'eksctl-nodegroup-name', severity: 'error', area: A, summary: 'A node group name eksctl rejects: characters other than letters, digits and hyphens, or the same name twice across nodeGroups and managedNodeGroups.' },
 ];

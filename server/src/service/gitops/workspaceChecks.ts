@@ -368,12 +368,17 @@ export const argoCapabilityCheck: Check = {
   id: 'gitops.argocd-eks-capability',
   scope: 'workspace',
   reads: ['ClusterConfig', 'Deployment', 'StatefulSet'],
-  appliesTo: (o) => isArgoApplication(o) || isArgoApplicationSet(o) || isArgoProject(o),
+  appliesTo: (o) => isArgoApplication(o) || isArgoApplicationSet(o) || isArgoProject(o) || (o.kind === 'ConfigMap' && ARGO_CONFIGMAPS.has(o.name ?? '')),
   run(ctx) {
     const { obj } = ctx;
     const caps = argoCapabilities(ctx.index);
     if (!caps.length) return;
     const namespaces = [...new Set(caps.map((c) => c.namespace))];
+    if (obj.kind === 'ConfigMap') { capabilityConfigMap(ctx, namespaces); return; }
+    for (const p of pairs(obj.node(['metadata', 'annotations']))) {
+      const k = keyString(p);
+      if (k?.startsWith('notifications.argoproj.io/')) ctx.report('argocd-eks-capability', p.key as Node, 'The Argo CD Notifications controller is not part of the EKS Argo CD capability: this subscription sends nothing.');
+    }
     const nsNode = obj.node(['metadata', 'namespace']);
     if (obj.namespace && !namespaces.includes(obj.namespace) && nsNode) {
       ctx.report('argocd-eks-capability', nsNode, `The EKS Argo CD capability in this workspace (${caps[0].cluster.name ?? 'eksctl config'}) reads ${obj.kind}s only from namespace ${namespaces.join(' or ')}; one in "${obj.namespace}" is never reconciled.`);
@@ -395,6 +400,23 @@ export const argoCapabilityCheck: Check = {
     }
   },
 };
+
+const ARGO_CONFIGMAPS = new Set(['argocd-cm', 'argocd-rbac-cm', 'argocd-cmd-params-cm', 'argocd-notifications-cm']);
+
+/** The capability reads argocd-cm only for resource health customizations and none of the other ConfigMaps. */
+function capabilityConfigMap(ctx: CheckContext, namespaces: string[]): void {
+  const { obj } = ctx;
+  if (!obj.namespace || !namespaces.includes(obj.namespace)) return;
+  if (obj.name === 'argocd-cm') {
+    for (const p of pairs(obj.node(['data']))) {
+      const k = keyString(p);
+      if (k && !k.startsWith('resource.customizations.health.')) ctx.report('argocd-eks-capability', p.key as Node, `The EKS Argo CD capability reads argocd-cm only for resource.customizations.health.<group>_<kind> entries; "${k}" is ignored.`);
+    }
+    return;
+  }
+  const what = obj.name === 'argocd-rbac-cm' ? 'RBAC comes from the capability\'s role mappings (ADMIN, EDITOR, VIEWER in the eksctl capability configuration)' : obj.name === 'argocd-notifications-cm' ? 'the Notifications controller is not part of the capability' : 'the capability\'s parameters are managed by AWS';
+  ctx.report('argocd-eks-capability', obj.node(['metadata', 'name']), `${obj.name} is not read by the EKS Argo CD capability: ${what}.`);
+}
 
 // ───────────────────────────── per-index memo ─────────────────────────────
 
