@@ -256,6 +256,26 @@ const VAR = /(?<!\$)\$\{([_a-zA-Z][_a-zA-Z0-9]*)(:?[-=+?][^}\n]*)?\}/g;
 
 interface VarUse { name: string; hasDefault: boolean; obj: K8sObject; start: number; end: number }
 
+/** `${var}` uses of one document (memoised on its chunk: unchanged documents are not scanned again). */
+function docVarUses(o: K8sObject): VarUse[] {
+  const key = `gitops.vars.${o.docIndex}`;
+  const hit = o.chunk.memo.get(key) as VarUse[] | undefined;
+  if (hit) return hit;
+  const out: VarUse[] = [];
+  if (o.isManifest && o.annotations['kustomize.toolkit.fluxcd.io/substitute'] !== 'disabled') {
+    const [s, e] = o.documentOffsets();
+    const text = o.chunk.text.slice(s, e);
+    const re = new RegExp(VAR.source, 'g');
+    for (let m = re.exec(text); m && out.length < 200; m = re.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*#/.test(text.slice(lineStart, m.index))) continue;
+      out.push({ name: m[1], hasDefault: !!m[2] && /^:?[-=]/.test(m[2]), obj: o, start: s + m.index, end: s + m.index + m[0].length });
+    }
+  }
+  o.chunk.memo.set(key, out);
+  return out;
+}
+
 /** `${var}` uses in the documents of files, skipping documents that opt out of substitution. */
 function varUses(index: WorkspaceIndex, uris: string[], limit = 200): VarUse[] {
   const out: VarUse[] = [];
@@ -263,16 +283,7 @@ function varUses(index: WorkspaceIndex, uris: string[], limit = 200): VarUse[] {
     const f = index.get(uri);
     if (!f) continue;
     for (const o of f.objects()) {
-      if (!o.isManifest || o.annotations['kustomize.toolkit.fluxcd.io/substitute'] === 'disabled') continue;
-      const [s, e] = o.documentOffsets();
-      const text = o.chunk.text.slice(s, e);
-      VAR.lastIndex = 0;
-      for (let m = VAR.exec(text); m; m = VAR.exec(text)) {
-        const lineStart = text.lastIndexOf('\n', m.index) + 1;
-        if (/^\s*#/.test(text.slice(lineStart, m.index))) continue;
-        out.push({ name: m[1], hasDefault: !!m[2] && /^:?[-=]/.test(m[2]), obj: o, start: s + m.index, end: s + m.index + m[0].length });
-        if (out.length >= limit) return out;
-      }
+      for (const u of docVarUses(o)) { out.push(u); if (out.length >= limit) return out; }
     }
   }
   return out;
@@ -317,7 +328,7 @@ export const fluxSubstitutionCheck: Check = {
     const roots = resolvingAncestors(fs, obj.uri, rel.trim(), new Map());
     if (!roots || roots.length !== 1) return; // unknown or ambiguous
     const folder = joinUri(roots[0], rel.trim())!;
-    const uses = varUses(index, filesOfFolder(index, folder));
+    const uses = varUses(index, memo(index, `gitops.folder:${folder}`, [FILES], () => filesOfFolder(index, folder)));
     if (!uses.length) return;
     const at = pathNode ?? obj.node(['kind']);
     const related = (list: VarUse[]) => list.slice(0, 5).map((u) => ({ uri: u.obj.uri, chunk: u.obj.chunk, start: u.start, end: u.end, message: `\${${u.name}}` }));
