@@ -29,16 +29,56 @@ export interface InitOptions {
   settings?: Partial<ClientSettings>;
 }
 
+/** A Kubernetes API removed at some version (for the cluster module to look for objects still served by it). */
+export interface RemovedApi { apiVersion: string; kind: string; removedIn: string; replacement?: string }
+
+/** What the client found on the cluster for an upgrade plan (client/src/cluster/deprecatedApis.ts fills it). */
+export interface ClusterFindings {
+  context: string;
+  serverVersion?: string;
+  /** From apiserver_requested_deprecated_apis (requests since the API server started). */
+  requested?: { group: string; version: string; resource: string; removedRelease?: string }[];
+  /** Objects of resources the cluster serves through an apiVersion the target removed. */
+  served?: { apiVersion: string; kind: string; removedIn: string; replacement?: string; objects: string[]; total: number }[];
+  /** Why a part could not be read (permissions, connection). */
+  notes: string[];
+}
+
+/** A version one can plan an upgrade to, with its EKS support phase today. */
+export interface UpgradeTarget { version: string; phase: 'standard' | 'extended' | 'ended' | 'not-yet-released'; description: string }
+
 /** Custom requests, client → server. */
 export const Requests = {
   /** The plain-language explanation of the NetworkPolicy at a position; null when there is none. */
   explainNetworkPolicy: 'eksManifests/explainNetworkPolicy',
+  /** The versions an upgrade can be planned to (EKS calendar), for a picker. */
+  upgradeTargets: 'eksManifests/upgradeTargets',
+  /** The Kubernetes APIs removed up to a target version. */
+  removedApis: 'eksManifests/removedApis',
+  /** The Plan Upgrade report of the workspace for a target version, rendered. */
+  planUpgrade: 'eksManifests/planUpgrade',
 } as const;
 
 export interface RequestTypes {
   [Requests.explainNetworkPolicy]: {
     params: { uri: string; position: Position };
     result: { markdown: string; name: string | null; namespace: string | null } | null;
+  };
+  [Requests.upgradeTargets]: { params: { today?: string }; result: UpgradeTarget[] };
+  [Requests.removedApis]: { params: { target: string }; result: RemovedApi[] };
+  [Requests.planUpgrade]: {
+    params: {
+      target: string;
+      /** YYYY-MM-DD the support windows are judged on (default: today). */
+      today?: string;
+      format: 'markdown' | 'text' | 'json';
+      /** A folder URI: locations are written relative to it. */
+      base?: string;
+      /** Markdown links: to the location's URI (an editor), or to the path relative to `base` (a file on disk). */
+      links?: 'uri' | 'relative';
+      cluster?: ClusterFindings;
+    };
+    result: { text: string; mustChange: number; items: number };
   };
 }
 

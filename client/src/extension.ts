@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const output = vscode.window.createOutputChannel('EKS Manifests');
   context.subscriptions.push(output);
   registerAlbCommands(context); // eksManifests.applyEdit, used by the ALB traffic-split code lenses
-  registerClusterFeatures(context); // cluster commands, context status bar, Services view (client/src/commands, views)
+  const session = registerClusterFeatures(context); // cluster commands, context status bar, Services view (client/src/commands, views)
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -60,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('eksManifests', 'EKS Manifests', serverOptions, clientOptions);
   await client.start();
   (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client);
+  (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, session);
   context.subscriptions.push(vscode.extensions.onDidChange(() => {
     // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
     client?.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -24,6 +24,8 @@ export class LspClient {
   readonly conn: MessageConnection;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage notifications and window/showMessageRequest requests (type 1 error, 2 warning, 3 info). */
+  readonly messages: { type: number; message: string }[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -39,6 +41,8 @@ export class LspClient {
       const w = this.waiters; this.waiters = []; w.forEach((f) => f());
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push(p));
+    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => { this.messages.push(p); return null; });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);

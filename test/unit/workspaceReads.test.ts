@@ -81,7 +81,7 @@ spec:
       for (const obj of file.objects()) {
         if (!obj.isManifest || (check.appliesTo && !check.appliesTo(obj))) continue;
         ran++;
-        check.run({ obj, file, settings: defaultSettings, index, report() { /* only the reads matter here */ } });
+        check.run({ obj, file, settings: defaultSettings, index, env: {}, report() { /* only the reads matter here */ } });
       }
     }
     const undeclared = [...seen].filter((k) => !check.reads!.includes(k));

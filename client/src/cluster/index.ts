@@ -10,3 +10,4 @@ export * from './apply';
 export * from './services';
 export * from './guard';
 export * from './workspaceFind';
+export * from './deprecatedApis';

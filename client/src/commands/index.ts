@@ -5,7 +5,8 @@ import { ClusterCommands } from './clusterCommands';
 import { ReadOnlyContent, SCHEME } from '../views/readOnlyContent';
 import { ServicesView } from '../views/servicesView';
 
-export function registerClusterFeatures(context: vscode.ExtensionContext): void {
+/** Returns the cluster session so other commands (Plan Upgrade) can reach the active context. */
+export function registerClusterFeatures(context: vscode.ExtensionContext): ClusterSession {
   const output = vscode.window.createOutputChannel('EKS Manifests: Cluster');
   const content = new ReadOnlyContent();
   const session = new ClusterSession(output);
@@ -17,4 +18,5 @@ export function registerClusterFeatures(context: vscode.ExtensionContext): void 
   );
   new ClusterCommands(session, output, content).register(context);
   new ServicesView(session, output, content).register(context);
+  return session;
 }

@@ -11,9 +11,12 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
 import { findYamlFiles } from '../node/workspaceScan';
+import { nodeFileSystem } from '../node/fileSystem';
+import { planUpgradeMain } from './planUpgrade';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...
+       eks-manifests plan-upgrade --to X.Y [options] PATH...   (see plan-upgrade --help)
 
 Checks Kubernetes manifests for EKS (files, or folders searched for *.yaml and *.yml).
 
@@ -113,6 +116,7 @@ function sarif(rows: Row[], codes: { code: string; summary: string; severity: st
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  if (argv[0] === 'plan-upgrade') return planUpgradeMain(argv.slice(1), out, err);
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -130,6 +134,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const service = createLanguageService({
     settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
+    env: { fs: nodeFileSystem },
   });
   const uris = new Map<string, string>();
   for (const f of files) {
@@ -158,6 +163,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   else {
     for (const r of rows) out(`${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}\n`);
     const warnings = rows.filter((r) => r.severity === 'warning').length;
+    for (const note of service.settingsNotes()) if (note.setting === 'kubernetesVersion') out(`--kubernetes-version ${opts.kubernetesVersion}: ${note.severity}: ${note.message}\n`);
     out(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${rows.length - errors - warnings} other\n`);
   }
   return errors > 0 ? 1 : 0;

@@ -16,6 +16,7 @@ import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from '../node/workspaceScan';
 import { fieldDescriptionsFrom } from '../node/fieldDescriptions';
+import { nodeFileSystem } from '../node/fileSystem';
 import { ValidationScheduler } from './validationScheduler';
 import { SETTINGS_SECTION, type ClientSettings, type InitOptions } from '@shared/protocol';
 
@@ -27,7 +28,7 @@ const docsHref = pathToFileURL(docsFile).href;
 const service = createLanguageService({
   docsUrl: (code) => `${docsHref}#${code}`,
   log: (m) => connection.console.error(m),
-  env: { fieldDescription: fieldDescriptionsFrom(path.join(__dirname, 'k8s-descriptions.json')) },
+  env: { fs: nodeFileSystem, fieldDescription: fieldDescriptionsFrom(path.join(__dirname, 'k8s-descriptions.json')) },
 });
 
 let workspaceFolders: string[] = [];
@@ -79,6 +80,7 @@ connection.onInitialized(async () => {
     await pullConfiguration();
     scheduler.validateAll();
   }
+  noteTargetVersion();
   if (indexWorkspace) await indexFolders();
 });
 
@@ -96,6 +98,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await pullConfiguration();
   else service.setSettings(toSettings((change.settings as { eksManifests?: Partial<ClientSettings> })?.eksManifests));
   scheduler.validateAll();
+  noteTargetVersion();
 });
 
 /** Read every YAML file of the workspace into the index, yielding between files so requests get answered. */
@@ -194,6 +197,19 @@ connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.te
 /** The modules' custom requests (shared/protocol.ts): each answers null when it has nothing to say. */
 for (const method of service.requestMethods()) {
   connection.onRequest(method, (params: unknown) => guard(method, null, () => service.request(method, params as never) ?? null));
+}
+
+/** Tell the user once what the settings themselves deserve (e.g. a target version past its EKS support). */
+let lastNotes = '';
+function noteTargetVersion(): void {
+  const notes = service.settingsNotes();
+  const key = JSON.stringify(notes);
+  if (key === lastNotes) return;
+  lastNotes = key;
+  for (const n of notes) {
+    const text = `EKS Manifests (eksManifests.${n.setting}): ${n.message}`;
+    if (n.severity === 'warning' || n.severity === 'error') void connection.window.showWarningMessage(text); else void connection.window.showInformationMessage(text);
+  }
 }
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));

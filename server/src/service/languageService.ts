@@ -15,7 +15,7 @@ import { defaultSettings, type Settings } from './settings';
 import type { DiagnosticCodeInfo } from './diagnostics/types';
 import { cursorContext } from './features/cursor';
 import { NO_ENV, type ServiceEnv } from './env';
-import type { LanguageModule, RequestHandlers, ServiceContext } from './module';
+import type { LanguageModule, RequestHandlers, ServiceContext, SettingsNote } from './module';
 import { ALL_MODULES } from './modules';
 import { DiagnosticsEngine } from './engine/diagnosticsEngine';
 import { documentSymbols } from './features/outline';
@@ -59,6 +59,9 @@ export interface LanguageService {
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   codeLenses(uri: string): CodeLens[];
 
+  /** What the user should know about the current settings (once per change; e.g. a target version past its support). */
+  settingsNotes(): SettingsNote[];
+
   /** The custom requests the modules answer (shared/protocol.ts). */
   requestMethods(): RequestMethod[];
   request<M extends RequestMethod>(method: M, params: RequestParams<M>): RequestResult<M> | undefined;
@@ -71,7 +74,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const index = new WorkspaceIndex();
   let settings: Settings = { ...defaultSettings, ...options.settings };
   index.setMaxFileSize(settings.maxFileSize);
-  const engine = new DiagnosticsEngine({ modules, index, log, docsUrl: options.docsUrl }, settings);
+  const engine = new DiagnosticsEngine({ modules, index, log, env, docsUrl: options.docsUrl }, settings);
   const handlers = requestHandlers(modules);
 
   const cursor = (uri: string, position: Position) => {
@@ -127,6 +130,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const ctx = fileContext(uri);
       return ctx ? features.codeLenses(modules, ctx, log) : [];
     },
+
+    settingsNotes: () => modules.flatMap((m) => { try { return m.settingsNotes?.(settings) ?? []; } catch (err) { log(`settings notes in ${m.id} failed: ${(err as Error).stack}`); return []; } }),
 
     requestMethods: () => [...handlers.keys()],
     request(method, params) {

@@ -6,7 +6,7 @@
  */
 import type { CompletionItem, Hover, Location, CodeAction, CodeLens, DocumentSymbol } from 'vscode-languageserver-types';
 import type { Check } from './checks/types';
-import type { DiagnosticCodeInfo } from './diagnostics/types';
+import type { DiagnosticCodeInfo, Severity } from './diagnostics/types';
 import type { CursorContext } from './features/cursor';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { ManifestFile, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -30,6 +30,9 @@ export interface ServiceContext {
 /** Handlers of custom requests (declared with their types in shared/protocol.ts). */
 export type RequestHandlers = { [M in RequestMethod]?: (params: RequestParams<M>, ctx: ServiceContext) => RequestResult<M> };
 
+/** A note about a setting's value: `setting` names it (`kubernetesVersion`), so each host can say it its own way. */
+export interface SettingsNote { setting: string; severity: Severity; message: string }
+
 export interface LanguageModule {
   id: string;
   codes: DiagnosticCodeInfo[];
@@ -46,6 +49,8 @@ export interface LanguageModule {
   symbols?(obj: K8sObject): DocumentSymbol[] | undefined;
   /** Custom requests this module answers (one module per method). */
   requests?: RequestHandlers;
+  /** Something the user should know about the settings themselves (e.g. a target version past its support). */
+  settingsNotes?(settings: Settings): SettingsNote[];
 }
 
 /** A part of a module (a module may be built from parts owned by different files). */
@@ -72,5 +77,6 @@ export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
     codeLenses: (ctx, obj) => parts.flatMap((p) => p.codeLenses?.(ctx, obj) ?? []),
     symbols: (obj) => { const s = parts.flatMap((p) => p.symbols?.(obj) ?? []); return s.length ? s : undefined; },
     requests: Object.assign({}, ...parts.map((p) => p.requests ?? {})) as RequestHandlers,
+    settingsNotes: (settings) => parts.flatMap((p) => p.settingsNotes?.(settings) ?? []),
   };
 }

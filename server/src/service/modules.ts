@@ -4,6 +4,9 @@ import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
+import { eksctlModule } from './eksctl/eksctlModule';
+import { upgradeModule } from './upgrade/upgradeModule';
+import { gitopsModule } from './gitops/gitopsModule';
 import { storageModule } from './storage/storageModule';
 import { identityModule } from './identity/identityModule';
 import { datadogModule } from './datadog/datadogModule';
@@ -14,6 +17,9 @@ export const ALL_MODULES: LanguageModule[] = [
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  eksctlModule,
+  upgradeModule,
+  gitopsModule,
   storageModule,
   identityModule,
   datadogModule,

@@ -15,6 +15,11 @@ export interface Settings {
    * Kubernetes schema (its `yaml.schemas`); the schema engine leaves those files to it.
    */
   schemaSkipGlobs: string[];
+  /**
+   * The date (YYYY-MM-DD, UTC) support windows are judged on; unset means today. Set by tests and by CI
+   * runs that want a reproducible report.
+   */
+  today?: string;
 }
 
 /** A current EKS standard-support version. */

@@ -129,4 +129,14 @@ describe('cluster commands in real VS Code', () => {
       await vscode.workspace.fs.delete(dir, { recursive: true });
     }
   });
+
+  it('Plan Upgrade to…: the report adds what the cluster still serves through removed APIs', async () => {
+    const ing = { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'legacy', namespace: ns }, spec: { backend: { serviceName: 'web', servicePort: 80 } } };
+    const r = await conn().request('POST', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses`, { body: ing });
+    assert.equal(r.status, 201, r.text);
+    const markdown = await vscode.commands.executeCommand<string>('eksManifests.planUpgrade', '1.22');
+    assert.match(markdown, /## The cluster \(context `local`, Kubernetes v1\.20/);
+    assert.match(markdown, /`networking\.k8s\.io\/v1beta1` ingresses — removed in 1\.22/);
+    assert.match(markdown, new RegExp(`Ingress through \`networking\\.k8s\\.io/v1beta1\` \\(removed in 1\\.22; use networking\\.k8s\\.io/v1\\): \\d+ objects?.*\`${ns}/legacy\``));
+  });
 });

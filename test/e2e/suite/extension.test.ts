@@ -287,6 +287,36 @@ describe('EKS Manifests in a real VS Code extension host', () => {
     });
   });
 
+  describe('Upgrade planning', () => {
+    it('"EKS: Plan Upgrade to…" reports the examples for a target version, each line linked to its file', async () => {
+      const markdown = await vscode.commands.executeCommand<string>('eksManifests.planUpgrade', '1.35', { cluster: false });
+      assert.ok(markdown, 'the command returns the report');
+      assert.match(markdown, /^# Upgrade plan: Kubernetes 1\.35/);
+      assert.match(markdown, /Versions in this workspace: 1\.35 \(eksctl ClusterConfig shop\)/);
+      // the deliberate removed APIs of shop/legacy.yaml, with a link to their line
+      assert.match(markdown, /`PodDisruptionBudget shop\/web` — policy\/v1beta1 was removed in Kubernetes 1\.25: use policy\/v1\..*\(\[shop\/legacy\.yaml:4\]\(file:[^)]*legacy\.yaml#L4\)\)/);
+      assert.match(markdown, /`CronJob shop\/nightly-report` — batch\/v1beta1 was removed in Kubernetes 1\.25/);
+      assert.match(markdown, /\| 1\.35 \| 2027-03-27 \| 2028-03-27 \|/);
+      await waitFor('the report editor', () => vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.getText() === markdown));
+      await closeAll();
+    });
+
+    it('an eksctl ClusterConfig: the unquoted version is an error with a quoting fix, and hover shows the support window', async () => {
+      const doc = await scratch('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: eu-west-1\n  version: 1.30\nautoModeConfig:\n  enabled: true\n');
+      const d = await waitFor('the eksctl diagnostic', () => ours(doc.uri).find((x) => codeOf(x) === 'eksctl-version-unquoted'));
+      assert.strictEqual(d.range.start.line, 5);
+      assert.strictEqual(doc.getText(d.range), '1.30');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+      const fix = actions.find((a) => a.title.startsWith('Quote the version'));
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      await vscode.workspace.applyEdit(fix.edit);
+      assert.match(doc.getText(), /version: "1\.30"/);
+      const hover = await hoverText(doc.uri, posOf(doc, '"1.30"', true).translate(0, 2));
+      assert.match(hover, /Kubernetes 1\.30/);
+      await closeActive();
+    });
+  });
+
   it('registers every command the manifest contributes', async function () {
     const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes?.commands ?? []) as { command: string }[]).map((c) => c.command);
     if (contributed.length === 0) this.skip();

@@ -9,6 +9,7 @@ import { nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
 import type { Check, CheckContext, ReportOptions } from '../checks/types';
 import type { Finding } from '../diagnostics/types';
 import type { Settings } from '../settings';
+import type { ServiceEnv } from '../env';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** A check with the module it came from and the codes that module declared. */
@@ -19,6 +20,7 @@ export interface RegisteredCheck {
 }
 
 export interface CheckEnv {
+  env: ServiceEnv;
   file: ManifestFile;
   index: WorkspaceIndex;
   settings: Settings;
@@ -29,7 +31,7 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
   for (const { check, module, codes } of checks) {
     if (check.appliesTo && !check.appliesTo(obj)) continue;
     const ctx: CheckContext = {
-      obj, file: env.file, settings: env.settings, index: env.index,
+      obj, file: env.file, settings: env.settings, index: env.index, env: env.env,
       report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
         if (!codes.has(code)) throw new Error(`check ${check.id} reported ${code}, which module ${module} does not declare`);
         const [start, end] = reportRange(obj, at);

@@ -15,6 +15,7 @@ import type { LanguageModule } from '../module';
 import type { DiagnosticCodeInfo, Finding } from '../diagnostics/types';
 import { isSuppressed, suppressionsOf } from '../diagnostics/suppression';
 import type { Settings } from '../settings';
+import type { ServiceEnv } from '../env';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { runChecks, type CheckEnv, type RegisteredCheck } from './checkRunner';
 import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX } from './codes';
@@ -34,6 +35,7 @@ const MAX_SYNTAX_ERRORS = 10;
 
 export interface EngineOptions {
   modules: readonly LanguageModule[];
+  env: ServiceEnv;
   index: WorkspaceIndex;
   log: (message: string) => void;
   docsUrl?: (code: string) => string | undefined;
@@ -127,7 +129,7 @@ export class DiagnosticsEngine {
   }
 
   private env(file: ManifestFile): CheckEnv {
-    return { file, index: this.index, settings: this.settings, log: this.options.log };
+    return { env: this.options.env, file, index: this.index, settings: this.settings, log: this.options.log };
   }
 
   private localFindings(file: ManifestFile, chunk: YamlChunk): Finding[] {

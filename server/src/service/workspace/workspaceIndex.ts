@@ -52,6 +52,8 @@ export interface ObjectRef { kind: string; name: string; namespace?: string }
 
 /** Pseudo-kind for "the set of namespaces objects name": touched when that set may have changed. */
 export const NAMESPACES_IN_USE = '#namespaces';
+/** Pseudo-kind for "which files exist and what they say": touched by every file added, changed or removed. */
+export const FILES = '#files';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
@@ -96,6 +98,7 @@ export class WorkspaceIndex {
 
   private touch(file: ManifestFile, added: Iterable<YamlChunk>, removed: Iterable<YamlChunk>): void {
     this.generation++;
+    this.kindGen.set(FILES, this.generation);
     const namespaces = new Map<string, number>();
     const note = (chunk: YamlChunk, sign: number) => {
       for (const o of file.objectsOf(chunk)) {
