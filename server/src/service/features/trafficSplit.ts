@@ -8,6 +8,9 @@
  * builds is at most (3 + maxTargets) × maxTargets, never proportional to the square of arbitrary input.
  */
 
+/** The client command that applies a lens's edits: arguments [uri, TextEdit[]] (client/src/albCommands.ts). */
+export const APPLY_EDIT_COMMAND = 'eksManifests.applyEdit';
+
 /** Percentages that add up to 100 (largest remainder); all zero when the total is zero. Negative weights count as 0. */
 export function percentages(weights: readonly number[]): number[] {
   const total = weights.reduce((a, b) => a + Math.max(0, b), 0);

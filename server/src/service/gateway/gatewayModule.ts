@@ -11,9 +11,14 @@ import { GATEWAY_CODES, LATTICE_CODES, LBC_GATEWAY_CODES } from './codes';
 import { GATEWAY_CHECKS } from './checks';
 import { LATTICE_CHECKS } from './lattice';
 import { LBC_CHECKS } from './lbc';
+import { completeGateway, definitionGateway, hoverGateway, weightLenses } from './features';
 
 export const gatewayModule: LanguageModule = {
   id: 'gateway',
   codes: [...GATEWAY_CODES, ...LATTICE_CODES, ...LBC_GATEWAY_CODES],
   checks: [...GATEWAY_CHECKS, ...LATTICE_CHECKS, ...LBC_CHECKS],
+  complete: completeGateway,
+  hover: hoverGateway,
+  definition: definitionGateway,
+  codeLenses: weightLenses,
 };
