@@ -70,3 +70,8 @@ export function rangeText(text: string, d: Diagnostic): string {
   return [lines[d.range.start.line].slice(d.range.start.character), ...lines.slice(d.range.start.line + 1, d.range.end.line), lines[d.range.end.line].slice(0, d.range.end.character)].join('\n');
 }
 
+
+/** A snippet body with its defaults: `${1:x}` → x, `${1|a,b|}` → a, `$1`/`$0` → nothing. */
+export function expand(body: string[]): string {
+  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\d+/g, '');
+}

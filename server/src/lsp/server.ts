@@ -16,6 +16,8 @@ import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from './workspaceScan';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
+import { ingressToGateway } from '../service/gateway/migration';
+import { latticeMigration } from '../service/appmesh/migration';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -259,6 +261,17 @@ connection.onRequest('eksManifests/explainNetworkPolicy', (p: { uri: string; pos
   const obj = service.cursor(p.uri, p.position)?.obj;
   const markdown = obj ? explainNetworkPolicy(obj, service.index) : undefined;
   return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
+}));
+
+/**
+ * Custom request: the text of a migration preview for the object at a position — `gateway`: an ALB Ingress as
+ * Gateway API objects; `lattice`: App Mesh objects as VPC Lattice ones (null when the object is not one).
+ */
+connection.onRequest('eksManifests/previewMigration', (p: { uri: string; position: { line: number; character: number }; target: 'gateway' | 'lattice' }) => guard('previewMigration', null, () => {
+  const obj = service.cursor(p.uri, p.position)?.obj;
+  if (!obj) return null;
+  const preview = p.target === 'gateway' ? ingressToGateway(obj, service.index) : latticeMigration(obj, service.index);
+  return preview ?? null;
 }));
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));

@@ -5,6 +5,7 @@ import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
 import { gatewayModule } from './gateway/gatewayModule';
+import { appmeshModule } from './appmesh/appmeshModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
@@ -12,4 +13,5 @@ export const ALL_MODULES: LanguageModule[] = [
   nodepoolModule,
   networkPolicyModule,
   gatewayModule,
+  appmeshModule,
 ];

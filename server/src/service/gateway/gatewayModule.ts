@@ -12,6 +12,7 @@ import { GATEWAY_CHECKS } from './checks';
 import { LATTICE_CHECKS } from './lattice';
 import { LBC_CHECKS } from './lbc';
 import { completeGateway, definitionGateway, hoverGateway, weightLenses } from './features';
+import { ingressMigrationActions } from './migration';
 
 export const gatewayModule: LanguageModule = {
   id: 'gateway',
@@ -21,4 +22,7 @@ export const gatewayModule: LanguageModule = {
   hover: hoverGateway,
   definition: definitionGateway,
   codeLenses: weightLenses,
+  codeActions: ingressMigrationActions,
 };
+
+export { ingressToGateway } from './migration';
