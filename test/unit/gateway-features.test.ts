@@ -199,3 +199,23 @@ test('a missing object is info, not a warning, when the reference has no namespa
   const noServices = withCode(serviceWith({ 'main.yaml': route('- ' + BACKENDS) }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
   assert.deepEqual(noServices, []);
 });
+
+test('hostile input: huge lists, aliases and odd shapes never throw, and work stays bounded by the read limits', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => `  - name: b${i}\n    port: 80\n    weight: ${i}`).join('\n');
+  const rules = Array.from({ length: 300 }, () => '- matches: [{path: {type: RegularExpression, value: /x}}, {queryParams: [{name: a, value: b}]}]\n  backendRefs: *refs').join('\n');
+  const texts = [
+    route('- backendRefs: &refs\n' + many + '\n' + rules),
+    route('- backendRefs: [1, "x", {name: [a]}, {weight: {a: 1}}]\n- 7\n- matches: {path: 3}'),
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: x, namespace: shop}\nspec: [1, 2]\n',
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: x, namespace: shop}\nspec: {gatewayClassName: {a: b}, listeners: "nope"}\n',
+    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata: {name: p}\nspec:\n  policy: \'' + '['.repeat(5000) + '\'\n',
+  ];
+  for (const text of texts) {
+    const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
+    s.validate(uriOf('main.yaml'));
+    const lenses = s.codeLenses(uriOf('main.yaml'));
+    assert.ok(lenses.length <= 300 * 20, `${lenses.length} lenses`);
+    for (const l of lenses) assert.ok(((l.command?.arguments?.[1] as unknown[] | undefined)?.length ?? 0) <= 16);
+    assert.deepEqual(s.internalErrors, []);
+  }
+});
