@@ -219,3 +219,31 @@ test('hostile input: huge lists, aliases and odd shapes never throw, and work st
     assert.deepEqual(s.internalErrors, []);
   }
 });
+
+test('Lattice annotations: completion of names for the kind, value completion, hover from the catalog', () => {
+  const text = route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/standalone: "true"\napplication-networking.k8s.aws/' });
+  const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
+  const keys = (s.complete(uriOf('main.yaml'), positionOf(text, 'application-networking.k8s.aws/\n', 31))?.items ?? []).map((i) => i.label);
+  assert.ok(keys.includes('application-networking.k8s.aws/service-name-override'), keys.join(', '));
+  assert.ok(!keys.includes('application-networking.k8s.aws/export-name'), 'a ServiceImport annotation offered on a route');
+  assert.ok(!keys.includes('application-networking.k8s.aws/lattice-assigned-domain-name'), 'an output annotation offered');
+  const values = (s.complete(uriOf('main.yaml'), positionOf(text, '"true"', 1))?.items ?? []).map((i) => i.label);
+  assert.deepEqual(values, ['true', 'false']);
+  const h = s.hover(uriOf('main.yaml'), positionOf(text, 'standalone', 2));
+  assert.match((h!.contents as { value: string }).value, /without associating it with the Gateway's service network/);
+});
+
+test('policy targetRef and Load Balancer Controller references: completion and go to definition', () => {
+  const tgp = 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  const s = serviceWith({ ...WORKSPACE, 'tgp.yaml': tgp });
+  const names = (s.complete(uriOf('tgp.yaml'), positionOf(tgp, 'name: checkout-v1', 6))?.items ?? []).map((i) => i.label);
+  assert.deepEqual(names.sort(), ['checkout-v1', 'checkout-v2']);
+  const def = s.definition(uriOf('tgp.yaml'), positionOf(tgp, 'name: checkout-v1', 8));
+  assert.deepEqual(def.map((l) => l.uri), [uriOf('svc.yaml')]);
+  const gw = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  gatewayClassName: aws-alb\n  infrastructure:\n    parametersRef:\n      group: gateway.k8s.aws\n      kind: LoadBalancerConfiguration\n      name: web-lb\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n';
+  const lb = 'apiVersion: gateway.k8s.aws/v1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: web-lb\n  namespace: shop\nspec:\n  scheme: internal\n';
+  const s2 = serviceWith({ 'gw.yaml': gw, 'lb.yaml': lb });
+  assert.deepEqual((s2.complete(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 6))?.items ?? []).map((i) => i.label), ['web-lb']);
+  const d2 = s2.definition(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 8));
+  assert.deepEqual(d2.map((l) => [l.uri, l.range.start]), [[uriOf('lb.yaml'), positionOf(lb, 'web-lb')]]);
+});

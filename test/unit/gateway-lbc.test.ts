@@ -120,6 +120,15 @@ const cases: Case[] = [
     fire: albGateway('    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs:\n          - name: shop-tls'),
     silent: albGateway('    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com'), fireText: 'certificateRefs',
   },
+  {
+    code: 'lbc-config-value', source: 'ELB CreateTargetGroup HealthCheckIntervalSeconds 5–300 (the alb.ingress.kubernetes.io/healthcheck-interval-seconds rule); the TargetGroupConfiguration CRD has no range',
+    fire: tgc('  targetReference:\n    name: store-np\n  defaultConfiguration:\n    healthCheckConfig:\n      healthCheckInterval: 3\n'), silent: tgc('  targetReference:\n    name: store-np\n  defaultConfiguration:\n    healthCheckConfig:\n      healthCheckInterval: 30\n'), fireText: '3', severity: 1,
+  },
+  {
+    code: 'lbc-config-value', source: 'ELB listener certificates are ACM/IAM ARNs (the alb.ingress.kubernetes.io/certificate-arn rule)',
+    fire: lbConfig('  listenerConfigurations:\n    - protocolPort: HTTPS:443\n      defaultCertificate: my-cert\n'), silent: lbConfig('  listenerConfigurations:\n    - protocolPort: HTTPS:443\n      defaultCertificate: arn:aws:acm:us-east-1:123456789012:certificate/abc\n'), fireText: 'my-cert',
+    files: { 'class.yaml': ALB_CLASS, 'gw.yaml': albGateway('    - name: https\n      protocol: HTTPS\n      port: 443'), 'svc.yaml': SVC },
+  },
 ];
 
 for (const [i, c] of cases.entries()) {
@@ -137,6 +146,11 @@ for (const [i, c] of cases.entries()) {
 test('every Load Balancer Controller Gateway code has a firing case', () => {
   const covered = new Set(cases.map((c) => c.code));
   for (const c of LBC_GATEWAY_CODES) assert.ok(covered.has(c.code), `no test for ${c.code}`);
+});
+
+test('the health-check rule says the same as the Ingress annotation check', () => {
+  const d = withCode(diagnose(tgc('  targetReference:\n    name: store-np\n  defaultConfiguration:\n    healthCheckConfig:\n      healthyThresholdCount: 11\n')), 'lbc-config-value');
+  assert.equal(d[0].message, 'healthyThresholdCount must be at most 10, got 11 (allowed: 2–10) (the rule of alb.ingress.kubernetes.io/healthy-threshold-count)');
 });
 
 test('the instance-target rule says the same as the Ingress annotation check', () => {

@@ -61,7 +61,6 @@ export function oneRulePerMatch(obj: K8sObject, rule: RouteRule): FixEdit | unde
   const rr = range(ruleNode), mr = range(matches);
   if (!rr || !mr) return undefined;
   const flowRules = isFlow(rulesNode, text);
-  const flowRule = isFlow(ruleNode, text);
   const flowMatches = isFlow(matches, text);
   let regionStart: number;
   if (flowRules) regionStart = rr[0];
@@ -82,7 +81,6 @@ export function oneRulePerMatch(obj: K8sObject, rule: RouteRule): FixEdit | unde
       const d = dashBefore(text, ir[0]);
       if (d === undefined) return undefined;
       piece = text.slice(d, ir[1]);
-      if (piece.includes('#')) { /* a comment may sit inside; keep it only if it is inside the item itself */ }
       if (!piece.endsWith('\n') && text.slice(mr[0], mr[1]).endsWith('\n')) piece += '\n';
     }
     const copy = text.slice(regionStart, mr[0]) + piece + text.slice(mr[1], regionEnd);
@@ -94,7 +92,6 @@ export function oneRulePerMatch(obj: K8sObject, rule: RouteRule): FixEdit | unde
     const indent = ' '.repeat(column(text, regionStart));
     joined = pieces.map((p, i) => (i === 0 ? p : indent + p)).reduce((acc, p, i) => (i === 0 ? p : acc + (acc.endsWith('\n') ? '' : '\n') + p), '');
   }
-  void flowRule;
   return { start: regionStart, end: regionEnd, newText: joined };
 }
 

@@ -18,6 +18,10 @@ import type { Check, CheckContext } from '../checks/types';
 import type { K8sObject } from '../model/k8sObject';
 import { isUnknownText } from '../model/templates';
 import { servicesNamed } from '../alb/annotations/ingressModel';
+import { findAlbAnnotation } from '../alb/annotations/catalog';
+import { validateValue } from '../alb/annotations/values';
+import { isScalar } from 'yaml';
+import { isUnknownNode } from '../model/templates';
 import { child } from '../model/yamlNodes';
 import { GW_GROUP, gatewayClassInfo, gatewayInfo, isGatewayApi, isRoute, items, keyNodeOf, readStr, refNamespace, routeInfo, type LocalRef } from './model';
 import { GATEWAY_KINDS, allGateways, firstParentOf, implOf, missingSeverity, resolveNear, routeParents, type Impl } from './workspace';
@@ -276,4 +280,44 @@ export const lbcGatewayFeatureCheck: Check = {
   },
 };
 
-export const LBC_CHECKS: Check[] = [lbcConfigRefCheck, lbcListenerConfigCheck, lbcHttpsCertificateCheck, lbcTargetGroupConfigCheck, lbcDefaultTargetTypeCheck, lbcRouteFeatureCheck, lbcGatewayFeatureCheck];
+// ------------------------------------------------------------------------ values shared with the annotations
+
+/** Configuration fields and the Ingress annotation whose rule (and message) they share. */
+const HEALTH_FIELDS: Record<string, string> = {
+  healthCheckInterval: 'healthcheck-interval-seconds', healthCheckTimeout: 'healthcheck-timeout-seconds',
+  healthyThresholdCount: 'healthy-threshold-count', unhealthyThresholdCount: 'unhealthy-threshold-count',
+  healthCheckPath: 'healthcheck-path', healthCheckPort: 'healthcheck-port',
+};
+
+function checkShared(ctx: CheckContext, node: Node | undefined, annotation: string, label: string, numeric: boolean): void {
+  if (!isScalar(node) || isUnknownNode(node) || node.value === null || node.value === undefined) return;
+  if (numeric && typeof node.value !== 'number') return; // a type error: the CRD (schema) reports it
+  const entry = findAlbAnnotation(annotation);
+  if (!entry) return;
+  for (const p of validateValue(entry, String(node.value), label)) ctx.report('lbc-config-value', node, `${p.message.replace('rejects the Ingress', 'rejects it')} (the rule of alb.ingress.kubernetes.io/${annotation})`, { severity: p.severity });
+}
+
+export const lbcConfigValueCheck: Check = {
+  id: 'lbc.configValues',
+  scope: 'local',
+  appliesTo: (o) => o.group === LBC_GROUP && (o.kind === 'TargetGroupConfiguration' || o.kind === 'LoadBalancerConfiguration'),
+  run(ctx) {
+    const obj = ctx.obj;
+    if (obj.kind === 'TargetGroupConfiguration') {
+      const props = [obj.node(['spec', 'defaultConfiguration']), ...items(obj.node(['spec', 'routeConfigurations']), obj).map((r) => child(r, 'targetGroupProps', obj.doc))];
+      for (const p of props) {
+        const hc = child(p, 'healthCheckConfig', obj.doc);
+        for (const [field, ann] of Object.entries(HEALTH_FIELDS)) checkShared(ctx, child(hc, field, obj.doc), ann, field, !/Path|Port/.test(field));
+      }
+      return;
+    }
+    for (const lc of items(obj.node(['spec', 'listenerConfigurations']), obj)) {
+      checkShared(ctx, child(lc, 'defaultCertificate', obj.doc), 'certificate-arn', 'defaultCertificate', false);
+      for (const c of items(child(lc, 'certificates', obj.doc), obj)) checkShared(ctx, c, 'certificate-arn', 'certificates', false);
+      checkShared(ctx, child(lc, 'sslPolicy', obj.doc), 'ssl-policy', 'sslPolicy', false);
+    }
+    for (const r of items(obj.node(['spec', 'sourceRanges']), obj)) checkShared(ctx, r, 'inbound-cidrs', 'sourceRanges', false);
+  },
+};
+
+export const LBC_CHECKS: Check[] = [lbcConfigValueCheck, lbcConfigRefCheck, lbcListenerConfigCheck, lbcHttpsCertificateCheck, lbcTargetGroupConfigCheck, lbcDefaultTargetTypeCheck, lbcRouteFeatureCheck, lbcGatewayFeatureCheck];
