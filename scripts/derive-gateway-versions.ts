@@ -4,9 +4,11 @@
  * at pinned commits, and write them as a small TypeScript table with the provenance of every row. Only these
  * structural facts are kept (no descriptions, no schemas).
  *
- *   npx tsx scripts/derive-gateway-versions.ts <git-dir-of owner/name...>  > server/src/service/gateway/servedVersions.ts
+ *   npx tsx scripts/derive-gateway-versions.ts kubernetes-sigs/gateway-api=<git dir> aws/aws-application-networking-k8s=<git dir> \
+ *     kubernetes-sigs/aws-load-balancer-controller=<git dir> aws/aws-app-mesh-controller-for-k8s=<git dir> > server/src/service/gateway/servedVersions.ts
  *
- * Each argument is `owner/name=<path to a git directory holding that repository>` (a clone or a bare mirror).
+ * Each argument names a repository and a git directory holding it (a clone's .git or a bare mirror); the files
+ * are read at the pinned commits below with `git show`, so the working tree does not matter.
  */
 import { execFileSync } from 'child_process';
 import { parseAllDocuments } from 'yaml';

@@ -383,4 +383,3 @@ export const backendRefCheck: Check = {
 
 export const GATEWAY_CHECKS: Check[] = [versionCheck, weightsCheck, weightLimitCheck, gatewayClassCheck, parentRefCheck, backendRefCheck];
 
-export { allZero };

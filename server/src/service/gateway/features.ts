@@ -15,8 +15,8 @@ import { nodeAt, nodeRange, type NodePath } from '../model/yamlNodes';
 import { isUnknownText } from '../model/templates';
 import { servicePorts } from '../alb/annotations/ingressModel';
 import { APPLY_EDIT_COMMAND, percentages, splitActions, splitText } from '../features/trafficSplit';
-import { gatewayInfo, isGatewayApi, isRoute, refNamespace, routeInfo, readStr, GW_GROUP, type RouteRule } from './model';
-import { allGatewayClasses, allGateways, gatewaysNamed, gatewayClassesNamed, LATTICE_CLASS_NAME, nearest } from './workspace';
+import { gatewayInfo, isGatewayApi, isRoute, routeInfo, readStr, GW_GROUP, type RouteRule } from './model';
+import { allGatewayClasses, allGateways, gatewaysNamed, LATTICE_CLASS_NAME, nearest } from './workspace';
 import { LATTICE_GROUP, LBC_GROUP } from './checks';
 import { LATTICE_ANNOTATIONS, LATTICE_KINDS, LATTICE_PREFIX, latticeAnnotation } from './latticeCatalog';
 import { POLICY_TARGETS } from './lattice';
@@ -299,4 +299,3 @@ export function definitionGateway(ctx: CursorContext): Location[] | undefined {
   return definitionRefs(ctx);
 }
 
-export { gatewayClassesNamed, refNamespace };

@@ -135,4 +135,3 @@ export function latticeAnnotation(suffix: string): LatticeAnnotation | undefined
 /** Kinds whose annotations the Lattice module looks at (the controller's kinds and Gateway API objects). */
 export const LATTICE_KINDS = new Set(['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'ServiceExport', 'ServiceImport', 'AccessLogPolicy', 'VpcAssociationPolicy', 'ServiceNetwork', 'TargetGroupPolicy', 'IAMAuthPolicy']);
 
-export const TG_ARN_PATTERN = TG_ARN;
