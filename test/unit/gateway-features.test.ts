@@ -247,3 +247,15 @@ test('policy targetRef and Load Balancer Controller references: completion and g
   const d2 = s2.definition(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 8));
   assert.deepEqual(d2.map((l) => [l.uri, l.range.start]), [[uriOf('lb.yaml'), positionOf(lb, 'web-lb')]]);
 });
+
+test('kustomize bases and patches: a listener or port any Gateway/Service of that name has is not reported missing', () => {
+  const base = latticeGateway('    - name: http\n      protocol: HTTP\n      port: 80');
+  const patch = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: shop-net\n  namespace: shop\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n';
+  const r = route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { parent: '- name: shop-net\n  sectionName: http' });
+  const s = serviceWith({ 'base/class.yaml': WORKSPACE['class.yaml'], 'base/gw.yaml': base, 'base/svc.yaml': WORKSPACE['svc.yaml'], 'overlays/prod/gw-patch.yaml': patch, 'overlays/prod/route.yaml': r });
+  const codes = s.validate(uriOf('overlays/prod/route.yaml')).map((d) => d.code);
+  assert.ok(!codes.includes('gateway-parent-listener'), codes.join(', '));
+  // Without the base, the patch alone lacks the listener: reported.
+  const s2 = serviceWith({ 'overlays/prod/gw-patch.yaml': patch, 'overlays/prod/route.yaml': r });
+  assert.ok(s2.validate(uriOf('overlays/prod/route.yaml')).some((d) => d.code === 'gateway-parent-listener'));
+});

@@ -261,9 +261,9 @@ export const parentRefCheck: Check = {
   run(ctx) {
     const route = routeInfo(ctx.obj);
     if (!route) return;
-    for (const { ref, gateways, candidates } of routeParents(ctx.index, route)) {
+    for (const { ref, gateways, all } of routeParents(ctx.index, route)) {
       const ns = refNamespace(ref, route.obj);
-      if (!candidates) {
+      if (!all.length) {
         let sev = missingSeverity(allGateways(ctx.index), ns);
         if (!sev) continue;
         const names = allGateways(ctx.index).filter((g) => g.namespace === ns || ns === undefined || g.namespace === undefined).map((g) => g.name!);
@@ -274,8 +274,9 @@ export const parentRefCheck: Check = {
         continue;
       }
       if (ref.sectionName.unknown || ref.port.unknown || !gateways.length) continue;
-      // Several Gateways may answer (no namespace, overlays): report only what holds for every one of them.
-      const verdicts = gateways.map((gw) => parentVerdict(ctx, route, ref, gw));
+      // Several Gateways may answer (no namespace, kustomize bases, overlays and patches): report only what
+      // holds for every Gateway of that name, and only when one resolves near the route.
+      const verdicts = [...gateways, ...all.filter((g) => !gateways.includes(g))].map((gw) => parentVerdict(ctx, route, ref, gw));
       if (verdicts.some((v) => v === undefined)) continue;
       const first = verdicts[0]!;
       ctx.report(first.code, first.at, first.message, { fixes: first.fixes });
@@ -329,7 +330,8 @@ function checkServiceBackend(ctx: CheckContext, route: RouteInfo, b: BackendRef,
   const near = resolveNear(svcs, route.obj, ns);
   const svc = near[0] ?? svcs[0];
   const portsOf = (s: K8sObject) => (s.isOpen(['spec', 'ports']) ? undefined : servicePorts(s));
-  if (b.port.value !== undefined && near.length && near.every((s) => { const ps = portsOf(s); return ps && ps.length && ps.every((p) => p.port !== undefined) && !ps.some((p) => p.port === b.port.value); })) {
+  // Report a port only when a Service resolves near the route and no Service of that name (overlays, patches) has it.
+  if (b.port.value !== undefined && near.length && svcs.every((s) => { const ps = portsOf(s); return ps && ps.length && ps.every((p) => p.port !== undefined) && !ps.some((p) => p.port === b.port.value); })) {
     const ports = portsOf(svc)!;
     {
       ctx.report('gateway-backend-missing', b.port.node, `Service "${name}" has no port ${b.port.value} (it has ${ports.map((p) => p.name ? `${p.port}/${p.name}` : String(p.port)).join(', ')}): backendRef ports name the Service port, not the container port`);

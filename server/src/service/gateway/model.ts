@@ -21,7 +21,7 @@ export function isGatewayApi(obj: K8sObject): boolean {
   return obj.group === GW_GROUP;
 }
 export function isRoute(obj: K8sObject): boolean {
-  return isGatewayApi(obj) && (ROUTE_KINDS as readonly string[]).includes(obj.kind ?? '');
+  return (ROUTE_KINDS as readonly string[]).includes(obj.kind ?? '') && isGatewayApi(obj);
 }
 
 /** A string field: its node, its known value (undefined when absent or unknown) and whether it is unknown. */

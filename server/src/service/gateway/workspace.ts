@@ -144,12 +144,17 @@ export function resolveNear(objs: K8sObject[], from: K8sObject, ns: string | und
   return nearest(objs.filter((o) => sameNamespace(o.namespace, ns) && (o.uri === from.uri || dirOf(o.uri) === dir)), from.uri);
 }
 
-/** The parentRefs of a route that name a Gateway, with the Gateways of the workspace they resolve to (nearest first). */
-export function routeParents(index: WorkspaceIndex, route: RouteInfo): { ref: ParentRef; gateways: K8sObject[]; candidates: number }[] {
-  const out: { ref: ParentRef; gateways: K8sObject[]; candidates: number }[] = [];
+/**
+ * The parentRefs of a route that name a Gateway, with the Gateways they resolve to (`gateways`: see resolveNear)
+ * and every Gateway of that name whose namespace may match (`all`: overlays and patches included).
+ */
+export function routeParents(index: WorkspaceIndex, route: RouteInfo): { ref: ParentRef; gateways: K8sObject[]; all: K8sObject[] }[] {
+  const out: { ref: ParentRef; gateways: K8sObject[]; all: K8sObject[] }[] = [];
   for (const ref of route.parentRefs) {
     if (ref.group !== GW_GROUP || ref.kind !== 'Gateway' || !ref.name.value) continue;
-    out.push({ ref, gateways: resolveNear(gatewaysNamed(index, ref.name.value, refNamespace(ref, route.obj)), route.obj, refNamespace(ref, route.obj)), candidates: gatewaysNamed(index, ref.name.value, refNamespace(ref, route.obj)).length });
+    const ns = refNamespace(ref, route.obj);
+    const all = gatewaysNamed(index, ref.name.value, ns);
+    out.push({ ref, gateways: resolveNear(all, route.obj, ns), all });
   }
   return out;
 }
