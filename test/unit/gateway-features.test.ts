@@ -259,3 +259,12 @@ test('kustomize bases and patches: a listener or port any Gateway/Service of tha
   const s2 = serviceWith({ 'overlays/prod/gw-patch.yaml': patch, 'overlays/prod/route.yaml': r });
   assert.ok(s2.validate(uriOf('overlays/prod/route.yaml')).some((d) => d.code === 'gateway-parent-listener'));
 });
+
+test('the same route or policy in several files (base and overlay) is one object: no collision, no conflict', () => {
+  const r = route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' });
+  const s = serviceWith({ ...WORKSPACE, 'base/route.yaml': r, 'overlays/prod/route.yaml': r.replace('weight: 90', 'weight: 50') });
+  assert.deepEqual(s.validate(uriOf('base/route.yaml')).filter((d) => d.code === 'lattice-service-name-collision'), []);
+  const tgp = 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  const s2 = serviceWith({ ...WORKSPACE, 'base/tgp.yaml': tgp, 'overlays/prod/tgp.yaml': tgp + '  protocol: HTTPS\n' });
+  assert.deepEqual(s2.validate(uriOf('base/tgp.yaml')).filter((d) => d.code === 'lattice-policy-conflict'), []);
+});

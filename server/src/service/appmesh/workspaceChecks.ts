@@ -42,7 +42,8 @@ export const injectionMatchCheck: Check = {
     const near = (kind: string) => resolveNear(ctx.index.byKind(kind).filter((o) => o.group === APPMESH_GROUP && (o.namespace === ns || o.namespace === undefined)), obj, ns);
     const candidates = [...near('VirtualNode'), ...near('VirtualGateway')];
     if (candidates.some((c) => c.hasTemplates)) return;
-    const hits = candidates.filter((c) => { const s = podSelectorOf(c); return s !== undefined && matches(s, w.podLabels); });
+    // One VirtualNode written in several files (base, overlay) counts once.
+    const hits = [...new Map(candidates.filter((c) => { const s = podSelectorOf(c); return s !== undefined && matches(s, w.podLabels); }).map((c) => [`${c.kind}/${c.name}`, c])).values()];
     const at = obj.node(['metadata', 'name']);
     if (hits.length > 1) {
       ctx.report('appmesh-injection-multiple-virtualnodes', at, `The Pods of ${obj.kind} ${obj.name} match ${hits.map((h) => `${h.kind} ${h.name}`).join(' and ')}: the App Mesh injector rejects every new Pod ("found multiple matching VirtualNodes"). Narrow the podSelectors`);

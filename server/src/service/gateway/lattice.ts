@@ -200,7 +200,8 @@ export const latticeNameCollisionCheck: Check = {
     const n = latticeServiceName(ctx.obj);
     const group = n ? t.byName.get(n) ?? [] : [];
     if (!group.includes(ctx.obj)) return;
-    const same = group.filter((o) => o !== ctx.obj);
+    // The same route in several files (kustomize base, overlay, patch) is one object, not a collision.
+    const same = group.filter((o) => o !== ctx.obj && !(o.kind === ctx.obj.kind && o.name === ctx.obj.name));
     if (!same.length) return;
     const other = same[0];
     const overridden = ctx.obj.annotations[OVERRIDE] !== undefined;
@@ -265,7 +266,7 @@ export const latticePolicyCheck: Check = {
       }
     }
     if (obj.hasTemplates) return;
-    const rivals = ctx.index.byKind(obj.kind!).filter((p) => p !== obj && p.group === LATTICE_GROUP && !p.hasTemplates && p.namespace === ns
+    const rivals = ctx.index.byKind(obj.kind!).filter((p) => p !== obj && p.name !== obj.name && p.group === LATTICE_GROUP && !p.hasTemplates && p.namespace === ns
       && (() => { const t = targetRefOf(p); return (t.group.value ?? '') === group && t.kind.value === kind && t.name.value === name; })());
     if (rivals.length) {
       ctx.report('lattice-policy-conflict', tr.name.node, `${obj.kind} "${rivals[0].name}" also targets ${kind} "${name}": the controller applies only the oldest of them and marks the others Conflicted`);

@@ -191,7 +191,7 @@ export const lbcTargetGroupConfigCheck: Check = {
       if (sev) ctx.report('lbc-tgc-target', tr.name.node, `No Service "${name}"${tgc.namespace ? ` in namespace ${tgc.namespace}` : ''} in the workspace: a TargetGroupConfiguration applies to the Service of its namespace it names`, { severity: sev });
     }
     if (!tgc.hasTemplates && tgc.namespace !== undefined) {
-      const rivals = lbcObjects(ctx, 'TargetGroupConfiguration').filter((o) => o !== tgc && !o.hasTemplates && o.namespace === tgc.namespace && (() => { const t = tgcTarget(o); return t.name.value === name && (t.kind.value ?? 'Service') === 'Service'; })());
+      const rivals = lbcObjects(ctx, 'TargetGroupConfiguration').filter((o) => o !== tgc && o.name !== tgc.name && !o.hasTemplates && o.namespace === tgc.namespace && (() => { const t = tgcTarget(o); return t.name.value === name && (t.kind.value ?? 'Service') === 'Service'; })());
       if (rivals.length) ctx.report('lbc-tgc-target', tr.name.node, `TargetGroupConfiguration "${rivals[0].name}" also targets Service "${name}": the controller uses only one of them (one configuration per Service)`);
     }
     const tt = readStr(tgc.node(['spec', 'defaultConfiguration']), 'targetType', tgc);
