@@ -267,6 +267,7 @@ function routeRule(
       if (typeof single === 'string') refs.push({ group: '', kind: 'TargetGroupName', name: single });
       if (get(act, 'targetGroupARN') !== undefined) notes.push(`actions.${backend.name}: targetGroupARN has no backendRef form (use its name with kind TargetGroupName)`);
       if (get(get(act, 'forwardConfig'), 'targetGroupStickinessConfig') !== undefined) notes.push(`actions.${backend.name}: target group stickiness (set it in a ListenerRuleConfiguration forward action)`);
+      if (!refs.length) { notes.push(`actions.${backend.name}: a forward action with no target this preview can express: rule left out`); return undefined; }
       rule.backendRefs = refs;
     } else if (type === 'redirect') {
       const rc = get(act, 'redirectConfig');
