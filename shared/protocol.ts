@@ -57,7 +57,14 @@ export const Requests = {
   removedApis: 'eksManifests/removedApis',
   /** The Plan Upgrade report of the workspace for a target version, rendered. */
   planUpgrade: 'eksManifests/planUpgrade',
+  /** The Gateway API objects that replace the ALB Ingress at a position (a new document's text). */
+  previewGatewayMigration: 'eksManifests/previewGatewayMigration',
+  /** The VPC Lattice objects that replace the App Mesh Mesh/VirtualService/VirtualRouter at a position. */
+  previewLatticeMigration: 'eksManifests/previewLatticeMigration',
 } as const;
+
+/** A generated document the client opens untitled. */
+export interface MigrationPreview { title: string; content: string }
 
 export interface RequestTypes {
   [Requests.explainNetworkPolicy]: {
@@ -80,6 +87,8 @@ export interface RequestTypes {
     };
     result: { text: string; mustChange: number; items: number };
   };
+  [Requests.previewGatewayMigration]: { params: { uri: string; position: Position }; result: MigrationPreview | null };
+  [Requests.previewLatticeMigration]: { params: { uri: string; position: Position }; result: MigrationPreview | null };
 }
 
 export type RequestMethod = keyof RequestTypes;

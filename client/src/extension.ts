@@ -61,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await client.start();
   (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client);
   (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, session);
+  (await import('./migrationCommands')).registerMigrationCommands(context, client);
   context.subscriptions.push(vscode.extensions.onDidChange(() => {
     // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
     client?.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -7,11 +7,20 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { Position } from '@shared/manifest/yamlFile';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
+/**
+ * The real language service over these files, plus `internalErrors` (what checks logged) and `index`: a
+ * workspace index holding the same texts (kept in step with setFile/removeFile), for tests that call model
+ * functions directly. The service's own index is not part of its face.
+ */
 export function serviceWith(files: Record<string, string>, settings: Partial<Settings> = {}) {
   const errors: string[] = [];
   const service = createLanguageService({ settings, log: (m) => errors.push(m), docsUrl: (c) => `file:///docs/diagnostics.md#${c}` });
-  for (const [name, text] of Object.entries(files)) service.setFile(uriOf(name), text);
-  return Object.assign(service, { internalErrors: errors });
+  const index = new WorkspaceIndex();
+  const [set, remove] = [service.setFile.bind(service), service.removeFile.bind(service)];
+  const setFile = (uri: string, text: string) => { set(uri, text); index.set(uri, text); };
+  const removeFile = (uri: string) => { index.delete(uri); return remove(uri); };
+  for (const [name, text] of Object.entries(files)) setFile(uriOf(name), text);
+  return Object.assign(service, { internalErrors: errors, index, setFile, removeFile });
 }
 
 export function uriOf(name: string): string {

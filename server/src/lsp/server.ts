@@ -212,6 +212,11 @@ function noteTargetVersion(): void {
   }
 }
 
+/**
+ * Custom request: the text of a migration preview for the object at a position — `gateway`: an ALB Ingress as
+ * Gateway API objects; `lattice`: App Mesh objects as VPC Lattice ones (null when the object is not one).
+ */
+
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));
 

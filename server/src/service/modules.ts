@@ -11,12 +11,16 @@ import { storageModule } from './storage/storageModule';
 import { identityModule } from './identity/identityModule';
 import { datadogModule } from './datadog/datadogModule';
 import { schemaModule } from './schema/schemaModule';
+import { gatewayModule } from './gateway/gatewayModule';
+import { appmeshModule } from './appmesh/appmeshModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  gatewayModule,
+  appmeshModule,
   eksctlModule,
   upgradeModule,
   gitopsModule,

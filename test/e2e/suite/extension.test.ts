@@ -317,6 +317,22 @@ describe('EKS Manifests in a real VS Code extension host', () => {
     });
   });
 
+  describe('App Mesh → VPC Lattice', () => {
+    it('the code action on a Mesh runs "Preview VPC Lattice Migration", which opens the preview as untitled YAML', async () => {
+      const doc = await scratch('apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: store-mesh\nspec:\n  namespaceSelector:\n    matchLabels: {mesh: store-mesh}\n');
+      const at = new vscode.Position(1, 3);
+      const actions = await waitFor('the migration code action', async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+        return (all ?? []).filter((a) => a.command?.command === 'eksManifests.previewMigration').length > 0 && all;
+      });
+      const action = actions.find((a) => a.command?.command === 'eksManifests.previewMigration')!;
+      const content = await vscode.commands.executeCommand<string>(action.command!.command, ...(action.command!.arguments ?? []));
+      assert.match(content ?? '', /kind: Gateway\n/);
+      await waitFor('the preview editor', () => vscode.workspace.textDocuments.some((d) => d.isUntitled && d.languageId === 'yaml' && d.getText() === content));
+      await closeAll();
+    });
+  });
+
   it('registers every command the manifest contributes', async function () {
     const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes?.commands ?? []) as { command: string }[]).map((c) => c.command);
     if (contributed.length === 0) this.skip();
