@@ -7,9 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-bash test/e2e/install.sh
+bash tools/vscode-host/install.sh
 version=$(node -p 'require("./package.json").version')
 bash scripts/package.sh "eks-manifests-$version.vsix" | head -1
 echo "==> eks-manifests check examples/   (examples/shop/legacy.yaml holds deliberate mistakes)"
 node dist/cli.js check examples || true
-exec node --import tsx test/e2e/serve.ts "eks-manifests-$version.vsix" "$@"
+exec node --import tsx tools/vscode-host/serve.ts "eks-manifests-$version.vsix" "$@"

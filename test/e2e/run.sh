@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real-VS-Code stage (`npm run test:e2e`, and part of `npm test`):
-#   1. install Chromium, Node 24 and code-server once (cached under $EKS_VSCODE_HOST),
+#   1. install Chromium, Node 24 and code-server once (tools/vscode-host/install.sh, cached under $EKS_VSCODE_HOST),
 #   2. package the extension (.vsix) and check what is inside it,
 #   3. run the mocha suite inside VS Code's extension host (code-server) on the unpacked .vsix,
 #   4. drive the workbench with Playwright against the installed .vsix; screenshots in test-output/e2e/,
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 t0=$(date +%s)
 step() { echo "==> [e2e +$(( $(date +%s) - t0 ))s] $*"; }
-[ "${E2E_SKIP_INSTALL:-}" = 1 ] || bash test/e2e/install.sh
+[ "${E2E_SKIP_INSTALL:-}" = 1 ] || bash tools/vscode-host/install.sh
 mkdir -p test-output/e2e
 step "package the extension"
 bash scripts/package.sh test-output/e2e/eks-manifests.vsix

@@ -10,9 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
-  OUT, REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, waitFor, workbenchUrl, type Browser, type CodeServer,
-} from './codeServer';
-import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
+  REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer,
+} from '../../tools/vscode-host/codeServer';
+import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from '../../tools/vscode-host/localCluster';
+import { waitFor } from '../helpers/waitFor';
+import { OUT } from './paths';
 import { parseDocument } from 'yaml';
 import { Connection, loadKubeconfig } from '../../client/src/cluster';
 

@@ -4,12 +4,12 @@
  * Kubernetes API server (test/cluster/up.sh) as the current kubeconfig context. Prints the URL; Ctrl+C
  * stops everything it started.
  *
- * Usage: node --import tsx test/e2e/serve.ts VSIX [--port N] [--no-cluster]
+ * Usage: node --import tsx tools/vscode-host/serve.ts VSIX [--port N] [--no-cluster]
  *   PORT (default 8127; the next free port when taken), EKS_START_CLUSTER=0 = --no-cluster.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
+import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './localCluster';
 import { HOST_DIR, REPO, installVsix, portFree, freePort, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 
 const args = process.argv.slice(2);
