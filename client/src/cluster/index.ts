@@ -9,3 +9,6 @@ export * from './apply';
 export * from './services';
 export * from './guard';
 export * from './workspaceFind';
+export * from './version';
+export * from './fieldErrors';
+export * from './gitops';
