@@ -4,8 +4,9 @@
  * [uri, TextEdit[]]; this applies them as one undoable workspace edit.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from './commands/ids';
 
-export const APPLY_EDIT = 'eksManifests.applyEdit';
+export const APPLY_EDIT = COMMANDS.applyEdit;
 
 interface LspPosition { line: number; character: number }
 interface LspTextEdit { range: { start: LspPosition; end: LspPosition }; newText: string }
