@@ -4,7 +4,8 @@
 #   2. package the extension (.vsix) and check what is inside it,
 #   3. run the mocha suite inside VS Code's extension host (code-server) on the unpacked .vsix,
 #   4. drive the workbench with Playwright against the installed .vsix; screenshots in test-output/e2e/,
-#   5. the cluster commands inside VS Code's extension host against a real kube-apiserver
+#   5. `npm start` itself (test/e2e/start.test.ts): its workspace, first file, and stopping on SIGINT,
+#   6. the cluster commands inside VS Code's extension host against a real kube-apiserver
 #      (test/cluster/run-vscode.sh); skipped with E2E_CLUSTER=0 like the cluster steps of step 4.
 # E2E_SKIP_INSTALL=1 skips step 1 (tools already present); E2E_UPDATE_SCREENSHOTS=1 copies the screenshots
 # used by the README to docs/screenshots/.
@@ -22,6 +23,8 @@ step "extension-host tests (mocha inside VS Code / code-server)"
 node --import tsx test/e2e/runExtensionTests.ts test-output/e2e/eks-manifests.vsix
 step "UI tests (Playwright + Chromium against the installed .vsix)"
 node --import tsx --test --test-reporter=spec test/e2e/ui.test.ts
+step "npm start: scratch workspace, first file, SIGINT to npm stops everything"
+node --import tsx --test --test-reporter=spec test/e2e/start.test.ts
 if [ "${E2E_CLUSTER:-}" != 0 ]; then
   step "cluster commands in the extension host against a real kube-apiserver"
   bash test/cluster/run-vscode.sh
