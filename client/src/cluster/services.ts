@@ -119,28 +119,32 @@ export const ROUTE_KINDS = [['HTTPRoute', 'httproutes'], ['GRPCRoute', 'grpcrout
 export function routeBackends(route: any, kind: string): { namespace: string; service: string; route: string }[] {
   const ns = route?.metadata?.namespace ?? 'default';
   const out: { namespace: string; service: string; route: string }[] = [];
-  const hosts = (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string');
-  const host = hosts.length ? hosts.join(',') : '*';
+  const hosts: string[] = (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string');
   (Array.isArray(route?.spec?.rules) ? route.spec.rules : []).forEach((rule: any, i: number) => {
     const refs = (Array.isArray(rule?.backendRefs) ? rule.backendRefs : []).filter((b: any) => (b?.group ?? '') === '' && (b?.kind ?? 'Service') === 'Service' && typeof b?.name === 'string');
     const total = refs.reduce((n: number, b: any) => n + (typeof b?.weight === 'number' ? b.weight : 1), 0);
-    const match = matchText(rule, kind, i);
+    const where = routeWhere(rule, kind, i, hosts);
     for (const b of refs) {
       const w = typeof b?.weight === 'number' ? b.weight : 1;
       const share = refs.length > 1 ? ` ${total > 0 ? Math.round((w / total) * 100) : 0}% (weight ${w})` : '';
       const bns = typeof b?.namespace === 'string' && b.namespace ? b.namespace : ns;
       const cross = bns !== ns ? ` (from namespace ${ns}: needs a ReferenceGrant in ${bns})` : '';
-      out.push({ namespace: bns, service: b.name, route: `${host}${match} →${share} :${b?.port ?? ''}${cross}` });
+      out.push({ namespace: bns, service: b.name, route: `${where} →${share} :${b?.port ?? ''}${cross}` });
     }
   });
   return out;
 }
 
-function matchText(rule: any, kind: string, index: number): string {
+/** What a rule matches, for a person: `shop.example.com/api*`, `shop.Api/Get`, `secure.example.com`. */
+function routeWhere(rule: any, kind: string, index: number, hosts: string[]): string {
+  const host = hosts.length ? hosts.join(',') : '*';
   const m = Array.isArray(rule?.matches) ? rule.matches[0] : undefined;
-  if (kind === 'HTTPRoute' && m?.path?.value) return `${m.path.value}${m.path.type === 'Exact' ? '' : '*'}`;
-  if (kind === 'GRPCRoute' && (m?.method?.service || m?.method?.method)) return ` ${m.method.service ?? '*'}/${m.method.method ?? '*'}`;
-  return kind === 'TLSRoute' ? '' : ` (rule ${index + 1})`;
+  if (kind === 'HTTPRoute') return m?.path?.value ? `${host}${m.path.value}${m.path.type === 'Exact' ? '' : '*'}` : `${host} (rule ${index + 1})`;
+  if (kind === 'GRPCRoute') {
+    const method = m?.method?.service || m?.method?.method ? `${m.method.service ?? '*'}/${m.method.method ?? '*'}` : `(rule ${index + 1})`;
+    return hosts.length ? `${host} ${method}` : method;
+  }
+  return host;
 }
 
 /** The Gateways a route attaches to (parentRefs of group gateway.networking.k8s.io and kind Gateway, the defaults). */
