@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     entryPoints: [path.join(__dirname, 'index.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs',
     target: 'node18', external: ['vscode', 'mocha'], logLevel: 'warning',
   });
+  // read by the tests inside the extension host (code-server passes its environment on)
+  process.env.EKS_TEST_FIXTURES = path.join(REPO, 'test', 'fixtures');
   const scratch = runDir('cluster-vscode');
   const workspace = copyFolder(path.join(REPO, 'examples'), path.join(scratch, 'workspace'));
   await runTests({
