@@ -175,6 +175,7 @@ export class ClusterCommands {
       }
     }
     if (errors.length === 0) return true;
+    errors.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.d.range.start.compareTo(b.d.range.start));
     const first = errors[0];
     const where = `${vscode.workspace.asRelativePath(first.uri)}:${first.d.range.start.line + 1}`;
     const answer = await vscode.window.showWarningMessage(

@@ -215,7 +215,10 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (n?.type === 'service' || n?.type === 'group' || n?.type === 'ingress' || n?.type === 'route' || n?.type === 'gateway') return n.svc;
     const all = (this.tree ?? []).flatMap((ns) => ns.services).filter(filter);
     if (all.length === 0) { void vscode.window.showInformationMessage(empty); return undefined; }
-    const p = await vscode.window.showQuickPick(all.map((svc) => ({ label: svc.name, description: svc.namespace, detail: lbTarget(svc)?.host, svc })), { placeHolder: 'Service' });
+    const p = await vscode.window.showQuickPick(all.map((svc) => {
+      const host = lbTarget(svc)?.host;
+      return { label: svc.name, description: host ? `${svc.namespace} · ${host}` : svc.namespace, svc };
+    }), { placeHolder: 'Service' });
     return p?.svc;
   }
 
