@@ -160,10 +160,20 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     const gone = await waitFor('code-server to exit', () => exited, 5000).then(() => true, () => false);
     if (!gone) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
   };
-  // Never leave code-server behind, whatever way this process ends.
+  // Never leave code-server behind, whatever way this process ends: on exit, and on SIGINT/SIGTERM/SIGHUP
+  // when nobody else handles them (a test runner killed by a timeout emits no 'exit'). A process with its
+  // own handlers (npm start's serve.ts) stops code-server itself.
   const onExit = () => { if (!exited && child.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
   process.once('exit', onExit);
-  child.on('exit', () => process.removeListener('exit', onExit));
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (sig: NodeJS.Signals) => {
+    onExit();
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, sig); // then die of it, as without the handler
+  };
+  const unhandled = signals.filter((s) => process.listenerCount(s) === 0);
+  for (const s of unhandled) process.once(s, onSignal);
+  child.on('exit', () => { process.removeListener('exit', onExit); for (const s of unhandled) process.removeListener(s, onSignal); });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`code-server on ${url} (log: ${log})`, async () => {
