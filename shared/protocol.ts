@@ -29,8 +29,10 @@ export interface InitOptions {
   settings?: Partial<ClientSettings>;
 }
 
+import type { RemovedApi as RemovedApiFacts } from './apiVersions';
+
 /** A Kubernetes API removed at some version (for the cluster module to look for objects still served by it). */
-export interface RemovedApi { apiVersion: string; kind: string; removedIn: string; replacement?: string }
+export type RemovedApi = Pick<RemovedApiFacts, 'apiVersion' | 'kind' | 'removedIn' | 'replacement'>;
 
 /** What the client found on the cluster for an upgrade plan (client/src/cluster/deprecatedApis.ts fills it). */
 export interface ClusterFindings {
@@ -95,8 +97,13 @@ export type RequestMethod = keyof RequestTypes;
 export type RequestParams<M extends RequestMethod> = RequestTypes[M]['params'];
 export type RequestResult<M extends RequestMethod> = RequestTypes[M]['result'];
 
-/** Commands the server puts into code lenses; the client registers them. */
+/** `Diagnostic.source` of the language server's findings. */
+export const DIAGNOSTIC_SOURCE = 'eks-manifests';
+
+/** Commands the server puts into code lenses and code actions; the client registers them. */
 export const Commands = {
   /** Arguments: [uri: string, edits: TextEdit[]]; applies the edits as one undoable change. */
   applyEdit: 'eksManifests.applyEdit',
+  /** Arguments: [uri: string, position, target: 'gateway' | 'lattice']; opens the migration preview. */
+  previewMigration: 'eksManifests.previewMigration',
 } as const;

@@ -4,9 +4,10 @@
  * [uri, TextEdit[]]; this applies them as one undoable workspace edit.
  */
 import * as vscode from 'vscode';
-import { Commands, type TextEdit as LspTextEdit } from '@shared/protocol';
+import { type TextEdit as LspTextEdit } from '@shared/protocol';
+import { COMMANDS } from './commands/ids';
 
-export const APPLY_EDIT = Commands.applyEdit;
+export const APPLY_EDIT = COMMANDS.applyEdit;
 
 export function registerAlbCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(APPLY_EDIT, async (uri: string, edits: LspTextEdit[]) => {

@@ -6,7 +6,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAlbCommands } from './albCommands';
-import { registerClusterFeatures } from './commands';
+import { registerClusterFeatures, type ClusterFeatures } from './commands';
+import { DiagnosticDocs, docsLinkFor } from './views/diagnosticDocs';
 import { SETTINGS_SECTION, type InitOptions } from '@shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -36,11 +37,29 @@ function yamlKubernetesGlobs(): string[] {
   return out;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/**
+ * The language server links each diagnostic code to the bundled docs/diagnostics.md (a file URL with the
+ * code as fragment, which VS Code opens as raw Markdown at line 1): point it at the rendered page's row.
+ */
+function linkCodesToDocs(diagnostics: vscode.Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const code = d.code;
+    if (typeof code !== 'object' || code === null || !code.target) continue;
+    const t = code.target;
+    if (t.scheme === 'file' && t.path.endsWith('/docs/diagnostics.md')) d.code = { value: code.value, target: docsLinkFor(t.fragment || String(code.value)) };
+  }
+}
+
+/** What `activate` returns: the language client, and the cluster parts (for the extension-host tests). */
+export interface ExtensionApi extends ClusterFeatures { client: LanguageClient; docs: DiagnosticDocs }
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('EKS Manifests');
   context.subscriptions.push(output);
   registerAlbCommands(context); // eksManifests.applyEdit, used by the ALB traffic-split code lenses
-  const session = registerClusterFeatures(context); // cluster commands, context status bar, Services view (client/src/commands, views)
+  const cluster = registerClusterFeatures(context); // cluster commands, context status bar, Services view (client/src/commands, views)
+  const docs = new DiagnosticDocs(context);
+  docs.register(context);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -56,17 +75,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     } satisfies InitOptions,
     outputChannel: output,
     diagnosticCollectionName: 'eks-manifests',
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => { linkCodesToDocs(diagnostics); next(uri, diagnostics); },
+    },
   };
   client = new LanguageClient('eksManifests', 'EKS Manifests', serverOptions, clientOptions);
   await client.start();
-  (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client);
-  (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, session);
+  (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client, cluster.content);
+  (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, cluster.session);
   (await import('./migrationCommands')).registerMigrationCommands(context, client);
   context.subscriptions.push(vscode.extensions.onDidChange(() => {
     // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
     client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }));
-  return { client };
+  return { client, docs, ...cluster };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The cluster commands in a real VS Code (code-server) against the real kube-apiserver. Needs the e2e tools
-# (test/e2e/install.sh: code-server, Node 24, Chromium). Part of `npm test`: the last step of test/e2e/run.sh.
+# (tools/vscode-host/install.sh: code-server, Node 24, Chromium). Part of `npm test`: the last step of test/e2e/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=$(bash test/cluster/build-apiserver.sh | tail -1)

@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
-import { HOST_DIR, OUT, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from './codeServer';
+import { RUNS_DIR, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../../tools/vscode-host/codeServer';
+import { OUT } from './paths';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -22,7 +23,7 @@ const NOISE = /^\[[\w :.-]+\]|^(Resolving|Resolved|Creating|Updating) |getaddrin
 
 async function main(): Promise<number> {
   if (!devPath || !testsPath) throw new Error('usage: code-shim --extensionDevelopmentPath=P --extensionTestsPath=T [FOLDER]');
-  const scratch = path.join(HOST_DIR, 'runs', 'ext-tests');
+  const scratch = path.join(RUNS_DIR, 'ext-tests');
   fs.mkdirSync(scratch, { recursive: true });
   const userDataDir = opt('user-data-dir') ?? path.join(scratch, 'user-data');
   const extensionsDir = opt('extensions-dir') ?? path.join(scratch, 'extensions');

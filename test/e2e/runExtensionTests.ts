@@ -12,7 +12,8 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { OUT, REPO, copyFolder, runDir } from './codeServer';
+import { REPO, copyFolder, runDir } from '../../tools/vscode-host/codeServer';
+import { OUT } from './paths';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extractZip } = require('../../scripts/vsix-list.js') as { extractZip(file: string, dest: string): void };
 

@@ -10,11 +10,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
-  OUT, REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, waitFor, workbenchUrl, type Browser, type CodeServer,
-} from './codeServer';
-import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from './cluster';
+  REPO, copyFolder, runDir, installVsix, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer,
+} from '../../tools/vscode-host/codeServer';
+import { clusterScriptsPresent, startLocalCluster, type LocalCluster } from '../../tools/vscode-host/localCluster';
+import { waitFor } from '../helpers/waitFor';
+import { OUT } from './paths';
 import { parseDocument } from 'yaml';
-import { Connection, loadKubeconfig } from '../../client/src/cluster';
+import { Connection, applyManifests, loadKubeconfig, parseManifests } from '../../client/src/cluster';
 
 const VSIX = path.resolve(process.env.E2E_VSIX ?? path.join(OUT, 'eks-manifests.vsix'));
 const SHOTS = OUT;
@@ -224,6 +226,48 @@ async function writeAndOpen(rel: string, text: string, expectText: string): Prom
 let workspaceDir = '';
 const workspace = () => workspaceDir;
 
+/** The Services view (in the EKS activity-bar container), opened if the side bar shows something else. */
+async function servicesPane(): Promise<Locator> {
+  const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Services/ }) }).first();
+  if (!await pane.isVisible()) await page.locator('.activitybar .action-item a[aria-label^="EKS"], .activitybar .action-item[aria-label^="EKS"]').first().click();
+  await pane.waitFor({ timeout: 30000 });
+  return pane;
+}
+
+let widened = false;
+/** Room for the Services view's details: drag the side bar's right edge (its sash) to the right, once. */
+async function widenSideBar(): Promise<void> {
+  if (widened) return;
+  const side = await page.locator('.part.sidebar').boundingBox();
+  if (!side) return;
+  const x = side.x + side.width + 1, y = side.y + side.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 260, y, { steps: 8 });
+  await page.mouse.up();
+  widened = true;
+}
+
+/** Points at a row until its tooltip (matching `text`) shows; returns the tooltip. */
+async function rowTooltip(row: Locator, text: RegExp): Promise<Locator> {
+  const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 400);
+    await row.hover();
+    if (await tip.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return tip;
+    if (attempt === 4) throw new Error(`no tooltip matching ${text}`);
+  }
+}
+
+/** Expands a tree row (by its text) if it is collapsed, and waits until it is. */
+async function expandRow(pane: Locator, text: string | RegExp): Promise<Locator> {
+  const row = pane.locator('.monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 30000 });
+  if (await row.getAttribute('aria-expanded') === 'false') await row.click();
+  await waitFor(`"${text}" expanded`, async () => (await row.getAttribute('aria-expanded')) === 'true', 10000);
+  return row;
+}
+
 // ------------------------------------------------------------------------------------------------ tests
 
 describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
@@ -385,13 +429,19 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await shot('05b-apiversion-completion');
   }, revert);
 
-  step('EKS: Explain NetworkPolicy runs from the command palette', async () => {
+  step('EKS: Explain NetworkPolicy is offered inside a NetworkPolicy only, and shows a read-only preview', async () => {
+    // outside a NetworkPolicy the palette does not offer it
+    await openFile('shop/ingress.yaml', 'kind: Ingress');
+    await quickPick('>', 'EKS: Explain', /EKS: /);
+    const rows = await quickInput().locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+    assert.ok(!rows.includes('EKS: Explain NetworkPolicy'), `offered outside a NetworkPolicy: ${JSON.stringify(rows)}`);
+    await closeQuickInput();
     await openFile('shop/network-policies.yaml', 'NetworkPolicy');
     const at = find('shop/network-policies.yaml', 'name: web-from-alb');
     await goTo(at.line, at.column + 8);
     await runCommand('EKS: Explain NetworkPolicy');
     // The explanation opens as a Markdown preview beside the manifest (a webview: nested iframes).
-    await page.locator('.tabs-container .tab', { hasText: /Preview/ }).first().waitFor({ timeout: 30000 });
+    await page.locator('.tabs-container .tab', { hasText: /Preview NetworkPolicy shop-web-from-alb/ }).first().waitFor({ timeout: 30000 });
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const text = await waitFor('the rendered explanation', async () => {
       const t = await preview.locator('body').innerText({ timeout: 2000 });
@@ -401,47 +451,176 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await page.mouse.move(1100, 700); // no tooltip left where the mouse last was
     await page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     await shot('06-explain-networkpolicy', true);
+    // read-only: closing it asks nothing (an untitled document used to ask to be saved)
+    await runCommand('View: Close All Editors');
+    await page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no "save changes?" dialog');
   });
 
-  step('applying manifests from the palette fills the Kubernetes Services view (local API server)', async (t) => {
+  step('a diagnostic code in the Problems panel opens the rendered docs at its row', async () => {
+    await openFile('shop/legacy.yaml', 'policy/v1beta1');
+    await runCommand('Problems: Focus on Problems View');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'PodDisruptionBudget policy/v1beta1 was removed' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.locator('a.monaco-link', { hasText: 'api-removed' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Diagnostic code api-removed' }).waitFor({ timeout: 30000 });
+    const docs = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const current = docs.locator('tr.current');
+    await current.waitFor({ timeout: 30000 });
+    assert.match(await current.innerText(), /^api-removed\s+core\s+error/);
+    assert.ok(await current.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= (globalThis as any).innerHeight; }), 'the row is scrolled into view');
+    await panelVisible(false);
+    await shot('06b-diagnostic-docs', true);
+  }, async () => { await panelVisible(false); await closeAllEditors(); });
+
+  step('the settings read "EKS Manifests" (General, Cluster), titles without "Eks Manifests"', async () => {
+    await runCommand('Preferences: Open Settings (UI)');
+    const toc = page.locator('.settings-editor .settings-toc-container .monaco-list-row');
+    const settings = page.locator('.settings-editor');
+    await toc.filter({ hasText: /^Extensions/ }).first().click({ timeout: 30000 });
+    await page.keyboard.press('ArrowRight');
+    await toc.filter({ hasText: /^EKS Manifests/ }).first().click({ timeout: 30000 });
+    const titles = async (category: string) => {
+      await toc.filter({ hasText: new RegExp(`^${category}`) }).first().click({ timeout: 30000 });
+      const items = settings.locator('.setting-item-contents .setting-item-title');
+      await items.first().waitFor({ timeout: 30000 });
+      return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    };
+    const general = await titles('General');
+    assert.ok(general.includes('Kubernetes Version') && general.includes('Diagnostics: Disabled'), JSON.stringify(general));
+    const cluster = await titles('Cluster');
+    assert.ok(cluster.includes('Kubeconfig'), JSON.stringify(cluster));
+    // (search results still show VS Code's own "Eks Manifests ›" prefix, made from the keys eksManifests.*)
+    for (const t of [...general, ...cluster]) assert.doesNotMatch(t, /Eks Manifests/, t);
+    await shot('06c-settings');
+  }, async () => {
+    // the Settings editor opens as a modal: Escape inside it closes it
+    const item = page.locator('.settings-editor .setting-item-title').first();
+    if (await item.isVisible()) { await item.click(); await page.keyboard.press('Escape'); }
+    await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+  });
+
+  step('the first Apply reads the cluster version: a notification and a status bar item say it differs from the target', async (t) => {
     if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
     await closeQuickInput();
     await closeAllEditors();
-    const toast = (text: RegExp) => page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
+    await clearNotifications();
     // the namespace first (the API server rejects objects in a namespace that does not exist)
     await openFile('shop/namespace.yaml', 'kind: Namespace');
-    await runCommand('EKS: Apply to Cluster (server-side)');
+    await runCommand('EKS: Apply File to Cluster');
     await toast(/Applied \(shop\/namespace\.yaml → local\): 1 created/).waitFor({ timeout: 60000 });
+    await statusItem('Kubernetes 1.20 ≠ target 1.34').waitFor({ timeout: 30000 });
+    // the notification (an information toast hides after a while: read it in the notification center)
+    await runCommand('Notifications: Show Notifications');
+    const item = page.locator('.notifications-center .notification-list-item', { hasText: /Context "local" runs Kubernetes 1\.20 \(v1\.20\.\d+\), but EKS Manifests checks your files for 1\.34/ }).first();
+    await item.waitFor({ timeout: 30000 });
+    await item.locator('.monaco-button', { hasText: 'Use 1.20 as the target' }).waitFor({ timeout: 10000 });
+    await shot('07a-version-mismatch', true);
+    assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: 'runs Kubernetes 1.20' }).count(), 1, 'said once');
+  }, async () => { if (await page.locator('.notifications-center').isVisible()) await runCommand('Notifications: Hide Notifications'); });
+
+  step('applying manifests from the palette fills the Services view: Ingresses through a weighted action', async (t) => {
+    if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
+    await clearNotifications();
     await openFile('shop/web.yaml', 'kind: Deployment');
-    await runCommand('EKS: Apply to Cluster (server-side)');
+    await runCommand('EKS: Apply File to Cluster');
     await toast(/Applied \(shop\/web\.yaml → local\): 4 created/).waitFor({ timeout: 60000 });
-    // the Services view in the Explorer (collapsed at the bottom until now) ...
-    const header = page.locator('.pane-header', { hasText: 'Kubernetes Services' });
-    if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
-    const explorerRow = page.locator('.pane', { has: header }).locator('.monaco-list-row', { hasText: 'web-blue' }).first();
-    await explorerRow.waitFor({ timeout: 60000 });
-    // ... and in the EKS activity-bar container, with room for the details: widen the side bar.
-    await page.locator('.activitybar .action-item a[aria-label^="EKS"], .activitybar .action-item[aria-label^="EKS"]').first().click();
-    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Services/ }) });
+    await openFile('shop/ingress.yaml', 'kind: Ingress');
+    await runCommand('EKS: Apply File to Cluster');
+    await toast(/Applied \(shop\/ingress\.yaml → local\): 2 created/).waitFor({ timeout: 60000 });
+    // the Services view: only in the EKS activity-bar container now, with room for the details
+    assert.equal(await page.locator('.pane-header', { hasText: 'Kubernetes Services' }).count(), 0, 'no second Services view in the Explorer');
+    const pane = await servicesPane();
     const svc = pane.locator('.monaco-list-row', { hasText: 'web-blue' }).first();
     await svc.waitFor({ timeout: 60000 });
-    const side = await page.locator('.part.sidebar').boundingBox();
-    if (side) { // drag the side bar's right edge (its sash) to the right
-      const x = side.x + side.width + 1, y = side.y + side.height / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      await page.mouse.move(x + 260, y, { steps: 8 });
-      await page.mouse.up();
-    }
-    await svc.click(); // expand: Ingresses and Endpoints of the Service
+    await widenSideBar();
+    await expandRow(pane, 'web-blue');
     const text = await svc.innerText();
     log(`Services view: ${text.replace(/\s+/g, ' ')}`);
     assert.match(text, /ClusterIP 10\.0\.0\.\d+/);
+    // web-blue is reached by the Ingress "shop" through its actions.web-rollout (90/10 blue/green)
+    await expandRow(pane, 'Ingresses');
+    const ing = pane.locator('.monaco-list-row', { hasText: /shop.*weighted/ }).first();
+    await ing.waitFor({ timeout: 30000 });
+    await rowTooltip(ing, /action\s+web-rollout:\s+90%\s+\(weight\s+90\)/);
     await pane.locator('.monaco-list-row', { hasText: 'web-green' }).first().waitFor({ timeout: 30000 });
     await pane.locator('.monaco-list-row', { hasText: 'Endpoints' }).first().waitFor({ timeout: 30000 });
     await page.locator('.statusbar-item', { hasText: 'local' }).first().waitFor({ timeout: 10000 });
     await shot('07-services-view', true);
+    await page.mouse.move(1100, 700);
   });
+
+  step('shop/api.yaml on Kubernetes 1.20: the error names what 1.20 serves; with policy/v1beta1 it applies', async (t) => {
+    if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
+    await clearNotifications();
+    await closeAllEditors();
+    await openFile('shop/api.yaml', 'kind: Deployment');
+    await runCommand('EKS: Apply File to Cluster');
+    await toast(/Nothing applied: the dry-run failed \(shop\/api\.yaml → local\): 2 would be created, 1 failed/).waitFor({ timeout: 60000 });
+    await runCommand('Problems: Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /does not serve PodDisruptionBudget in policy\/v1/ }).first();
+    await problem.waitFor({ timeout: 30000 });
+    const row = await problem.innerText();
+    log(`problem: ${row.replace(/\s+/g, ' ')}`);
+    const { line, column } = find('shop/api.yaml', 'apiVersion: policy/v1');
+    assert.match(row, new RegExp(`\\[Ln ${line}, Col ${column + 'apiVersion: '.length}\\]`), 'on the apiVersion value');
+    assert.match(row, /it serves PodDisruptionBudget as policy\/v1beta1\. policy\/v1 PodDisruptionBudget was added in Kubernetes 1\.21\./);
+    await shot('07c-not-served-on-1.20', true);
+    // "Use 1.20 as the target" (the status bar item runs it too); the editor then checks for 1.20
+    await statusItem('Kubernetes 1.20 ≠ target 1.34').click();
+    await statusItem('Kubernetes 1.20 ≠ target').waitFor({ state: 'detached', timeout: 10000 });
+    assert.equal(JSON.parse(fs.readFileSync(path.join(workspace(), '.vscode', 'settings.json'), 'utf8'))['eksManifests.kubernetesVersion'], '1.20');
+    // what 1.20 serves: policy/v1beta1 (no error at target 1.20: it was removed in 1.25)
+    await goTo(line, 'apiVersion: policy/v1'.length + 1);
+    await page.keyboard.type('beta1');
+    await editor().locator('.view-line', { hasText: /^apiVersion:\s+policy\/v1beta1$/ }).waitFor({ timeout: 10000 });
+    await clearNotifications();
+    await runCommand('EKS: Apply File to Cluster');
+    await toast(/Applied \(shop\/api\.yaml → local\): 3 created/).waitFor({ timeout: 60000 });
+    assert.equal((await live('/apis/policy/v1beta1/namespaces/shop/poddisruptionbudgets/api')).status, 200);
+  }, async () => {
+    await revert();
+    await panelVisible(false);
+    fs.rmSync(path.join(workspace(), '.vscode'), { recursive: true, force: true }); // back to the default target
+    await clearNotifications();
+  });
+
+  step('Apply asks first when the file already has errors; Cancel applies nothing', async (t) => {
+    if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
+    await closeAllEditors();
+    await openFile('shop/legacy.yaml', 'policy/v1beta1');
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 60000 });
+    await runCommand('EKS: Apply File to Cluster');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: /shop\/legacy\.yaml has 4 errors found by EKS Manifests \(first, shop\/legacy\.yaml:4: / });
+    await dialog.waitFor({ timeout: 30000 });
+    assert.match(await dialog.innerText(), /Apply anyway\?/);
+    await shot('07d-local-errors-question');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+    assert.equal((await live('/apis/batch/v1beta1/namespaces/shop/cronjobs/nightly-report')).status, 404, 'nothing applied');
+  }, async () => { const d = page.locator('.monaco-dialog-box'); if (await d.isVisible()) await d.getByRole('button', { name: 'Cancel' }).click(); });
+
+  step('Apply warns when Argo CD manages the live object, and applies after "Apply Anyway"', async (t) => {
+    if (!cluster) { t.skip('no local API server (test/cluster scripts missing or E2E_CLUSTER=0)'); return; }
+    await closeAllEditors();
+    await clearNotifications();
+    // What Argo CD leaves on what it syncs (annotation tracking, argoproj/argo-cd common/common.go)
+    const conn = new Connection(loadKubeconfig({ overridePath: cluster!.kubeconfig }).kc);
+    const created = await conn.request('POST', '/api/v1/namespaces/shop/configmaps', {
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shop-flags', namespace: 'shop', annotations: { 'argocd.argoproj.io/tracking-id': 'shop:/ConfigMap:shop/shop-flags' } }, data: { checkout: 'old' } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    // (checkout keeps the live value: the POST's field manager owns it, and changing it would be a conflict)
+    await writeAndOpen('cluster/flags.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop-flags\n  namespace: shop\ndata:\n  checkout: old\n  banner: sale\n', 'shop-flags');
+    await runCommand('EKS: Apply File to Cluster');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'ConfigMap shop/shop-flags in context "local" is managed by Argo CD application shop' });
+    await dialog.waitFor({ timeout: 30000 });
+    assert.match(await dialog.innerText(), /Argo CD puts the objects back as Git has them at its next sync when self-heal is on/);
+    await shot('07e-gitops-warning', true);
+    await dialog.getByRole('button', { name: 'Apply Anyway' }).click();
+    await toast(/Applied \(cluster\/flags\.yaml → local\): 1 configured/).waitFor({ timeout: 60000 });
+    assert.equal((await live('/api/v1/namespaces/shop/configmaps/shop-flags')).body.data.banner, 'sale');
+  }, async () => { const d = page.locator('.monaco-dialog-box'); if (await d.isVisible()) await d.getByRole('button', { name: 'Cancel' }).click(); await clearNotifications(); });
 
   // ---------------------------------------------------------------- cluster commands from the palette
 
@@ -479,15 +658,15 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await statusItem('local/default').waitFor({ timeout: 10000 });
   });
 
-  step('EKS: Dry-run on Cluster puts the API server\'s rejection in the Problems panel', async (t) => {
+  step('EKS: Dry-run File on Cluster puts the API server\'s rejection in the Problems panel; a context switch clears it', async (t) => {
     if (!needCluster(t)) return;
     await clearNotifications();
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad-port\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n  - name: http\n    protocol: TCP\n    port: 99999\n';
     await writeAndOpen('cluster/bad-port.yaml', text, 'bad-port');
-    await runCommand('EKS: Dry-run on Cluster (server)');
+    await runCommand('EKS: Dry-run File on Cluster');
     await toast(/Dry-run \(cluster\/bad-port\.yaml → local\): 1 failed/).waitFor({ timeout: 60000 });
     await runCommand('Problems: Focus on Problems View');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /Service shop\/bad-port: The API server rejected the object/ }).first();
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: /Service shop\/bad-port: spec\.ports\[0\]\.port: Invalid value: 99999/ }).first();
     await problem.waitFor({ timeout: 30000 });
     const row = await problem.innerText();
     log(`problem: ${row.replace(/\s+/g, ' ')}`);
@@ -497,6 +676,13 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await page.locator('.notification-toast', { hasText: 'Dry-run of cluster/bad-port.yaml' }).waitFor({ state: 'detached', timeout: 10000 });
     await shot('11-dry-run-problem', true);
     assert.equal((await live('/api/v1/namespaces/shop/services/bad-port')).status, 404, 'a dry-run creates nothing');
+    // what "local" said means nothing for another context: switching clears it
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow('restricted');
+    await problem.waitFor({ state: 'detached', timeout: 10000 });
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow('local');
+    await statusItem('local/default').waitFor({ timeout: 10000 });
   }, async () => { await panelVisible(false); await clearNotifications(); });
 
   step('a production context: Apply asks first; Cancel applies nothing, Apply applies', async (t) => {
@@ -507,10 +693,12 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await runCommand('EKS: Switch Kubernetes Context');
     await pickRow(PROD_CONTEXT);
     await statusItem(`${PROD_CONTEXT}/default`).waitFor({ timeout: 10000 });
+    // a production context is in the warning colour; the others are not
+    await page.locator('.statusbar-item.warning-kind', { hasText: `${PROD_CONTEXT}/default` }).waitFor({ timeout: 10000 });
     const dialog = page.locator('.monaco-dialog-box');
     const question = dialog.filter({ hasText: `"${PROD_CONTEXT}" looks like a production context` });
     // 1. Cancel: nothing reaches the server
-    await runCommand('EKS: Apply to Cluster (server-side)');
+    await runCommand('EKS: Apply File to Cluster');
     await question.waitFor({ timeout: 30000 });
     assert.match(await question.innerText(), /Apply 1 object to it\?/);
     await shot('12-production-confirmation', true);
@@ -521,7 +709,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
       .then(() => assert.fail('something was applied after Cancel'), () => undefined);
     assert.equal((await live('/api/v1/namespaces/shop/configmaps/shop-settings')).status, 404, 'nothing applied after Cancel');
     // 2. Apply: the object is created
-    await runCommand('EKS: Apply to Cluster (server-side)');
+    await runCommand('EKS: Apply File to Cluster');
     await question.waitFor({ timeout: 30000 });
     await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
     await toast(new RegExp(`Applied \\(cluster/settings\\.yaml → ${PROD_CONTEXT}\\): 1 created`)).waitFor({ timeout: 60000 });
@@ -533,13 +721,13 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     await clearNotifications();
   });
 
-  step('EKS: Diff with Cluster opens the live object beside the dry-run of the local file', async (t) => {
+  step('EKS: Diff File with Cluster opens the live object beside the dry-run of the local file', async (t) => {
     if (!needCluster(t)) return;
     // still in the production context: a diff changes nothing, so it asks nothing
     await closeAllEditors();
     fs.writeFileSync(path.join(workspace(), 'cluster/settings.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop-settings\n  namespace: shop\ndata:\n  colour: green\n');
     await openFile('cluster/settings.yaml', 'colour: green');
-    await runCommand('EKS: Diff with Cluster (live ↔ local)');
+    await runCommand('EKS: Diff File with Cluster');
     const tab = page.locator('.tabs-container .tab.active', { hasText: 'ConfigMap shop/shop-settings: live ↔ dry-run of local' });
     await tab.waitFor({ timeout: 60000 });
     const diff = page.locator('.editor-group-container.active .monaco-diff-editor');
@@ -567,7 +755,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     await runCommand('EKS: Refresh Services');
-    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Services/ }) }).first();
+    const pane = await servicesPane();
     await pane.locator('.monaco-list-row', { hasText: 'from-outside' }).first().waitFor({ timeout: 60000 });
     await shot('14-services-refreshed');
   });
@@ -614,12 +802,16 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     const current = (await conn.request('GET', '/api/v1/namespaces/shop/services/lb-web')).body;
     const updated = await conn.request('PUT', '/api/v1/namespaces/shop/services/lb-web/status', { body: { ...current, status: { loadBalancer: { ingress: [{ hostname: host }] } } } });
     assert.equal(updated.status, 200, JSON.stringify(updated.body));
-    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Services/ }) }).first();
+    const pane = await servicesPane();
     await pane.locator('.monaco-list-row', { hasText: host }).first().waitFor({ timeout: 60000 });
     // The browser has no network here: answer the load balancer's address ourselves and see it open.
     await browser!.context.route(`http://${host}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>the shop behind its load balancer</h1>' }));
     const opened = browser!.context.waitForEvent('page', { timeout: 60000 });
     await runCommand('EKS: Open Load Balancer URL');
+    // only Services that can be reached from outside: ClusterIP Services (api, web-*, from-outside) never get an address
+    await quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'lb-web' }).first().waitFor({ timeout: 30000 });
+    const offered = await quickInput().locator('.quick-input-list .monaco-list-row .label-name:visible').allInnerTexts();
+    assert.deepEqual(offered, ['lb-web'], `offered: ${JSON.stringify(offered)}`);
     await pickRow('lb-web');
     // VS Code asks before opening an external site.
     const dialog = page.locator('.monaco-dialog-box');
@@ -647,4 +839,58 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
     assert.equal((await live('/api/v1/namespaces/shop/configmaps/second')).status, 200, 'the selected object is applied');
     assert.equal((await live('/api/v1/namespaces/shop/configmaps/first')).status, 404, 'the other object is not');
   }, async () => { await clearNotifications(); await closeAllEditors(); });
+  step('the Services view shows the Gateway API routes that send traffic to a Service, with their Gateway', async (t) => {
+    if (!needCluster(t)) return;
+    const conn = new Connection(loadKubeconfig({ overridePath: cluster!.kubeconfig }).kc);
+    // Our stand-ins for the Gateway API CRDs (same group, kinds and versions as upstream; any content),
+    // installed as a platform team would, then a Gateway with its address and an HTTPRoute to web-green.
+    const crds = await applyManifests(conn, parseManifests(fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'gateway-api', 'crds.yaml'), 'utf8'), 'file:///crds.yaml').docs);
+    assert.equal(crds.failed, false, [...crds.dryRun, ...crds.applied].map((r) => r.message).join('\n'));
+    const objects = parseManifests(`apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: shop}
+spec: {gatewayClassName: amazon-vpc-lattice, listeners: [{name: http, port: 80, protocol: HTTP}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web-canary, namespace: shop}
+spec:
+  parentRefs: [{name: public, sectionName: http}]
+  hostnames: [canary.shop.example.com]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /}}]
+    backendRefs: [{name: web-green, port: 80}]
+`, 'file:///routes.yaml').docs;
+    const r = await applyManifests(conn, objects);
+    assert.equal(r.failed, false, [...r.dryRun, ...r.applied].map((x) => x.message).join('\n'));
+    const gw = (await conn.request('GET', '/apis/gateway.networking.k8s.io/v1/namespaces/shop/gateways/public')).body;
+    await conn.request('PUT', '/apis/gateway.networking.k8s.io/v1/namespaces/shop/gateways/public/status', { body: { ...gw, status: { addresses: [{ type: 'Hostname', value: 'public-shop.lattice.example.com' }] } } });
+    // the Gateway API was not installed when the view started: Refresh picks it up
+    await runCommand('EKS: Refresh Services');
+    const pane = await servicesPane();
+    await widenSideBar();
+    await expandRow(pane, /^web-green/);
+    await expandRow(pane, 'Gateway routes');
+    await expandRow(pane, /web-canary.*HTTPRoute/);
+    await pane.locator('.monaco-list-row', { hasText: /shop\/public \(http\).*Gateway · amazon-vpc-lattice · public-shop\.lattice\.example\.com/ }).first().waitFor({ timeout: 30000 });
+    await shot('19-gateway-routes', true);
+  });
+
+  step('a context without RBAC rights: the Services view says why in the row, and the details on hover', async (t) => {
+    if (!needCluster(t)) return;
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow('restricted');
+    const pane = await servicesPane();
+    const row = pane.locator('.monaco-list-row', { hasText: 'No access (RBAC)' }).first();
+    await row.waitFor({ timeout: 60000 });
+    assert.match(await row.innerText(), /may not list services in team-a/);
+    const tip = await rowTooltip(row, /Forbidden\s+by\s+RBAC:\s+user\s+"restricted"\s+may\s+not\s+list\s+services\s+in\s+namespace\s+"team-a"/);
+    assert.match(await tip.innerText(), /Ask\s+a\s+cluster\s+admin\s+for\s+a\s+Role\s+granting\s+"list"\s+on\s+"services"/);
+    await shot('20-rbac-row');
+  }, async () => {
+    await page.mouse.move(1100, 700);
+    await runCommand('EKS: Switch Kubernetes Context');
+    await pickRow('local');
+    await statusItem('local/default').waitFor({ timeout: 10000 });
+  });
 });

@@ -8,7 +8,8 @@ import * as assert from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OUT, REPO, runDir } from './codeServer';
+import { REPO, runDir } from '../../tools/vscode-host/codeServer';
+import { OUT } from './paths';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { listZip, extractZip } = require('../../scripts/vsix-list.js') as {
   listZip(file: string): { name: string; size: number }[]; extractZip(file: string, dest: string): void;

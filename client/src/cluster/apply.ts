@@ -431,9 +431,16 @@ const plural = (n: number, what = 'object') => `${n} ${what}${n === 1 ? '' : 's'
  * says "Applied" unless everything was; when something stayed applied after a failure or cancellation it
  * says which objects and that nothing was rolled back.
  */
+/** How each outcome reads in a summary: a dry-run only says what WOULD happen. */
+const OUTCOME_WORDS: Record<Outcome, [applied: string, dryRun: string]> = {
+  created: ['created', 'would be created'], configured: ['configured', 'would be configured'], unchanged: ['unchanged', 'unchanged'],
+  failed: ['failed', 'failed'], skipped: ['skipped', 'skipped'],
+};
+
 export function applySummary(mode: 'apply' | 'dry-run', report: ApplyReport, what: string, context: string | undefined): { headline: string; details: string[]; ok: boolean } {
-  const count = (list: readonly ObjectResult[]) => ['created', 'configured', 'unchanged', 'failed', 'skipped']
-    .map((o) => [o, list.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`).join(', ') || 'no objects';
+  const count = (list: readonly ObjectResult[]) => (['created', 'configured', 'unchanged', 'failed', 'skipped'] as Outcome[])
+    .map((o) => [o, list.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0)
+    .map(([o, n]) => `${n} ${OUTCOME_WORDS[o][list === report.dryRun ? 1 : 0]}`).join(', ') || 'no objects';
   const target = `(${what} → ${context ?? '?'})`;
   const details = [...report.warnings.map((w) => `warning: ${w}`)];
   const stayed = report.stayedApplied;

@@ -1,11 +1,14 @@
 /**
  * apiVersion + kind → REST resource (plural name, namespaced or not), read from the API server's
  * discovery documents and cached per group/version. An apiVersion/kind the server does not serve is a
- * ClusterError('unknown-kind') telling the user to install the CRD first.
+ * ClusterError('unknown-kind') that says what the cluster serves instead: for a built-in API, which
+ * versions serve the kind and which Kubernetes version added the one in the file; for a CRD, to install
+ * or upgrade it.
  */
 import type { Connection } from './connection';
 import { ClusterError } from './errors';
 import { apiVersionProblem, assertPathSafe } from './identity';
+import { isBuiltInGroup, notServedMessage, readServerVersion, type ServerVersion } from './version';
 
 export interface ResourceInfo { apiVersion: string; kind: string; resource: string; namespaced: boolean }
 
@@ -41,24 +44,49 @@ export class Discovery {
     return (await this.groupVersion(apiVersion, signal)) !== undefined;
   }
 
+  private versionPromise: Promise<ServerVersion | undefined> | undefined;
+
+  /** The server's version (`GET /version`, once; undefined when it cannot be read). */
+  serverVersion(signal?: AbortSignal): Promise<ServerVersion | undefined> {
+    this.versionPromise ??= readServerVersion(this.conn, signal).catch(() => undefined);
+    return this.versionPromise;
+  }
+
   async resolve(apiVersion: string, kind: string, signal?: AbortSignal): Promise<ResourceInfo> {
     const list = await this.groupVersion(apiVersion, signal);
     const found = list?.resources?.find((r) => r.kind === kind && !r.name.includes('/'));
     if (found) return { apiVersion, kind, resource: found.name, namespaced: found.namespaced };
+    throw new ClusterError('unknown-kind', await this.notServed(apiVersion, kind, list !== undefined, signal));
+  }
+
+  /** Why the server does not serve apiVersion/kind: what it serves instead, and what to do. */
+  private async notServed(apiVersion: string, kind: string, versionServed: boolean, signal?: AbortSignal): Promise<string> {
     const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    let served = '';
-    if (!list && group) {
+    let groupVersions: string[];
+    if (group) {
       const groups = await this.conn.request('GET', '/apis', { signal }).catch(() => undefined);
-      const g = (groups?.body?.groups as { name: string; versions: { groupVersion: string }[] }[] | undefined)?.find((x) => x.name === group);
-      if (g) served = ` (the cluster serves ${group} only as ${g.versions.map((v) => v.groupVersion).join(', ')})`;
+      const g = (groups?.body?.groups as { name: string; versions: { groupVersion: string }[] }[] | undefined)?.find((x) => x?.name === group);
+      groupVersions = (g?.versions ?? []).map((v) => v.groupVersion).filter((v) => typeof v === 'string');
+    } else {
+      groupVersions = ['v1'];
     }
-    const builtIn = group === '' || /(^|\.)k8s\.io$/.test(group) || ['apps', 'batch', 'policy', 'autoscaling'].includes(group);
-    const advice = served
-      ? ' Change the apiVersion to one the cluster serves, or upgrade the CRD.'
-      : builtIn
-        ? ' This Kubernetes version does not serve that API (removed or not yet added); use an apiVersion this cluster serves.'
-        : ' Install the CRD first (usually with the controller\'s Helm chart or manifests), or apply the file that defines it together with this one.';
-    throw new ClusterError('unknown-kind', `The cluster does not know kind "${kind}" in apiVersion "${apiVersion}"${served}.${advice}`);
+    const servedAs: string[] = [];
+    for (const gv of groupVersions.filter((v) => v !== apiVersion)) {
+      const l = await this.groupVersion(gv, signal).catch(() => undefined);
+      if (l?.resources?.some((r) => r.kind === kind && !r.name.includes('/'))) servedAs.push(gv);
+    }
+    if (isBuiltInGroup(group)) {
+      if (versionServed && servedAs.length === 0) {
+        return `The cluster serves ${apiVersion} but no kind "${kind}" in it: check the spelling of kind (it is case-sensitive).`;
+      }
+      return notServedMessage({ apiVersion, kind, context: this.conn.context, server: await this.serverVersion(signal), servedAs, groupVersions: versionServed ? [apiVersion, ...groupVersions.filter((v) => v !== apiVersion)] : groupVersions });
+    }
+    if (servedAs.length) {
+      return `The cluster serves ${kind} as ${servedAs.join(', ')}, not ${apiVersion}: the installed CRD does not have the version this file uses. Change the apiVersion to one the cluster serves, or upgrade the CRD (usually with the controller's Helm chart).`;
+    }
+    if (versionServed) return `The cluster serves ${apiVersion} but no kind "${kind}" in it: check the spelling of kind, or upgrade the CRD that defines ${group}.`;
+    const others = groupVersions.length ? ` (the cluster serves ${group} only as ${groupVersions.join(', ')}, none with ${kind})` : '';
+    return `The cluster does not know kind "${kind}" in apiVersion "${apiVersion}"${others}. Install the CRD first (usually with the controller's Helm chart or manifests), or apply the file that defines it together with this one.`;
   }
 }
 

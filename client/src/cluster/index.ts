@@ -11,3 +11,6 @@ export * from './services';
 export * from './guard';
 export * from './workspaceFind';
 export * from './deprecatedApis';
+export * from './version';
+export * from './fieldErrors';
+export * from './gitops';

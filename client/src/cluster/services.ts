@@ -1,8 +1,10 @@
 /**
  * The live Services view as data: namespaces → Services with type, cluster IP, ports, load balancer
  * hostname, selector and in-cluster DNS name; for each, the Ingresses routing to it (with their ALB
- * hostname) and its endpoints (EndpointSlices, or Endpoints when the server has no EndpointSlice API).
- * `ServiceWatcher` keeps it current with list+watch per resource and reconnects after errors.
+ * hostname: direct backends and the target groups of weighted `actions.*` annotations), the Gateway API
+ * routes that send traffic to it with their Gateways, and its endpoints (EndpointSlices, or Endpoints when
+ * the server has no EndpointSlice API). `ServiceWatcher` keeps it current with list+watch per resource
+ * and reconnects after errors.
  */
 import type { Connection } from './connection';
 import { ClusterError } from './errors';
@@ -10,6 +12,10 @@ import { namespaceProblem } from './identity';
 
 export interface PortInfo { name?: string; protocol: string; port: number; targetPort?: string | number; nodePort?: number; text: string }
 export interface IngressRef { namespace: string; name: string; hostname: string; className?: string; rules: string[] }
+/** A Gateway a route attaches to (parentRefs), with its address when the Gateway is known. */
+export interface GatewayRef { namespace: string; name: string; sectionName?: string; className?: string; address?: string; known: boolean }
+/** A Gateway API route (HTTPRoute, GRPCRoute, TLSRoute) that sends traffic to a Service (backendRefs). */
+export interface RouteRef { kind: string; namespace: string; name: string; hostnames: string[]; gateways: GatewayRef[]; rules: string[] }
 export interface EndpointInfo { address: string; ready: boolean; ports: string; target?: string }
 export interface ServiceInfo {
   namespace: string;
@@ -23,6 +29,7 @@ export interface ServiceInfo {
   selector: Record<string, string>;
   dnsName: string;
   ingresses: IngressRef[];
+  routes: RouteRef[];
   endpoints: EndpointInfo[];
   /** The raw object (for "open as YAML"). */
   object: any;
@@ -47,23 +54,117 @@ function lbAddress(status: any): string | undefined {
   return ing.map((i: any) => i?.hostname ?? i?.ip).filter(Boolean).join(', ') || undefined;
 }
 
-/** Service names an Ingress routes to (v1 `service.name` and v1beta1 `serviceName`), with the route text. */
+/** The annotation prefix of the AWS Load Balancer Controller's custom actions (`actions.<name>`). */
+export const ALB_ACTIONS_PREFIX = 'alb.ingress.kubernetes.io/actions.';
+
+/**
+ * The Services of a `use-annotation` backend: the controller reads the action from the annotation
+ * `alb.ingress.kubernetes.io/actions.<backend service name>` (aws-load-balancer-controller,
+ * pkg/ingress/enhanced_backend_builder.go `buildActionViaAnnotation`; types in pkg/ingress/config_types.go
+ * `Action`/`ForwardActionConfig`/`TargetGroupTuple`): a `forward` action's
+ * `forwardConfig.targetGroups[].serviceName`/`servicePort`/`weight` (weight 1 when there is one target
+ * group and no weight). Target groups given by ARN or name, and redirect/fixed-response actions, reach no
+ * Service. Malformed JSON reaches none either (the editor reports it).
+ */
+export function actionTargets(ing: any, actionName: string): { service: string; port: string; weight: number; share: string }[] {
+  const raw = ing?.metadata?.annotations?.[`${ALB_ACTIONS_PREFIX}${actionName}`];
+  if (typeof raw !== 'string' || raw.length > 100_000) return [];
+  let action: any;
+  try { action = JSON.parse(raw); } catch { return []; }
+  if (action?.type !== 'forward') return [];
+  const tgs = Array.isArray(action?.forwardConfig?.targetGroups) ? action.forwardConfig.targetGroups : [];
+  const named = tgs.filter((t: any) => typeof t?.serviceName === 'string' && t.serviceName);
+  const weightOf = (t: any) => (typeof t?.weight === 'number' && t.weight >= 0 ? t.weight : tgs.length === 1 ? 1 : 0);
+  const total = tgs.reduce((n: number, t: any) => n + weightOf(t), 0);
+  return named.map((t: any) => ({
+    service: t.serviceName, port: String(t.servicePort ?? ''), weight: weightOf(t),
+    share: total > 0 ? `${Math.round((weightOf(t) / total) * 100)}%` : '0%',
+  }));
+}
+
+/**
+ * Service names an Ingress routes to (v1 `service.name` and v1beta1 `serviceName`), with the route text.
+ * A backend whose port is `use-annotation` names an ALB action, not a Service: its Services are the
+ * action's weighted target groups (blue/green).
+ */
 export function ingressBackends(ing: any): { service: string; route: string }[] {
   const out: { service: string; route: string }[] = [];
   const nameOf = (b: any): string | undefined => b?.service?.name ?? b?.serviceName;
   const portOf = (b: any): string => String(b?.service?.port?.number ?? b?.service?.port?.name ?? b?.servicePort ?? '');
-  const def = ing?.spec?.defaultBackend ?? ing?.spec?.backend;
-  if (nameOf(def)) out.push({ service: nameOf(def)!, route: `(default) → :${portOf(def)}` });
-  for (const rule of Array.isArray(ing?.spec?.rules) ? ing.spec.rules : []) {
-    for (const p of Array.isArray(rule?.http?.paths) ? rule.http.paths : []) {
-      const n = nameOf(p?.backend);
-      if (n) out.push({ service: n, route: `${rule?.host ?? '*'}${p?.path ?? '/'} → :${portOf(p?.backend)}` });
+  const add = (b: any, where: string) => {
+    const n = nameOf(b);
+    if (typeof n !== 'string' || !n) return;
+    if (portOf(b) === 'use-annotation') {
+      for (const t of actionTargets(ing, n)) out.push({ service: t.service, route: `${where} → action ${n}: ${t.share} (weight ${t.weight}) → :${t.port}` });
+      return;
     }
+    out.push({ service: n, route: `${where} → :${portOf(b)}` });
+  };
+  add(ing?.spec?.defaultBackend ?? ing?.spec?.backend, '(default)');
+  for (const rule of Array.isArray(ing?.spec?.rules) ? ing.spec.rules : []) {
+    for (const p of Array.isArray(rule?.http?.paths) ? rule.http.paths : []) add(p?.backend, `${rule?.host ?? '*'}${p?.path ?? '/'}`);
   }
   return out;
 }
 
-export interface ClusterObjects { services: any[]; ingresses: any[]; endpointSlices: any[]; endpoints: any[] }
+export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+/** The route kinds the view reads, with their REST resource names. */
+export const ROUTE_KINDS = [['HTTPRoute', 'httproutes'], ['GRPCRoute', 'grpcroutes'], ['TLSRoute', 'tlsroutes']] as const;
+
+/**
+ * The Services a Gateway API route sends traffic to, per rule (gateway-api apis/v1 httproute_types.go,
+ * shared_types.go `BackendRef`/`BackendObjectReference`): `backendRefs[]` with `group` '' and `kind`
+ * `Service` (the defaults), `namespace` defaulting to the route's, `port`, and `weight` (default 1).
+ * Backends of other kinds (e.g. a ServiceImport) are not Services of this cluster and are left out.
+ */
+export function routeBackends(route: any, kind: string): { namespace: string; service: string; route: string }[] {
+  const ns = route?.metadata?.namespace ?? 'default';
+  const out: { namespace: string; service: string; route: string }[] = [];
+  const hosts: string[] = (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string');
+  (Array.isArray(route?.spec?.rules) ? route.spec.rules : []).forEach((rule: any, i: number) => {
+    const refs = (Array.isArray(rule?.backendRefs) ? rule.backendRefs : []).filter((b: any) => (b?.group ?? '') === '' && (b?.kind ?? 'Service') === 'Service' && typeof b?.name === 'string');
+    const total = refs.reduce((n: number, b: any) => n + (typeof b?.weight === 'number' ? b.weight : 1), 0);
+    const where = routeWhere(rule, kind, i, hosts);
+    for (const b of refs) {
+      const w = typeof b?.weight === 'number' ? b.weight : 1;
+      const share = refs.length > 1 ? ` ${total > 0 ? Math.round((w / total) * 100) : 0}% (weight ${w})` : '';
+      const bns = typeof b?.namespace === 'string' && b.namespace ? b.namespace : ns;
+      const cross = bns !== ns ? ` (from namespace ${ns}: needs a ReferenceGrant in ${bns})` : '';
+      out.push({ namespace: bns, service: b.name, route: `${where} →${share} :${b?.port ?? ''}${cross}` });
+    }
+  });
+  return out;
+}
+
+/** What a rule matches, for a person: `shop.example.com/api*`, `shop.Api/Get`, `secure.example.com`. */
+function routeWhere(rule: any, kind: string, index: number, hosts: string[]): string {
+  const host = hosts.length ? hosts.join(',') : '*';
+  const m = Array.isArray(rule?.matches) ? rule.matches[0] : undefined;
+  if (kind === 'HTTPRoute') return m?.path?.value ? `${host}${m.path.value}${m.path.type === 'Exact' ? '' : '*'}` : `${host} (rule ${index + 1})`;
+  if (kind === 'GRPCRoute') {
+    const method = m?.method?.service || m?.method?.method ? `${m.method.service ?? '*'}/${m.method.method ?? '*'}` : `(rule ${index + 1})`;
+    return hosts.length ? `${host} ${method}` : method;
+  }
+  return host;
+}
+
+/** The Gateways a route attaches to (parentRefs of group gateway.networking.k8s.io and kind Gateway, the defaults). */
+export function routeParents(route: any, gateways: Map<string, any>): GatewayRef[] {
+  const ns = route?.metadata?.namespace ?? 'default';
+  return (Array.isArray(route?.spec?.parentRefs) ? route.spec.parentRefs : [])
+    .filter((p: any) => (p?.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && (p?.kind ?? 'Gateway') === 'Gateway' && typeof p?.name === 'string')
+    .map((p: any) => {
+      const gns = typeof p?.namespace === 'string' && p.namespace ? p.namespace : ns;
+      const gw = gateways.get(`${gns}/${p.name}`);
+      const addrs = (Array.isArray(gw?.status?.addresses) ? gw.status.addresses : []).map((a: any) => a?.value).filter((v: unknown) => typeof v === 'string');
+      return { namespace: gns, name: p.name, sectionName: typeof p?.sectionName === 'string' ? p.sectionName : undefined, className: gw?.spec?.gatewayClassName, address: addrs.length ? addrs.join(', ') : undefined, known: !!gw };
+    });
+}
+
+export interface ClusterObjects {
+  services: any[]; ingresses: any[]; endpointSlices: any[]; endpoints: any[];
+  gateways?: any[]; httpRoutes?: any[]; grpcRoutes?: any[]; tlsRoutes?: any[];
+}
 
 /** Pure: build the tree from raw lists. */
 export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.local'): NamespaceServices[] {
@@ -77,6 +178,21 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
       const key = `${ns}/${svc}`;
       const ref: IngressRef = { namespace: ns, name: ing.metadata?.name ?? '', hostname: lbAddress(ing.status) ?? PENDING, className: ing.spec?.ingressClassName ?? ing.metadata?.annotations?.['kubernetes.io/ingress.class'], rules };
       ingressesByService.set(key, [...(ingressesByService.get(key) ?? []), ref]);
+    }
+  }
+  const gatewaysByKey = new Map<string, any>((objs.gateways ?? []).map((g) => [`${g?.metadata?.namespace ?? 'default'}/${g?.metadata?.name ?? ''}`, g]));
+  const routesByService = new Map<string, RouteRef[]>();
+  for (const [kind, list] of [['HTTPRoute', objs.httpRoutes], ['GRPCRoute', objs.grpcRoutes], ['TLSRoute', objs.tlsRoutes]] as const) {
+    for (const route of list ?? []) {
+      const ns = route?.metadata?.namespace ?? 'default';
+      const byService = new Map<string, string[]>();
+      for (const b of routeBackends(route, kind)) byService.set(`${b.namespace}/${b.service}`, [...(byService.get(`${b.namespace}/${b.service}`) ?? []), b.route]);
+      if (byService.size === 0) continue;
+      const ref = {
+        kind, namespace: ns, name: route?.metadata?.name ?? '', hostnames: (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string'),
+        gateways: routeParents(route, gatewaysByKey),
+      };
+      for (const [key, rules] of byService) routesByService.set(key, [...(routesByService.get(key) ?? []), { ...ref, rules }]);
     }
   }
   const endpointsByService = new Map<string, EndpointInfo[]>();
@@ -118,6 +234,7 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
       selector: s?.spec?.selector ?? {},
       dnsName: dnsName(name, ns, clusterDomain),
       ingresses: ingressesByService.get(`${ns}/${name}`) ?? [],
+      routes: routesByService.get(`${ns}/${name}`) ?? [],
       endpoints: endpointsByService.get(`${ns}/${name}`) ?? [],
       object: s,
     };
@@ -128,7 +245,14 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
 }
 
 /** The API paths the view reads, chosen from what the server serves. */
-export interface ResourceApis { services: string; ingresses?: string; endpointSlices?: string; endpoints: string }
+export interface ResourceApis {
+  services: string; ingresses?: string; endpointSlices?: string; endpoints: string;
+  /** Gateway API (a CRD bundle: present only when installed). */
+  gateways?: string; httpRoutes?: string; grpcRoutes?: string; tlsRoutes?: string;
+}
+
+/** ResourceApis keys → ClusterObjects keys are the same; the order of the lists the view reads. */
+const API_KEYS = ['services', 'ingresses', 'endpointSlices', 'endpoints', 'gateways', 'httpRoutes', 'grpcRoutes', 'tlsRoutes'] as const;
 
 export async function chooseApis(conn: Connection, namespace?: string, signal?: AbortSignal): Promise<ResourceApis> {
   const badNs = namespace ? namespaceProblem(namespace) : undefined;
@@ -141,11 +265,16 @@ export async function chooseApis(conn: Connection, namespace?: string, signal?: 
     return (r.body?.resources ?? []).some((x: any) => x.name === resource);
   };
   const pick = async (resource: string, gvs: string[]) => { for (const gv of gvs) if (await serves(gv, resource)) return `/apis/${gv}${ns}/${resource}`; return undefined; };
+  const gw = ['v1', 'v1beta1', 'v1alpha3', 'v1alpha2'].map((v) => `${GATEWAY_GROUP}/${v}`);
   return {
     services: `/api/v1${ns}/services`,
     endpoints: `/api/v1${ns}/endpoints`,
     ingresses: await pick('ingresses', ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1']),
     endpointSlices: await pick('endpointslices', ['discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1']),
+    gateways: await pick('gateways', gw),
+    httpRoutes: await pick('httproutes', gw),
+    grpcRoutes: await pick('grpcroutes', gw),
+    tlsRoutes: await pick('tlsroutes', gw),
   };
 }
 
@@ -159,10 +288,11 @@ export async function listServices(conn: Connection, opts: { namespace?: string;
     if (r.status >= 300) throw conn.statusError(r, { what: `list ${p}` });
     return (r.body?.items ?? []) as any[];
   };
-  const [services, ingresses, endpointSlices, endpoints] = await Promise.all([
+  const [services, ingresses, endpointSlices, endpoints, gateways, httpRoutes, grpcRoutes, tlsRoutes] = await Promise.all([
     list(apis.services, false), list(apis.ingresses, true), list(apis.endpointSlices, true), apis.endpointSlices ? Promise.resolve([]) : list(apis.endpoints, true),
+    list(apis.gateways, true), list(apis.httpRoutes, true), list(apis.grpcRoutes, true), list(apis.tlsRoutes, true),
   ]);
-  return buildServiceTree({ services, ingresses, endpointSlices, endpoints }, opts.clusterDomain);
+  return buildServiceTree({ services, ingresses, endpointSlices, endpoints, gateways, httpRoutes, grpcRoutes, tlsRoutes }, opts.clusterDomain);
 }
 
 /** List+watch of one resource, with resume from the last resourceVersion and relist after errors. */
@@ -252,11 +382,11 @@ export class ServiceWatcher {
   fellBack: ClusterError | undefined;
 
   snapshot(): NamespaceServices[] {
-    const [svc, ing, eps, ep] = ['services', 'ingresses', 'endpointSlices', 'endpoints'].map((k) => this.informers.find((i) => i.path === (this.apis as any)?.[k]));
-    return buildServiceTree({
-      services: [...(svc?.items.values() ?? [])], ingresses: [...(ing?.items.values() ?? [])],
-      endpointSlices: [...(eps?.items.values() ?? [])], endpoints: [...(ep?.items.values() ?? [])],
-    }, this.opts.clusterDomain);
+    const objs = Object.fromEntries(API_KEYS.map((k) => {
+      const inf = this.informers.find((i) => i.path === this.apis?.[k]);
+      return [k, [...(inf?.items.values() ?? [])]];
+    })) as unknown as ClusterObjects;
+    return buildServiceTree(objs, this.opts.clusterDomain);
   }
 
   private apis: ResourceApis | undefined;
@@ -275,7 +405,8 @@ export class ServiceWatcher {
   private async startIn(namespace: string | undefined): Promise<NamespaceServices[]> {
     const signal = this.abort.signal;
     this.apis = await chooseApis(this.conn, namespace, signal);
-    const paths = [this.apis.services, this.apis.ingresses, this.apis.endpointSlices ?? this.apis.endpoints].filter((p): p is string => !!p);
+    const apis = this.apis;
+    const paths = [apis.services, apis.ingresses, apis.endpointSlices ?? apis.endpoints, apis.gateways, apis.httpRoutes, apis.grpcRoutes, apis.tlsRoutes].filter((p): p is string => !!p);
     const changed = () => {
       if (this.timer) return;
       this.timer = setTimeout(() => { this.timer = undefined; if (!signal.aborted) this.events.onUpdate?.(this.snapshot()); }, this.opts.debounceMs ?? 100);

@@ -1,23 +1,31 @@
 /**
  * Apply / Dry-run / Diff commands: thin wiring around the pure cluster module. Progress notification
- * with cancel, per-object results in the output channel, dry-run failures as diagnostics on the
- * documents, explicit "force" on field-manager conflicts, confirmation for production contexts.
+ * with cancel, per-object results in the output channel, rejections as diagnostics on the fields the
+ * server names (cleared when the context changes), explicit "force" on field-manager conflicts. Before
+ * Apply: a question when the file already has errors, the production confirmation, and a warning when a
+ * GitOps controller owns the objects.
  */
 import * as vscode from 'vscode';
 import {
-  applyManifests, applySummary, diffManifest, parseManifests, confirmationNeeded, ClusterError, Applier,
+  applyManifests, applySummary, diffManifest, parseManifests, confirmationNeeded, ClusterError, Applier, fieldProblems, findGitOpsOwned, gitOpsQuestion,
   type ManifestDoc, type ObjectResult, type ApplyReport, type ManifestProblem,
 } from '../cluster';
 import type { ClusterSession } from './session';
 import type { ReadOnlyContent } from '../views/readOnlyContent';
+import { COMMANDS, LANGUAGE_DIAGNOSTICS_SOURCE } from './ids';
 
 interface Target { docs: ManifestDoc[]; problems: ManifestProblem[]; what: string; uris: vscode.Uri[] }
 
 const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
   new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
+
+export const CLUSTER_DIAGNOSTICS_SOURCE = 'eks-manifests (cluster)';
+
 export class ClusterCommands {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('eks-manifests-cluster');
+  /** `context/namespace` the cluster diagnostics were made against: they mean nothing for another one. */
+  private diagnosticsFor: string | undefined;
 
   constructor(private readonly session: ClusterSession, private readonly output: vscode.OutputChannel, private readonly content: ReadOnlyContent) {}
 
@@ -27,13 +35,23 @@ export class ClusterCommands {
     }));
     context.subscriptions.push(this.diagnostics, vscode.workspace.onDidChangeTextDocument((e) => {
       if (this.diagnostics.has(e.document.uri) && e.contentChanges.length) this.diagnostics.delete(e.document.uri);
+    }), this.session.onDidChange(() => {
+      if (this.diagnosticsFor !== undefined && this.diagnosticsFor !== this.scope()) { this.diagnostics.clear(); this.diagnosticsFor = undefined; }
     }));
-    reg('eksManifests.cluster.apply', (uri?: vscode.Uri, uris?: vscode.Uri[]) => this.run('apply', uri, uris, false));
-    reg('eksManifests.cluster.applySelection', () => this.run('apply', undefined, undefined, true));
-    reg('eksManifests.cluster.applyFolder', (uri?: vscode.Uri) => this.runFolder('apply', uri));
-    reg('eksManifests.cluster.dryRun', (uri?: vscode.Uri, uris?: vscode.Uri[]) => this.run('dry-run', uri, uris, false));
-    reg('eksManifests.cluster.dryRunFolder', (uri?: vscode.Uri) => this.runFolder('dry-run', uri));
-    reg('eksManifests.cluster.diff', (uri?: vscode.Uri) => this.diff(uri));
+    reg(COMMANDS.apply, (uri?: vscode.Uri, uris?: vscode.Uri[]) => this.run('apply', uri, uris, false));
+    reg(COMMANDS.applySelection, () => this.run('apply', undefined, undefined, true));
+    reg(COMMANDS.applyFolder, (uri?: vscode.Uri) => this.runFolder('apply', uri));
+    reg(COMMANDS.dryRun, (uri?: vscode.Uri, uris?: vscode.Uri[]) => this.run('dry-run', uri, uris, false));
+    reg(COMMANDS.dryRunSelection, () => this.run('dry-run', undefined, undefined, true));
+    reg(COMMANDS.dryRunFolder, (uri?: vscode.Uri) => this.runFolder('dry-run', uri));
+    reg(COMMANDS.diff, (uri?: vscode.Uri) => this.diff(uri));
+  }
+
+  private scope(): string { return `${this.session.currentContext() ?? ''}/${this.session.currentNamespace() ?? ''}`; }
+
+  private setDiagnostics(byUri: Map<string, vscode.Diagnostic[]>): void {
+    for (const [u, ds] of byUri) this.diagnostics.set(vscode.Uri.parse(u), ds);
+    if (byUri.size) this.diagnosticsFor = this.scope();
   }
 
   private fail(e: unknown): void {
@@ -102,11 +120,13 @@ export class ClusterCommands {
       return;
     }
     if (t.docs.length === 0) { void vscode.window.showInformationMessage(`No Kubernetes objects in ${t.what}.`); return; }
+    if (mode === 'apply' && !force && !(await this.acceptLocalErrors(t))) return;
     if (mode === 'apply') {
       const question = confirmationNeeded({ context: conn.context, cluster: conn.cluster, server: conn.server }, this.session.productionPattern, force ? 'Force-apply' : 'Apply', t.docs.length);
       if (question && (await vscode.window.showWarningMessage(question, { modal: true }, 'Apply')) !== 'Apply') return;
     }
     const namespace = this.session.currentNamespace();
+    if (mode === 'apply' && !force && !(await this.acceptGitOps(conn, t, namespace))) return;
     this.output.appendLine(`\n[${new Date().toISOString()}] ${mode === 'apply' ? (force ? 'Apply (force)' : 'Apply') : 'Dry-run'} ${t.what} → context "${conn.context}", default namespace "${namespace}"`);
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${mode === 'apply' ? 'Applying' : 'Dry-run of'} ${t.what}`, cancellable: true }, async (progress, token) => {
       const ac = new AbortController();
@@ -129,22 +149,60 @@ export class ClusterCommands {
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const p of problems) {
       const d = new vscode.Diagnostic(toRange(p.range), p.message, vscode.DiagnosticSeverity.Error);
-      d.source = 'eks-manifests (cluster)';
+      d.source = CLUSTER_DIAGNOSTICS_SOURCE;
       byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), d]);
     }
-    for (const [u, ds] of byUri) this.diagnostics.set(vscode.Uri.parse(u), ds);
+    this.setDiagnostics(byUri);
+  }
+
+  /**
+   * The language server's errors inside the documents about to be applied. When there are some, the user
+   * decides: the API server may accept what the editor flags (a removed API on a cluster still serving
+   * it), but usually the error is the reason the apply would break something.
+   */
+  private async acceptLocalErrors(t: Target): Promise<boolean> {
+    const errors: { uri: vscode.Uri; d: vscode.Diagnostic }[] = [];
+    for (const uri of t.uris) {
+      const docs = t.docs.filter((d) => d.uri === uri.toString());
+      for (const d of vscode.languages.getDiagnostics(uri)) {
+        if (d.source !== LANGUAGE_DIAGNOSTICS_SOURCE || d.severity !== vscode.DiagnosticSeverity.Error) continue;
+        if (docs.some((doc) => toRange(doc.range).contains(d.range.start))) errors.push({ uri, d });
+      }
+    }
+    if (errors.length === 0) return true;
+    errors.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.d.range.start.compareTo(b.d.range.start));
+    const first = errors[0];
+    const where = `${vscode.workspace.asRelativePath(first.uri)}:${first.d.range.start.line + 1}`;
+    const answer = await vscode.window.showWarningMessage(
+      `${t.what} has ${errors.length} error${errors.length === 1 ? '' : 's'} found by EKS Manifests (first, ${where}: ${first.d.message.split('\n')[0]}). Apply anyway?`,
+      { modal: true }, 'Apply Anyway', 'Show Problems');
+    if (answer === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return answer === 'Apply Anyway';
+  }
+
+  /** Objects a GitOps controller owns: say that the controller will revert the change, and let the user decide. */
+  private async acceptGitOps(conn: ReturnType<ClusterSession['connect']>, t: Target, namespace: string | undefined): Promise<boolean> {
+    const hits = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking who manages these objects' },
+      () => findGitOpsOwned(conn, t.docs, { namespace }));
+    for (const h of hits) this.output.appendLine(`  ${h.doc.label}: managed by ${h.owner.tool} ${h.owner.owner} (${h.owner.mark}${h.where === 'file' ? ' in the file' : ' on the cluster'})`);
+    const question = gitOpsQuestion(hits, conn.context);
+    if (!question) return true;
+    return (await vscode.window.showWarningMessage(question, { modal: true }, 'Apply Anyway')) === 'Apply Anyway';
   }
 
   private report(mode: 'apply' | 'dry-run', t: Target, report: ApplyReport): void {
     const failures: ObjectResult[] = [...report.dryRun, ...report.applied].filter((r) => r.outcome === 'failed');
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const r of failures) {
-      const d = new vscode.Diagnostic(toRange(r.range), `${r.doc.label}: ${r.error?.message ?? 'failed'}`, vscode.DiagnosticSeverity.Error);
-      d.source = 'eks-manifests (cluster)';
-      d.code = r.error?.kind;
-      byUri.set(r.doc.uri, [...(byUri.get(r.doc.uri) ?? []), d]);
+      const problems = r.error ? fieldProblems(r.error, r.doc.object, r.doc.label) : [{ field: 'metadata.name', message: `${r.doc.label}: failed` }];
+      for (const p of problems) {
+        const d = new vscode.Diagnostic(toRange(r.doc.rangeOfField(p.field)), p.message, vscode.DiagnosticSeverity.Error);
+        d.source = CLUSTER_DIAGNOSTICS_SOURCE;
+        d.code = r.error?.kind;
+        byUri.set(r.doc.uri, [...(byUri.get(r.doc.uri) ?? []), d]);
+      }
     }
-    for (const [u, ds] of byUri) this.diagnostics.set(vscode.Uri.parse(u), ds);
+    this.setDiagnostics(byUri);
     const { headline: line, details, ok } = applySummary(mode, report, t.what, this.session.currentContext());
     for (const d of details) this.output.appendLine(`  ${d}`);
     this.output.appendLine(line);

@@ -1,12 +1,12 @@
 /**
  * Runs test/cluster/vscode/cluster.e2e.ts inside a real VS Code extension host (code-server, via the
- * project's e2e harness in test/e2e) with the extension loaded from this repository (npm run build first).
+ * project's real-VS-Code host in tools/vscode-host and the shim in test/e2e) with the extension loaded from this repository (npm run build first).
  * EKS_TEST_KUBECONFIG must point at a running test API server: use test/cluster/run-vscode.sh.
  */
 import * as esbuild from 'esbuild';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { REPO, copyFolder, runDir } from '../../e2e/codeServer';
+import { REPO, copyFolder, runDir } from '../../../tools/vscode-host/codeServer';
 
 async function main(): Promise<void> {
   if (!process.env.EKS_TEST_KUBECONFIG) throw new Error('EKS_TEST_KUBECONFIG is not set: run test/cluster/run-vscode.sh');
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     entryPoints: [path.join(__dirname, 'index.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs',
     target: 'node18', external: ['vscode', 'mocha'], logLevel: 'warning',
   });
+  // read by the tests inside the extension host (code-server passes its environment on)
+  process.env.EKS_TEST_FIXTURES = path.join(REPO, 'test', 'fixtures');
   const scratch = runDir('cluster-vscode');
   const workspace = copyFolder(path.join(REPO, 'examples'), path.join(scratch, 'workspace'));
   await runTests({

@@ -127,10 +127,27 @@ describe('EKS Manifests in a real VS Code extension host', () => {
     for (const d of ours(legacy.uri)) {
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, `${codeOf(d)} severity`);
       const target = typeof d.code === 'object' ? d.code.target : undefined;
-      assert.ok(target && /diagnostics\.md/.test(target.toString()), `${codeOf(d)} links to the diagnostics docs (got ${target})`);
+      // the rendered docs page at the code's row (not the raw Markdown file at line 1)
+      assert.ok(target && target.scheme === 'eks-manifests-docs' && target.query === codeOf(d), `${codeOf(d)} links to its row of the diagnostics docs (got ${target})`);
     }
     const removed = ours(legacy.uri).find((d) => codeOf(d) === 'api-removed')!;
     assert.match(removed.message, /policy\/v1beta1 was removed in Kubernetes 1\.25.*use policy\/v1/);
+  });
+
+  it('a diagnostic code opens the rendered docs page at that code\'s row', async () => {
+    await waitForSummary(legacy.uri, LEGACY_EXPECTED, 'the legacy.yaml diagnostics');
+    const removed = ours(legacy.uri).find((d) => codeOf(d) === 'api-removed')!;
+    const target = (removed.code as { target: vscode.Uri }).target;
+    await vscode.commands.executeCommand('vscode.open', target); // what a click on the code does
+    const tab = await waitFor('the docs editor', () => vscode.window.tabGroups.activeTabGroup.activeTab);
+    assert.ok(tab.input instanceof vscode.TabInputCustom, `a custom editor, not a text editor (got ${tab.input?.constructor?.name})`);
+    assert.strictEqual((tab.input as vscode.TabInputCustom).viewType, 'eksManifests.diagnosticDocs');
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { docs: { lastShown?: { code: string; html: string } } };
+    const shown = await waitFor('the rendered page', () => api.docs.lastShown?.code === 'api-removed' && api.docs.lastShown);
+    assert.match(shown.html, /data-code="api-removed"/);
+    assert.match(shown.html, /<table[\s>][\s\S]*id="api-removed"/, 'the Markdown table is rendered to HTML, with the code\'s anchor');
+    assert.doesNotMatch(shown.html, /\| Code \| Area \|/, 'not the raw Markdown');
+    await closeAll();
   });
 
   it('shows no errors on the other (correct) examples', async () => {
@@ -281,8 +298,13 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       const plain = (markdown ?? '').replace(/`/g, '');
       assert.match(plain, /Selects all Pods in shop with app=web\./);
       assert.match(plain, /Ingress:\*\* only from IP range 10\.0\.0\.0\/16/);
-      // it opens the explanation beside the manifest
-      await waitFor('the explanation editor', () => vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.getText() === markdown));
+      // it opens the explanation beside the manifest: a read-only virtual document, nothing untitled to save
+      const shown = await waitFor('the explanation document', () => vscode.workspace.textDocuments.find((d) => d.getText() === markdown));
+      assert.strictEqual(shown.uri.scheme, 'eks-manifests-cluster');
+      assert.match(shown.uri.path, /^\/explain\/NetworkPolicy shop-web-from-alb\.md$/);
+      assert.strictEqual(shown.isUntitled, false);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText() === markdown), 'no untitled copy');
+      assert.strictEqual(vscode.workspace.fs.isWritableFileSystem('eks-manifests-cluster'), undefined, 'a content provider, not a writable file system');
       await closeAll();
     });
   });

@@ -1,6 +1,6 @@
 /** Removed and deprecated apiVersions for the target Kubernetes version, with a quick fix where mechanical. */
 import type { Check } from '../checks/types';
-import { findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
+import { findRemovedApi, DEPRECATION_GUIDE } from '@shared/apiVersions';
 import { compareVersions } from '../settings';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 

@@ -9,7 +9,7 @@ import { CORE_CODES } from './codes';
 import { apiVersionCheck } from './apiVersionChecks';
 import { requiredFieldsCheck } from './requiredFieldChecks';
 import { metadataValueCheck } from './metadataValueChecks';
-import { CURRENT_API_VERSIONS, findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
+import { CURRENT_API_VERSIONS, findRemovedApi, DEPRECATION_GUIDE } from '@shared/apiVersions';
 import { compareVersions } from '../settings';
 import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 

@@ -1,6 +1,6 @@
 /** apiVersion, kind and metadata.name must be present on every Kubernetes object. */
 import type { Check } from '../checks/types';
-import { CURRENT_API_VERSIONS } from '../catalog/apiVersions';
+import { CURRENT_API_VERSIONS } from '@shared/apiVersions';
 
 export const requiredFieldsCheck: Check = {
   id: 'core.requiredFields',

@@ -1,12 +1,13 @@
 /** Findings (chunk-relative offsets) → LSP Diagnostics (file positions), and the quick fixes they carry. */
 import { DiagnosticSeverity, DiagnosticTag, TextEdit, type Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticCodeInfo, Finding, Severity } from '../diagnostics/types';
+import { DIAGNOSTIC_SOURCE } from '@shared/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
 
-export const SOURCE = 'eks-manifests';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 /**
  * What a diagnostic carries in `data`: its quick fixes in file positions. Code actions never replay the

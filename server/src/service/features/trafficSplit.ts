@@ -8,8 +8,10 @@
  * builds is at most (3 + maxTargets) × maxTargets, never proportional to the square of arbitrary input.
  */
 
+import { Commands } from '@shared/protocol';
+
 /** The client command that applies a lens's edits: arguments [uri, TextEdit[]] (client/src/albCommands.ts). */
-export const APPLY_EDIT_COMMAND = 'eksManifests.applyEdit';
+export const APPLY_EDIT_COMMAND = Commands.applyEdit;
 
 /** Percentages that add up to 100 (largest remainder); all zero when the total is zero. Negative weights count as 0. */
 export function percentages(weights: readonly number[]): number[] {

@@ -10,6 +10,7 @@
  * docs/guide/ingress/annotations.md) to its Gateway configuration kinds (docs/guide/gateway/
  * {customization,loadbalancerconfig,targetgroupconfig,listenerruleconfig,l7gateway}.md, v3.5.0).
  */
+import { Commands } from '@shared/protocol';
 import { stringify } from 'yaml';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
@@ -24,7 +25,7 @@ import { allGatewayClasses, LBC_ALB_CONTROLLER } from './workspace';
 import { gatewayClassInfo } from './model';
 
 const ALB = 'alb.ingress.kubernetes.io/';
-export const PREVIEW_MIGRATION_COMMAND = 'eksManifests.previewMigration';
+export const PREVIEW_MIGRATION_COMMAND = Commands.previewMigration;
 
 type Doc = Record<string, unknown>;
 

@@ -9,7 +9,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { Range } from '@shared/manifest/yamlFile';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import { knownString } from '@shared/manifest/templates';
-import { REMOVED_APIS, findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
+import { REMOVED_APIS, findRemovedApi, DEPRECATION_GUIDE } from '@shared/apiVersions';
 import { compareVersions, parseMinorVersion } from '../settings';
 import { fluxVersionState } from '../gitops/fluxApis';
 import { addons, clusterVersionText, field, isClusterConfig, nodeGroups } from '../eksctl/model';

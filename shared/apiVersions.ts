@@ -82,3 +82,50 @@ export const CURRENT_API_VERSIONS: Record<string, string> = {
   NodePool: 'karpenter.sh/v1', NodeClass: 'eks.amazonaws.com/v1', IngressClassParams: 'elbv2.k8s.aws/v1beta1',
   TargetGroupBinding: 'elbv2.k8s.aws/v1beta1',
 };
+
+/**
+ * The Kubernetes version from which each replacement API is served, per kind: the "available since" of
+ * the same deprecation guide (DEPRECATION_GUIDE; its sections for 1.16 to 1.32). With it, a rejection by
+ * an OLDER cluster can say which Kubernetes version added the apiVersion the file uses (e.g. policy/v1
+ * PodDisruptionBudget on a 1.20 cluster).
+ */
+const since = (apiVersion: string, kinds: string[], version: string): [string, string][] => kinds.map((k) => [`${apiVersion}|${k}`, version]);
+const AVAILABLE_SINCE = new Map<string, string>([
+  ...since('apps/v1', ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet'], '1.9'),
+  ...since('networking.k8s.io/v1', ['NetworkPolicy'], '1.8'),
+  ...since('networking.k8s.io/v1', ['Ingress', 'IngressClass'], '1.19'),
+  ...since('admissionregistration.k8s.io/v1', ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], '1.16'),
+  ...since('apiextensions.k8s.io/v1', ['CustomResourceDefinition'], '1.16'),
+  ...since('apiregistration.k8s.io/v1', ['APIService'], '1.10'),
+  ...since('authentication.k8s.io/v1', ['TokenReview'], '1.6'),
+  ...since('authorization.k8s.io/v1', ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview'], '1.6'),
+  ...since('certificates.k8s.io/v1', ['CertificateSigningRequest'], '1.19'),
+  ...since('coordination.k8s.io/v1', ['Lease'], '1.14'),
+  ...since('rbac.authorization.k8s.io/v1', ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], '1.8'),
+  ...since('scheduling.k8s.io/v1', ['PriorityClass'], '1.14'),
+  ...since('storage.k8s.io/v1', ['CSIDriver'], '1.19'),
+  ...since('storage.k8s.io/v1', ['CSINode'], '1.17'),
+  ...since('storage.k8s.io/v1', ['StorageClass'], '1.6'),
+  ...since('storage.k8s.io/v1', ['VolumeAttachment'], '1.13'),
+  ...since('storage.k8s.io/v1', ['CSIStorageCapacity'], '1.24'),
+  ...since('batch/v1', ['CronJob'], '1.21'),
+  ...since('discovery.k8s.io/v1', ['EndpointSlice'], '1.21'),
+  ...since('events.k8s.io/v1', ['Event'], '1.19'),
+  ...since('autoscaling/v2', ['HorizontalPodAutoscaler'], '1.23'),
+  ...since('policy/v1', ['PodDisruptionBudget'], '1.21'),
+  ...since('node.k8s.io/v1', ['RuntimeClass'], '1.20'),
+  ...since('flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], '1.26'),
+  ...since('flowcontrol.apiserver.k8s.io/v1', ['FlowSchema', 'PriorityLevelConfiguration'], '1.29'),
+]);
+
+/** The Kubernetes version that added this built-in apiVersion for this kind (undefined: not in the guide). */
+export function availableSince(apiVersion: string, kind: string): string | undefined {
+  return AVAILABLE_SINCE.get(`${apiVersion}|${kind}`);
+}
+
+/** API groups that ship with Kubernetes (not CRDs), from the two tables above; '' is the core group. */
+export const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
+  '',
+  ...[...REMOVED_APIS.flatMap((a) => [a.apiVersion, a.replacement ?? '']), ...[...AVAILABLE_SINCE.keys()].map((k) => k.split('|')[0])]
+    .filter((v) => v.includes('/')).map((v) => v.split('/')[0]),
+]);

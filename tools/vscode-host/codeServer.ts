@@ -1,7 +1,7 @@
 /**
- * Real VS Code for the end-to-end tests and `npm start`: code-server (VS Code in a browser, from npm) on
- * loopback, driven by playwright-core with Debian's Chromium. Tools are installed by test/e2e/install.sh
- * into one cache dir (see env.sh); this module only starts/stops them.
+ * The project's real-VS-Code host, used by `npm start` and by the end-to-end tests: code-server (VS Code in a
+ * browser, from npm) on loopback, driven by playwright-core with Debian's Chromium. The tools are installed
+ * by tools/vscode-host/install.sh into one cache dir (see env.sh); this module only starts/stops them.
  *
  * Every process started here runs in its own process group and is stopped with the whole group.
  */
@@ -10,11 +10,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import * as crypto from 'crypto';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { sleep, waitFor } from '../helpers/waitFor';
 
 export const REPO = path.resolve(__dirname, '..', '..');
-export const OUT = path.join(REPO, 'test-output', 'e2e');
 export const HOST_DIR = process.env.EKS_VSCODE_HOST
   ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'eks-manifests', 'vscode-host');
 const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.139.1';
@@ -24,10 +23,13 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 /**
  * Scratch dir OUTSIDE the repository for installed/unpacked extensions and VS Code profiles: inside the
  * repository, Node would resolve a bundle's missing dependency from the repository's node_modules and hide
- * a broken package.
+ * a broken package. One folder per checkout (the cache dir is shared), so two checkouts never wipe each
+ * other's runs.
  */
+export const RUNS_DIR = path.join(HOST_DIR, 'runs', `${path.basename(REPO)}-${crypto.createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`);
+
 export function runDir(name: string): string {
-  const d = path.join(HOST_DIR, 'runs', name);
+  const d = path.join(RUNS_DIR, name);
   fs.rmSync(d, { recursive: true, force: true });
   fs.mkdirSync(d, { recursive: true });
   return d;
@@ -54,7 +56,7 @@ export function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 export function assertToolsInstalled(): void {
   for (const [what, p] of [['code-server', CODE_SERVER], ['Node 24', path.join(NODE24_BIN, 'node')], ['Chromium', CHROMIUM]]) {
-    if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}: run test/e2e/install.sh first`);
+    if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}: run tools/vscode-host/install.sh first`);
   }
 }
 
@@ -78,7 +80,18 @@ export function portFree(port: number): Promise<boolean> {
   });
 }
 
-export { sleep, waitFor };
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `probe` is truthy; throws after `timeoutMs` (bounded waits on processes, never a fixed delay). */
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe(); // a throwing probe ends the wait with its error
+    if (v) return v as T;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
 
 /** Installs a .vsix into an extensions dir with code-server's CLI (about 1.5 s). */
 export function installVsix(vsix: string, userDataDir: string, extensionsDir: string): void {
@@ -147,10 +160,20 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     const gone = await waitFor('code-server to exit', () => exited, 5000).then(() => true, () => false);
     if (!gone) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
   };
-  // Never leave code-server behind, whatever way this process ends.
+  // Never leave code-server behind, whatever way this process ends: on exit, and on SIGINT/SIGTERM/SIGHUP
+  // when nobody else handles them (a test runner killed by a timeout emits no 'exit'). A process with its
+  // own handlers (npm start's serve.ts) stops code-server itself.
   const onExit = () => { if (!exited && child.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
   process.once('exit', onExit);
-  child.on('exit', () => process.removeListener('exit', onExit));
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (sig: NodeJS.Signals) => {
+    onExit();
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, sig); // then die of it, as without the handler
+  };
+  const unhandled = signals.filter((s) => process.listenerCount(s) === 0);
+  for (const s of unhandled) process.once(s, onSignal);
+  child.on('exit', () => { process.removeListener('exit', onExit); for (const s of unhandled) process.removeListener(s, onSignal); });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`code-server on ${url} (log: ${log})`, async () => {
