@@ -16,7 +16,6 @@ import { textAt } from '../helpers/eksctl';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/fileSystem';
 import { GITOPS_CODES } from '../../server/src/service/gitops/codes';
-import { gitopsManager } from '../../server/src/service/gitops/tracking';
 
 const KS = (opts: { api?: string; path?: string; src?: string; srcKind?: string; extra?: string; ns?: string; name?: string } = {}) => `apiVersion: ${opts.api ?? 'kustomize.toolkit.fluxcd.io/v1'}
 kind: Kustomization
@@ -221,14 +220,6 @@ test('every gitops code has a firing case', () => {
   assert.deepEqual(GITOPS_CODES.map((c) => c.code).filter((c) => !covered.has(c)), []);
 });
 
-test('gitopsManager: which controller owns an object (argo-cd common/common.go; kustomize-controller SetOwnerLabels)', () => {
-  assert.deepEqual(gitopsManager({ annotations: { 'argocd.argoproj.io/tracking-id': 'guestbook:apps/Deployment:default/web' } }), { tool: 'argocd', owner: 'guestbook', confidence: 'certain', evidence: 'annotation argocd.argoproj.io/tracking-id' });
-  assert.equal(gitopsManager({ labels: { 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' } })?.owner, 'Kustomization flux-system/apps');
-  assert.equal(gitopsManager({ labels: { 'helm.toolkit.fluxcd.io/name': 'podinfo', 'helm.toolkit.fluxcd.io/namespace': 'web' } })?.owner, 'HelmRelease web/podinfo');
-  assert.equal(gitopsManager({ labels: { 'app.kubernetes.io/instance': 'web' } })?.confidence, 'possible');
-  assert.equal(gitopsManager({ labels: { 'app.kubernetes.io/instance': 'web', 'app.kubernetes.io/managed-by': 'Helm' } }), undefined);
-  assert.equal(gitopsManager({ labels: { app: 'web' } }), undefined);
-});
 
 test('no file system: path checks say nothing', () => {
   const s = serviceWith({ 'a.yaml': SYNC, 'b.yaml': KS({ path: './nowhere' }) });
