@@ -255,7 +255,7 @@ spec:
     assert.equal(report.didApply, false);
     assert.equal(report.applied.length, 0);
     assert.equal(await exists(`/api/v1/namespaces/${ns}/configmaps/dry-only`), false);
-    assert.deepEqual(applySummary('dry-run', report, 'd.yaml', 'local'), { headline: 'Dry-run (d.yaml → local): 1 created', details: [], ok: true });
+    assert.deepEqual(applySummary('dry-run', report, 'd.yaml', 'local'), { headline: 'Dry-run (d.yaml → local): 1 would be created', details: [], ok: true });
   });
 
   test('field-manager conflict: reported with the force option; force takes ownership', async () => {
