@@ -19,6 +19,7 @@ import { nodeRange, pairs, keyString, type NodePath } from './model/yamlNodes';
 import type { K8sObject } from './model/k8sObject';
 import type { LanguageModule } from './module';
 import { ALL_MODULES } from './modules';
+import { keepFinding } from './checks/unknownValues';
 
 export interface LanguageServiceOptions {
   modules?: LanguageModule[];
@@ -62,11 +63,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
         report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
           if (!codes.has(code)) throw new Error(`check ${check.id} reported undeclared code ${code}`);
           let r: [number, number] | undefined;
+          let node: Node | undefined;
           // Two numbers are [start, end) offsets; any other array is a path (no path is two indexes).
           if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number') r = at as [number, number];
-          else if (Array.isArray(at)) r = nodeRange(obj.node(at as NodePath));
-          else r = nodeRange(at);
+          else if (Array.isArray(at)) r = nodeRange(node = obj.node(at as NodePath));
+          else r = nodeRange(node = at);
+          const resolved = r !== undefined;
           r ??= firstLine(obj);
+          // Unknown values (template actions, placeholders) and open nodes: see checks/unknownValues.ts.
+          if (!keepFinding(obj, code, codes.get(code), node, resolved, r[0], r[1])) return;
           out.push({ code, message, chunk: obj.chunk, start: r[0], end: r[1], severity: opts.severity, fixes: opts.fixes, tags: opts.tags, related: opts.related });
         },
       };

@@ -9,6 +9,7 @@ export const requiredFieldsCheck: Check = {
   run(ctx) {
     const { obj } = ctx;
     const root = obj.root;
+    if (obj.fileRole === 'kustomization') return; // Kustomize defaults apiVersion and kind
     if (obj.apiVersion === undefined) {
       ctx.report('missing-api-version', obj.node(['kind']) ?? root, `${obj.kind ?? 'This object'} has no apiVersion${suggestion(obj.kind)}`);
     }

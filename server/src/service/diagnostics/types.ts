@@ -11,6 +11,12 @@ export interface DiagnosticCodeInfo {
   area: string;
   /** One line for the docs table: what it catches. */
   summary: string;
+  /**
+   * The finding says something is absent (a field, an annotation, an object). The engine drops such findings
+   * where a template may inject the content (checks/unknownValues.ts) and on partial objects (Kustomize
+   * patches). Codes named `missing-*` or `*-required` count as such without saying so.
+   */
+  absence?: boolean;
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */

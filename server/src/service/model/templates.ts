@@ -13,8 +13,13 @@ import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 /** What a masked template action reads as (one UTF-16 unit per masked character). */
 export const MASK_CHAR = '\u2592';
 
-/** A masked template region of a chunk: chunk-relative [start, end); `line`: the whole line was actions. */
-export interface MaskedRegion { start: number; end: number; line: boolean }
+/**
+ * A masked template region of a chunk: chunk-relative [start, end). `line`: the region is structure YAML
+ * cannot see (a line of actions only, or an action that opens a block). `output`: an action there may write
+ * content (`include`, `toYaml`, `.Values.x`, an `else` branch read away); false for control actions
+ * (`if`, `end`, `range`, `with`, `define`), comments and variable assignments, which add nothing.
+ */
+export interface MaskedRegion { start: number; end: number; line: boolean; output: boolean }
 
 const PLACEHOLDER = new RegExp([
   '\\$\\{[^}\\n]*\\}', // ${VAR}, ${VAR:-x}
@@ -52,8 +57,9 @@ export function knownString(node: unknown): string | undefined {
 
 /**
  * Whether a template action may inject content into this node (a map, a list, or an empty value): then no
- * "missing field" finding may come from it. True when an action-only line lies inside the node or right
- * after it (before the next text of the document), or when the node itself is unknown.
+ * "missing field" finding may come from it. True when a line where an action writes content lies inside the
+ * node, right after it (before the next text of the document) or, for a map or list, right before it; or
+ * when the node itself is unknown.
  *
  * `text` is the chunk's masked text, `masked` its masked regions (both on YamlChunk).
  */
@@ -64,10 +70,14 @@ export function isOpenNode(node: unknown, text: string, masked: readonly MaskedR
   let start: number;
   let end: number;
   if (r && (isMap(node) || isSeq(node) || isScalar(node))) { start = r[0]; end = r[1]; } else if (after !== undefined) { start = after; end = after; } else return false;
-  // Extend to the next non-blank character: an action line right after the last item injects into it.
+  // Extend to the blanks around it: an action line right before the first item or right after the last one
+  // writes into it too (action lines are blank in the masked text).
+  const blank = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
   let e = end;
-  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13 || text.charCodeAt(e) === 9)) e++;
-  return masked.some((m) => m.line && m.start < Math.max(e, end + 1) && m.end > start);
+  while (e < text.length && blank(text.charCodeAt(e))) e++;
+  let b = start;
+  if (isMap(node) || isSeq(node)) while (b > 0 && blank(text.charCodeAt(b - 1))) b--;
+  return masked.some((m) => m.line && m.output && m.start < Math.max(e, end + 1) && m.end > b);
 }
 
 /** Whether a node lies in (or overlaps) any masked region. */

@@ -105,7 +105,7 @@ export function maskTemplate(source: string): MaskedText {
   lines.forEach((l, li) => {
     if (l.onlyActions) {
       for (const [s, e] of l.spans) blank(s, e);
-      masked.push({ start: l.start, end: l.end, line: true });
+      masked.push({ start: l.start, end: l.end, line: true, output: l.spans.some((sp, i) => writes(source, sp, i === 0 && l.continues, actions)) });
       return;
     }
     l.spans.forEach(([s, e], i) => {
@@ -115,7 +115,7 @@ export function maskTemplate(source: string): MaskedText {
       const leading = i === 0 && l.continues;
       const opening = i === l.spans.length - 1 && !leading && opensBlock(source, l, s, lines, li);
       if (leading || opening) blank(s, e); else for (let k = s; k < e; k++) if (out[k] !== '\r') out[k] = MASK_CHAR;
-      masked.push({ start: s, end: e, line: leading || opening });
+      masked.push({ start: s, end: e, line: leading || opening, output: writes(source, [s, e], leading, actions) });
     });
   });
   return { text: out.join(''), masked };
@@ -173,6 +173,26 @@ function opensBlock(source: string, l: MaskLine, s: number, lines: MaskLine[], l
   return false;
 }
 
+const SILENT = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'break', 'continue']);
+
+/**
+ * Whether the action (or the part of it at `span`) may write text: not a control action, a comment or a
+ * variable assignment. A continuation part takes the answer of the action it continues.
+ */
+function writes(source: string, span: [number, number], continues: boolean, actions: [number, number][]): boolean {
+  let a = span;
+  if (continues) {
+    const whole = actions.find(([s, e]) => s < span[0] && e >= span[1]);
+    if (whole) a = whole;
+  }
+  const head = source.slice(a[0], Math.min(a[1], a[0] + 80));
+  const m = /^\{\{-?\s*(\/\*|\$[\w]*\s*:?=(?!=)|[a-z]+\b)?/.exec(head);
+  const word = m?.[1];
+  if (!word) return true;
+  if (word === '/*' || word.startsWith('$')) return false;
+  return !SILENT.has(word);
+}
+
 /** The keyword an action starts with (`if`, `else`, `end`, `range`, …), or '' for output and comments. */
 function actionKeyword(source: string, [s, e]: [number, number]): string {
   const m = /^\{\{-?\s*([a-z]+)\b/.exec(source.slice(s, Math.min(e, s + 40)));
@@ -217,6 +237,6 @@ export function maskTemplateFirstBranches(source: string): MaskedText | undefine
   const chars = source.split('');
   for (const [s, e] of branches) for (let k = s; k < e; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' ';
   const m = maskTemplate(chars.join(''));
-  const regions = [...m.masked, ...branches.map(([start, end]) => ({ start, end, line: true }))].sort((x, y) => x.start - y.start);
+  const regions = [...m.masked, ...branches.map(([start, end]) => ({ start, end, line: true, output: true }))].sort((x, y) => x.start - y.start);
   return { text: m.text, masked: regions };
 }

@@ -9,7 +9,16 @@
 import type { K8sObject } from '../model/k8sObject';
 import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
-import type { YAMLSeq } from 'yaml';
+import type { Node, YAMLSeq } from 'yaml';
+import { isUnknownText } from '../model/templates';
+
+function* containerNodes(spec: Node | undefined, doc: import('yaml').Document): Iterable<Node> {
+  for (const list of ['containers', 'initContainers']) {
+    const cs = child(spec, list, doc);
+    if (!isSeq(cs)) continue;
+    for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) { const c = child(cs, i, doc); if (c) yield c; }
+  }
+}
 
 export interface ContainerPort {
   name?: string;
@@ -27,6 +36,10 @@ export interface Workload {
   podLabels: Record<string, string>;
   ports: ContainerPort[];
   hostNetwork: boolean;
+  /** A template may give the Pods labels not shown (or some are template actions): they may match any selector. */
+  labelsOpen: boolean;
+  /** A template may add containers or ports not shown (or some port names are template actions). */
+  portsOpen: boolean;
 }
 
 export interface NamespaceInfo {
@@ -86,7 +99,12 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
         }
       }
       const hostNetwork = scalarString(child(spec, 'hostNetwork', doc)) === 'true';
-      w = { obj, kind, name: obj.name, namespace: obj.namespace, podLabels, ports, hostNetwork };
+      const labelsNode = nodeAt(tpl, ['metadata', 'labels'], doc);
+      const labelsOpen = Object.entries(podLabels).some(([k, v]) => isUnknownText(k) || isUnknownText(v))
+        || (obj.hasTemplates && (labelsNode !== undefined ? obj.isOpen(labelsNode) : obj.isOpen(nodeAt(tpl, ['metadata'], doc) ?? tpl)));
+      const portsOpen = ports.some((p) => (p.name !== undefined && isUnknownText(p.name)))
+        || (obj.hasTemplates && (obj.isOpen(child(spec, 'containers', doc)) || [...containerNodes(spec, doc)].some((c) => obj.isOpen(c) || obj.isOpen(child(c, 'ports', doc)))));
+      w = { obj, kind, name: obj.name, namespace: obj.namespace, podLabels, ports, hostNetwork, labelsOpen, portsOpen };
     }
   } catch {
     w = undefined;
