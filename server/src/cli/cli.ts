@@ -11,6 +11,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
 import { findYamlFiles } from '../lsp/workspaceScan';
+import { nodeFileSystem } from '../lsp/nodeFileSystem';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...
@@ -130,6 +131,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const service = createLanguageService({
     settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
+    fileSystem: nodeFileSystem,
   });
   const uris = new Map<string, string>();
   for (const f of files) {

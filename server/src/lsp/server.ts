@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
 import { findYamlFiles } from './workspaceScan';
+import { nodeFileSystem } from './nodeFileSystem';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -25,6 +26,7 @@ const docsHref = pathToFileURL(docsFile).href;
 const service = createLanguageService({
   docsUrl: (code) => `${docsHref}#${code}`,
   log: (m) => connection.console.error(m),
+  fileSystem: nodeFileSystem,
 });
 
 interface InitOptions {

@@ -20,6 +20,8 @@ import type { K8sObject } from './model/k8sObject';
 import type { LanguageModule } from './module';
 import { ALL_MODULES } from './modules';
 import { keepFinding } from './checks/unknownValues';
+import { forPartialObjects } from './checks/partialObjects';
+import type { FileSystem } from './fileSystem';
 
 export interface LanguageServiceOptions {
   modules?: LanguageModule[];
@@ -28,6 +30,8 @@ export interface LanguageServiceOptions {
   /** Where a check that throws is reported (it never stops the other checks). */
   log?: (message: string) => void;
   settings?: Partial<Settings>;
+  /** What checks that need the disk ask (kustomization paths); without it they stay silent. */
+  fileSystem?: FileSystem;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -59,7 +63,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
     for (const check of checks) {
       if (check.appliesTo && !check.appliesTo(obj)) continue;
       const ctx: CheckContext = {
-        obj, file, settings, index,
+        obj, file, settings, index, fs: options.fileSystem,
         report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
           if (!codes.has(code)) throw new Error(`check ${check.id} reported undeclared code ${code}`);
           let r: [number, number] | undefined;
@@ -215,8 +219,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
       const out: Diagnostic[] = [];
       for (const chunk of file.chunks) {
         if (isCancelled()) break;
-        const local = localFindings(file, chunk);
-        const ws = workspaceFindings(file, chunk, stale);
+        // Kustomize patches are partial objects (checks/partialObjects.ts).
+        const { local, ws } = forPartialObjects(index, uri, chunk, codes, localFindings(file, chunk), workspaceFindings(file, chunk, stale));
         // The converted diagnostics of a chunk are reused while its findings, settings and first line are the
         // same (positions are file lines: chunk.startLine + line in the chunk). Not when a finding points into
         // another chunk (that one may have moved).
@@ -401,7 +405,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}) {
   function cursor(uri: string, position: Position): CursorContext | undefined {
     const file = index.get(uri);
     if (!file || file.tooLargeSize !== undefined) return undefined;
-    return cursorContext(file, index, settings, position);
+    return cursorContext(file, index, settings, position, options.fileSystem);
   }
 }
 

@@ -4,10 +4,12 @@ import { coreModule } from './core/coreModule';
 import { albModule } from './alb/albModule';
 import { nodepoolModule } from './nodepool/nodepoolModule';
 import { networkPolicyModule } from './networkpolicy/networkPolicyModule';
+import { kustomizeModule } from './kustomize/kustomizeModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
   albModule,
   nodepoolModule,
   networkPolicyModule,
+  kustomizeModule,
 ];

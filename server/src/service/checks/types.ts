@@ -5,6 +5,7 @@ import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Settings } from '../settings';
 import type { Finding, Fix, Severity } from '../diagnostics/types';
 import type { NodePath } from '../model/yamlNodes';
+import type { FileSystem } from '../fileSystem';
 
 export interface ReportOptions {
   severity?: Severity;
@@ -19,6 +20,8 @@ export interface CheckContext {
   settings: Settings;
   /** Only for `workspace` checks; local checks must not depend on other documents. */
   index: WorkspaceIndex;
+  /** The file system, when the service was given one (only for `workspace` checks: it changes under them). */
+  fs?: FileSystem;
   /** Report on a node, a path under the object root, or chunk-relative [start, end). */
   report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, options?: ReportOptions): void;
 }

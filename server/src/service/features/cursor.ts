@@ -9,6 +9,7 @@ import type { Position, YamlChunk } from '../parse/yamlFile';
 import type { K8sObject } from '../model/k8sObject';
 import type { Settings } from '../settings';
 import { keyString, type NodePath } from '../model/yamlNodes';
+import type { FileSystem } from '../fileSystem';
 
 export interface CursorContext {
   file: ManifestFile;
@@ -38,6 +39,8 @@ export interface CursorContext {
   word: string;
   /** Chunk-relative [start, end) of the text a completion should replace. */
   replace: [number, number];
+  /** The file system, when the service was given one. */
+  fs?: FileSystem;
 }
 
 /** Find the deepest node/pair holding `offset` in a document's AST. */
@@ -116,7 +119,7 @@ export function indentationPath(chunk: YamlChunk, relLine: number, column: numbe
   return path;
 }
 
-export function cursorContext(file: ManifestFile, index: WorkspaceIndex, settings: Settings, position: Position): CursorContext | undefined {
+export function cursorContext(file: ManifestFile, index: WorkspaceIndex, settings: Settings, position: Position, fs?: FileSystem): CursorContext | undefined {
   const chunk = file.yaml.chunkAt(position);
   if (!chunk) return undefined;
   const offset = chunk.toOffset(position);
@@ -129,7 +132,7 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
     return r && offset >= r[0] && offset <= r[2];
   }) ?? objs[objs.length - 1];
 
-  const base = { file, chunk, index, settings, position, offset, obj, linePrefix };
+  const base = { file, chunk, index, settings, position, offset, obj, linePrefix, fs };
   const found = obj ? walk(obj.doc, obj.doc.contents, offset, []) : undefined;
   const keyTyping = KEY_LINE.exec(linePrefix);
   // A plain scalar on a line with no colon may be a key being typed: YAML reads `annotations:\n  alb.x`

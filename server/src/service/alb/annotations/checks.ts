@@ -17,7 +17,7 @@ import {
 import { parseListenPorts, validateValue } from './values';
 import {
   albPairs, annotationPairs, annotationsMayHoldMore, backendsMayHoldMore, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed, servicePorts,
-  serviceNames, missingServiceDoubt, SERVICE_READS,
+  serviceNames, missingServiceDoubt, hasServicesFor, SERVICE_READS,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 
@@ -321,7 +321,7 @@ export const backendServiceCheck: Check = {
     const ns = obj.namespace;
     // The namespaces this Ingress lands in: its own, and the one each kustomization build that lists it sets.
     const nss = namespacesOf(ctx.index, obj);
-    if (!nss.some((n) => hasServicesIn(ctx, n))) return;
+    if (!nss.some((n) => hasServicesFor(ctx.index, n))) return;
     const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
     for (const b of ingressBackends(obj)) {
       if (b.portName === USE_ANNOTATION || !b.name || isUnknownText(b.name)) continue;
@@ -365,18 +365,6 @@ export const backendServiceCheck: Check = {
     }
   },
 };
-
-/** Whether the workspace has Services an object in `ns` can see (memoised until the Services change). */
-const nsMemo = new WeakMap<object, { gen: number; seen: Map<string, boolean> }>();
-function hasServicesIn(ctx: CheckContext, ns: string | undefined): boolean {
-  let m = nsMemo.get(ctx.index);
-  const gen = ctx.index.kindGeneration('Service');
-  if (!m || m.gen !== gen) { m = { gen, seen: new Map() }; nsMemo.set(ctx.index, m); }
-  const k = ns ?? '';
-  let v = m.seen.get(k);
-  if (v === undefined) { v = ctx.index.hasKindIn('Service', ns); m.seen.set(k, v); }
-  return v;
-}
 
 /** The open-source controller's class without IngressClassParams: its default target type is instance. */
 function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {

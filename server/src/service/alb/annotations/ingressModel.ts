@@ -215,7 +215,7 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
  */
 interface WsCache {
   serviceGen: string; ingressGen: number;
-  servicesByName?: Map<string, { svc: K8sObject; namespace?: string }[]>; unknownNamed?: K8sObject[];
+  servicesByName?: Map<string, { svc: K8sObject; namespace?: string }[]>; unknownNamed?: K8sObject[]; serviceNamespaces?: Set<string | undefined>;
   groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>>;
 }
 const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
@@ -224,7 +224,7 @@ function wsCache(index: WorkspaceIndex): WsCache {
   const ingressGen = index.kindGeneration('Ingress');
   let c = wsCaches.get(index);
   if (!c) { c = { serviceGen, ingressGen }; wsCaches.set(index, c); }
-  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; c.unknownNamed = undefined; }
+  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; c.unknownNamed = undefined; c.serviceNamespaces = undefined; }
   if (c.ingressGen !== ingressGen) { c.ingressGen = ingressGen; c.groups = undefined; c.groupValues = undefined; }
   return c;
 }
@@ -261,6 +261,17 @@ export function servicesNamed(index: WorkspaceIndex, name: string, namespace: st
   const out: K8sObject[] = [];
   for (const e of c.servicesByName.get(name) ?? []) if (sameNamespace(e.namespace, namespace) && !out.includes(e.svc)) out.push(e.svc);
   return out;
+}
+
+/** Whether the workspace has a Service an Ingress in `namespace` can see (by its own or a build-given namespace). */
+export function hasServicesFor(index: WorkspaceIndex, namespace: string | undefined): boolean {
+  servicesNamed(index, '', undefined);
+  const c = wsCache(index);
+  if (!c.serviceNamespaces) {
+    c.serviceNamespaces = new Set();
+    for (const list of c.servicesByName!.values()) for (const e of list) c.serviceNamespaces.add(e.namespace);
+  }
+  return namespace === undefined ? c.serviceNamespaces.size > 0 : c.serviceNamespaces.has(namespace) || c.serviceNamespaces.has(undefined);
 }
 
 /** Every name a Service of the workspace has (own and build-given), for "did you mean". */
