@@ -30,7 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    // The files the server scans (model/fileKind.ts isScannedFileName): YAML, *.yaml.tpl, Kustomization.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.yaml.tpl,*.yml.tpl,Kustomization}') },
     initializationOptions: {
       syntaxErrors: syntaxErrorsWanted(),
       settings: vscode.workspace.getConfiguration('eksManifests'),

@@ -14,7 +14,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
-import { findYamlFiles } from './workspaceScan';
+import { excludeMatcher, findYamlFiles } from './workspaceScan';
 import { nodeFileSystem } from './nodeFileSystem';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
 
@@ -42,16 +42,42 @@ interface ClientSettings {
   diagnostics: { disabled: string[] };
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
+  /** Globs the workspace scan skips (relative to each workspace folder). */
+  exclude: string[];
 }
 
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
 let indexWorkspace = true;
+let excludePatterns: string[] = [];
+
+/** Whether the workspace scan skips this file (eksManifests.exclude, relative to its workspace folder). */
+function isExcluded(file: string): boolean {
+  if (excludePatterns.length === 0) return false;
+  const matches = excludeMatcher(excludePatterns);
+  return workspaceFolders.some((root) => { const rel = path.relative(root, file); return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel); });
+}
+
+/** Take a new exclude list: drop the files it now excludes, scan again for the ones it no longer does. */
+async function setExclude(next: string[] | undefined): Promise<void> {
+  const list = (next ?? []).filter((x) => typeof x === 'string');
+  if (JSON.stringify(list) === JSON.stringify(excludePatterns)) return;
+  const first = excludePatterns.length === 0 && !indexedOnce;
+  excludePatterns = list;
+  if (first) return;
+  for (const uri of service.index.uris()) {
+    if (!uri.startsWith('file:') || documents.get(uri)) continue;
+    if (isExcluded(fileURLToPath(uri))) service.removeFile(uri);
+  }
+  if (indexWorkspace) await indexFolders();
+}
+let indexedOnce = false;
 
 function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   const s: Partial<Settings> = {};
   if (!c) return s;
+  if (Array.isArray(c.exclude)) void setExclude(c.exclude);
   if (typeof c.kubernetesVersion === 'string' && c.kubernetesVersion) s.kubernetesVersion = c.kubernetesVersion;
   if (Array.isArray(c.diagnostics?.disabled)) s.disabled = c.diagnostics!.disabled.filter((x) => typeof x === 'string');
   if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
@@ -111,8 +137,9 @@ connection.onDidChangeConfiguration(async (change) => {
 async function indexFolders(): Promise<void> {
   const started = Date.now();
   let count = 0;
+  indexedOnce = true;
   for (const folder of workspaceFolders) {
-    const files = await findYamlFiles(folder);
+    const files = await findYamlFiles(folder, 20000, excludePatterns);
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       if (documents.get(uri)) continue; // the editor's text wins over the disk
@@ -136,6 +163,7 @@ async function indexFolders(): Promise<void> {
 connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
     if (documents.get(change.uri)) continue;
+    if (change.uri.startsWith('file:') && change.type !== FileChangeType.Deleted && isExcluded(fileURLToPath(change.uri))) continue;
     if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); continue; }
     try {
       const text = await fs.readFile(fileURLToPath(change.uri), 'utf8');
