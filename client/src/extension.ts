@@ -42,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('eksManifests', 'EKS Manifests', serverOptions, clientOptions);
   await client.start();
   (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client);
+  (await import('./renderedChartCommand')).registerRenderedChartCommand(context, client);
   context.subscriptions.push(vscode.extensions.onDidChange(() => {
     // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
     client?.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -17,6 +17,7 @@ import { defaultSettings, type Settings } from '../service/settings';
 import { excludeMatcher, findYamlFiles } from './workspaceScan';
 import { nodeFileSystem } from './nodeFileSystem';
 import { explainNetworkPolicy } from '../service/networkpolicy/explain';
+import { checkRenderedChart } from '../helm/renderCheck';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -44,6 +45,7 @@ interface ClientSettings {
   maxFileSize: number;
   /** Globs the workspace scan skips (relative to each workspace folder). */
   exclude: string[];
+  helm: { path?: string };
 }
 
 let workspaceFolders: string[] = [];
@@ -51,6 +53,7 @@ let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
 let indexWorkspace = true;
 let excludePatterns: string[] = [];
+let helmPath: string | undefined;
 
 /** Whether the workspace scan skips this file (eksManifests.exclude, relative to its workspace folder). */
 function isExcluded(file: string): boolean {
@@ -78,6 +81,7 @@ function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   const s: Partial<Settings> = {};
   if (!c) return s;
   if (Array.isArray(c.exclude)) void setExclude(c.exclude);
+  if (c.helm && typeof c.helm.path === 'string') helmPath = c.helm.path.trim() || undefined;
   if (typeof c.kubernetesVersion === 'string' && c.kubernetesVersion) s.kubernetesVersion = c.kubernetesVersion;
   if (Array.isArray(c.diagnostics?.disabled)) s.disabled = c.diagnostics!.disabled.filter((x) => typeof x === 'string');
   if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
@@ -290,6 +294,28 @@ connection.onRequest('eksManifests/explainNetworkPolicy', (p: { uri: string; pos
   const markdown = obj ? explainNetworkPolicy(obj, service.index) : undefined;
   return markdown ? { markdown, name: obj!.name ?? null, namespace: obj!.namespace ?? null } : null;
 }));
+
+/**
+ * Custom request: render the Helm chart holding `uri` with `helm template` and check the rendered objects
+ * (server/src/helm/renderCheck.ts). The findings are grouped by template file, in LSP positions.
+ */
+connection.onRequest('eksManifests/checkRenderedChart', async (p: { uri: string; values?: string[] }) => {
+  try {
+    if (!p.uri.startsWith('file:')) return { ok: false, reason: 'no-chart', message: 'Check Rendered Chart works on files on disk.' };
+    const r = await checkRenderedChart({ chartDir: fileURLToPath(p.uri), values: p.values, helm: helmPath, settings: service.settings });
+    if (!r.ok) return r;
+    const files = new Map<string, unknown[]>();
+    for (const f of r.findings) {
+      const uri = pathToFileURL(f.file).href;
+      const l = files.get(uri);
+      if (l) l.push(f.diagnostic); else files.set(uri, [f.diagnostic]);
+    }
+    return { ok: true, chart: pathToFileURL(r.chart).href, documents: r.documents, files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+  } catch (err) {
+    connection.console.error(`checkRenderedChart failed: ${(err as Error).stack}`);
+    return { ok: false, reason: 'render-error', message: String((err as Error).message ?? err) };
+  }
+});
 
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));
