@@ -3,7 +3,7 @@
  * no finding is published
  *
  * - on text that is (partly) a masked template action or a placeholder (`${VAR}`, `<value>`, …): its type,
- *   format and value are not there to judge;
+ *   format and value are not there to judge (a finding about a whole map or list is not about its values);
  * - over a line where an action writes content YAML cannot see (`{{- include … | nindent 4 }}`);
  * - on a map or list into which an action may inject content (an open node), nor a missing-field finding
  *   ("absence" codes) about such a node, or about anything in a template when the check gave no node.
@@ -29,8 +29,10 @@ export function isAbsenceCode(code: string, info: DiagnosticCodeInfo | undefined
 export function keepFinding(obj: K8sObject, code: string, info: DiagnosticCodeInfo | undefined, node: Node | undefined, resolved: boolean, start: number, end: number): boolean {
   const chunk = obj.chunk;
   const masked = chunk.masked;
-  // Placeholders can be in any file; masked actions only in templates.
-  if (isUnknownText(chunk.text.slice(start, Math.max(end, start + 1)))) return false;
+  // Placeholders can be in any file; masked actions only in templates. A finding about a map or a list as a
+  // whole (a missing name, a wrong shape) does not depend on the values inside it.
+  const container = node !== undefined && (isMap(node) || isSeq(node));
+  if (!container && isUnknownText(chunk.text.slice(start, Math.max(end, start + 1)))) return false;
   if (masked.length === 0) return true;
   if (writesInto(masked, start, end)) return false;
   if (!resolved) return !isAbsenceCode(code, info);

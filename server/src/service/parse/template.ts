@@ -240,3 +240,24 @@ export function maskTemplateFirstBranches(source: string): MaskedText | undefine
   const regions = [...m.masked, ...branches.map(([start, end]) => ({ start, end, line: true, output: true }))].sort((x, y) => x.start - y.start);
   return { text: m.text, masked: regions };
 }
+
+/**
+ * The conditions of the `if`/`with` blocks (and the `else` branches of them) that enclose `offset`: the text of
+ * each condition, outermost first. An object inside such a block exists only when its condition holds.
+ */
+export function enclosingConditions(source: string, offset: number): string[] {
+  const stack: { kw: string; cond: string }[] = [];
+  for (const a of templateActions(source)) {
+    if (a[0] >= offset) break;
+    const kw = actionKeyword(source, a);
+    const body = source.slice(a[0], a[1]).replace(/^\{\{-?\s*/, '').replace(/\s*-?\}\}$/, '');
+    if (kw === 'if' || kw === 'with') stack.push({ kw, cond: body.replace(/^(if|with)\s+/, '') });
+    else if (kw === 'range' || kw === 'define' || kw === 'block') stack.push({ kw, cond: '' });
+    else if (kw === 'else' && stack.length) {
+      const top = stack[stack.length - 1];
+      const more = body.replace(/^else\s*/, '').replace(/^(if|with)\s+/, '');
+      top.cond = more ? `${top.cond} is false and ${more}` : `${top.cond} is false`;
+    } else if (kw === 'end') stack.pop();
+  }
+  return stack.filter((s) => s.kw === 'if' || s.kw === 'with').map((s) => s.cond);
+}
