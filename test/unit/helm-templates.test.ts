@@ -132,6 +132,23 @@ spec:
   const d = withCode(inChart('ingress.yaml', text), 'api-removed');
   assert.equal(d.length, 1);
   assert.deepEqual(at(text, d[0]), { line: 'apiVersion: extensions/v1beta1', covered: 'extensions/v1beta1' });
+  // Inside {{ if }} on a value: rendered only when the user turns it on, so a warning that says when.
+  assert.equal(d[0].severity, 2);
+  assert.match(d[0].message, /This template renders it only when `\.Values\.ingress\.enabled`/);
+  // Not gated: an error.
+  const plain = text.replace('{{- if .Values.ingress.enabled }}\n', '').replace('{{- end }}\n', '');
+  assert.equal(withCode(inChart('ingress.yaml', plain), 'api-removed')[0].severity, 1);
+});
+
+test('a removed apiVersion gated on the cluster version is never rendered at the target: silent', () => {
+  // The shape of the metrics-server and aws-node-termination-handler PSP templates, and of Datadog's.
+  const gated = (cond: string) => `{{- if and (.Values.rbac.pspEnabled) (${cond}) }}\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  privileged: false\n{{- end }}\n`;
+  assert.deepEqual(withCode(inChart('psp.yaml', gated('semverCompare "<1.25-0" .Capabilities.KubeVersion.GitVersion')), 'api-removed'), []);
+  assert.deepEqual(withCode(inChart('psp.yaml', gated('.Capabilities.APIVersions.Has "policy/v1beta1/PodSecurityPolicy"')), 'api-removed'), []);
+  assert.deepEqual(withCode(inChart('psp.yaml', gated('include "common.capabilities.psp.supported" .')), 'api-removed'), []);
+  const valueOnly = withCode(inChart('psp.yaml', gated('.Values.psp.create')), 'api-removed');
+  assert.equal(valueOnly.length, 1);
+  assert.equal(valueOnly[0].severity, 2);
 });
 
 test('literal parts are checked: an unquoted number as a label value (range = the value)', () => {
