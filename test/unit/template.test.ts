@@ -162,3 +162,22 @@ test('editing a template re-parses it with the same result as a fresh parse', ()
   assert.equal(f.chunks[0], f.chunks[0]);
   assert.equal(f.lastReparsed, 1);
 });
+
+test('hostile templates: masking keeps the length and lines, and the parse never throws (bounded by input size)', () => {
+  const inputs = [
+    '{{'.repeat(100_000),
+    '{{/* never closed\n'.repeat(5_000),
+    'a: {{ "unterminated\n'.repeat(5_000),
+    '{{ if .a }}\n'.repeat(3_000) + 'x: 1\n' + '{{ else }}\n{}\n{{ end }}\n'.repeat(3_000),
+    Array.from({ length: 5_000 }, (_, i) => `${' '.repeat(i % 40)}k${i}: {{ include "x" . | nindent ${i % 40} }}`).join('\n'),
+    '}}{{-}}{{- -}}{{`}}`}}{{\'}}\'}}'.repeat(5_000),
+    '---\n{{ range }}\n---\n{{ end }}\n'.repeat(2_000),
+  ];
+  for (const src of inputs) {
+    const m = maskTemplate(src);
+    assert.equal(m.text.length, src.length);
+    assert.equal(m.text.split('\n').length, src.split('\n').length);
+    const f = new YamlFile(src);
+    assert.equal(f.chunks.reduce((n, c) => n + c.source.length, 0), src.length);
+  }
+});

@@ -13,7 +13,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
-import { isUnknownText, type MaskedRegion } from '../model/templates';
+import { isUnknownText, someMaskedIn, type MaskedRegion } from '../model/templates';
 import type { DiagnosticCodeInfo } from '../diagnostics/types';
 
 /** Codes whose findings say something is absent (a field, a value, an object): never on what a template may fill. */
@@ -47,8 +47,7 @@ export function keepFinding(obj: K8sObject, code: string, info: DiagnosticCodeIn
 
 /** Whether [start, end) overlaps a line where an action writes content. */
 function writesInto(masked: readonly MaskedRegion[], start: number, end: number): boolean {
-  for (const m of masked) if (m.line && m.output && m.start < Math.max(end, start + 1) && m.end > start) return true;
-  return false;
+  return someMaskedIn(masked, start, end, (m) => m.line && m.output);
 }
 
 function isEmptyScalar(node: Node): boolean {

@@ -77,13 +77,55 @@ export function isOpenNode(node: unknown, text: string, masked: readonly MaskedR
   while (e < text.length && blank(text.charCodeAt(e))) e++;
   let b = start;
   if (isMap(node) || isSeq(node)) while (b > 0 && blank(text.charCodeAt(b - 1))) b--;
-  return masked.some((m) => m.line && m.output && m.start < Math.max(e, end + 1) && m.end > b);
+  return someMaskedIn(masked, b, Math.max(e, end + 1), (m) => m.line && m.output);
+}
+
+/** Per masked list: the greatest end of the regions up to each index (regions are sorted by start). */
+const maxEnds = new WeakMap<readonly MaskedRegion[], Int32Array>();
+
+/**
+ * Whether a masked region matching `pred` overlaps [start, end) (an empty range counts as one character).
+ * Binary search on the sorted starts, then back while a region may still reach `start`: no scan of the whole
+ * list per question, so large templates stay linear.
+ */
+export function someMaskedIn(masked: readonly MaskedRegion[], start: number, end: number, pred: (m: MaskedRegion) => boolean = () => true): boolean {
+  const n = masked.length;
+  if (n === 0) return false;
+  let me = maxEnds.get(masked);
+  if (!me || me.length !== n) {
+    me = new Int32Array(n);
+    let max = -1;
+    for (let i = 0; i < n; i++) { max = Math.max(max, masked[i].end); me[i] = max; }
+    maxEnds.set(masked, me);
+  }
+  const e = Math.max(end, start + 1);
+  // First region whose start is >= e: candidates are before it.
+  let lo = 0, hi = n;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (masked[mid].start < e) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0 && me[i] > start; i--) {
+    const m = masked[i];
+    if (m.end > start && pred(m)) return true;
+  }
+  return false;
+}
+
+const lineStartsCache = new WeakMap<readonly MaskedRegion[], Int32Array>();
+
+/** Whether a structure region (`line`) starts strictly between `after` and `before` (binary search). */
+export function lineRegionStartsBetween(masked: readonly MaskedRegion[], after: number, before: number): boolean {
+  let starts = lineStartsCache.get(masked);
+  if (!starts) {
+    starts = Int32Array.from(masked.filter((m) => m.line).map((m) => m.start)).sort();
+    lineStartsCache.set(masked, starts);
+  }
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= after) lo = mid + 1; else hi = mid; }
+  return lo < starts.length && starts[lo] < before;
 }
 
 /** Whether a node lies in (or overlaps) any masked region. */
 export function overlapsMasked(start: number, end: number, masked: readonly MaskedRegion[]): boolean {
-  for (const m of masked) if (m.start < Math.max(end, start + 1) && m.end > start) return true;
-  return false;
+  return someMaskedIn(masked, start, end);
 }
 
 export type { Node };

@@ -25,9 +25,11 @@ export function hasTemplateActions(text: string): boolean {
 export function templateActions(text: string): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
+  // Where the last comment close is: a comment opened after it is never closed (no search to the end each time).
+  const lastClose = text.lastIndexOf('*/');
   let i = text.indexOf('{{');
   while (i !== -1) {
-    const end = actionEnd(text, i + 2);
+    const end = actionEnd(text, i + 2, lastClose);
     out.push([i, end]);
     if (end >= n) break;
     i = text.indexOf('{{', end);
@@ -36,7 +38,7 @@ export function templateActions(text: string): [number, number][] {
 }
 
 /** Offset just after the `}}` closing the action whose body starts at `from`. */
-function actionEnd(text: string, from: number): number {
+function actionEnd(text: string, from: number, lastClose: number): number {
   const n = text.length;
   let i = from;
   // A comment is `{{/*` or `{{- /*`: it ends at `*/` followed by `}}` (or ` -}}`).
@@ -44,7 +46,7 @@ function actionEnd(text: string, from: number): number {
   if (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t' || text[j + 1] === '\n' || text[j + 1] === '\r')) j++;
   while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
   if (text.startsWith('/*', j)) {
-    const close = text.indexOf('*/', j + 2);
+    const close = j + 2 <= lastClose ? text.indexOf('*/', j + 2) : -1;
     if (close !== -1) {
       const after = text.indexOf('}}', close + 2);
       if (after !== -1) return after + 2;
@@ -99,9 +101,10 @@ export function maskTemplate(source: string): MaskedText {
   const actions = templateActions(source);
   if (actions.length === 0) return { text: source, masked: [] };
   const lines = linesWithActions(source, actions);
-  const out = source.split('');
+  // Replacements in order ([start, end, fill char]); the text is assembled once at the end.
+  const edits: [number, number, string][] = [];
   const masked: MaskedRegion[] = [];
-  const blank = (s: number, e: number) => { for (let k = s; k < e; k++) if (out[k] !== '\r') out[k] = ' '; };
+  const blank = (s: number, e: number) => { edits.push([s, e, ' ']); };
   lines.forEach((l, li) => {
     if (l.onlyActions) {
       for (const [s, e] of l.spans) blank(s, e);
@@ -114,11 +117,26 @@ export function maskTemplate(source: string): MaskedText {
       // it injects the start of a block (`{{- include … | nindent 4 }}` then literal keys): it is structure too.
       const leading = i === 0 && l.continues;
       const opening = i === l.spans.length - 1 && !leading && opensBlock(source, l, s, lines, li);
-      if (leading || opening) blank(s, e); else for (let k = s; k < e; k++) if (out[k] !== '\r') out[k] = MASK_CHAR;
+      if (leading || opening) blank(s, e); else edits.push([s, e, MASK_CHAR]);
       masked.push({ start: s, end: e, line: leading || opening, output: writes(source, [s, e], leading, actions) });
     });
   });
-  return { text: out.join(''), masked };
+  return { text: applyFills(source, edits), masked };
+}
+
+/** The source with each [start, end) replaced by its fill character, same length (a `\r` is kept). */
+function applyFills(source: string, edits: [number, number, string][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e, ch] of edits) {
+    if (s < at) continue;
+    parts.push(source.slice(at, s));
+    const piece = source.slice(s, e);
+    parts.push(piece.includes('\r') ? piece.replace(/[^\r]/g, ch) : ch.repeat(e - s));
+    at = e;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
 }
 
 /** Every line that an action touches, with its spans, in order. */

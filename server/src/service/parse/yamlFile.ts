@@ -4,8 +4,8 @@
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
-import type { MaskedRegion } from '../model/templates';
-import { hasTemplateActions, maskTemplate, maskTemplateFirstBranches } from './template';
+import { lineRegionStartsBetween, someMaskedIn, type MaskedRegion } from '../model/templates';
+import { hasTemplateActions, maskTemplate, maskTemplateFirstBranches, templateActions } from './template';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -131,7 +131,7 @@ function dropMaskedBlockScalarErrors(doc: Document.Parsed, text: string, masked:
       const prev = text.lastIndexOf('\n', ls - 1);
       const line = text.slice(prev + 1, ls);
       if (/\S/.test(line)) break;
-      if (masked.some((m) => m.line && m.start <= ls && m.end >= prev + 1)) return false;
+      if (someMaskedIn(masked, prev + 1, ls, (m) => m.line)) return false;
       ls = prev;
     }
     return true;
@@ -159,7 +159,7 @@ function addDuplicateKeyErrors(doc: Document.Parsed, masked: readonly MaskedRegi
           const first = seen.get(v);
           if (first !== undefined && !(typeof v === 'number' && Number.isNaN(v))) {
             const end = k.range?.[1] ?? at + 1;
-            const branch = masked.some((m) => (m.line && m.start > first && m.start < at) || (m.start < end && m.end > at));
+            const branch = masked.length > 0 && (lineRegionStartsBetween(masked, first, at) || someMaskedIn(masked, at, end));
             if (!branch) {
               doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
               added = true;
@@ -207,6 +207,23 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
   return pieces;
 }
 
+/**
+ * Split a template: a `---` line inside a multi-line action or comment is not a marker, so when a split point
+ * falls inside an action the masked text decides (the pieces are still slices of the source).
+ */
+function splitTemplate(text: string): { start: number; text: string }[] {
+  const pieces = splitDocuments(text);
+  const actions = templateActions(text);
+  let a = 0;
+  let inside = false;
+  for (const p of pieces) {
+    while (a < actions.length && actions[a][1] <= p.start) a++;
+    if (a < actions.length && actions[a][0] < p.start) { inside = true; break; }
+  }
+  if (!inside) return pieces;
+  return splitDocuments(maskTemplate(text).text).map((p) => ({ start: p.start, text: text.slice(p.start, p.start + p.text.length) }));
+}
+
 /** A file as chunks. `update` reuses unchanged chunks (by text) and re-parses only the rest. */
 export class YamlFile {
   chunks: YamlChunk[] = [];
@@ -235,7 +252,7 @@ export class YamlFile {
     let line = 0;
     let reparsed = 0;
     const added: YamlChunk[] = [];
-    const pieces = template ? splitDocuments(maskTemplate(text).text).map((p) => ({ start: p.start, text: text.slice(p.start, p.start + p.text.length) })) : splitDocuments(text);
+    const pieces = template ? splitTemplate(text) : splitDocuments(text);
     for (const piece of pieces) {
       let chunk = previous.get(piece.text)?.shift();
       if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }

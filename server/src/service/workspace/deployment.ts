@@ -15,18 +15,32 @@ import { CHARTS, CUSTOM_RESOURCES, type WorkspaceIndex } from './workspaceIndex'
 /** What these questions read from the index (for a check's `reads`). */
 export const DEPLOYMENT_READS: readonly string[] = [...KUSTOMIZE_READS, CHARTS, CUSTOM_RESOURCES];
 
+interface Unit { roots: string[]; chart?: string; dir: string }
+interface UnitCache { key: string; units: Map<string, Unit> }
+const unitCaches = new WeakMap<WorkspaceIndex, UnitCache>();
+
+/** Where a file is deployed from (cached per file until a kustomization or a Chart.yaml changes). */
+function unitOf(index: WorkspaceIndex, uri: string): Unit {
+  const key = index.kindsKey(UNIT_READS);
+  let c = unitCaches.get(index);
+  if (!c || c.key !== key) { c = { key, units: new Map() }; unitCaches.set(index, c); }
+  let u = c.units.get(uri);
+  if (!u) {
+    u = { roots: membershipsOf(index, uri).map((m) => m.root), chart: index.chartRootOf(uri), dir: folderOf(uri) };
+    c.units.set(uri, u);
+  }
+  return u;
+}
+const UNIT_READS: readonly string[] = [...KUSTOMIZE_READS, CHARTS];
+
 /** Whether two files are deployed together (same kustomization build, same chart, or the same folder tree). */
 export function deployedTogether(index: WorkspaceIndex, a: string, b: string): boolean {
   if (a === b) return true;
-  const ma = membershipsOf(index, a);
-  const mb = membershipsOf(index, b);
-  if (ma.length && mb.length && ma.some((x) => mb.some((y) => y.root === x.root))) return true;
-  const ca = index.chartRootOf(a);
-  const cb = index.chartRootOf(b);
-  if (ca !== undefined || cb !== undefined) return ca === cb;
-  const da = folderOf(a);
-  const db = folderOf(b);
-  return da.startsWith(db) || db.startsWith(da);
+  const ua = unitOf(index, a);
+  const ub = unitOf(index, b);
+  if (ua.roots.length && ub.roots.length && ua.roots.some((r) => ub.roots.includes(r))) return true;
+  if (ua.chart !== undefined || ub.chart !== undefined) return ua.chart === ub.chart;
+  return ua.dir.startsWith(ub.dir) || ub.dir.startsWith(ua.dir);
 }
 
 /**
