@@ -10,6 +10,8 @@ import { YamlFile } from '../../server/src/service/parse/yamlFile';
 import { MASK_CHAR } from '../../server/src/service/model/templates';
 
 const lines = (s: string) => s.split('\n');
+/** The language service's reading (YamlFile masks templates only when asked: the cluster module reads text as is). */
+const T = { templates: true };
 
 test('masking keeps every offset and line: action-only lines become blank, inline actions MASK_CHAR runs', () => {
   const src = [
@@ -47,7 +49,7 @@ test('an action that is never closed ends at its line (text being typed does not
 
 test('a multi-line comment holding a --- line is one action: no document split inside it', () => {
   const src = 'apiVersion: v1\nkind: ConfigMap\n{{- /*\n---\nnot a document\n*/}}\nmetadata:\n  name: cm\n';
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   assert.equal(f.chunks.length, 1);
   assert.equal(f.chunks[0].docs[0].errors.length, 0);
 });
@@ -70,7 +72,7 @@ test('--- lines inside {{ range }} still split the documents, each parsed on its
     '  name: plain',
     '',
   ].join('\n');
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   assert.equal(f.chunks.length, 3);
   for (const c of f.chunks) for (const d of c.docs) assert.deepEqual(d.errors, []);
   assert.equal(f.chunks[2].startLine, 9);
@@ -94,7 +96,7 @@ test('`key: {{- include … | nindent N }}` followed by literal keys opens a blo
     '              weight: 1',
     '',
   ].join('\n');
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   assert.deepEqual(f.chunks[0].docs[0].errors, []);
   const labels = f.chunks[0].docs[0].getIn(['metadata', 'labels']) as { toJSON(): unknown };
   assert.deepEqual(labels.toJSON(), { 'app.kubernetes.io/component': 'primary' });
@@ -102,7 +104,7 @@ test('`key: {{- include … | nindent N }}` followed by literal keys opens a blo
 
 test('`key: {{ value }}` with a sibling key on the next line stays a scalar', () => {
   const src = 'spec:\n  containers:\n    - name: {{ .Chart.Name }}\n      image: nginx\n';
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   const doc = f.chunks[0].docs[0];
   assert.deepEqual(doc.errors, []);
   assert.equal(doc.getIn(['spec', 'containers', 0, 'image']), 'nginx');
@@ -128,25 +130,25 @@ test('if/else alternatives that are not YAML side by side are read with their fi
     '',
   ].join('\n');
   assert.deepEqual(elseBranches(src, templateActions(src)).length, 1);
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   assert.deepEqual(f.chunks[0].docs[0].errors, []);
 });
 
 test('equal keys in two branches are not a duplicate; equal literal keys are', () => {
   const branches = 'metadata:\n  {{- if .Values.a }}\n  name: a\n  {{- else }}\n  name: b\n  {{- end }}\n';
-  assert.deepEqual(new YamlFile(branches).chunks[0].docs[0].errors, []);
+  assert.deepEqual(new YamlFile(branches, T).chunks[0].docs[0].errors, []);
   const dup = 'metadata:\n  name: {{ .Values.a }}\n  labels: {}\n  name: b\n';
-  assert.deepEqual(new YamlFile(dup).chunks[0].docs[0].errors.map((e) => e.code), ['DUPLICATE_KEY']);
+  assert.deepEqual(new YamlFile(dup, T).chunks[0].docs[0].errors.map((e) => e.code), ['DUPLICATE_KEY']);
 });
 
 test('a block scalar whose first lines are actions parses (no "more-indented leading empty lines")', () => {
   const src = 'data:\n  config.yaml: |\n{{- if .Values.rules }}\n    rules:\n{{- end }}\n    global: {}\n';
-  assert.deepEqual(new YamlFile(src).chunks[0].docs[0].errors, []);
+  assert.deepEqual(new YamlFile(src, T).chunks[0].docs[0].errors, []);
 });
 
 test('a genuine YAML error in the literal text of a template is still found, at its position', () => {
   const src = 'metadata:\n  name: {{ .Release.Name }}\n  labels: {app: [web\n';
-  const f = new YamlFile(src);
+  const f = new YamlFile(src, T);
   const errs = f.chunks[0].docs[0].errors;
   assert.ok(errs.length > 0);
   assert.equal(f.chunks[0].toPosition(errs[0].pos[0]).line >= 2, true);
@@ -154,10 +156,10 @@ test('a genuine YAML error in the literal text of a template is still found, at 
 
 test('editing a template re-parses it with the same result as a fresh parse', () => {
   const a = 'kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n---\nkind: Secret\nmetadata:\n  name: s\n';
-  const f = new YamlFile(a);
+  const f = new YamlFile(a, T);
   const b = a.replace('name: s', 'name: {{ .Values.secretName }}');
   f.update(b);
-  const fresh = new YamlFile(b);
+  const fresh = new YamlFile(b, T);
   assert.deepEqual(f.chunks.map((c) => c.text), fresh.chunks.map((c) => c.text));
   assert.equal(f.chunks[0], f.chunks[0]);
   assert.equal(f.lastReparsed, 1);
@@ -177,7 +179,15 @@ test('hostile templates: masking keeps the length and lines, and the parse never
     const m = maskTemplate(src);
     assert.equal(m.text.length, src.length);
     assert.equal(m.text.split('\n').length, src.split('\n').length);
-    const f = new YamlFile(src);
+    const f = new YamlFile(src, T);
     assert.equal(f.chunks.reduce((n, c) => n + c.source.length, 0), src.length);
   }
+});
+
+test('without the templates option the text is parsed as written (what apply sends to a cluster)', () => {
+  const src = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rules\ndata:\n  alert: "{{ $labels.instance }} is down"\n';
+  const f = new YamlFile(src);
+  assert.equal(f.chunks[0].docs[0].getIn(['data', 'alert']), '{{ $labels.instance }} is down');
+  assert.deepEqual(f.chunks[0].masked, []);
+  assert.notEqual(new YamlFile(src, T).chunks[0].docs[0].getIn(['data', 'alert']), '{{ $labels.instance }} is down');
 });

@@ -33,9 +33,12 @@ export class YamlChunk {
   /** Per-chunk memo for analysis results that depend only on this chunk's text (see ManifestFile users). */
   readonly memo = new Map<string, unknown>();
 
-  /** `source`: the chunk's text as written. */
-  constructor(readonly source: string) {
-    const first = maskTemplate(source);
+  /**
+   * `source`: the chunk's text as written. `templates`: mask Go-template actions before parsing (the language
+   * service's reading); without it the text is parsed as it is (what a cluster receives).
+   */
+  constructor(readonly source: string, templates = false) {
+    const first = templates ? maskTemplate(source) : { text: source, masked: [] as MaskedRegion[] };
     let parsed = parseChunk(first.text, first.masked);
     if (first.masked.length && hasErrors(parsed.docs)) {
       // A template that does not parse may hold alternatives side by side (`{{ if }} a: 1 {{ else }} {} {{ end }}`):
@@ -234,14 +237,15 @@ export class YamlFile {
   lastAdded: YamlChunk[] = [];
   lastRemoved: YamlChunk[] = [];
 
-  constructor(text: string) {
+  /** `options.templates`: read Go-template actions as masked (see YamlChunk); off by default. */
+  constructor(text: string, readonly options: { templates?: boolean } = {}) {
     this.update(text);
   }
 
   update(text: string): void {
     // A template is split on its masked text (a `---` inside a multi-line action or comment is not a marker),
     // so the local re-split of updateAround does not hold for it.
-    const template = hasTemplateActions(text);
+    const template = this.options.templates === true && hasTemplateActions(text);
     if (!template && this.chunks.length >= 4 && this.updateAround(text)) return;
     const previous = new Map<string, YamlChunk[]>();
     for (const c of this.chunks) {
@@ -255,7 +259,7 @@ export class YamlFile {
     const pieces = template ? splitTemplate(text) : splitDocuments(text);
     for (const piece of pieces) {
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
+      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
       chunk.startOffset = piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -307,7 +311,7 @@ export class YamlFile {
     for (const piece of splitDocuments(text.slice(regionStart, newRegionEnd))) {
       if (!piece.text) continue;
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
+      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
       chunk.startOffset = regionStart + piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);

@@ -19,7 +19,8 @@ export class ManifestFile {
   private rawText = '';
   constructor(readonly uri: string, text: string, maxSize: number) {
     this.role = fileRole(uri);
-    this.yaml = new YamlFile('');
+    // The service reads Go-template actions as masked (parse/template.ts).
+    this.yaml = new YamlFile('', { templates: true });
     this.update(text, maxSize);
   }
   /** Replace the text; unchanged chunks are reused. */
