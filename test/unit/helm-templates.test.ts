@@ -80,6 +80,8 @@ test('Chart.yaml, values files and helmfile.yaml are not objects: no missing-kin
   for (const f of ['chart/Chart.yaml', 'chart/values.yaml', 'chart/ci/daemonset-values.yaml', 'chart/values-production.yaml', 'helmfile.yaml']) {
     assert.deepEqual(s.validate(uriOf(f)), [], f);
   }
+  // A template named like a values file is a template.
+  assert.equal(withCode(serviceWith({ 'chart/templates/values-configmap.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\n' }).validate(uriOf('chart/templates/values-configmap.yaml')), 'missing-api-version').length, 1);
   // The same text under an ordinary name is checked.
   assert.deepEqual(withCode(serviceWith({ 'app.yaml': 'kind: DaemonSet\nimage: nginx\n' }).validate(uriOf('app.yaml')), 'missing-api-version').length, 1);
 });
@@ -323,4 +325,32 @@ test('_helpers.tpl and NOTES.txt are not manifests', () => {
   });
   assert.deepEqual(s.validate(uriOf('chart/templates/_helpers.tpl')), []);
   assert.deepEqual(s.validate(uriOf('chart/templates/NOTES.txt')), []);
+});
+
+test('a finding on a key whose value a template writes is dropped (`from:` then `{{- toYaml . | nindent 8 }}`)', () => {
+  // The shape of prometheus-pushgateway's networkpolicy.yaml.
+  const text = `{{- if .Values.networkPolicy }}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ template "web.fullname" . }}
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+    - ports:
+        - port: 9091
+      {{- with .Values.networkPolicy.customSelectors }}
+      from:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+{{- end }}
+`;
+  assert.deepEqual(inChart('networkpolicy.yaml', text), []);
+  // Nothing written under it: an empty from allows everything (information, on the key).
+  const empty = text.replace('        {{- toYaml . | nindent 8 }}\n', '');
+  const d = withCode(inChart('networkpolicy.yaml', empty), 'np-empty-from');
+  assert.equal(d.length, 1);
+  assert.equal(at(empty, d[0]).covered, 'from');
 });

@@ -38,6 +38,8 @@ export function keepFinding(obj: K8sObject, code: string, info: DiagnosticCodeIn
   if (!resolved) return !isAbsenceCode(code, info);
   if (node === undefined) return true;
   if ((isMap(node) || isSeq(node) || isEmptyScalar(node)) && obj.isOpen(node, emptyAfter(node))) return false;
+  // A finding on a key is about its value too (`from:` "is empty" when an action writes the list under it).
+  if (isScalar(node) && keyWithOpenValue(obj, node)) return false;
   if (isAbsenceCode(code, info)) {
     const container = containerOf(obj, node);
     if (container === 'root-open' || (container && obj.isOpen(container.node, container.after))) return false;
@@ -48,6 +50,21 @@ export function keepFinding(obj: K8sObject, code: string, info: DiagnosticCodeIn
 /** Whether [start, end) overlaps a line where an action writes content. */
 function writesInto(masked: readonly MaskedRegion[], start: number, end: number): boolean {
   return someMaskedIn(masked, start, end, (m) => m.line && m.output);
+}
+
+/** Whether `node` is the key of a pair whose value a template may fill (empty with an action after it, or open). */
+function keyWithOpenValue(obj: K8sObject, node: Node): boolean {
+  let open = false;
+  visit(obj.doc, {
+    Pair(_k, pair) {
+      if (pair.key !== node) return undefined;
+      const v = pair.value as Node | null;
+      const after = (node as { range?: number[] }).range?.[1];
+      open = v === null || v === undefined ? obj.isOpen(undefined, after) : obj.isOpen(v, isEmptyScalar(v) ? after : undefined);
+      return visit.BREAK;
+    },
+  });
+  return open;
 }
 
 function isEmptyScalar(node: Node): boolean {

@@ -2,7 +2,7 @@
  * What a file of the workspace is, decided in one place, from its name and text:
  *
  * - `helm`: a Helm chart's own file — `Chart.yaml`, `Chart.lock`, values files (`values*.yaml`,
- *   `*-values.yaml`, `*.values.yaml`, `values.schema.json`), `helmfile.yaml`, `_helpers.tpl` and other
+ *   `*-values.yaml`, `*.values.yaml` outside `templates/`, `values.schema.json`), `helmfile.yaml`, `_helpers.tpl` and other
  *   `*.tpl` partials, `NOTES.txt`. Not Kubernetes objects: no object finding on them.
  * - `kustomization`: `kustomization.yaml`, `kustomization.yml`, `Kustomization` (Kustomize's own file,
  *   checked by the kustomize module, never as an API object).
@@ -33,7 +33,8 @@ const VALUES_FILE = /^(?:values(?:[-_.][^/]*)?|[^/]*[-_.]values)\.ya?ml$/i;
 export function fileRole(uri: string): FileRole {
   const name = baseName(uri);
   if (KUSTOMIZATION_FILE_NAMES.includes(name)) return 'kustomization';
-  if (HELM_FILE.test(name) || VALUES_FILE.test(name)) return 'helm';
+  // A chart's templates are never its values files (`templates/values-configmap.yaml` is a template).
+  if (HELM_FILE.test(name) || (VALUES_FILE.test(name) && !/\/templates\//.test(uri))) return 'helm';
   // Partials and other Go-template files that are not YAML files kept as templates (`*.yaml.tpl` are).
   if (/\.tpl$/i.test(name) && !/\.ya?ml\.tpl$/i.test(name)) return 'helm';
   return 'manifest';
