@@ -354,3 +354,13 @@ spec:
   assert.equal(d.length, 1);
   assert.equal(at(empty, d[0]).covered, 'from');
 });
+
+test('np-host-network: not for `hostNetwork: true` inside {{ if }} on a value (cert-manager webhook shape)', () => {
+  const deploy = (host: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  selector:\n    matchLabels:\n      app: webhook\n  template:\n    metadata:\n      labels:\n        app: webhook\n    spec:\n${host}      containers:\n        - name: webhook\n          image: webhook:1\n`;
+  const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: webhook\nspec:\n  podSelector:\n    matchLabels:\n      app: webhook\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n';
+  const gated = '      {{- if .Values.webhook.hostNetwork }}\n      hostNetwork: true\n      {{- end }}\n';
+  assert.deepEqual(withCode(inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy(gated) }), 'np-host-network'), []);
+  const d = withCode(inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy('      hostNetwork: true\n') }), 'np-host-network');
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /Deployment \{\{…\}\} uses hostNetwork: true/);
+});

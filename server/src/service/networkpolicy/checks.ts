@@ -314,7 +314,7 @@ function workloadDoubt(ctx: CheckContext, together: Workload[]): string | undefi
 }
 
 function workloadName(w: Workload): string {
-  return `${w.kind} ${w.namespace ? w.namespace + '/' : ''}${w.name ?? '?'}`;
+  return w.obj.displayName;
 }
 
 const workspaceCheck: Check = {

@@ -11,6 +11,7 @@ import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '../model/yamlNodes';
 import type { Node, YAMLSeq } from 'yaml';
 import { isUnknownText } from '../model/templates';
+import { enclosingConditions } from '../parse/template';
 
 function* containerNodes(spec: Node | undefined, doc: import('yaml').Document): Iterable<Node> {
   for (const list of ['containers', 'initContainers']) {
@@ -98,7 +99,10 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
           }
         }
       }
-      const hostNetwork = scalarString(child(spec, 'hostNetwork', doc)) === 'true';
+      // In a template, `hostNetwork: true` inside `{{ if }}` holds only when a value says so: not known here.
+      const hostNode = child(spec, 'hostNetwork', doc);
+      const hostRange = (hostNode as { range?: number[] } | undefined)?.range;
+      const hostNetwork = scalarString(hostNode) === 'true' && !(obj.hasTemplates && hostRange && enclosingConditions(obj.chunk.source, hostRange[0]).length > 0);
       const labelsNode = nodeAt(tpl, ['metadata', 'labels'], doc);
       const labelsOpen = Object.entries(podLabels).some(([k, v]) => isUnknownText(k) || isUnknownText(v))
         || (obj.hasTemplates && (labelsNode !== undefined ? obj.isOpen(labelsNode) : obj.isOpen(nodeAt(tpl, ['metadata'], doc) ?? tpl)));
