@@ -328,21 +328,25 @@ const workspaceCheck: Check = {
     const { candidates, selected } = selectedWorkloads(p, ctx.index);
     // A workload deployed with this policy whose Pod labels come from a template may carry any label: then
     // "selects nothing" is not known. (Open ones deployed apart only make the finding less sure.)
-    const together = candidates.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
-    const someOpen = together.some((w) => w.labelsOpen);
-    const doubt = candidates.length && !someOpen ? workloadDoubt(ctx, together) : undefined;
-    const sev = doubt ? { severity: 'info' as const } : undefined;
-    const why = doubt ? ` (the workspace may not hold them: ${doubt})` : '';
+    // Asked only when a finding is near (workspaces hold thousands of workloads and policies).
+    let memo: { together: Workload[]; someOpen: boolean; sev?: { severity: 'info' }; why: string } | undefined;
+    const unit = () => {
+      if (memo) return memo;
+      const together = candidates.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
+      const someOpen = together.some((w) => w.labelsOpen);
+      const doubt = candidates.length && !someOpen ? workloadDoubt(ctx, together) : undefined;
+      return (memo = { together, someOpen, sev: doubt ? { severity: 'info' } : undefined, why: doubt ? ` (the workspace may not hold them: ${doubt})` : '' });
+    };
 
     // podSelector of the policy
-    if (candidates.length && !someOpen && !selected.length && !isEmptySelector(p.podSelector) && !templated(p.podSelector)) {
-      ctx.report('np-pod-selector-no-match', p.podSelectorNode, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(p.podSelector)}; this policy selects nothing here (${candidates.length} workload${candidates.length === 1 ? '' : 's'} checked)${why}`, sev);
+    if (candidates.length && !selected.length && !isEmptySelector(p.podSelector) && !templated(p.podSelector) && !unit().someOpen) {
+      ctx.report('np-pod-selector-no-match', p.podSelectorNode, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(p.podSelector)}; this policy selects nothing here (${candidates.length} workload${candidates.length === 1 ? '' : 's'} checked)${unit().why}`, unit().sev);
     }
     // podSelector-only peers (same namespace)
     for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
       if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector) || templated(peer.podSelector)) continue;
-      if (candidates.length && !someOpen && !candidates.some((w) => matches(peer.podSelector!, w.podLabels))) {
-        ctx.report('np-pod-selector-no-match', peer.podSelector.node ?? peer.node, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(peer.podSelector)}, so this peer matches nothing here${why}`, sev);
+      if (candidates.length && !candidates.some((w) => matches(peer.podSelector!, w.podLabels)) && !unit().someOpen) {
+        ctx.report('np-pod-selector-no-match', peer.podSelector.node ?? peer.node, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(peer.podSelector)}, so this peer matches nothing here${unit().why}`, unit().sev);
       }
     }
 
@@ -375,12 +379,17 @@ const workspaceCheck: Check = {
         const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates));
         targets = sets.length && sets.every((x) => x !== undefined) ? sets.flat() as Workload[] : undefined;
       }
-      if (!targets || !targets.length || someOpen) continue;
-      targets = targets.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
-      if (!targets.length || targets.some((w) => w.portsOpen || w.labelsOpen)) continue;
+      if (!targets || !targets.length) continue;
+      let shown: Workload[] | undefined;
       for (const port of rule.ports ?? []) {
         if (typeof port.port !== 'string' || /^\d+$/.test(port.port)) continue;
         const name = port.port;
+        if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
+        // Only Pods deployed with this policy whose containers the workspace shows in full.
+        if (unit().someOpen) break;
+        shown ??= targets.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
+        if (!shown.length || shown.some((w) => w.portsOpen || w.labelsOpen)) break;
+        targets = shown;
         if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
         const declared = [...new Set(targets.flatMap((w) => w.ports.map((cp) => cp.name).filter((x): x is string => !!x)))];
         ctx.report('np-named-port-unknown', port.portNode, `No container of the ${dir === 'ingress' ? 'selected' : 'destination'} Pods (${targets.slice(0, 3).map(workloadName).join(', ')}${targets.length > 3 ? ', …' : ''}) declares a port named "${name}"${declared.length ? `; declared: ${declared.slice(0, 8).join(', ')}` : ''}`);

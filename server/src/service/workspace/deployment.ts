@@ -57,12 +57,15 @@ const INERT_GROUPS: ReadonlySet<string> = new Set([
 /** Namespaces the cluster and its add-ons fill: a workspace never holds all their objects. */
 const SHARED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
+const CUSTOM_READS: readonly string[] = [CUSTOM_RESOURCES];
+const CHART_AND_CUSTOM_READS: readonly string[] = [CHARTS, CUSTOM_RESOURCES];
+
 interface SourcesCache { key: string; objects: K8sObject[] }
 const sourcesCache = new WeakMap<WorkspaceIndex, SourcesCache>();
 
 /** Custom resources that may create Services or Pods (operators' CRs, HelmRelease, Argo CD Applications). */
 function creatingResources(index: WorkspaceIndex): K8sObject[] {
-  const key = index.kindsKey([CUSTOM_RESOURCES]);
+  const key = index.kindsKey(CUSTOM_READS);
   const c = sourcesCache.get(index);
   if (c && c.key === key) return c.objects;
   const objects: K8sObject[] = [];
@@ -104,5 +107,5 @@ function chartHasDependencies(index: WorkspaceIndex, chartDir: string): boolean 
 
 /** The kustomize view's key, for caches that depend on deployment units. */
 export function deploymentKey(index: WorkspaceIndex): string {
-  return kustomizeView(index).key + '|' + index.kindsKey([CHARTS, CUSTOM_RESOURCES]);
+  return kustomizeView(index).key + '|' + index.kindsKey(CHART_AND_CUSTOM_READS);
 }

@@ -92,10 +92,17 @@ export class WorkspaceIndex {
 
   /** A cache key for "these kinds as they are now". */
   kindsKey(kinds: readonly string[]): string {
-    let key = '';
+    // Asked per object by many caches within one generation: remembered per list (module constants).
+    if (this.keyMemoGeneration !== this.generation) { this.keyMemo = new WeakMap(); this.keyMemoGeneration = this.generation; }
+    let key = this.keyMemo.get(kinds);
+    if (key !== undefined) return key;
+    key = '';
     for (const k of kinds) key += this.kindGeneration(k) + ',';
+    this.keyMemo.set(kinds, key);
     return key;
   }
+  private keyMemo = new WeakMap<readonly string[], string>();
+  private keyMemoGeneration = -1;
 
   /** Mark everything as changed (e.g. all files re-parsed with another size limit). */
   touchAll(): void {
