@@ -15,6 +15,9 @@ export interface ClientSettings {
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
   schemaValidation: 'auto' | 'on' | 'off';
+  /** Globs the workspace scan skips (relative to each workspace folder). */
+  exclude: string[];
+  helm: { path?: string };
 }
 
 export const SETTINGS_SECTION = 'eksManifests';
@@ -63,6 +66,8 @@ export const Requests = {
   previewGatewayMigration: 'eksManifests/previewGatewayMigration',
   /** The VPC Lattice objects that replace the App Mesh Mesh/VirtualService/VirtualRouter at a position. */
   previewLatticeMigration: 'eksManifests/previewLatticeMigration',
+  /** Render the Helm chart holding a file with `helm template` and check the rendered objects (the LSP server runs helm). */
+  checkRenderedChart: 'eksManifests/checkRenderedChart',
 } as const;
 
 /** A generated document the client opens untitled. */
@@ -91,6 +96,12 @@ export interface RequestTypes {
   };
   [Requests.previewGatewayMigration]: { params: { uri: string; position: Position }; result: MigrationPreview | null };
   [Requests.previewLatticeMigration]: { params: { uri: string; position: Position }; result: MigrationPreview | null };
+  [Requests.checkRenderedChart]: {
+    params: { uri: string; values?: string[] };
+    result:
+      | { ok: true; chart: string; documents: number; files: { uri: string; diagnostics: unknown[] }[] }
+      | { ok: false; reason: 'no-helm' | 'no-chart' | 'render-error'; message: string };
+  };
 }
 
 export type RequestMethod = keyof RequestTypes;

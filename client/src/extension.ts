@@ -67,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    // The files the server scans (model/fileKind.ts isScannedFileName): YAML, *.yaml.tpl, Kustomization.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.yaml.tpl,*.yml.tpl,Kustomization}') },
     initializationOptions: {
       syntaxErrors: syntaxErrorsWanted(),
       yamlKubernetesGlobs: yamlKubernetesGlobs(),
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   (await import('./networkPolicyCommands')).registerNetworkPolicyCommands(context, client, cluster.content);
   (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, cluster.session);
   (await import('./migrationCommands')).registerMigrationCommands(context, client);
+  (await import('./renderedChartCommand')).registerRenderedChartCommand(context, client);
   context.subscriptions.push(vscode.extensions.onDidChange(() => {
     // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
     client?.sendNotification('workspace/didChangeConfiguration', { settings: null });

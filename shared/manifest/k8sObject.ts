@@ -2,17 +2,21 @@
  * The Kubernetes view of one YAML document: identity (apiVersion, kind, namespace, name), labels and
  * annotations, plus access to any node and its range by path. Built lazily from the parsed document.
  */
-import type { Document, Node } from 'yaml';
+import { isMap as isMapNode, type Document, type Node } from 'yaml';
 import type { YamlChunk, Range } from './yamlFile';
 import { nodeAt, nodeRange, scalarString, stringMap, type NodePath } from './yamlNodes';
-import { isOpenNode } from './templates';
+import { isOpenNode, isUnknownText, MASK_CHAR } from './templates';
 import { isToolConfig } from './documentKind';
 import { Memo } from './memo';
+import type { FileRole } from './fileKind';
 
 export class K8sObject {
   readonly apiVersion?: string;
   readonly kind?: string;
   readonly name?: string;
+  /** The name is (partly) a template action or placeholder: this object may be the one any reference names. */
+  readonly nameUnknown: boolean;
+  /** Undefined when absent or unknown (a template action or placeholder). */
   readonly namespace?: string;
   readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
@@ -25,12 +29,17 @@ export class K8sObject {
     readonly doc: Document.Parsed,
     /** Index of the document inside its chunk (0 unless `...` markers put several in one chunk). */
     readonly docIndex: number,
+    /** What its file is (model/fileKind.ts): a Helm chart file holds no objects; a kustomization is a tool's file. */
+    readonly fileRole: FileRole = 'manifest',
   ) {
     const root = doc.contents;
     this.apiVersion = scalarString(nodeAt(root, ['apiVersion'], doc));
     this.kind = scalarString(nodeAt(root, ['kind'], doc));
     this.name = scalarString(nodeAt(root, ['metadata', 'name'], doc));
-    this.namespace = scalarString(nodeAt(root, ['metadata', 'namespace'], doc));
+    this.nameUnknown = this.name !== undefined && isUnknownText(this.name);
+    // A namespace that is a template action or placeholder may be any: like no namespace (see sameNamespace).
+    const ns = scalarString(nodeAt(root, ['metadata', 'namespace'], doc));
+    this.namespace = ns !== undefined && isUnknownText(ns) ? undefined : ns;
     this.labels = stringMap(nodeAt(root, ['metadata', 'labels'], doc), doc);
     this.annotations = stringMap(nodeAt(root, ['metadata', 'annotations'], doc), doc);
   }
@@ -44,7 +53,8 @@ export class K8sObject {
 
   /** `Kind namespace/name` (namespace omitted when not set). */
   get displayName(): string {
-    return `${this.kind ?? '?'} ${this.namespace ? this.namespace + '/' : ''}${this.name ?? '(unnamed)'}`;
+    const name = this.name === undefined ? '(unnamed)' : this.name.replace(new RegExp(`${MASK_CHAR}+`, 'g'), '{{…}}');
+    return `${this.kind ?? '?'} ${this.namespace ? this.namespace + '/' : ''}${name}`;
   }
 
   get root(): Node | undefined {
@@ -70,12 +80,17 @@ export class K8sObject {
 
   /** A tool's file (eksctl, Kustomize, kubeconfig, …) rather than an API object: see model/documentKind.ts. */
   get isToolConfig(): boolean {
-    return isToolConfig(this.apiVersion, this.kind);
+    return this.fileRole === 'kustomization' || isToolConfig(this.apiVersion, this.kind);
   }
 
   /** Whether template actions were masked in this object's chunk (see model/templates.ts). */
   get hasTemplates(): boolean {
     return this.chunk.masked.length > 0;
+  }
+
+  /** Whether a line of this object's chunk holds only template actions (`{{- if }}`, `{{ include … }}`): its structure may differ once rendered. */
+  get hasTemplateLines(): boolean {
+    return this.chunk.masked.some((m) => m.line);
   }
 
   /**
@@ -88,8 +103,13 @@ export class K8sObject {
     return isOpenNode(node, this.chunk.text, this.chunk.masked, after);
   }
 
-  /** Whether this document looks like a Kubernetes object at all (has apiVersion or kind). */
+  /**
+   * Whether this document is checked at all: it looks like a Kubernetes object (has apiVersion or kind), or
+   * it is a kustomization (which may have neither). Never in a Helm chart's own files (Chart.yaml, values).
+   */
   get isManifest(): boolean {
+    if (this.fileRole === 'helm') return false;
+    if (this.fileRole === 'kustomization') return isMapNode(this.doc.contents);
     return this.apiVersion !== undefined || this.kind !== undefined;
   }
 }

@@ -13,8 +13,13 @@ import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 /** What a masked template action reads as (one UTF-16 unit per masked character). */
 export const MASK_CHAR = '\u2592';
 
-/** A masked template region of a chunk: chunk-relative [start, end); `line`: the whole line was actions. */
-export interface MaskedRegion { start: number; end: number; line: boolean }
+/**
+ * A masked template region of a chunk: chunk-relative [start, end). `line`: the region is structure YAML
+ * cannot see (a line of actions only, or an action that opens a block). `output`: an action there may write
+ * content (`include`, `toYaml`, `.Values.x`, an `else` branch read away); false for control actions
+ * (`if`, `end`, `range`, `with`, `define`), comments and variable assignments, which add nothing.
+ */
+export interface MaskedRegion { start: number; end: number; line: boolean; output: boolean }
 
 // Every repeated part is bounded and excludes its own opening character, so a long line of `{` or `<` costs
 // linear time (an unbounded `[^}]*` after `{{` made a 44 KB line take seconds).
@@ -54,8 +59,9 @@ export function knownString(node: unknown): string | undefined {
 
 /**
  * Whether a template action may inject content into this node (a map, a list, or an empty value): then no
- * "missing field" finding may come from it. True when an action-only line lies inside the node or right
- * after it (before the next text of the document), or when the node itself is unknown.
+ * "missing field" finding may come from it. True when a line where an action writes content lies inside the
+ * node, right after it (before the next text of the document) or, for a map or list, right before it; or
+ * when the node itself is unknown.
  *
  * `text` is the chunk's masked text, `masked` its masked regions (both on YamlChunk).
  */
@@ -66,28 +72,71 @@ export function isOpenNode(node: unknown, text: string, masked: readonly MaskedR
   let start: number;
   let end: number;
   if (r && (isMap(node) || isSeq(node) || isScalar(node))) { start = r[0]; end = r[1]; } else if (after !== undefined) { start = after; end = after; } else return false;
-  // Extend to the next non-blank character: an action line right after the last item injects into it.
+  // Extend to the blanks around it: an action line right before the first item or right after the last one
+  // writes into it too (action lines are blank in the masked text).
+  const blank = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
   let e = end;
-  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13 || text.charCodeAt(e) === 9)) e++;
-  return masked.some((m) => m.line && m.start < Math.max(e, end + 1) && m.end > start);
+  while (e < text.length && blank(text.charCodeAt(e))) e++;
+  let b = start;
+  if (isMap(node) || isSeq(node)) while (b > 0 && blank(text.charCodeAt(b - 1))) b--;
+  return someMaskedIn(masked, b, Math.max(e, end + 1), (m) => m.line && m.output);
+}
+
+/** Per masked list: the greatest end of the regions up to each index (regions are sorted by start). */
+const maxEnds = new WeakMap<readonly MaskedRegion[], Int32Array>();
+
+/**
+ * Whether a masked region matching `pred` overlaps [start, end) (an empty range counts as one character).
+ * Binary search on the sorted starts, then back while a region may still reach `start`: no scan of the whole
+ * list per question, so large templates stay linear.
+ */
+export function someMaskedIn(masked: readonly MaskedRegion[], start: number, end: number, pred: (m: MaskedRegion) => boolean = () => true): boolean {
+  const n = masked.length;
+  if (n === 0) return false;
+  let me = maxEnds.get(masked);
+  if (!me || me.length !== n) {
+    me = new Int32Array(n);
+    let max = -1;
+    for (let i = 0; i < n; i++) { max = Math.max(max, masked[i].end); me[i] = max; }
+    maxEnds.set(masked, me);
+  }
+  const e = Math.max(end, start + 1);
+  // First region whose start is >= e: candidates are before it.
+  let lo = 0, hi = n;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (masked[mid].start < e) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0 && me[i] > start; i--) {
+    const m = masked[i];
+    if (m.end > start && pred(m)) return true;
+  }
+  return false;
+}
+
+const lineStartsCache = new WeakMap<readonly MaskedRegion[], Int32Array>();
+
+/** Whether a structure region (`line`) starts strictly between `after` and `before` (binary search). */
+export function lineRegionStartsBetween(masked: readonly MaskedRegion[], after: number, before: number): boolean {
+  let starts = lineStartsCache.get(masked);
+  if (!starts) {
+    starts = Int32Array.from(masked.filter((m) => m.line).map((m) => m.start)).sort();
+    lineStartsCache.set(masked, starts);
+  }
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= after) lo = mid + 1; else hi = mid; }
+  return lo < starts.length && starts[lo] < before;
 }
 
 /** Whether a node lies in (or overlaps) any masked region. */
 export function overlapsMasked(start: number, end: number, masked: readonly MaskedRegion[]): boolean {
-  for (const m of masked) if (m.start < Math.max(end, start + 1) && m.end > start) return true;
-  return false;
+  return someMaskedIn(masked, start, end);
 }
 
 export type { Node };
 
-const ACTION_LINE = /^[ \t]*\{\{[^\n]*\}\}[ \t]*\r?$/m;
-
 /**
- * Whether raw (unmasked) text holds a line made only of template actions (`{{- if … }}`, `{{ toYaml . }}`):
- * such a line may add fields or items anywhere in its document, so nothing may be reported as missing. Once
- * actions are masked before parsing, `isOpenNode` answers this precisely; this is the coarse sign for text
- * that was not masked.
+ * Whether a template control line (`{{- if }}`, `{{- else }}`, `{{- range }}`, `{{- end }}`) lies between two
+ * offsets: then the text on either side may be alternatives that never render together (the same list entry
+ * in an `if` and its `else`), so they are not judged against each other.
  */
-export function hasActionLines(text: string): boolean {
-  return ACTION_LINE.test(text);
+export function controlLineBetween(masked: readonly MaskedRegion[], start: number, end: number): boolean {
+  return masked.length > 0 && someMaskedIn(masked, start, end, (m) => m.line && !m.output);
 }

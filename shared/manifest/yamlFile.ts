@@ -4,7 +4,8 @@
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
-import type { MaskedRegion } from './templates';
+import { lineRegionStartsBetween, someMaskedIn, type MaskedRegion } from './templates';
+import { hasTemplateActions, maskTemplate, maskTemplateFirstBranches, templateActions } from './template';
 import { Memo } from './memo';
 
 export interface Position { line: number; character: number }
@@ -16,7 +17,7 @@ export class YamlChunk {
   startOffset = 0;
   /** 0-based line of the chunk's first line in the file. */
   startLine = 0;
-  readonly lineCounter = new LineCounter();
+  readonly lineCounter: LineCounter;
   readonly docs: Document.Parsed[];
   /** Set when the parser itself threw (it is tolerant and should not): the chunk then has no documents. */
   parserFailure?: string;
@@ -24,26 +25,41 @@ export class YamlChunk {
    * Template actions hidden from the parser (see model/templates.ts), chunk-relative and sorted; empty for
    * plain YAML.
    */
-  readonly masked: MaskedRegion[] = [];
+  readonly masked: MaskedRegion[];
+  /**
+   * What the parser read: the source with its template actions masked (parse/template.ts), same length and
+   * lines. Equal to `source` for plain YAML.
+   */
+  readonly text: string;
   /** Per-chunk memo for analysis results that depend only on this chunk's text (see ManifestFile users). */
   readonly memo = new Memo();
 
-  constructor(readonly text: string) {
-    // The parser makes one Error object per problem; on hostile input (100k `[` on a line) that is tens of
-    // thousands, and capturing their stack traces dominated the parse. Nothing reads those stacks.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      // uniqueKeys is checked below in linear time: the parser's own check compares every key with every
-      // earlier key of its map (100,000 keys in one map took minutes).
-      this.docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: false, prettyErrors: false }) as unknown as Document.Parsed[];
-      for (const doc of this.docs) addDuplicateKeyErrors(doc);
-    } catch (err) {
-      this.docs = [];
-      this.parserFailure = String(err);
-    } finally {
-      Error.stackTraceLimit = limit;
+  /**
+   * `source`: the chunk's text as written. `templates`: mask Go-template actions before parsing (the language
+   * service's reading); without it the text is parsed as it is (what a cluster receives).
+   */
+  constructor(readonly source: string, templates = false) {
+    const first = templates ? maskTemplate(source) : { text: source, masked: [] as MaskedRegion[] };
+    const parsed = parseChunk(first.text, first.masked);
+    if (first.masked.length && (hasErrors(parsed.docs) || parsed.branchDuplicates)) {
+      // A template that does not parse, or whose keys repeat across an `if` and its `else`, holds alternatives
+      // side by side (`{{ if }} a: 1 {{ else }} a: 2 {{ end }}`): read it again with only the first branch of each
+      // block. When that reading is clean it is the one analysed (the alternatives merged are no object at all).
+      // Otherwise an error it does not have came from the template, not from the literal YAML; the ones both
+      // readings share are reported.
+      const second = maskTemplateFirstBranches(source);
+      const again = second && parseChunk(second.text, second.masked);
+      if (second && again && !again.failure) {
+        if (!hasErrors(again.docs)) { this.text = second.text; this.masked = second.masked; this.lineCounter = again.lineCounter; this.docs = again.docs; return; }
+        keepSharedErrors(parsed.docs, again.docs);
+      }
     }
+    if (first.masked.length) for (const d of parsed.docs) dropMaskedBlockScalarErrors(d, first.text, first.masked);
+    this.text = first.text;
+    this.masked = first.masked;
+    this.lineCounter = parsed.lineCounter;
+    this.docs = parsed.docs;
+    if (parsed.failure) this.parserFailure = parsed.failure;
   }
 
   /** Chunk-relative offset → file position (0-based line and UTF-16 character). */
@@ -76,26 +92,88 @@ export class YamlChunk {
   }
 }
 
+interface Parsed { docs: Document.Parsed[]; lineCounter: LineCounter; failure?: string; branchDuplicates?: boolean }
+
+function parseChunk(text: string, masked: readonly MaskedRegion[]): Parsed {
+  const lineCounter = new LineCounter();
+  // The parser makes one Error object per problem; on hostile input (100k `[` on a line) that is tens of
+  // thousands, and capturing their stack traces dominated the parse. Nothing reads those stacks.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // uniqueKeys is checked below in linear time: the parser's own check compares every key with every
+    // earlier key of its map (100,000 keys in one map took minutes).
+    const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false }) as unknown as Document.Parsed[];
+    let branchDuplicates = false;
+    for (const doc of docs) if (addDuplicateKeyErrors(doc, masked)) branchDuplicates = true;
+    return { docs, lineCounter, branchDuplicates };
+  } catch (err) {
+    return { docs: [], lineCounter, failure: String(err) };
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function hasErrors(docs: Document.Parsed[]): boolean {
+  return docs.some((d) => d.errors.length > 0);
+}
+
+/** Keep in `docs` only the errors that `other` has too (same position and code). */
+function keepSharedErrors(docs: Document.Parsed[], other: Document.Parsed[]): void {
+  const seen = new Set<string>();
+  for (const d of other) for (const e of d.errors) seen.add(`${e.pos[0]}:${e.code}`);
+  for (const d of docs) d.errors = d.errors.filter((e) => seen.has(`${e.pos[0]}:${e.code}`));
+}
+
+/**
+ * A block scalar whose first lines were action-only lines reads them as blank lines longer than its
+ * indentation, which YAML rejects ("more-indented leading empty lines"): that comes from the masking.
+ */
+function dropMaskedBlockScalarErrors(doc: Document.Parsed, text: string, masked: readonly MaskedRegion[]): void {
+  doc.errors = doc.errors.filter((e) => {
+    if (e.code !== 'MISSING_CHAR' || !e.message.startsWith('Block scalars with more-indented')) return true;
+    // The blank lines right above the error: is one of them a masked line?
+    let ls = text.lastIndexOf('\n', e.pos[0] - 1);
+    while (ls > 0) {
+      const prev = text.lastIndexOf('\n', ls - 1);
+      const line = text.slice(prev + 1, ls);
+      if (/\S/.test(line)) break;
+      if (someMaskedIn(masked, prev + 1, ls, (m) => m.line)) return false;
+      ls = prev;
+    }
+    return true;
+  });
+}
+
 /**
  * The parser's "Map keys must be unique" errors (same message, code and position as `uniqueKeys: true`:
- * scalar keys with equal values), found with one hash set per map. Aliases are not followed.
+ * scalar keys with equal values), found with one hash map per map. Aliases are not followed. In a template,
+ * two equal keys with an action-only line between them are branches (`{{ if }} … {{ else }} …`), not a
+ * duplicate; a key that is a masked action is never a duplicate.
  */
-function addDuplicateKeyErrors(doc: Document.Parsed): void {
+/** Adds the duplicate-key errors; returns whether a key repeats across a template branch (an `if` and its `else`). */
+function addDuplicateKeyErrors(doc: Document.Parsed, masked: readonly MaskedRegion[]): boolean {
+  let acrossBranches = false;
   const stack: unknown[] = [doc.contents];
   let added = false;
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, number>();
       for (const pair of node.items as Pair[]) {
         const k = pair.key;
         if (isScalar(k)) {
           const v = k.value;
-          if (seen.has(v) && !(typeof v === 'number' && Number.isNaN(v))) {
-            const at = k.range?.[0] ?? 0;
-            doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-            added = true;
-          } else seen.add(v);
+          const at = k.range?.[0] ?? 0;
+          const first = seen.get(v);
+          if (first !== undefined && !(typeof v === 'number' && Number.isNaN(v))) {
+            const end = k.range?.[1] ?? at + 1;
+            const branch = masked.length > 0 && (lineRegionStartsBetween(masked, first, at) || someMaskedIn(masked, at, end));
+            if (!branch) {
+              doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+              added = true;
+            } else acrossBranches = true;
+          } else if (first === undefined) seen.set(v, at);
         } else if (k && typeof k === 'object') stack.push(k);
         stack.push(pair.value);
       }
@@ -104,6 +182,7 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
     }
   }
   if (added) doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  return acrossBranches;
 }
 
 const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
@@ -138,6 +217,23 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
   return pieces;
 }
 
+/**
+ * Split a template: a `---` line inside a multi-line action or comment is not a marker, so when a split point
+ * falls inside an action the masked text decides (the pieces are still slices of the source).
+ */
+function splitTemplate(text: string): { start: number; text: string }[] {
+  const pieces = splitDocuments(text);
+  const actions = templateActions(text);
+  let a = 0;
+  let inside = false;
+  for (const p of pieces) {
+    while (a < actions.length && actions[a][1] <= p.start) a++;
+    if (a < actions.length && actions[a][0] < p.start) { inside = true; break; }
+  }
+  if (!inside) return pieces;
+  return splitDocuments(maskTemplate(text).text).map((p) => ({ start: p.start, text: text.slice(p.start, p.start + p.text.length) }));
+}
+
 /** A file as chunks. `update` reuses unchanged chunks (by text) and re-parses only the rest. */
 export class YamlFile {
   chunks: YamlChunk[] = [];
@@ -148,24 +244,29 @@ export class YamlFile {
   lastAdded: YamlChunk[] = [];
   lastRemoved: YamlChunk[] = [];
 
-  constructor(text: string) {
+  /** `options.templates`: read Go-template actions as masked (see YamlChunk); off by default. */
+  constructor(text: string, readonly options: { templates?: boolean } = {}) {
     this.update(text);
   }
 
   update(text: string): void {
-    if (this.chunks.length >= 4 && this.updateAround(text)) return;
+    // A template is split on its masked text (a `---` inside a multi-line action or comment is not a marker),
+    // so the local re-split of updateAround does not hold for it.
+    const template = this.options.templates === true && hasTemplateActions(text);
+    if (!template && this.chunks.length >= 4 && this.updateAround(text)) return;
     const previous = new Map<string, YamlChunk[]>();
     for (const c of this.chunks) {
-      const list = previous.get(c.text);
-      if (list) list.push(c); else previous.set(c.text, [c]);
+      const list = previous.get(c.source);
+      if (list) list.push(c); else previous.set(c.source, [c]);
     }
     const chunks: YamlChunk[] = [];
     let line = 0;
     let reparsed = 0;
     const added: YamlChunk[] = [];
-    for (const piece of splitDocuments(text)) {
+    const pieces = template ? splitTemplate(text) : splitDocuments(text);
+    for (const piece of pieces) {
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
+      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
       chunk.startOffset = piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -190,11 +291,11 @@ export class YamlFile {
     const n = old.length;
     const delta = text.length - this.text.length;
     let p = 0;
-    while (p < n && text.startsWith(old[p].text, old[p].startOffset)) p++;
+    while (p < n && text.startsWith(old[p].source, old[p].startOffset)) p++;
     if (p === n && delta === 0) { this.text = text; this.lastReparsed = 0; this.lastAdded = []; this.lastRemoved = []; return true; }
-    const prefixEnd = p > 0 ? old[p - 1].startOffset + old[p - 1].text.length : 0;
+    const prefixEnd = p > 0 ? old[p - 1].startOffset + old[p - 1].source.length : 0;
     let q = n;
-    while (q > p && old[q - 1].startOffset + delta >= prefixEnd && text.startsWith(old[q - 1].text, old[q - 1].startOffset + delta)) q--;
+    while (q > p && old[q - 1].startOffset + delta >= prefixEnd && text.startsWith(old[q - 1].source, old[q - 1].startOffset + delta)) q--;
     const a = Math.max(0, p - 1);
     const b = Math.min(n, q + 1);
     const regionStart = old[a].startOffset;
@@ -205,9 +306,9 @@ export class YamlFile {
     let oldLines = 0;
     for (let i = a; i < b; i++) {
       const c = old[i];
-      oldLines += countNewlines(c.text);
-      const list = previous.get(c.text);
-      if (list) list.push(c); else previous.set(c.text, [c]);
+      oldLines += countNewlines(c.source);
+      const list = previous.get(c.source);
+      if (list) list.push(c); else previous.set(c.source, [c]);
     }
     const region: YamlChunk[] = [];
     const firstLine = old[a].startLine;
@@ -217,7 +318,7 @@ export class YamlFile {
     for (const piece of splitDocuments(text.slice(regionStart, newRegionEnd))) {
       if (!piece.text) continue;
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text); reparsed++; added.push(chunk); }
+      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
       chunk.startOffset = regionStart + piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);

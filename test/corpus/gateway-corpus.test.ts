@@ -15,12 +15,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';
-import { ROOT } from '../helpers/lspClient';
+import { corpusReposCandidates, findCorpusRepos } from '../helpers/corpusRepos';
 
-function corpusRepos(): string | undefined {
-  return [process.env.EKS_CORPUS_REPOS, path.join(ROOT, '..', 'shared', 'corpus-repos'), path.join(ROOT, '..', 'corpus-repos')]
-    .find((d): d is string => !!d && fs.existsSync(d));
-}
 
 const SOURCES: { folder: string; under: string }[] = [
   { folder: 'kubernetes-sigs__gateway-api', under: 'examples' },
@@ -52,9 +48,13 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
-test('real Gateway API, Lattice and App Mesh manifests raise no error of ours except the listed, explained ones', () => {
-  const root = corpusRepos();
-  assert.ok(root, 'the real-repositories corpus is not materialised (run npx tsx scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS)');
+test('real Gateway API, Lattice and App Mesh manifests raise no error of ours except the listed, explained ones', (t) => {
+  const root = findCorpusRepos();
+  if (!root) {
+    t.diagnostic(`real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`);
+    t.skip('real-repositories corpus not found: nothing was checked');
+    return;
+  }
   const found = new Set<string>();
   const internal: string[] = [];
   const kinds = new Map<string, number>();

@@ -12,19 +12,19 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { nodeFileSystem } from '../../server/src/node/fileSystem';
-import { ROOT } from '../helpers/lspClient';
+import { corpusReposCandidates, findCorpusRepos } from '../helpers/corpusRepos';
 import { filesUnder, YAML_FILE } from '../helpers/files';
 
 const MINE = /^(eksctl-|upgrade-|eks-version-|flux-|argocd-)/;
 
-function corpusRepos(): string | undefined {
-  return [process.env.EKS_CORPUS_REPOS, path.join(ROOT, '..', 'shared', 'corpus-repos'), path.join(ROOT, '..', 'corpus-repos')]
-    .filter((p): p is string => !!p).find((p) => fs.existsSync(path.join(p, 'PROVENANCE.tsv')));
-}
 
-test('eksctl, upgrade and GitOps checks: no error on the real repositories, every warning explained', () => {
-  const root = corpusRepos();
-  assert.ok(root, 'the real-repositories corpus is not materialised (npx tsx scripts/corpus-repos.ts --mirrors <root>)');
+test('eksctl, upgrade and GitOps checks: no error on the real repositories, every warning explained', (t) => {
+  const root = findCorpusRepos();
+  if (!root) {
+    t.diagnostic(`real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`);
+    t.skip('real-repositories corpus not found: nothing was checked');
+    return;
+  }
   const files = filesUnder(root, YAML_FILE);
   const internal: string[] = [];
   // A fixed date keeps the support-window findings stable.

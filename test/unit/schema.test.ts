@@ -256,3 +256,24 @@ test('hostile shapes never throw: aliases, deep nesting, odd scalars', () => {
   ];
   for (const t of texts) diagnose(t);
 });
+
+test('a chart template that picks its kind in an if is not judged by either schema (kube-state-metrics)', () => {
+  // prometheus-community/helm-charts charts/kube-state-metrics/templates/deployment.yaml: `kind: StatefulSet`
+  // under `if .Values.autosharding.enabled`, `kind: Deployment` in its else, and `strategy:` (a Deployment
+  // field) under `if not .Values.autosharding.enabled`. The first-branch reading pairs StatefulSet with strategy.
+  const conditional = [
+    'apiVersion: apps/v1', '{{- if .Values.sharded }}', 'kind: StatefulSet', '{{- else }}', 'kind: Deployment', '{{- end }}',
+    'metadata:', '  name: ksm', 'spec:', '  selector: {matchLabels: {app: ksm}}', '  {{- if not .Values.sharded }}',
+    '  strategy:', '    type: RollingUpdate', '  {{- end }}', '  template:', '    metadata: {labels: {app: ksm}}',
+    '    spec:', '      containers: [{name: ksm, image: ksm}]', '',
+  ].join('\n');
+  const files = { 'charts/ksm/Chart.yaml': 'apiVersion: v2\nname: ksm\nversion: 1.0.0\n', 'charts/ksm/templates/deployment.yaml': conditional };
+  const s = serviceWith(files);
+  assert.deepEqual(s.validate(uriOf('charts/ksm/templates/deployment.yaml')).filter((x) => String(x.code).startsWith('schema-')).map((x) => x.code), []);
+  // The same template with its kind outside any condition is judged: StatefulSet has no strategy.
+  const fixed = conditional.replace('{{- if .Values.sharded }}\nkind: StatefulSet\n{{- else }}\nkind: Deployment\n{{- end }}', 'kind: StatefulSet');
+  const d = serviceWith({ ...files, 'charts/ksm/templates/deployment.yaml': fixed }).validate(uriOf('charts/ksm/templates/deployment.yaml'));
+  const unknown = withCode(d, 'schema-unknown-field');
+  assert.equal(unknown.length, 1, JSON.stringify(d.map((x) => [x.code, x.message])));
+  assert.equal(fixed.split('\n')[unknown[0].range.start.line].slice(unknown[0].range.start.character, unknown[0].range.end.character), 'strategy');
+});

@@ -202,7 +202,12 @@ test('ebs-provisioner-mismatch: the self-managed provisioner in an Auto Mode wor
   // No evidence of Auto Mode at all: nothing to say.
   assert.deepEqual(withCode(diagnose(sc('type: gp3')), 'ebs-provisioner-mismatch'), []);
   // The reverse: the Auto Mode provisioner with the one eksctl cluster of the workspace not on Auto Mode.
-  const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: us-west-2\nmanagedNodeGroups:\n  - name: ng\n';
+  const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: us-west-2\n  version: "1.31"\nmanagedNodeGroups:\n  - name: ng\n';
+  // A nodegroup fragment (`eksctl create nodegroup -f`, no version, no cluster-only field: the EKS Workshop's
+  // graviton nodegroup.yaml) says nothing of the cluster's Auto Mode.
+  const fragment = cluster.replace('  version: "1.31"\n', '');
+  assert.deepEqual(withCode(diagnose(sc('type: gp3', undefined, 'ebs.csi.eks.amazonaws.com'), {}, { 'cluster.yaml': fragment }), 'ebs-provisioner-mismatch'), []);
+  assert.equal(withCode(diagnose(sc('type: gp3', undefined, 'ebs.csi.eks.amazonaws.com'), {}, { 'cluster.yaml': fragment + 'vpc:\n  cidr: 10.0.0.0/16\n' }), 'ebs-provisioner-mismatch').length, 1);
   const rev = withCode(diagnose(sc('type: gp3', undefined, 'ebs.csi.eks.amazonaws.com'), {}, { 'cluster.yaml': cluster }), 'ebs-provisioner-mismatch');
   assert.equal(rev.length, 1);
   assert.match(rev[0].message, /eksctl cluster prod/);
@@ -235,8 +240,11 @@ test('storage-class-missing: a warning only when the workspace declares StorageC
   assert.deepEqual(withCode(diagnose(pvc('fsat')), 'storage-class-missing'), []);
   // A class with a templated name may be the one: nothing to say.
   assert.deepEqual(withCode(diagnose(pvc('fsat'), {}, { ...classes, 'tpl.yaml': sc('type: gp3').replace('name: fast', 'name: "{{ .Values.name }}"') }), 'storage-class-missing'), []);
-  // gp2 is created by EKS itself; "" means static binding.
+  // gp2 is created by EKS itself, ebs-csi-default-sc by the EBS CSI add-on (its chart's templates/
+  // ebs-csi-default-sc.yaml, kubernetes-sigs/aws-ebs-csi-driver@429e202e); "" means static binding.
   assert.deepEqual(withCode(diagnose(pvc('gp2'), {}, classes), 'storage-class-missing'), []);
+  assert.deepEqual(withCode(diagnose(pvc('ebs-csi-default-sc'), {}, classes), 'storage-class-missing'), []);
+  assert.equal(withCode(diagnose(pvc('ebs-csi-default'), {}, classes), 'storage-class-missing').length, 1);
   assert.deepEqual(withCode(diagnose(pvc('""'), {}, classes), 'storage-class-missing'), []);
   // StatefulSet volumeClaimTemplates and volumeAttributesClassName too.
   const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres}]\n  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec:\n        storageClassName: slow\n        accessModes: [ReadWriteOnce]\n        resources: {requests: {storage: 1Gi}}\n`;
@@ -291,4 +299,12 @@ test('completion and hover: parameter keys per class kind, provisioner names, to
   assert.match(ha, /Not listed in the EKS Auto Mode/);
   // Not an EBS class: no parameter completion.
   assert.deepEqual(labels(sc('pro', undefined, 'efs.csi.aws.com'), '  pro', 5), []);
+});
+
+test("ebs-tag-specification reads the driver's own {{ }} fields outside a chart, but not in a chart's templates/ (there they are Helm's)", () => {
+  const text = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: ebs.csi.aws.com\nvolumeBindingMode: WaitForFirstConsumer\nparameters:\n  tagSpecification_1: "claim={{ .PvcName }}"\n';
+  const files = { 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'chart/templates/sc.yaml': text, 'plain/sc.yaml': text };
+  const s = serviceWith(files);
+  assert.equal(withCode(s.validate(uriOf('plain/sc.yaml')), 'ebs-tag-specification').length, 1);
+  assert.deepEqual(withCode(s.validate(uriOf('chart/templates/sc.yaml')), 'ebs-tag-specification'), []);
 });

@@ -1,5 +1,6 @@
 /**
- * eks-manifests check [--format text|json|sarif] [--kubernetes-version X] [--disable CODE[,CODE]] PATH...
+ * eks-manifests check [--format text|json|sarif] [--kubernetes-version X] [--disable CODE[,CODE]] [--exclude GLOB] PATH...
+ * eks-manifests check --helm-render [--values FILE]... [--helm PATH] CHART_DIR
  *
  * Runs the editor's checks over files and folders (recursive *.yaml / *.yml), with cross-document checks
  * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error or unreadable path.
@@ -10,32 +11,44 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
-import { findYamlFiles } from '../node/workspaceScan';
+import { excludeMatcher, findYamlFiles } from '../node/workspaceScan';
 import { nodeFileSystem } from '../node/fileSystem';
+import { checkRenderedChart } from '../helm/renderCheck';
 import { planUpgradeMain } from './planUpgrade';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...
+       eks-manifests check --helm-render [--values FILE]... [--helm PATH] [options] CHART_DIR
        eks-manifests plan-upgrade --to X.Y [options] PATH...   (see plan-upgrade --help)
 
-Checks Kubernetes manifests for EKS (files, or folders searched for *.yaml and *.yml).
+Checks Kubernetes manifests for EKS (files, or folders searched for *.yaml, *.yml, *.yaml.tpl, *.yml.tpl and
+Kustomization files). Helm chart templates and kustomizations are understood; placeholders are skipped.
 
 Options:
   --format text|json|sarif     output format (default: text)
   --kubernetes-version X.Y     target Kubernetes version (default: ${DEFAULT_KUBERNETES_VERSION})
   --disable CODE[,CODE...]     turn diagnostic codes off (repeatable)
+  --exclude GLOB               skip files and folders matching GLOB, relative to each PATH folder and to the
+                               current folder (repeatable; a GLOB without / matches a name anywhere)
   --no-syntax-errors           do not report YAML syntax errors
+  --helm-render                render CHART_DIR with \`helm template\` and check the rendered objects; each finding
+                               is reported on the template it came from (needs helm on PATH, or --helm)
+  --values FILE                a values file for --helm-render (repeatable, in order)
+  --helm PATH                  the helm binary for --helm-render
   -h, --help                   show this help
   --version                    print the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable path, no helm, or helm could not render.`;
 
-interface Options { format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[] }
+interface Options {
+  format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[]; exclude: string[];
+  helmRender: boolean; values: string[]; helm?: string;
+}
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [] };
+  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [], exclude: [], helmRender: false, values: [] };
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
   if (args[0] === '--version') return 'version';
@@ -67,12 +80,18 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--disable': o.disabled.push(...val(a).split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '--no-syntax-errors': o.syntaxErrors = false; break;
+      case '--exclude': o.exclude.push(val(a)); break;
+      case '--helm-render': o.helmRender = true; break;
+      case '--values': case '-f': o.values.push(val(a)); break;
+      case '--helm': o.helm = val(a); break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         o.paths.push(a);
     }
   }
-  if (o.paths.length === 0) throw new UsageError('no PATH given');
+  if (o.paths.length === 0) throw new UsageError(o.helmRender ? 'no CHART_DIR given' : 'no PATH given');
+  if (o.helmRender && o.paths.length !== 1) throw new UsageError('--helm-render takes one CHART_DIR');
+  if (!o.helmRender && (o.values.length || o.helm)) throw new UsageError('--values and --helm go with --helm-render');
   return o;
 }
 
@@ -80,14 +99,16 @@ interface Row { file: string; line: number; column: number; endLine: number; end
 
 const SEV: Record<number, Row['severity']> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' };
 
-async function collectFiles(paths: string[]): Promise<{ files: string[]; problems: string[] }> {
+async function collectFiles(paths: string[], exclude: string[] = []): Promise<{ files: string[]; problems: string[] }> {
   const files: string[] = [];
   const problems: string[] = [];
+  const excludedHere = excludeMatcher(exclude);
+  const cwd = process.cwd();
   for (const p of paths) {
     try {
       const st = await fs.stat(p);
-      if (st.isDirectory()) files.push(...await findYamlFiles(path.resolve(p)));
-      else if (st.isFile()) files.push(path.resolve(p));
+      if (st.isDirectory()) files.push(...(await findYamlFiles(path.resolve(p), 20000, exclude)).filter((f) => !excludedHere(path.relative(cwd, f))));
+      else if (st.isFile()) { if (!excludedHere(path.relative(cwd, path.resolve(p)))) files.push(path.resolve(p)); }
       else problems.push(`${p}: not a file or folder`);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -127,7 +148,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (opts === 'help') { out(USAGE + '\n'); return 0; }
   if (opts === 'version') { out(VERSION + '\n'); return 0; }
 
-  const { files, problems } = await collectFiles(opts.paths);
+  if (opts.helmRender) return helmRender(opts, out, err);
+
+  const { files, problems } = await collectFiles(opts.paths, opts.exclude);
   for (const p of problems) err(`eks-manifests: cannot read ${p}\n`);
   if (problems.length) return 2;
 
@@ -157,16 +180,42 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       });
     }
   }
+  const notes = service.settingsNotes().filter((n) => n.setting === 'kubernetesVersion').map((n) => `--kubernetes-version ${opts.kubernetesVersion}: ${n.severity}: ${n.message}`);
+  return report(rows, `${files.length} file${files.length === 1 ? '' : 's'} checked`, opts, service.codes(), out, notes);
+}
+
+function report(rows: Row[], what: string, opts: Options, codes: { code: string; summary: string; severity: string }[], out: (s: string) => void, notes: string[] = []): number {
   const errors = rows.filter((r) => r.severity === 'error').length;
   if (opts.format === 'json') out(JSON.stringify(rows, null, 2) + '\n');
-  else if (opts.format === 'sarif') out(JSON.stringify(sarif(rows, service.codes()), null, 2) + '\n');
+  else if (opts.format === 'sarif') out(JSON.stringify(sarif(rows, codes), null, 2) + '\n');
   else {
     for (const r of rows) out(`${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}\n`);
     const warnings = rows.filter((r) => r.severity === 'warning').length;
-    for (const note of service.settingsNotes()) if (note.setting === 'kubernetesVersion') out(`--kubernetes-version ${opts.kubernetesVersion}: ${note.severity}: ${note.message}\n`);
-    out(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${rows.length - errors - warnings} other\n`);
+    for (const note of notes) out(`${note}\n`);
+    out(`${what}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${rows.length - errors - warnings} other\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** --helm-render: render the chart with helm template, check it, report on the template files. */
+async function helmRender(opts: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const settings = { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors };
+  for (const v of opts.values) {
+    try { await fs.access(v); } catch { err(`eks-manifests: cannot read ${v}: no such values file\n`); return 2; }
+  }
+  const r = await checkRenderedChart({ chartDir: opts.paths[0], values: opts.values, helm: opts.helm, settings });
+  if (!r.ok) {
+    err(r.reason === 'render-error' ? `eks-manifests: helm template failed for ${opts.paths[0]}:\n${r.message}\n` : `eks-manifests: ${r.message}\n`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const rows: Row[] = r.findings.map(({ file, diagnostic: d }) => ({
+    file: opts.format === 'text' ? path.relative(cwd, file) || file : file,
+    line: d.range.start.line + 1, column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+    severity: SEV[d.severity ?? DiagnosticSeverity.Error], code: String(d.code), message: d.message,
+  }));
+  return report(rows, `chart ${path.relative(cwd, r.chart) || '.'} rendered (${r.documents} object${r.documents === 1 ? '' : 's'}) and checked`, opts, createLanguageService().codes(), out);
 }
 
 if (require.main === module) {

@@ -8,17 +8,19 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
   DidChangeConfigurationNotification, FileChangeType, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
-import { findYamlFiles } from '../node/workspaceScan';
+import { excludeMatcher, findYamlFiles } from '../node/workspaceScan';
+import { checkRenderedChart } from '../helm/renderCheck';
 import { fieldDescriptionsFrom } from '../node/fieldDescriptions';
 import { nodeFileSystem } from '../node/fileSystem';
 import { ValidationScheduler } from './validationScheduler';
-import { SETTINGS_SECTION, type ClientSettings, type InitOptions } from '@shared/protocol';
+import { Requests, SETTINGS_SECTION, type ClientSettings, type InitOptions, type RequestParams, type RequestResult } from '@shared/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,6 +34,30 @@ const service = createLanguageService({
 });
 
 let workspaceFolders: string[] = [];
+let excludePatterns: string[] = [];
+let helmPath: string | undefined;
+let indexedOnce = false;
+
+/** Whether the workspace scan skips this file (eksManifests.exclude, relative to its workspace folder). */
+function isExcluded(file: string): boolean {
+  if (excludePatterns.length === 0) return false;
+  const matches = excludeMatcher(excludePatterns);
+  return workspaceFolders.some((root) => { const rel = path.relative(root, file); return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel); });
+}
+
+/** Take a new exclude list: drop the files it now excludes, scan again for the ones it no longer does. */
+async function setExclude(next: string[] | undefined): Promise<void> {
+  const list = (next ?? []).filter((x) => typeof x === 'string');
+  if (JSON.stringify(list) === JSON.stringify(excludePatterns)) return;
+  const first = excludePatterns.length === 0 && !indexedOnce;
+  excludePatterns = list;
+  if (first) return;
+  for (const uri of service.fileUris()) {
+    if (!uri.startsWith('file:') || documents.get(uri)) continue;
+    if (isExcluded(fileURLToPath(uri))) service.removeFile(uri);
+  }
+  if (indexWorkspace) await indexFolders();
+}
 let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
 let yamlKubernetesGlobs: string[] = [];
@@ -48,6 +74,8 @@ function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   const schema = c.schemaValidation ?? 'auto';
   s.schemaValidation = schema !== 'off';
   s.schemaSkipGlobs = schema === 'auto' ? yamlKubernetesGlobs : [];
+  if (Array.isArray(c.exclude)) void setExclude(c.exclude);
+  if (c.helm && typeof c.helm.path === 'string') helmPath = c.helm.path.trim() || undefined;
   return s;
 }
 
@@ -105,8 +133,9 @@ connection.onDidChangeConfiguration(async (change) => {
 async function indexFolders(): Promise<void> {
   const started = Date.now();
   let count = 0;
+  indexedOnce = true;
   for (const folder of workspaceFolders) {
-    const files = await findYamlFiles(folder);
+    const files = await findYamlFiles(folder, 20000, excludePatterns);
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       if (documents.get(uri)) continue; // the editor's text wins over the disk
@@ -131,6 +160,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
     if (documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); continue; }
+    if (change.uri.startsWith('file:') && isExcluded(fileURLToPath(change.uri))) continue;
     try {
       const text = await fs.readFile(fileURLToPath(change.uri), 'utf8');
       service.setFile(change.uri, text);
@@ -198,6 +228,29 @@ connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.te
 for (const method of service.requestMethods()) {
   connection.onRequest(method, (params: unknown) => guard(method, null, () => service.request(method, params as never) ?? null));
 }
+
+/**
+ * Render the Helm chart holding `uri` with `helm template` and check the rendered objects
+ * (server/src/helm/renderCheck.ts: runs a program, so it lives with the LSP server, not in the service).
+ * The findings are grouped by template file, in LSP positions.
+ */
+connection.onRequest(Requests.checkRenderedChart, async (p: RequestParams<typeof Requests.checkRenderedChart>): Promise<RequestResult<typeof Requests.checkRenderedChart>> => {
+  try {
+    if (!p.uri.startsWith('file:')) return { ok: false, reason: 'no-chart', message: 'Check Rendered Chart works on files on disk.' };
+    const r = await checkRenderedChart({ chartDir: fileURLToPath(p.uri), values: p.values, helm: helmPath, settings: service.settings });
+    if (!r.ok) return r;
+    const files = new Map<string, Diagnostic[]>();
+    for (const f of r.findings) {
+      const uri = pathToFileURL(f.file).href;
+      const l = files.get(uri);
+      if (l) l.push(f.diagnostic); else files.set(uri, [f.diagnostic]);
+    }
+    return { ok: true, chart: pathToFileURL(r.chart).href, documents: r.documents, files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+  } catch (err) {
+    connection.console.error(`checkRenderedChart failed: ${(err as Error).stack}`);
+    return { ok: false, reason: 'render-error', message: String((err as Error).message ?? err) };
+  }
+});
 
 /** Tell the user once what the settings themselves deserve (e.g. a target version past its EKS support). */
 let lastNotes = '';

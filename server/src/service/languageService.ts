@@ -43,6 +43,8 @@ export interface LanguageService {
   setFile(uri: string, text: string): void;
   removeFile(uri: string): boolean;
   hasFile(uri: string): boolean;
+  /** The URIs of every file the service holds. */
+  fileUris(): string[];
 
   /** The complete diagnostics of a file. */
   validate(uri: string, isCancelled?: () => boolean): Diagnostic[];
@@ -100,6 +102,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     setFile(uri, text) { index.set(uri, text); },
     removeFile: (uri) => index.delete(uri),
     hasFile: (uri) => index.get(uri) !== undefined,
+    fileUris: () => index.uris(),
 
     validate: (uri, isCancelled) => engine.validate(uri, isCancelled),
     validateQuick: (uri) => engine.validateQuick(uri),

@@ -13,6 +13,7 @@ import { datadogModule } from './datadog/datadogModule';
 import { schemaModule } from './schema/schemaModule';
 import { gatewayModule } from './gateway/gatewayModule';
 import { appmeshModule } from './appmesh/appmeshModule';
+import { kustomizeModule } from './kustomize/kustomizeModule';
 
 export const ALL_MODULES: LanguageModule[] = [
   coreModule,
@@ -27,6 +28,7 @@ export const ALL_MODULES: LanguageModule[] = [
   storageModule,
   identityModule,
   datadogModule,
+  kustomizeModule,
   // Last: the domain modules answer hover first; their findings win over the schema's (engine/dedupe.ts).
   schemaModule,
 ];

@@ -20,6 +20,8 @@ export interface CatalogEntry {
   source?: string;
   /** For enums: the allowed values. For other types: suggestions. */
   values?: AllowedValue[];
+  /** For enums: the reader compares without case (e.g. it upper-cases the value first). */
+  caseInsensitive?: boolean;
   /** For strings: a pattern the value must match, with a human hint for messages. */
   pattern?: RegExp;
   patternHint?: string;

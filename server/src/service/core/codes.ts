@@ -1,7 +1,7 @@
 import type { DiagnosticCodeInfo } from '../diagnostics/types';
 
 export const CORE_CODES: DiagnosticCodeInfo[] = [
-  { code: 'api-removed', severity: 'error', area: 'core', summary: 'The apiVersion is no longer served by the target Kubernetes version (`eksManifests.kubernetesVersion`); the message names the replacement.' },
+  { code: 'api-removed', severity: 'error', area: 'core', summary: 'The apiVersion is no longer served by the target Kubernetes version (`eksManifests.kubernetesVersion`); the message names the replacement. In a chart template inside `{{ if }}` on a value, a warning (rendered only when turned on); gated on the cluster version (Capabilities), nothing.' },
   { code: 'api-deprecated', severity: 'warning', area: 'core', summary: 'The apiVersion still works at the target version but is deprecated and will be removed; the message says when and what replaces it.' },
   { code: 'missing-api-version', severity: 'error', area: 'core', summary: 'A document has `kind` but no `apiVersion`.' },
   { code: 'missing-kind', severity: 'error', area: 'core', summary: 'A document has `apiVersion` but no `kind`.' },

@@ -12,6 +12,8 @@ import { metadataValueCheck } from './metadataValueChecks';
 import { CURRENT_API_VERSIONS, findRemovedApi, DEPRECATION_GUIDE } from '@shared/apiVersions';
 import { compareVersions } from '../settings';
 import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
+import { sameNamespace } from '@shared/manifest/k8sObject';
+import { identitiesOf, namespacesOf } from '../kustomize/model';
 
 function atRootValue(ctx: CursorContext, key: string): boolean {
   return ctx.obj !== undefined && !ctx.onKey && ctx.path.length === 1 && ctx.path[0] === key;
@@ -79,7 +81,10 @@ function ingressBackendDefinition(ctx: CursorContext): Location[] | undefined {
   if (!isV1 && !isBeta) return undefined;
   const name = scalarString(ctx.node);
   if (!name) return undefined;
-  return ctx.index.find({ kind: 'Service', name, namespace: obj.namespace }).map((svc) => {
+  // By the Service's own name, or the one a kustomization build gives it (namePrefix, nameSuffix, namespace).
+  const nss = namespacesOf(ctx.index, obj);
+  const svcs = ctx.index.byKind('Service').filter((svc) => identitiesOf(ctx.index, svc).some((id) => id.name === name && nss.some((ns) => sameNamespace(id.namespace, ns))));
+  return svcs.map((svc) => {
     const r = nodeRange(svc.node(['metadata', 'name'])) ?? svc.documentOffsets();
     return { uri: svc.uri, range: svc.chunk.toRange(r[0], r[1]) };
   });

@@ -11,6 +11,7 @@ export const requiredFieldsCheck: Check = {
     // A syntax error already says what is wrong with a document; a field it hid is not also "missing".
     if (obj.doc.errors.length > 0) return;
     const root = obj.root;
+    if (obj.fileRole === 'kustomization') return; // Kustomize defaults apiVersion and kind
     if (obj.apiVersion === undefined) {
       ctx.report('missing-api-version', obj.node(['kind']) ?? root, `${obj.kind ?? 'This object'} has no apiVersion${suggestion(obj.kind)}`);
     }

@@ -11,7 +11,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { Check, CheckContext } from '../checks/types';
 import type { Fix, Severity } from '../diagnostics/types';
 import { closest, editDistance } from '../catalog/types';
-import { isUnknownNode, hasActionLines } from '@shared/manifest/templates';
+import { isUnknownNode } from '@shared/manifest/templates';
 import { replaceScalarFix } from '../model/edits';
 import { child, isSeq, nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 import type { Annotation } from '../model/annotations';
@@ -384,7 +384,7 @@ export const unifiedTaggingCheck: Check = {
   run(ctx) {
     const v = datadogView(ctx.obj);
     if (!v) return;
-    const open = hasActionLines(ctx.obj.chunk.text);
+    const open = ctx.obj.hasTemplateLines;
     const pod = new Map(v.podLabels.map((a) => [a.key, a]));
     if (!v.isPod) {
       const own = new Map(v.ownLabels.map((a) => [a.key, a]));
@@ -478,7 +478,7 @@ function checkLibraries(ctx: CheckContext, v: DatadogView, enabled: Annotation |
       ctx.report('dd-lib-annotation', a.keyNode, `"${ctr}" in ${a.key} is not a container of this Pod (${names.join(', ')})${guess ? ` — did you mean "${guess}"?` : ''}: the library is injected into no container.`, { fixes: fix ? [fix] : undefined });
     }
   }
-  if (first && !hasActionLines(ctx.obj.chunk.text) && (enabled === undefined || (enabled.value !== undefined && enabled.value !== 'true'))) {
+  if (first && !ctx.obj.hasTemplateLines && (enabled === undefined || (enabled.value !== undefined && enabled.value !== 'true'))) {
     if (enabled?.value === 'false') {
       ctx.report('dd-lib-annotation', first.keyNode, `${first.key} has no effect: the Pod template's label ${ADMISSION_PREFIX}enabled is "false", so the admission webhook never sees these Pods.`);
     } else if (enabled === undefined) {

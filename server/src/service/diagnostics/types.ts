@@ -16,6 +16,17 @@ export interface DiagnosticCodeInfo {
    * sees only that one, which explains more (one diagnostic per mistake).
    */
   generic?: boolean;
+  /**
+   * The finding says something is absent (a field, an annotation, an object). The engine drops such findings
+   * where a template may inject the content (checks/unknownValues.ts) and on partial objects (Kustomize
+   * patches). Codes named `missing-*` or `*-required` count as such without saying so.
+   */
+  absence?: boolean;
+  /**
+   * The check reads `{{ … }}` text of its own tool (the EBS CSI driver's tag templates): outside a chart's
+   * `templates/` folder such text is that tool's syntax, not Helm's, and the finding is kept there.
+   */
+  readsTemplates?: boolean;
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */

@@ -7,7 +7,8 @@ import type { Node } from 'yaml';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
 import type { Check, CheckContext, ReportOptions } from '../checks/types';
-import type { Finding } from '../diagnostics/types';
+import type { DiagnosticCodeInfo, Finding } from '../diagnostics/types';
+import { keepFinding } from '../checks/unknownValues';
 import type { Settings } from '../settings';
 import type { ServiceEnv } from '../env';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -16,7 +17,8 @@ import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface RegisteredCheck {
   check: Check;
   module: string;
-  codes: ReadonlySet<string>;
+  /** The codes its module declared. */
+  codes: ReadonlyMap<string, DiagnosticCodeInfo>;
 }
 
 export interface CheckEnv {
@@ -33,8 +35,12 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
     const ctx: CheckContext = {
       obj, file: env.file, settings: env.settings, index: env.index, env: env.env,
       report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
-        if (!codes.has(code)) throw new Error(`check ${check.id} reported ${code}, which module ${module} does not declare`);
-        const [start, end] = reportRange(obj, at);
+        const info = codes.get(code);
+        if (!info) throw new Error(`check ${check.id} reported ${code}, which module ${module} does not declare`);
+        const { node, range } = reportTarget(obj, at);
+        const [start, end] = range ?? firstLine(obj);
+        // Unknown values (template actions, placeholders) and open nodes: see checks/unknownValues.ts.
+        if (!keepFinding(obj, code, info, node, range !== undefined, start, end)) return;
         out.push({ code, message, chunk: obj.chunk, start, end, severity: opts.severity, fixes: opts.fixes, tags: opts.tags, related: opts.related });
       },
     };
@@ -46,14 +52,12 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
   }
 }
 
-/** Chunk-relative range of what a check reported at: offsets, a path under the root, or a node. */
-function reportRange(obj: K8sObject, at: Node | NodePath | [number, number] | undefined): [number, number] {
-  let r: [number, number] | undefined;
+/** What a check reported at (offsets, a path under the root, or a node): the node, and its chunk-relative range. */
+function reportTarget(obj: K8sObject, at: Node | NodePath | [number, number] | undefined): { node?: Node; range?: [number, number] } {
   // Two numbers are [start, end) offsets; any other array is a path (no path is two indexes).
-  if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number') r = at as [number, number];
-  else if (Array.isArray(at)) r = nodeRange(obj.node(at as NodePath));
-  else r = nodeRange(at);
-  return r ?? firstLine(obj);
+  if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number') return { range: at as [number, number] };
+  const node = Array.isArray(at) ? obj.node(at as NodePath) : at;
+  return { node, range: nodeRange(node) };
 }
 
 function firstLine(obj: K8sObject): [number, number] {

@@ -21,6 +21,7 @@ import { runChecks, type CheckEnv, type RegisteredCheck } from './checkRunner';
 import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX } from './codes';
 import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { dropGenericDuplicates } from './dedupe';
+import { forPartialObjects } from '../checks/partialObjects';
 
 interface LocalMemo { settings: string; found: Finding[] }
 interface WorkspaceMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
@@ -59,7 +60,7 @@ export class DiagnosticsEngine {
         if (this.codeInfo.has(c.code)) throw new Error(`diagnostic code ${c.code} declared twice (module ${m.id})`);
         this.codeInfo.set(c.code, c);
       }
-      const codes = new Set(m.codes.map((c) => c.code));
+      const codes = new Map(m.codes.map((c) => [c.code, c] as const));
       for (const check of m.checks ?? []) (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
     }
     this.configure(settings);
@@ -120,10 +121,11 @@ export class DiagnosticsEngine {
     let complete = true;
     for (const chunk of file.chunks) {
       if (isCancelled()) break;
-      const local = this.localFindings(file, chunk);
-      const ws = this.workspaceFindings(file, chunk, quick);
-      if (ws.stale) complete = false;
-      for (const d of this.converted(chunk, local, ws.found, disabled)) out.push(d);
+      const computed = this.workspaceFindings(file, chunk, quick);
+      if (computed.stale) complete = false;
+      // Kustomize patches are partial objects (checks/partialObjects.ts).
+      const { local, ws } = forPartialObjects(this.index, uri, chunk, this.codeInfo, this.localFindings(file, chunk), computed.found);
+      for (const d of this.converted(chunk, local, ws, disabled)) out.push(d);
     }
     return { diagnostics: out, complete };
   }

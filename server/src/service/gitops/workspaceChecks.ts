@@ -19,7 +19,7 @@ import { sameNamespace } from '@shared/manifest/k8sObject';
 import { getPair, keyString, nodeRange, pairs, resolve, stringMap } from '@shared/manifest/yamlNodes';
 import { knownString } from '@shared/manifest/templates';
 import { FILES, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { ancestorFolders, joinUri, type FileSystem } from '../workspace/fileSystem';
+import { ancestorFolders, exists, joinUri, type FileSystem } from '../workspace/fileSystem';
 import { FLUX_GROUPS, fluxVersionState, type FluxRemoval } from './fluxApis';
 import {
   ARGO_GROUP, argoAppSpecPath, isArgoApplication, isArgoApplicationSet, isArgoProject, isFlux, isFluxKustomization,
@@ -148,7 +148,7 @@ function resolvingAncestors(fs: FileSystem, fileUri: string, rel: string, cache:
     const target = joinUri(a, rel);
     if (!target) continue;
     let e = cache.get(target);
-    if (!cache.has(target)) { e = fs.exists(target); cache.set(target, e); }
+    if (!cache.has(target)) { e = exists(fs, target); cache.set(target, e); }
     if (e === undefined) unknown = true;
     else if (e) out.push(a);
   }

@@ -34,7 +34,7 @@ export interface EksctlServiceAccount {
 export interface ClusterConfigView {
   obj: K8sObject;
   name?: string;
-  /** `autoModeConfig.enabled` (undefined when absent or templated). */
+  /** `autoModeConfig.enabled`: absent is false in a file that creates the cluster; undefined when templated or in a fragment. */
   autoMode?: boolean;
   addons: string[];
   associations: PodIdentityAssociation[];
@@ -94,9 +94,20 @@ export function readClusterConfig(obj: K8sObject): ClusterConfigView {
   }
   return {
     obj, name: known(obj.node(['metadata', 'name'])),
-    autoMode: en === 'true' ? true : en === 'false' ? false : enabled === undefined && !pairs(root).some((p) => keyString(p) === 'autoModeConfig') ? false : undefined,
+    autoMode: en === 'true' ? true : en === 'false' ? false : enabled === undefined && !pairs(root).some((p) => keyString(p) === 'autoModeConfig') && definesCluster(obj) ? false : undefined,
     addons, associations, serviceAccounts,
   };
+}
+
+/**
+ * Top-level fields only `eksctl create cluster` reads. A file without any of them (and without
+ * `metadata.version`) is a fragment for `eksctl create nodegroup|addon|iamserviceaccount -f` against an
+ * existing cluster: it says nothing of that cluster's Auto Mode (the EKS Workshop's graviton nodegroup.yaml).
+ */
+const CLUSTER_ONLY_FIELDS = new Set(['vpc', 'availabilityZones', 'kubernetesNetworkConfig', 'privateCluster', 'accessConfig', 'secretsEncryption', 'cloudWatch', 'fargateProfiles', 'karpenter', 'zonalShiftConfig', 'remoteNetworkConfig', 'outpost']);
+
+function definesCluster(obj: K8sObject): boolean {
+  return obj.node(['metadata', 'version']) !== undefined || pairs(obj.root).some((p) => CLUSTER_ONLY_FIELDS.has(keyString(p) ?? ''));
 }
 
 const cache = new WeakMap<WorkspaceIndex, { key: number; views: ClusterConfigView[] }>();

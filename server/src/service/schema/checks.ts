@@ -12,7 +12,8 @@ import { validateObject } from './validator';
 import { nameFormat, nameProblem } from './names';
 import { DOMAIN_SCHEMA_KINDS } from './domainKinds';
 import { posix } from 'path';
-import { toPlain } from '@shared/manifest/yamlNodes';
+import { keyString, pairs, toPlain } from '@shared/manifest/yamlNodes';
+import { enclosingConditions } from '@shared/manifest/template';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Groups whose documents are a tool's configuration, not API objects (no schema, no hint). */
@@ -69,7 +70,32 @@ function applies(ctx: { settings: CheckContext['settings'] }, obj: K8sObject): b
   if (!ctx.settings.schemaValidation || !obj.apiVersion || !obj.kind || !knownString(obj.node(['apiVersion'])) || !knownString(obj.node(['kind']))) return false;
   if (DOMAIN_SCHEMA_KINDS.has(`${obj.group}/${obj.kind}`)) return false;
   // A document the parser could not read cleanly is not judged field by field (the syntax error says it).
-  return obj.doc.errors.length === 0;
+  if (obj.doc.errors.length > 0) return false;
+  // A template whose top level repeats a key (`kind:` in an `if` and again in its `else`) holds alternative
+  // objects side by side: none of them is the document as written.
+  return !(obj.hasTemplateLines && (repeatsTopLevelKey(obj) || conditionalKind(obj)));
+}
+
+/**
+ * A template that picks its kind in an `if` (`kind: StatefulSet` in one branch, `kind: Deployment` in the
+ * other) has fields for each kind under their own conditions: no one schema is the document's.
+ */
+function conditionalKind(obj: K8sObject): boolean {
+  const kindStart = obj.node(['kind'])?.range?.[0];
+  const docStart = obj.root?.range?.[0];
+  if (kindStart === undefined || docStart === undefined) return false;
+  return enclosingConditions(obj.chunk.source, kindStart).length > enclosingConditions(obj.chunk.source, docStart).length;
+}
+
+function repeatsTopLevelKey(obj: K8sObject): boolean {
+  const seen = new Set<string>();
+  for (const p of pairs(obj.root)) {
+    const k = keyString(p);
+    if (k === undefined) continue;
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 function run(ctx: CheckContext, root: RootSchema, builtin: boolean, only?: 'required' | 'other'): void {

@@ -10,6 +10,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { toPlain } from '@shared/manifest/yamlNodes';
 import { parseMinorVersion } from '../settings';
+import { BUILT_IN_GROUPS } from '@shared/apiVersions';
 
 export const MIN_MINOR = 28;
 export const MAX_MINOR = 35;
@@ -141,7 +142,8 @@ export function isBuiltinGroup(group: string): boolean {
     builtinGroups = new Set();
     for (const id of Object.keys(k8sData().kinds)) { const parts = id.split('/'); builtinGroups.add(parts.length === 3 ? parts[0] : ''); }
   }
-  return builtinGroups.has(group);
+  // Groups served only by removed versions (`extensions`) are built in too: the apiVersion checks speak for them.
+  return builtinGroups.has(group) || BUILT_IN_GROUPS.has(group);
 }
 
 /** The CRDs of the workspace by group/kind, rebuilt when a CustomResourceDefinition changes. */

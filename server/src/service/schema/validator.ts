@@ -13,7 +13,7 @@ import { deref, type SchemaTable } from './store';
 import { evaluateRule } from './cel';
 import { closest } from '../catalog/types';
 import { keyString, resolve } from '@shared/manifest/yamlNodes';
-import { isUnknownNode } from '@shared/manifest/templates';
+import { controlLineBetween, isUnknownNode } from '@shared/manifest/templates';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { replaceScalarEdit } from '../model/edits';
 
@@ -237,6 +237,7 @@ function duplicateKeys(items: unknown[], keys: string[], it: SchemaObject, path:
     const key = parts.join(', ');
     const first = seen.get(key);
     if (first === undefined) { seen.set(key, i); return; }
+    if (alternatives(items[first], item, ctx)) return;
     const node = at ?? (item as Node);
     const desc = keys.length === 1 ? `"${parts[0].slice(keys[0].length + 1)}"` : `(${key})`;
     // Built-in lists: the API server rejects duplicate containers, volumes and mount paths; for the other
@@ -246,6 +247,12 @@ function duplicateKeys(items: unknown[], keys: string[], it: SchemaObject, path:
     ctx.report('schema-duplicate-key', node, `${path}[${i}] repeats ${desc} of ${path}[${first}]: entries of ${seg} are keyed by ${keys.join(' and ')}; ${rejected ? 'the API server rejects the duplicate' : 'the API server warns, server-side apply rejects it, and one entry silently wins'}`,
       undefined, rejected ? undefined : 'warning');
   });
+}
+
+/** Two entries of a template with a control line between them may be an `if` and its `else`: not duplicates. */
+function alternatives(a: unknown, b: unknown, ctx: Ctx): boolean {
+  const ra = (a as { range?: number[] } | undefined)?.range, rb = (b as { range?: number[] } | undefined)?.range;
+  return !!ra && !!rb && controlLineBetween(ctx.obj.chunk.masked, ra[1], rb[0]);
 }
 
 /** validateContainers (name: field.Duplicate), validateVolumes (name), validateVolumeMounts (mountPath must be unique). */
@@ -259,6 +266,7 @@ function duplicateValues(items: unknown[], path: string, ctx: Ctx): void {
     const key = JSON.stringify((v as Scalar).value);
     const first = seen.get(key);
     if (first === undefined) { seen.set(key, i); return; }
+    if (alternatives(items[first], raw, ctx)) return;
     ctx.report('schema-duplicate-key', v, `${path}[${i}] repeats the value of ${path}[${first}]; ${lastSegment(path)} is a set`);
   });
 }

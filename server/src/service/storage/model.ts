@@ -3,11 +3,10 @@
  * (`storage.k8s.io/v1alpha1|v1beta1|v1`), VolumeSnapshotClass (`snapshot.storage.k8s.io/v1`), and the claims
  * that name them (PersistentVolumeClaims and StatefulSet `volumeClaimTemplates`). Total over any YAML.
  */
-import { MemoKey } from '@shared/manifest/memo';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { keyString, pairs, resolve, scalarString } from '@shared/manifest/yamlNodes';
-import { hasActionLines, isUnknownNode } from '@shared/manifest/templates';
+import { isUnknownNode } from '@shared/manifest/templates';
 import { AUTO_MODE_EBS, EBS_CSI, IN_TREE_EBS } from './catalog';
 
 export type ClassKind = 'StorageClass' | 'VolumeAttributesClass' | 'VolumeSnapshotClass';
@@ -115,9 +114,7 @@ export function isDefaultClass(o: K8sObject): boolean {
   return o.annotations['storageclass.kubernetes.io/is-default-class'] === 'true';
 }
 
-/** Whether a template action line may add fields to this document (memoised per chunk). */
+/** Whether a template action line may add fields to this document. */
 export function hasTemplateLines(o: K8sObject): boolean {
-  return o.chunk.memo.getOrCreate(ACTION_LINES, () => hasActionLines(o.chunk.text));
+  return o.hasTemplateLines;
 }
-
-const ACTION_LINES = new MemoKey<boolean>('storage.actionLines');

@@ -110,8 +110,13 @@ function classTable(index: WorkspaceIndex, kind: 'StorageClass' | 'VolumeAttribu
   return t;
 }
 
-/** Classes that exist on EKS clusters without being in any file: the `gp2` class EKS creates on standard clusters. */
-const BUILT_IN_STORAGE_CLASSES = new Set(['gp2']);
+/**
+ * Classes that exist on EKS clusters without being in any file: the `gp2` class EKS creates on standard
+ * clusters, and `ebs-csi-default-sc`, which the EBS CSI driver's add-on and chart create when
+ * `defaultStorageClass.enabled` is set (kubernetes-sigs/aws-ebs-csi-driver charts/aws-ebs-csi-driver/templates/
+ * ebs-csi-default-sc.yaml; the EKS Workshop's claims name it).
+ */
+const BUILT_IN_STORAGE_CLASSES = new Set(['gp2', 'ebs-csi-default-sc']);
 
 function checkClaimRef(ctx: CheckContext, kind: 'StorageClass' | 'VolumeAttributesClass', name: string | undefined, node: Node | undefined): void {
   if (name === undefined || name === '' || !node) return;

@@ -1,12 +1,18 @@
 /**
- * What the language service may ask about files that are not in the workspace index (the service is a pure
- * library: the LSP server and the CLI pass an implementation over the real file system; tests pass one over
- * a temporary folder). Minimal on purpose: the Kustomize-paths work defines a similar interface, and the two
- * are meant to become one.
+ * The one thing the language service asks of the file system (for Kustomize and GitOps paths, which name
+ * files that need not be in the index): what is at a path. The service stays a pure library: the LSP server
+ * and the CLI pass an implementation over the real disk (server/src/node/fileSystem.ts), tests one over a
+ * temporary folder; without one, checks that need it stay silent.
  */
 export interface FileSystem {
-  /** Whether a file or folder exists at this file:// URI; undefined when it cannot be told (then no finding). */
-  exists(uri: string): boolean | undefined;
+  /** What is at a `file:` URI: a file, a folder, nothing (`none`); undefined when it cannot be told (then no finding). Must not throw. */
+  stat(uri: string): 'file' | 'directory' | 'none' | undefined;
+}
+
+/** Whether something exists at the URI; undefined when it cannot be told. */
+export function exists(fs: FileSystem, uri: string): boolean | undefined {
+  const k = fs.stat(uri);
+  return k === undefined ? undefined : k !== 'none';
 }
 
 /** The parent of a file:// URI ("file:///a/b/c.yaml" → "file:///a/b"); undefined at the root. */

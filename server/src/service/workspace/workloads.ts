@@ -11,8 +11,17 @@ import { NAMESPACES_IN_USE, type WorkspaceIndex } from './workspaceIndex';
 import { indexCache } from './indexCache';
 import { MemoKey } from '@shared/manifest/memo';
 import { child, nodeAt, scalarString, stringMap, isSeq, type NodePath } from '@shared/manifest/yamlNodes';
-import { hasActionLines, isUnknownNode } from '@shared/manifest/templates';
+import { isUnknownNode, isUnknownText } from '@shared/manifest/templates';
+import { enclosingConditions } from '@shared/manifest/template';
 import type { Node, YAMLSeq } from 'yaml';
+
+function* containerNodes(spec: Node | undefined, doc: import('yaml').Document): Iterable<Node> {
+  for (const list of ['containers', 'initContainers']) {
+    const cs = child(spec, list, doc);
+    if (!isSeq(cs)) continue;
+    for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) { const c = child(cs, i, doc); if (c) yield c; }
+  }
+}
 
 export interface ContainerPort {
   name?: string;
@@ -54,6 +63,10 @@ export interface Workload {
   serviceAccountName?: string;
   serviceAccountNode?: Node;
   hostNetwork: boolean;
+  /** A template may give the Pods labels not shown (or some are template actions): they may match any selector. */
+  labelsOpen: boolean;
+  /** A template may add containers or ports not shown (or some port names are template actions). */
+  portsOpen: boolean;
 }
 
 export interface NamespaceInfo {
@@ -118,7 +131,7 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
       const ports: ContainerPort[] = [];
       const containers: ContainerInfo[] = [];
       const specPath = [...path, 'spec'];
-      let containersKnown = !obj.isOpen(specPath) && !hasActionLines(obj.chunk.text);
+      let containersKnown = !obj.isOpen(specPath) && !obj.hasTemplateLines;
       for (const list of ['containers', 'initContainers'] as const) {
         const cs = child(spec, list, doc);
         if (cs !== undefined && !isSeq(cs)) { containersKnown = false; continue; }
@@ -148,11 +161,19 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
           if (c) containers.push({ name: cname, nameNode, list, index: i, node: c, ports: own });
         }
       }
-      const hostNetwork = scalarString(child(spec, 'hostNetwork', doc)) === 'true';
+      // In a template, `hostNetwork: true` inside `{{ if }}` holds only when a value says so: not known here.
+      const hostNode = child(spec, 'hostNetwork', doc);
+      const hostRange = (hostNode as { range?: number[] } | undefined)?.range;
+      const hostNetwork = scalarString(hostNode) === 'true' && !(obj.hasTemplates && hostRange && enclosingConditions(obj.chunk.source, hostRange[0]).length > 0);
+      const labelsNode = nodeAt(tpl, ['metadata', 'labels'], doc);
+      const labelsOpen = Object.entries(podLabels).some(([k, v]) => isUnknownText(k) || isUnknownText(v))
+        || (obj.hasTemplates && (labelsNode !== undefined ? obj.isOpen(labelsNode) : obj.isOpen(nodeAt(tpl, ['metadata'], doc) ?? tpl)));
+      const portsOpen = ports.some((p) => (p.name !== undefined && isUnknownText(p.name)))
+        || (obj.hasTemplates && (obj.isOpen(child(spec, 'containers', doc)) || [...containerNodes(spec, doc)].some((c) => obj.isOpen(c) || obj.isOpen(child(c, 'ports', doc)))));
       const saNode = child(spec, 'serviceAccountName', doc) ?? child(spec, 'serviceAccount', doc);
       w = {
         obj, kind, name: obj.name, namespace: obj.namespace, templatePath: path, podLabels, ports, containers, containersKnown,
-        serviceAccountName: scalarString(saNode), serviceAccountNode: saNode, hostNetwork,
+        serviceAccountName: scalarString(saNode), serviceAccountNode: saNode, hostNetwork, labelsOpen, portsOpen,
       };
     }
   } catch {

@@ -8,16 +8,22 @@
 import { YamlFile, type YamlChunk } from '@shared/manifest/yamlFile';
 import { K8sObject, sameNamespace } from '@shared/manifest/k8sObject';
 import { MemoKey } from '@shared/manifest/memo';
+import { fileRole, type FileRole } from '@shared/manifest/fileKind';
+import { isCustomResource } from '@shared/manifest/documentKind';
 
 const OBJECTS = new MemoKey<K8sObject[]>('objects');
 
 export class ManifestFile {
   readonly yaml: YamlFile;
+  /** What the file is, by its name (model/fileKind.ts). */
+  readonly role: FileRole;
   /** Size of the text when it was larger than the index's limit: the file is then kept unparsed. */
   tooLargeSize?: number;
   private rawText = '';
   constructor(readonly uri: string, text: string, maxSize: number) {
-    this.yaml = new YamlFile('');
+    this.role = fileRole(uri);
+    // The service reads Go-template actions as masked (parse/template.ts).
+    this.yaml = new YamlFile('', { templates: true });
     this.update(text, maxSize);
   }
   /** Replace the text; unchanged chunks are reused. */
@@ -32,7 +38,7 @@ export class ManifestFile {
 
   /** Objects of one chunk (memoised on the chunk, so unchanged chunks keep their instances). */
   objectsOf(chunk: YamlChunk): K8sObject[] {
-    return chunk.memo.getOrCreate(OBJECTS, () => chunk.docs.map((d, i) => new K8sObject(this.uri, chunk, d, i)));
+    return chunk.memo.getOrCreate(OBJECTS, () => chunk.docs.map((d, i) => new K8sObject(this.uri, chunk, d, i, this.role)));
   }
 
   /** All documents of the file as objects (including ones that are not manifests; filter with isManifest). */
@@ -42,6 +48,7 @@ export class ManifestFile {
 
   /** Whether any document of the file looks like a Kubernetes manifest. */
   get isKubernetes(): boolean {
+    if (this.role === 'helm') return false;
     for (const o of this.objects()) if (o.isManifest) return true;
     // A syntax error can hide the keys from the parser: fall back to the text.
     return this.tooLargeSize === undefined && /^(apiVersion|kind)\s*:/m.test(this.text);
@@ -52,8 +59,16 @@ export interface ObjectRef { kind: string; name: string; namespace?: string }
 
 /** Pseudo-kind for "the set of namespaces objects name": touched when that set may have changed. */
 export const NAMESPACES_IN_USE = '#namespaces';
-/** Pseudo-kind for "which files exist and what they say": touched by every file added, changed or removed. */
-export const FILES = '#files';
+/** Pseudo-kind touched by every file added, changed or removed (for checks that read files' contents by folder). */
+export const FILES = '#files-changed';
+/** Pseudo-kind touched when a kustomization file (kustomization.yaml, Kustomization) changes. */
+export const KUSTOMIZATIONS = '#kustomizations';
+/** Pseudo-kind touched when a file is added to or removed from the workspace. */
+export const FILE_SET = '#files';
+/** Pseudo-kind touched when a Helm `Chart.yaml` changes (or appears, or goes). */
+export const CHARTS = '#charts';
+/** Pseudo-kind touched when an object of a kind outside the built-in API groups changes (shared/manifest/documentKind.ts). */
+export const CUSTOM_RESOURCES = '#custom';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
@@ -77,10 +92,17 @@ export class WorkspaceIndex {
 
   /** A cache key for "these kinds as they are now". */
   kindsKey(kinds: readonly string[]): string {
-    let key = '';
+    // Asked per object by many caches within one generation: remembered per list (module constants).
+    if (this.keyMemoGeneration !== this.generation) { this.keyMemo = new WeakMap(); this.keyMemoGeneration = this.generation; }
+    let key = this.keyMemo.get(kinds);
+    if (key !== undefined) return key;
+    key = '';
     for (const k of kinds) key += this.kindGeneration(k) + ',';
+    this.keyMemo.set(kinds, key);
     return key;
   }
+  private keyMemo = new WeakMap<readonly string[], string>();
+  private keyMemoGeneration = -1;
 
   /** Change the size limit: every file is re-read under the new limit and everything counts as changed. */
   setMaxFileSize(limit: number): void {
@@ -96,13 +118,17 @@ export class WorkspaceIndex {
     this.allKindsGen = this.generation;
   }
 
-  private touch(file: ManifestFile, added: Iterable<YamlChunk>, removed: Iterable<YamlChunk>): void {
+  private touch(file: ManifestFile, added: Iterable<YamlChunk>, removed: Iterable<YamlChunk>, fileSetChanged = false): void {
     this.generation++;
     this.kindGen.set(FILES, this.generation);
+    if (fileSetChanged) this.kindGen.set(FILE_SET, this.generation);
+    if (file.role === 'kustomization') this.kindGen.set(KUSTOMIZATIONS, this.generation);
+    if (file.role === 'helm' && /\/Chart\.ya?ml$/.test(file.uri)) this.kindGen.set(CHARTS, this.generation);
     const namespaces = new Map<string, number>();
     const note = (chunk: YamlChunk, sign: number) => {
       for (const o of file.objectsOf(chunk)) {
         this.kindGen.set(o.kind ?? '', this.generation);
+        if (o.isManifest && isCustomResource(o.apiVersion, o.kind)) this.kindGen.set(CUSTOM_RESOURCES, this.generation);
         const ns = o.namespace ?? '';
         namespaces.set(ns, (namespaces.get(ns) ?? 0) + sign);
       }
@@ -123,7 +149,7 @@ export class WorkspaceIndex {
     }
     const f = new ManifestFile(uri, text, this.maxFileSize);
     this.files.set(uri, f);
-    this.touch(f, f.chunks, []);
+    this.touch(f, f.chunks, [], true);
     return f;
   }
 
@@ -131,7 +157,7 @@ export class WorkspaceIndex {
     const f = this.files.get(uri);
     if (!f) return false;
     this.files.delete(uri);
-    this.touch(f, [], f.chunks);
+    this.touch(f, [], f.chunks, true);
     return true;
   }
 
@@ -165,6 +191,39 @@ export class WorkspaceIndex {
   /** Objects of a kind and name whose namespace matches (a missing namespace matches any; see sameNamespace). */
   find(ref: ObjectRef): K8sObject[] {
     return this.byKind(ref.kind).filter((o) => o.name === ref.name && sameNamespace(o.namespace, ref.namespace));
+  }
+
+  /** Files of a role (model/fileKind.ts), e.g. every kustomization: changes with KUSTOMIZATIONS for those. */
+  filesOfRole(role: FileRole): ManifestFile[] {
+    const out: ManifestFile[] = [];
+    for (const f of this.files.values()) if (f.role === role) out.push(f);
+    return out;
+  }
+
+  /** The `Chart.yaml` of a chart folder (URI ending with `/`), if the workspace has it: changes with CHARTS. */
+  chartFile(dir: string): ManifestFile | undefined {
+    return this.files.get(dir + 'Chart.yaml') ?? this.files.get(dir + 'Chart.yml');
+  }
+
+  /** Every custom resource of the workspace (model/documentKind.ts): changes with CUSTOM_RESOURCES. */
+  customResources(): K8sObject[] {
+    const out: K8sObject[] = [];
+    for (const f of this.files.values()) for (const o of f.objects()) if (o.isManifest && isCustomResource(o.apiVersion, o.kind)) out.push(o);
+    return out;
+  }
+
+  /**
+   * The chart a file belongs to: the nearest folder above it that holds a `Chart.yaml` in the workspace (its
+   * URI, ending with `/`), or undefined. A subchart under `charts/` is its own chart.
+   */
+  chartRootOf(uri: string): string | undefined {
+    let i = uri.lastIndexOf('/');
+    for (let depth = 0; i > 0 && depth < 40; depth++) {
+      const dir = uri.slice(0, i + 1);
+      if (this.chartFile(dir)) return dir;
+      i = uri.lastIndexOf('/', i - 1);
+    }
+    return undefined;
   }
 
   /** Whether the workspace has any object of this kind in the namespace (missing namespaces match). */

@@ -5,6 +5,9 @@
  */
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
+import { isUnknownText } from '@shared/manifest/templates';
+import { missingServiceDoubt, servicesNamed, SERVICE_READS } from '../annotations/ingressModel';
+import { DEPLOYMENT_READS } from '../../workspace/deployment';
 import type { Check, CheckContext } from '../../checks/types';
 import { servicePorts } from '../../model/service';
 import type { DiagnosticCodeInfo, Fix, Severity } from '../../diagnostics/types';
@@ -543,6 +546,8 @@ export const actionsJsonCheck: Check = {
         continue;
       }
       if (ej.errors.length) {
+        // A template action or placeholder in the JSON (`{{ toJson .Values.x }}`): it is not JSON yet.
+        if (isUnknownText(ej.text)) continue;
         for (const e of ej.errors.slice(0, 3)) {
           const range = ej.toSource(e.offset, Math.max(1, e.length));
           r.report('alb-json-invalid', range, `Invalid JSON in ${a.key}: ${jsonErrorMessage(e)} (the controller cannot decode it and the Ingress fails to reconcile)`);
@@ -568,7 +573,7 @@ export const actionsJsonCheck: Check = {
 export const actionsServiceCheck: Check = {
   id: 'alb.actionsServices',
   scope: 'workspace',
-  reads: ['Service'],
+  reads: [...SERVICE_READS, ...DEPLOYMENT_READS],
   appliesTo: (o) => o.kind === 'Ingress',
   run(ctx) {
     const ns = ctx.obj.namespace;
@@ -582,11 +587,15 @@ export const actionsServiceCheck: Check = {
         const svcN = present(tg, 'serviceName');
         if (svcN?.type !== 'string') continue;
         const name = svcN.value as string;
-        const found = ctx.index.find({ kind: 'Service', name, namespace: ns });
+        const found = servicesNamed(ctx.index, name, ns);
         if (!found.length) {
+          // The workspace may not hold it (see missingServiceDoubt): no finding when a templated Service
+          // deployed with this Ingress may be it; information when the namespace's Services come from elsewhere.
+          const doubt = missingServiceDoubt(ctx.index, ctx.obj, [ns]);
+          if (doubt === null) continue;
           const guess = closest(name, ctx.index.byKind('Service').filter((s) => s.name && s.namespace === ns || !s.namespace || !ns).map((s) => s.name!), 1)[0];
           const fix = guess ? r.replaceString(svcN, guess, `Change to "${guess}"`) : undefined;
-          r.report('alb-action-service-missing', svcN, `No Service "${name}" in ${ns ? `namespace ${ns}` : 'the workspace'}: the controller fails to build this action${guess ? `. Did you mean "${guess}"?` : ''}`, { fixes: fix ? [fix] : undefined });
+          r.report('alb-action-service-missing', svcN, `No Service "${name}" in ${ns ? `namespace ${ns}` : 'the workspace'}: the controller fails to build this action${guess ? `. Did you mean "${guess}"?` : ''}${doubt ? ` (it may exist outside the workspace: ${doubt})` : ''}`, { fixes: fix ? [fix] : undefined, severity: doubt ? 'info' : undefined });
           continue;
         }
         const portN = present(tg, 'servicePort');

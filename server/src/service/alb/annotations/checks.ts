@@ -11,12 +11,15 @@ import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit } from '../../model/edits';
 import type { K8sObject } from '@shared/manifest/k8sObject';
+import { namespacesOf } from '../../kustomize/model';
+import { deployedTogether, DEPLOYMENT_READS } from '../../workspace/deployment';
 import {
   ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts, validateValue } from './values';
 import {
-  albPairs, annotationPairs, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed,
+  albPairs, annotationPairs, annotationsMayHoldMore, backendsMayHoldMore, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed,
+  serviceNames, missingServiceDoubt, hasServicesFor, SERVICE_READS,
   USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
 } from './ingressModel';
 
@@ -147,10 +150,11 @@ export const useAnnotationCheck: Check = {
     const backends = ingressBackends(obj);
     const alb = albPairs(obj);
     const keys = new Set(alb.map((a) => a.key));
+    const moreAnnotations = annotationsMayHoldMore(obj);
     for (const b of backends) {
       if (b.portName === USE_ANNOTATION) {
         if (!b.name || isUnknownText(b.name)) continue;
-        if (!keys.has(`${ALB_PREFIX}actions.${b.name}`)) {
+        if (!keys.has(`${ALB_PREFIX}actions.${b.name}`) && !moreAnnotations) {
           ctx.report('alb-use-annotation-missing-action', b.portNode ?? b.nameNode, `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`);
         }
       } else if (b.portName && isUseAnnotationTypo(b.portName)) {
@@ -159,6 +163,8 @@ export const useAnnotationCheck: Check = {
           { fixes: edit ? [{ title: 'Change to use-annotation', edits: [edit], preferred: true }] : undefined });
       }
     }
+    // A template may add backends (or name them by action): then "no backend uses it" is not known.
+    if (backendsMayHoldMore(obj)) return;
     const actionUsers = new Set(backends.filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!));
     const anyUsers = new Set(backends.filter((b) => b.name).map((b) => b.name!));
     for (const a of alb) {
@@ -203,6 +209,7 @@ export const sslRedirectCheck: Check = {
     const lpText = ann[ALB_PREFIX + 'listen-ports'];
     let ports: { protocol: string; port: number }[] | undefined;
     let source: string;
+    if (lpText === undefined && annotationsMayHoldMore(obj)) return; // listen-ports may come from the template
     if (lpText !== undefined) {
       if (isUnknownText(lpText)) return;
       ports = parseListenPorts(lpText);
@@ -245,6 +252,8 @@ export const listenerTlsCheck: Check = {
     if (pairs.length === 0) return;
     const lpText = ann[ALB_PREFIX + 'listen-ports'];
     if (lpText !== undefined && isUnknownText(lpText)) return;
+    // What is not set here may be set by the template (listen-ports, certificate-arn, create-acm-cert).
+    if (annotationsMayHoldMore(obj)) return;
     const certText = ann[ALB_PREFIX + 'certificate-arn'];
     const hasCert = certText !== undefined && certText.trim() !== '';
     const ports = lpText !== undefined ? parseListenPorts(lpText) : [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
@@ -305,19 +314,24 @@ export const ingressClassCheck: Check = {
 export const backendServiceCheck: Check = {
   id: 'alb.backends',
   scope: 'workspace',
-  reads: ['Service', 'IngressClass'],
+  reads: [...SERVICE_READS, 'IngressClass', ...DEPLOYMENT_READS],
   appliesTo: (o) => o.kind === 'Ingress',
   run(ctx) {
     const obj = ctx.obj;
     const ns = obj.namespace;
-    if (!hasServicesIn(ctx, ns)) return;
+    // The namespaces this Ingress lands in: its own, and the one each kustomization build that lists it sets.
+    const nss = namespacesOf(ctx.index, obj);
+    if (!nss.some((n) => hasServicesFor(ctx.index, n))) return;
     const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
     for (const b of ingressBackends(obj)) {
       if (b.portName === USE_ANNOTATION || !b.name || isUnknownText(b.name)) continue;
-      const svcs = servicesNamed(ctx.index, b.name, ns);
+      const svcs = [...new Set(nss.flatMap((n) => servicesNamed(ctx.index, b.name!, n)))];
       if (svcs.length === 0) {
-        const names = new Set(ctx.index.byKind('Service').filter((s) => s.name && (ns === undefined || s.namespace === undefined || s.namespace === ns)).map((s) => s.name!));
-        ctx.report('alb-backend-service-missing', b.nameNode, `No Service "${b.name}"${ns ? ` in namespace ${ns}` : ''} in the workspace${closestHint(b.name, names)}`);
+        const unsure = missingServiceDoubt(ctx.index, obj, nss);
+        if (unsure === null) continue; // a templated Service deployed with this Ingress may be it
+        const names = serviceNames(ctx.index, ns);
+        ctx.report('alb-backend-service-missing', b.nameNode, `No Service "${b.name}"${ns ? ` in namespace ${ns}` : ''} in the workspace${closestHint(b.name, names)}${unsure ? ` (it may exist outside the workspace: ${unsure})` : ''}`,
+          unsure ? { severity: 'info' } : undefined);
         continue;
       }
       const wantsPort = b.portNumber !== undefined || (b.portName !== undefined && !isUnknownText(b.portName) && !isUseAnnotationTypo(b.portName));
@@ -352,18 +366,6 @@ export const backendServiceCheck: Check = {
   },
 };
 
-/** Whether the workspace has Services an object in `ns` can see (memoised until the Services change). */
-const nsMemo = new WeakMap<object, { gen: number; seen: Map<string, boolean> }>();
-function hasServicesIn(ctx: CheckContext, ns: string | undefined): boolean {
-  let m = nsMemo.get(ctx.index);
-  const gen = ctx.index.kindGeneration('Service');
-  if (!m || m.gen !== gen) { m = { gen, seen: new Map() }; nsMemo.set(ctx.index, m); }
-  const k = ns ?? '';
-  let v = m.seen.get(k);
-  if (v === undefined) { v = ctx.index.hasKindIn('Service', ns); m.seen.set(k, v); }
-  return v;
-}
-
 /** The open-source controller's class without IngressClassParams: its default target type is instance. */
 function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
   if (albPairs(obj).length === 0) return false;
@@ -379,7 +381,7 @@ function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
 export const groupConflictCheck: Check = {
   id: 'alb.groupConflict',
   scope: 'workspace',
-  reads: ['Ingress'],
+  reads: ['Ingress', ...DEPLOYMENT_READS],
   appliesTo: (o) => o.kind === 'Ingress' && o.annotations[ALB_PREFIX + 'group.name'] !== undefined,
   run(ctx) {
     const obj = ctx.obj;
@@ -389,8 +391,18 @@ export const groupConflictCheck: Check = {
     for (const a of albPairs(obj)) {
       const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));
       if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || isUnknownText(a.text)) continue;
+      const values = groupAnnotationValues(ctx.index, group, a.key);
+      if (values.size < 2) continue;
+      // Only Ingresses deployed together form one IngressGroup in a cluster: two lessons of a course that
+      // reuse a group name in different folders do not clash.
       let clash: K8sObject | undefined;
-      for (const [v, o] of groupAnnotationValues(ctx.index, group, a.key)) if (v !== a.text && o !== obj) { clash = o; break; }
+      for (const o of ingressGroupMembers(ctx.index, group)) {
+        if (o === obj) continue;
+        const v = o.annotations[a.key];
+        if (v === undefined || v === a.text || isUnknownText(v) || !deployedTogether(ctx.index, obj.uri, o.uri)) continue;
+        clash = o;
+        break;
+      }
       if (!clash) continue;
       const r = nodeRange(clash.node(['metadata', 'annotations', a.key]));
       ctx.report('alb-group-conflict', a.valueNode ?? a.keyNode,

@@ -9,6 +9,8 @@ import { sameNamespace } from '@shared/manifest/k8sObject';
 import { keyString, resolve, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { identitiesOf, namespacesOf, KUSTOMIZE_READS } from '../../kustomize/model';
+import { deployedTogether, unseenSources } from '../../workspace/deployment';
 import { ALB_PREFIX } from './catalog';
 
 export const USE_ANNOTATION = 'use-annotation';
@@ -48,6 +50,31 @@ function buildAnnotationPairs(obj: K8sObject): AnnotationPair[] {
     out.push({ key, keyNode: p.key as Node, valueNode: v, text: scalarString(v), pair: p });
   }
   return out;
+}
+
+/**
+ * Whether a template may add annotations this document does not show: the annotations map is open (an
+ * action writes into it, or it is an action), an annotation name is an action, or there is no annotations
+ * map and metadata is open. Checks that conclude "annotation X is not set" must not then.
+ */
+export function annotationsMayHoldMore(obj: K8sObject): boolean {
+  if (!obj.hasTemplates) return false;
+  if (annotationPairs(obj).some((a) => isUnknownText(a.key))) return true;
+  const ann = obj.node(['metadata', 'annotations']);
+  if (ann !== undefined) return obj.isOpen(ann);
+  const md = obj.node(['metadata']);
+  return md !== undefined ? obj.isOpen(md) : obj.isOpen(obj.root);
+}
+
+/** Whether a template may add rule backends this document does not show (or some have unknown names). */
+export function backendsMayHoldMore(obj: K8sObject): boolean {
+  if (!obj.hasTemplates) return false;
+  if (ingressBackends(obj).some((b) => b.name === undefined || isUnknownText(b.name))) return true;
+  const spec = obj.node(['spec']);
+  if (spec === undefined) return obj.isOpen(obj.root);
+  const rules = obj.node(['spec', 'rules']);
+  if (rules !== undefined && obj.isOpen(rules)) return true;
+  return obj.isOpen(spec);
 }
 
 export function albPairs(obj: K8sObject): AnnotationPair[] {
@@ -182,21 +209,28 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
   return { kind: 'unknown', via: 'none' };
 }
 
-/** Services by name (until the Services change) and Ingresses by IngressGroup (until the Ingresses change). */
+/**
+ * Services by name (until the Services or the kustomizations change: a build renames them) and Ingresses by
+ * IngressGroup (until the Ingresses change).
+ */
 interface WsCache {
-  serviceGen: number; ingressGen: number;
-  servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>>;
+  serviceGen: string; ingressGen: number;
+  servicesByName?: Map<string, { svc: K8sObject; namespace?: string }[]>; unknownNamed?: K8sObject[]; serviceNamespaces?: Set<string | undefined>;
+  groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>>;
 }
 const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
 function wsCache(index: WorkspaceIndex): WsCache {
-  const serviceGen = index.kindGeneration('Service');
+  const serviceGen = index.kindsKey(SERVICE_READS);
   const ingressGen = index.kindGeneration('Ingress');
   let c = wsCaches.get(index);
   if (!c) { c = { serviceGen, ingressGen }; wsCaches.set(index, c); }
-  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; }
+  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; c.unknownNamed = undefined; c.serviceNamespaces = undefined; }
   if (c.ingressGen !== ingressGen) { c.ingressGen = ingressGen; c.groups = undefined; c.groupValues = undefined; }
   return c;
 }
+
+/** What the Service lookups read: Services, and the kustomizations that rename them. */
+export const SERVICE_READS: readonly string[] = ['Service', ...KUSTOMIZE_READS];
 function groupBy(objs: K8sObject[], key: (o: K8sObject) => string | undefined): Map<string, K8sObject[]> {
   const m = new Map<string, K8sObject[]>();
   for (const o of objs) {
@@ -208,11 +242,51 @@ function groupBy(objs: K8sObject[], key: (o: K8sObject) => string | undefined): 
   return m;
 }
 
-/** Services of the workspace an Ingress in `namespace` can reach by name. */
+/**
+ * Services of the workspace an Ingress in `namespace` can reach by name: by their own name, or by the name a
+ * kustomization build gives them (namespace, namePrefix, nameSuffix).
+ */
 export function servicesNamed(index: WorkspaceIndex, name: string, namespace: string | undefined): K8sObject[] {
   const c = wsCache(index);
-  c.servicesByName ??= groupBy(index.byKind('Service'), (s) => s.name);
-  return (c.servicesByName.get(name) ?? []).filter((s) => sameNamespace(s.namespace, namespace));
+  if (!c.servicesByName) {
+    const m = new Map<string, { svc: K8sObject; namespace?: string }[]>();
+    for (const svc of index.byKind('Service')) {
+      for (const id of identitiesOf(index, svc)) {
+        const l = m.get(id.name);
+        if (l) l.push({ svc, namespace: id.namespace }); else m.set(id.name, [{ svc, namespace: id.namespace }]);
+      }
+    }
+    c.servicesByName = m;
+  }
+  const out: K8sObject[] = [];
+  for (const e of c.servicesByName.get(name) ?? []) if (sameNamespace(e.namespace, namespace) && !out.includes(e.svc)) out.push(e.svc);
+  return out;
+}
+
+/** Whether the workspace has a Service an Ingress in `namespace` can see (by its own or a build-given namespace). */
+export function hasServicesFor(index: WorkspaceIndex, namespace: string | undefined): boolean {
+  servicesNamed(index, '', undefined);
+  const c = wsCache(index);
+  if (!c.serviceNamespaces) {
+    c.serviceNamespaces = new Set();
+    for (const list of c.servicesByName!.values()) for (const e of list) c.serviceNamespaces.add(e.namespace);
+  }
+  return namespace === undefined ? c.serviceNamespaces.size > 0 : c.serviceNamespaces.has(namespace) || c.serviceNamespaces.has(undefined);
+}
+
+/** Every name a Service of the workspace has (own and build-given), for "did you mean". */
+export function serviceNames(index: WorkspaceIndex, namespace: string | undefined): Set<string> {
+  servicesNamed(index, '', undefined);
+  const out = new Set<string>();
+  for (const [name, list] of wsCache(index).servicesByName!) if (list.some((e) => namespace === undefined || e.namespace === undefined || e.namespace === namespace)) out.add(name);
+  return out;
+}
+
+/** Services whose name is a template action or placeholder, which an Ingress in `namespace` may mean. */
+export function unknownNamedServices(index: WorkspaceIndex, namespace: string | undefined): K8sObject[] {
+  const c = wsCache(index);
+  c.unknownNamed ??= index.byKind('Service').filter((s) => s.nameUnknown);
+  return c.unknownNamed.filter((s) => sameNamespace(s.namespace, namespace));
 }
 
 /** Ingresses of the workspace whose `group.name` annotation is `group` (IngressGroups span namespaces). */
@@ -244,3 +318,22 @@ export function groupAnnotationValues(index: WorkspaceIndex, group: string, key:
   return values;
 }
 
+/**
+ * Whether the workspace shows the Services an Ingress (or its actions) may name in these namespaces, for a
+ * Service it does not find:
+ * - null: a Service deployed with the Ingress has a templated name and may be the one: nothing is missing;
+ * - a reason (then the finding is information at most): no Service of the namespace is deployed together
+ *   with the Ingress (same kustomization build, chart or folder tree), or something deployed with it creates
+ *   objects the workspace does not show (Helm charts, remote bases, operators' custom resources, kube-system);
+ * - undefined: the workspace shows them; a missing Service is a warning.
+ */
+export function missingServiceDoubt(index: WorkspaceIndex, obj: K8sObject, nss: (string | undefined)[]): string | undefined | null {
+  if (nss.some((n) => unknownNamedServices(index, n).some((s) => deployedTogether(index, obj.uri, s.uri)))) return null;
+  const together = index.byKind('Service').some((s) => nss.some((n) => namespacesOf(index, s).some((sn) => sameNamespace(sn, n))) && deployedTogether(index, obj.uri, s.uri));
+  if (!together) return 'no Service of this namespace is deployed together with this Ingress';
+  for (const n of nss) {
+    const why = unseenSources(index, obj.uri, n);
+    if (why) return why;
+  }
+  return undefined;
+}

@@ -95,6 +95,7 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       const allowed = (e.values ?? []).map((v) => v.value);
       if (allowed.includes(text)) return [];
       const ci = allowed.find((a) => a.toLowerCase() === text.trim().toLowerCase());
+      if (e.caseInsensitive && ci !== undefined && ci.toLowerCase() === text.toLowerCase()) return [];
       return [{ code: VALUE, message: `${label} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${text}"${ci ? ` (did you mean "${ci}"? values are case-sensitive)` : ''}` }];
     }
     case 'stringList':
