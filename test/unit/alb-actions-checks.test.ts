@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, serviceWith, uriOf, withCode } from '../helpers/service';
-import { ACTIONS_CODES } from '../../server/src/service/alb/actions/checks';
+import { ACTIONS_CODES } from '../../server/src/service/alb/actions/codes';
 
 /** An Ingress in namespace shop whose rule routes to backend `x` (host + Prefix path), with these annotations. */
 export function ingress(annotations: string, extraSpec = ''): string {

@@ -6,7 +6,7 @@
  *    completion and hover inside it, weighted-forward code lenses.
  */
 import { combineParts } from '../module';
-import { annotationsPart } from './annotations/part';
-import { actionsPart } from './actions/part';
+import { annotationsPart } from './annotations/annotationsPart';
+import { actionsPart } from './actions/actionsPart';
 
 export const albModule = combineParts('alb', [annotationsPart, actionsPart]);

@@ -8,7 +8,7 @@ import type { FileContext } from '../../module';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import { Commands } from '@shared/protocol';
-import { albJsonAnnotations, present, type AlbJsonAnnotation } from './checks';
+import { albJsonAnnotations, present, type AlbJsonAnnotation } from './model';
 import type { Node as JsonNode } from 'jsonc-parser';
 
 export const APPLY_EDIT_COMMAND = Commands.applyEdit;

@@ -15,7 +15,7 @@ import {
   ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
-import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './ingressModel';
+import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './model';
 import { scalarString } from '@shared/manifest/yamlNodes';
 
 function inAnnotations(ctx: CursorContext): string | undefined {

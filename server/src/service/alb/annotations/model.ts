@@ -8,7 +8,9 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import { keyString, resolve, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
+import { MemoKey } from '@shared/manifest/memo';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { groupBy, indexCache } from '../../workspace/indexCache';
 import { ALB_PREFIX } from './catalog';
 
 export const USE_ANNOTATION = 'use-annotation';
@@ -23,18 +25,13 @@ export interface AnnotationPair {
   pair: Pair;
 }
 
-/** Per-object memo: K8sObjects of unchanged documents are reused, so these survive edits elsewhere. */
-function memo<T>(cache: WeakMap<K8sObject, T>, obj: K8sObject, build: () => T): T {
-  let v = cache.get(obj);
-  if (v === undefined) { v = build(); cache.set(obj, v); }
-  return v;
-}
-const pairsMemo = new WeakMap<K8sObject, AnnotationPair[]>();
-const backendsMemo = new WeakMap<K8sObject, Backend[]>();
+// Per-object memos: K8sObjects of unchanged documents are reused, so these survive edits elsewhere.
+const PAIRS = new MemoKey<AnnotationPair[]>('alb.annotationPairs');
+const BACKENDS = new MemoKey<Backend[]>('alb.backends');
 
 /** The pairs under metadata.annotations (aliases followed once). */
 export function annotationPairs(obj: K8sObject): AnnotationPair[] {
-  return memo(pairsMemo, obj, () => buildAnnotationPairs(obj));
+  return obj.memo.getOrCreate(PAIRS, () => buildAnnotationPairs(obj));
 }
 
 function buildAnnotationPairs(obj: K8sObject): AnnotationPair[] {
@@ -102,7 +99,7 @@ function backendAt(obj: K8sObject, path: NodePath): Backend | undefined {
 
 /** Every backend of an Ingress: the default backend and each rule path's backend. */
 export function ingressBackends(obj: K8sObject): Backend[] {
-  return memo(backendsMemo, obj, () => buildBackends(obj));
+  return obj.memo.getOrCreate(BACKENDS, () => buildBackends(obj));
 }
 
 function buildBackends(obj: K8sObject): Backend[] {
@@ -182,44 +179,21 @@ export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo
   return { kind: 'unknown', via: 'none' };
 }
 
-/** Services by name (until the Services change) and Ingresses by IngressGroup (until the Ingresses change). */
-interface WsCache {
-  serviceGen: number; ingressGen: number;
-  servicesByName?: Map<string, K8sObject[]>; groups?: Map<string, K8sObject[]>; groupValues?: Map<string, Map<string, K8sObject>>;
-}
-const wsCaches = new WeakMap<WorkspaceIndex, WsCache>();
-function wsCache(index: WorkspaceIndex): WsCache {
-  const serviceGen = index.kindGeneration('Service');
-  const ingressGen = index.kindGeneration('Ingress');
-  let c = wsCaches.get(index);
-  if (!c) { c = { serviceGen, ingressGen }; wsCaches.set(index, c); }
-  if (c.serviceGen !== serviceGen) { c.serviceGen = serviceGen; c.servicesByName = undefined; }
-  if (c.ingressGen !== ingressGen) { c.ingressGen = ingressGen; c.groups = undefined; c.groupValues = undefined; }
-  return c;
-}
-function groupBy(objs: K8sObject[], key: (o: K8sObject) => string | undefined): Map<string, K8sObject[]> {
-  const m = new Map<string, K8sObject[]>();
-  for (const o of objs) {
-    const k = key(o);
-    if (k === undefined) continue;
-    const l = m.get(k);
-    if (l) l.push(o); else m.set(k, [o]);
-  }
-  return m;
-}
+// Cross-document tables, rebuilt when the kinds they read change (per-kind generations of the index).
+const servicesByName = indexCache(['Service'], (index) => groupBy(index.byKind('Service'), (s) => s.name));
+const ingressGroups = indexCache(['Ingress'], (index) => ({
+  members: groupBy(index.byKind('Ingress'), (o) => o.annotations[GROUP_NAME_KEY]),
+  values: new Map<string, Map<string, K8sObject>>(),
+}));
 
 /** Services of the workspace an Ingress in `namespace` can reach by name. */
 export function servicesNamed(index: WorkspaceIndex, name: string, namespace: string | undefined): K8sObject[] {
-  const c = wsCache(index);
-  c.servicesByName ??= groupBy(index.byKind('Service'), (s) => s.name);
-  return (c.servicesByName.get(name) ?? []).filter((s) => sameNamespace(s.namespace, namespace));
+  return (servicesByName(index).get(name) ?? []).filter((s) => sameNamespace(s.namespace, namespace));
 }
 
 /** Ingresses of the workspace whose `group.name` annotation is `group` (IngressGroups span namespaces). */
 export function ingressGroupMembers(index: WorkspaceIndex, group: string): K8sObject[] {
-  const c = wsCache(index);
-  c.groups ??= groupBy(index.byKind('Ingress'), (o) => o.annotations[GROUP_NAME_KEY]);
-  return c.groups.get(group) ?? [];
+  return ingressGroups(index).members.get(group) ?? [];
 }
 const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
 
@@ -229,17 +203,16 @@ const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
  * every member stays linear in the group's size.
  */
 export function groupAnnotationValues(index: WorkspaceIndex, group: string, key: string): Map<string, K8sObject> {
-  const c = wsCache(index);
-  c.groupValues ??= new Map();
+  const c = ingressGroups(index);
   const id = `${group}\u0000${key}`;
-  let values = c.groupValues.get(id);
+  let values = c.values.get(id);
   if (!values) {
     values = new Map();
     for (const o of ingressGroupMembers(index, group)) {
       const v = o.annotations[key];
       if (v !== undefined && !isUnknownText(v) && !values.has(v)) values.set(v, o);
     }
-    c.groupValues.set(id, values);
+    c.values.set(id, values);
   }
   return values;
 }
