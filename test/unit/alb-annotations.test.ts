@@ -206,10 +206,11 @@ test('alb-not-alb-class: class resolved through IngressClass objects or the lega
   assert.deepEqual(codes(ingress({}, { cls: 'nginx' }), 'alb-not-alb-class', { 'c.yaml': NGINX_CLASS }), [], 'no ALB annotations');
 });
 
-test('alb-auto-mode-unsupported: group.name, WAF classic, Shield, auth-type oidc under eks.amazonaws.com/alb', () => {
-  const t = ingress({ 'group.name': 'team', 'waf-acl-id': 'x', 'shield-advanced-protection': "'true'", 'auth-type': 'oidc', scheme: 'internet-facing' }, { cls: 'auto-alb' });
+test('alb-auto-mode-unsupported: group.name, WAF classic, Shield, listener attributes under eks.amazonaws.com/alb (OIDC is supported)', () => {
+  const t = ingress({ 'group.name': 'team', 'waf-acl-id': 'x', 'shield-advanced-protection': "'true'", 'auth-type': 'oidc', scheme: 'internet-facing', 'listener-attributes.HTTP-80': 'routing.http.response.server.enabled=false' }, { cls: 'auto-alb' });
   const d = codes(t, 'alb-auto-mode-unsupported', { 'c.yaml': AUTO_CLASS });
   assert.equal(d.length, 4);
+  assert.ok(!d.some((x) => /oidc/.test(x.message)));
   assert.deepEqual(codes(ingress({ 'auth-type': 'cognito', scheme: 'internet-facing' }, { cls: 'auto-alb' }), 'alb-auto-mode-unsupported', { 'c.yaml': AUTO_CLASS }), []);
   assert.deepEqual(codes(t.replace('auto-alb', 'alb'), 'alb-auto-mode-unsupported', { 'c.yaml': AUTO_CLASS }), [], 'the LBC class');
 });
@@ -271,7 +272,7 @@ test('alb-group-conflict: Exclusive annotations must agree across the IngressGro
   const b = ingress({ 'group.name': 'team', scheme: 'internal', tags: 'b=2' }).replace('name: app', 'name: other');
   const d = codes(a, 'alb-group-conflict', { 'b.yaml': b });
   assert.equal(d.length, 1);
-  assert.match(d[0].message, /scheme is Exclusive in IngressGroup "team"/);
+  assert.match(d[0].message, /scheme must agree across IngressGroup "team": this Ingress has internet-facing, Ingress other has internal/);
   assert.equal(d[0].relatedInformation![0].location.uri, uriOf('b.yaml'));
   assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('internal', 'internet-facing') }), []);
   assert.deepEqual(codes(a, 'alb-group-conflict', { 'b.yaml': b.replace('group.name: team', 'group.name: other-team') }), []);

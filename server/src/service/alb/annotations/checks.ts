@@ -7,14 +7,13 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Check, CheckContext } from '../../checks/types';
 import { serviceType } from '../../model/service';
 import { closest, editDistance, type CatalogEntry } from '../../catalog/types';
-import { scalarString } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit, replaceScalarFix } from '../../model/edits';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import {
   ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
 } from './catalog';
-import { parseListenPorts, validateValue } from './values';
+import { validateValue } from './values';
 import { albPairs, annotationPairs, ingressBackends, USE_ANNOTATION, type AnnotationPair } from './model';
 
 /** Rename an annotation key, keeping its quoting style (model/edits.ts). */
@@ -185,79 +184,4 @@ export function closestHint(name: string, names: Set<string>): string {
   return c ? ` — did you mean "${c}"?` : '';
 }
 
-export const sslRedirectCheck: Check = {
-  id: 'alb.sslRedirect',
-  scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const ann = obj.annotations;
-    const raw = ann[ALB_PREFIX + 'ssl-redirect'];
-    if (raw === undefined || !/^[+-]?\d+$/.test(raw)) return;
-    const port = Number(raw);
-    const lpText = ann[ALB_PREFIX + 'listen-ports'];
-    let ports: { protocol: string; port: number }[] | undefined;
-    let source: string;
-    if (lpText !== undefined) {
-      if (isUnknownText(lpText)) return;
-      ports = parseListenPorts(lpText);
-      if (!ports) return; // reported by the listen-ports check
-      source = 'listen-ports';
-    } else {
-      const hasCert = ann[ALB_PREFIX + 'certificate-arn'] !== undefined;
-      ports = [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
-      source = hasCert ? 'the default listener (HTTPS:443, because certificate-arn is set)' : 'the default listener (HTTP:80; set listen-ports, e.g. [{"HTTP": 80}, {"HTTPS": 443}])';
-    }
-    const match = ports.filter((p) => p.port === port);
-    if (match.some((p) => p.protocol === 'HTTPS')) return;
-    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
-    const node = annotationPairs(obj).find((a) => a.key === ALB_PREFIX + 'ssl-redirect')?.valueNode;
-    const what = match.length ? `port ${port} is an HTTP listener` : `there is no listener on port ${port}`;
-    ctx.report('alb-ssl-redirect-no-https', node, `ssl-redirect to ${port}, but ${what} in ${source}: the controller fails to build the load balancer${inGroup ? ' unless another Ingress of the group defines HTTPS:' + port : ''}`,
-      { severity: inGroup ? 'warning' : undefined });
-  },
-};
-
-/** Hosts of the Ingress (spec.tls[].hosts and spec.rules[].host), which certificate discovery uses. */
-function ingressHosts(obj: K8sObject): string[] {
-  const out: string[] = [];
-  const tls = obj.node(['spec', 'tls']);
-  if (isSeq(tls)) tls.items.forEach((_, i) => { const hs = obj.node(['spec', 'tls', i, 'hosts']); if (isSeq(hs)) hs.items.forEach((__, j) => { const h = scalarString(obj.node(['spec', 'tls', i, 'hosts', j])); if (h) out.push(h); }); });
-  const rules = obj.node(['spec', 'rules']);
-  if (isSeq(rules)) rules.items.forEach((_, i) => { const h = scalarString(obj.node(['spec', 'rules', i, 'host'])); if (h) out.push(h); });
-  return out;
-}
-
-/** HTTPS listeners, certificates and authentication of one Ingress (skipped inside IngressGroups, whose members share listeners). */
-export const listenerTlsCheck: Check = {
-  id: 'alb.listenerTls',
-  scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const ann = obj.annotations;
-    const pairs = albPairs(obj);
-    if (pairs.length === 0) return;
-    const lpText = ann[ALB_PREFIX + 'listen-ports'];
-    if (lpText !== undefined && isUnknownText(lpText)) return;
-    const certText = ann[ALB_PREFIX + 'certificate-arn'];
-    const hasCert = certText !== undefined && certText.trim() !== '';
-    const ports = lpText !== undefined ? parseListenPorts(lpText) : [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
-    if (!ports) return; // listen-ports is reported on its own
-    const https = ports.some((p) => p.protocol === 'HTTPS');
-    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
-    const node = (k: string) => pairs.find((a) => a.key === ALB_PREFIX + k)?.keyNode;
-    if (!inGroup && https && !hasCert && ann[ALB_PREFIX + 'create-acm-cert'] === undefined && ingressHosts(obj).length === 0) {
-      ctx.report('alb-listener-tls', node('listen-ports'), 'listen-ports has an HTTPS listener but this Ingress gives no certificate: no certificate-arn, no create-acm-cert, and no hosts (spec.tls or rules[].host) for certificate discovery. The controller cannot create the HTTPS listener');
-    }
-    if (!inGroup && hasCert && !https && !isUnknownText(certText)) {
-      ctx.report('alb-listener-tls', node('certificate-arn'), 'certificate-arn is set but listen-ports has no HTTPS listener, so the certificate is not used: add {"HTTPS": 443} to listen-ports');
-    }
-    const auth = pairs.find((a) => a.key === ALB_PREFIX + 'auth-type');
-    if (auth && (auth.text === 'cognito' || auth.text === 'oidc') && !https) {
-      ctx.report('alb-listener-tls', auth.valueNode ?? auth.keyNode, `auth-type ${auth.text} only works on HTTPS listeners, and this Ingress listens on ${ports.map((p) => `${p.protocol}:${p.port}`).join(', ')}`);
-    }
-  },
-};
-
-export const LOCAL_ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, listenerTlsCheck];
+export const LOCAL_ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck];

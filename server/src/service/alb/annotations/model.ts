@@ -12,6 +12,8 @@ import { MemoKey } from '@shared/manifest/memo';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { groupBy, indexCache } from '../../workspace/indexCache';
 import { ALB_PREFIX } from './catalog';
+import { parseGoBool, parseListenPorts, parseStringList, type ListenPort } from './values';
+import { CLASS_READS, ingressClassOf, type ClassInfo, type ClassParams } from '../classParams/model';
 
 export const USE_ANNOTATION = 'use-annotation';
 
@@ -126,94 +128,73 @@ export function actionBackendNames(obj: K8sObject): string[] {
   return [...new Set(ingressBackends(obj).filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!))];
 }
 
-export type ClassKind = 'alb' | 'auto-mode' | 'other' | 'unknown';
+export {
+  ingressClassOf, LBC_CONTROLLER, AUTO_MODE_CONTROLLER, LEGACY_CLASS_ANNOTATION, CLASS_READS, type ClassInfo, type ClassKind,
+} from '../classParams/model';
 
-export interface ClassInfo {
-  kind: ClassKind;
-  /** The class name (from spec.ingressClassName, the legacy annotation, or the default IngressClass). */
-  name?: string;
-  /** Where the class was named. */
-  via: 'ingressClassName' | 'annotation' | 'default' | 'none';
-  node?: Node;
-  controller?: string;
+// ------------------------------------------------------------------------------------ settings after the class
+
+/** An annotation's known text on this Ingress (undefined when absent or a template/placeholder). */
+export function knownAnnotation(obj: K8sObject, suffix: string): string | undefined {
+  const v = obj.annotations[ALB_PREFIX + suffix];
+  return v === undefined || isUnknownText(v) ? undefined : v;
 }
 
-export const LBC_CONTROLLER = 'ingress.k8s.aws/alb';
-export const AUTO_MODE_CONTROLLER = 'eks.amazonaws.com/alb';
-export const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
-
-function controllerKind(controller: string | undefined): ClassKind {
-  if (controller === LBC_CONTROLLER) return 'alb';
-  if (controller === AUTO_MODE_CONTROLLER) return 'auto-mode';
-  return controller ? 'other' : 'unknown';
+export interface IngressSettings {
+  obj: K8sObject;
+  cls: ClassInfo;
+  params?: ClassParams;
+  /** The IngressGroup: IngressClassParams `spec.group.name` wins over the `group.name` annotation (group_loader.go loadGroupID). */
+  group?: { name: string; fromParams: boolean };
+  /** Certificates for the HTTPS listeners: the class's, else `certificate-arn` (model_build_listener.go computeIngressExplicitTLSCertARNs). */
+  certificates: { arns: string[]; fromParams: boolean; unknown: boolean };
+  /** Whether the controller prefers TLS for the default listener (explicit certificates, or create-acm-cert). */
+  preferTLS: boolean;
+  /**
+   * The listeners: `listen-ports`, or the default HTTPS:443 when TLS is preferred, else HTTP:80
+   * (computeIngressListenPorts). Undefined when listen-ports is a template or does not parse.
+   */
+  listeners?: ListenPort[];
+  /** Whether the listeners are the default ones (no listen-ports annotation). */
+  defaultListeners: boolean;
 }
 
-/** IngressClass objects are cluster-scoped: match by name only. */
-function ingressClassNamed(index: WorkspaceIndex, name: string): K8sObject | undefined {
-  return index.byKind('IngressClass').find((c) => c.name === name);
+const settingsMemo = indexCache([...CLASS_READS], () => new WeakMap<K8sObject, IngressSettings>());
+
+/** What the controller will use for this Ingress once its IngressClass and IngressClassParams are applied. */
+export function ingressSettings(obj: K8sObject, index: WorkspaceIndex): IngressSettings {
+  const memo = settingsMemo(index);
+  let s = memo.get(obj);
+  if (!s) { s = buildSettings(obj, index); memo.set(obj, s); }
+  return s;
 }
 
-/** Which controller serves this Ingress, as far as the workspace tells. */
-export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo {
-  const nameNode = obj.node(['spec', 'ingressClassName']);
-  const name = scalarString(nameNode);
-  if (name !== undefined) {
-    const cls = ingressClassNamed(index, name);
-    const controller = cls ? scalarString(cls.node(['spec', 'controller'])) : undefined;
-    if (cls) return { kind: controllerKind(controller), name, via: 'ingressClassName', node: nameNode, controller };
-    return { kind: name === 'alb' ? 'alb' : 'unknown', name, via: 'ingressClassName', node: nameNode };
+function buildSettings(obj: K8sObject, index: WorkspaceIndex): IngressSettings {
+  const cls = ingressClassOf(obj, index);
+  const params = cls.params;
+  let group: IngressSettings['group'];
+  if (params?.group) group = { name: params.group, fromParams: true };
+  else if (!params?.unknown.has('group')) {
+    const g = knownAnnotation(obj, 'group.name');
+    if (g !== undefined) group = { name: g, fromParams: false };
   }
-  const ann = annotationPairs(obj).find((a) => a.key === LEGACY_CLASS_ANNOTATION);
-  if (ann && ann.text !== undefined) {
-    const cls = ingressClassNamed(index, ann.text);
-    const controller = cls ? scalarString(cls.node(['spec', 'controller'])) : undefined;
-    // The controller matches the annotation against its --ingress-class flag ("alb" by default), not IngressClasses.
-    const kind: ClassKind = ann.text === 'alb' ? 'alb' : cls ? controllerKind(controller) : 'other';
-    return { kind, name: ann.text, via: 'annotation', node: ann.valueNode, controller };
-  }
-  const def = index.byKind('IngressClass').find((c) => c.annotations['ingressclass.kubernetes.io/is-default-class'] === 'true');
-  if (def) {
-    const controller = scalarString(def.node(['spec', 'controller']));
-    return { kind: controllerKind(controller), name: def.name, via: 'default', controller };
-  }
-  return { kind: 'unknown', via: 'none' };
+  const certText = obj.annotations[ALB_PREFIX + 'certificate-arn'];
+  const certificates = params?.certificateArns
+    ? { arns: params.certificateArns, fromParams: true, unknown: false }
+    : { arns: certText !== undefined && !isUnknownText(certText) ? parseStringList(certText) : [], fromParams: false, unknown: (certText !== undefined && isUnknownText(certText)) || !!params?.unknown.has('certificateArns') };
+  const createAcm = parseGoBool(obj.annotations[ALB_PREFIX + 'create-acm-cert'] ?? '') === true;
+  const preferTLS = certificates.arns.length > 0 || createAcm;
+  const lp = obj.annotations[ALB_PREFIX + 'listen-ports'];
+  let listeners: ListenPort[] | undefined;
+  if (lp !== undefined) listeners = isUnknownText(lp) ? undefined : parseListenPorts(lp);
+  else if (!certificates.unknown) listeners = [preferTLS ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
+  return { obj, cls, params, group, certificates, preferTLS, listeners, defaultListeners: lp === undefined };
 }
 
-// Cross-document tables, rebuilt when the kinds they read change (per-kind generations of the index).
+// Services by name, rebuilt when the Services change (per-kind generations of the index).
 const servicesByName = indexCache(['Service'], (index) => groupBy(index.byKind('Service'), (s) => s.name));
-const ingressGroups = indexCache(['Ingress'], (index) => ({
-  members: groupBy(index.byKind('Ingress'), (o) => o.annotations[GROUP_NAME_KEY]),
-  values: new Map<string, Map<string, K8sObject>>(),
-}));
 
 /** Services of the workspace an Ingress in `namespace` can reach by name. */
 export function servicesNamed(index: WorkspaceIndex, name: string, namespace: string | undefined): K8sObject[] {
   return (servicesByName(index).get(name) ?? []).filter((s) => sameNamespace(s.namespace, namespace));
 }
-
-/** Ingresses of the workspace whose `group.name` annotation is `group` (IngressGroups span namespaces). */
-export function ingressGroupMembers(index: WorkspaceIndex, group: string): K8sObject[] {
-  return ingressGroups(index).members.get(group) ?? [];
-}
-const GROUP_NAME_KEY = ALB_PREFIX + 'group.name';
-
-/**
- * The distinct values an annotation takes across the members of an IngressGroup (placeholders left out),
- * each with the first member that sets it. Built once per group and key until the Ingresses change, so checking
- * every member stays linear in the group's size.
- */
-export function groupAnnotationValues(index: WorkspaceIndex, group: string, key: string): Map<string, K8sObject> {
-  const c = ingressGroups(index);
-  const id = `${group}\u0000${key}`;
-  let values = c.values.get(id);
-  if (!values) {
-    values = new Map();
-    for (const o of ingressGroupMembers(index, group)) {
-      const v = o.annotations[key];
-      if (v !== undefined && !isUnknownText(v) && !values.has(v)) values.set(v, o);
-    }
-    c.values.set(id, values);
-  }
-  return values;
-}
-
