@@ -37,6 +37,10 @@ ${extraSpec}`;
 const ACT = 'alb.ingress.kubernetes.io/actions.x';
 const COND = 'alb.ingress.kubernetes.io/conditions.x';
 const TR = 'alb.ingress.kubernetes.io/transforms.x';
+const JWT = 'alb.ingress.kubernetes.io/jwt-validation';
+const MTLS = 'alb.ingress.kubernetes.io/mutual-authentication';
+const COG = 'alb.ingress.kubernetes.io/auth-idp-cognito';
+const OIDC = 'alb.ingress.kubernetes.io/auth-idp-oidc';
 const fwd = (tgs: string, extra = ''): string => `${ACT}: '{"type":"forward","forwardConfig":{"targetGroups":[${tgs}]${extra}}}'`;
 const tg = (name: string, weight?: number | string): string => `{"serviceName":"${name}","servicePort":80${weight !== undefined ? `,"weight":${weight}` : ''}}`;
 
@@ -114,6 +118,20 @@ const cases: Omit<CheckCase, 'source'>[] = [
   { code: 'alb-transform-type', fire: `${TR}: '[{"type":"url-rewrites","urlRewriteConfig":{"rewrites":[{"regex":"^/api/(.+)$","replace":"/$1"}]}}]'`, silent: `${TR}: '[{"type":"url-rewrite","urlRewriteConfig":{"rewrites":[{"regex":"^/api/(.+)$","replace":"/$1"}]}}]'`, at: '"url-rewrites"' },
   { code: 'alb-transform-config', fire: `${TR}: '[{"type":"url-rewrite","urlRewriteConfig":{"rewrites":[]}}]'`, silent: `${TR}: '[{"type":"url-rewrite","urlRewriteConfig":{"rewrites":[{"regex":"^/api/(.+)$","replace":"/$1"}]}}]'`, at: '"urlRewriteConfig"' },
   { code: 'alb-transform-config', fire: `${TR}: '[{"type":"host-header-rewrite","urlRewriteConfig":{"rewrites":[{"regex":"a","replace":"b"}]}}]'`, silent: `${TR}: '[{"type":"host-header-rewrite","hostHeaderRewriteConfig":{"rewrites":[{"regex":"a","replace":"b"}]}}]'`, at: '"urlRewriteConfig"' },
+  // jwt-validation, mutual-authentication, auth-idp-*: enhanced_backend_builder.go buildJwtValidationConfig,
+  // model_build_listener.go validateMutualAuthenticationConfig, config_types.go AuthIDPConfig* (ELBv2 required fields).
+  { code: 'alb-jwt-validation', fire: `${JWT}: '{"jwksEndpoint": "https://id.example.com/jwks"}'`, silent: `${JWT}: '{"jwksEndpoint": "https://id.example.com/jwks", "issuer": "https://id.example.com"}'`, at: '{"jwksEndpoint": "https://id.example.com/jwks"}' },
+  { code: 'alb-jwt-validation', fire: `${JWT}: '{"jwksEndpoint": "https://i/jwks", "issuer": "https://i", "additionalClaims": [{"format": "array", "name": "scope", "values": ["read"]}]}'`, silent: `${JWT}: '{"jwksEndpoint": "https://i/jwks", "issuer": "https://i", "additionalClaims": [{"format": "string-array", "name": "scope", "values": ["read"]}]}'`, at: '"array"' },
+  { code: 'alb-jwt-validation', fire: `${JWT}: '{"jwksEndpoint": "https://i/jwks", "issuer": "https://i", "additionalClaims": [{"format": "single-string", "name": "scope", "values": []}]}'`, silent: `${JWT}: '{"jwksEndpoint": "https://i/jwks", "issuer": "https://i", "additionalClaims": [{"format": "single-string", "name": "scope", "values": ["read"]}]}'`, at: '"values"' },
+  { code: 'alb-mutual-authentication', fire: `${MTLS}: '[{"port": 443, "mode": "verify"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "verify", "trustStore": "arn:aws:elasticloadbalancing:us-west-2:123456789012:truststore/ts/1"}]'`, at: '"verify"' },
+  { code: 'alb-mutual-authentication', fire: `${MTLS}: '[{"port": 443, "mode": "passthrough", "trustStore": "ts"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "passthrough"}]'`, at: '"trustStore"' },
+  { code: 'alb-mutual-authentication', fire: `${MTLS}: '[{"port": 443, "mode": "Verify", "trustStore": "ts"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "verify", "trustStore": "ts"}]'`, at: '"Verify"' },
+  { code: 'alb-mutual-authentication', fire: `${MTLS}: '[{"port": 443, "mode": "off", "advertiseTrustStoreCaNames": "on"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "off"}]'`, at: '"advertiseTrustStoreCaNames"' },
+  { code: 'alb-mutual-authentication', fire: `${MTLS}: '[]'`, silent: `${MTLS}: '[{"port": 443, "mode": "off"}]'`, at: '[]' },
+  { code: 'alb-json-type', fire: `${MTLS}: '[{"port": "443", "mode": "off"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "off"}]'`, at: '"443"' },
+  { code: 'alb-json-unknown-key', fire: `${MTLS}: '[{"port": 443, "mode": "verify", "truststore": "ts", "trustStor": "x"}]'`, silent: `${MTLS}: '[{"port": 443, "mode": "verify", "trustStore": "ts"}]'`, at: '"trustStor"' },
+  { code: 'alb-auth-idp', fire: `${COG}: '{"userPoolARN": "arn:aws:cognito-idp:us-west-2:123456789012:userpool/p", "userPoolClientID": "c"}'`, silent: `${COG}: '{"userPoolARN": "arn:aws:cognito-idp:us-west-2:123456789012:userpool/p", "userPoolClientID": "c", "userPoolDomain": "d"}'`, at: '{"userPoolARN": "arn:aws:cognito-idp:us-west-2:123456789012:userpool/p", "userPoolClientID": "c"}' },
+  { code: 'alb-auth-idp', fire: `${OIDC}: '{"issuer": "https://i", "authorizationEndpoint": "https://a", "tokenEndpoint": "https://t", "userInfoEndpoint": "https://u"}'`, silent: `${OIDC}: '{"issuer": "https://i", "authorizationEndpoint": "https://a", "tokenEndpoint": "https://t", "userInfoEndpoint": "https://u", "secretName": "oidc"}'`, at: '{"issuer": "https://i", "authorizationEndpoint": "https://a", "tokenEndpoint": "https://t", "userInfoEndpoint": "https://u"}' },
 ];
 
 checkTable('ALB actions JSON', cases.map((c) => ({ ...c, fire: ingress(c.fire), silent: ingress(c.silent), source: 'aws-load-balancer-controller pkg/ingress/config_types.go, enhanced_backend_builder.go' })));

@@ -69,7 +69,7 @@ test('alb-annotation-value: integers, ranges, booleans, enums, stringMap, JSON',
   const bad: Record<string, string> = {
     'healthcheck-interval-seconds': "'500'", 'healthcheck-timeout-seconds': "'1'", 'healthy-threshold-count': "'11'",
     'unhealthy-threshold-count': "'1'", 'group.order': "'1001'", 'shield-advanced-protection': "'yes'",
-    scheme: 'public', 'target-type': 'IP', tags: 'a=b,c', 'auth-idp-cognito': "'{\"userPoolARN\": '", 'inbound-cidrs': '10.0.0.0/33',
+    scheme: 'public', 'target-type': 'IP', tags: 'a=b,c', 'inbound-cidrs': '10.0.0.0/33',
     'healthcheck-port': 'traffic_port', 'success-codes': '200;302',
   };
   for (const [k, v] of Object.entries(bad)) {
@@ -77,6 +77,9 @@ test('alb-annotation-value: integers, ranges, booleans, enums, stringMap, JSON',
     assert.equal(d.length, 1, `${k}: ${v} should be reported`);
   }
   assert.match(codes(ingress({ 'target-type': 'IP' }), 'alb-annotation-value')[0].message, /did you mean "ip"/);
+  // Broken JSON of auth-idp-cognito is the JSON part's finding, at the exact character (not a second one here).
+  assert.deepEqual(codes(ingress({ 'auth-idp-cognito': "'{\"userPoolARN\": '" }), 'alb-annotation-value'), []);
+  assert.ok(codes(ingress({ 'auth-idp-cognito': "'{\"userPoolARN\": '" }), 'alb-json-invalid').length >= 1);
   assert.match(codes(ingress({ 'group.order': "'-1001'" }), 'alb-annotation-value')[0].message, /-1000–1000/);
   const good: Record<string, string> = {
     'healthcheck-interval-seconds': "'300'", 'healthcheck-timeout-seconds': "'2'", 'healthy-threshold-count': "'10'",

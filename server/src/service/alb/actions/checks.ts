@@ -12,7 +12,8 @@ import { closest } from '../../catalog/types';
 import { isCidr } from '../../model/cidr';
 import { jsonErrorMessage } from './embedded';
 import {
-  ACTION_TYPES, CONDITION_CONFIGS, CONDITION_FIELDS, CONTENT_TYPES, REDIRECT_CODES, TRANSFORM_CONFIGS, TRANSFORM_TYPES, rootType,
+  ACTION_TYPES, CONDITION_CONFIGS, CONDITION_FIELDS, CONTENT_TYPES, JWT_CLAIM_FORMATS, MTLS_MODES, PREFIX, REDIRECT_CODES, TRANSFORM_CONFIGS, TRANSFORM_TYPES,
+  isListKind, rootType, type JType,
 } from './catalog';
 import { albJsonAnnotations, isObj, present, prop, str } from './model';
 import { reporter, walk, type Reporter } from './walk';
@@ -285,6 +286,72 @@ function checkConditions(r: Reporter, root: JsonNode, obj: K8sObject): void {
   }
 }
 
+/** Required string fields: present and non-empty (Go decodes a missing one as ""). */
+function requireStrings(r: Reporter, o: JsonNode, names: string[], code: string, what: string, why: string): void {
+  const missing = names.filter((n) => { const v = present(o, n); return !v || (v.type === 'string' && v.value === ''); });
+  if (missing.length) r.report(code, o, `${what} needs ${missing.map((m) => `"${m}"`).join(', ')}: ${why}`);
+}
+
+/** jwt-validation (enhanced_backend_builder.go buildJwtValidationConfig). */
+function checkJwt(r: Reporter, root: JsonNode): void {
+  if (!isObj(root)) return;
+  requireStrings(r, root, ['jwksEndpoint', 'issuer'], 'alb-jwt-validation', 'jwt-validation', 'the controller refuses the annotation without them');
+  const claims = present(root, 'additionalClaims');
+  if (claims?.type !== 'array') return;
+  for (const c of claims.children ?? []) {
+    if (!isObj(c)) continue;
+    requireStrings(r, c, ['format', 'name'], 'alb-jwt-validation', 'An additional claim', 'the controller refuses the annotation without them');
+    const f = present(c, 'format');
+    if (f?.type === 'string' && f.value !== '' && !JWT_CLAIM_FORMATS.includes(f.value as string)) {
+      const guess = closest(f.value as string, JWT_CLAIM_FORMATS, 1)[0];
+      r.report('alb-jwt-validation', f, `Claim format "${String(f.value)}" is not one of ${JWT_CLAIM_FORMATS.join(', ')}: ELB rejects it`, { fixes: guess ? [r.replaceString(f, guess, `Change to "${guess}"`)].filter((x): x is NonNullable<typeof x> => !!x) : undefined });
+    }
+    const v = present(c, 'values');
+    if (!v || (v.type === 'array' && (v.children ?? []).length === 0)) r.report('alb-jwt-validation', prop(c, 'values')?.key ?? c, 'An additional claim needs at least one entry in "values": the controller refuses an empty list');
+  }
+}
+
+/** mutual-authentication (model_build_listener.go validateMutualAuthenticationConfig). */
+function checkMtls(r: Reporter, root: JsonNode): void {
+  if (root.type !== 'array') return;
+  if (!(root.children ?? []).length) { r.report('alb-mutual-authentication', root, 'mutual-authentication is an empty list: the controller refuses it (remove the annotation for no mTLS)'); return; }
+  for (const e of root.children ?? []) {
+    if (!isObj(e)) continue;
+    const port = present(e, 'port');
+    if (!port) r.report('alb-mutual-authentication', e, 'This entry has no "port": the controller reads port 0 and refuses it (ports 1–65535)');
+    else if (port.type === 'number' && ((port.value as number) < 1 || (port.value as number) > 65535)) r.report('alb-mutual-authentication', port, `Port ${String(port.value)} is outside 1–65535`);
+    const modeN = present(e, 'mode');
+    const mode = str(e, 'mode');
+    if (!modeN || mode === '') { r.report('alb-mutual-authentication', prop(e, 'mode')?.key ?? e, `This entry needs a "mode": ${MTLS_MODES.join(', ')}`); continue; }
+    if (mode === undefined) continue;
+    if (!MTLS_MODES.includes(mode)) {
+      const guess = MTLS_MODES.find((m) => m === mode.toLowerCase());
+      r.report('alb-mutual-authentication', modeN, `mode "${mode}" is not one of ${MTLS_MODES.join(', ')}${guess ? ' (modes are lower case)' : ''}`, { fixes: guess ? [r.replaceString(modeN, guess, `Change to "${guess}"`)].filter((x): x is NonNullable<typeof x> => !!x) : undefined });
+      continue;
+    }
+    const ts = str(e, 'trustStore') ?? '';
+    if (mode === 'verify' && ts === '') r.report('alb-mutual-authentication', modeN, 'mode "verify" needs a "trustStore" (its name or ARN): the controller refuses the entry');
+    if (mode !== 'verify') {
+      if (ts !== '') r.report('alb-mutual-authentication', prop(e, 'trustStore')!.key, `mode "${mode}" takes no "trustStore" (only "verify" checks certificates): the controller refuses the entry`);
+      const ign = prop(e, 'ignoreClientCertificateExpiry');
+      if (ign?.value && ign.value.type !== 'null') r.report('alb-mutual-authentication', ign.key, `mode "${mode}" takes no "ignoreClientCertificateExpiry": the controller refuses the entry`);
+      const adv = prop(e, 'advertiseTrustStoreCaNames');
+      if (adv?.value && adv.value.type !== 'null') r.report('alb-mutual-authentication', adv.key, `"advertiseTrustStoreCaNames" needs mode "verify": the controller refuses it with "${mode}"`);
+    }
+    const adv = present(e, 'advertiseTrustStoreCaNames');
+    if (adv?.type === 'string' && !['on', 'off'].includes(adv.value as string)) r.report('alb-mutual-authentication', adv, `"advertiseTrustStoreCaNames" is "on" or "off", not "${String(adv.value)}"`);
+  }
+}
+
+/** auth-idp-cognito / auth-idp-oidc: the fields ELB needs to build the authenticate action. */
+function checkIdp(r: Reporter, root: JsonNode, t: JType): void {
+  if (!isObj(root) || t.kind !== 'object') return;
+  const required = Object.entries(t.fields).filter(([, f]) => f.required).map(([n]) => n);
+  requireStrings(r, root, required, 'alb-auth-idp', r.a.key.slice(PREFIX.length), 'ELB cannot build the authentication action without them (the OIDC Secret name is how the controller finds the client ID and secret)');
+  const extra = present(root, 'authenticationRequestExtraParams');
+  if (extra?.type === 'object' && (extra.children ?? []).length > 10) r.report('alb-auth-idp', prop(root, 'authenticationRequestExtraParams')!.key, `${(extra.children ?? []).length} authenticationRequestExtraParams: ELB allows at most 10`);
+}
+
 function checkTransforms(r: Reporter, root: JsonNode): void {
   if (root.type !== 'array') return;
   for (const t of root.children ?? []) {
@@ -327,7 +394,7 @@ function checkTransforms(r: Reporter, root: JsonNode): void {
 export const actionsJsonCheck: Check = {
   id: 'alb.actionsJson',
   scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
+  appliesTo: (o) => o.kind === 'Ingress' || o.kind === 'Service',
   run(ctx) {
     for (const a of albJsonAnnotations(ctx.obj)) {
       if (!a.ej) continue; // a YAML map/list or a non-string: the annotation catalog reports it
@@ -347,14 +414,19 @@ export const actionsJsonCheck: Check = {
       const root = ej.root;
       if (!root) continue;
       const rt = rootType(a.kind);
-      if (a.kind !== 'actions' && root.type === 'object') {
+      if (isListKind(a.kind) && root.type === 'object') {
         r.report('alb-json-type', root, `The ${a.kind} annotation must be a JSON list ([ {...} ]), not a single object: the controller cannot decode it`);
         continue;
       }
       walk(r, root, rt, a.kind === 'actions' ? 'The action' : `The ${a.kind} annotation`);
-      if (a.kind === 'actions') checkAction(r, root);
-      else if (a.kind === 'conditions') checkConditions(r, root, ctx.obj);
-      else checkTransforms(r, root);
+      switch (a.kind) {
+        case 'actions': checkAction(r, root); break;
+        case 'conditions': checkConditions(r, root, ctx.obj); break;
+        case 'transforms': checkTransforms(r, root); break;
+        case 'jwt-validation': checkJwt(r, root); break;
+        case 'mutual-authentication': checkMtls(r, root); break;
+        case 'auth-idp-cognito': case 'auth-idp-oidc': checkIdp(r, root, rt); break;
+      }
     }
   },
 };

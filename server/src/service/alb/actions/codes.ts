@@ -2,7 +2,7 @@
 import type { DiagnosticCodeInfo } from '../../diagnostics/types';
 
 export const ACTIONS_CODES: DiagnosticCodeInfo[] = [
-  { code: 'alb-json-invalid', severity: 'error', area: 'alb', summary: 'The JSON of an `actions.*`/`conditions.*`/`transforms.*` annotation does not parse or is empty (reported at the exact character inside the YAML scalar, in any scalar style).' },
+  { code: 'alb-json-invalid', severity: 'error', area: 'alb', summary: 'The JSON of an `actions.*`/`conditions.*`/`transforms.*` annotation (or of `jwt-validation`, `mutual-authentication`, `auth-idp-cognito`, `auth-idp-oidc`) does not parse or is empty (reported at the exact character inside the YAML scalar, in any scalar style).' },
   { code: 'alb-json-type', severity: 'error', area: 'alb', summary: 'A JSON value has a type the controller cannot decode (e.g. `"weight": "50"`, `"statusCode": 503`, a redirect `"port": 443`): the whole annotation fails to load.' },
   { code: 'alb-json-unknown-key', severity: 'warning', area: 'alb', summary: 'A key the controller does not know inside the annotation JSON: it is silently ignored (typos turn into a different load balancer); suggests the intended key.' },
   { code: 'alb-json-duplicate-key', severity: 'warning', area: 'alb', summary: 'The same key twice in one JSON object (also `"type"` and `"Type"`): the controller keeps the last one and silently drops the first.' },
@@ -25,5 +25,8 @@ export const ACTIONS_CODES: DiagnosticCodeInfo[] = [
   { code: 'alb-condition-values-conflict', severity: 'error', area: 'alb', summary: '`values` and `regexValues` together in one condition, or `regexValues` where the rule\'s own host/path already adds plain values (the controller refuses to mix them).' },
   { code: 'alb-condition-limits', severity: 'warning', area: 'alb', summary: 'A rule over the ALB limits once the Ingress rule\'s own host and path are merged in: more than 3 values in one condition, more than 5 in the rule, or a second `http-request-method`/`source-ip` condition; ELB rejects the rule.' },
   { code: 'alb-transform-type', severity: 'error', area: 'alb', summary: 'A transform without `type` or with one other than `url-rewrite`/`host-header-rewrite`.' },
+  { code: 'alb-jwt-validation', severity: 'error', area: 'alb', summary: '`jwt-validation` without `jwksEndpoint` or `issuer`, or an additional claim without `format`/`name`, with a format other than single-string/string-array/space-separated-values, or with no `values`: the controller or ELB refuses it.' },
+  { code: 'alb-mutual-authentication', severity: 'error', area: 'alb', summary: 'A `mutual-authentication` entry the controller refuses: no or an unknown `mode`, `verify` without `trustStore`, `trustStore`/`ignoreClientCertificateExpiry`/`advertiseTrustStoreCaNames` with `off`/`passthrough`, a port outside 1–65535, or an empty list.' },
+  { code: 'alb-auth-idp', severity: 'error', area: 'alb', summary: '`auth-idp-cognito` without `userPoolARN`/`userPoolClientID`/`userPoolDomain`, `auth-idp-oidc` without `issuer`, an endpoint or `secretName`, or more than 10 `authenticationRequestExtraParams`.' },
   { code: 'alb-transform-config', severity: 'error', area: 'alb', summary: 'A transform without the config its type needs, with no `rewrites`, a rewrite missing `regex`/`replace`, or with a config for the other type (ignored).' },
 ];

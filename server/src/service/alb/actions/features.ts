@@ -46,7 +46,7 @@ function contentStart(ej: EmbeddedJson, text: string): number {
 }
 
 export function jsonCursorAt(obj: K8sObject | undefined, offset: number): JsonCursor | undefined {
-  if (!obj || obj.kind !== 'Ingress') return undefined;
+  if (!obj) return undefined;
   for (const a of albJsonAnnotations(obj)) {
     const ej = a.ej;
     if (!ej) continue;
@@ -73,6 +73,9 @@ export function typeAt(root: JType, path: JSONPath): { type?: JType; field?: Fie
     if (typeof seg === 'number') {
       if (t.kind !== 'array') return {};
       t = t.items;
+    } else if (t.kind === 'map') {
+      t = t.values;
+      name = seg;
     } else {
       if (t.kind !== 'object') return {};
       const m = matchField(t.fields, seg);
@@ -114,7 +117,7 @@ function valueParts(t: JType): Part[] {
     case 'bool': return [{ tab: 1, choices: ['true', 'false'] }];
     case 'intOrString': return [{ tab: 1, text: '80' }];
     case 'array': return t.items.kind === 'object' ? ['[{', { tab: 1 }, '}]'] : t.items.kind === 'string' ? ['["', { tab: 1 }, '"]'] : ['[', { tab: 1 }, ']'];
-    case 'object': return ['{', { tab: 1 }, '}'];
+    case 'object': case 'map': return ['{', { tab: 1 }, '}'];
   }
 }
 

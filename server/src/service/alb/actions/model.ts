@@ -10,7 +10,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { MemoKey } from '@shared/manifest/memo';
 import { keyString, pairs } from '@shared/manifest/yamlNodes';
 import { embeddedJson, type EmbeddedJson } from './embedded';
-import { annotationKind, type AnnotationKind } from './catalog';
+import { annotationKind, SERVICE_KINDS, type AnnotationKind } from './catalog';
 
 /** One annotation of ours on an Ingress: its key, YAML value node and parsed JSON. */
 export interface AlbJsonAnnotation {
@@ -24,15 +24,16 @@ export interface AlbJsonAnnotation {
 
 const JSON_ANNOTATIONS = new MemoKey<AlbJsonAnnotation[]>('alb.jsonAnnotations');
 
-/** The actions/conditions/transforms annotations of an Ingress (memoised with the document). */
+/** The JSON annotations of an Ingress (or the auth-idp-* ones of a Service), memoised with the document. */
 export function albJsonAnnotations(obj: K8sObject): AlbJsonAnnotation[] {
-  if (obj.kind !== 'Ingress') return [];
+  if (obj.kind !== 'Ingress' && obj.kind !== 'Service') return [];
   return obj.memo.getOrCreate(JSON_ANNOTATIONS, () => {
     const out: AlbJsonAnnotation[] = [];
     for (const p of pairs(obj.node(['metadata', 'annotations']))) {
       const key = keyString(p);
       const k = key ? annotationKind(key) : undefined;
       if (!k || !key) continue;
+      if (obj.kind === 'Service' && !SERVICE_KINDS.includes(k.kind)) continue; // the rest is read from Ingresses only
       out.push({ key, ...k, pair: p, value: p.value, ej: isScalar(p.value) ? embeddedJson(obj.chunk.text, p.value) : undefined });
     }
     return out;

@@ -88,6 +88,13 @@ export function walk(r: Reporter, n: JsonNode, t: JType, where: string): void {
       if (n.type !== 'array') { bad(`a JSON list (${typeLabel(t)})`); return; }
       (n.children ?? []).forEach((c, i) => walk(r, c, t.items, `${where}[${i}]`));
       return;
+    case 'map':
+      if (n.type !== 'object') { bad('a JSON object'); return; }
+      for (const p of n.children ?? []) {
+        const k = p.children?.[0], v = p.children?.[1];
+        if (k && v) walk(r, v, t.values, `"${String(k.value)}"`);
+      }
+      return;
     case 'object': {
       if (n.type !== 'object') { bad('a JSON object'); return; }
       const later = new Map<string, JsonNode>();

@@ -123,7 +123,7 @@ const behavior = (c: GroupCompare | undefined): AlbAnnotationEntry['groupBehavio
   !c ? 'N/A' : c.kind === 'keys' || c.kind === 'merge' || (c.kind === 'port' && c.as === 'protocol') ? 'Merge' : 'Exclusive';
 const ing = (e: E): AlbAnnotationEntry => ({ scope: 'Ingress', ...e, groupBehavior: behavior(e.compare), source: url(e.anchor) });
 const both = (e: E): AlbAnnotationEntry => ing({ ...e, scope: 'Ingress,Service' });
-const one = (as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map', nonEmpty = false): GroupCompare => ({ kind: 'one', as, nonEmpty: nonEmpty || undefined });
+const one = (as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map', nonEmpty = false): GroupCompare => (nonEmpty ? { kind: 'one', as, nonEmpty } : { kind: 'one', as });
 /** One value for the whole IngressGroup. */
 const excl = (e: E): AlbAnnotationEntry => ing({ ...e, compare: e.compare ?? one('text') });
 const replaces = (lbc?: string, auto?: string): ParamsOverride => ({ lbc, auto, how: 'replaces' });
@@ -180,7 +180,7 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
   excl({ name: 'ssl-policy', compare: { kind: 'port', as: 'text', https: true }, params: replaces('spec.sslPolicy'), anchor: 'ssl-policy', type: 'string', check: 'ssl-policy', default: 'ELBSecurityPolicy-2016-08',
     values: SSL_POLICIES.map((p) => ({ value: p })),
     doc: 'Predefined ELB security policy (TLS versions and ciphers) of the HTTPS listeners. ALB accepts no custom policies. `ELBSecurityPolicy-TLS13-1-2-2021-06` is the usual modern choice.' }),
-  excl({ name: 'mutual-authentication', compare: { kind: 'port', as: 'mtls', https: true }, anchor: 'mutual-authentication', ...json(`'[{"port": \${1:443}, "mode": "\${2|off,passthrough,verify|}"\${3:, "trustStore": "my-trust-store"}}]'`),
+  excl({ name: 'mutual-authentication', check: 'json-owned-elsewhere', compare: { kind: 'port', as: 'mtls', https: true }, anchor: 'mutual-authentication', ...json(`'[{"port": \${1:443}, "mode": "\${2|off,passthrough,verify|}"\${3:, "trustStore": "my-trust-store"}}]'`),
     doc: 'Mutual TLS per HTTPS listener port: a JSON list of `{"port", "mode": off|passthrough|verify, "trustStore", "ignoreClientCertificateExpiry", "advertiseTrustStoreCaNames"}`. `verify` needs a trust store.' }),
   ing({ name: 'listener-attributes.${Protocol}-${Port}', compare: { kind: 'keys', perPort: true }, params: { lbc: 'spec.listeners[].listenerAttributes', how: 'perKey' }, anchor: 'listener-attributes', type: 'stringMap',
     prefix: 'listener-attributes', namePattern: /^listener-attributes\.(HTTP|HTTPS)-(\d{1,5})$/, nameHint: '`listener-attributes.HTTP-80` or `listener-attributes.HTTPS-443` (protocol in capitals, then the port)',
@@ -249,9 +249,9 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
   both({ name: 'auth-type', anchor: 'auth-type', type: 'enum', default: 'none',
     values: [{ value: 'none' }, { value: 'cognito', doc: 'Amazon Cognito user pool (see auth-idp-cognito).' }, { value: 'oidc', doc: 'Any OpenID Connect provider (see auth-idp-oidc).' }],
     doc: 'Authenticates users at the ALB before forwarding (HTTPS listeners only).' }),
-  both({ name: 'auth-idp-cognito', anchor: 'auth-idp-cognito', ...json(`'{"userPoolARN": "\${1:arn:aws:cognito-idp:region:account:userpool/id}", "userPoolClientID": "\${2:client-id}", "userPoolDomain": "\${3:domain-prefix}"}'`),
+  both({ name: 'auth-idp-cognito', check: 'json-owned-elsewhere', anchor: 'auth-idp-cognito', ...json(`'{"userPoolARN": "\${1:arn:aws:cognito-idp:region:account:userpool/id}", "userPoolClientID": "\${2:client-id}", "userPoolDomain": "\${3:domain-prefix}"}'`),
     doc: 'Cognito settings as JSON: `userPoolARN`, `userPoolClientID`, `userPoolDomain` (the domain prefix, not the full URL).' }),
-  both({ name: 'auth-idp-oidc', anchor: 'auth-idp-oidc', ...json(`'{"issuer": "\${1:https://example.com}", "authorizationEndpoint": "\${2}", "tokenEndpoint": "\${3}", "userInfoEndpoint": "\${4}", "secretName": "\${5:oidc-secret}"}'`),
+  both({ name: 'auth-idp-oidc', check: 'json-owned-elsewhere', anchor: 'auth-idp-oidc', ...json(`'{"issuer": "\${1:https://example.com}", "authorizationEndpoint": "\${2}", "tokenEndpoint": "\${3}", "userInfoEndpoint": "\${4}", "secretName": "\${5:oidc-secret}"}'`),
     doc: 'OIDC provider settings as JSON (`issuer`, `authorizationEndpoint`, `tokenEndpoint`, `userInfoEndpoint`, `secretName`); the Secret, in the Ingress\'s namespace, holds `clientID` and `clientSecret`.' }),
   both({ name: 'auth-on-unauthenticated-request', anchor: 'auth-on-unauthenticated-request', type: 'enum', default: 'authenticate',
     values: [{ value: 'authenticate', doc: 'Send the user to the identity provider.' }, { value: 'allow', doc: 'Forward without authentication.' }, { value: 'deny', doc: 'Answer 401.' }],
@@ -262,7 +262,7 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
     doc: 'Name of the cookie that keeps the authenticated session.' }),
   both({ name: 'auth-session-timeout', anchor: 'auth-session-timeout', type: 'integer', min: 1, max: 604800, default: '604800',
     doc: 'Maximum length of an authenticated session in seconds (at most 7 days).' }),
-  ing({ name: 'jwt-validation', anchor: 'jwt-validation', ...json(`'{"jwksEndpoint": "\${1:https://example.com/.well-known/jwks.json}", "issuer": "\${2:https://example.com}"}'`),
+  ing({ name: 'jwt-validation', check: 'json-owned-elsewhere', anchor: 'jwt-validation', ...json(`'{"jwksEndpoint": "\${1:https://example.com/.well-known/jwks.json}", "issuer": "\${2:https://example.com}"}'`),
     doc: 'Validates JSON Web Tokens at the ALB (HTTPS listeners only): JSON with `jwksEndpoint`, `issuer` and optional `additionalClaims`.' }),
   // --- Certificates
   ing({ name: 'create-acm-cert', anchor: 'create-acm-cert', type: 'boolean',

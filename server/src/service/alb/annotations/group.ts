@@ -274,6 +274,10 @@ export interface Conflict {
 export function conflictsOf(g: GroupRecord, me: IngressSettings, suffix: string, entry: AlbAnnotationEntry): Conflict[] {
   const c = entry.compare as GroupCompare | undefined;
   if (!c || c.kind === 'merge') return [];
+  // Read only on the paths that use them: the frontend NLB when enabled (buildFrontendNlbModel), the backend
+  // rules flag when security groups are given (buildLoadBalancerSecurityGroups).
+  if (suffix.startsWith('frontend-nlb-') && !someMember(g, 'enable-frontend-nlb', (t) => parseGoBool(t) === true)) return [];
+  if (suffix === 'manage-backend-security-group-rules' && !someMember(g, 'security-groups', (t) => parseStringList(t).length > 0)) return [];
   if (c.kind === 'one') {
     if (suffix === 'wafv2-acl-arn' && wafv2NameInGroup(g)) return []; // names win; ARNs are not read at all
     const mine = oneValue(me, suffix, c.as, !!c.nonEmpty);
@@ -363,6 +367,11 @@ export function listenerAttributeConflicts(g: GroupRecord, me: IngressSettings, 
     if (other) out.push({ suffix: annotationKey.slice(ALB_PREFIX.length), mine: v.src, other, key: k, port });
   }
   return out;
+}
+
+/** Whether some member's annotation satisfies `test` (cached per group). */
+function someMember(g: GroupRecord, suffix: string, test: (text: string) => boolean): boolean {
+  return table(g, `some:${suffix}`, () => g.members.some((m) => { const t = m.obj.annotations[ALB_PREFIX + suffix]; return t !== undefined && !isUnknownText(t) && test(t); }));
 }
 
 /** Whether any member names a WAFv2 web ACL (annotation or class): the ARNs are then not read. */

@@ -36,6 +36,11 @@ export function splitKeyValuePairs(s: string): string[] {
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:[^:\s]+:certificate\/[^\s,]+$/;
 const IAM_CERT_ARN = /^arn:aws[a-z-]*:iam::[^:\s]+:server-certificate\/[^\s,]+$/;
 
+/** An ACM certificate ARN or an IAM server certificate ARN. */
+export function isCertificateArn(text: string): boolean {
+  return ACM_ARN.test(text) || IAM_CERT_ARN.test(text);
+}
+
 function jsonError(text: string): string | undefined {
   try { JSON.parse(text); return undefined; } catch (err) { return (err as Error).message; }
 }
