@@ -384,3 +384,39 @@ export const SVC_ANNOTATIONS: SvcAnnotationEntry[] = [
   svc({ name: 'load-balancer-source-ranges', anchor: 'lb-source-ranges', type: 'stringList', doc: 'CIDRs allowed to reach the NLB (prefer `spec.loadBalancerSourceRanges`).' }),
 ];
 export const SVC_CATALOG = new Catalog<SvcAnnotationEntry>(SVC_ANNOTATIONS);
+
+// ---------------------------------------------------------------------------------------------------------
+// Words for the group comparison and the IngressClassParams override (hover, docs/alb-annotations.md).
+
+/** How the controller treats an annotation across an IngressGroup, in one sentence fragment. */
+export function groupCompareText(e: AlbAnnotationEntry): string {
+  const c = e.compare;
+  if (e.name === 'group.name') return 'decides the membership (the IngressClassParams group wins)';
+  if (!c) return 'per Ingress (or per target group)';
+  const unset = c.kind === 'one' && c.nonEmpty ? '; an empty value counts as unset' : '';
+  switch (c.kind) {
+    case 'one': {
+      const as = { text: 'one value for the group', bool: 'one value for the group, compared as a boolean (true, True, 1 are one)', int: 'one value for the group, compared as a number',
+        list: 'one list for the group, in order (items trimmed, empty items dropped)', set: 'one set for the group (order and spacing do not matter)', map: 'one key=value map for the group (order does not matter)' }[c.as];
+      return as + unset;
+    }
+    case 'keys': return c.perPort ? 'merged key by key among the Ingresses with that listener; one key with two values conflicts' : 'merged key by key; one key with two values conflicts';
+    case 'port':
+      if (c.as === 'protocol') return 'merged; each port is HTTP or HTTPS for the whole group';
+      if (c.as === 'mtls') return 'one setting per HTTPS port, compared between the Ingresses that configure that port';
+      if (c.as === 'text') return `one value per ${c.https ? 'HTTPS ' : ''}port, compared between the Ingresses that listen on it`;
+      return 'one set per port, compared between the Ingresses that listen on it and set it';
+    case 'nlbPort': return 'one value per frontend NLB listener, compared between the Ingresses that set it';
+    case 'merge': return 'merged (no conflicts)';
+  }
+}
+
+/** Which IngressClassParams field overrides the annotation, per flavour, and how; undefined when none does. */
+export function paramsText(e: AlbAnnotationEntry): string | undefined {
+  const p = e.params;
+  if (!p) return undefined;
+  const how = { replaces: 'replaces the annotation', perKey: 'wins key by key', group: 'replaces it for the whole group (the first member\'s class)' }[p.how];
+  const fields = p.lbc && p.lbc === p.auto ? `\`${p.lbc}\` (both flavours)`
+    : [p.lbc ? `\`${p.lbc}\`` : undefined, p.auto ? `\`${p.auto}\` (EKS Auto Mode)` : undefined].filter(Boolean).join(', ');
+  return `${fields}: ${how}`;
+}

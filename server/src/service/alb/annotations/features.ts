@@ -12,7 +12,7 @@ import type { CursorContext } from '../../features/cursor';
 import { entryDetail, entryMarkdown, type CatalogEntry } from '../../catalog/types';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import {
-  ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, type AlbAnnotationEntry,
+  ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, groupCompareText, paramsText, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
 import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './model';
@@ -32,9 +32,9 @@ function kindOk(ctx: CursorContext): boolean {
 // ------------------------------------------------------------------------------------------------- markdown
 
 function groupText(e: AlbAnnotationEntry): string | undefined {
-  if (e.groupBehavior === 'Exclusive') return 'IngressGroup: **Exclusive** — set it on one Ingress of the group or to the same value on all; conflicting values stop the whole group from reconciling.';
-  if (e.groupBehavior === 'Merge') return 'IngressGroup: **Merge** — the values of all Ingresses in the group are combined.';
-  return undefined;
+  if (e.groupBehavior === 'N/A') return undefined;
+  const conflict = e.groupBehavior === 'Exclusive' ? ' Values the controller cannot merge stop the whole group from reconciling.' : '';
+  return `IngressGroup: **${e.groupBehavior}** — ${groupCompareText(e)}.${conflict}`;
 }
 
 export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
@@ -44,6 +44,8 @@ export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
   extra.push(e.scope === 'Ingress' ? 'Applies to: Ingress only.' : 'Applies to: Ingress and Service — set on a Service it overrides the Ingress value for that Service\'s target group.');
   const g = groupText(e);
   if (g) extra.push(g);
+  const p = paramsText(e);
+  if (p) extra.push(`IngressClassParams: ${p}.`);
   if (e.autoModeUnsupported) extra.push(`⚠️ EKS Auto Mode: ${e.autoModeUnsupported}`);
   if (e.note) extra.push(e.note);
   return [base, '', ...extra.map((x) => `- ${x}`), '', `[Upstream documentation](${e.source})`].join('\n');
