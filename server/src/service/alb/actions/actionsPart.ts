@@ -8,7 +8,7 @@ import { ACTIONS_CODES } from './codes';
 import { actionsJsonCheck } from './checks';
 import { actionsServiceCheck } from './workspaceChecks';
 import { completeInJson, hoverInJson, jsonRefactors, serviceDefinition } from './features';
-import { weightLenses } from './lens';
+import { resolveWeightLens, weightLenses } from './lens';
 
 export const actionsPart: ModulePart = {
   codes: ACTIONS_CODES,
@@ -16,6 +16,7 @@ export const actionsPart: ModulePart = {
   complete: completeInJson,
   hover: hoverInJson,
   codeLenses: weightLenses,
+  resolveCodeLens: resolveWeightLens,
   definition: serviceDefinition,
   codeActions: jsonRefactors,
 };

@@ -19,6 +19,7 @@ import { sameNamespace } from '@shared/manifest/k8sObject';
 import type { Range } from '@shared/manifest/yamlFile';
 import { nodeRange as yamlNodeRange } from '@shared/manifest/yamlNodes';
 import { servicePorts } from '../../model/service';
+import { quoted } from '../../model/edits';
 import { encodeForStyle, type EmbeddedJson, type ScalarStyle } from './embedded';
 import { matchField, rootType, typeLabel, type Field, type JType } from './catalog';
 import { albJsonAnnotations, present, type AlbJsonAnnotation } from './model';
@@ -329,20 +330,30 @@ export function jsonRefactors(ctx: FileContext, range: Range): CodeAction[] {
       const indent = lineIndentAt(chunk.text, kr[0]);
       const text = ej.text.trim();
       const block = ej.st.style === 'BLOCK_LITERAL' || ej.st.style === 'BLOCK_FOLDED';
+      const eol = chunk.text.includes('\r\n') ? '\r\n' : '\n';
       if (!block) {
         const pretty = applyEdits(text, format(text, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' }));
         const pad = ' '.repeat(indent + 2);
-        const body = pretty.split('\n').map((l) => pad + l).join('\n');
+        const body = pretty.split('\n').map((l) => pad + l).join(eol);
+        // A comment after the value stays a comment: it moves to the block header on the key line.
+        const after = /^[ \t]+(#[^\r\n]*)/.exec(chunk.text.slice(e));
+        const end = after ? e + after[0].length : e;
         out.push({
           title: 'Rewrite the JSON as an indented block (|)', kind: CodeActionKind.RefactorRewrite,
-          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, e), newText: `|\n${body}` }] } },
+          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `|${after ? ` ${after[1]}` : ''}${eol}${body}` }] } },
         });
       } else {
         // The block runs to the end of its last line; keep the line break that ends it.
-        const end = chunk.text[e - 1] === '\n' ? e - 1 : e;
+        let end = e;
+        if (chunk.text[end - 1] === '\n') end--;
+        if (chunk.text[end - 1] === '\r') end--;
+        // A comment on the block header (`| # note`) stays, after the one-line value.
+        const nl = chunk.text.slice(s, end).search(/[\r\n]/);
+        const header = nl === -1 ? '' : chunk.text.slice(s, s + nl);
+        const comment = /[ \t](#.*)$/.exec(header)?.[1];
         out.push({
           title: 'Rewrite the JSON on one line (single-quoted)', kind: CodeActionKind.RefactorRewrite,
-          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `'${collapse(text).replace(/'/g, "''")}'` }] } },
+          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `${quoted(collapse(text), 'single')}${comment ? ` ${comment}` : ''}` }] } },
         });
       }
     }

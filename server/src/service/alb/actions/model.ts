@@ -34,7 +34,13 @@ export function albJsonAnnotations(obj: K8sObject): AlbJsonAnnotation[] {
       const k = key ? annotationKind(key) : undefined;
       if (!k || !key) continue;
       if (obj.kind === 'Service' && !SERVICE_KINDS.includes(k.kind)) continue; // the rest is read from Ingresses only
-      out.push({ key, ...k, pair: p, value: p.value, ej: isScalar(p.value) ? embeddedJson(obj.chunk.text, p.value) : undefined });
+      // The JSON is parsed when first asked for (a lens can skip an oversized value without parsing it).
+      let ej: EmbeddedJson | undefined | null = null;
+      const value = p.value;
+      out.push({
+        key, ...k, pair: p, value,
+        get ej() { if (ej === null) ej = isScalar(value) ? embeddedJson(obj.chunk.text, value) : undefined; return ej; },
+      });
     }
     return out;
   });
