@@ -20,6 +20,7 @@ import type { Range } from '@shared/manifest/yamlFile';
 import { nodeRange as yamlNodeRange } from '@shared/manifest/yamlNodes';
 import { servicePorts } from '../../model/service';
 import { quoted } from '../../model/edits';
+import { escapeHtml, escapeMarkdown, inlineCode } from '../../features/markdown';
 import { encodeForStyle, type EmbeddedJson, type ScalarStyle } from './embedded';
 import { matchField, rootType, typeLabel, type Field, type JType } from './catalog';
 import { albJsonAnnotations, present, type AlbJsonAnnotation } from './model';
@@ -123,7 +124,7 @@ function valueParts(t: JType): Part[] {
 }
 
 function doc(name: string, f: Field): { kind: 'markdown'; value: string } {
-  return { kind: MarkupKind.Markdown, value: `**${name}** · ${typeLabel(f.type)}${f.required ? ' · required' : ''}\n\n${f.doc}\n\n[Documentation](${f.link})` };
+  return { kind: MarkupKind.Markdown, value: escapeHtml(`**${name}** · ${typeLabel(f.type)}${f.required ? ' · required' : ''}\n\n${f.doc}\n\n[Documentation](${f.link})`) };
 }
 
 /** Chunk range of a JSON node (the token the completion replaces). */
@@ -259,22 +260,22 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
   const { field, name } = typeAt(rootTypeOf(c), keyPath);
   const lines: string[] = [];
   if (field && name) {
-    lines.push(`**${name}** · ${typeLabel(field.type)}${field.required ? ' · required' : ''}`, '', field.doc);
+    lines.push(`**${escapeMarkdown(name)}** · ${typeLabel(field.type)}${field.required ? ' · required' : ''}`, '', escapeHtml(field.doc));
     const al = allowed(field.type);
     if (al) lines.push('', al);
-    if (isKey && node.value !== name) lines.push('', `Written \`${String(node.value)}\`: the controller matches keys case-insensitively, so this works.`);
+    if (isKey && node.value !== name) lines.push('', `Written ${inlineCode(String(node.value))}: the controller matches keys case-insensitively, so this works.`);
   } else if (isKey) {
-    lines.push(`**${String(node.value)}**`, '', 'Not a key the controller knows here: it is ignored silently.');
+    lines.push(`**${escapeMarkdown(String(node.value))}**`, '', 'Not a key the controller knows here: it is ignored silently.');
   }
   const inForward = c.a.kind === 'actions' && (keyPath.length === 0 || keyPath[0] === 'forwardConfig' || (keyPath[0] as string)?.toLowerCase?.() === 'forwardconfig' || keyPath[0] === 'type');
   const targets = inForward ? weightedTargets(c.ej.root) : undefined;
-  if (targets) lines.push('', `**Traffic split:** ${splitText(targets)}`);
+  if (targets) lines.push('', `**Traffic split:** ${escapeMarkdown(splitText(targets))}`);
   const svc = !isKey ? servicesAtCursor(ctx) : undefined;
   if (svc) {
     const s = svc.services[0];
     lines.push('', s
-      ? `Service \`${s.namespace ? s.namespace + '/' : ''}${s.name}\`: ports ${(servicePorts(s) ?? []).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed'}`
-      : `No Service \`${svc.name}\` in the workspace for this namespace.`);
+      ? `Service ${inlineCode(`${s.namespace ? s.namespace + '/' : ''}${s.name}`)}: ports ${escapeMarkdown((servicePorts(s) ?? []).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed')}`
+      : `No Service ${inlineCode(svc.name)} in the workspace for this namespace.`);
   }
   if (field) lines.push('', `[Documentation](${field.link})`);
   if (!lines.length) return undefined;

@@ -9,11 +9,12 @@ import type { ModulePart } from '../../module';
 import { ANNOTATION_CODES } from './codes';
 import { LOCAL_ANNOTATION_CHECKS } from './checks';
 import { WORKSPACE_ANNOTATION_CHECKS } from './workspaceChecks';
-import { completeAnnotations, hoverAnnotations } from './features';
+import { completeAnnotations, definitionAnnotations, hoverAnnotations } from './features';
 
 export const annotationsPart: ModulePart = {
   codes: ANNOTATION_CODES,
   checks: [...LOCAL_ANNOTATION_CHECKS, ...WORKSPACE_ANNOTATION_CHECKS],
   complete: completeAnnotations,
   hover: hoverAnnotations,
+  definition: definitionAnnotations,
 };

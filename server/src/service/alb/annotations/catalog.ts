@@ -174,7 +174,7 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
     doc: 'CIDRs allowed to reach the ALB through the security group the controller manages. Ignored when `security-groups` is set.' }),
   excl({ name: 'security-group-prefix-lists', compare: { kind: 'port', as: 'set' }, params: replaces('spec.prefixListsIDs (or PrefixListsIDs)'), anchor: 'security-group-prefix-lists', type: 'stringList',
     doc: 'Managed prefix lists (`pl-…`) allowed to reach the ALB through the controller-managed security group. Ignored when `security-groups` is set.' }),
-  ing({ name: 'certificate-arn', compare: { kind: 'merge' }, params: replaces('spec.certificateArn', 'spec.certificateARNs'), anchor: 'certificate-arn', type: 'stringList', check: 'certificate-arn',
+  ing({ name: 'certificate-arn', snippet: 'arn:aws:acm:${1:region}:${2:account-id}:certificate/${3:certificate-id}', compare: { kind: 'merge' }, params: replaces('spec.certificateArn', 'spec.certificateARNs'), anchor: 'certificate-arn', type: 'stringList', check: 'certificate-arn',
     patternHint: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>) or an IAM server certificate ARN',
     doc: 'Certificates for the HTTPS listeners, comma-separated; the first is the default certificate, the others are added for SNI. Without it the controller can discover certificates from the Ingress hosts.' }),
   excl({ name: 'ssl-policy', compare: { kind: 'port', as: 'text', https: true }, params: replaces('spec.sslPolicy'), anchor: 'ssl-policy', type: 'string', check: 'ssl-policy', default: 'ELBSecurityPolicy-2016-08',
@@ -208,7 +208,7 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
     doc: 'Port on which the ALB target control agent of this Service port talks to the ALB (target optimizer). It must match the agent\'s control address; the controller replaces the target group when it changes.' }),
   ing({ name: 'use-regex-path-match', anchor: 'use-regex-path-match', type: 'boolean', default: 'false',
     doc: 'Treats `pathType: ImplementationSpecific` paths as regular expressions (written with a leading `/` that is removed). Exact and Prefix paths are unaffected.' }),
-  ing({ name: 'actions.${action-name}', anchor: 'actions', ...json(`'{"type": "\${1|forward,redirect,fixed-response|}"}'`), check: 'json-owned-elsewhere',
+  ing({ name: 'actions.${action-name}', anchor: 'actions', ...json(`'{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "\${1:service}", "servicePort": \${2:80}}]}}'`), check: 'json-owned-elsewhere',
     templates: [
       { label: 'weighted forward (blue/green, canary)', snippet: `'{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "\${1:blue}", "servicePort": \${2:80}, "weight": \${3:90}}, {"serviceName": "\${4:green}", "servicePort": \${5:80}, "weight": \${6:10}}]}}'` },
       { label: 'redirect to HTTPS', snippet: `'{"type": "redirect", "redirectConfig": {"protocol": "HTTPS", "port": "443", "statusCode": "\${1|HTTP_301,HTTP_302|}"}}'` },
@@ -267,10 +267,10 @@ export const ALB_ANNOTATIONS: AlbAnnotationEntry[] = [
   // --- Certificates
   ing({ name: 'create-acm-cert', anchor: 'create-acm-cert', type: 'boolean',
     doc: 'Lets the controller request the ACM certificates the TLS listeners need (Amazon-issued by default, or from `acm-pca-arn`).' }),
-  ing({ name: 'acm-pca-arn', anchor: 'acm-pca-arn', type: 'string', check: 'arn', pattern: /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:[^:\s]+:certificate-authority\/\S+$/, patternHint: 'arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>',
+  ing({ name: 'acm-pca-arn', snippet: 'arn:aws:acm-pca:${1:region}:${2:account-id}:certificate-authority/${3:id}', anchor: 'acm-pca-arn', type: 'string', check: 'arn', pattern: /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:[^:\s]+:certificate-authority\/\S+$/, patternHint: 'arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>',
     doc: 'With `create-acm-cert`: the private certificate authority ACM issues the certificates from.' }),
   // --- Add-ons
-  excl({ name: 'wafv2-acl-arn', params: replaces('spec.wafv2AclArn'), anchor: 'wafv2-acl-arn', type: 'string', check: 'arn', pattern: /^(none|arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[^:\s]+:regional\/webacl\/\S+)$/, patternHint: '`none` or a regional WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)',
+  excl({ name: 'wafv2-acl-arn', snippet: 'arn:aws:wafv2:${1:region}:${2:account-id}:regional/webacl/${3:name}/${4:id}', params: replaces('spec.wafv2AclArn'), anchor: 'wafv2-acl-arn', type: 'string', check: 'arn', pattern: /^(none|arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[^:\s]+:regional\/webacl\/\S+)$/, patternHint: '`none` or a regional WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)',
     doc: 'Associates a regional AWS WAFv2 web ACL with the ALB; `none` removes it. Without the annotation the current association is left alone.' }),
   excl({ name: 'wafv2-acl-name', compare: one('text', true), params: replaces('spec.wafv2AclName'), anchor: 'wafv2-acl-name', type: 'string',
     doc: 'Same as `wafv2-acl-arn` but by web ACL name (the controller needs `wafv2:ListWebACLs`); `none` removes it.' }),

@@ -6,6 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import { nodeRange } from '@shared/manifest/yamlNodes';
+import { escapeHtml } from '../../features/markdown';
 import { ALB_ANNOTATIONS, ALB_PREFIX } from '../annotations/catalog';
 import { flavourOfParams, PARAMS_GROUP } from './model';
 
@@ -54,5 +55,5 @@ export function hoverClassParams(ctx: CursorContext): Hover | undefined {
   const ann = ALB_ANNOTATIONS.find((e) => e.params && (e.params[flavour] ?? '').split(' ')[0] === field);
   if (ann?.params) lines.push('', `Annotation: \`${ALB_PREFIX}${ann.name}\` — this field ${HOW[ann.params.how]}.`);
   const r = nodeRange(ctx.node);
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
+  return { contents: { kind: MarkupKind.Markdown, value: escapeHtml(lines.join('\n')) }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
 }
