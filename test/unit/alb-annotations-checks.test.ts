@@ -63,4 +63,26 @@ const cases: CheckCase[] = [
     files: { 's.yaml': service('web', { ns: 'shop' }) } },
 ];
 
-checkTable('ALB annotations', cases);
+/** Values the controller (Go strconv, its parsers) or ELB rejects, and a right form of each. */
+const VALUES: [string, string, string, string][] = [
+  ['healthcheck-interval-seconds', "'500'", "'300'", 'ELBv2 HealthCheckIntervalSeconds 5–300'],
+  ['healthcheck-timeout-seconds', "'1'", "'2'", 'ELBv2 HealthCheckTimeoutSeconds 2–120'],
+  ['healthy-threshold-count', "'11'", "'10'", 'ELBv2 HealthyThresholdCount 2–10'],
+  ['unhealthy-threshold-count', "'1'", "'2'", 'ELBv2 UnhealthyThresholdCount 2–10'],
+  ['group.order', "'1001'", "'-1000'", 'group_loader.go sortGroupMembers (-1000..1000)'],
+  ['shield-advanced-protection', "'yes'", "'True'", 'parser.go ParseBoolAnnotation (strconv.ParseBool)'],
+  ['scheme', 'public', 'internet-facing', 'model_build_load_balancer.go buildLoadBalancerScheme'],
+  ['target-type', 'IP', 'ip', 'model_build_target_group.go buildTargetGroupTargetType (case-sensitive)'],
+  ['tags', 'a=b,c', 'Environment=dev,Team=test', 'parser.go ParseStringMapAnnotation'],
+  ['inbound-cidrs', '10.0.0.0/33', "'10.0.0.0/8, ::/0'", 'model_build_listener.go computeIngressExplicitInboundCIDRs (net.ParseCIDR)'],
+  ['healthcheck-port', 'traffic_port', 'traffic-port', 'model_build_target_group.go buildTargetGroupHealthCheckPort'],
+  ['success-codes', '200;302', '200-399', 'ELBv2 Matcher HttpCode'],
+];
+const LISTEN_PORTS_OK = "'[{\"HTTP\": 80}, {\"HTTPS\": 443}, {\"HTTP\": 8080}]'";
+const LISTEN_PORTS_BAD = ["'[{\"HTTP\": 80}'", "'{\"HTTP\": 80}'", "'[]'", "'[{\"http\": 80}]'", "'[{\"HTTPS\": \"443\"}]'", "'[{\"HTTPS\": 70000}]'", "'[{\"HTTP\": 80}, {\"HTTPS\": 80}]'", "'[80]'"];
+
+checkTable('ALB annotations', [
+  ...cases,
+  ...VALUES.map(([k, bad, good, source]): CheckCase => ({ code: 'alb-annotation-value', name: k, source, fire: ingress({ [k]: bad }), at: bad, silent: ingress({ [k]: good }) })),
+  ...LISTEN_PORTS_BAD.map((bad): CheckCase => ({ code: 'alb-listen-ports', name: bad, source: 'model_build_listener.go computeIngressListenPorts', fire: ingress({ 'listen-ports': bad }), at: bad, silent: ingress({ 'listen-ports': LISTEN_PORTS_OK }) })),
+]);
