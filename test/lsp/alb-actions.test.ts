@@ -86,14 +86,17 @@ test('ALB JSON over LSP: diagnostics at the exact JSON position, quick fix, comp
   assert.equal(locs[0].uri, svcUri);
 });
 
-test('code lens over LSP carries eksManifests.applyEdit with edits that shift the weights', async () => {
+test('code lens over LSP: resolved with codeLens/resolve into eksManifests.applyEdit with edits that shift the weights', async () => {
   const c = await LspClient.start();
   clients.push(c);
   const uri = 'file:///tmp/alb-actions/lens.yaml';
   const text = ING.replace('"wieght"', '"weight"').replace('"X-Canary" "values"', '"X-Canary", "values"');
   c.open(uri, text);
   await c.diagnosticsFor(uri);
-  const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  const unresolved = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  // The weight-changing lenses come without their command; the editor resolves the visible ones.
+  assert.ok(unresolved.some((l) => !l.command));
+  const lenses = await Promise.all(unresolved.map((l) => (l.command ? l : c.request<CodeLens>('codeLens/resolve', l))));
   const titles = lenses.map((l) => l.command?.title);
   assert.ok(titles.includes('Traffic: web-blue 90% · web-green 10%'), titles.join(' | '));
   const plus = lenses.find((l) => l.command?.title === '+10% to web-green')!;

@@ -76,5 +76,48 @@ test('ALB annotations over LSP: value completion as YAML strings and a cross-fil
   assert.equal(cls.range.start.line, 8);
   assert.match(cls.message, /k8s\.io\/ingress-nginx/);
   const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'match: ', 7) });
-  assert.deepEqual(list.items.map((i) => (i.textEdit as TextEdit).newText).sort(), ["'false'", "'true'"]);
+  // Quoted in the file's style (no quotes yet: double, as the quick fixes do; model/edits.ts preferredQuote).
+  assert.deepEqual(list.items.map((i) => (i.textEdit as TextEdit).newText).sort(), ['"false"', '"true"']);
+});
+
+test('ALB authoring over LSP: short-name completion, use-annotation and action names at backends, definition to the action, escaped hover', async () => {
+  const c = await LspClient.start();
+  clients.push(c);
+  const uri = 'file:///tmp/alb-authoring.yaml';
+  const text = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    ${P}actions.blue-green: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "503"}}'
+    ssl
+spec:
+  ingressClassName: alb
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: blue-green
+                port:
+                  name: u
+`;
+  c.open(uri, text);
+  await c.diagnosticsFor(uri);
+  const names = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '    ssl', 7) });
+  const ssl = names.items.find((i) => i.label === `${P}ssl-redirect`)!;
+  assert.ok(ssl, names.items.map((i) => i.label).slice(0, 10).join(', '));
+  assert.equal(ssl.filterText, 'ssl-redirect');
+  assert.match((ssl.textEdit as TextEdit).newText, /ssl-redirect: ["']\$\{1:443\}["']/);
+  const ports = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'name: u', 7) });
+  assert.ok(ports.items.some((i) => i.label === 'use-annotation' && i.preselect));
+  const svc = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'name: blue-green', 8) });
+  assert.ok(svc.items.some((i) => i.label === 'blue-green'));
+  const locs = await c.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'name: blue-green', 9) });
+  assert.equal(locs.length, 1);
+  assert.equal(locs[0].range.start.line, 5);
+  const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'actions.blue-green', 3) });
+  assert.match(JSON.stringify(hover.contents), /&lt;name&gt;/);
 });

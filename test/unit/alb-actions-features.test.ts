@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit, CodeLens } from 'vscode-languageserver-types';
 import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { percentages, shiftTo } from '../../server/src/service/alb/actions/lens';
 
 const SERVICES = `apiVersion: v1
@@ -172,9 +173,14 @@ test('percentages add up to 100; shifting moves points from the largest other ta
   assert.deepEqual(shiftTo([50, 30, 20], 2, 10), [40, 30, 30]);
 });
 
+/** The lenses of a file, each resolved as the editor does for the visible ones (codeLens/resolve). */
 function lensesOf(text: string): CodeLens[] {
   const s = serviceWith({ 'main.yaml': text });
-  return s.codeLenses(uriOf('main.yaml')).filter((l) => l.command?.title && /Traffic|%|Swap|All to/.test(l.command.title));
+  const lenses = s.codeLenses(uriOf('main.yaml'));
+  // Only the display lens comes with its command; the ones that change weights are resolved on demand.
+  assert.ok(lenses.every((l) => l.command ? l.command.command === '' : (l.data as { module?: string }).module === 'alb'));
+  return lenses.map((l) => (l.command ? l : s.resolveCodeLens(JSON.parse(JSON.stringify(l)) as CodeLens)))
+    .filter((l) => l.command?.title && /Traffic|%|Swap|All to/.test(l.command.title));
 }
 
 /** Weights of the action after applying a lens: re-parsed with the real service. */
@@ -269,4 +275,25 @@ test('refactor: one-line JSON ↔ indented block, same JSON after the round trip
   assert.match(back, /actions\.bg: '\{"type": "fixed-response", /);
   assert.deepEqual(value(back), original);
   assert.match(back, /\n {4}\S|\nspec:/, 'the next line is untouched');
+});
+
+test('refactor: a trailing comment stays a comment (moved to the key line) and comes back; CRLF files keep CRLF', () => {
+  const apply = (text: string, title: RegExp): string => {
+    const s = serviceWith({ 'main.yaml': text });
+    const pos = positionOf(text, 'actions.bg', 3);
+    const a = s.codeActions(uriOf('main.yaml'), { start: pos, end: pos }, []).find((x) => title.test(x.title))!;
+    assert.ok(a, `no action ${title}`);
+    return TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 1, text), a.edit!.changes![uriOf('main.yaml')]);
+  };
+  const value = (text: string) => JSON.parse(objectsIn(indexWith({ 'main.yaml': text }), 'main.yaml')[0].annotations['alb.ingress.kubernetes.io/actions.bg']) as unknown;
+  for (const eol of ['\n', '\r\n']) {
+    const t = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "404"}}'   # owned by team-a`).replace(/\n/g, eol);
+    const block = apply(t, /indented block/);
+    assert.ok(block.includes(`actions.bg: | # owned by team-a${eol}`), block);
+    assert.deepEqual(value(block), value(t), 'the comment is not part of the JSON');
+    if (eol === '\r\n') assert.ok(!/[^\r]\n/.test(block), 'only CRLF line breaks');
+    const back = apply(block, /one line/);
+    assert.match(back, /actions\.bg: '\{"type": "fixed-response", "fixedResponseConfig": \{"statusCode": "404"\}\}' # owned by team-a\r?\n/);
+    assert.deepEqual(value(back), value(t));
+  }
 });

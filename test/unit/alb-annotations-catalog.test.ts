@@ -58,8 +58,9 @@ test('entries are complete: doc, upstream link, scope and group behaviour; depre
   }
   assert.ok(ALB_CATALOG.get('web-acl-id')!.deprecated);
   const unsupported = ALB_ANNOTATIONS.filter((e) => e.autoModeUnsupported).map((e) => e.name).sort();
-  assert.deepEqual(unsupported, ['auth-type', 'group.name', 'shield-advanced-protection', 'waf-acl-id', 'web-acl-id']);
-  assert.equal(ALB_CATALOG.get('auth-type')!.autoModeUnsupportedValue, 'oidc');
+  // EKS user guide auto-configure-alb: not supported; OIDC is (auto-managed-rbac-example), listener attributes are not.
+  assert.deepEqual(unsupported, ['group.name', 'listener-attributes.${Protocol}-${Port}', 'shield-advanced-protection', 'waf-acl-id', 'web-acl-id']);
+  assert.equal(ALB_CATALOG.get('auth-type')!.autoModeUnsupportedValue, undefined);
   assert.equal(ALB_CATALOG.get('listen-ports')!.groupBehavior, 'Merge');
   assert.equal(ALB_CATALOG.get('scheme')!.groupBehavior, 'Exclusive');
   assert.equal(ALB_CATALOG.get('target-type')!.scope, 'Ingress,Service');

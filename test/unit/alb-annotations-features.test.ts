@@ -48,9 +48,10 @@ test('names after the prefix: every annotation with type/default detail and Mark
   assert.match(newText(scheme), /^alb\.ingress\.kubernetes\.io\/scheme: \$\{1\|internal,internet-facing\|\}$/);
   const interval = items.find((i) => i.label === P + 'healthcheck-interval-seconds')!;
   assert.match(interval.detail!, /integer \(5–300\), default 15/);
-  assert.equal(newText(interval), `${P}healthcheck-interval-seconds: '\${1:15}'`);
+  // Quotes follow the file (model/edits.ts preferredQuote: double quotes when the file has none yet).
+  assert.equal(newText(interval), `${P}healthcheck-interval-seconds: "\${1:15}"`);
   const bool = items.find((i) => i.label === P + 'shield-advanced-protection')!;
-  assert.equal(newText(bool), `${P}shield-advanced-protection: '\${1|true,false|}'`);
+  assert.equal(newText(bool), `${P}shield-advanced-protection: "\${1|true,false|}"`);
   const depr = items.find((i) => i.label === P + 'web-acl-id')!;
   assert.deepEqual(depr.tags, [1]);
   // actions./conditions. offer the backend names.
@@ -82,7 +83,10 @@ test('values: enums, booleans as quoted strings, JSON templates; quoting follows
   assert.deepEqual(scheme.map((i) => i.label).sort(), ['internal', 'internet-facing']);
   assert.ok(scheme.find((i) => i.label === 'internal')!.preselect);
   const bool = complete(base(`${P}use-regex-path-match: `), 'match: ');
-  assert.deepEqual(bool.map(newText).sort(), ["'false'", "'true'"]);
+  assert.deepEqual(bool.map(newText).sort(), ['"false"', '"true"']);
+  // A file that quotes with ' gets '.
+  const single = complete(base(`${P}scheme: 'internal'\n    ${P}use-regex-path-match: `), 'match: ');
+  assert.deepEqual(single.map(newText).sort(), ["'false'", "'true'"]);
   const quoted = complete(base(`${P}use-regex-path-match: "t"`), 'match: "t');
   assert.deepEqual(quoted.map(newText).sort(), ['false', 'true']);
   // An unclosed quote while typing: replace only on this line and close the quote.
@@ -98,7 +102,7 @@ test('values: enums, booleans as quoted strings, JSON templates; quoting follows
   const policy = complete(base(`${P}ssl-policy: `), 'policy: ');
   assert.ok(policy.some((i) => i.label === 'ELBSecurityPolicy-TLS13-1-2-2021-06'));
   const order = complete(base(`${P}group.order: `), 'order: ');
-  assert.equal(newText(order[0]), "'0'");
+  assert.equal(newText(order[0]), '"0"');
 });
 
 test('yamlString quotes what YAML would not read back as the same string', () => {

@@ -49,3 +49,48 @@ test('an Exclusive annotation that differs inside a large IngressGroup is found 
   const agree = serviceWith({ 'g.yaml': docs.map((x) => x.replace('scheme: internal', 'scheme: internet-facing')).join('---\n') });
   assert.deepEqual(withCode(agree.validate(uriOf('g.yaml')), 'alb-group-conflict'), []);
 });
+
+/** A forward action with n weighted target groups, in one single-quoted line. */
+function manyTargets(n: number): string {
+  const tgs = Array.from({ length: n }, (_, i) => `{"serviceName":"s${i}","servicePort":80,"weight":${i % 10}}`).join(',');
+  return ingress('many', `    alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[${tgs}]}}'`);
+}
+
+for (const n of [1000, 20000]) {
+  test(`code lenses on a forward action with ${n} target groups: none (ELB allows 5), bounded work; time and memory reported`, (t) => {
+    const text = manyTargets(n);
+    const s = serviceWith({ 'a.yaml': text });
+    const before = process.memoryUsage().heapUsed;
+    const start = process.hrtime.bigint();
+    const lenses = s.codeLenses(uriOf('a.yaml'));
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    t.diagnostic(`${n} target groups (${(text.length / 1024).toFixed(0)} KB): ${lenses.length} lenses in ${ms.toFixed(1)} ms, heap +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1)} MB`);
+    assert.deepEqual(lenses, []);
+    assert.equal(withCode(s.validate(uriOf('a.yaml')), 'alb-action-target-groups-limit').length, 1);
+    assert.deepEqual(s.internalErrors, []);
+  });
+}
+
+test('code lenses at the limit of 5 target groups: at most 8, the weight-changing ones resolved lazily with at most 5 edits', () => {
+  const s = serviceWith({ 'a.yaml': manyTargets(5) });
+  const lenses = s.codeLenses(uriOf('a.yaml'));
+  assert.ok(lenses.length > 1 && lenses.length <= 8, String(lenses.length));
+  const lazy = lenses.filter((l) => !l.command);
+  assert.ok(lazy.length >= 1);
+  for (const l of lazy) {
+    assert.ok(JSON.stringify(l).length < 400, 'an unresolved lens carries only its title and weights');
+    const r = s.resolveCodeLens(l);
+    assert.equal(r.command!.command, 'eksManifests.applyEdit');
+    assert.ok((r.command!.arguments![1] as unknown[]).length <= 5);
+  }
+});
+
+test('a lens resolved after its action changed does nothing and says so', () => {
+  const text = manyTargets(2);
+  const s = serviceWith({ 'a.yaml': text });
+  const lazy = s.codeLenses(uriOf('a.yaml')).filter((l) => !l.command);
+  s.setFile(uriOf('a.yaml'), text.replace('"type":"forward"', '"type":"fixed-response"'));
+  const r = s.resolveCodeLens(lazy[0]);
+  assert.equal(r.command!.command, '');
+  assert.match(r.command!.title, /the action changed/);
+});

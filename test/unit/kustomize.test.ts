@@ -142,9 +142,10 @@ test('patches are partial objects: no missing-name and no cross-document finding
   const patch = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  defaultBackend:\n    service:\n      name: nothing\n      port: {number: 80}\n';
   const files = { 'app/kustomization.yaml': 'resources:\n  - service.yaml\npatches:\n  - path: ingress-patch.yaml\n    target: {kind: Ingress, name: web}\n', 'app/service.yaml': SERVICE, 'app/ingress-patch.yaml': patch };
   assert.deepEqual(codes(workspace(files).validate('app/ingress-patch.yaml')), []);
-  // The same file, not used as a patch: a missing name (error) and a backend with no Service.
+  // The same file, not used as a patch: a missing name (error), a backend with no Service, and (information)
+  // no class while the workspace has no default IngressClass.
   const alone = workspace({ ...files, 'app/kustomization.yaml': 'resources:\n  - service.yaml\n' });
-  assert.deepEqual(codes(alone.validate('app/ingress-patch.yaml')).sort(), ['alb-backend-service-missing', 'missing-name']);
+  assert.deepEqual(codes(alone.validate('app/ingress-patch.yaml')).sort(), ['alb-backend-service-missing', 'alb-no-class', 'missing-name']);
   // Values in a patch are still checked.
   assert.deepEqual(codes(workspace({ ...files, 'app/ingress-patch.yaml': patch.replace('internet-facing', 'public') }).validate('app/ingress-patch.yaml')), ['alb-annotation-value']);
 });

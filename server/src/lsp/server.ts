@@ -96,7 +96,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
     },
     serverInfo: { name: 'eks-manifests', version: '0.1.0' },
   };
@@ -222,7 +222,8 @@ connection.onHover((p, token) => guard('hover', null, () => token.isCancellation
 connection.onDefinition((p) => guard('definition', [], () => service.definition(p.textDocument.uri, p.position)));
 connection.onDocumentSymbol((p) => guard('documentSymbol', [], () => service.documentSymbols(p.textDocument.uri)));
 connection.onCodeAction((p) => guard('codeAction', [], () => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
-connection.onCodeLens((p) => guard('codeLens', [], () => service.codeLenses(p.textDocument.uri)));
+connection.onCodeLens((p, token) => guard('codeLens', [], () => token.isCancellationRequested ? [] : service.codeLenses(p.textDocument.uri, () => token.isCancellationRequested)));
+connection.onCodeLensResolve((lens, token) => guard('codeLens resolve', lens, () => token.isCancellationRequested ? lens : service.resolveCodeLens(lens)));
 
 /** The modules' custom requests (shared/protocol.ts): each answers null when it has nothing to say. */
 for (const method of service.requestMethods()) {

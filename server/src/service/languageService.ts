@@ -59,7 +59,10 @@ export interface LanguageService {
   definition(uri: string, position: Position): Location[];
   documentSymbols(uri: string): DocumentSymbol[];
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  codeLenses(uri: string): CodeLens[];
+  /** Code lenses; lenses without a command get it from `resolveCodeLens`. Answers [] once `isCancelled` says so. */
+  codeLenses(uri: string, isCancelled?: () => boolean): CodeLens[];
+  /** The command (and its edits, computed from the current text) of a lens `codeLenses` returned without one. */
+  resolveCodeLens(lens: CodeLens): CodeLens;
 
   /** What the user should know about the current settings (once per change; e.g. a target version past its support). */
   settingsNotes(): SettingsNote[];
@@ -129,9 +132,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const ctx = fileContext(uri);
       return ctx ? codeActions(ctx, range, diagnostics, () => engine.validate(uri), modules, log) : [];
     },
-    codeLenses(uri) {
+    codeLenses(uri, isCancelled) {
       const ctx = fileContext(uri);
-      return ctx ? features.codeLenses(modules, ctx, log) : [];
+      return ctx ? features.codeLenses(modules, ctx, log, isCancelled) : [];
+    },
+    resolveCodeLens(lens) {
+      const uri = (lens.data as { uri?: unknown } | undefined)?.uri;
+      return features.resolveCodeLens(modules, lens, typeof uri === 'string' ? fileContext(uri) : undefined, log);
     },
 
     settingsNotes: () => modules.flatMap((m) => { try { return m.settingsNotes?.(settings) ?? []; } catch (err) { log(`settings notes in ${m.id} failed: ${(err as Error).stack}`); return []; } }),

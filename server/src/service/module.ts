@@ -45,6 +45,8 @@ export interface LanguageModule {
   /** Code actions beyond the quick fixes attached to diagnostics (refactors, source actions). */
   codeActions?(ctx: FileContext, range: Range): CodeAction[];
   codeLenses?(ctx: FileContext, obj: K8sObject): CodeLens[];
+  /** Fill in the command of a code lens this module produced without one (lens.data.module === id). */
+  resolveCodeLens?(lens: CodeLens, ctx: FileContext): CodeLens | undefined;
   /** Extra children for an object's outline entry. */
   symbols?(obj: K8sObject): DocumentSymbol[] | undefined;
   /** Custom requests this module answers (one module per method). */
@@ -75,6 +77,7 @@ export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
     definition: (ctx) => first((p) => p.definition?.(ctx)),
     codeActions: (ctx, range) => parts.flatMap((p) => p.codeActions?.(ctx, range) ?? []),
     codeLenses: (ctx, obj) => parts.flatMap((p) => p.codeLenses?.(ctx, obj) ?? []),
+    resolveCodeLens: (lens, ctx) => first((p) => p.resolveCodeLens?.(lens, ctx)),
     symbols: (obj) => { const s = parts.flatMap((p) => p.symbols?.(obj) ?? []); return s.length ? s : undefined; },
     requests: Object.assign({}, ...parts.map((p) => p.requests ?? {})) as RequestHandlers,
     settingsNotes: (settings) => parts.flatMap((p) => p.settingsNotes?.(settings) ?? []),

@@ -46,14 +46,23 @@ export function definition(modules: readonly LanguageModule[], ctx: CursorContex
   return [];
 }
 
-export function codeLenses(modules: readonly LanguageModule[], ctx: FileContext, log: Log): CodeLens[] {
+export function codeLenses(modules: readonly LanguageModule[], ctx: FileContext, log: Log, isCancelled?: () => boolean): CodeLens[] {
   const out: CodeLens[] = [];
   for (const obj of ctx.file.objects()) {
+    if (isCancelled?.()) return [];
     if (!obj.isManifest) continue;
     for (const m of modules) {
       const got = attempt(log, 'code lens', m, () => m.codeLenses?.(ctx, obj));
-      if (got) out.push(...got);
+      if (got) for (const l of got) out.push(l.command ? l : { ...l, data: { ...(l.data ?? {}), module: m.id, uri: ctx.file.uri } });
     }
   }
   return out;
+}
+
+/** The command of a lens returned without one, from the module that produced it (`data.module`). */
+export function resolveCodeLens(modules: readonly LanguageModule[], lens: CodeLens, ctx: FileContext | undefined, log: Log): CodeLens {
+  const id = (lens.data as { module?: string } | undefined)?.module;
+  const m = modules.find((x) => x.id === id);
+  if (!m?.resolveCodeLens || !ctx) return lens;
+  return attempt(log, 'code lens resolve', m, () => m.resolveCodeLens!(lens, ctx)) ?? lens;
 }

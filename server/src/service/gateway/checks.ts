@@ -10,7 +10,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { closest, editDistance } from '../catalog/types';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
-import { servicesNamed } from '../alb/annotations/ingressModel';
+import { servicesNamed } from '../alb/annotations/model';
 import { servicePorts } from '../model/service';
 import { rescaleWeights } from '../features/trafficSplit';
 import { CRD_FACTS, type CrdFacts } from './servedVersions';

@@ -20,7 +20,7 @@ import { closest } from '../catalog/types';
 import { keyString, nodeRange, pairs, resolve } from '@shared/manifest/yamlNodes';
 import { isUnknownNode, isUnknownText } from '@shared/manifest/templates';
 import { embeddedJson, jsonErrorMessage } from '../alb/actions/embedded';
-import { servicesNamed } from '../alb/annotations/ingressModel';
+import { servicesNamed } from '../alb/annotations/model';
 import { servicePorts } from '../model/service';
 import { GW_GROUP, gatewayInfo, isGatewayApi, isRoute, items, keyNodeOf, readStr, refNamespace, routeInfo, type RouteInfo } from './model';
 import { GATEWAY_KINDS, firstParentOf, implOf, missingSeverity, resolveNear, type ImplInfo } from './workspace';

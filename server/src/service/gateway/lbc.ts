@@ -17,7 +17,7 @@ import { isSeq, type Node } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
-import { servicesNamed } from '../alb/annotations/ingressModel';
+import { servicesNamed } from '../alb/annotations/model';
 import { findAlbAnnotation } from '../alb/annotations/catalog';
 import { validateValue } from '../alb/annotations/values';
 import { isScalar } from 'yaml';

@@ -18,7 +18,7 @@ import type { FileContext } from '../module';
 import type { Range } from '@shared/manifest/yamlFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { isUnknownText } from '@shared/manifest/templates';
-import { ingressBackends, ingressClassOf, servicesNamed } from '../alb/annotations/ingressModel';
+import { ingressBackends, ingressClassOf, servicesNamed } from '../alb/annotations/model';
 import { servicePorts } from '../model/service';
 import { items, readStr } from './model';
 import { allGatewayClasses, LBC_ALB_CONTROLLER } from './workspace';

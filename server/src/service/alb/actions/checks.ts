@@ -1,232 +1,26 @@
 /**
  * Checks of the JSON inside `actions.*`, `conditions.*` and `transforms.*`: syntax (at the exact position
- * inside the YAML scalar), the Go decoding rules (types; unknown keys dropped; keys case-insensitive), the
- * controller's own validation, and the ELBv2 API limits it would hit at reconcile time.
+ * inside the YAML scalar), the Go decoding rules (walk.ts), the controller's own validation, and the ELBv2 API
+ * limits it would hit at reconcile time.
  */
-import { isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { isUnknownText } from '@shared/manifest/templates';
-import { missingServiceDoubt, servicesNamed, SERVICE_READS } from '../annotations/ingressModel';
-import { DEPLOYMENT_READS } from '../../workspace/deployment';
-import type { Check, CheckContext } from '../../checks/types';
-import { servicePorts } from '../../model/service';
-import type { DiagnosticCodeInfo, Fix, Severity } from '../../diagnostics/types';
+import type { Check } from '../../checks/types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import { keyString, nodeRange, pairs, scalarString } from '@shared/manifest/yamlNodes';
+import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 import { closest } from '../../catalog/types';
 import { isCidr } from '../../model/cidr';
-import { embeddedJson, jsonErrorMessage, type EmbeddedJson, type ScalarStyle } from './embedded';
+import { jsonErrorMessage } from './embedded';
 import {
-  ACTION_TYPES, CONDITION_CONFIGS, CONDITION_FIELDS, CONTENT_TYPES, REDIRECT_CODES, TRANSFORM_CONFIGS, TRANSFORM_TYPES,
-  annotationKind, matchField, rootType, typeLabel, type AnnotationKind, type JType,
-} from './schema';
+  ACTION_TYPES, CONDITION_CONFIGS, CONDITION_FIELDS, CONTENT_TYPES, JWT_CLAIM_FORMATS, MTLS_MODES, PREFIX, REDIRECT_CODES, TRANSFORM_CONFIGS, TRANSFORM_TYPES,
+  isListKind, rootType, type JType,
+} from './catalog';
+import { albJsonAnnotations, isObj, present, prop, str } from './model';
+import { reporter, walk, type Reporter } from './walk';
 
-export const ACTIONS_CODES: DiagnosticCodeInfo[] = [
-  { code: 'alb-json-invalid', severity: 'error', area: 'alb', summary: 'The JSON of an `actions.*`/`conditions.*`/`transforms.*` annotation does not parse or is empty (reported at the exact character inside the YAML scalar, in any scalar style).' },
-  { code: 'alb-json-type', severity: 'error', area: 'alb', summary: 'A JSON value has a type the controller cannot decode (e.g. `"weight": "50"`, `"statusCode": 503`, a redirect `"port": 443`): the whole annotation fails to load.' },
-  { code: 'alb-json-unknown-key', severity: 'warning', area: 'alb', summary: 'A key the controller does not know inside the annotation JSON: it is silently ignored (typos turn into a different load balancer); suggests the intended key.' },
-  { code: 'alb-json-duplicate-key', severity: 'warning', area: 'alb', summary: 'The same key twice in one JSON object (also `"type"` and `"Type"`): the controller keeps the last one and silently drops the first.' },
-  { code: 'alb-json-key-case', severity: 'hint', area: 'alb', summary: 'A key written in a different case (`"Type"`): the controller matches keys case-insensitively, so it works; the canonical spelling is suggested.' },
-  { code: 'alb-action-type', severity: 'error', area: 'alb', summary: 'An action without `type` or with a type other than `forward`, `redirect`, `fixed-response` (case-sensitive).' },
-  { code: 'alb-action-unused-config', severity: 'warning', area: 'alb', summary: 'An action carries a config for another type (e.g. `redirectConfig` on a `forward` action); the controller ignores it.' },
-  { code: 'alb-action-forward-missing', severity: 'error', area: 'alb', summary: 'A `forward` action (or one of its target groups) names no target: neither `forwardConfig.targetGroups` nor `targetGroupARN`/`targetGroupName` (or `serviceName`).' },
-  { code: 'alb-action-forward-conflict', severity: 'error', area: 'alb', summary: 'A top-level `targetGroupARN`/`targetGroupName` together with `forwardConfig`, or a target group with both `serviceName` and `targetGroupARN`/`targetGroupName`.' },
-  { code: 'alb-action-target-groups-limit', severity: 'error', area: 'alb', summary: 'More than five target groups in one forward action (the ELB limit).' },
-  { code: 'alb-action-service-port-missing', severity: 'error', area: 'alb', summary: 'A target group with `serviceName` but no `servicePort`.' },
-  { code: 'alb-action-weight-missing', severity: 'error', area: 'alb', summary: 'A forward action with several target groups where one has no `weight` (required as soon as there are two).' },
-  { code: 'alb-action-weight-range', severity: 'error', area: 'alb', summary: 'A target group `weight` outside 0–999.' },
-  { code: 'alb-action-all-weights-zero', severity: 'warning', area: 'alb', summary: 'Every target group of a forward action has weight 0: no target receives traffic.' },
-  { code: 'alb-action-stickiness', severity: 'error', area: 'alb', summary: '`targetGroupStickinessConfig` enabled without `durationSeconds`, or a duration outside 1–604800 seconds.' },
-  { code: 'alb-action-redirect', severity: 'error', area: 'alb', summary: 'A redirect action without `redirectConfig`, or with a bad `statusCode` (HTTP_301/HTTP_302), `protocol`, `port`, `path`, `query`, or one that redirects to itself.' },
-  { code: 'alb-action-fixed-response', severity: 'error', area: 'alb', summary: 'A fixed-response action without `fixedResponseConfig`, or with a `statusCode` that is not 2XX/4XX/5XX, an unsupported `contentType`, or a body over 1024 characters.' },
-  { code: 'alb-action-service-missing', severity: 'warning', area: 'alb', summary: 'A target group `serviceName` that names no Service of the Ingress\'s namespace in the workspace, or a `servicePort` that Service does not have.' },
-  { code: 'alb-condition-field', severity: 'error', area: 'alb', summary: 'A condition without `field` or with an unknown one: the controller drops the condition silently and the rule matches more than intended.' },
-  { code: 'alb-condition-config', severity: 'error', area: 'alb', summary: 'A condition without the `*Config` its field needs, with empty values, a missing `httpHeaderName`/query `value`, a bad method or CIDR, or with a config for another field (ignored).' },
-  { code: 'alb-condition-values-conflict', severity: 'error', area: 'alb', summary: '`values` and `regexValues` together in one condition, or `regexValues` where the rule\'s own host/path already adds plain values (the controller refuses to mix them).' },
-  { code: 'alb-condition-limits', severity: 'warning', area: 'alb', summary: 'A rule over the ALB limits once the Ingress rule\'s own host and path are merged in: more than 3 values in one condition, more than 5 in the rule, or a second `http-request-method`/`source-ip` condition; ELB rejects the rule.' },
-  { code: 'alb-transform-type', severity: 'error', area: 'alb', summary: 'A transform without `type` or with one other than `url-rewrite`/`host-header-rewrite`.' },
-  { code: 'alb-transform-config', severity: 'error', area: 'alb', summary: 'A transform without the config its type needs, with no `rewrites`, a rewrite missing `regex`/`replace`, or with a config for the other type (ignored).' },
-];
-
-/** One annotation of ours on an Ingress: its key, YAML value node and parsed JSON. */
-export interface AlbJsonAnnotation {
-  key: string;
-  kind: AnnotationKind;
-  name: string;
-  pair: Pair;
-  value: unknown;
-  ej?: EmbeddedJson;
-}
-
-export function albJsonAnnotations(obj: K8sObject): AlbJsonAnnotation[] {
-  if (obj.kind !== 'Ingress') return [];
-  const out: AlbJsonAnnotation[] = [];
-  for (const p of pairs(obj.node(['metadata', 'annotations']))) {
-    const key = keyString(p);
-    const k = key ? annotationKind(key) : undefined;
-    if (!k || !key) continue;
-    out.push({ key, ...k, pair: p, value: p.value, ej: isScalar(p.value) ? embeddedJson(obj.chunk.text, p.value) : undefined });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------- JSON helpers
-
-export function jsonValue(n: JsonNode | undefined): unknown {
-  if (!n) return undefined;
-  if (n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null') return n.value;
-  return undefined;
-}
-
-/**
- * Property of an object node the way Go decodes it: every key matching the field (exactly or
- * case-insensitively) is assigned in order, so the last one wins.
- */
-export function prop(obj: JsonNode | undefined, name: string): { key: JsonNode; value?: JsonNode } | undefined {
-  if (!obj || obj.type !== 'object') return undefined;
-  let found: { key: JsonNode; value?: JsonNode } | undefined;
-  const lower = name.toLowerCase();
-  for (const p of obj.children ?? []) {
-    const k = p.children?.[0];
-    if (!k || typeof k.value !== 'string') continue;
-    if (k.value === name || k.value.toLowerCase() === lower) found = { key: k, value: p.children?.[1] };
-  }
-  return found;
-}
-
-/** The property's value unless absent or JSON null (Go leaves the field unset then). */
-export function present(obj: JsonNode | undefined, name: string): JsonNode | undefined {
-  const v = prop(obj, name)?.value;
-  return v && v.type !== 'null' ? v : undefined;
-}
-
-export function str(obj: JsonNode | undefined, name: string): string | undefined {
-  const v = present(obj, name);
-  return v?.type === 'string' ? (v.value as string) : undefined;
-}
-
-/** Text to write inside the scalar for JSON text `s` (quotes and backslashes escaped per style). */
-export function encodeForStyle(style: ScalarStyle, s: string): string {
-  if (style === 'QUOTE_DOUBLE') return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  if (style === 'QUOTE_SINGLE') return s.replace(/'/g, "''");
-  return s;
-}
-
-// ------------------------------------------------------------------------------------------------- the walk
-
-interface Reporter {
-  ctx: CheckContext;
-  a: AlbJsonAnnotation;
-  ej: EmbeddedJson;
-  at(n: JsonNode | undefined): [number, number];
-  report(code: string, n: JsonNode | [number, number] | undefined, message: string, opts?: { severity?: Severity; fixes?: Fix[] }): void;
-  /** A fix replacing a JSON string node's content (inside the quotes) with `text`. */
-  replaceString(n: JsonNode, text: string, title: string): Fix | undefined;
-}
-
-function reporter(ctx: CheckContext, a: AlbJsonAnnotation, ej: EmbeddedJson): Reporter {
-  const keyRange = nodeRange(a.pair.key) ?? [0, 0];
-  const r: Reporter = {
-    ctx, a, ej,
-    at(n) { return n ? ej.toSource(n.offset, n.length) : keyRange; },
-    report(code, n, message, opts = {}) {
-      const range = Array.isArray(n) ? n : r.at(n);
-      ctx.report(code, range, message, opts);
-    },
-    replaceString(n, text, title) {
-      if (!ej.st.exact || n.type !== 'string') return undefined;
-      const [s, e] = ej.toSource(n.offset + 1, Math.max(0, n.length - 2));
-      return { title, edits: [{ start: s, end: e, newText: encodeForStyle(ej.st.style, text) }], preferred: true };
-    },
-  };
-  return r;
-}
-
-const GO_KIND: Record<string, string> = { string: 'string', number: 'number', boolean: 'boolean', null: 'null', object: 'object', array: 'array' };
-
-/** A fix replacing a JSON string (quotes included) with its bare content: "50" → 50, "true" → true. */
-function unquote(r: Reporter, n: JsonNode): Fix | undefined {
-  if (!r.ej.st.exact) return undefined;
-  const [s, e] = r.ej.toSource(n.offset, n.length);
-  return { title: `Remove the quotes: ${String(n.value)}`, edits: [{ start: s, end: e, newText: String(n.value) }], preferred: true };
-}
-
-/** Type-check a JSON node against a Go type, and recurse; reports unknown keys and key case. */
-function walk(r: Reporter, n: JsonNode, t: JType, where: string): void {
-  if (n.type === 'null') return; // Go leaves pointers/slices unset, strings/numbers unchanged
-  const bad = (expected: string, extra = ''): void =>
-    r.report('alb-json-type', n, `${where} must be ${expected}, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${extra}`);
-  switch (t.kind) {
-    case 'string':
-      if (n.type !== 'string') {
-        const fix = n.type === 'number' || n.type === 'boolean' ? r.replaceString({ ...n, type: 'string', offset: n.offset - 1, length: n.length + 2 }, `"${String(n.value)}"`, `Quote it: "${String(n.value)}"`) : undefined;
-        r.report('alb-json-type', n, `${where} must be a string, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${n.type === 'number' ? ` (write "${String(n.value)}")` : ''}`, { fixes: fix ? [fix] : undefined });
-      }
-      return;
-    case 'int':
-      if (n.type !== 'number') {
-        const digits = n.type === 'string' && /^-?\d+$/.test(String(n.value));
-        r.report('alb-json-type', n, `${where} must be an integer, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${digits ? ` (write ${String(n.value)} without quotes)` : ''}`,
-          { fixes: digits ? [unquote(r, n)].filter((f): f is Fix => !!f) : undefined });
-        return;
-      }
-      if (!/^-?\d+$/.test(r.ej.text.slice(n.offset, n.offset + n.length))) bad('a whole number (no fraction or exponent)');
-      else if (Math.abs(n.value as number) > 2147483647) bad('a 32-bit integer');
-      return;
-    case 'bool':
-      if (n.type !== 'boolean') {
-        const lit = n.type === 'string' && /^(true|false)$/.test(String(n.value));
-        r.report('alb-json-type', n, `${where} must be true or false, not a JSON ${GO_KIND[n.type]}: the controller cannot decode the annotation and the Ingress fails to reconcile${lit ? ' (write it without quotes)' : ''}`,
-          { fixes: lit ? [unquote(r, n)].filter((f): f is Fix => !!f) : undefined });
-      }
-      return;
-    case 'intOrString':
-      if (n.type === 'string') return;
-      if (n.type !== 'number') { bad('a port number or a port name'); return; }
-      if (!/^-?\d+$/.test(r.ej.text.slice(n.offset, n.offset + n.length))) bad('a whole number or a port name');
-      return;
-    case 'array':
-      if (n.type !== 'array') { bad(`a JSON list (${typeLabel(t)})`); return; }
-      (n.children ?? []).forEach((c, i) => walk(r, c, t.items, `${where}[${i}]`));
-      return;
-    case 'object': {
-      if (n.type !== 'object') { bad('a JSON object'); return; }
-      const later = new Map<string, JsonNode>();
-      for (const p of [...(n.children ?? [])].reverse()) {
-        const k = p.children?.[0];
-        if (!k || typeof k.value !== 'string') continue;
-        const m = matchField(t.fields, k.value);
-        const id = m ? m.name : k.value;
-        const after = later.get(id);
-        if (after) r.report('alb-json-duplicate-key', k, `"${k.value}" is set again later (as "${String(after.value)}"): the controller keeps the last value and ignores this one`);
-        else later.set(id, k);
-      }
-      for (const p of n.children ?? []) {
-        const k = p.children?.[0];
-        const v = p.children?.[1];
-        if (!k || typeof k.value !== 'string') continue;
-        const m = matchField(t.fields, k.value);
-        if (!m) {
-          const known = Object.keys(t.fields);
-          const guess = closest(k.value, known, 1)[0];
-          const fix = guess ? r.replaceString(k, guess, `Rename to "${guess}"`) : undefined;
-          r.report('alb-json-unknown-key', k, `Unknown key "${k.value}" in ${t.name}: the controller ignores it silently${guess ? `. Did you mean "${guess}"?` : `. Known keys: ${known.join(', ')}`}`, { fixes: fix ? [fix] : undefined });
-          continue;
-        }
-        if (!m.exact) {
-          const fix = r.replaceString(k, m.name, `Rename to "${m.name}"`);
-          r.report('alb-json-key-case', k, `"${k.value}" works (the controller matches keys case-insensitively); the documented spelling is "${m.name}"`, { fixes: fix ? [fix] : undefined });
-        }
-        if (v) walk(r, v, m.field.type, `"${m.name}"`);
-      }
-      return;
-    }
-  }
-}
-
-// --------------------------------------------------------------------------------------------- the semantics
-
-function isObj(n: JsonNode | undefined): n is JsonNode { return n?.type === 'object'; }
+// datadog/checks.ts imports encodeForStyle from here.
+export { encodeForStyle } from './embedded';
 
 function checkAction(r: Reporter, root: JsonNode): void {
   if (!isObj(root)) return;
@@ -493,6 +287,72 @@ function checkConditions(r: Reporter, root: JsonNode, obj: K8sObject): void {
   }
 }
 
+/** Required string fields: present and non-empty (Go decodes a missing one as ""). */
+function requireStrings(r: Reporter, o: JsonNode, names: string[], code: string, what: string, why: string): void {
+  const missing = names.filter((n) => { const v = present(o, n); return !v || (v.type === 'string' && v.value === ''); });
+  if (missing.length) r.report(code, o, `${what} needs ${missing.map((m) => `"${m}"`).join(', ')}: ${why}`);
+}
+
+/** jwt-validation (enhanced_backend_builder.go buildJwtValidationConfig). */
+function checkJwt(r: Reporter, root: JsonNode): void {
+  if (!isObj(root)) return;
+  requireStrings(r, root, ['jwksEndpoint', 'issuer'], 'alb-jwt-validation', 'jwt-validation', 'the controller refuses the annotation without them');
+  const claims = present(root, 'additionalClaims');
+  if (claims?.type !== 'array') return;
+  for (const c of claims.children ?? []) {
+    if (!isObj(c)) continue;
+    requireStrings(r, c, ['format', 'name'], 'alb-jwt-validation', 'An additional claim', 'the controller refuses the annotation without them');
+    const f = present(c, 'format');
+    if (f?.type === 'string' && f.value !== '' && !JWT_CLAIM_FORMATS.includes(f.value as string)) {
+      const guess = closest(f.value as string, JWT_CLAIM_FORMATS, 1)[0];
+      r.report('alb-jwt-validation', f, `Claim format "${String(f.value)}" is not one of ${JWT_CLAIM_FORMATS.join(', ')}: ELB rejects it`, { fixes: guess ? [r.replaceString(f, guess, `Change to "${guess}"`)].filter((x): x is NonNullable<typeof x> => !!x) : undefined });
+    }
+    const v = present(c, 'values');
+    if (!v || (v.type === 'array' && (v.children ?? []).length === 0)) r.report('alb-jwt-validation', prop(c, 'values')?.key ?? c, 'An additional claim needs at least one entry in "values": the controller refuses an empty list');
+  }
+}
+
+/** mutual-authentication (model_build_listener.go validateMutualAuthenticationConfig). */
+function checkMtls(r: Reporter, root: JsonNode): void {
+  if (root.type !== 'array') return;
+  if (!(root.children ?? []).length) { r.report('alb-mutual-authentication', root, 'mutual-authentication is an empty list: the controller refuses it (remove the annotation for no mTLS)'); return; }
+  for (const e of root.children ?? []) {
+    if (!isObj(e)) continue;
+    const port = present(e, 'port');
+    if (!port) r.report('alb-mutual-authentication', e, 'This entry has no "port": the controller reads port 0 and refuses it (ports 1–65535)');
+    else if (port.type === 'number' && ((port.value as number) < 1 || (port.value as number) > 65535)) r.report('alb-mutual-authentication', port, `Port ${String(port.value)} is outside 1–65535`);
+    const modeN = present(e, 'mode');
+    const mode = str(e, 'mode');
+    if (!modeN || mode === '') { r.report('alb-mutual-authentication', prop(e, 'mode')?.key ?? e, `This entry needs a "mode": ${MTLS_MODES.join(', ')}`); continue; }
+    if (mode === undefined) continue;
+    if (!MTLS_MODES.includes(mode)) {
+      const guess = MTLS_MODES.find((m) => m === mode.toLowerCase());
+      r.report('alb-mutual-authentication', modeN, `mode "${mode}" is not one of ${MTLS_MODES.join(', ')}${guess ? ' (modes are lower case)' : ''}`, { fixes: guess ? [r.replaceString(modeN, guess, `Change to "${guess}"`)].filter((x): x is NonNullable<typeof x> => !!x) : undefined });
+      continue;
+    }
+    const ts = str(e, 'trustStore') ?? '';
+    if (mode === 'verify' && ts === '') r.report('alb-mutual-authentication', modeN, 'mode "verify" needs a "trustStore" (its name or ARN): the controller refuses the entry');
+    if (mode !== 'verify') {
+      if (ts !== '') r.report('alb-mutual-authentication', prop(e, 'trustStore')!.key, `mode "${mode}" takes no "trustStore" (only "verify" checks certificates): the controller refuses the entry`);
+      const ign = prop(e, 'ignoreClientCertificateExpiry');
+      if (ign?.value && ign.value.type !== 'null') r.report('alb-mutual-authentication', ign.key, `mode "${mode}" takes no "ignoreClientCertificateExpiry": the controller refuses the entry`);
+      const adv = prop(e, 'advertiseTrustStoreCaNames');
+      if (adv?.value && adv.value.type !== 'null') r.report('alb-mutual-authentication', adv.key, `"advertiseTrustStoreCaNames" needs mode "verify": the controller refuses it with "${mode}"`);
+    }
+    const adv = present(e, 'advertiseTrustStoreCaNames');
+    if (adv?.type === 'string' && !['on', 'off'].includes(adv.value as string)) r.report('alb-mutual-authentication', adv, `"advertiseTrustStoreCaNames" is "on" or "off", not "${String(adv.value)}"`);
+  }
+}
+
+/** auth-idp-cognito / auth-idp-oidc: the fields ELB needs to build the authenticate action. */
+function checkIdp(r: Reporter, root: JsonNode, t: JType): void {
+  if (!isObj(root) || t.kind !== 'object') return;
+  const required = Object.entries(t.fields).filter(([, f]) => f.required).map(([n]) => n);
+  requireStrings(r, root, required, 'alb-auth-idp', r.a.key.slice(PREFIX.length), 'ELB cannot build the authentication action without them (the OIDC Secret name is how the controller finds the client ID and secret)');
+  const extra = present(root, 'authenticationRequestExtraParams');
+  if (extra?.type === 'object' && (extra.children ?? []).length > 10) r.report('alb-auth-idp', prop(root, 'authenticationRequestExtraParams')!.key, `${(extra.children ?? []).length} authenticationRequestExtraParams: ELB allows at most 10`);
+}
+
 function checkTransforms(r: Reporter, root: JsonNode): void {
   if (root.type !== 'array') return;
   for (const t of root.children ?? []) {
@@ -535,7 +395,7 @@ function checkTransforms(r: Reporter, root: JsonNode): void {
 export const actionsJsonCheck: Check = {
   id: 'alb.actionsJson',
   scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
+  appliesTo: (o) => o.kind === 'Ingress' || o.kind === 'Service',
   run(ctx) {
     for (const a of albJsonAnnotations(ctx.obj)) {
       if (!a.ej) continue; // a YAML map/list or a non-string: the annotation catalog reports it
@@ -557,57 +417,19 @@ export const actionsJsonCheck: Check = {
       const root = ej.root;
       if (!root) continue;
       const rt = rootType(a.kind);
-      if (a.kind !== 'actions' && root.type === 'object') {
+      if (isListKind(a.kind) && root.type === 'object') {
         r.report('alb-json-type', root, `The ${a.kind} annotation must be a JSON list ([ {...} ]), not a single object: the controller cannot decode it`);
         continue;
       }
       walk(r, root, rt, a.kind === 'actions' ? 'The action' : `The ${a.kind} annotation`);
-      if (a.kind === 'actions') checkAction(r, root);
-      else if (a.kind === 'conditions') checkConditions(r, root, ctx.obj);
-      else checkTransforms(r, root);
-    }
-  },
-};
-
-/** Services named by forward target groups: do they exist in the namespace, with that port? */
-export const actionsServiceCheck: Check = {
-  id: 'alb.actionsServices',
-  scope: 'workspace',
-  reads: [...SERVICE_READS, ...DEPLOYMENT_READS],
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const ns = ctx.obj.namespace;
-    for (const a of albJsonAnnotations(ctx.obj)) {
-      if (a.kind !== 'actions' || !a.ej?.root || a.ej.errors.length) continue;
-      const r = reporter(ctx, a, a.ej);
-      const tgs = present(present(a.ej.root, 'forwardConfig'), 'targetGroups');
-      if (tgs?.type !== 'array') continue;
-      if (!ctx.index.hasKindIn('Service', ns)) continue; // no Services here at all: nothing to compare with
-      for (const tg of tgs.children ?? []) {
-        const svcN = present(tg, 'serviceName');
-        if (svcN?.type !== 'string') continue;
-        const name = svcN.value as string;
-        const found = servicesNamed(ctx.index, name, ns);
-        if (!found.length) {
-          // The workspace may not hold it (see missingServiceDoubt): no finding when a templated Service
-          // deployed with this Ingress may be it; information when the namespace's Services come from elsewhere.
-          const doubt = missingServiceDoubt(ctx.index, ctx.obj, [ns]);
-          if (doubt === null) continue;
-          const guess = closest(name, ctx.index.byKind('Service').filter((s) => s.name && s.namespace === ns || !s.namespace || !ns).map((s) => s.name!), 1)[0];
-          const fix = guess ? r.replaceString(svcN, guess, `Change to "${guess}"`) : undefined;
-          r.report('alb-action-service-missing', svcN, `No Service "${name}" in ${ns ? `namespace ${ns}` : 'the workspace'}: the controller fails to build this action${guess ? `. Did you mean "${guess}"?` : ''}${doubt ? ` (it may exist outside the workspace: ${doubt})` : ''}`, { fixes: fix ? [fix] : undefined, severity: doubt ? 'info' : undefined });
-          continue;
-        }
-        const portN = present(tg, 'servicePort');
-        if (!portN || (portN.type !== 'string' && portN.type !== 'number')) continue;
-        const want = String(portN.value);
-        const ports = servicePorts(found[0]) ?? [];
-        if (!ports.length) continue;
-        const ok = ports.some((p) => (/^\d+$/.test(want) ? String(p.port) === want : p.name === want));
-        if (!ok) r.report('alb-action-service-missing', portN, `Service "${name}" has no port ${/^\d+$/.test(want) ? want : `named "${want}"`} (it has ${ports.map((p) => p.name ? `${p.port}/${p.name}` : String(p.port)).join(', ')})`);
+      switch (a.kind) {
+        case 'actions': checkAction(r, root); break;
+        case 'conditions': checkConditions(r, root, ctx.obj); break;
+        case 'transforms': checkTransforms(r, root); break;
+        case 'jwt-validation': checkJwt(r, root); break;
+        case 'mutual-authentication': checkMtls(r, root); break;
+        case 'auth-idp-cognito': case 'auth-idp-oidc': checkIdp(r, root, rt); break;
       }
     }
   },
 };
-
-

@@ -298,3 +298,10 @@ export function jsonErrorMessage(e: ParseError): string {
   };
   return text[name] ?? name;
 }
+
+/** Text to write inside the scalar for JSON text `s` (quotes and backslashes escaped per style). */
+export function encodeForStyle(style: ScalarStyle, s: string): string {
+  if (style === 'QUOTE_DOUBLE') return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  if (style === 'QUOTE_SINGLE') return s.replace(/'/g, "''");
+  return s;
+}

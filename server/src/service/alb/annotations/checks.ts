@@ -1,35 +1,27 @@
 /**
- * ALB annotation checks. Local ones read only the document (names, values, the use-annotation contract,
- * ssl-redirect vs listen-ports); workspace ones resolve the Ingress class and the backend Services.
+ * ALB annotation checks that read one document: names and values (with Go's parsing), Ingress-only annotations
+ * on a Service, the use-annotation contract between rule backends and `actions.*`, ssl-redirect vs the
+ * listeners, and listeners vs certificates. Cross-document ones are in workspaceChecks.ts.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Check, CheckContext } from '../../checks/types';
-import { servicePorts } from '../../model/service';
-import type { Fix } from '../../diagnostics/types';
-import { closest, editDistance } from '../../catalog/types';
-import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
+import { serviceType } from '../../model/service';
+import { closest, editDistance, type CatalogEntry } from '../../catalog/types';
 import { isUnknownText } from '@shared/manifest/templates';
-import { replaceScalarEdit } from '../../model/edits';
+import { replaceScalarEdit, replaceScalarFix } from '../../model/edits';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import { namespacesOf } from '../../kustomize/model';
-import { deployedTogether, DEPLOYMENT_READS } from '../../workspace/deployment';
 import {
-  ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, albNameCandidates, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
+  ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
 } from './catalog';
-import { parseListenPorts, validateValue } from './values';
+import { validateValue } from './values';
 import {
-  albPairs, annotationPairs, annotationsMayHoldMore, backendsMayHoldMore, groupAnnotationValues, ingressBackends, ingressClassOf, ingressGroupMembers, servicesNamed,
-  serviceNames, missingServiceDoubt, hasServicesFor, SERVICE_READS,
-  USE_ANNOTATION, LEGACY_CLASS_ANNOTATION, type AnnotationPair,
-} from './ingressModel';
+  albPairs, annotationPairs, annotationsMayHoldMore, backendsMayHoldMore, ingressBackends, USE_ANNOTATION, type AnnotationPair,
+} from './model';
 
-/** Replace a key's text, keeping its quoting style. */
-function renameKeyFix(ctx: CheckContext, a: AnnotationPair, newKey: string, title?: string): Fix[] | undefined {
-  const r = nodeRange(a.keyNode);
-  if (!r) return undefined;
-  const src = ctx.obj.chunk.text.slice(r[0], r[1]);
-  const q = src.startsWith('"') ? '"' : src.startsWith("'") ? "'" : '';
-  return [{ title: title ?? `Rename to ${newKey}`, edits: [{ start: r[0], end: r[1], newText: q + newKey + q }], preferred: true }];
+/** Rename an annotation key, keeping its quoting style (model/edits.ts). */
+function renameKeyFix(ctx: CheckContext, a: AnnotationPair, newKey: string, title?: string) {
+  const fix = replaceScalarFix(ctx.obj.chunk.text, a.keyNode, newKey, title ?? `Rename to ${newKey}`);
+  return fix ? [fix] : undefined;
 }
 
 /** "Did you mean" for a suffix under the ALB prefix. */
@@ -78,7 +70,7 @@ function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: strin
   return undefined;
 }
 
-function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEntry | import('../../catalog/types').CatalogEntry, label: string, cap?: 'warning'): void {
+function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEntry | CatalogEntry, label: string, cap?: 'warning'): void {
   const v = a.valueNode;
   if (v === undefined || v === null) return; // core reports `key:` without a value
   if (isMap(v) || isSeq(v)) {
@@ -121,9 +113,10 @@ export const annotationNameValueCheck: Check = {
   },
 };
 
-function serviceIsClusterIP(svc: K8sObject): boolean {
-  const t = scalarString(svc.node(['spec', 'type']));
-  return t === undefined || t === 'ClusterIP';
+
+/** A Service without a NodePort: ClusterIP, spelt out or by default (templates are not judged). */
+export function serviceIsClusterIP(svc: K8sObject): boolean {
+  return serviceType(svc) === 'ClusterIP';
 }
 
 function checkServiceInstanceTarget(ctx: CheckContext, svc: K8sObject, a: AnnotationPair): void {
@@ -191,227 +184,9 @@ export const useAnnotationCheck: Check = {
   },
 };
 
-function closestHint(name: string, names: Set<string>): string {
+export function closestHint(name: string, names: Set<string>): string {
   const c = closest(name, names, 1)[0];
   return c ? ` — did you mean "${c}"?` : '';
 }
 
-export const sslRedirectCheck: Check = {
-  id: 'alb.sslRedirect',
-  scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const ann = obj.annotations;
-    const raw = ann[ALB_PREFIX + 'ssl-redirect'];
-    if (raw === undefined || !/^[+-]?\d+$/.test(raw)) return;
-    const port = Number(raw);
-    const lpText = ann[ALB_PREFIX + 'listen-ports'];
-    let ports: { protocol: string; port: number }[] | undefined;
-    let source: string;
-    if (lpText === undefined && annotationsMayHoldMore(obj)) return; // listen-ports may come from the template
-    if (lpText !== undefined) {
-      if (isUnknownText(lpText)) return;
-      ports = parseListenPorts(lpText);
-      if (!ports) return; // reported by the listen-ports check
-      source = 'listen-ports';
-    } else {
-      const hasCert = ann[ALB_PREFIX + 'certificate-arn'] !== undefined;
-      ports = [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
-      source = hasCert ? 'the default listener (HTTPS:443, because certificate-arn is set)' : 'the default listener (HTTP:80; set listen-ports, e.g. [{"HTTP": 80}, {"HTTPS": 443}])';
-    }
-    const match = ports.filter((p) => p.port === port);
-    if (match.some((p) => p.protocol === 'HTTPS')) return;
-    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
-    const node = annotationPairs(obj).find((a) => a.key === ALB_PREFIX + 'ssl-redirect')?.valueNode;
-    const what = match.length ? `port ${port} is an HTTP listener` : `there is no listener on port ${port}`;
-    ctx.report('alb-ssl-redirect-no-https', node, `ssl-redirect to ${port}, but ${what} in ${source}: the controller fails to build the load balancer${inGroup ? ' unless another Ingress of the group defines HTTPS:' + port : ''}`,
-      { severity: inGroup ? 'warning' : undefined });
-  },
-};
-
-/** Hosts of the Ingress (spec.tls[].hosts and spec.rules[].host), which certificate discovery uses. */
-function ingressHosts(obj: K8sObject): string[] {
-  const out: string[] = [];
-  const tls = obj.node(['spec', 'tls']);
-  if (isSeq(tls)) tls.items.forEach((_, i) => { const hs = obj.node(['spec', 'tls', i, 'hosts']); if (isSeq(hs)) hs.items.forEach((__, j) => { const h = scalarString(obj.node(['spec', 'tls', i, 'hosts', j])); if (h) out.push(h); }); });
-  const rules = obj.node(['spec', 'rules']);
-  if (isSeq(rules)) rules.items.forEach((_, i) => { const h = scalarString(obj.node(['spec', 'rules', i, 'host'])); if (h) out.push(h); });
-  return out;
-}
-
-/** HTTPS listeners, certificates and authentication of one Ingress (skipped inside IngressGroups, whose members share listeners). */
-export const listenerTlsCheck: Check = {
-  id: 'alb.listenerTls',
-  scope: 'local',
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const ann = obj.annotations;
-    const pairs = albPairs(obj);
-    if (pairs.length === 0) return;
-    const lpText = ann[ALB_PREFIX + 'listen-ports'];
-    if (lpText !== undefined && isUnknownText(lpText)) return;
-    // What is not set here may be set by the template (listen-ports, certificate-arn, create-acm-cert).
-    if (annotationsMayHoldMore(obj)) return;
-    const certText = ann[ALB_PREFIX + 'certificate-arn'];
-    const hasCert = certText !== undefined && certText.trim() !== '';
-    const ports = lpText !== undefined ? parseListenPorts(lpText) : [hasCert ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
-    if (!ports) return; // listen-ports is reported on its own
-    const https = ports.some((p) => p.protocol === 'HTTPS');
-    const inGroup = ann[ALB_PREFIX + 'group.name'] !== undefined;
-    const node = (k: string) => pairs.find((a) => a.key === ALB_PREFIX + k)?.keyNode;
-    if (!inGroup && https && !hasCert && ann[ALB_PREFIX + 'create-acm-cert'] === undefined && ingressHosts(obj).length === 0) {
-      ctx.report('alb-listener-tls', node('listen-ports'), 'listen-ports has an HTTPS listener but this Ingress gives no certificate: no certificate-arn, no create-acm-cert, and no hosts (spec.tls or rules[].host) for certificate discovery. The controller cannot create the HTTPS listener');
-    }
-    if (!inGroup && hasCert && !https && !isUnknownText(certText)) {
-      ctx.report('alb-listener-tls', node('certificate-arn'), 'certificate-arn is set but listen-ports has no HTTPS listener, so the certificate is not used: add {"HTTPS": 443} to listen-ports');
-    }
-    const auth = pairs.find((a) => a.key === ALB_PREFIX + 'auth-type');
-    if (auth && (auth.text === 'cognito' || auth.text === 'oidc') && !https) {
-      ctx.report('alb-listener-tls', auth.valueNode ?? auth.keyNode, `auth-type ${auth.text} only works on HTTPS listeners, and this Ingress listens on ${ports.map((p) => `${p.protocol}:${p.port}`).join(', ')}`);
-    }
-  },
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Workspace: the Ingress class, backend Services, instance targets.
-
-const AUTO_MODE_KEYS = ['group.name', 'waf-acl-id', 'web-acl-id', 'shield-advanced-protection'];
-
-export const ingressClassCheck: Check = {
-  id: 'alb.ingressClass',
-  scope: 'workspace',
-  reads: ['IngressClass'],
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const alb = albPairs(obj);
-    if (alb.length === 0) return;
-    const cls = ingressClassOf(obj, ctx.index);
-    if (cls.kind === 'other') {
-      const where = cls.via === 'annotation' ? `its ${LEGACY_CLASS_ANNOTATION} annotation is "${cls.name}"` : `its class "${cls.name}"${cls.controller ? ` is served by ${cls.controller}` : ''}${cls.via === 'default' ? ' (the default IngressClass)' : ''}`;
-      const extra = cls.via === 'annotation' ? ' (the controller only picks up "alb" unless started with another --ingress-class)' : '';
-      ctx.report('alb-not-alb-class', (cls.node as Node | undefined) ?? alb[0].keyNode, `This Ingress has ${alb.length} alb.ingress.kubernetes.io annotation${alb.length === 1 ? '' : 's'}, but ${where}${extra}: the AWS Load Balancer Controller will not handle it and the annotations have no effect`);
-      return;
-    }
-    if (cls.kind !== 'auto-mode') return;
-    for (const a of alb) {
-      const suffix = a.key.slice(ALB_PREFIX.length);
-      const e = findAlbAnnotation(suffix);
-      if (!e || !e.autoModeUnsupported) continue;
-      if (e.autoModeUnsupportedValue !== undefined) {
-        if (a.text === e.autoModeUnsupportedValue) ctx.report('alb-auto-mode-unsupported', a.valueNode ?? a.keyNode, `${e.autoModeUnsupported} (IngressClass "${cls.name}" uses the Auto Mode controller eks.amazonaws.com/alb)`);
-      } else if (AUTO_MODE_KEYS.includes(e.name)) {
-        ctx.report('alb-auto-mode-unsupported', a.keyNode, `${a.key}: ${e.autoModeUnsupported} (IngressClass "${cls.name}" uses the Auto Mode controller eks.amazonaws.com/alb)`);
-      }
-    }
-    const legacy = annotationPairs(obj).find((a) => a.key === LEGACY_CLASS_ANNOTATION);
-    if (legacy) ctx.report('alb-auto-mode-unsupported', legacy.keyNode, `EKS Auto Mode does not support the ${LEGACY_CLASS_ANNOTATION} annotation: use spec.ingressClassName`);
-  },
-};
-
-export const backendServiceCheck: Check = {
-  id: 'alb.backends',
-  scope: 'workspace',
-  reads: [...SERVICE_READS, 'IngressClass', ...DEPLOYMENT_READS],
-  appliesTo: (o) => o.kind === 'Ingress',
-  run(ctx) {
-    const obj = ctx.obj;
-    const ns = obj.namespace;
-    // The namespaces this Ingress lands in: its own, and the one each kustomization build that lists it sets.
-    const nss = namespacesOf(ctx.index, obj);
-    if (!nss.some((n) => hasServicesFor(ctx.index, n))) return;
-    const ingTargetType = obj.annotations[ALB_PREFIX + 'target-type'];
-    for (const b of ingressBackends(obj)) {
-      if (b.portName === USE_ANNOTATION || !b.name || isUnknownText(b.name)) continue;
-      const svcs = [...new Set(nss.flatMap((n) => servicesNamed(ctx.index, b.name!, n)))];
-      if (svcs.length === 0) {
-        const unsure = missingServiceDoubt(ctx.index, obj, nss);
-        if (unsure === null) continue; // a templated Service deployed with this Ingress may be it
-        const names = serviceNames(ctx.index, ns);
-        ctx.report('alb-backend-service-missing', b.nameNode, `No Service "${b.name}"${ns ? ` in namespace ${ns}` : ''} in the workspace${closestHint(b.name, names)}${unsure ? ` (it may exist outside the workspace: ${unsure})` : ''}`,
-          unsure ? { severity: 'info' } : undefined);
-        continue;
-      }
-      const wantsPort = b.portNumber !== undefined || (b.portName !== undefined && !isUnknownText(b.portName) && !isUseAnnotationTypo(b.portName));
-      if (wantsPort) {
-        const lists = svcs.filter((s) => scalarString(s.node(['spec', 'type'])) !== 'ExternalName').map(servicePorts);
-        if (lists.length && lists.every((l) => l !== undefined)) {
-          const has = lists.some((l) => l!.some((p) => (b.portNumber !== undefined ? p.port === b.portNumber : p.name === b.portName)));
-          if (!has) {
-            const avail = [...new Set(lists.flatMap((l) => l!.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port)))))].join(', ');
-            ctx.report('alb-backend-port-missing', b.portNode, `Service "${b.name}" has no port ${b.portNumber !== undefined ? b.portNumber : `named "${b.portName}"`}${avail ? `; its ports: ${avail}` : ''}`);
-          }
-        }
-      }
-      for (const svc of svcs) {
-        // A Service's own target-type overrides the Ingress's (and is reported on the Service itself).
-        if (svc.annotations[ALB_PREFIX + 'target-type'] !== undefined) continue;
-        if (!serviceIsClusterIP(svc) || !svc.node(['spec'])) continue;
-        if (ingTargetType === undefined) {
-          // The controller's default is instance unless it was started with another --default-target-type or
-          // an IngressClassParams sets one: a hint, only for the open-source controller's class.
-          if (defaultInstance(ctx, obj)) {
-            ctx.report('alb-instance-target-clusterip', b.nameNode, `Service "${svc.name}" is ClusterIP and this Ingress sets no target-type: the controller's default is "instance" (unless configured otherwise), which needs a NodePort. Set alb.ingress.kubernetes.io/target-type: ip`, { severity: 'info' });
-            break;
-          }
-          continue;
-        }
-        if (ingTargetType !== 'instance') continue;
-        ctx.report('alb-instance-target-clusterip', b.nameNode, `This Ingress's target-type "instance" needs a NodePort or LoadBalancer Service, but Service "${svc.name}" is ClusterIP: the targets never register. Use target-type "ip" or change the Service type`);
-        break;
-      }
-    }
-  },
-};
-
-/** The open-source controller's class without IngressClassParams: its default target type is instance. */
-function defaultInstance(ctx: CheckContext, obj: K8sObject): boolean {
-  if (albPairs(obj).length === 0) return false;
-  const cls = ingressClassOf(obj, ctx.index);
-  if (cls.kind !== 'alb') return false;
-  const icls = cls.name ? ctx.index.byKind('IngressClass').find((c) => c.name === cls.name) : undefined;
-  return !icls || icls.node(['spec', 'parameters']) === undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// IngressGroups: Exclusive annotations must agree across every member, or the whole group stops reconciling.
-
-export const groupConflictCheck: Check = {
-  id: 'alb.groupConflict',
-  scope: 'workspace',
-  reads: ['Ingress', ...DEPLOYMENT_READS],
-  appliesTo: (o) => o.kind === 'Ingress' && o.annotations[ALB_PREFIX + 'group.name'] !== undefined,
-  run(ctx) {
-    const obj = ctx.obj;
-    const group = obj.annotations[ALB_PREFIX + 'group.name'];
-    if (isUnknownText(group)) return;
-    if (ingressGroupMembers(ctx.index, group).length < 2) return;
-    for (const a of albPairs(obj)) {
-      const e = findAlbAnnotation(a.key.slice(ALB_PREFIX.length));
-      if (!e || e.groupBehavior !== 'Exclusive' || a.text === undefined || isUnknownText(a.text)) continue;
-      const values = groupAnnotationValues(ctx.index, group, a.key);
-      if (values.size < 2) continue;
-      // Only Ingresses deployed together form one IngressGroup in a cluster: two lessons of a course that
-      // reuse a group name in different folders do not clash.
-      let clash: K8sObject | undefined;
-      for (const o of ingressGroupMembers(ctx.index, group)) {
-        if (o === obj) continue;
-        const v = o.annotations[a.key];
-        if (v === undefined || v === a.text || isUnknownText(v) || !deployedTogether(ctx.index, obj.uri, o.uri)) continue;
-        clash = o;
-        break;
-      }
-      if (!clash) continue;
-      const r = nodeRange(clash.node(['metadata', 'annotations', a.key]));
-      ctx.report('alb-group-conflict', a.valueNode ?? a.keyNode,
-        `${a.key} is Exclusive in IngressGroup "${group}", but ${clash.displayName} sets "${clash.annotations[a.key]}" and this Ingress "${a.text}": the controller stops reconciling the whole group until they agree`,
-        { related: r ? [{ uri: clash.uri, chunk: clash.chunk, start: r[0], end: r[1], message: `${clash.displayName} sets ${a.key} here` }] : undefined });
-    }
-  },
-};
-
-export const ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck, sslRedirectCheck, listenerTlsCheck, ingressClassCheck, backendServiceCheck, groupConflictCheck];
-// Re-exported for the features module.
-export { albNameCandidates };
+export const LOCAL_ANNOTATION_CHECKS: Check[] = [annotationNameValueCheck, useAnnotationCheck];

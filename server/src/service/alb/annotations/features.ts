@@ -7,16 +7,21 @@
 import { isScalar, Scalar } from 'yaml';
 import {
   CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Hover,
+  type Location, type Range,
 } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import { entryDetail, entryMarkdown, type CatalogEntry } from '../../catalog/types';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import {
-  ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, type AlbAnnotationEntry,
+  ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, groupCompareText, paramsText, type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
-import { USE_ANNOTATION, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER } from './ingressModel';
+import { USE_ANNOTATION, albPairs, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER, type AnnotationPair } from './model';
+import type { K8sObject } from '@shared/manifest/k8sObject';
+import { isUnknownText } from '@shared/manifest/templates';
 import { scalarString } from '@shared/manifest/yamlNodes';
+import { preferredQuote, quoted, type QuoteStyle } from '../../model/edits';
+import { escapeHtml, escapeMarkdown, inlineCode } from '../../features/markdown';
 
 function inAnnotations(ctx: CursorContext): string | undefined {
   const p = ctx.path;
@@ -32,9 +37,9 @@ function kindOk(ctx: CursorContext): boolean {
 // ------------------------------------------------------------------------------------------------- markdown
 
 function groupText(e: AlbAnnotationEntry): string | undefined {
-  if (e.groupBehavior === 'Exclusive') return 'IngressGroup: **Exclusive** — set it on one Ingress of the group or to the same value on all; conflicting values stop the whole group from reconciling.';
-  if (e.groupBehavior === 'Merge') return 'IngressGroup: **Merge** — the values of all Ingresses in the group are combined.';
-  return undefined;
+  if (e.groupBehavior === 'N/A') return undefined;
+  const conflict = e.groupBehavior === 'Exclusive' ? ' Values the controller cannot merge stop the whole group from reconciling.' : '';
+  return `IngressGroup: **${e.groupBehavior}** — ${groupCompareText(e)}.${conflict}`;
 }
 
 export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
@@ -44,22 +49,24 @@ export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
   extra.push(e.scope === 'Ingress' ? 'Applies to: Ingress only.' : 'Applies to: Ingress and Service — set on a Service it overrides the Ingress value for that Service\'s target group.');
   const g = groupText(e);
   if (g) extra.push(g);
+  const p = paramsText(e);
+  if (p) extra.push(`IngressClassParams: ${p}.`);
   if (e.autoModeUnsupported) extra.push(`⚠️ EKS Auto Mode: ${e.autoModeUnsupported}`);
   if (e.note) extra.push(e.note);
-  return [base, '', ...extra.map((x) => `- ${x}`), '', `[Upstream documentation](${e.source})`].join('\n');
+  return escapeHtml([base, '', ...extra.map((x) => `- ${x}`), '', `[Upstream documentation](${e.source})`].join('\n'));
 }
 
 function svcMarkdown(e: CatalogEntry, key: string): string {
-  return entryMarkdown(e, key) + '\n\nRead from Services by the AWS Load Balancer Controller (NLB).';
+  return escapeHtml(entryMarkdown(e, key) + '\n\nRead from Services by the AWS Load Balancer Controller (NLB).');
 }
 
 // ------------------------------------------------------------------------------------------------ YAML text
 
-/** A plain YAML scalar that reads back as this exact string, quoting when needed. */
+/** A plain YAML scalar that reads back as this exact string, quoting when needed (in the file's style). */
 const RESERVED = /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i;
-export function yamlString(v: string): string {
+export function yamlString(v: string, style: QuoteStyle = 'single'): string {
   const plainOk = v !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(v) && !/\s$/.test(v) && !/: |\s#|:$/.test(v) && !RESERVED.test(v);
-  return plainOk ? v : `'${v.replace(/'/g, "''")}'`;
+  return plainOk ? v : quoted(v, style);
 }
 
 type Quote = 'plain' | 'single' | 'double' | 'block';
@@ -77,30 +84,46 @@ function quoteContext(ctx: CursorContext): Quote {
   return m ? (m[1] === '"' ? 'double' : 'single') : 'plain';
 }
 
-/** Text to insert for a value, given the quoting already around the cursor. `yamlReady` values carry their own quotes. */
-function valueText(v: string, q: Quote, yamlReady = false): string {
+/**
+ * Text to insert for a value, given the quoting already around the cursor. `yamlReady` values carry their own
+ * quotes (JSON templates, single-quoted so their `"` need no escapes). New quotes follow the file (preferredQuote).
+ */
+function valueText(v: string, q: Quote, style: QuoteStyle, yamlReady = false): string {
   let raw = v;
   if (yamlReady && /^'.*'$/s.test(v)) raw = v.slice(1, -1).replace(/''/g, "'");
   if (q === 'single') return raw.replace(/'/g, "''");
   if (q === 'double') return raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
   if (q === 'block') return raw;
-  return yamlReady ? v : yamlString(raw);
+  return yamlReady ? v : yamlString(raw, style);
 }
 
 // ---------------------------------------------------------------------------------------------- completion
 
-function valueSnippet(e: CatalogEntry): string {
+/** Snippet text for a literal (`$`, `}` and `\` escaped). */
+const snippetLiteral = (s: string) => s.replace(/[$}\\]/g, (c) => '\\' + c);
+
+/**
+ * The value a key completion inserts: a useful, valid default (an enum's values, `'443'` for ssl-redirect, an
+ * ARN-shaped placeholder for ARNs, a JSON template), quoted as YAML needs in the file's quote style.
+ */
+function valueSnippet(e: CatalogEntry, style: QuoteStyle): string {
+  const q = style === 'double' ? '"' : "'";
   if (e.snippet) return e.snippet;
-  if (e.type === 'boolean') return "'${1|true,false|}'";
+  if (e.type === 'boolean') return `${q}\${1|true,false|}${q}`;
   if (e.type === 'enum' && e.values?.length) {
     const vals = e.values.map((v) => v.value);
-    const q = vals.some((v) => yamlString(v) !== v);
-    return `${q ? "'" : ''}\${1|${vals.map((v) => v.replace(/[,|$}\\]/g, (c) => '\\' + c)).join(',')}|}${q ? "'" : ''}`;
+    const needs = vals.some((v) => yamlString(v) !== v);
+    return `${needs ? q : ''}\${1|${vals.map((v) => v.replace(/[,|$}\\]/g, (c) => '\\' + c)).join(',')}|}${needs ? q : ''}`;
   }
-  if (e.type === 'integer') return `'\${1:${e.default ?? e.min ?? ''}}'`;
+  if (e.type === 'integer') return `${q}\${1:${e.values?.[0]?.value ?? e.default ?? e.min ?? ''}}${q}`;
   const d = e.values?.[0]?.value ?? (e.default && !/[ (]/.test(e.default) ? e.default : '');
-  const snip = d.replace(/[$}\\]/g, (c) => '\\' + c);
-  return yamlString(d) === d ? `\${1:${snip}}` : `'\${1:${snip.replace(/'/g, "''")}}'`;
+  const snip = snippetLiteral(d);
+  return yamlString(d) === d ? `\${1:${snip}}` : style === 'double' ? `"\${1:${snip.replace(/["\\]/g, (c) => '\\' + c)}}"` : `'\${1:${snip.replace(/'/g, "''")}}'`;
+}
+
+/** Renumber a snippet's tab stops by `by` (so a name placeholder before it keeps its own stop); $0 stays. */
+export function shiftTabStops(snippet: string, by: number): string {
+  return snippet.replace(/(\\*)\$(\{?)(\d+)/g, (m, bs: string, brace: string, n: string) => (bs.length % 2 === 1 || n === '0' ? m : `${bs}$${brace}${Number(n) + by}`));
 }
 
 function keyItem(ctx: CursorContext, key: string, e: CatalogEntry, doc: string, sort: string, withValue: boolean, detail?: string): CompletionItem {
@@ -115,23 +138,44 @@ function keyItem(ctx: CursorContext, key: string, e: CatalogEntry, doc: string, 
     sortText: (e.deprecated ? '9' : sort) + key,
     filterText: key,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: withValue ? `${keyText}: ${valueSnippet(e)}` : keyText },
+    textEdit: { range, newText: withValue ? `${keyText}: ${valueSnippet(e, preferredQuote(ctx.chunk.text))}` : keyText },
   };
+}
+
+/**
+ * Whole annotations for the blue/green and canary patterns (formerly VS Code snippets, which VS Code offers
+ * everywhere in YAML; here only where an annotation key goes): a weighted forward action, valid as inserted.
+ */
+const ACTION_PATTERNS: { label: string; doc: string; json: (ind: string, eol: string) => string }[] = [
+  { label: 'blue/green (weighted forward)', doc: 'Forward to two Services with weights, all traffic on blue; shift it with the code lenses above the annotation.',
+    json: (i, n) => `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web-blue}", "servicePort": \${3:80}, "weight": \${4:100}},${n}${i}  {"serviceName": "\${5:web-green}", "servicePort": \${3:80}, "weight": \${6:0}}]}}` },
+  { label: 'canary (weighted forward, sticky)', doc: 'Send a small share of traffic to a canary Service, keeping each client on the version it first reached.',
+    json: (i, n) => `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web}", "servicePort": \${3:80}, "weight": \${4:90}},${n}${i}  {"serviceName": "\${5:web-canary}", "servicePort": \${3:80}, "weight": \${6:10}}],${n}${i} "targetGroupStickinessConfig": {"enabled": true, "durationSeconds": \${7:300}}}}` },
+];
+
+/** Whether a catalog name answers what is typed without the prefix (`ssl`, `healthcheck`, `target-type`). */
+function matchesShort(name: string, typed: string): boolean {
+  return typed.length >= 2 && name.includes(typed);
 }
 
 function completeNames(ctx: CursorContext): CompletionItem[] {
   const obj = ctx.obj!;
   const word = ctx.word;
   const lower = word.toLowerCase();
-  const rest = ctx.chunk.text.slice(ctx.offset, ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset));
+  const text = ctx.chunk.text;
+  const eolAt = text.indexOf('\n', ctx.offset);
+  const rest = text.slice(ctx.offset, eolAt === -1 ? undefined : eolAt);
   const withValue = !rest.includes(':');
+  const style = preferredQuote(text);
   const present = new Set(Object.keys(obj.annotations));
   present.delete(word);
   const items: CompletionItem[] = [];
-  const wantsAlb = ALB_PREFIX.startsWith(lower) || lower.startsWith(ALB_PREFIX) || 'alb'.startsWith(lower.slice(0, 3)) || word === '';
-  const wantsSvc = obj.kind === 'Service' && (SVC_PREFIX.startsWith(lower) || lower.startsWith(SVC_PREFIX) || word === '');
-  if (!wantsAlb && !wantsSvc) return [];
-  if (wantsAlb) {
+  const fullAlb = ALB_PREFIX.startsWith(lower) || lower.startsWith(ALB_PREFIX) || 'alb'.startsWith(lower.slice(0, 3)) || word === '';
+  const fullSvc = obj.kind === 'Service' && (SVC_PREFIX.startsWith(lower) || lower.startsWith(SVC_PREFIX) || word === '');
+  // Typed without the prefix: answer by the short name, and let the editor filter on it.
+  const short = !fullAlb && !fullSvc && /^[a-z][a-z0-9.-]*$/.test(lower) ? lower : undefined;
+  const shortItem = (item: CompletionItem, name: string): CompletionItem => ({ ...item, filterText: name, sortText: `1${name}` });
+  if (fullAlb || short) {
     const isService = obj.kind === 'Service';
     const backends = isService ? [] : ingressBackends(obj);
     const actionNames = [...new Set(backends.filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!))];
@@ -140,6 +184,7 @@ function completeNames(ctx: CursorContext): CompletionItem[] {
       if (isService && e.scope === 'Ingress') continue;
       if (e.name === 'dry-run-plan') continue; // written by the controller
       if (e.prefix) {
+        if (short && !matchesShort(e.prefix, short)) continue;
         let concrete: string[] = [];
         if (e.prefix === 'actions') concrete = actionNames.map((n) => `actions.${n}`);
         else if (e.prefix === 'conditions' || e.prefix === 'transforms') concrete = backendNames.map((n) => `${e.prefix}.${n}`);
@@ -153,31 +198,56 @@ function completeNames(ctx: CursorContext): CompletionItem[] {
           const key = ALB_PREFIX + c;
           if (present.has(key)) continue;
           const why = e.prefix === 'actions' ? `action for backend ${c.slice(8)} (use-annotation)` : e.prefix === 'conditions' || e.prefix === 'transforms' ? `${e.prefix} for backend ${c.slice(e.prefix.length + 1)}` : undefined;
-          items.push(keyItem(ctx, key, e, albMarkdown(e, key), '0', withValue, why ? `${why} · json` : undefined));
+          const item = keyItem(ctx, key, e, albMarkdown(e, key), '0', withValue, why ? `${why} · json` : undefined);
+          items.push(short ? shortItem(item, c) : item);
         }
-        // The generic form with a placeholder name.
+        // The generic form with a placeholder name; the value's tab stops come after the name's.
         const generic = `${ALB_PREFIX}${e.prefix}.`;
         const item = keyItem(ctx, generic, e, albMarkdown(e, ALB_PREFIX + e.name), '2', false);
-        const placeholder = e.prefix === 'listener-attributes' ? '${1|HTTP,HTTPS|}-${2:443}' : e.prefix === 'target-control-port' ? '${1:service}.${2:port}' : '${1:name}';
-        item.textEdit = { range: (item.textEdit as { range: import('vscode-languageserver-types').Range }).range, newText: `${generic}${placeholder}${withValue ? `: ${valueSnippet(e)}` : ''}` };
+        const [placeholder, stops] = e.prefix === 'listener-attributes' ? ['${1|HTTP,HTTPS|}-${2:443}', 2] as const : e.prefix === 'target-control-port' ? ['${1:service}.${2:port}', 2] as const : ['${1:name}', 1] as const;
+        item.textEdit = { range: (item.textEdit as { range: Range }).range, newText: `${generic}${placeholder}${withValue ? `: ${shiftTabStops(valueSnippet(e, style), stops)}` : ''}` };
         item.label = ALB_PREFIX + e.name;
-        item.filterText = generic;
+        item.filterText = short ? e.prefix : generic;
         items.push(item);
+        if (e.prefix === 'actions' && withValue) {
+          // The blue/green and canary entry points: a whole, valid weighted action under a name to choose.
+          const indent = ' '.repeat(lineIndent(text, ctx.replace[0]) + 2);
+          const eol = text.includes('\r\n') ? '\r\n' : '\n';
+          const name = actionNames.find((n) => !present.has(`${ALB_PREFIX}actions.${n}`));
+          ACTION_PATTERNS.forEach((t, i) => items.push({
+            label: `${ALB_PREFIX}actions: ${t.label}`, kind: CompletionItemKind.Snippet, detail: 'weighted forward action · json',
+            documentation: { kind: MarkupKind.Markdown, value: escapeHtml(t.doc) }, sortText: `3${i}`, filterText: short ? `actions ${t.label}` : `${generic}${t.label}`,
+            insertTextFormat: InsertTextFormat.Snippet,
+            textEdit: { range: (item.textEdit as { range: Range }).range, newText: `${generic}\${1:${snippetLiteral(name ?? 'blue-green')}}: ${t.json(indent, eol)}` },
+          }));
+        }
         continue;
       }
+      if (short && !matchesShort(e.name, short)) continue;
       const key = ALB_PREFIX + e.name;
       if (present.has(key)) continue;
-      items.push(keyItem(ctx, key, e, albMarkdown(e, key), '1', withValue, `${entryDetail(e)} · ${e.scope === 'Ingress' ? 'Ingress' : 'Ingress, Service'}`));
+      const item = keyItem(ctx, key, e, albMarkdown(e, key), '1', withValue, `${entryDetail(e)} · ${e.scope === 'Ingress' ? 'Ingress' : 'Ingress, Service'}`);
+      items.push(short ? shortItem(item, e.name) : item);
     }
   }
-  if (wantsSvc) {
+  if (fullSvc || (short && obj.kind === 'Service')) {
     for (const e of SVC_ANNOTATIONS) {
+      if (short && !matchesShort(e.name, short)) continue;
       const key = SVC_PREFIX + e.name;
       if (present.has(key)) continue;
-      items.push(keyItem(ctx, key, e, svcMarkdown(e, key), '1', withValue));
+      const item = keyItem(ctx, key, e, svcMarkdown(e, key), '1', withValue);
+      items.push(short ? shortItem(item, e.name) : item);
     }
   }
   return items;
+}
+
+function lineIndent(text: string, offset: number): number {
+  let s = offset;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  let n = 0;
+  while (text[s + n] === ' ') n++;
+  return n;
 }
 
 function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
@@ -204,7 +274,7 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
     label: value, kind: CompletionItemKind.Value, detail, preselect,
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
     filterText: value,
-    textEdit: { range, newText: valueText(value, q) + close },
+    textEdit: { range, newText: valueText(value, q, preferredQuote(text)) + close },
   });
   if (e.type === 'boolean') {
     for (const v of ['true', 'false']) items.push(plain(v, `${e.name} (as a string)`, e.default === v));
@@ -216,11 +286,13 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
   if (e.type === 'json' && e.snippet) {
     const alb = e as AlbAnnotationEntry;
     const templates = [{ label: `${alb.prefix ?? e.name} template`, snippet: e.snippet }, ...(alb.templates ?? []).map((t) => ({ label: `${alb.prefix ?? e.name}: ${t.label}`, snippet: t.snippet }))];
+    // Inside JSON already written, the JSON part's items (keys, values, Service names) come first.
+    const written = isScalar(ctx.node) && String((ctx.node as Scalar).value ?? '').trim() !== '';
     templates.forEach((t, i) => items.push({
-      label: t.label, kind: CompletionItemKind.Snippet, detail: 'JSON template', sortText: String(i),
+      label: t.label, kind: CompletionItemKind.Snippet, detail: 'JSON template', sortText: `${written ? 'zz' : ''}${i}`,
       documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
       insertTextFormat: InsertTextFormat.Snippet, filterText: ctx.word || t.snippet,
-      textEdit: { range, newText: valueText(t.snippet, q, true) + close },
+      textEdit: { range, newText: valueText(t.snippet, q, preferredQuote(text), true) + close },
     }));
   }
   return items;
@@ -254,8 +326,8 @@ function completeClassName(ctx: CursorContext): CompletionItem[] {
 function classNameHover(ctx: CursorContext): Hover | undefined {
   const cls = ingressClassOf(ctx.obj!, ctx.index);
   if (cls.via !== 'ingressClassName' || !ctx.node) return undefined;
-  const lines = [`**IngressClass \`${cls.name}\`**`, ''];
-  if (cls.controller) lines.push(`Served by \`${cls.controller}\` (${controllerNote(cls.controller)}).`);
+  const lines = [`**IngressClass ${inlineCode(cls.name ?? '')}**`, ''];
+  if (cls.controller) lines.push(`Served by ${inlineCode(cls.controller)} (${escapeMarkdown(controllerNote(cls.controller))}).`);
   else if (cls.kind === 'alb') lines.push('No IngressClass of this name in the workspace; `alb` is the AWS Load Balancer Controller\'s usual class.');
   else lines.push('No IngressClass of this name in the workspace.');
   if (cls.kind === 'auto-mode') lines.push('', 'EKS Auto Mode does not support `group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection` or `auth-type: oidc`.');
@@ -281,10 +353,67 @@ function controllerHover(ctx: CursorContext): Hover | undefined {
   const c = CONTROLLERS.find((x) => x.value === v);
   const r = nodeRange(ctx.node);
   if (!c || !r) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: `**${c.value}** — ${controllerNote(c.value)}\n\n${c.doc}` }, range: ctx.chunk.toRange(r[0], r[1]) };
+  return { contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(c.value)}** — ${escapeMarkdown(controllerNote(c.value))}\n\n${escapeHtml(c.doc)}` }, range: ctx.chunk.toRange(r[0], r[1]) };
+}
+
+// ------------------------------------------------------------------------------- rule backends ↔ actions
+
+/** The part of an Ingress backend the cursor is on: the Service name or the port name (v1 and v1beta1). */
+function backendField(ctx: CursorContext): 'name' | 'port' | undefined {
+  if (ctx.obj?.kind !== 'Ingress' || ctx.onKey) return undefined;
+  const p = ctx.path;
+  const inBackend = (i: number) => p[i] === 'backend' || p[i] === 'defaultBackend';
+  const n = p.length;
+  if (p[n - 1] === 'name' && p[n - 2] === 'service' && inBackend(n - 3)) return 'name';
+  if (p[n - 1] === 'name' && p[n - 2] === 'port' && p[n - 3] === 'service' && inBackend(n - 4)) return 'port';
+  if (p[n - 1] === 'serviceName' && inBackend(n - 2)) return 'name';
+  if (p[n - 1] === 'servicePort' && inBackend(n - 2)) return 'port';
+  return undefined;
+}
+
+/** The names of this Ingress's `actions.<name>` annotations, with their key nodes. */
+function actionAnnotations(obj: K8sObject): { name: string; pair: AnnotationPair }[] {
+  return albPairs(obj).filter((a) => a.key.startsWith(ALB_PREFIX + 'actions.')).map((a) => ({ name: a.key.slice(ALB_PREFIX.length + 'actions.'.length), pair: a }));
+}
+
+/** `use-annotation` for a backend port name; the Ingress's action names for a backend Service name. */
+function completeBackend(ctx: CursorContext, field: 'name' | 'port'): CompletionItem[] {
+  const obj = ctx.obj!;
+  const text = ctx.chunk.text;
+  const eol = text.indexOf('\n', ctx.offset) === -1 ? text.length : text.indexOf('\n', ctx.offset);
+  const range = ctx.chunk.toRange(ctx.replace[0], Math.min(ctx.replace[1], eol));
+  const actions = actionAnnotations(obj);
+  if (field === 'port') {
+    const svcPath = [...ctx.path.slice(0, ctx.path[ctx.path.length - 1] === 'servicePort' ? -1 : -2), ctx.path[ctx.path.length - 1] === 'servicePort' ? 'serviceName' : 'name'];
+    const svcName = scalarString(obj.node(svcPath));
+    const hasAction = svcName !== undefined && actions.some((a) => a.name === svcName);
+    return [{
+      label: USE_ANNOTATION, kind: CompletionItemKind.EnumMember, sortText: hasAction ? '0' : '5', preselect: hasAction,
+      detail: `run the action ${ALB_PREFIX}actions.${svcName ?? '<service name>'}`,
+      documentation: { kind: MarkupKind.Markdown, value: escapeHtml(`The AWS Load Balancer Controller's magic port name: this backend then does what the \`${ALB_PREFIX}actions.${svcName ?? '<name>'}\` annotation says (forward with weights, redirect, fixed response), where <name> is the backend's service name.${hasAction ? '' : ' This Ingress has no such annotation yet.'}`) },
+      textEdit: { range, newText: USE_ANNOTATION },
+    }];
+  }
+  return actions.filter((a) => !isUnknownText(a.name)).map((a) => ({
+    label: a.name, kind: CompletionItemKind.Reference, sortText: `0${a.name}`,
+    detail: `action · ${ALB_PREFIX}actions.${a.name} (use port.name: use-annotation)`,
+    textEdit: { range, newText: yamlString(a.name, preferredQuote(text)) },
+  }));
+}
+
+/** From a backend's service name to the `actions.<name>` annotation it runs (use-annotation backends). */
+export function definitionAnnotations(ctx: CursorContext): Location[] | undefined {
+  if (backendField(ctx) !== 'name') return undefined;
+  const name = scalarString(ctx.node);
+  if (!name) return undefined;
+  const a = actionAnnotations(ctx.obj!).find((x) => x.name === name);
+  const r = a ? nodeRange(a.pair.keyNode) : undefined;
+  return r ? [{ uri: ctx.obj!.uri, range: ctx.chunk.toRange(r[0], r[1]) }] : undefined;
 }
 
 export function completeAnnotations(ctx: CursorContext): CompletionItem[] | undefined {
+  const backend = backendField(ctx);
+  if (backend) return completeBackend(ctx, backend);
   if (isClassNamePath(ctx)) return completeClassName(ctx);
   if (isControllerPath(ctx)) return completeController(ctx);
   if (!ctx.obj || !kindOk(ctx)) return undefined;
@@ -305,7 +434,7 @@ function valueHover(ctx: CursorContext, key: string): Hover | undefined {
   const v = e.values?.find((x) => x.value === text);
   if (!v?.doc) return undefined;
   const r = nodeRange(ctx.node);
-  const md = `**${text}** — ${v.doc}\n\n---\n\n${albMarkdown(e, key)}`;
+  const md = `**${escapeMarkdown(text)}** — ${escapeHtml(v.doc)}\n\n---\n\n${albMarkdown(e, key)}`;
   return { contents: { kind: MarkupKind.Markdown, value: md }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
 }
 

@@ -36,6 +36,11 @@ export function splitKeyValuePairs(s: string): string[] {
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:[^:\s]+:certificate\/[^\s,]+$/;
 const IAM_CERT_ARN = /^arn:aws[a-z-]*:iam::[^:\s]+:server-certificate\/[^\s,]+$/;
 
+/** An ACM certificate ARN or an IAM server certificate ARN. */
+export function isCertificateArn(text: string): boolean {
+  return ACM_ARN.test(text) || IAM_CERT_ARN.test(text);
+}
+
 function jsonError(text: string): string | undefined {
   try { JSON.parse(text); return undefined; } catch (err) { return (err as Error).message; }
 }
@@ -67,8 +72,56 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       return [{ code: VALUE, message: `${label} must be "traffic-port", a port number or a Service port name; got "${text}"` }];
     }
     case 'success-codes':
-      if (!/^\s*\d{1,3}(\s*-\s*\d{1,3})?(\s*,\s*\d{1,3}(\s*-\s*\d{1,3})?)*\s*$/.test(text)) return [{ code: VALUE, message: `${label} must be status codes like "200", "200,302" or "200-399"; got "${text}"` }];
+    case 'nlb-success-codes': {
+      const ranges = parseCodeRanges(text);
+      if (!ranges) return [{ code: VALUE, message: `${label} must be status codes like "200", "200,302" or "200-399"; got "${text}"` }];
+      const bad = ranges.find((r) => r[0] > r[1]);
+      if (bad) return [{ code: VALUE, message: `${label}: the range ${bad[0]}-${bad[1]} runs backwards` }];
+      if (alb.check === 'nlb-success-codes') {
+        // The frontend NLB's HTTP(S) health check matcher (ELBv2 Matcher: 200–599 for Network Load Balancers).
+        const out = ranges.find((r) => r[0] < 200 || r[1] > 599);
+        return out ? [{ code: VALUE, message: `${label}: ${out[0]}${out[1] !== out[0] ? `-${out[1]}` : ''} is outside 200–599, the codes a Network Load Balancer's health check accepts` }] : [];
+      }
+      // ELBv2 Matcher: HttpCode 200–499 on ALB target groups, GrpcCode 0–99 (backend-protocol-version GRPC).
+      const neither = ranges.find((r) => !(r[0] >= 200 && r[1] <= 499) && !(r[0] >= 0 && r[1] <= 99));
+      return neither ? [{ code: VALUE, message: `${label}: ${neither[0]}${neither[1] !== neither[0] ? `-${neither[1]}` : ''} is neither an HTTP code 200–499 nor a gRPC code 0–99, the only ones ALB health checks accept` }] : [];
+    }
+    case 'nlb-healthcheck-port': {
+      // model_build_frontend_nlb.go buildFrontendNlbTargetGroupHealthCheckPort: traffic-port or a number (no names).
+      if (text === 'traffic-port') return [];
+      if (/^[+-]?\d+$/.test(text)) {
+        const n = Number(text);
+        return n >= 1 && n <= 65535 ? [] : [{ code: VALUE, message: `${label} must be a port between 1 and 65535, got ${text}` }];
+      }
+      return [{ code: VALUE, message: `${label} must be "traffic-port" or a port number; the frontend NLB cannot resolve a port name ("${text}") and the controller fails to build it` }];
+    }
+    case 'port-mapping': {
+      // model_build_frontend_nlb.go parseFrontendNlbListenerPortMapping: nlbPort=albPort, both strconv.ParseInt(…, 10, 32).
+      const shape = stringMapProblem(text, label);
+      if (shape) return [shape];
+      for (const part of splitKeyValuePairs(text)) {
+        const [k, v] = part.split('=', 2).map((x) => x.trim()) as [string, string];
+        for (const [what, n] of [['NLB listener port', k], ['ALB listener port', v]] as const) {
+          if (!/^[+-]?\d+$/.test(n) || Number(n) < 1 || Number(n) > 65535) return [{ code: VALUE, message: `${label}: "${part}" needs whole numbers on both sides (nlbPort=albPort, 1–65535); the ${what} "${n}" is not one` }];
+        }
+      }
       return [];
+    }
+    case 'capacity': {
+      // model_build_load_balancer_capacity_reservation.go: the only key is CapacityUnits, an int32.
+      const shape = stringMapProblem(text, label);
+      if (shape) return [shape];
+      for (const part of splitKeyValuePairs(text)) {
+        const eq = part.indexOf('=');
+        const k = part.slice(0, eq).trim(), v = part.slice(eq + 1).trim();
+        if (k !== 'CapacityUnits') return [{ code: VALUE, message: `${label}: the key must be exactly "CapacityUnits", not "${k}" (the controller rejects any other key)` }];
+        if (!/^[+-]?\d+$/.test(v) || Math.abs(Number(v)) > 2147483647) return [{ code: VALUE, message: `${label}: CapacityUnits must be a whole number, got "${v}"` }];
+      }
+      return [];
+    }
+    case 'non-empty':
+      // model_build_load_balancer.go buildLoadBalancerCOIPv4Pool: an empty value is an error, not "unset".
+      return text === '' ? [{ code: VALUE, message: `${label} is empty: the controller refuses an empty value (remove the annotation to use no pool)` }] : [];
     case 'cidr': {
       const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
       return items.filter((c) => !isCidr(c)).map((c) => ({ code: VALUE, message: `"${c}" in ${label} is not a CIDR (e.g. 10.0.0.0/16 or ::/0): the controller rejects the Ingress` }));
@@ -78,8 +131,13 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       if (/^ELBSecurityPolicy-[A-Za-z0-9-]+$/.test(text)) return [{ code: VALUE, message: `${label} "${text}" is not one of the predefined ELB security policies we know; check the name (newer policies may be missing from our list)`, severity: 'info' }];
       return [{ code: VALUE, message: `${label} "${text}" is not a predefined ELB security policy (ALB accepts no custom policies), e.g. ELBSecurityPolicy-TLS13-1-2-2021-06`, severity: 'warning' }];
     default:
-      break;
+      return typeProblems(e, text, label);
   }
+}
+
+/** Problems of a value by its catalog type (annotations without a check of their own). */
+function typeProblems(e: AlbAnnotationEntry | CatalogEntry, text: string, label: string): ValueProblem[] {
+  const alb = e as AlbAnnotationEntry;
   switch (e.type) {
     case 'integer': {
       if (!/^[+-]?\d+$/.test(text)) return [{ code: VALUE, message: `${label} must be an integer written as a string (e.g. '${e.default ?? e.min ?? 1}'), got "${text}"` }];
@@ -102,12 +160,8 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       if (text.trim() === '') return [{ code: VALUE, message: `${label} is empty; give a comma-separated list`, severity: 'warning' }];
       return [];
     case 'stringMap': {
-      for (const part of splitKeyValuePairs(text)) {
-        const eq = part.indexOf('=');
-        if (eq === -1) return [{ code: VALUE, message: `"${part}" in ${label} is not a key=value pair (write key1=value1,key2=value2; escape a comma inside a value as \\,)` }];
-        if (part.slice(0, eq).trim() === '') return [{ code: VALUE, message: `"${part}" in ${label} has an empty key` }];
-      }
-      return [];
+      const p = stringMapProblem(text, label);
+      return p ? [p] : [];
     }
     case 'json': {
       const err = jsonError(text);
@@ -120,6 +174,47 @@ export function validateValue(e: AlbAnnotationEntry | CatalogEntry, text: string
       return out;
     }
   }
+}
+
+/** The controller's stringMap parse (parser.go ParseStringMapAnnotation): each pair needs `=` and a key. */
+function stringMapProblem(text: string, label: string): ValueProblem | undefined {
+  for (const part of splitKeyValuePairs(text)) {
+    const eq = part.indexOf('=');
+    if (eq === -1) return { code: VALUE, message: `"${part}" in ${label} is not a key=value pair (write key1=value1,key2=value2; escape a comma inside a value as \\,)` };
+    if (part.slice(0, eq).trim() === '') return { code: VALUE, message: `"${part}" in ${label} has an empty key` };
+  }
+  return undefined;
+}
+
+/** The controller's stringMap as a map (parser.go: keys and values trimmed, the last duplicate wins); undefined if malformed. */
+export function parseStringMap(text: string): Map<string, string> | undefined {
+  const m = new Map<string, string>();
+  for (const part of splitKeyValuePairs(text)) {
+    const eq = part.indexOf('=');
+    if (eq === -1 || part.slice(0, eq).trim() === '') return undefined;
+    m.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return m;
+}
+
+/** The controller's stringList (parser.go splitCommaSeparatedString): items trimmed, empty ones dropped. */
+export function parseStringList(text: string): string[] {
+  return text.split(',').map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** Go's strconv.ParseBool; undefined when it does not parse. */
+export function parseGoBool(text: string): boolean | undefined {
+  if (!GO_BOOLS.has(text)) return undefined;
+  return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text);
+}
+
+/** Status codes and ranges (`200`, `200,302`, `200-399`), as [from, to] pairs; undefined when malformed. */
+export function parseCodeRanges(text: string): [number, number][] | undefined {
+  if (!/^\s*\d{1,3}(\s*-\s*\d{1,3})?(\s*,\s*\d{1,3}(\s*-\s*\d{1,3})?)*\s*$/.test(text)) return undefined;
+  return text.split(',').map((x) => {
+    const [a, b] = x.split('-').map((n) => Number(n.trim()));
+    return [a, b ?? a] as [number, number];
+  });
 }
 
 export interface ListenPort { protocol: string; port: number }

@@ -15,6 +15,7 @@ export type JType =
   | { kind: 'bool' }
   | { kind: 'intOrString' }
   | { kind: 'array'; items: JType }
+  | { kind: 'map'; values: JType }
   | { kind: 'object'; name: string; fields: Record<string, Field> };
 
 export interface Field {
@@ -139,17 +140,87 @@ export const TRANSFORM: JType = { kind: 'object', name: 'transform', fields: {
 } };
 export const TRANSFORMS: JType = { kind: 'array', items: TRANSFORM };
 
-export type AnnotationKind = 'actions' | 'conditions' | 'transforms';
-export const PREFIX = 'alb.ingress.kubernetes.io/';
+// ------------------------------------------------------------------------------- authentication and mTLS
 
-/** `actions` / `conditions` / `transforms` and the name, for an annotation key of ours. */
+const AU = DOCS + '#auth-idp-oidc';
+const MT = DOCS + '#mutual-authentication';
+const JW = DOCS + '#jwt-validation';
+const COGNITO_API = ELB_API + 'API_AuthenticateCognitoActionConfig.html';
+const OIDC_API = ELB_API + 'API_AuthenticateOidcActionConfig.html';
+const extraParams: Field = { type: { kind: 'map', values: str() }, doc: 'Up to 10 query parameters (name → value) added to the redirect to the authorization endpoint.', link: DOCS + '#auth-idp-cognito' };
+
+/** `auth-idp-cognito` (pkg/ingress/config_types.go AuthIDPConfigCognito); ELB requires the three names. */
+export const AUTH_IDP_COGNITO: JType = { kind: 'object', name: 'auth-idp-cognito', fields: {
+  userPoolARN: { type: str(), doc: 'ARN of the Cognito user pool (`arn:aws:cognito-idp:<region>:<account>:userpool/<id>`). Required.', required: true, link: COGNITO_API },
+  userPoolClientID: { type: str(), doc: 'ID of the user pool\'s app client. Required.', required: true, link: COGNITO_API },
+  userPoolDomain: { type: str(), doc: 'The user pool\'s domain prefix (or its full custom domain). Required.', required: true, link: COGNITO_API },
+  authenticationRequestExtraParams: extraParams,
+} };
+
+/** `auth-idp-oidc` (config_types.go AuthIDPConfigOIDC); the client ID and secret come from the Secret. */
+export const AUTH_IDP_OIDC: JType = { kind: 'object', name: 'auth-idp-oidc', fields: {
+  issuer: { type: str(), doc: 'The identity provider\'s issuer URL (`https://…`). Required.', required: true, link: OIDC_API },
+  authorizationEndpoint: { type: str(), doc: 'Its authorization endpoint URL. Required.', required: true, link: OIDC_API },
+  tokenEndpoint: { type: str(), doc: 'Its token endpoint URL. Required.', required: true, link: OIDC_API },
+  userInfoEndpoint: { type: str(), doc: 'Its user info endpoint URL. Required.', required: true, link: OIDC_API },
+  secretName: { type: str(), doc: 'Name of a Secret in the Ingress\'s namespace holding `clientID` (or `clientId`) and `clientSecret`. Required.', required: true, link: AU },
+  authenticationRequestExtraParams: extraParams,
+} };
+
+export const JWT_CLAIM_FORMATS = ['single-string', 'string-array', 'space-separated-values'];
+
+/** `jwt-validation` (config_types.go JwtValidationConfig; enhanced_backend_builder.go buildJwtValidationConfig). */
+export const JWT_VALIDATION: JType = { kind: 'object', name: 'jwt-validation', fields: {
+  jwksEndpoint: { type: str(), doc: 'URL of the JSON Web Key Set with the keys that sign the tokens. Required.', required: true, link: JW },
+  issuer: { type: str(), doc: 'The `iss` the tokens must carry. Required.', required: true, link: JW },
+  additionalClaims: { type: { kind: 'array', items: { kind: 'object', name: 'additional claim', fields: {
+    format: { type: str(JWT_CLAIM_FORMATS), doc: 'How the claim\'s value is written: `single-string`, `string-array` or `space-separated-values`. Required.', required: true, link: JW },
+    name: { type: str(), doc: 'The claim to check (e.g. `scope`). Required.', required: true, link: JW },
+    values: { type: strList, doc: 'Accepted values; at least one. Required.', required: true, link: JW },
+  } } }, doc: 'More claims every token must satisfy.', link: JW },
+} };
+
+export const MTLS_MODES = ['off', 'passthrough', 'verify'];
+
+/** One `mutual-authentication` entry (model_build_listener.go MutualAuthenticationConfig). */
+export const MUTUAL_AUTHENTICATION: JType = { kind: 'array', items: { kind: 'object', name: 'mutual-authentication entry', fields: {
+  port: { type: { kind: 'int', min: 1, max: 65535 }, doc: 'The HTTPS listener port this applies to. Required.', required: true, link: MT },
+  mode: { type: str(MTLS_MODES), doc: '`off`, `passthrough` (the ALB forwards the client certificate) or `verify` (the ALB checks it against a trust store). Required.', required: true, link: MT },
+  trustStore: { type: str(), doc: 'Name or ARN of the ELB trust store; required with `verify`, not allowed otherwise.', link: MT },
+  ignoreClientCertificateExpiry: { type: { kind: 'bool' }, doc: 'With `verify`: accept expired client certificates (default false). Not allowed with `off`/`passthrough`.', link: MT },
+  advertiseTrustStoreCaNames: { type: str(['on', 'off']), doc: 'With `verify`: whether the ALB lists the trust store\'s CA names to clients (`on`/`off`).', link: MT },
+} } };
+
+/** The JSON annotations this part checks: `actions.*`, `conditions.*`, `transforms.*` and four fixed ones. */
+export type AnnotationKind = 'actions' | 'conditions' | 'transforms' | 'jwt-validation' | 'mutual-authentication' | 'auth-idp-cognito' | 'auth-idp-oidc';
+export const PREFIX = 'alb.ingress.kubernetes.io/';
+const FIXED_KINDS: AnnotationKind[] = ['jwt-validation', 'mutual-authentication', 'auth-idp-cognito', 'auth-idp-oidc'];
+/** The kinds a Service may carry (auth-idp-* are read from the backend Service too). */
+export const SERVICE_KINDS: AnnotationKind[] = ['auth-idp-cognito', 'auth-idp-oidc'];
+
+/** The kind and the variable name (empty for the fixed ones), for an annotation key of ours. */
 export function annotationKind(key: string): { kind: AnnotationKind; name: string } | undefined {
   const m = /^alb\.ingress\.kubernetes\.io\/(actions|conditions|transforms)\.(.+)$/.exec(key);
-  return m ? { kind: m[1] as AnnotationKind, name: m[2] } : undefined;
+  if (m) return { kind: m[1] as AnnotationKind, name: m[2] };
+  const fixed = key.startsWith(PREFIX) ? key.slice(PREFIX.length) : '';
+  return (FIXED_KINDS as string[]).includes(fixed) ? { kind: fixed as AnnotationKind, name: '' } : undefined;
 }
 
 export function rootType(kind: AnnotationKind): JType {
-  return kind === 'actions' ? ACTION : kind === 'conditions' ? CONDITIONS : TRANSFORMS;
+  switch (kind) {
+    case 'actions': return ACTION;
+    case 'conditions': return CONDITIONS;
+    case 'transforms': return TRANSFORMS;
+    case 'jwt-validation': return JWT_VALIDATION;
+    case 'mutual-authentication': return MUTUAL_AUTHENTICATION;
+    case 'auth-idp-cognito': return AUTH_IDP_COGNITO;
+    case 'auth-idp-oidc': return AUTH_IDP_OIDC;
+  }
+}
+
+/** Whether the annotation's JSON is a list (Go slice) at the top. */
+export function isListKind(kind: AnnotationKind): boolean {
+  return kind === 'conditions' || kind === 'transforms' || kind === 'mutual-authentication';
 }
 
 /** Go's field matching: exact name first, then case-insensitive. */
@@ -167,6 +238,7 @@ export function typeLabel(t: JType): string {
     case 'bool': return 'boolean';
     case 'intOrString': return 'integer or string';
     case 'array': return `list of ${typeLabel(t.items)}`;
+    case 'map': return `map of ${typeLabel(t.values)}`;
     case 'object': return 'object';
   }
 }

@@ -4,12 +4,11 @@
  * show and shift the traffic split of weighted forward actions.
  */
 import type { ModulePart } from '../../module';
-import { ACTIONS_CODES, actionsJsonCheck, actionsServiceCheck } from './checks';
-import { completeInJson } from './completion';
-import { hoverInJson } from './hover';
-import { weightLenses } from './lens';
-import { serviceDefinition } from './definition';
-import { jsonRefactors } from './refactor';
+import { ACTIONS_CODES } from './codes';
+import { actionsJsonCheck } from './checks';
+import { actionsServiceCheck } from './workspaceChecks';
+import { completeInJson, hoverInJson, jsonRefactors, serviceDefinition } from './features';
+import { resolveWeightLens, weightLenses } from './lens';
 
 export const actionsPart: ModulePart = {
   codes: ACTIONS_CODES,
@@ -17,6 +16,7 @@ export const actionsPart: ModulePart = {
   complete: completeInJson,
   hover: hoverInJson,
   codeLenses: weightLenses,
+  resolveCodeLens: resolveWeightLens,
   definition: serviceDefinition,
   codeActions: jsonRefactors,
 };
