@@ -364,3 +364,43 @@ test('np-host-network: not for `hostNetwork: true` inside {{ if }} on a value (c
   assert.equal(d.length, 1);
   assert.match(d[0].message, /Deployment \{\{…\}\} uses hostNetwork: true/);
 });
+
+// The ALB checks that conclude from an annotation being absent (a default listener, timeout, scheme, IdP):
+// each fires on a literal chart Ingress, and is silent once the template may add annotations.
+const ALB_INGRESS = (annotations: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+${annotations}
+spec:
+  ingressClassName: alb
+  defaultBackend:
+    service:
+      name: web
+      port:
+        number: 80
+`;
+const INJECTED = '    {{- with .Values.ingress.annotations }}\n    {{- toYaml . | nindent 4 }}\n    {{- end }}';
+const ALB_ABSENT_CASES: { code: string; annotations: string; at: string; source: string }[] = [
+  { code: 'alb-ssl-redirect-no-https', annotations: "    alb.ingress.kubernetes.io/ssl-redirect: '443'", at: "'443'", source: 'model_builder.go buildSSLRedirectConfig: listen-ports may come from the values' },
+  { code: 'alb-listener-tls', annotations: "    alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'", at: 'alb.ingress.kubernetes.io/listen-ports', source: 'model_build_listener.go computeIngressExplicitTLSCertARNs: certificate-arn may come from the values' },
+  { code: 'alb-health-check', annotations: "    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'", at: "'5'", source: 'model_builder.go default timeout 5: healthcheck-timeout-seconds may come from the values' },
+  { code: 'alb-auth', annotations: "    alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'\n    alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-west-2:123456789012:certificate/c1\n    alb.ingress.kubernetes.io/auth-type: cognito", at: 'cognito', source: 'model_build_actions.go buildAuthenticateCognitoAction: auth-idp-cognito may come from the values' },
+  { code: 'alb-ip-address-type', annotations: '    alb.ingress.kubernetes.io/ip-address-type: dualstack-without-public-ipv4', at: 'dualstack-without-public-ipv4', source: 'model_build_load_balancer.go buildLoadBalancerScheme: scheme may come from the values' },
+  { code: 'alb-frontend-nlb', annotations: "    alb.ingress.kubernetes.io/enable-frontend-nlb: 'true'\n    alb.ingress.kubernetes.io/frontend-nlb-eip-allocations: eipalloc-0123456789abcdef0", at: 'eipalloc-0123456789abcdef0', source: 'model_build_frontend_nlb.go validateEIPAllocations: frontend-nlb-scheme may come from the values' },
+];
+for (const c of ALB_ABSENT_CASES) {
+  test(`${c.code}: fires on a literal chart Ingress, silent when the template may add the annotation it misses — ${c.source}`, () => {
+    const literal = ALB_INGRESS(c.annotations);
+    const d = withCode(inChart('ingress.yaml', literal), c.code);
+    assert.equal(d.length, 1, `${c.code} on:\n${literal}`);
+    assert.equal(at(literal, d[0]).covered, c.at);
+    assert.deepEqual(withCode(inChart('ingress.yaml', ALB_INGRESS(`${c.annotations}\n${INJECTED}`)), c.code), []);
+  });
+}
+
+test('alb-health-check: a templated timeout is unknown, not the default', () => {
+  const text = ALB_INGRESS("    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'\n    alb.ingress.kubernetes.io/healthcheck-timeout-seconds: '{{ .Values.hc.timeout }}'");
+  assert.deepEqual(withCode(inChart('ingress.yaml', text), 'alb-health-check'), []);
+});

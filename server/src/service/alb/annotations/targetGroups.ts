@@ -10,7 +10,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import { albJsonAnnotations, present } from '../actions/model';
 import { ALB_PREFIX } from './catalog';
-import { ingressBackends, USE_ANNOTATION, type IngressSettings } from './model';
+import { annotationsMayHoldMore, ingressBackends, USE_ANNOTATION, type IngressSettings } from './model';
 
 export interface TargetGroupRef {
   /** The Service name. */
@@ -59,13 +59,17 @@ export function tgAnnotation(ing: K8sObject, svc: K8sObject | undefined, suffix:
   return undefined;
 }
 
-/** Whether a target-group annotation is a template on the object that decides it. */
+/**
+ * Whether a target-group annotation is not known: a template on the object that decides it, or set on
+ * neither while a template may add annotations to one of them (annotationsMayHoldMore).
+ */
 export function tgUnknown(ing: K8sObject, svc: K8sObject | undefined, suffix: string): boolean {
-  for (const o of svc ? [svc, ing] : [ing]) {
+  const objs = svc ? [svc, ing] : [ing];
+  for (const o of objs) {
     const v = o.annotations[ALB_PREFIX + suffix];
     if (v !== undefined) return isUnknownText(v);
   }
-  return false;
+  return objs.some(annotationsMayHoldMore);
 }
 
 export interface TargetType { type: string; from: 'params' | 'service' | 'ingress' | 'default'; unknown: boolean }

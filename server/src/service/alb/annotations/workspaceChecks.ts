@@ -21,7 +21,7 @@ import { namespacesOf } from '../../kustomize/model';
 import { DEPLOYMENT_READS } from '../../workspace/deployment';
 import { defaultIngressClasses } from '../classParams/model';
 import { closestHint, isUseAnnotationTypo, serviceIsClusterIP } from './checks';
-import { targetGroupRefs, targetTypeOf, tgAnnotation, type TargetGroupRef } from './targetGroups';
+import { targetGroupRefs, targetTypeOf, tgAnnotation, tgUnknown, type TargetGroupRef } from './targetGroups';
 import { parseCodeRanges, parseStringList } from './values';
 
 const CLASSES = [...CLASS_READS];
@@ -55,7 +55,7 @@ export const ingressClassCheck: Check = {
       ctx.report('alb-not-alb-class', (cls.node as Node | undefined) ?? alb[0].keyNode, `This Ingress has ${alb.length} alb.ingress.kubernetes.io annotation${alb.length === 1 ? '' : 's'}, but ${where}${extra}: the AWS Load Balancer Controller will not handle it and the annotations have no effect`);
       return;
     }
-    if (cls.via === 'none' && !obj.node(['spec', 'ingressClassName']) && defaultIngressClasses(ctx.index).length === 0 && !obj.isOpen(['spec'])) {
+    if (cls.via === 'none' && !obj.node(['spec', 'ingressClassName']) && defaultIngressClasses(ctx.index).length === 0 && !obj.isOpen(['spec']) && !annotationsMayHoldMore(obj)) {
       // group_loader.go classifyIngress: no class and no default class → managed only with an empty --ingress-class.
       ctx.report('alb-no-class', alb[0].keyNode, 'This Ingress names no class (spec.ingressClassName) and the workspace has no default IngressClass: the AWS Load Balancer Controller ignores it unless the cluster has a default class. Set spec.ingressClassName (e.g. alb)');
       return;
@@ -230,16 +230,18 @@ function targetGroupProblems(s: IngressSettings, svc: K8sObject | undefined, ref
   const out: TgProblem[] = [];
   const interval = tgAnnotation(ing, svc, 'healthcheck-interval-seconds');
   const timeout = tgAnnotation(ing, svc, 'healthcheck-timeout-seconds');
+  // A template's value (or one a template may add) is not known: no comparison with it or with a default.
+  const timingKnown = !tgUnknown(ing, svc, 'healthcheck-interval-seconds') && !tgUnknown(ing, svc, 'healthcheck-timeout-seconds');
   const int = (t: string | undefined, d: number) => (t === undefined ? d : /^[+-]?\d+$/.test(t) ? Number(t) : undefined);
   const iv = int(interval?.text, 15), tv = int(timeout?.text, 5);
-  if ((interval || timeout) && iv !== undefined && tv !== undefined && iv <= tv) {
+  if (timingKnown && (interval || timeout) && iv !== undefined && tv !== undefined && iv <= tv) {
     const at = timeout ?? interval!;
     out.push({ code: 'alb-health-check', obj: at.obj, suffix: at === timeout ? 'healthcheck-timeout-seconds' : 'healthcheck-interval-seconds',
       message: `The health check interval (${iv} s${interval ? '' : ', the default'}) must be greater than its timeout (${tv} s${timeout ? '' : ', the default'})${svc ? ` for Service "${svc.name}"` : ''}: ELB rejects the target group` });
   }
   const codes = tgAnnotation(ing, svc, 'success-codes');
   const ranges = codes ? parseCodeRanges(codes.text) : undefined;
-  if (codes && ranges) {
+  if (codes && ranges && !tgUnknown(ing, svc, 'backend-protocol-version')) {
     const version = tgAnnotation(ing, svc, 'backend-protocol-version')?.text ?? 'HTTP1';
     const grpc = version === 'GRPC';
     const inHttp = (r: [number, number]) => r[0] >= 200 && r[1] <= 499;
@@ -498,20 +500,25 @@ function unusedPorts(ctx: CheckContext, s: IngressSettings): void {
   }
 }
 
-/** The value of a one-per-group setting: this member's, else the first member that sets it. */
-function groupSetting(members: IngressSettings[], suffix: string, paramsValue: (m: IngressSettings) => string | undefined): { value: string; from: IngressSettings } | undefined {
+/**
+ * The value of a one-per-group setting: this member's, else the first member that sets it; 'unknown' when a
+ * member sets it with a template or placeholder, or none sets it and a template may add it.
+ */
+function groupSetting(members: IngressSettings[], suffix: string, paramsValue: (m: IngressSettings) => string | undefined): { value: string; from: IngressSettings } | 'unknown' | undefined {
   for (const m of members) {
-    const v = paramsValue(m) ?? knownAnnotation(m.obj, suffix);
-    if (v !== undefined) return { value: v, from: m };
+    const p = paramsValue(m);
+    if (p !== undefined) return { value: p, from: m };
+    const text = m.obj.annotations[ALB_PREFIX + suffix];
+    if (text !== undefined) return isUnknownText(text) ? 'unknown' : { value: text, from: m };
   }
-  return undefined;
+  return members.some((m) => m.mayHoldMore) ? 'unknown' : undefined;
 }
 
 function ipAddressType(ctx: CheckContext, s: IngressSettings, members: IngressSettings[]): void {
   const a = pairOf(s.obj, 'ip-address-type');
   if (!a || a.text !== 'dualstack-without-public-ipv4' || paramsOverride(s, 'ip-address-type')) return;
   const scheme = groupSetting(members, 'scheme', (m) => m.params?.scheme);
-  if (scheme?.value === 'internet-facing' || (!scheme && members.some((m) => m.params?.unknown.has('scheme')))) return;
+  if (scheme === 'unknown' || scheme?.value === 'internet-facing' || (!scheme && members.some((m) => m.params?.unknown.has('scheme')))) return;
   const where = scheme ? `the scheme is internal${scheme.from !== s ? ` (set on ${scheme.from.obj.displayName})` : ''}` : 'no scheme is set, and the controller\'s default is internal (unless started with another --default-load-balancer-scheme)';
   ctx.report('alb-ip-address-type', a.valueNode, `ip-address-type dualstack-without-public-ipv4 is only for internet-facing load balancers, but ${where}: ELB rejects it. Set scheme: internet-facing, or use dualstack`, { severity: scheme ? undefined : 'warning' });
 }
@@ -522,13 +529,14 @@ function frontendNlb(ctx: CheckContext, members: IngressSettings[]): void {
   if (!eip || eip.text === undefined || isUnknownText(eip.text)) return;
   // model_build_frontend_nlb.go validateEIPAllocations and buildFrontendNlbSubnetMappings.
   const scheme = groupSetting(members, 'frontend-nlb-scheme', () => undefined);
+  if (scheme === 'unknown') return; // a template's
   if (scheme?.value !== 'internet-facing') {
     const why = scheme ? `the frontend NLB is internal (frontend-nlb-scheme${scheme.from.obj !== obj ? ` on ${scheme.from.obj.displayName}` : ''})` : 'no frontend-nlb-scheme is set, and the frontend NLB is then internal (the controller\'s default scheme)';
     ctx.report('alb-frontend-nlb', eip.valueNode, `frontend-nlb-eip-allocations are only for an internet-facing frontend NLB, but ${why}: the controller refuses them`, { severity: scheme ? undefined : 'warning' });
     return;
   }
   const subnets = groupSetting(members, 'frontend-nlb-subnets', () => undefined);
-  if (!subnets) return; // discovered subnets: their number is not known here
+  if (!subnets || subnets === 'unknown') return; // discovered subnets (or a template's): their number is not known here
   const n = parseStringList(eip.text).length, m = parseStringList(subnets.value).length;
   if (n !== m) ctx.report('alb-frontend-nlb', eip.valueNode, `${n} Elastic IP allocation${n === 1 ? '' : 's'} for ${m} frontend NLB subnet${m === 1 ? '' : 's'}${subnets.from.obj !== obj ? ` (frontend-nlb-subnets on ${subnets.from.obj.displayName})` : ''}: the controller needs exactly one per subnet`);
 }
@@ -545,14 +553,14 @@ function auth(ctx: CheckContext, s: IngressSettings): void {
   }
   if (type !== 'cognito' && type !== 'oidc') return;
   const idp = `auth-idp-${type}`;
-  if (obj.annotations[ALB_PREFIX + idp] !== undefined) return;
+  if (obj.annotations[ALB_PREFIX + idp] !== undefined || s.mayHoldMore) return; // present, or a template may add it
   // Forwarding to a single Service merges that Service's auth annotations in: it may carry the idp.
   const refs = targetGroupRefs(obj);
   let unseen = refs.length === 0;
   for (const r of refs) {
     const svcs = servicesNamed(ctx.index, r.service, obj.namespace);
     if (!svcs.length) unseen = true;
-    if (svcs.some((x) => x.annotations[ALB_PREFIX + idp] !== undefined)) return;
+    if (svcs.some((x) => x.annotations[ALB_PREFIX + idp] !== undefined || annotationsMayHoldMore(x))) return;
   }
   ctx.report('alb-auth', typePair?.valueNode, `auth-type ${type} needs the ${ALB_PREFIX}${idp} annotation (on this Ingress or its backend Service): without it the controller cannot build the authentication action`, { severity: unseen ? 'warning' : undefined });
 }
