@@ -293,6 +293,10 @@ function reportProblems(ctx: CheckContext, problems: TgProblem[]): void {
   }
 }
 
+function atMostWarning(problems: TgProblem[]): TgProblem[] {
+  return problems.map((p) => ({ ...p, severity: p.severity === 'info' ? 'info' : 'warning' }));
+}
+
 /** Health checks and target control ports per target group, on the Ingress and on the Service that decides. */
 export const targetGroupCheck: Check = {
   id: 'alb.targetGroups',
@@ -306,21 +310,26 @@ export const targetGroupCheck: Check = {
     if (obj.kind === 'Ingress') {
       const s = ingressSettings(obj, ctx.index);
       const refs = targetGroupRefs(obj);
-      let unseen = refs.length === 0;
+      // No Service target (target groups by ARN only, or backends a template writes): no target group of
+      // this Ingress is known to take these settings.
+      let unseen = false;
       for (const ref of refs) {
         const svcs = servicesNamed(ctx.index, ref.service, obj.namespace);
         if (!svcs.length) unseen = true;
         for (const svc of svcs) problems.push(...targetGroupProblems(s, svc, ref));
       }
-      // A Service outside the workspace (or none yet): the Ingress's own settings with the defaults.
-      if (unseen) problems.push(...targetGroupProblems(s, undefined, undefined));
+      // A Service outside the workspace: the Ingress's own settings with the defaults, a warning at most (that
+      // Service's own annotations would win).
+      if (unseen) problems.push(...atMostWarning(targetGroupProblems(s, undefined, undefined)));
     } else {
       const users = (obj.name ? ingressesByTarget(ctx.index).get(obj.name) ?? [] : []).filter((u) => u.ing.namespace === undefined || obj.namespace === undefined || u.ing.namespace === obj.namespace);
       for (const u of users) {
         const s = ingressSettings(u.ing, ctx.index);
         for (const ref of targetGroupRefs(u.ing).filter((r) => r.service === obj.name)) problems.push(...targetGroupProblems(s, obj, ref));
       }
-      if (!users.length) problems.push(...targetGroupProblems(ingressSettings(obj, ctx.index), undefined, undefined));
+      // No Ingress of the workspace uses this Service: its own settings with the defaults, a warning at most
+      // (an Ingress outside the workspace gives what the Service does not set).
+      if (!users.length) problems.push(...atMostWarning(targetGroupProblems(ingressSettings(obj, ctx.index), undefined, undefined)));
     }
     reportProblems(ctx, problems);
   },
