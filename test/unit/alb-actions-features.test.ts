@@ -8,7 +8,7 @@ import type { CompletionItem, TextEdit, CodeLens } from 'vscode-languageserver-t
 import { indexWith, objectsIn, serviceWith, uriOf } from '../helpers/service';
 import { positionOf } from '../helpers/lspClient';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { percentages, shiftTo } from '../../server/src/service/alb/actions/lens';
+import { percentages, shiftTo } from '../../server/src/service/features/trafficSplit';
 
 const SERVICES = `apiVersion: v1
 kind: Service

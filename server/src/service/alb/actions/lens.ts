@@ -1,6 +1,7 @@
 /**
- * Weighted forward actions: the traffic split (weights normalised to percentages), and code lenses that
- * shift it by rewriting only the weight numbers in place (every other byte of the annotation stays as is).
+ * Weighted forward actions: the traffic split (percentages and shifts from features/trafficSplit.ts, shared with
+ * the Gateway API lenses), and code lenses that shift it by rewriting only the weight numbers in place (every
+ * other byte of the annotation stays as is).
  *
  * Bounded and lazy: lenses exist only for a forward action within ELB's limit of five target groups (more is
  * an error the checks report), so their number is at most eight per action; the lenses that change weights
@@ -12,11 +13,9 @@ import type { FileContext } from '../../module';
 import type { Position } from '@shared/manifest/yamlFile';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { nodeRange } from '@shared/manifest/yamlNodes';
-import { Commands } from '@shared/protocol';
+import { APPLY_EDIT_COMMAND, percentages, shiftTo, splitText as sharedSplitText } from '../../features/trafficSplit';
 import { albJsonAnnotations, present, type AlbJsonAnnotation } from './model';
 import type { Node as JsonNode } from 'jsonc-parser';
-
-export const APPLY_EDIT_COMMAND = Commands.applyEdit;
 
 export interface SplitTarget { label: string; weight: number; node: JsonNode }
 
@@ -45,39 +44,9 @@ export function weightedTargets(root: JsonNode | undefined): SplitTarget[] | und
   return out;
 }
 
-/** Percentages that add up to 100 (largest remainder); all zero when the total is zero. */
-export function percentages(weights: number[]): number[] {
-  const total = weights.reduce((a, b) => a + Math.max(0, b), 0);
-  if (total <= 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (Math.max(0, w) * 100) / total);
-  const out = exact.map(Math.floor);
-  let left = 100 - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) { if (left <= 0) break; out[i]++; left--; }
-  return out;
-}
-
+/** The one-line split of these targets (features/trafficSplit.ts, shared with the Gateway API lenses). */
 export function splitText(targets: SplitTarget[]): string {
-  const p = percentages(targets.map((t) => t.weight));
-  if (p.every((x) => x === 0)) return `no traffic (all weights 0): ${targets.map((t) => t.label).join(' · ')}`;
-  return targets.map((t, i) => `${t.label} ${p[i]}%`).join(' · ');
-}
-
-/** New weights (in percent) after moving `step` points to target `to`, taken from the others, largest first. */
-export function shiftTo(weights: number[], to: number, step: number): number[] {
-  const p = percentages(weights);
-  if (p.every((x) => x === 0)) { const z = p.map(() => 0); z[to] = step; return z; }
-  let need = Math.min(step, 100 - p[to]);
-  p[to] += need;
-  while (need > 0) {
-    let k = -1;
-    for (let i = 0; i < p.length; i++) if (i !== to && p[i] > 0 && (k === -1 || p[i] > p[k])) k = i;
-    if (k === -1) break;
-    const take = Math.min(need, p[k]);
-    p[k] -= take;
-    need -= take;
-  }
-  return p;
+  return sharedSplitText(targets.map((t) => t.label), targets.map((t) => t.weight));
 }
 
 function lensEdits(a: AlbJsonAnnotation, obj: K8sObject, targets: SplitTarget[], next: number[]): TextEdit[] {
