@@ -94,3 +94,15 @@ test('a lens resolved after its action changed does nothing and says so', () => 
   assert.equal(r.command!.command, '');
   assert.match(r.command!.title, /the action changed/);
 });
+
+test('code lenses of a cancelled request: none (the isCancelled callback is asked per object)', () => {
+  const s = serviceWith({ 'a.yaml': manyTargets(2) });
+  assert.ok(s.codeLenses(uriOf('a.yaml')).length > 1);
+  assert.deepEqual(s.codeLenses(uriOf('a.yaml'), () => true), []);
+  // Cancelled after the first object: what was gathered is dropped, not returned half-done.
+  const two = manyTargets(2) + '---\n' + manyTargets(2).replace('name: many', 'name: more');
+  const s2 = serviceWith({ 'b.yaml': two });
+  let asked = 0;
+  assert.deepEqual(s2.codeLenses(uriOf('b.yaml'), () => ++asked > 1), []);
+  assert.equal(asked, 2);
+});
