@@ -6,8 +6,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { workloadsIn, type Workload } from '../workspace/workloads';
-import { readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
-import { isEmptySelector, matches, selectorText } from './selectors';
+import { isEmptySelector, matches, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
 
 function nsText(p: Policy): string {
   return p.obj.namespace ? `\`${p.obj.namespace}\`` : 'the namespace it is applied to';

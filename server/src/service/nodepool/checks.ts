@@ -13,10 +13,10 @@ import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit } from '../model/edits';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
-  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, durationSeconds,
-} from './schemas';
-import { AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, autoModeReplacement } from './requirementKeys';
-import { isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
+  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER,
+  AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, autoModeReplacement,
+} from './catalog';
+import { durationSeconds, isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
 
 
 /** EC2NodeClass (self-managed Karpenter) fields that an Auto Mode NodeClass does not have: AWS manages them. */

@@ -6,9 +6,8 @@ import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { entryMarkdown } from '../catalog/types';
 import { keyString, nodeRange, pairs, scalarString, toPlain, type NodePath } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import { NODECLASS_DOCS, NODECLASS_SCHEMA, NODEPOOL_DOCS, NODEPOOL_SCHEMA, durationSeconds, humanDuration } from './schemas';
-import { REQUIREMENT_KEYS, type RequirementKey } from './requirementKeys';
-import { isAutoMode, isAutoModeNodeClass, isNodePool, nodePoolRequirements, taintsOf, type Requirement } from './model';
+import { NODECLASS_DOCS, NODECLASS_SCHEMA, NODEPOOL_DOCS, NODEPOOL_SCHEMA, REQUIREMENT_KEYS, type RequirementKey } from './catalog';
+import { durationSeconds, humanDuration, isAutoMode, isAutoModeNodeClass, isNodePool, nodePoolRequirements, taintsOf, type Requirement } from './model';
 
 const MODULE = 'nodepool';
 

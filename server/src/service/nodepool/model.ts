@@ -2,6 +2,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { nodeAt, pairs, keyString, resolve, scalarString, stringMap, type NodePath } from '@shared/manifest/yamlNodes';
+import { DURATION } from './catalog';
 
 export interface Requirement {
   index: number;
@@ -66,5 +67,22 @@ export function taintsOf(node: Node | undefined, o: K8sObject): Taint[] {
   });
 }
 
+/** Parse a Karpenter duration (`1h30m`, `720h`) into seconds; undefined for Never or invalid text. */
+export function durationSeconds(text: string): number | undefined {
+  if (!DURATION.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/([0-9]+)(s|m|h)/g)) total += Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
+  return total;
+}
+
+/** Seconds as a short human duration: 90 → "1m30s", 1209600 → "14 days". */
+export function humanDuration(seconds: number): string {
+  if (seconds >= 86400 && seconds % 3600 === 0) {
+    const days = seconds / 86400;
+    return Number.isInteger(days) ? `${days} day${days === 1 ? '' : 's'}` : `${seconds / 3600}h (${days.toFixed(1)} days)`;
+  }
+  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  return `${h ? h + 'h' : ''}${m ? m + 'm' : ''}${s || (!h && !m) ? s + 's' : ''}`;
+}
 
 export { nodeAt };

@@ -10,10 +10,10 @@ import { isUnknownText } from '@shared/manifest/templates';
 import { podLabelsPath, podSpecPath } from '../workspace/workloads';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '@shared/manifest/yamlNodes';
-import { durationSeconds, humanDuration } from './schemas';
-import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
+import { WELL_KNOWN_NODE_LABELS } from './catalog';
 import { readSelector, matches } from '../model/labelSelector';
-import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
+import { indexCache } from '../workspace/indexCache';
+import { durationSeconds, humanDuration, isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
 
 // ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
 
@@ -22,14 +22,8 @@ interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints
 /** A NodePool of the workspace, read once per change of the workspace's NodePools. */
 interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node }
 
-const poolTables = new WeakMap<WorkspaceIndex, { key: number; pools: PoolInfo[] }>();
-
-/** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (cached per generation). */
-function poolTable(index: WorkspaceIndex): PoolInfo[] {
-  const cached = poolTables.get(index);
-  const key = index.kindGeneration('NodePool');
-  if (cached && cached.key === key) return cached.pools;
-  const pools = index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
+/** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (rebuilt when NodePools change). */
+const poolTable = indexCache(['NodePool'], (index): PoolInfo[] => index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
     const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
     return {
       obj: np,
@@ -42,10 +36,7 @@ function poolTable(index: WorkspaceIndex): PoolInfo[] {
         taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
       },
     };
-  });
-  poolTables.set(index, { key, pools });
-  return pools;
-}
+}));
 
 function cmp(op: string, label: number, bound: number): boolean {
   return op === 'Gt' ? label > bound : op === 'Lt' ? label < bound : op === 'Gte' ? label >= bound : label <= bound;

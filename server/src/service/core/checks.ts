@@ -1,0 +1,116 @@
+/**
+ * The core checks every Kubernetes object gets: removed and deprecated apiVersions for the target Kubernetes
+ * version (with a quick fix where the move is mechanical), the required identity fields (apiVersion, kind,
+ * metadata.name), and string-only metadata values (labels, annotations, ConfigMap data).
+ */
+import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import type { Check, CheckContext } from '../checks/types';
+import { findRemovedApi, DEPRECATION_GUIDE, CURRENT_API_VERSIONS } from '../catalog/apiVersions';
+import { compareVersions } from '../settings';
+import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
+import { addValueEdit, quoteScalarEdit } from '../model/edits';
+import { podTemplatePath } from '../workspace/workloads';
+
+// ───────────────────────────── apiVersion lifecycle ─────────────────────────────
+
+export const apiVersionCheck: Check = {
+  id: 'core.apiVersion',
+  scope: 'local',
+  appliesTo: (o) => o.apiVersion !== undefined && o.kind !== undefined,
+  run(ctx) {
+    const { obj, settings } = ctx;
+    const api = findRemovedApi(obj.apiVersion!, obj.kind!);
+    if (!api) return;
+    const node = obj.node(['apiVersion']);
+    const range = nodeRange(node);
+    const target = settings.kubernetesVersion;
+    const replacement = api.replacement ? `use ${api.replacement}` : 'it has no direct replacement';
+    const notes = api.notes ? ` ${api.notes}` : '';
+    const fixes = api.replacement && api.mechanical && range
+      ? [{ title: `Change apiVersion to ${api.replacement}`, edits: [{ start: range[0], end: range[1], newText: api.replacement }], preferred: true }]
+      : undefined;
+    if (compareVersions(target, api.removedIn) >= 0) {
+      ctx.report('api-removed', node, `${obj.kind} ${api.apiVersion} was removed in Kubernetes ${api.removedIn} (target is ${target}): ${replacement}.${notes} See ${DEPRECATION_GUIDE}`, { fixes });
+    } else if (compareVersions(target, api.deprecatedIn) >= 0) {
+      ctx.report('api-deprecated', node, `${obj.kind} ${api.apiVersion} is deprecated and stops being served in Kubernetes ${api.removedIn}: ${replacement}.${notes}`, { fixes, tags: ['deprecated'] });
+    }
+  },
+};
+
+// ───────────────────────────── identity: apiVersion, kind, metadata.name ─────────────────────────────
+
+export const requiredFieldsCheck: Check = {
+  id: 'core.requiredFields',
+  scope: 'local',
+  appliesTo: (o) => o.isManifest,
+  run(ctx) {
+    const { obj } = ctx;
+    const root = obj.root;
+    if (obj.apiVersion === undefined) {
+      ctx.report('missing-api-version', obj.node(['kind']) ?? root, `${obj.kind ?? 'This object'} has no apiVersion${suggestion(obj.kind)}`);
+    }
+    if (obj.kind === undefined) {
+      ctx.report('missing-kind', obj.node(['apiVersion']) ?? root, 'This object has an apiVersion but no kind');
+    }
+    if (obj.apiVersion === undefined || obj.kind === undefined || obj.isToolConfig) return;
+    if (obj.name === undefined && obj.node(['metadata', 'generateName']) === undefined) {
+      const at = obj.node(['metadata']) ? ['metadata'] : ['kind'];
+      ctx.report('missing-name', at, `${obj.kind} has no metadata.name (or metadata.generateName)`);
+    }
+  },
+};
+
+function suggestion(kind: string | undefined): string {
+  const v = kind ? CURRENT_API_VERSIONS[kind] : undefined;
+  return v ? ` (for ${kind}: apiVersion: ${v})` : '';
+}
+
+// ───────────────────────────── metadata values are strings ─────────────────────────────
+// YAML reads unquoted `true`, `8080`, `1.0` or an empty value as a boolean, number or null, and the API
+// server rejects the object.
+
+function checkStringMap(ctx: CheckContext, path: NodePath, what: string): void {
+  const map = ctx.obj.node(path);
+  if (!isMap(map)) return;
+  for (const p of map.items as Pair[]) {
+    const v = p.value;
+    const key = keyString(p) ?? '?';
+    if (v === null || v === undefined) {
+      const kr = nodeRange(p.key);
+      const edit = kr ? addValueEdit(ctx.obj.chunk.text, kr[1], '') : undefined;
+      ctx.report('meta-value-not-string', p.key as never, `${what} "${key}" has no value; write "" for an empty string`, {
+        fixes: edit ? [{ title: 'Set the value to ""', edits: [edit] }] : undefined,
+      });
+      continue;
+    }
+    if (!isScalar(v)) continue; // maps/lists: a schema problem, reported by schema checks
+    const s = v as Scalar;
+    if (typeof s.value === 'string') continue;
+    const r = nodeRange(s);
+    const src = r ? ctx.obj.chunk.text.slice(r[0], r[1]) : String(s.value);
+    const edit = quoteScalarEdit(ctx.obj.chunk.text, s);
+    const quoted = edit?.newText.trim() ?? JSON.stringify(src);
+    ctx.report('meta-value-not-string', s, `${what} "${key}" must be a string, but YAML reads ${src === '' ? 'an empty value' : src} as ${s.value === null ? 'null' : typeof s.value}: quote it (${quoted})`, {
+      fixes: edit ? [{ title: `Quote the value: ${quoted}`, edits: [edit], preferred: true }] : undefined,
+    });
+  }
+}
+
+export const metadataValueCheck: Check = {
+  id: 'core.metadataValues',
+  scope: 'local',
+  appliesTo: (o) => o.isManifest,
+  run(ctx) {
+    checkStringMap(ctx, ['metadata', 'labels'], 'Label');
+    checkStringMap(ctx, ['metadata', 'annotations'], 'Annotation');
+    const kind = ctx.obj.kind ?? '';
+    const tpl = kind === 'Pod' ? undefined : podTemplatePath(ctx.obj);
+    if (tpl) {
+      checkStringMap(ctx, [...tpl, 'metadata', 'labels'], 'Pod template label');
+      checkStringMap(ctx, [...tpl, 'metadata', 'annotations'], 'Pod template annotation');
+      checkStringMap(ctx, kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'] : ['spec', 'selector', 'matchLabels'], 'Selector label');
+    }
+    if (kind === 'Service') checkStringMap(ctx, ['spec', 'selector'], 'Selector label');
+    if (kind === 'ConfigMap' && ctx.obj.apiVersion === 'v1') checkStringMap(ctx, ['data'], 'ConfigMap data value');
+  },
+};
