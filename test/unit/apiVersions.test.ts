@@ -1,6 +1,11 @@
+/** Removed and deprecated apiVersions (kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, withCode, serviceWith, uriOf } from '../helpers/service';
+import { checkTable } from '../helpers/checkTable';
+
+const GUIDE = 'kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md';
+const obj = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n`;
 
 const ingressBeta = 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: x\n';
 
@@ -15,21 +20,15 @@ test('api-removed fires for an Ingress v1beta1 at 1.34, names the replacement, n
   assert.equal(d[0].codeDescription?.href, 'file:///docs/diagnostics.md#api-removed');
 });
 
-test('api-deprecated (warning) before removal, api-removed from the removal version on', () => {
-  const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\n';
-  assert.equal(withCode(diagnose(pdb, { kubernetesVersion: '1.24' }), 'api-deprecated').length, 1);
-  assert.equal(withCode(diagnose(pdb, { kubernetesVersion: '1.24' }), 'api-removed').length, 0);
-  assert.equal(withCode(diagnose(pdb, { kubernetesVersion: '1.25' }), 'api-removed').length, 1);
-  assert.equal(diagnose(pdb, { kubernetesVersion: '1.20' }).length, 0);
-});
+checkTable('apiVersion lifecycle', [
+  { code: 'api-deprecated', name: 'PDB policy/v1beta1 at 1.24', source: GUIDE, settings: { kubernetesVersion: '1.24' }, fire: obj('policy/v1beta1', 'PodDisruptionBudget'), at: 'policy/v1beta1', silent: obj('policy/v1', 'PodDisruptionBudget'), count: 1, severity: 'warning' },
+  { code: 'api-removed', name: 'PDB policy/v1beta1 at 1.25', source: GUIDE, settings: { kubernetesVersion: '1.25' }, fire: obj('policy/v1beta1', 'PodDisruptionBudget'), at: 'policy/v1beta1', silent: obj('policy/v1', 'PodDisruptionBudget'), count: 1 },
+]);
 
-test('silent on current versions', () => {
-  for (const t of [
-    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n',
-    'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\n',
-    'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\n',
-    'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: x\n',
-  ]) assert.deepEqual(diagnose(t), [], t);
+test('api-deprecated: not before the deprecation, and never together with api-removed', () => {
+  const pdb = obj('policy/v1beta1', 'PodDisruptionBudget');
+  assert.equal(withCode(diagnose(pdb, { kubernetesVersion: '1.24' }), 'api-removed').length, 0);
+  assert.equal(diagnose(pdb, { kubernetesVersion: '1.20' }).length, 0);
 });
 
 test('mechanical moves carry a quick fix that rewrites the apiVersion', () => {

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceWith, uriOf, withCode } from '../helpers/service';
+import { checkTable } from '../helpers/checkTable';
 
 function nodePool(name: string, opts: { group?: string; kind?: string; cls?: string; tgp?: string; taint?: string; labels?: string; reqs?: string } = {}): string {
   return `apiVersion: karpenter.sh/v1
@@ -47,12 +48,24 @@ function run(main: string, others: Record<string, string>, code: string) {
   return d;
 }
 
-test('nodepool-nodeclass-missing: fires for an unknown eks.amazonaws.com NodeClass; silent for default, an existing one, or another group', () => {
-  assert.equal(run(nodePool('gp', { cls: 'private' }), {}, 'nodepool-nodeclass-missing').length, 1);
-  const nc = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: private\nspec:\n  role: R\n  subnetSelectorTerms: [{id: subnet-1}]\n  securityGroupSelectorTerms: [{id: sg-1}]\n';
-  assert.equal(run(nodePool('gp', { cls: 'private' }), { 'nc.yaml': nc }, 'nodepool-nodeclass-missing').length, 0);
-  assert.equal(run(nodePool('gp'), {}, 'nodepool-nodeclass-missing').length, 0);
-  assert.equal(run(nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', cls: 'private' }), {}, 'nodepool-nodeclass-missing').length, 0);
+const NC_PRIVATE = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: private\nspec:\n  role: R\n  subnetSelectorTerms: [{id: subnet-1}]\n  securityGroupSelectorTerms: [{id: sg-1}]\n';
+const TGP_DOCS = 'kubernetes-sigs/karpenter pkg/apis/v1/nodepool.go (TerminationGracePeriod); EKS user guide create-node-pool';
+
+checkTable('NodePool cross-document checks', [
+  { code: 'nodepool-nodeclass-missing', name: 'the built-in default', source: 'EKS user guide create-node-class (the default NodeClass)', fire: nodePool('gp', { cls: 'private' }), at: 'private', silent: nodePool('gp'), count: 1 },
+  { code: 'nodepool-nodeclass-missing', name: 'a NodeClass of the workspace', source: 'EKS user guide create-node-pool (nodeClassRef)', files: { 'nc.yaml': NC_PRIVATE }, fire: nodePool('gp', { cls: 'privat' }), at: 'privat', silent: nodePool('gp', { cls: 'private' }) },
+  { code: 'nodepool-nodeclass-missing', name: 'another group is not ours to resolve', source: 'EKS user guide create-node-pool (nodeClassRef)', fire: nodePool('gp', { cls: 'private' }), at: 'private', silent: nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', cls: 'private' }) },
+  { code: 'pod-grace-exceeds-nodepool', name: 'longer than the pool', source: TGP_DOCS, files: { 'np.yaml': nodePool('gp', { tgp: '1h' }) }, fire: deployment({ grace: 7200 }), at: '7200', silent: deployment({ grace: 1800 }), count: 1 },
+  { code: 'pod-grace-exceeds-nodepool', name: 'no grace on the Pod', source: TGP_DOCS, files: { 'np.yaml': nodePool('gp', { tgp: '1m' }) }, fire: deployment({ grace: 3600 }), at: '3600', silent: deployment() },
+  { code: 'workload-no-pdb', name: 'a PDB covers it', source: 'EKS user guide auto-mode disruption (PodDisruptionBudgets)', files: { 'np.yaml': nodePool('gp') }, fire: deployment({ replicas: 3 }), at: '3', silent: deployment({ replicas: 3 }) + '---\n' + PDB, count: 1, severity: 'info', message: /3 replicas on EKS Auto Mode NodePool gp/ },
+  { code: 'workload-no-pdb', name: 'one replica', source: 'EKS user guide auto-mode disruption', files: { 'np.yaml': nodePool('gp') }, fire: deployment({ replicas: 2 }), at: '2', silent: deployment({ replicas: 1 }) },
+  { code: 'workload-no-pdb', name: 'compute-type auto without a NodePool', source: 'EKS user guide associate-workload (eks.amazonaws.com/compute-type)', fire: deployment({ replicas: 2, kind: 'StatefulSet', nodeSelector: '        eks.amazonaws.com/compute-type: auto\n' }), at: '2', silent: deployment({ replicas: 2, kind: 'StatefulSet' }), count: 1 },
+]);
+
+test('nodepool-nodeclass-missing / pod-grace / workload-no-pdb: the silent forms that need other files', () => {
+  assert.equal(run(nodePool('gp', { cls: 'private' }), { 'nc.yaml': NC_PRIVATE }, 'nodepool-nodeclass-missing').length, 0);
+  assert.equal(run(deployment({ grace: 7200 }), { 'np.yaml': nodePool('gp') }, 'pod-grace-exceeds-nodepool').length, 0);
+  assert.equal(run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' }) }, 'workload-no-pdb').length, 0);
 });
 
 test('pod-grace-exceeds-nodepool: on the workload field, NodePool in related information', () => {
@@ -62,10 +75,6 @@ test('pod-grace-exceeds-nodepool: on the workload field, NodePool in related inf
   assert.equal(d[0].range.start.line, 13);
   assert.equal(d[0].relatedInformation![0].location.uri, uriOf('np.yaml'));
   assert.match(d[0].relatedInformation![0].message, /terminationGracePeriod: 1h/);
-  // shorter grace, no terminationGracePeriod on the pool, or no grace on the Pod: silent
-  assert.equal(run(deployment({ grace: 1800 }), { 'np.yaml': nodePool('gp', { tgp: '1h' }) }, 'pod-grace-exceeds-nodepool').length, 0);
-  assert.equal(run(deployment({ grace: 7200 }), { 'np.yaml': nodePool('gp') }, 'pod-grace-exceeds-nodepool').length, 0);
-  assert.equal(run(deployment(), { 'np.yaml': nodePool('gp', { tgp: '1m' }) }, 'pod-grace-exceeds-nodepool').length, 0);
 });
 
 test('pod-grace-exceeds-nodepool: every workload kind with a Pod template (StatefulSet, DaemonSet, Job, CronJob, Pod)', () => {
@@ -103,17 +112,7 @@ test('pod-grace-exceeds-nodepool: only NodePools the Pods can land on (nodeSelec
   assert.equal(run(deployment({ grace: 7200, nodeSelector: '        karpenter.sh/nodepool: gpu\n' }), pools, 'pod-grace-exceeds-nodepool').length, 0);
 });
 
-test('workload-no-pdb: several replicas on Auto Mode without a PDB (information); silent with a PDB, one replica, or no Auto Mode', () => {
-  const d = run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp') }, 'workload-no-pdb');
-  assert.equal(d.length, 1);
-  assert.equal(d[0].severity, 3);
-  assert.match(d[0].message, /3 replicas on EKS Auto Mode NodePool gp/);
-  assert.equal(run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp'), 'pdb.yaml': PDB }, 'workload-no-pdb').length, 0);
-  assert.equal(run(deployment({ replicas: 1 }), { 'np.yaml': nodePool('gp') }, 'workload-no-pdb').length, 0);
-  assert.equal(run(deployment({ replicas: 3 }), { 'np.yaml': nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' }) }, 'workload-no-pdb').length, 0);
-  // Selecting Auto Mode nodes explicitly counts even without a NodePool in the workspace.
-  assert.equal(run(deployment({ replicas: 2, kind: 'StatefulSet', nodeSelector: '        eks.amazonaws.com/compute-type: auto\n' }), {}, 'workload-no-pdb').length, 1);
-  // A PDB in another namespace does not cover it.
+test('workload-no-pdb: a PDB in another namespace does not cover it', () => {
   const otherNs = PDB.replace('  name: web\n', '  name: web\n  namespace: other\n');
   assert.equal(run(deployment({ replicas: 3, ns: 'shop' }), { 'np.yaml': nodePool('gp'), 'pdb.yaml': otherNs }, 'workload-no-pdb').length, 1);
 });
