@@ -3,15 +3,35 @@
  * version (with a quick fix where the move is mechanical), the required identity fields (apiVersion, kind,
  * metadata.name), and string-only metadata values (labels, annotations, ConfigMap data).
  */
-import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
-import { findRemovedApi, DEPRECATION_GUIDE, CURRENT_API_VERSIONS } from '../catalog/apiVersions';
+import type { Fix } from '../diagnostics/types';
+import { findRemovedApi, replacementAt, DEPRECATION_GUIDE, CURRENT_API_VERSIONS, type Replacement } from '../catalog/apiVersions';
 import { compareVersions } from '../settings';
-import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
-import { addValueEdit, quoteScalarEdit } from '../model/edits';
+import { getPair, keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
+import { addValueEdit, quoteScalarEdit, replaceScalarEdit } from '../model/edits';
 import { podTemplatePath } from '../workspace/workloads';
 
 // ───────────────────────────── apiVersion lifecycle ─────────────────────────────
+
+/** The edits that move an object to the replacement: its apiVersion and the fields the move renames (none when one cannot be made). */
+function moveFix(ctx: CheckContext, apiNode: Node | undefined, repl: Replacement): Fix[] | undefined {
+  const text = ctx.obj.chunk.text;
+  const edit = replaceScalarEdit(text, apiNode, repl.apiVersion!);
+  if (!edit) return undefined;
+  const edits = [edit];
+  for (const rn of repl.renames ?? []) {
+    const map = ctx.obj.node(rn.at);
+    const from = getPair(map, rn.from);
+    if (!from) continue;
+    if (getPair(map, rn.to)) return undefined;
+    const e = replaceScalarEdit(text, from.key, rn.to);
+    if (!e) return undefined;
+    edits.push(e);
+  }
+  const renamed = (repl.renames ?? []).filter((rn) => getPair(ctx.obj.node(rn.at), rn.from)).map((rn) => rn.from);
+  return [{ title: `Change apiVersion to ${repl.apiVersion}${renamed.length ? ` and rename ${renamed.join(', ')}` : ''}`, edits, preferred: true }];
+}
 
 export const apiVersionCheck: Check = {
   id: 'core.apiVersion',
@@ -21,18 +41,22 @@ export const apiVersionCheck: Check = {
     const { obj, settings } = ctx;
     const api = findRemovedApi(obj.apiVersion!, obj.kind!);
     if (!api) return;
-    const node = obj.node(['apiVersion']);
-    const range = nodeRange(node);
     const target = settings.kubernetesVersion;
-    const replacement = api.replacement ? `use ${api.replacement}` : 'it has no direct replacement';
+    const removed = api.neverServed || (api.removedIn !== undefined && compareVersions(target, api.removedIn) >= 0);
+    if (!removed && compareVersions(target, api.deprecatedIn) < 0) return;
+    const node = obj.node(['apiVersion']);
+    const repl = replacementAt(api, target);
+    const use = repl ? `use ${repl.apiVersion}` : `Kubernetes ${target} has no replacement`;
+    const renames = (repl?.renames ?? []).map((rn) => ` The move renames ${[...rn.at, rn.from].join('.')} to ${rn.to}${api.mechanical ? ' (the quick fix does both)' : ''}.`).join('');
     const notes = api.notes ? ` ${api.notes}` : '';
-    const fixes = api.replacement && api.mechanical && range
-      ? [{ title: `Change apiVersion to ${api.replacement}`, edits: [{ start: range[0], end: range[1], newText: api.replacement }], preferred: true }]
-      : undefined;
-    if (compareVersions(target, api.removedIn) >= 0) {
-      ctx.report('api-removed', node, `${obj.kind} ${api.apiVersion} was removed in Kubernetes ${api.removedIn} (target is ${target}): ${replacement}.${notes} See ${DEPRECATION_GUIDE}`, { fixes });
-    } else if (compareVersions(target, api.deprecatedIn) >= 0) {
-      ctx.report('api-deprecated', node, `${obj.kind} ${api.apiVersion} is deprecated and stops being served in Kubernetes ${api.removedIn}: ${replacement}.${notes}`, { fixes, tags: ['deprecated'] });
+    const fixes = repl && api.mechanical ? moveFix(ctx, node, repl) : undefined;
+    if (api.neverServed) {
+      ctx.report('api-removed', node, `${obj.kind} was never served in ${api.apiVersion} (the migration guide lists it with the ${api.removedIn} removals): ${use}.${notes} See ${DEPRECATION_GUIDE}`, { fixes });
+    } else if (removed) {
+      ctx.report('api-removed', node, `${obj.kind} ${api.apiVersion} was removed in Kubernetes ${api.removedIn} (target is ${target}): ${use}.${renames}${notes} See ${DEPRECATION_GUIDE}`, { fixes });
+    } else {
+      const when = api.removedIn ? `stops being served in Kubernetes ${api.removedIn}` : `is deprecated since Kubernetes ${api.deprecatedIn} (no removal is scheduled)`;
+      ctx.report('api-deprecated', node, `${obj.kind} ${api.apiVersion} ${api.removedIn ? `is deprecated and ${when}` : when}: ${use}.${renames}${notes}`, { fixes, tags: ['deprecated'] });
     }
   },
 };

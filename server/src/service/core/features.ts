@@ -1,7 +1,7 @@
 /** Core cursor features: apiVersion/kind completion, apiVersion hover (lifecycle at the target version), Ingress backend → Service definition. */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
-import { CURRENT_API_VERSIONS, findRemovedApi, DEPRECATION_GUIDE } from '../catalog/apiVersions';
+import { CURRENT_API_VERSIONS, findRemovedApi, replacementAt, DEPRECATION_GUIDE } from '../catalog/apiVersions';
 import { compareVersions } from '../settings';
 import { nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 
@@ -45,9 +45,12 @@ function apiVersionHover(ctx: CursorContext): Hover | undefined {
   const target = ctx.settings.kubernetesVersion;
   const lines = [`**${kind ?? 'object'} · ${v}**`, ''];
   if (removed) {
-    const state = compareVersions(target, removed.removedIn) >= 0 ? `**removed** in Kubernetes ${removed.removedIn}` : `deprecated since ${removed.deprecatedIn}, removed in ${removed.removedIn}`;
+    const state = removed.neverServed ? `never served for ${kind}`
+      : removed.removedIn === undefined ? `deprecated since ${removed.deprecatedIn} (no removal scheduled)`
+        : compareVersions(target, removed.removedIn) >= 0 ? `**removed** in Kubernetes ${removed.removedIn}` : `deprecated since ${removed.deprecatedIn}, removed in ${removed.removedIn}`;
     lines.push(`This apiVersion is ${state} (your target: ${target}).`, '');
-    lines.push(removed.replacement ? `Move to \`${removed.replacement}\`.` : 'There is no direct replacement.');
+    const repl = replacementAt(removed, target);
+    lines.push(repl ? `Move to \`${repl.apiVersion}\`${repl.renames?.length ? ` (renaming ${repl.renames.map((rn) => `\`${rn.from}\` to \`${rn.to}\``).join(', ')})` : ''}.` : `There is no replacement at Kubernetes ${target}.`);
     if (removed.notes) lines.push('', removed.notes);
     lines.push('', `[Deprecation guide](${DEPRECATION_GUIDE})`);
   } else if (kind && CURRENT_API_VERSIONS[kind] === v) {
