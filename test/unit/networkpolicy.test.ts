@@ -116,9 +116,19 @@ checkTable('NetworkPolicy schema and API validation', [
   { code: 'np-endport-less-than-port', source: VALIDATION, fire: ports('        - port: 9000\n          endPort: 8000\n'), at: '8000', silent: ports('        - port: 8000\n          endPort: 8000\n'), count: 1 },
   ...['10.0.0.0', '10.0.0.256/8', '10.0.0.0/33', '2001:db8::/129', '2001:db8:::1/64', 'fe80::1%eth0/64', 'not-an-ip/8'].map((c) => (
     { code: 'np-cidr-invalid', name: c, source: VALIDATION, fire: cidr(c), at: `"${c}"`, silent: cidr('10.0.0.0/8'), count: 1, severity: 'error' as const })),
-  ...['0.0.0.0/0', '192.168.1.10/32', '::/0', '2001:db8::/32', '::ffff:10.0.0.0/104', 'fd00::/8'].map((c) => (
+  ...['0.0.0.0/0', '192.168.1.10/32', '::/0', '2001:db8::/32', 'fd00::/8'].map((c) => (
     { code: 'np-cidr-invalid', name: `${c} is valid`, source: VALIDATION, fire: cidr('10.0.0.0/'), at: '"10.0.0.0/"', silent: cidr(c) })),
   { code: 'np-cidr-invalid', name: 'host bits set: a warning', source: VALIDATION, fire: cidr('10.1.2.3/16'), at: '"10.1.2.3/16"', silent: cidr('10.1.0.0/16'), severity: 'warning' },
+  // ipBlock.cidr is a legacy field: ValidateIPBlock → IsValidCIDRForLegacyField → ParseCIDRSloppy (leading zeros read as decimal,
+  // a warning); with StrictIPCIDRValidation (beta, on by default from 1.36) parseCIDR rejects leading zeros, IPv4-mapped IPv6
+  // and host bits (staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go). The VPC CNI agent parses with Go's
+  // net.ParseCIDR (aws/aws-network-policy-agent pkg/fwruleprocessor/fw_rule_processor.go), which rejects leading zeros.
+  { code: 'np-cidr-invalid', name: 'leading zero: the agent cannot parse it (1.34)', source: `${VALIDATION} ValidateIPBlock; aws/aws-network-policy-agent fw_rule_processor.go`, fire: cidr('10.0.0.01/8'), at: '"10.0.0.01/8"', silent: cidr('10.0.0.0/8'), severity: 'error', count: 1, message: /reads it as decimal \(10\.0\.0\.0\/8\) with a warning.*net\.ParseCIDR/ },
+  { code: 'np-cidr-invalid', name: 'leading zero in the prefix (1.36: rejected)', source: 'staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go parseCIDR', settings: { kubernetesVersion: '1.36' }, fire: cidr('10.0.0.0/08'), at: '"10.0.0.0/08"', silent: cidr('10.0.0.0/8'), severity: 'error', message: /rejects it/ },
+  { code: 'np-cidr-invalid', name: 'IPv4-mapped IPv6 (1.34): a warning', source: 'staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go GetWarningsForCIDR', fire: cidr('::ffff:10.0.0.0/104'), at: '"::ffff:10.0.0.0/104"', silent: cidr('10.0.0.0/8'), severity: 'warning' },
+  { code: 'np-cidr-invalid', name: 'IPv4-mapped IPv6 (1.36): rejected', source: 'kubernetes/website feature-gates/StrictIPCIDRValidation.md', settings: { kubernetesVersion: '1.36' }, fire: cidr('::ffff:10.0.0.0/104'), at: '"::ffff:10.0.0.0/104"', silent: cidr('10.0.0.0/8'), severity: 'error' },
+  { code: 'np-cidr-invalid', name: 'host bits set (1.36): rejected', source: 'staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go parseCIDR', settings: { kubernetesVersion: '1.36' }, fire: cidr('10.1.2.3/16'), at: '"10.1.2.3/16"', silent: cidr('10.1.0.0/16'), severity: 'error' },
+  { code: 'np-cidr-invalid', name: 'a placeholder is unknown', source: 'model/templates.ts', fire: cidr('10.0.0/8'), at: '"10.0.0/8"', silent: cidr('${VPC_CIDR}') },
   { code: 'np-cidr-invalid', name: 'an except entry', source: VALIDATION, fire: from('        - ipBlock:\n            cidr: 10.0.0.0/8\n            except: [10.0.0.0/x]\n'), at: '10.0.0.0/x', silent: from('        - ipBlock:\n            cidr: 10.0.0.0/8\n            except: [10.0.0.0/16]\n'), count: 1 },
   { code: 'np-except-outside-cidr', source: VALIDATION, fire: from('        - ipBlock:\n            cidr: 10.0.0.0/16\n            except: [10.1.0.0/24, 10.0.0.0/16, 10.0.0.0/8, "2001:db8::/64"]\n'), at: '10.1.0.0/24', silent: from('        - ipBlock:\n            cidr: 0.0.0.0/0\n            except: [169.254.169.254/32, 10.0.0.0/8]\n'), count: 4 },
   { code: 'np-ipblock-with-selector', source: VALIDATION, fire: from('        - ipBlock:\n            cidr: 10.0.0.0/8\n          podSelector: {}\n'), at: 'ipBlock', silent: from('        - ipBlock:\n            cidr: 10.0.0.0/8\n        - podSelector: {}\n'), count: 1 },
@@ -156,11 +166,15 @@ test('np-endport-less-than-port: the swap fix gives a valid range', () => {
   assert.deepEqual(npCodes(diagnose(applyFix(text, withCode(diagnose(text), 'np-endport-less-than-port')[0]))), []);
 });
 
-test('np-cidr-invalid: host bits set: the fix writes the network address (v4 and v6)', () => {
+test('np-cidr-invalid: host bits set or a leading zero: the fix writes the network address (v4 and v6), keeping the quotes', () => {
   const text = np('  podSelector: {}\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.1.2.3/16\n');
   assert.match(applyFix(text, withCode(diagnose(text), 'np-cidr-invalid')[0]), /cidr: 10\.1\.0\.0\/16/);
   const v6 = cidr('2001:db8::1/32');
-  assert.match(applyFix(v6, withCode(diagnose(v6), 'np-cidr-invalid')[0]), /cidr: 2001:db8::\/32/);
+  assert.match(applyFix(v6, withCode(diagnose(v6), 'np-cidr-invalid')[0]), /cidr: "2001:db8::\/32"/);
+  const zero = cidr('10.0.0.01/8');
+  const fixed = applyFix(zero, withCode(diagnose(zero), 'np-cidr-invalid')[0]);
+  assert.match(fixed, /cidr: "10\.0\.0\.0\/8"/);
+  assert.deepEqual(npCodes(diagnose(fixed)), []);
 });
 
 test('np-egress-ignored and np-ingress-ignored: the fixes add the type (block and flow lists)', () => {

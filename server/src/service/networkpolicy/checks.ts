@@ -8,7 +8,10 @@ import type { YamlChunk } from '@shared/manifest/yamlFile';
 import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
 import { isEmptySelector, isNetworkPolicy, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule, type Selector } from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './catalog';
-import { networkText, parseCidr, strictlyInside } from '../model/cidr';
+import { networkText, parseCidr, strictlyInside, type Cidr } from '../model/cidr';
+import { replaceScalarFix } from '../model/edits';
+import { isUnknownText } from '@shared/manifest/templates';
+import { compareVersions } from '../settings';
 
 const SCHEMA_CODES: SchemaCodes = {
   type: 'np-schema-type', unknownField: 'np-schema-unknown-field', required: 'np-schema-required',
@@ -118,25 +121,52 @@ function portCheck(ctx: CheckContext, port: PortSpec): void {
   }
 }
 
+/** From this version the API server's StrictIPCIDRValidation gate is on by default (beta; kubernetes/website feature-gates/StrictIPCIDRValidation.md). */
+export const STRICT_CIDR_VERSION = '1.36';
+
+/**
+ * One ipBlock CIDR value as the API server (ParseCIDRSloppy, plus the strict checks from 1.36) and the VPC CNI
+ * network policy agent (Go's net.ParseCIDR) read it. Returns the parsed value when the API server accepts it.
+ */
+function cidrValue(ctx: CheckContext, node: Node, text: string, what: string): Cidr | undefined {
+  const cidr = parseCidr(text, { sloppy: true });
+  if (!cidr) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(text) ? '' : ' — add a prefix length such as /32'}`);
+    return undefined;
+  }
+  const strict = compareVersions(ctx.settings.kubernetesVersion, STRICT_CIDR_VERSION) >= 0;
+  const canon = networkText(cidr);
+  const fix = (title: string) => { const f = replaceScalarFix(ctx.obj.chunk.text, node, canon, title); return f ? [f] : []; };
+  if (cidr.leadingZeros) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" has a leading zero: the API server reads it as decimal (${canon})${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), rejects it` : ` with a warning, and rejects it from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}; the VPC CNI network policy agent parses CIDRs with Go's net.ParseCIDR, which rejects leading zeros, so this range is not enforced as written. Write ${canon}.`,
+      { fixes: fix(`Change to ${canon}`) });
+    return strict ? undefined : cidr;
+  }
+  if (cidr.mapped4in6) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" is an IPv4-mapped IPv6 range${strict ? `; from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation) the API server rejects it` : `; the API server warns that it becomes invalid in Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}. Write the IPv4 range instead.`,
+      { severity: strict ? 'error' : 'warning' });
+    return strict ? undefined : cidr;
+  }
+  if (cidr.hostBitsSet) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" has host bits set; it means ${canon}${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), the API server rejects it` : ` (the API server warns that the value is ambiguous, and rejects it from Kubernetes ${STRICT_CIDR_VERSION})`}`,
+      { severity: strict ? 'error' : 'warning', fixes: fix(`Change to ${canon}`) });
+  }
+  return cidr;
+}
+
 function ipBlockCheck(ctx: CheckContext, peer: Peer): void {
   const ib = peer.ipBlock!;
   if (peer.podSelector || peer.namespaceSelector) {
     const k = getPair(peer.node, 'ipBlock')?.key as Node | undefined;
     ctx.report('np-ipblock-with-selector', k ?? ib.node, 'ipBlock cannot be combined with podSelector or namespaceSelector in the same peer; put it in its own list item (separate items mean OR)');
   }
-  if (ib.cidr === undefined || !isScalar(ib.cidrNode)) return;
-  const cidr = parseCidr(ib.cidr);
-  if (!cidr) {
-    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(ib.cidr) ? '' : ' — add a prefix length such as /32'}`);
-  } else if (cidr.hostBitsSet) {
-    const r = nodeRange(ib.cidrNode);
-    const canon = networkText(cidr);
-    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" has host bits set; it means ${canon}`, { severity: 'warning', fixes: r ? [{ title: `Change to ${canon}`, edits: [{ start: r[0], end: r[1], newText: canon }], preferred: true }] : [] });
-  }
+  if (ib.cidr === undefined || !isScalar(ib.cidrNode) || isUnknownText(ib.cidr)) return;
+  const cidr = cidrValue(ctx, ib.cidrNode, ib.cidr, 'cidr');
   for (const e of ib.except) {
-    const ec = parseCidr(e.text);
-    if (!ec) { ctx.report('np-cidr-invalid', e.node, `except entry "${e.text}" is not a valid CIDR`); continue; }
-    if (cidr && !strictlyInside(ec, cidr)) {
+    if (isUnknownText(e.text)) continue;
+    const ec = cidrValue(ctx, e.node, e.text, 'except entry');
+    if (!ec || !cidr) continue;
+    if (!strictlyInside(ec, cidr)) {
       ctx.report('np-except-outside-cidr', e.node, ec.family !== cidr.family
         ? `except entry ${e.text} is IPv${ec.family} but cidr ${ib.cidr} is IPv${cidr.family}`
         : `except entry ${e.text} is not strictly inside cidr ${ib.cidr}; except can only carve smaller ranges out of cidr`);

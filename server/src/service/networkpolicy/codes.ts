@@ -15,7 +15,7 @@ export const NP_CODES: DiagnosticCodeInfo[] = [
   { code: 'np-port-range', severity: 'error', area: A, summary: 'A numeric `port` or `endPort` outside 1–65535.' },
   { code: 'np-endport-needs-numeric-port', severity: 'error', area: A, summary: '`endPort` is set but `port` is missing or a named port; a range needs a numeric start.' },
   { code: 'np-endport-less-than-port', severity: 'error', area: A, summary: '`endPort` is smaller than `port`.' },
-  { code: 'np-cidr-invalid', severity: 'error', area: A, summary: '`ipBlock.cidr` or an `except` entry is not a valid IPv4/IPv6 CIDR (warning when only host bits are set, e.g. 10.0.0.1/16).' },
+  { code: 'np-cidr-invalid', severity: 'error', area: A, summary: '`ipBlock.cidr` or an `except` entry is not a CIDR the API server accepts, or has a leading zero (`10.0.0.01/8`: accepted with a warning before Kubernetes 1.36, but the VPC CNI agent cannot parse it); host bits set or an IPv4-mapped IPv6 range is a warning before 1.36 and an error from 1.36 (StrictIPCIDRValidation).' },
   { code: 'np-except-outside-cidr', severity: 'error', area: A, summary: 'An `ipBlock.except` entry is not strictly inside `ipBlock.cidr` (or is of the other IP family).' },
   { code: 'np-ipblock-with-selector', severity: 'error', area: A, summary: 'One peer combines `ipBlock` with `podSelector`/`namespaceSelector`; the API server rejects it (use separate list items).' },
   { code: 'np-egress-ignored', severity: 'warning', area: A, summary: '`egress` rules are present but `policyTypes` is set without `Egress`: the rules have no effect.' },
