@@ -207,6 +207,14 @@ spec:
   certificateBundles:
     - name: corp
       data: LS0tLS1CRUdJTg==
+  advancedSecurity:
+    fips: true
+    kernelLockdown: integrity
+  capacityReservationSelectorTerms:
+    - id: cr-56fac701cc1951b03
+    - tags:
+        Name: targeted-odcr
+      owner: "012345678901"
   tags:
     team: platform
 `;
@@ -242,6 +250,15 @@ checkTable('NodeClass (EKS Auto Mode)', [
   { code: 'nodeclass-reserved-tag', name: 'kubernetes.io/cluster/*', source: NODECLASS_DOCS, fire: nc('    team: platform', '    kubernetes.io/cluster/prod: owned'), at: 'kubernetes.io/cluster/prod', silent: NODECLASS, count: 1 },
   { code: 'nodeclass-reserved-tag', name: 'eks.amazonaws.com/nodeclass', source: NODECLASS_DOCS, fire: nc('    team: platform', '    eks.amazonaws.com/nodeclass: x'), at: 'eks.amazonaws.com/nodeclass', silent: NODECLASS, count: 1 },
   { code: 'nodeclass-named-default', source: NODECLASS_DOCS, fire: nc('name: private', 'name: default'), at: 'default', silent: NODECLASS, count: 1 },
+  // "role and instanceProfile are mutually exclusive fields" (create-node-class.html#auto-node-class-spec).
+  { code: 'nodeclass-role-and-instance-profile', name: 'both set', source: `${NODECLASS_DOCS}#auto-node-class-spec`, fire: nc('  role: MyNodeRole\n', '  role: MyNodeRole\n  instanceProfile: eks-MyNodeProfile\n'), at: 'instanceProfile', silent: nc('  role: MyNodeRole\n', '  instanceProfile: eks-MyNodeProfile\n'), count: 1, severity: 'error' },
+  { code: 'nodeclass-schema-required', name: 'neither role nor instanceProfile', source: `${NODECLASS_DOCS}#auto-node-class-spec`, fire: nc('  role: MyNodeRole\n', ''), at: 'spec', silent: nc('  role: MyNodeRole\n', '  instanceProfile: eks-MyNodeProfile\n'), count: 1, message: /role.*or instanceProfile/ },
+  { code: 'nodeclass-schema-enum', name: 'advancedSecurity.kernelLockdown', source: 'https://docs.aws.amazon.com/eks/latest/userguide/auto-advanced-security.html', fire: nc('kernelLockdown: integrity', 'kernelLockdown: strict'), at: 'strict', silent: nc('kernelLockdown: integrity', 'kernelLockdown: none'), count: 1 },
+  { code: 'nodeclass-schema-type', name: 'advancedSecurity.fips is a boolean', source: 'https://docs.aws.amazon.com/eks/latest/userguide/auto-advanced-security.html', fire: nc('fips: true', 'fips: "yes"'), at: '"yes"', silent: nc('fips: true', 'fips: false'), count: 1 },
+  { code: 'nodeclass-schema-unknown-field', name: 'capacity reservation ownerID is owner in Auto Mode', source: 'https://docs.aws.amazon.com/eks/latest/userguide/auto-odcr.html', fire: nc('      owner: "012345678901"', '      ownerID: "012345678901"'), at: 'ownerID', silent: NODECLASS, count: 1, message: /calls the owning account "owner"/ },
+  ...([['60000Gi', '59000Gi'], ['64001G', '64000G'], ['59Ti', '58Ti'], ['65T', '64T'], ['0Gi', '1Gi']] as const).map(([bad, good]) => (
+    { code: 'nodeclass-schema-range', name: `ephemeralStorage.size ${bad}`, source: `${NODECLASS_DOCS}#auto-node-class-spec (Range: 1-59000Gi or 1-64000G or 1-58Ti or 1-64T)`, fire: nc('size: 160Gi', `size: ${bad}`), at: bad, silent: nc('size: 160Gi', `size: ${good}`), count: 1, severity: 'error' as const })),
+  { code: 'nodeclass-schema-range', name: 'ephemeralStorage.size in an undocumented unit', source: `${NODECLASS_DOCS}#auto-node-class-spec`, fire: nc('size: 160Gi', 'size: 512Mi'), at: '512Mi', silent: nc('size: 160Gi', 'size: "1T"'), severity: 'warning' },
 ]);
 
 test('nodepool-v1beta1-leftover: the quick fix moves disruption.expireAfter to template.spec', async () => {

@@ -178,9 +178,10 @@ const selectorTerm = (what: string, idHint: string, withName: boolean): FieldSch
 export const NODECLASS_SPEC_SCHEMA: FieldSchema = {
   type: 'object',
   doc: 'Cloud settings for the nodes of every NodePool that refers to this NodeClass.',
-  required: ['role', 'subnetSelectorTerms', 'securityGroupSelectorTerms'],
+  required: ['subnetSelectorTerms', 'securityGroupSelectorTerms'],
   properties: {
-    role: { type: 'string', doc: 'The IAM role (name) the EC2 instances use. It needs an EKS access entry of type EC2 with the AmazonEKSAutoNodePolicy; changing it requires a new access entry.' },
+    role: { type: 'string', doc: 'The IAM role (name) the EC2 instances use. It needs an EKS access entry of type EC2 with the AmazonEKSAutoNodePolicy; changing it requires a new access entry. Set either `role` or `instanceProfile`, not both.' },
+    instanceProfile: { type: 'string', doc: 'An IAM instance profile (name) for the EC2 instances, instead of `role`: the two are mutually exclusive. Its role needs the same EKS access entry as a node role.' },
     subnetSelectorTerms: { type: 'array', minItems: 1, doc: 'Which subnets nodes are placed in.', items: selectorTerm('subnets', 'subnet-…', false) },
     securityGroupSelectorTerms: { type: 'array', minItems: 1, doc: 'Which security groups nodes get.', items: selectorTerm('security groups', 'sg-…', true) },
     podSubnetSelectorTerms: { type: 'array', doc: 'Separate subnets for Pod IP addresses (pod networking apart from node networking); requires podSecurityGroupSelectorTerms.', items: selectorTerm('pod subnets', 'subnet-…', false) },
@@ -191,7 +192,7 @@ export const NODECLASS_SPEC_SCHEMA: FieldSchema = {
         type: 'object', doc: 'One way to find capacity reservations: by `id`, or by `tags` (optionally with `ownerID`). `id` cannot be combined with other fields.',
         properties: {
           id: { type: 'string', doc: 'The capacity reservation ID (cr-…).' },
-          ownerID: { type: 'string', doc: 'AWS account that owns the reservations (with tags).' },
+          owner: { type: 'string', doc: 'AWS account ID that owns the reservations (with tags), e.g. for reservations shared from another account. (The self-managed EC2NodeClass calls it `ownerID`.)' },
           tags: { type: 'object', doc: 'AWS tags that must all match.', additionalProperties: { type: 'string' } },
         },
       },
@@ -217,7 +218,7 @@ export const NODECLASS_SPEC_SCHEMA: FieldSchema = {
     ephemeralStorage: {
       type: 'object', doc: 'The node\'s root EBS volume (container images, logs, emptyDir).',
       properties: {
-        size: { type: 'quantity', default: '80Gi', doc: 'Volume size, e.g. `80Gi`.' },
+        size: { type: 'quantity', default: '80Gi', doc: 'Volume size, e.g. `80Gi`. EKS documents the range per unit: 1–59000Gi, 1–64000G, 1–58Ti or 1–64T.' },
         iops: { type: 'integer', minimum: 3000, maximum: 16000, default: '3000', doc: 'Provisioned IOPS of the gp3 volume.' },
         throughput: { type: 'integer', minimum: 125, maximum: 1000, default: '125', doc: 'Provisioned throughput in MiB/s of the gp3 volume.' },
         kmsKeyID: { type: 'string', doc: 'KMS key (ID, ARN, alias name or alias ARN) that encrypts the volume.' },
@@ -230,6 +231,19 @@ export const NODECLASS_SPEC_SCHEMA: FieldSchema = {
         noProxy: { type: 'array', maxItems: 50, doc: 'Addresses and domains reached without the proxy (at most 50). Include the VPC endpoints, `169.254.169.254` and `.internal`.', items: { type: 'string', maxLength: 255 } },
         associatePublicIPAddress: { type: 'boolean', doc: 'Whether nodes get a public IP address (default: follow the subnet\'s setting).' },
         ipv4PrefixSize: { type: 'any', doc: 'Prefix delegation size for Pod IPv4 addresses.' },
+      },
+    },
+    advancedSecurity: {
+      type: 'object', doc: 'Hardening options for the nodes.',
+      properties: {
+        fips: { type: 'boolean', default: 'false', doc: 'Run FIPS-compatible AMIs (only in the AWS Regions that have them).' },
+        kernelLockdown: {
+          type: 'string', doc: 'The kernel lockdown mode of the nodes.',
+          enum: [
+            { value: 'integrity', doc: 'Blocks ways to overwrite kernel memory or modify kernel code, and loading unsigned kernel modules.' },
+            { value: 'none', doc: 'No kernel lockdown.' },
+          ],
+        },
       },
     },
     certificateBundles: {
@@ -250,6 +264,9 @@ export const NODECLASS_SCHEMA: FieldSchema = {
     status: { type: 'any' },
   },
 };
+
+/** The documented range of ephemeralStorage.size, per unit (create-node-class.html, Node Class Specification). */
+export const EPHEMERAL_SIZE_RANGES: Record<string, [number, number]> = { Gi: [1, 59000], G: [1, 64000], Ti: [1, 58], T: [1, 64] };
 
 /** NodeClass tag keys that EKS reserves for itself (exact keys, plus the `kubernetes.io/cluster/` prefix). */
 export const RESERVED_NODECLASS_TAGS = ['karpenter.sh/provisioner-name', 'karpenter.sh/nodepool', 'karpenter.sh/nodeclaim', 'karpenter.sh/managed-by', 'eks.amazonaws.com/nodeclass'];

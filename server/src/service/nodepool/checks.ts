@@ -13,14 +13,14 @@ import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit } from '../model/edits';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
-  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER,
+  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, EPHEMERAL_SIZE_RANGES,
   AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, autoModeReplacement,
 } from './catalog';
 import { durationSeconds, isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
 
 
 /** EC2NodeClass (self-managed Karpenter) fields that an Auto Mode NodeClass does not have: AWS manages them. */
-const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceProfile', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
+const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
 
 function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>, skipRequired: Set<string>): SchemaReporter {
   return {
@@ -28,6 +28,9 @@ function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>,
       if (code === NODECLASS_SCHEMA_CODES.unknownField && at && !Array.isArray(at) && / in spec( —|$)/.test(message)) {
         const k = scalarString(at as Node);
         if (k && EC2NODECLASS_ONLY.has(k)) message = `"${k}" is an EC2NodeClass field (self-managed Karpenter); EKS Auto Mode manages it and its NodeClass has no such setting${k === 'associatePublicIPAddress' ? ' (use advancedNetworking.associatePublicIPAddress)' : ''}`;
+      }
+      if (code === NODECLASS_SCHEMA_CODES.unknownField && at && !Array.isArray(at) && scalarString(at as Node) === 'ownerID' && /capacityReservationSelectorTerms/.test(message)) {
+        message = '"ownerID" is the EC2NodeClass (self-managed Karpenter) spelling; the EKS Auto Mode NodeClass calls the owning account "owner"';
       }
       if (at && !Array.isArray(at) && skip.has(at as Node)) return;
       if (code === patternCode && at && !Array.isArray(at) && isScalar(at) && typeof (at as Scalar).value === 'string' && isUnknownText((at as Scalar).value as string)) return;
@@ -331,6 +334,32 @@ function checkSelectorTerms(ctx: CheckContext, field: string): void {
   });
 }
 
+/** role and instanceProfile are mutually exclusive; one of them names the nodes' IAM identity (create-node-class.html#auto-node-class-spec). */
+function checkRoleOrProfile(ctx: CheckContext): void {
+  const spec = ctx.obj.node(['spec']);
+  const role = getPair(spec, 'role'), profile = getPair(spec, 'instanceProfile');
+  if (role && profile) {
+    ctx.report('nodeclass-role-and-instance-profile', profile.key as Node, 'role and instanceProfile are mutually exclusive: set the node IAM role by name (role) or through an instance profile (instanceProfile), not both.');
+  } else if (!role && !profile && isMap(spec)) {
+    ctx.report('nodeclass-schema-required', getPair(ctx.obj.root, 'spec')?.key as Node, 'spec needs the nodes\' IAM identity: role (an IAM role name) or instanceProfile (an instance profile name).');
+  }
+}
+
+/** ephemeralStorage.size within the documented range for its unit. */
+function checkEphemeralSize(ctx: CheckContext): void {
+  const n = ctx.obj.node(['spec', 'ephemeralStorage', 'size']);
+  const text = scalarString(n);
+  if (!n || text === undefined || isUnknownText(text)) return;
+  const m = /^(\d+)(Gi|G|Ti|T)$/.exec(text);
+  if (m) {
+    const [lo, hi] = EPHEMERAL_SIZE_RANGES[m[2]];
+    const v = Number(m[1]);
+    if (v < lo || v > hi) ctx.report('nodeclass-schema-range', n, `ephemeralStorage.size ${text} is outside the documented range for ${m[2]} (${lo}–${hi}${m[2]}); EKS documents 1–59000Gi, 1–64000G, 1–58Ti or 1–64T.`);
+  } else if (/^\d+(\.\d+)?([KMGTPE]i?|[numk]|e\d+)?$/.test(text)) {
+    ctx.report('nodeclass-schema-range', n, `ephemeralStorage.size ${text} is not in a documented unit: EKS documents sizes in Gi, G, Ti or T (1–59000Gi, 1–64000G, 1–58Ti, 1–64T).`, { severity: 'warning' });
+  }
+}
+
 export const nodeClassCheck: Check = {
   id: 'nodeclass.v1',
   scope: 'local',
@@ -338,8 +367,10 @@ export const nodeClassCheck: Check = {
   run(ctx) {
     const { obj } = ctx;
     const spec = obj.node(['spec']);
-    if (!spec) ctx.report('nodeclass-schema-required', obj.node(['kind']), 'NodeClass has no spec (EKS documents role, subnetSelectorTerms and securityGroupSelectorTerms as required).');
+    if (!spec) ctx.report('nodeclass-schema-required', obj.node(['kind']), 'NodeClass has no spec (EKS documents role or instanceProfile, subnetSelectorTerms and securityGroupSelectorTerms as required).');
     else validateNode(spec, NODECLASS_SPEC_SCHEMA, NODECLASS_SCHEMA_CODES, schemaReporter(ctx, NODECLASS_SCHEMA_CODES.pattern, new Set(), new Set()), obj.doc, 'spec', getPair(obj.root, 'spec')?.key as Node | undefined);
+    if (spec) checkRoleOrProfile(ctx);
+    checkEphemeralSize(ctx);
     for (const f of ['subnetSelectorTerms', 'securityGroupSelectorTerms', 'podSubnetSelectorTerms', 'podSecurityGroupSelectorTerms', 'capacityReservationSelectorTerms']) checkSelectorTerms(ctx, f);
     for (const p of pairs(obj.node(['spec', 'tags']))) {
       const k = keyString(p);
