@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, withCode, codesOf } from '../helpers/service';
 import { checkTable } from '../helpers/checkTable';
+import { KARPENTER_FEATURES as KF } from '../../server/src/service/nodepool/catalog';
 
 const AUTO_REF = '      nodeClassRef:\n        group: eks.amazonaws.com\n        kind: NodeClass\n        name: default\n';
 const AWS_REF = '      nodeClassRef:\n        group: karpenter.k8s.aws\n        kind: EC2NodeClass\n        name: default\n';
@@ -106,6 +107,38 @@ checkTable('EKS Auto Mode NodePools', [
     [req('eks.amazonaws.com/instance-cpu', 'In', '["1"]'), '["1"]'],
   ].map(([reqs, at], i) => (
     { code: 'nodepool-tiny-instances-only', name: `case ${i}`, source: 'aws/containers-roadmap #2516; EKS user guide create-node-pool', fire: pool({ reqs }), at, silent: pool({ reqs: i % 2 ? req('eks.amazonaws.com/instance-size', 'NotIn', '[nano, micro, small]') : req('eks.amazonaws.com/instance-size', 'In', '[small, large]') }), count: 1 })),
+]);
+
+const NODEPOOL_GO = 'kubernetes-sigs/karpenter pkg/apis/v1/nodepool.go (Budget.IsActive: cron.ParseStandard; GetAllowedDisruptions fails closed)';
+const VALIDATION = 'kubernetes-sigs/karpenter pkg/apis/v1/nodepool_validation.go (RuntimeValidate)';
+const AWS_LABELS = 'aws/karpenter-provider-aws pkg/apis/v1/labels.go (RestrictedLabelDomains, WellKnownLabels)';
+const INSTANCES = 'https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html#auto-supported-instances';
+const sched = (v: string) => pool({ tail: budget(`      - nodes: "0"\n        schedule: "${v}"\n        duration: 8h\n`) });
+
+checkTable('NodePool rules Karpenter applies beyond the CRD', [
+  // The CRD pattern ^(@(annually|...))|((.+)\s(.+)\s(.+)\s(.+)\s(.+))$ is loose; robfig/cron parser.go is what runs.
+  ...([
+    ['0 9 * * mon-fri extra', 'exactly 5 fields'], ['@dailyx', 'not a cron descriptor'], ['61 9 * * *', 'outside 0–59'], ['0 9 * * funday', 'not a number or name'],
+    ['0 9 32 * *', 'outside 1–31'], ['0 9 * * 7', 'outside 0–6'], ['*/0 * * * *', 'must be positive'], ['0 9-5 * * *', 'starts after it ends'],
+  ] as const).map(([bad, why]) => (
+    { code: 'nodepool-budget-schedule-invalid', name: bad, source: `${NODEPOOL_GO}; robfig/cron parser.go`, fire: sched(bad), at: `"${bad}"`, silent: sched('0 9 * * MON-FRI'), count: 1, severity: 'error' as const, message: new RegExp(why) })),
+  { code: 'nodepool-budget-schedule-invalid', name: 'descriptors and steps are fine', source: 'robfig/cron parser.go (parseDescriptor, getRange)', fire: sched('@weekly@'), at: '"@weekly@"', silent: sched('*/15 0-6,22 1/2 jan-jun ?') },
+  { code: 'nodepool-budget-duplicate-reason', source: `${CRD} (reasons: x-kubernetes-list-type: set)`, fire: pool({ tail: budget('      - nodes: "1"\n        reasons: [Drifted, Empty, Drifted]\n') }), at: 'Drifted', silent: pool({ tail: budget('      - nodes: "1"\n        reasons: [Drifted, Empty]\n') }), count: 1, severity: 'error' },
+  { code: 'nodepool-nodeclass-kind', name: 'eks.amazonaws.com + EC2NodeClass', source: 'EKS user guide create-node-pool (nodeClassRef); aws/karpenter-provider-aws pkg/apis/v1/ec2nodeclass.go', fire: pool({ ref: AUTO_REF.replace('kind: NodeClass', 'kind: EC2NodeClass') }), at: 'EC2NodeClass', silent: pool(), count: 1, severity: 'error' },
+  { code: 'nodepool-nodeclass-kind', name: 'karpenter.k8s.aws + NodeClass', source: 'aws/karpenter-provider-aws pkg/apis/v1/ec2nodeclass.go', fire: pool({ ref: AWS_REF.replace('kind: EC2NodeClass', 'kind: NodeClass') }), at: 'NodeClass', silent: pool({ ref: AWS_REF }), count: 1 },
+  { code: 'nodepool-restricted-label', name: 'self-managed: a karpenter.k8s.aws requirement key that is not well-known', source: AWS_LABELS, fire: pool({ ref: AWS_REF, reqs: req('karpenter.k8s.aws/instance-categroy', 'In', '[c]') }), at: 'karpenter.k8s.aws/instance-categroy', silent: pool({ ref: AWS_REF, reqs: req('karpenter.k8s.aws/instance-category', 'In', '[c]') }), count: 1, message: /did you mean "karpenter\.k8s\.aws\/instance-category"/ },
+  { code: 'nodepool-restricted-label', name: 'self-managed: a karpenter.k8s.aws template label', source: `${AWS_LABELS}; ${VALIDATION} validateLabels`, fire: pool({ ref: AWS_REF, labels: '        karpenter.k8s.aws/team: web\n' }), at: 'karpenter.k8s.aws/team', silent: pool({ ref: AWS_REF, labels: '        example.com/team: web\n' }), count: 1 },
+  { code: 'nodepool-schema-pattern', name: 'template label key is not a qualified name', source: `${VALIDATION} validateLabels (IsQualifiedName)`, fire: pool({ labels: '        "team name": web\n' }), at: '"team name"', silent: pool({ labels: '        team-name: web\n' }), count: 1, severity: 'error' },
+  { code: 'nodepool-requirement-unknown-value', name: 'self-managed: a karpenter.k8s.aws number label', source: AWS_LABELS, fire: pool({ ref: AWS_REF, reqs: req('karpenter.k8s.aws/instance-cpu', 'In', '["4 cores"]') }), at: '"4 cores"', silent: pool({ ref: AWS_REF, reqs: req('karpenter.k8s.aws/instance-cpu', 'In', '["4"]') }), count: 1, severity: 'warning' },
+  ...([
+    [req('eks.amazonaws.com/instance-family', 'In', '[p3, a1]'), '[p3, a1]'],
+    [req('eks.amazonaws.com/instance-category', 'In', '[a, mac]'), '[a, mac]'],
+    [req('node.kubernetes.io/instance-type', 'In', '[p3.2xlarge, u-6tb1.metal]'), '[p3.2xlarge, u-6tb1.metal]'],
+  ] as const).map(([reqs, at], i) => (
+    { code: 'nodepool-auto-mode-unsupported-family', name: `case ${i}`, source: INSTANCES, fire: pool({ reqs }), at, silent: pool({ reqs: i === 1 ? req('eks.amazonaws.com/instance-category', 'In', '[a, m]') : i === 2 ? req('node.kubernetes.io/instance-type', 'In', '[p3.2xlarge, p5.48xlarge]') : req('eks.amazonaws.com/instance-family', 'In', '[p3, g5, c9i]') }), count: 1, severity: 'warning' as const })),
+  { code: 'nodepool-version-skew', name: 'Gte', source: KF.gteLte.source, fire: pool({ reqs: req('eks.amazonaws.com/instance-generation', 'Gte', '["5"]') }), at: 'Gte', silent: pool({ reqs: req('eks.amazonaws.com/instance-generation', 'Gt', '["4"]') }), severity: 'info', message: /v1\.9\.0/ },
+  { code: 'nodepool-version-skew', name: 'replicas', source: KF.replicas.source, fire: pool({ tail: '  replicas: 2\n' }), at: 'replicas', silent: pool(), message: /v1\.8\.0/ },
+  { code: 'nodepool-version-skew', name: 'Balanced', source: KF.balanced.source, fire: pool({ tail: '  disruption:\n    consolidationPolicy: Balanced\n' }), at: 'Balanced', silent: pool({ tail: '  disruption:\n    consolidationPolicy: WhenEmptyOrUnderutilized\n' }), message: /v1\.14\.0/ },
 ]);
 
 test('nodepool-auto-mode-karpenter-label: the quick fix switches to the eks.amazonaws.com label', () => {

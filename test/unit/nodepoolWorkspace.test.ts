@@ -130,3 +130,39 @@ test('pod-grace-exceeds-nodepool offers to lower the grace period; nodeClassRef.
   assert.equal(locs[0].uri, uriOf('nc.yaml'));
   assert.equal(locs[0].range.start.line, 3);
 });
+
+// ───────────────────────────── Auto Mode defaults, PDBs, do-not-disrupt ─────────────────────────────
+
+const TGP_DEFAULT = 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html (Termination Grace Period: 24 hours on the NodeClaim)';
+const PDB_V1 = (spec: string, apiVersion = 'policy/v1') => `apiVersion: ${apiVersion}\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n${spec}`;
+const SEL = '  selector:\n    matchLabels:\n      app: web\n';
+const DRAIN = 'kubernetes-sigs/karpenter pkg/controllers/node/termination (evictions respect PodDisruptionBudgets); kubernetes/website concepts/workloads/pods/disruptions.md';
+const ANNOTATED = (where: 'own' | 'template', value: string) => deployment({ replicas: 2 }).replace(where === 'own' ? 'metadata:\n  name: web\n' : '    metadata:\n      labels:\n        app: web\n',
+  where === 'own' ? `metadata:\n  name: web\n  annotations:\n    karpenter.sh/do-not-disrupt: "${value}"\n` : `    metadata:\n      annotations:\n        karpenter.sh/do-not-disrupt: "${value}"\n      labels:\n        app: web\n`);
+const autoPod = (selector: string) => deployment({ nodeSelector: `        eks.amazonaws.com/compute-type: auto\n${selector}` });
+
+checkTable('Workloads on Karpenter and EKS Auto Mode', [
+  { code: 'pod-grace-exceeds-nodepool', name: 'the 24h Auto Mode default counts', source: TGP_DEFAULT, files: { 'np.yaml': nodePool('gp') }, fire: deployment({ grace: 90000 }), at: '90000', silent: deployment({ grace: 86400 }), count: 1, message: /EKS Auto Mode default/ },
+  { code: 'pod-auto-mode-karpenter-label', name: 'nodeSelector', source: 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html#auto-supported-labels', fire: autoPod('        karpenter.k8s.aws/instance-family: m7i\n'), at: 'karpenter.k8s.aws/instance-family', silent: autoPod('        eks.amazonaws.com/instance-family: m7i\n'), count: 1, severity: 'warning' },
+  { code: 'pod-auto-mode-karpenter-label', name: 'not on self-managed nodes', source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-workload.html', fire: autoPod('        karpenter.k8s.aws/instance-family: m7i\n'), at: 'karpenter.k8s.aws/instance-family', silent: deployment({ nodeSelector: '        karpenter.k8s.aws/instance-family: m7i\n' }) },
+  { code: 'pod-auto-mode-karpenter-label', name: 'required node affinity', source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-workload.html', fire: deployment({ affinity: '      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: eks.amazonaws.com/compute-type\n                    operator: In\n                    values: [auto]\n                  - key: karpenter.k8s.aws/instance-gpu-count\n                    operator: Gt\n                    values: ["0"]\n' }), at: 'karpenter.k8s.aws/instance-gpu-count', silent: deployment({ affinity: '      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - key: eks.amazonaws.com/compute-type\n                    operator: In\n                    values: [auto]\n                  - key: eks.amazonaws.com/instance-gpu-count\n                    operator: Gt\n                    values: ["0"]\n' }) },
+  { code: 'pdb-blocks-eviction', name: 'maxUnavailable 0', source: DRAIN, fire: PDB_V1(`  maxUnavailable: 0\n${SEL}`), at: '0', silent: PDB_V1(`  maxUnavailable: 1\n${SEL}`), count: 1, severity: 'warning' },
+  { code: 'pdb-blocks-eviction', name: 'minAvailable 100%', source: DRAIN, fire: PDB_V1(`  minAvailable: 100%\n${SEL}`), at: '100%', silent: PDB_V1(`  minAvailable: 50%\n${SEL}`), count: 1 },
+  { code: 'pdb-blocks-eviction', name: 'minAvailable equal to the replicas', source: DRAIN, files: { 'deploy.yaml': deployment({ replicas: 3 }) }, fire: PDB_V1(`  minAvailable: 3\n${SEL}`), at: '3', silent: PDB_V1(`  minAvailable: 2\n${SEL}`), count: 1, message: /not below the 3 replicas it covers \(Deployment web\)/ },
+  { code: 'pdb-blocks-eviction', name: 'an HPA scales the replicas', source: DRAIN, files: { 'deploy.yaml': deployment({ replicas: 3 }) }, fire: PDB_V1(`  minAvailable: 3\n${SEL}`), at: '3', silent: PDB_V1(`  minAvailable: 3\n${SEL}`) + '---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 3\n  maxReplicas: 10\n' },
+  { code: 'do-not-disrupt-misplaced', source: 'kubernetes-sigs/karpenter pkg/utils/pod/scheduling.go (IsDoNotDisruptActive reads pod.Annotations)', fire: ANNOTATED('own', 'true'), at: 'karpenter.sh/do-not-disrupt', silent: ANNOTATED('template', 'true'), count: 1, severity: 'warning' },
+  { code: 'do-not-disrupt-value', name: 'Pods: "true" or a positive Go duration', source: 'kubernetes-sigs/karpenter pkg/utils/pod/scheduling.go (parseDoNotDisrupt: time.ParseDuration, positive)', fire: ANNOTATED('template', 'yes'), at: '"yes"', silent: ANNOTATED('template', '1h30m'), count: 1 },
+  { code: 'do-not-disrupt-value', name: 'a zero duration is not positive', source: 'kubernetes-sigs/karpenter pkg/utils/pod/scheduling.go', fire: ANNOTATED('template', '0s'), at: '"0s"', silent: ANNOTATED('template', '30m') },
+  { code: 'do-not-disrupt-value', name: 'nodes: only "true"', source: 'kubernetes-sigs/karpenter pkg/controllers/state/statenode.go', fire: nodePool('gp').replace('  template:\n', '  template:\n    metadata:\n      annotations:\n        karpenter.sh/do-not-disrupt: "1h"\n'), at: '"1h"', silent: nodePool('gp').replace('  template:\n', '  template:\n    metadata:\n      annotations:\n        karpenter.sh/do-not-disrupt: "true"\n') },
+  // policy/v1: "an empty spec.selector ({}) selects all pods in the namespace" (deprecation guide, PodDisruptionBudget v1.25).
+  { code: 'workload-no-pdb', name: 'a policy/v1 PDB with selector {} covers every Pod', source: 'kubernetes/website deprecation-guide.md (PodDisruptionBudget v1.25)', files: { 'np.yaml': nodePool('gp') }, fire: deployment({ replicas: 3 }) + '---\n' + PDB_V1('  maxUnavailable: 1\n  selector: {}\n', 'policy/v1beta1'), at: '3', silent: deployment({ replicas: 3 }) + '---\n' + PDB_V1('  maxUnavailable: 1\n  selector: {}\n') },
+]);
+
+test('pod-grace-exceeds-nodepool: self-managed Karpenter has no 24h default (NodeClaims then have no terminationGracePeriod)', () => {
+  assert.equal(run(deployment({ grace: 90000 }), { 'np.yaml': nodePool('gp', { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass' }) }, 'pod-grace-exceeds-nodepool').length, 0);
+});
+
+test('pod-auto-mode-karpenter-label offers the eks.amazonaws.com label', () => {
+  const d = run(autoPod('        karpenter.k8s.aws/instance-family: m7i\n'), {}, 'pod-auto-mode-karpenter-label');
+  assert.equal((d[0].data as { fixes: { edits: { newText: string }[] }[] }).fixes[0].edits[0].newText, 'eks.amazonaws.com/instance-family');
+});

@@ -63,8 +63,8 @@ export const REQUIREMENT_SCHEMA: FieldSchema = {
         { value: 'DoesNotExist', doc: 'The label must be absent (leave values out).' },
         { value: 'Gt', doc: 'The label, read as an integer, must be greater than the single value.' },
         { value: 'Lt', doc: 'The label, read as an integer, must be less than the single value.' },
-        { value: 'Gte', doc: 'Greater than or equal to the single value (newer Karpenter releases only).' },
-        { value: 'Lte', doc: 'Less than or equal to the single value (newer Karpenter releases only).' },
+        { value: 'Gte', doc: 'Greater than or equal to the single value (Karpenter v1.9.0 and later).' },
+        { value: 'Lte', doc: 'Less than or equal to the single value (Karpenter v1.9.0 and later).' },
       ],
     },
     values: { type: 'array', doc: 'The values to compare with. `In`/`NotIn` take a list; `Gt`/`Lt`/`Gte`/`Lte` take exactly one non-negative integer; `Exists`/`DoesNotExist` take none.', items: { type: 'string', pattern: LABEL_VALUE, patternHint: 'a label value (letters, digits, - _ ., at most 63 characters)', maxLength: 63 } },
@@ -141,7 +141,7 @@ export const NODEPOOL_SPEC_SCHEMA: FieldSchema = {
           enum: [
             { value: 'WhenEmptyOrUnderutilized', doc: 'Remove empty nodes and move Pods off underused nodes to cheaper or fewer ones.' },
             { value: 'WhenEmpty', doc: 'Only remove nodes that run no workload Pods.' },
-            { value: 'Balanced', doc: 'Consolidate only when the savings outweigh the disruption (newer Karpenter releases only).' },
+            { value: 'Balanced', doc: 'Consolidate only when the savings outweigh the disruption (Karpenter v1.14.0 and later).' },
           ],
         },
         consolidateAfter: { type: 'string', default: '0s', doc: 'How long a node must stay a consolidation candidate (no Pods scheduled or removed) before it is consolidated. `Never` turns consolidation off.', pattern: DURATION_OR_NEVER, patternHint: `${durationHint}, or Never` },
@@ -150,7 +150,7 @@ export const NODEPOOL_SPEC_SCHEMA: FieldSchema = {
     },
     limits: { type: 'object', doc: 'Caps on the total resources of all nodes of this NodePool (e.g. `cpu: 1000`, `memory: 1000Gi`, `nodes: 10`); no new nodes are launched past them.', additionalProperties: { type: 'quantity' } },
     weight: { type: 'integer', minimum: 1, maximum: 100, doc: 'Priority among NodePools that could all run a Pod: the highest weight is tried first.' },
-    replicas: { type: 'integer', minimum: 0, doc: 'Makes this a static NodePool holding exactly this many nodes (newer Karpenter releases). Consolidation settings are then ignored, only `limits.nodes` is allowed and `weight` is not.' },
+    replicas: { type: 'integer', minimum: 0, doc: 'Makes this a static NodePool holding exactly this many nodes (Karpenter v1.8.0 and later; older releases drop the field). Consolidation settings are then ignored, only `limits.nodes` is allowed and `weight` is not.' },
   },
 };
 
@@ -286,6 +286,8 @@ export interface RequirementKey extends CatalogEntry {
   autoMode?: boolean;
   /** When true, a value not in `values` is reported (the set is closed). */
   closed?: boolean;
+  /** A self-managed Karpenter on AWS label (karpenter.k8s.aws domain); Auto Mode nodes never carry it. */
+  selfManaged?: boolean;
 }
 
 const v = (...names: string[]) => names.map((value) => ({ value }));
@@ -295,6 +297,49 @@ const SIZES = v('nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'
 function auto(suffix: string, valueKind: RequirementKey['valueKind'], doc: string, values?: { value: string; doc?: string }[], closed = false): RequirementKey {
   return { name: `eks.amazonaws.com/${suffix}`, type: valueKind === 'integer' ? 'integer' : closed ? 'enum' : 'string', valueKind, doc, values, autoMode: true, closed, source: AUTO_MODE_LABELS_DOCS };
 }
+
+/**
+ * The karpenter.k8s.aws labels self-managed Karpenter on AWS knows (aws/karpenter-provider-aws pkg/apis/v1/labels.go,
+ * the WellKnownLabels it registers); its domain is restricted, so any other key in it makes the NodePool fail
+ * validation. Value kinds as the provider fills them in.
+ */
+export const KARPENTER_AWS_SOURCE = 'https://github.com/aws/karpenter-provider-aws/blob/main/pkg/apis/v1/labels.go';
+const KARPENTER_AWS_LABELS: [string, RequirementKey['valueKind'], string][] = [
+  ['instance-category', 'string', 'Instance category (the letters before the generation digit).'],
+  ['instance-family', 'string', 'Instance family (the part of the type name before the dot).'],
+  ['instance-generation', 'integer', 'Instance generation (the digit in the type name).'],
+  ['instance-size', 'string', 'Instance size (the part after the dot).'],
+  ['instance-cpu', 'integer', 'Number of vCPUs.'],
+  ['instance-cpu-manufacturer', 'string', 'CPU maker (intel, amd, aws).'],
+  ['instance-cpu-sustained-clock-speed-mhz', 'integer', 'Sustained CPU clock speed in MHz.'],
+  ['instance-memory', 'integer', 'Memory in MiB.'],
+  ['instance-ebs-bandwidth', 'integer', 'Maximum EBS bandwidth in Mbps.'],
+  ['instance-network-bandwidth', 'integer', 'Baseline network bandwidth in Mbps.'],
+  ['instance-gpu-name', 'string', 'GPU model.'],
+  ['instance-gpu-manufacturer', 'string', 'GPU maker.'],
+  ['instance-gpu-count', 'integer', 'Number of GPUs.'],
+  ['instance-gpu-memory', 'integer', 'Memory per GPU in MiB.'],
+  ['instance-accelerator-name', 'string', 'Accelerator (Inferentia, Trainium, ...) model.'],
+  ['instance-accelerator-manufacturer', 'string', 'Accelerator maker.'],
+  ['instance-accelerator-count', 'integer', 'Number of accelerators.'],
+  ['instance-local-nvme', 'integer', 'Local NVMe storage in GiB.'],
+  ['instance-hypervisor', 'string', 'Hypervisor (nitro).'],
+  ['instance-encryption-in-transit-supported', 'boolean', 'Whether traffic between instances is encrypted in transit.'],
+  ['instance-capability-flex', 'boolean', 'Whether the type is a flex instance.'],
+  ['instance-tenancy', 'string', 'Tenancy: default or dedicated.'],
+  ['nitro-sandbox', 'boolean', 'Whether the type supports Nitro Enclaves.'],
+  ['capacity-reservation-id', 'string', 'The capacity reservation a node was launched into.'],
+  ['capacity-reservation-type', 'string', 'The kind of capacity reservation (default, capacity-block).'],
+  ['capacity-reservation-interruptible', 'boolean', 'Whether the capacity reservation is interruptible.'],
+  ['placement-group-id', 'string', 'The placement group of the node.'],
+  ['placement-group-partition', 'integer', 'The partition of a partition placement group.'],
+];
+
+export const SELF_MANAGED_LABELS: RequirementKey[] = KARPENTER_AWS_LABELS.map(([suffix, valueKind, doc]) => ({
+  name: `karpenter.k8s.aws/${suffix}`, type: valueKind === 'integer' ? 'integer' : 'string', valueKind, doc: `${doc} Self-managed Karpenter on AWS only.`,
+  ...(suffix === 'instance-tenancy' ? { values: v('default', 'dedicated'), closed: true } : {}),
+  selfManaged: true, source: KARPENTER_AWS_SOURCE,
+}));
 
 export const REQUIREMENT_KEYS = new Catalog<RequirementKey>([
   auto('instance-category', 'string', 'Instance category: the letters before the generation digit of the type name (`c` compute, `m` general purpose, `r` memory, `g`/`p` GPU, `inf`/`trn` AWS ML chips, `t` burstable, ...).', [
@@ -325,7 +370,9 @@ export const REQUIREMENT_KEYS = new Catalog<RequirementKey>([
   { name: 'node.kubernetes.io/instance-type', type: 'string', valueKind: 'string', doc: 'Full EC2 instance type, e.g. `m7i.xlarge`. Prefer category/family/size requirements: a list of exact types limits the capacity Karpenter can find.', values: v('m7i.large', 'm7i.xlarge', 'c7i.xlarge', 'r7i.xlarge', 'm7g.xlarge', 'g5.xlarge', 'g6.xlarge'), source: 'https://kubernetes.io/docs/reference/labels-annotations-taints/#nodekubernetesioinstance-type' },
   { name: 'kubernetes.io/arch', type: 'enum', valueKind: 'string', closed: true, doc: 'CPU architecture: `amd64` (Intel/AMD) or `arm64` (Graviton).', values: v('amd64', 'arm64'), source: 'https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-arch' },
   { name: 'kubernetes.io/os', type: 'enum', valueKind: 'string', closed: true, doc: 'Operating system of the node. EKS Auto Mode runs Linux nodes only and does not support this label in NodePool requirements.', values: v('linux', 'windows') },
+  ...SELF_MANAGED_LABELS,
 ]);
+
 
 /** Labels Auto Mode does not support in NodePool requirements. */
 export const AUTO_MODE_UNSUPPORTED = new Set(['kubernetes.io/os', 'node.kubernetes.io/windows-build']);
@@ -344,3 +391,55 @@ export const WELL_KNOWN_NODE_LABELS = new Set([
   'kubernetes.io/hostname', 'karpenter.sh/nodepool', 'node.kubernetes.io/windows-build', 'topology.k8s.aws/zone-id',
   'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region', 'beta.kubernetes.io/arch', 'beta.kubernetes.io/os', 'beta.kubernetes.io/instance-type',
 ]);
+
+// ───────────────────────────── what Auto Mode launches ─────────────────────────────
+
+export const AUTO_MODE_INSTANCES_DOCS = 'https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html#auto-supported-instances';
+
+/** The instance families EKS Auto Mode launches (the "supported instance reference" table of the user guide). */
+export const AUTO_MODE_FAMILIES = new Set([
+  'c8id', 'c8i', 'c8i-flex', 'c8gd', 'c8gn', 'c8g', 'c8a', 'c8gb', 'c7a', 'c7g', 'c7gn', 'c7gd', 'c7i', 'c7i-flex', 'c6a', 'c6g', 'c6i', 'c6gn', 'c6id', 'c6in', 'c6gd', 'c5', 'c5a', 'c5d', 'c5ad', 'c5n', 'c4',
+  'm8id', 'm8i', 'm8i-flex', 'm8a', 'm8azn', 'm8gn', 'm8gb', 'm8gd', 'm8g', 'm7i', 'm7a', 'm7g', 'm7gd', 'm7i-flex', 'm6a', 'm6i', 'm6in', 'm6g', 'm6idn', 'm6id', 'm6gd', 'm5', 'm5a', 'm5ad', 'm5n', 'm5dn', 'm5d', 'm5zn', 'm4',
+  'r8id', 'r8i', 'r8i-flex', 'r8gn', 'r8gb', 'r8gd', 'r8g', 'r8a', 'r7a', 'r7iz', 'r7gd', 'r7i', 'r7g', 'r6a', 'r6i', 'r6id', 'r6in', 'r6idn', 'r6g', 'r6gd', 'r5', 'r5n', 'r5a', 'r5dn', 'r5b', 'r5ad', 'r5d', 'r4',
+  't4g', 't3', 't3a', 't2',
+  'z1d', 'x8aedz', 'x8g', 'x8i', 'x2gd',
+  'i8ge', 'i7i', 'i8g', 'i7ie', 'i4g', 'i4i', 'i3', 'i3en', 'is4gen', 'd3', 'd3en', 'im4gn',
+  'p6-b200', 'p6-b300', 'p5', 'p5e', 'p5en', 'p4d', 'p4de', 'p3dn', 'g7e', 'g6', 'gr6', 'g6e', 'g5g', 'g5', 'g4dn', 'g4ad', 'inf2', 'inf1', 'trn1', 'trn1n', 'trn2',
+  'hpc8a', 'x2iezn', 'x2iedn', 'x2idn',
+]);
+
+/** Category and generation of a family name (`m7i` → m, 7; `u-6tb1` → u, 6). */
+export function familyParts(family: string): { category: string; generation: number } | undefined {
+  const m = /^([a-z]+)-?(\d+)/.exec(family);
+  return m ? { category: m[1], generation: Number(m[2]) } : undefined;
+}
+
+const newest = new Map<string, number>();
+for (const f of AUTO_MODE_FAMILIES) {
+  const p = familyParts(f);
+  if (p) newest.set(p.category, Math.max(newest.get(p.category) ?? 0, p.generation));
+}
+/** The categories Auto Mode launches, with the newest generation the table lists in each. */
+export const AUTO_MODE_CATEGORIES: ReadonlyMap<string, number> = newest;
+
+/**
+ * Whether Auto Mode may launch a family: listed, or of a listed category and a generation newer than any listed
+ * (the table grows as AWS adds families). False for categories it never launches and for unlisted families of
+ * generations the table covers (e.g. p3, a1, mac1).
+ */
+export function autoModeLaunches(family: string): boolean {
+  if (AUTO_MODE_FAMILIES.has(family)) return true;
+  const p = familyParts(family);
+  if (!p) return true;
+  const max = AUTO_MODE_CATEGORIES.get(p.category);
+  return max !== undefined && p.generation > max;
+}
+
+// ───────────────────────────── which Karpenter release added what ─────────────────────────────
+
+/** NodePool fields and values added in recent Karpenter releases (kubernetes-sigs/karpenter, first tag with the change). */
+export const KARPENTER_FEATURES = {
+  gteLte: { what: 'The Gte and Lte requirement operators', version: 'v1.9.0', source: 'kubernetes-sigs/karpenter #2674 (c81e6ace)' },
+  replicas: { what: 'Static NodePools (spec.replicas)', version: 'v1.8.0', source: 'kubernetes-sigs/karpenter #2521 (9136011b)' },
+  balanced: { what: 'consolidationPolicy Balanced', version: 'v1.14.0', source: 'kubernetes-sigs/karpenter #2962 (43964dc5)' },
+} as const;

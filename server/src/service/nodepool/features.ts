@@ -55,7 +55,7 @@ function requirementIndex(path: NodePath): { base: NodePath; index: number; rest
 
 function requirementKeyItems(ctx: CursorContext, auto: boolean): CompletionItem[] {
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
-  return REQUIREMENT_KEYS.entries.filter((e) => auto ? e.name !== 'kubernetes.io/os' : !e.autoMode).map((e) => ({
+  return REQUIREMENT_KEYS.entries.filter((e) => auto ? !e.selfManaged && e.name !== 'kubernetes.io/os' : !e.autoMode).map((e) => ({
     label: e.name, kind: CompletionItemKind.Property,
     detail: `${e.valueKind === 'integer' ? 'number · In, NotIn, Gt, Lt, Exists' : 'In, NotIn, Exists, DoesNotExist'}`,
     documentation: { kind: MarkupKind.Markdown, value: keyMarkdown(e) },
