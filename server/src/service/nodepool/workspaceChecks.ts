@@ -243,7 +243,7 @@ function fixedReplicas(w: K8sObject, hpaTargets: Set<string>): number | undefine
   if (!['Deployment', 'StatefulSet', 'ReplicaSet'].includes(w.kind ?? '')) return undefined;
   if (hpaTargets.has(`${w.namespace ?? ''}/${w.kind}/${w.name ?? ''}`)) return undefined;
   const n = w.node(['spec', 'replicas']);
-  if (!n) return 1;
+  if (!n) return undefined; // defaulted to 1, but an overlay (kustomize, Helm values) often sets it
   const v = scalarString(n);
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
@@ -282,7 +282,8 @@ export const pdbEvictionCheck: Check = {
     const total = counts.reduce((a, b) => a! + b!, 0)!;
     if (total > min) return;
     const names = covered.slice(0, 3).map((w) => `${w.kind} ${w.name ?? ''}`).join(', ');
-    ctx.report('pdb-blocks-eviction', minA, `minAvailable ${min} is not below the ${total} replica${total === 1 ? '' : 's'} it covers (${names}), so no Pod can be evicted. ${why} Keep minAvailable below the replicas, or use maxUnavailable: 1.`,
-      { related: covered.slice(0, 5).map((w) => relatedAt(w.obj, w.obj.node(['spec', 'replicas']) ?? w.obj.node(['metadata', 'name']), `${w.kind} ${w.name ?? ''}: ${fixedReplicas(w.obj, hpas)} replica(s)`)) });
+    // Information only: the replicas written here may be changed by an overlay or a controller at deploy time.
+    ctx.report('pdb-blocks-eviction', minA, `minAvailable ${min} is not below the ${total} replica${total === 1 ? '' : 's'} written for ${names}, so no Pod can be evicted. ${why} Keep minAvailable below the replicas, or use maxUnavailable: 1.`,
+      { severity: 'info', related: covered.slice(0, 5).map((w) => relatedAt(w.obj, w.obj.node(['spec', 'replicas']) ?? w.obj.node(['metadata', 'name']), `${w.kind} ${w.name ?? ''}: ${fixedReplicas(w.obj, hpas)} replica(s)`)) });
   },
 };
