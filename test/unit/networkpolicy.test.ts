@@ -14,9 +14,9 @@ function np(spec: string, meta = '  name: p\n  namespace: shop\n'): string {
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n${meta}spec:\n${spec.replace(/^\n/, '')}`;
 }
 
-/** np- codes, without the EKS enforcement note (which every default-deny policy carries; tested on its own). */
+/** np- codes, without the EKS enforcement note and the DNS reminder (which many fixtures here carry; tested on their own). */
 function npCodes(d: Diagnostic[]): string[] {
-  return codesOf(d).filter((c) => c.startsWith('np-') && c !== 'np-eks-enforcement');
+  return codesOf(d).filter((c) => c.startsWith('np-') && c !== 'np-eks-enforcement' && c !== 'np-egress-no-dns');
 }
 
 /** Apply a diagnostic's quick fix (file-position edits) to the text. */
@@ -63,6 +63,16 @@ const GOOD = np(`
       ports:
         - protocol: SCTP
           port: 9000
+    - to:
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: kube-system
+          podSelector:
+            matchLabels:
+              k8s-app: kube-dns
+      ports:
+        - protocol: UDP
+          port: 53
 `);
 
 test('a well-formed policy has no diagnostics at all', () => {
@@ -285,9 +295,6 @@ metadata:
   name: web
 `;
 
-function ws(text: string): Diagnostic[] {
-  return diagnose(text, {}, { 'workloads.yaml': WORKLOADS });
-}
 
 const W = { 'workloads.yaml': WORKLOADS };
 const sel = (labels: string) => `  podSelector:\n    matchLabels:\n      ${labels}\n`;
@@ -313,10 +320,6 @@ test('np-pod-selector-no-match and np-namespace-selector-no-match: silent when t
   assert.deepEqual(withCode(diagnose(nsPeer('team: nobody')), 'np-namespace-selector-no-match'), []);
 });
 
-test('np-named-port-unknown: an ipBlock destination is unknown: silent', () => {
-  assert.deepEqual(withCode(ws(np('  podSelector: {}\n  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n      ports:\n        - port: anything\n')), 'np-named-port-unknown'), []);
-});
-
 const DENY = np('  podSelector: {}\n  policyTypes: [Ingress, Egress]\n');
 const ENFORCEMENT = 'EKS user guide cni-network-policy-configure; auto-net-pol';
 
@@ -325,6 +328,57 @@ checkTable('EKS network policy enforcement note', [
   { code: 'np-eks-enforcement', name: 'allow all', source: ENFORCEMENT, fire: DENY, at: 'NetworkPolicy', silent: ing('    - {}\n') },
   { code: 'np-eks-enforcement', name: 'the NodeClass setting is named', source: ENFORCEMENT, files: { 'nc.yaml': 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: default\nspec:\n  networkPolicy: DefaultDeny\n' }, fire: DENY, at: 'NetworkPolicy', silent: ing('    - {}\n'), message: /NodeClass default sets networkPolicy: DefaultDeny/ },
 ]);
+
+const CONTROLLER = 'aws/amazon-network-policy-controller-k8s pkg/resolvers/endpoints.go';
+const egressTo = (peers: string, ports: string) => np(`${ALL}  egress:\n    - to:\n${peers}      ports:\n${ports}`);
+const DNS_RULE = '    - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n          podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n        - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n';
+const TO_DB = '    - to:\n        - podSelector:\n            matchLabels:\n              app: db\n      ports:\n        - port: 5432\n';
+const manyPorts = (n: number) => Array.from({ length: n }, (_, i) => `        - port: ${8000 + i}\n`).join('');
+const W_PROD = { 'workloads.yaml': WORKLOADS + '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: web\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          ports:\n            - name: grpc\n              containerPort: 9090\n' };
+
+checkTable('NetworkPolicy on the VPC CNI', [
+  // computeEgressEndpoints: "named ports excluded since there's no specific destination to resolve them against".
+  { code: 'np-named-port-unknown', name: 'an egress rule to ipBlocks only', source: CONTROLLER, fire: egressTo('        - ipBlock:\n            cidr: 10.0.0.0/8\n', '        - port: https\n'), at: 'https', silent: egressTo('        - ipBlock:\n            cidr: 10.0.0.0/8\n', '        - port: 443\n'), count: 1, severity: 'warning' },
+  // An AND peer reaches the selected Pods in the selected namespaces only.
+  { code: 'np-named-port-unknown', name: 'an AND peer: only the Pods of the selected namespaces', source: `${CONCEPT}; ${CONTROLLER} (resolvePeerNamespaces)`, files: W_PROD, fire: egressTo('        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: shop\n          podSelector:\n            matchLabels:\n              app: api\n', '        - port: grpc\n'), at: 'grpc', silent: egressTo('        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: web\n          podSelector:\n            matchLabels:\n              app: api\n', '        - port: grpc\n'), count: 1 },
+  { code: 'np-vpc-cni-port-limit', source: 'aws/aws-network-policy-agent pkg/utils/utils.go (ComputeTrieValue: "supported maximum of 24")', fire: ing(`    - ports:\n${manyPorts(25)}`), at: 'ports', silent: ing(`    - ports:\n${manyPorts(24)}`), count: 1, severity: 'warning' },
+  { code: 'np-egress-no-dns', name: 'egress rules without DNS', source: `${CONCEPT} (egress isolation); EKS user guide cni-network-policy`, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}${DNS_RULE}`), count: 1, severity: 'warning' },
+  { code: 'np-egress-no-dns', name: 'another policy of the namespace opens DNS', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}`) + '---\n' + np(`${ALL}  policyTypes: [Egress]\n  egress:\n${DNS_RULE}`, '  name: allow-dns\n  namespace: shop\n') },
+  { code: 'np-egress-no-dns', name: 'all ports to any namespace', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}    - to:\n        - namespaceSelector: {}\n`) },
+  { code: 'np-egress-no-dns', name: 'the dns named port', source: 'kubernetes/kubernetes cluster/addons/dns/coredns (container ports dns, dns-tcp)', fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}    - ports:\n        - protocol: UDP\n          port: dns\n`) },
+  { code: 'np-egress-no-dns', name: 'a deny-all egress policy is left alone', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  policyTypes: [Egress]\n`) },
+  { code: 'np-egress-no-dns', name: 'egress not isolated', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  policyTypes: [Ingress]\n  egress:\n${TO_DB}`) },
+]);
+
+test('np-egress-no-dns: the quick fix adds the kube-dns rule after the last one, keeps the YAML valid and clears the finding (either list indentation, CRLF)', () => {
+  const check = (text: string, expect: RegExp) => {
+    const d = withCode(diagnose(text), 'np-egress-no-dns');
+    assert.equal(d.length, 1, text);
+    const fixed = applyFix(text, d[0]);
+    assert.match(fixed, expect);
+    assert.deepEqual(codesOf(diagnose(fixed)).filter((c) => c.startsWith('np-') && c !== 'np-eks-enforcement'), [], fixed);
+    return fixed;
+  };
+  check(np(`${ALL}  egress:\n${TO_DB}`), /port: 5432\n {4}- to:\n {8}- namespaceSelector:\n {12}matchLabels:\n {14}kubernetes\.io\/metadata\.name: kube-system\n {10}podSelector:\n {12}matchLabels:\n {14}k8s-app: kube-dns\n {6}ports:\n {8}- protocol: UDP\n {10}port: 53\n {8}- protocol: TCP\n {10}port: 53\n$/);
+  // Sequences written without indentation under their key.
+  check(np('  podSelector: {}\n  egress:\n  - to:\n    - podSelector: {}\n    ports:\n    - port: 5432\n  policyTypes: [Egress]\n'), /port: 5432\n {2}- to:\n {6}- namespaceSelector:[\s\S]*\n {2}policyTypes: \[Egress\]\n$/);
+  const crlf = np(`${ALL}  egress:\n${TO_DB}`).replace(/\n/g, '\r\n');
+  const fixed = check(crlf, /k8s-app: kube-dns\r\n/);
+  assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
+});
+
+test('Explain says when egress allows no DNS, and names another policy that opens it', async () => {
+  const { explainNetworkPolicy } = await import('../../server/src/service/networkpolicy/explain');
+  const { indexWith, objectsIn } = await import('../helpers/service');
+  const alone = indexWith({ 'a.yaml': np(`${ALL}  egress:\n${TO_DB}`) });
+  assert.match(explainNetworkPolicy(objectsIn(alone, 'a.yaml')[0], alone)!, /\*\*DNS:\*\* no egress rule reaches the cluster DNS/);
+  const both = indexWith({ 'a.yaml': np(`${ALL}  egress:\n${TO_DB}`), 'b.yaml': np(`${ALL}  policyTypes: [Egress]\n  egress:\n${DNS_RULE}`, '  name: allow-dns\n  namespace: shop\n') });
+  assert.match(explainNetworkPolicy(objectsIn(both, 'a.yaml')[0], both)!, /NetworkPolicy `allow-dns` of the same namespace does/);
+});
+
+test('np-eks-enforcement: on Auto Mode the NodeClass networkPolicy step is optional (auto-net-pol.adoc, Step 3 "Optional")', () => {
+  assert.match(withCode(diagnose(DENY), 'np-eks-enforcement')[0].message, /NodeClass networkPolicy setting is optional/);
+});
 
 test('np-eks-enforcement: quiet when the workspace enables the network policy controller', () => {
   const enabled = { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: amazon-vpc-cni\n  namespace: kube-system\ndata:\n  enable-network-policy-controller: "true"\n' };

@@ -220,6 +220,28 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
   }
 }
 
+/** The VPC CNI network policy agent stores at most 24 port/protocol entries per destination (aws/aws-network-policy-agent pkg/utils/utils.go, ComputeTrieValue). */
+export const VPC_CNI_MAX_PORTS = 24;
+
+function portLimitCheck(ctx: CheckContext, rule: Rule): void {
+  const ports = rule.ports ?? [];
+  if (ports.length <= VPC_CNI_MAX_PORTS) return;
+  const combos = new Set(ports.map((p) => `${p.protocol}|${p.port ?? '*'}|${p.endPort ?? ''}`));
+  if (combos.size <= VPC_CNI_MAX_PORTS) return;
+  const key = getPair(rule.node, 'ports')?.key as Node | undefined;
+  ctx.report('np-vpc-cni-port-limit', key ?? rule.node, `This rule lists ${combos.size} distinct port/protocol combinations; the VPC CNI network policy agent keeps at most ${VPC_CNI_MAX_PORTS} per destination and drops the rest without an error, so traffic to the others is denied. Use port ranges (endPort) or split the rule.`);
+}
+
+/** Named ports resolve against destination Pods; an ipBlock has none (the VPC CNI controller skips them: amazon-network-policy-controller-k8s pkg/resolvers/endpoints.go). */
+function namedPortToIpBlockCheck(ctx: CheckContext, rule: Rule): void {
+  const peers = rule.peers ?? [];
+  if (!peers.length || !peers.every((p) => p.ipBlock && !p.podSelector && !p.namespaceSelector)) return;
+  for (const port of rule.ports ?? []) {
+    if (typeof port.port !== 'string' || /^\d+$/.test(port.port) || isUnknownText(port.port)) continue;
+    ctx.report('np-named-port-unknown', port.portNode, `"${port.port}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`);
+  }
+}
+
 function ignoredCheck(ctx: CheckContext, p: Policy): void {
   const written = p.policyTypesWritten;
   if (!written || !written.length || !p.policyTypesNode) return;
@@ -293,6 +315,8 @@ export const networkPolicyCheck: Check = {
           if (peer.ipBlock) ipBlockCheck(ctx, peer);
         }
         for (const port of rule.ports ?? []) portCheck(ctx, port);
+        portLimitCheck(ctx, rule);
+        if (dir === 'egress') namedPortToIpBlockCheck(ctx, rule);
         andOrCheck(ctx, rule, dir);
       }
     }

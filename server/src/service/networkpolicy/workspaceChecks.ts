@@ -16,10 +16,25 @@ function selectedWorkloads(p: Policy, index: WorkspaceIndex): { candidates: Work
   return { candidates, selected: candidates.filter((w) => matches(p.podSelector, w.podLabels)) };
 }
 
-function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[]): Workload[] | undefined {
+/**
+ * The workloads a peer's podSelector reaches. With a namespaceSelector (an AND peer) only workloads of the
+ * namespaces it selects count; undefined when that cannot be told (a namespace the workspace does not declare,
+ * selected by labels other than its name).
+ */
+function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[], nsLabels: Map<string, Record<string, string>>): Workload[] | undefined {
   if (!peer.podSelector || peer.ipBlock) return undefined;
-  const pool = peer.namespaceSelector ? all : candidates;
-  return pool.filter((w) => matches(peer.podSelector!, w.podLabels));
+  const ns = peer.namespaceSelector;
+  if (!ns) return candidates.filter((w) => matches(peer.podSelector!, w.podLabels));
+  const byNameOnly = [...Object.keys(ns.matchLabels), ...ns.expressions.map((e) => e.key)].every((k) => k === NAMESPACE_NAME_LABEL);
+  const out: Workload[] = [];
+  for (const w of all) {
+    if (!matches(peer.podSelector, w.podLabels)) continue;
+    if (w.namespace === undefined) { out.push(w); continue; }
+    const labels = nsLabels.get(w.namespace);
+    if (!labels && !byNameOnly) return undefined;
+    if (matches(ns, labels ?? { [NAMESPACE_NAME_LABEL]: w.namespace })) out.push(w);
+  }
+  return out;
 }
 
 /** Selectors with template placeholders (`{{ .Values.x }}`, `${VAR}`) are filled in later: never report them. */
@@ -75,7 +90,8 @@ export const networkPolicyWorkspaceCheck: Check = {
       let targets: Workload[] | undefined;
       if (dir === 'ingress') targets = selected;
       else {
-        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates));
+        const nsLabels = new Map(namespacesIn(ctx.index).map((n) => [n.name, n.labels]));
+        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates, nsLabels));
         targets = sets.length && sets.every((x) => x !== undefined) ? sets.flat() as Workload[] : undefined;
       }
       if (!targets || !targets.length) continue;
@@ -103,7 +119,7 @@ export const networkPolicyWorkspaceCheck: Check = {
         const nodeClasses = ctx.index.byKind('NodeClass').filter((o) => o.group === 'eks.amazonaws.com');
         const np = nodeClasses.map((o) => [o.name, scalarString(o.node(['spec', 'networkPolicy']))] as const).filter((x) => x[1]);
         const extra = np.length ? ` The workspace's NodeClass ${np[0][0]} sets networkPolicy: ${np[0][1]}.` : '';
-        ctx.report('np-eks-enforcement', ['kind'], `Default-deny ${denies.join(' and ')}: on EKS this is enforced only when network policy is enabled — the VPC CNI add-on with enableNetworkPolicy "true", or on Auto Mode the amazon-vpc-cni ConfigMap (enable-network-policy-controller: "true") plus a NodeClass networkPolicy (DefaultAllow or DefaultDeny, which sets what unselected Pods get). Otherwise the policy is accepted but does nothing.${extra}`);
+        ctx.report('np-eks-enforcement', ['kind'], `Default-deny ${denies.join(' and ')}: on EKS this is enforced only when network policy is enabled — the VPC CNI add-on with enableNetworkPolicy "true", or on Auto Mode the amazon-vpc-cni ConfigMap in kube-system with enable-network-policy-controller: "true" (a NodeClass networkPolicy setting is optional: it only changes what Pods that no policy selects get). Otherwise the policy is accepted but does nothing.${extra}`);
       }
     }
   },
