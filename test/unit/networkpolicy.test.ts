@@ -392,5 +392,14 @@ test('hostile input never throws', () => {
     '  ingress:\n    - from: 7\n      ports: [1, [2], {port: [3]}]\n',
     '  ingress:\n    - from:\n        - ipBlock: 4\n        - ipBlock: {cidr: [1]}\n        - namespaceSelector: {matchExpressions: [{key: k, operator: In, values: 5}]}\n',
     '  policyTypes: Ingress\n  ingress: [null, ~, {from: [null]}]\n',
+    '  podSelector: {}\n  egress:\n    - ports: [{port: dns, protocol: 7}, {port: [53]}]\n      to: [{ipBlock: {cidr: 7}}, {namespaceSelector: {matchLabels: 5}}]\n',
+    '  podSelector: {}\n  egress:\n    - to: [{ipBlock: {cidr: "10.0.0.01/8", except: ["010.0.0.0/16", 5]}}]\n      ports: [{port: https}]\n',
+    `  podSelector: {}\n  egress:\n    - ports:\n${Array.from({ length: 40 }, (_, i) => `        - port: ${i % 2 ? 'x' : 1000 + i}\n`).join('')}`,
   ]) diagnose(np(spec));
+});
+
+test('np-egress-no-dns: a flow list of rules gets the warning but no fix (no safe edit)', () => {
+  const d = withCode(diagnose(np('  podSelector: {}\n  egress: [{to: [{podSelector: {}}], ports: [{port: 5432}]}]\n')), 'np-egress-no-dns');
+  assert.equal(d.length, 1);
+  assert.deepEqual((d[0].data as { fixes?: unknown[] } | undefined)?.fixes ?? [], []);
 });
