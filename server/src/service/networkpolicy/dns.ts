@@ -8,6 +8,7 @@ import type { Check } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { sameNamespace, type K8sObject } from '@shared/manifest/k8sObject';
 import { getPair, nodeRange } from '@shared/manifest/yamlNodes';
+import { isUnknownText } from '@shared/manifest/templates';
 import { indexCache } from '../workspace/indexCache';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
@@ -16,10 +17,13 @@ import { isNetworkPolicy, readPolicy, type Peer, type Policy, type PortSpec, typ
 /** The container port names CoreDNS declares (EKS's coredns add-on and the upstream manifests). */
 const DNS_PORT_NAMES = new Set(['dns', 'dns-tcp']);
 
+/** A value a template or placeholder fills in later (`{{ .Values.port }}`, `${PORT}`): it may be the DNS one. */
+const unknown = (v: string | undefined): boolean => v !== undefined && isUnknownText(v);
+
 function portAllowsDns(p: PortSpec): boolean {
-  if (p.protocol !== 'UDP' && p.protocol !== 'TCP') return false;
+  if (p.protocol !== 'UDP' && p.protocol !== 'TCP' && !unknown(p.protocol)) return false;
   if (p.port === undefined) return true;
-  if (typeof p.port === 'string') return p.port === '53' || DNS_PORT_NAMES.has(p.port);
+  if (typeof p.port === 'string') return p.port === '53' || DNS_PORT_NAMES.has(p.port) || unknown(p.port);
   if (p.port === 53) return true;
   return p.endPort !== undefined && p.port <= 53 && p.endPort >= 53;
 }
@@ -30,12 +34,12 @@ function peerMayBeDns(peer: Peer, policyNamespace: string | undefined): boolean 
   const ns = peer.namespaceSelector;
   if (ns) {
     const name = ns.matchLabels[NAMESPACE_NAME_LABEL];
-    if (name !== undefined && name !== 'kube-system') return false;
+    if (name !== undefined && name !== 'kube-system' && !unknown(name)) return false;
     const expr = ns.expressions.find((e) => e.key === NAMESPACE_NAME_LABEL && e.operator === 'In');
-    return !expr || expr.values.includes('kube-system');
+    return !expr || expr.values.includes('kube-system') || expr.values.some(unknown);
   }
   // A podSelector alone means Pods of the policy's own namespace.
-  return policyNamespace === undefined || policyNamespace === 'kube-system';
+  return policyNamespace === undefined || policyNamespace === 'kube-system' || unknown(policyNamespace);
 }
 
 /** Whether one egress rule lets traffic reach the cluster DNS on port 53. */
