@@ -122,6 +122,7 @@ test('an egress policy without DNS: the warning, its quick fix over codeAction (
   client.open(u, text);
   const diags = await client.diagnosticsFor(u, { until: (d) => d.some((x) => x.code === 'np-egress-no-dns') });
   const d = diags.find((x) => x.code === 'np-egress-no-dns')!;
+  // A warning: the workspace manages shop's policies (web-ingress is deployed from the same folder).
   assert.equal(d.severity, 2);
   const res = await client.request<{ markdown: string } | null>('eksManifests/explainNetworkPolicy', { uri: u, position: positionOf(text, 'egress') });
   assert.match(res!.markdown, /\*\*DNS:\*\* no egress rule reaches the cluster DNS/);

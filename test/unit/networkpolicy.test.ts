@@ -336,6 +336,9 @@ const CONTROLLER = 'aws/amazon-network-policy-controller-k8s pkg/resolvers/endpo
 const egressTo = (peers: string, ports: string) => np(`${ALL}  egress:\n    - to:\n${peers}      ports:\n${ports}`);
 const DNS_RULE = '    - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n          podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n        - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n';
 const TO_DB = '    - to:\n        - podSelector:\n            matchLabels:\n              app: db\n      ports:\n        - port: 5432\n';
+/** Another policy of namespace shop in the same file (deployed together). */
+const DENY_IN = '---\n' + np(`${ALL}  policyTypes: [Ingress]\n`, '  name: deny-in\n  namespace: shop\n');
+const KS = '  name: p\n  namespace: kube-system\n';
 const manyPorts = (n: number) => Array.from({ length: n }, (_, i) => `        - port: ${8000 + i}\n`).join('');
 const W_PROD = { 'workloads.yaml': WORKLOADS + '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: web\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          ports:\n            - name: grpc\n              containerPort: 9090\n' };
 
@@ -345,7 +348,13 @@ checkTable('NetworkPolicy on the VPC CNI', [
   // An AND peer reaches the selected Pods in the selected namespaces only.
   { code: 'np-named-port-unknown', name: 'an AND peer: only the Pods of the selected namespaces', source: `${CONCEPT}; ${CONTROLLER} (resolvePeerNamespaces)`, files: W_PROD, fire: egressTo('        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: shop\n          podSelector:\n            matchLabels:\n              app: api\n', '        - port: grpc\n'), at: 'grpc', silent: egressTo('        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: web\n          podSelector:\n            matchLabels:\n              app: api\n', '        - port: grpc\n'), count: 1 },
   { code: 'np-vpc-cni-port-limit', source: 'aws/aws-network-policy-agent pkg/utils/utils.go (ComputeTrieValue: "supported maximum of 24")', fire: ing(`    - ports:\n${manyPorts(25)}`), at: 'ports', silent: ing(`    - ports:\n${manyPorts(24)}`), count: 1, severity: 'warning' },
-  { code: 'np-egress-no-dns', name: 'egress rules without DNS', source: `${CONCEPT} (egress isolation); EKS user guide cni-network-policy`, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}${DNS_RULE}`), count: 1, severity: 'warning' },
+  // Warning when the workspace shows it manages the namespace's policies (another one deployed with it).
+  { code: 'np-egress-no-dns', name: 'egress rules without DNS', source: `${CONCEPT} (egress isolation); EKS user guide cni-network-policy`, fire: np(`${ALL}  egress:\n${TO_DB}`) + DENY_IN, at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}${DNS_RULE}`) + DENY_IN, count: 1, severity: 'warning' },
+  // Alone, or beside policies of other namespaces only, a DNS policy may be applied apart (platform teams do): information.
+  { code: 'np-egress-no-dns', name: 'the only policy of its namespace in the workspace', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}${DNS_RULE}`), count: 1, severity: 'info', message: /may not hold every policy of the namespace: no other policy of this namespace is deployed with it/ },
+  { code: 'np-egress-no-dns', name: 'beside a policy of another namespace', source: CONCEPT, files: { 'other.yaml': np(`${ALL}  policyTypes: [Ingress]\n`, '  name: deny-in\n  namespace: web\n') }, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}${DNS_RULE}`), severity: 'info' },
+  // Deployed with another policy, but in a namespace the cluster's add-ons also fill (their policies are not here).
+  { code: 'np-egress-no-dns', name: 'kube-system', source: CONCEPT, fire: np(`${ALL}  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n      ports:\n        - port: 5432\n`, KS) + '---\n' + np(`${ALL}  policyTypes: [Ingress]\n`, '  name: deny-in\n  namespace: kube-system\n'), at: 'egress', silent: np(`${ALL}  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n`, KS), severity: 'info', message: /kube-system also holds/ },
   { code: 'np-egress-no-dns', name: 'another policy of the namespace opens DNS', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}`) + '---\n' + np(`${ALL}  policyTypes: [Egress]\n  egress:\n${DNS_RULE}`, '  name: allow-dns\n  namespace: shop\n') },
   { code: 'np-egress-no-dns', name: 'all ports to any namespace', source: CONCEPT, fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}    - to:\n        - namespaceSelector: {}\n`) },
   { code: 'np-egress-no-dns', name: 'the dns named port', source: 'kubernetes/kubernetes cluster/addons/dns/coredns (container ports dns, dns-tcp)', fire: np(`${ALL}  egress:\n${TO_DB}`), at: 'egress', silent: np(`${ALL}  egress:\n${TO_DB}    - ports:\n        - protocol: UDP\n          port: dns\n`) },
@@ -404,7 +413,7 @@ test('hostile input never throws', () => {
   ]) diagnose(np(spec));
 });
 
-test('np-egress-no-dns: a flow list of rules gets the warning but no fix (no safe edit)', () => {
+test('np-egress-no-dns: a flow list of rules gets the finding but no fix (no safe edit)', () => {
   const d = withCode(diagnose(np('  podSelector: {}\n  egress: [{to: [{podSelector: {}}], ports: [{port: 5432}]}]\n')), 'np-egress-no-dns');
   assert.equal(d.length, 1);
   assert.deepEqual((d[0].data as { fixes?: unknown[] } | undefined)?.fixes ?? [], []);

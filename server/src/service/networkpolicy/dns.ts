@@ -9,7 +9,8 @@ import type { Fix } from '../diagnostics/types';
 import { sameNamespace, type K8sObject } from '@shared/manifest/k8sObject';
 import { getPair, nodeRange } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
-import { indexCache } from '../workspace/indexCache';
+import { groupBy, indexCache } from '../workspace/indexCache';
+import { deployedTogether, unseenSources, DEPLOYMENT_READS } from '../workspace/deployment';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
 import { isNetworkPolicy, readPolicy, type Peer, type Policy, type PortSpec, type Rule } from './model';
@@ -121,10 +122,27 @@ export function addDnsRuleFix(p: Policy): Fix | undefined {
 
 // ───────────────────────────── the check ─────────────────────────────
 
+/** The workspace's NetworkPolicies by namespace ('' for those without one), rebuilt when NetworkPolicies change. */
+const policiesByNamespace = indexCache(['NetworkPolicy'], (index) => groupBy(index.byKind('NetworkPolicy').filter(isNetworkPolicy), (o) => o.namespace ?? ''));
+
+/**
+ * Why the workspace may not hold every policy of the namespace (one that opens DNS may be applied apart, as
+ * platform teams often do), or undefined when it shows it manages them: another policy of the namespace is
+ * deployed together with this one, and nothing deployed with it creates objects the workspace does not show.
+ */
+function policyDoubt(obj: K8sObject, index: WorkspaceIndex): string | undefined {
+  const byNs = policiesByNamespace(index);
+  const ns = obj.namespace;
+  const pool = ns === undefined ? [...byNs.values()].flat() : [...(byNs.get(ns) ?? []), ...(byNs.get('') ?? [])];
+  const managed = pool.some((o) => o !== obj && sameNamespace(o.namespace, ns) && deployedTogether(index, obj.uri, o.uri));
+  if (!managed) return 'no other policy of this namespace is deployed with it';
+  return unseenSources(index, obj.uri, ns);
+}
+
 export const dnsEgressCheck: Check = {
   id: 'networkpolicy-dns',
   scope: 'workspace',
-  reads: ['NetworkPolicy'],
+  reads: ['NetworkPolicy', ...DEPLOYMENT_READS],
   appliesTo: isNetworkPolicy,
   run(ctx) {
     const p = readPolicy(ctx.obj);
@@ -132,8 +150,10 @@ export const dnsEgressCheck: Check = {
     if ((p.egress?.length ?? 0) === 0 || policyAllowsDns(p) || otherDnsPolicy(p, ctx.index)) return;
     const key = getPair(ctx.obj.node(['spec']), 'egress')?.key as Node | undefined;
     const fix = addDnsRuleFix(p);
+    // "No other policy opens DNS" holds only if the workspace holds the namespace's policies: information otherwise.
+    const doubt = policyDoubt(ctx.obj, ctx.index);
     ctx.report('np-egress-no-dns', key ?? ctx.obj.node(['kind']),
-      'No egress rule of this policy reaches the cluster DNS (kube-dns on UDP/TCP 53), and no other policy of the namespace in the workspace does: the Pods it selects cannot resolve names, so even the destinations it allows fail when reached by name. Allow DNS to kube-dns.',
-      { fixes: fix ? [fix] : [] });
+      `No egress rule of this policy reaches the cluster DNS (kube-dns on UDP/TCP 53), and no other policy of the namespace in the workspace does: the Pods it selects cannot resolve names, so even the destinations it allows fail when reached by name. Allow DNS to kube-dns.${doubt ? ` (The workspace may not hold every policy of the namespace: ${doubt}.)` : ''}`,
+      { fixes: fix ? [fix] : [], severity: doubt ? 'info' : undefined });
   },
 };
