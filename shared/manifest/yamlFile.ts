@@ -3,7 +3,7 @@
  * edit re-parses only the chunks whose text changed; the others are reused as they are, with only their
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
 import type { MaskedRegion } from './templates';
 import { Memo } from './memo';
 
@@ -20,6 +20,13 @@ export class YamlChunk {
   readonly docs: Document.Parsed[];
   /** Set when the parser itself threw (it is tolerant and should not): the chunk then has no documents. */
   parserFailure?: string;
+  /**
+   * Set when a document nests deeper than MAX_NESTING levels (or so deep that the parser ran out of stack):
+   * the chunk then has no documents, and is not analysed.
+   */
+  tooDeep?: boolean;
+  /** Aliases with no anchor of that name before them in their document (anchors do not cross `---`). */
+  readonly unknownAliases: { start: number; end: number; name: string }[] = [];
   /**
    * Template actions hidden from the parser (see model/templates.ts), chunk-relative and sorted; empty for
    * plain YAML.
@@ -44,6 +51,23 @@ export class YamlChunk {
     } finally {
       Error.stackTraceLimit = limit;
     }
+    if (this.nestsTooDeep()) this.docs = [];
+  }
+
+  /** Bounds and cross-checks on what the parser built (see MAX_NESTING, MAX_KEPT_ERRORS, unknownAliases). */
+  private nestsTooDeep(): boolean {
+    const exhausted = /Maximum call stack/.test(this.parserFailure ?? '') || this.docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
+    if (exhausted || this.docs.some((d) => walkDocument(d, this.unknownAliases) > MAX_NESTING)) {
+      this.tooDeep = true;
+      this.parserFailure = undefined;
+      this.unknownAliases.length = 0;
+      return true;
+    }
+    for (const d of this.docs) {
+      if (d.errors.length > MAX_KEPT_ERRORS) d.errors.length = MAX_KEPT_ERRORS;
+      if (d.warnings.length > MAX_KEPT_ERRORS) d.warnings.length = MAX_KEPT_ERRORS;
+    }
+    return false;
   }
 
   /** Chunk-relative offset → file position (0-based line and UTF-16 character). */
@@ -74,6 +98,43 @@ export class YamlChunk {
     const end = relLine + 1 < starts.length ? starts[relLine + 1] - 1 : this.text.length;
     return this.text.slice(starts[relLine], end);
   }
+}
+
+/**
+ * Documents nested deeper than this are not analysed: the parser and the tree walks after it recurse per
+ * level, and no real manifest comes near it (kubectl's go-yaml refuses more than 10,000 levels: go-yaml
+ * v2.4.2 scannerc.go max_flow_level / max_indents).
+ */
+export const MAX_NESTING = 500;
+/** Parser errors (and warnings) kept per document; a broken line can produce one per character. */
+export const MAX_KEPT_ERRORS = 100;
+
+/**
+ * One walk over a document in document order: its nesting depth (collections inside collections), and the
+ * aliases that name no anchor defined before them in the document — go-yaml (kubectl) rejects those
+ * ("unknown anchor"), and an anchor in another `---` document does not count. Stops below MAX_NESTING.
+ */
+function walkDocument(doc: Document.Parsed, unknown: { start: number; end: number; name: string }[]): number {
+  const anchors = new Set<string>();
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  let deepest = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) { stack.push([node.value, depth], [node.key, depth]); continue; }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) unknown.push({ start: node.range[0], end: node.range[1], name: node.source });
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_NESTING) return depth;
+    const items = node.items as unknown[];
+    for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1]);
+  }
+  return deepest;
 }
 
 /**
@@ -108,28 +169,39 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
 
 const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
 
-/** Split text into pieces that each start at a `---`/`...` line (the first piece starts at 0). */
+/**
+ * Split text into pieces that each start at a `---`/`...` line (the first piece starts at 0). Directives
+ * (`%YAML`, `%TAG`) belong to the document after them: a piece holding only directives, comments and blank
+ * lines goes on through the `---` that ends them.
+ */
 export function splitDocuments(text: string): { start: number; text: string }[] {
   const pieces: { start: number; text: string }[] = [];
   let pieceStart = 0;
   let lineStart = 0;
+  // Whether the current piece so far is only directives, comments and blank lines, and has a directive.
+  let preamble = true, directive = false;
   const n = text.length;
   while (lineStart < n) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? n : nl;
     const c = text.charCodeAt(lineStart);
-    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */)) {
-      if (DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
-        // `...` ends a document: it belongs to the previous piece.
-        if (c === 46) {
-          const after = nl === -1 ? n : nl + 1;
-          pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
-          pieceStart = after;
-        } else {
+    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */) && DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
+      // `...` ends a document: it belongs to the previous piece.
+      if (c === 46) {
+        const after = nl === -1 ? n : nl + 1;
+        pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
+        pieceStart = after;
+        preamble = true; directive = false;
+      } else {
+        if (!(preamble && directive)) {
           pieces.push({ start: pieceStart, text: text.slice(pieceStart, lineStart) });
           pieceStart = lineStart;
         }
+        preamble = false;
       }
+    } else if (preamble) {
+      if (c === 37 /* % */) directive = true;
+      else if (!/^[ \t]*(#.*)?\r?$/.test(text.slice(lineStart, lineEnd))) preamble = false;
     }
     if (nl === -1) break;
     lineStart = nl + 1;
@@ -152,7 +224,10 @@ export class YamlFile {
     this.update(text);
   }
 
-  update(text: string): void {
+  update(raw: string): void {
+    // LSP clients (and go-yaml) take a lone CR as a line break, the parser does not: it becomes a LF here.
+    // Same length, so every offset in the text stays the same.
+    const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
     if (this.chunks.length >= 4 && this.updateAround(text)) return;
     const previous = new Map<string, YamlChunk[]>();
     for (const c of this.chunks) {
