@@ -40,6 +40,11 @@ export interface LanguageService {
   setFile(uri: string, text: string): void;
   removeFile(uri: string): boolean;
   hasFile(uri: string): boolean;
+  /**
+   * Whether the files set so far are the whole workspace (default true). The host says false while its scan
+   * runs or when it stopped at its file limit: findings that an object is missing are then not reported.
+   */
+  setIndexComplete(complete: boolean): void;
 
   /** The complete diagnostics of a file. */
   validate(uri: string, isCancelled?: () => boolean): Diagnostic[];
@@ -66,13 +71,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const log = options.log ?? (() => undefined);
   const index = new WorkspaceIndex();
   let settings: Settings = { ...defaultSettings, ...options.settings };
-  index.setMaxFileSize(settings.maxFileSize);
+  index.setLimits(settings);
   const engine = new DiagnosticsEngine({ modules, index, log, docsUrl: options.docsUrl }, settings);
   const handlers = requestHandlers(modules);
 
   const cursor = (uri: string, position: Position) => {
     const file = index.get(uri);
-    if (!file || file.tooLargeSize !== undefined) return undefined;
+    if (!file || file.tooLarge) return undefined;
     return cursorContext(file, index, settings, position);
   };
   const fileContext = (uri: string) => {
@@ -86,13 +91,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     get settings() { return settings; },
     setSettings(next) {
       settings = { ...settings, ...next };
-      index.setMaxFileSize(settings.maxFileSize);
+      index.setLimits(settings);
       engine.configure(settings);
     },
 
     setFile(uri, text) { index.set(uri, text); },
     removeFile: (uri) => index.delete(uri),
     hasFile: (uri) => index.get(uri) !== undefined,
+    setIndexComplete: (complete) => engine.setIndexComplete(complete),
 
     validate: (uri, isCancelled) => engine.validate(uri, isCancelled),
     validateQuick: (uri) => engine.validateQuick(uri),

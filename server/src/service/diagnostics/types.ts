@@ -16,6 +16,12 @@ export interface DiagnosticCodeInfo {
    * sees only that one, which explains more (one diagnostic per mistake).
    */
   generic?: boolean;
+  /**
+   * The finding says an object is not in the workspace (a missing Service, a selector that matches nothing):
+   * not reported while the workspace index is incomplete (the scan stopped at its file limit, or is still
+   * running), since the object may be in a file it has not read.
+   */
+  absence?: boolean;
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */
