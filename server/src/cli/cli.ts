@@ -2,7 +2,8 @@
  * eks-manifests check [--format text|json|sarif] [--kubernetes-version X] [--disable CODE[,CODE]] PATH...
  *
  * Runs the editor's checks over files and folders (recursive *.yaml / *.yml), with cross-document checks
- * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error or unreadable path.
+ * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error, unreadable path, or
+ * folders holding more YAML files than --max-files (unless --allow-incomplete).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
-import { findYamlFiles } from '../node/workspaceScan';
+import { admitFile, DEFAULT_MAX_FILES, scanYamlFiles } from '../node/workspaceScan';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: eks-manifests check [options] PATH...
@@ -22,17 +23,23 @@ Options:
   --kubernetes-version X.Y     target Kubernetes version (default: ${DEFAULT_KUBERNETES_VERSION})
   --disable CODE[,CODE...]     turn diagnostic codes off (repeatable)
   --no-syntax-errors           do not report YAML syntax errors
+  --max-files N                read at most N YAML files from folders (default: ${DEFAULT_MAX_FILES})
+  --allow-incomplete           check the first N files when folders hold more, instead of exit 2
+                               (findings that an object is missing are then not reported)
   -h, --help                   show this help
   --version                    print the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable path, or more files than --max-files.`;
 
-interface Options { format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[] }
+interface Options {
+  format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[];
+  maxFiles: number; allowIncomplete: boolean;
+}
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [] };
+  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [], maxFiles: DEFAULT_MAX_FILES, allowIncomplete: false };
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
   if (args[0] === '--version') return 'version';
@@ -64,6 +71,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--disable': o.disabled.push(...val(a).split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '--no-syntax-errors': o.syntaxErrors = false; break;
+      case '--allow-incomplete': o.allowIncomplete = true; break;
+      case '--max-files': {
+        const v = val(a);
+        if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--max-files must be a positive whole number (got "${v}")`);
+        o.maxFiles = Number(v); break;
+      }
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         o.paths.push(a);
@@ -77,13 +90,18 @@ interface Row { file: string; line: number; column: number; endLine: number; end
 
 const SEV: Record<number, Row['severity']> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' };
 
-async function collectFiles(paths: string[]): Promise<{ files: string[]; problems: string[] }> {
+/**
+ * The files to check: files given by name as they are; folders scanned by the editor's rules
+ * (node/workspaceScan.ts), at most `maxFiles` YAML files across them (`truncated` when more were left).
+ */
+async function collectFiles(paths: string[], maxFiles: number): Promise<{ files: string[]; problems: string[]; truncated: boolean }> {
   const files: string[] = [];
   const problems: string[] = [];
+  const folders: string[] = [];
   for (const p of paths) {
     try {
       const st = await fs.stat(p);
-      if (st.isDirectory()) files.push(...await findYamlFiles(path.resolve(p)));
+      if (st.isDirectory()) folders.push(path.resolve(p));
       else if (st.isFile()) files.push(path.resolve(p));
       else problems.push(`${p}: not a file or folder`);
     } catch (err) {
@@ -91,7 +109,12 @@ async function collectFiles(paths: string[]): Promise<{ files: string[]; problem
       problems.push(code === 'ENOENT' ? `${p}: no such file or folder` : code === 'EACCES' ? `${p}: permission denied` : `${p}: ${(err as Error).message}`);
     }
   }
-  return { files: [...new Set(files)], problems };
+  const scan = await scanYamlFiles(folders, maxFiles);
+  for (const f of scan.files) {
+    const admitted = await admitFile(f, folders, Number.MAX_SAFE_INTEGER);
+    if (admitted.ok) files.push(f);
+  }
+  return { files: [...new Set(files)], problems, truncated: scan.truncated };
 }
 
 function sarif(rows: Row[], codes: { code: string; summary: string; severity: string }[]): unknown {
@@ -123,14 +146,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (opts === 'help') { out(USAGE + '\n'); return 0; }
   if (opts === 'version') { out(VERSION + '\n'); return 0; }
 
-  const { files, problems } = await collectFiles(opts.paths);
+  const { files, problems, truncated } = await collectFiles(opts.paths, opts.maxFiles);
   for (const p of problems) err(`eks-manifests: cannot read ${p}\n`);
   if (problems.length) return 2;
+  if (truncated) {
+    err(`eks-manifests: the folders hold more than ${opts.maxFiles} YAML files; ${opts.allowIncomplete ? `checking the first ${opts.maxFiles} only, without findings that an object is missing` : 'nothing checked'} (--max-files N raises the limit${opts.allowIncomplete ? '' : ', --allow-incomplete checks the first files anyway'})\n`);
+    if (!opts.allowIncomplete) return 2;
+  }
 
   const service = createLanguageService({
     settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
   });
+  service.setIndexComplete(!truncated);
   const uris = new Map<string, string>();
   for (const f of files) {
     let text: string;
