@@ -40,6 +40,13 @@ export class YamlChunk {
     // thousands, and capturing their stack traces dominated the parse. Nothing reads those stacks.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
+    if (compactKeysTooDeep(text)) {
+      this.docs = [];
+      this.tooDeep = true;
+      // The line counter the parser would have filled: positions in the chunk still map to the file.
+      for (let i = 0; i !== -1 && i <= text.length; i = text.indexOf('\n', i) + 1 || -1) this.lineCounter.addNewLine(i);
+      return;
+    }
     try {
       // uniqueKeys is checked below in linear time: the parser's own check compares every key with every
       // earlier key of its map (100,000 keys in one map took minutes).
@@ -108,6 +115,21 @@ export class YamlChunk {
 export const MAX_NESTING = 500;
 /** Parser errors (and warnings) kept per document; a broken line can produce one per character. */
 export const MAX_KEPT_ERRORS = 100;
+
+/**
+ * A line of more than MAX_NESTING implicit keys in a row (`a: a: a: …`): the parser nests each in the one
+ * before, at a cost in memory that grows with the line, so such a chunk is not parsed at all.
+ */
+function compactKeysTooDeep(text: string): boolean {
+  const keys = new RegExp(`[ \\t]*(?:-[ \\t]+)*(?:[^\\s:#,\\[\\]{}'"&*!|>%@\`][^\\s:]*:[ \\t]+){${MAX_NESTING}}`, 'y');
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > 2 * MAX_NESTING) { keys.lastIndex = start; if (keys.test(text)) return true; }
+    start = end + 1;
+  }
+  return false;
+}
 
 /**
  * One walk over a document in document order: its nesting depth (collections inside collections), and the

@@ -37,6 +37,7 @@ checkTable('odd and hostile YAML', [
   { code: 'yaml-too-deep', name: '5,000 nested flow maps', fire: flowMaps(5000), at: 'a', silent: flowMaps(100) },
   { code: 'yaml-too-deep', name: '3,000 nested block sequences', fire: blockSeq(3000), at: 'a', silent: blockSeq(100) },
   { code: 'yaml-too-deep', name: '1,200 nested block maps', fire: blockMaps(1200), at: 'a', silent: blockMaps(100) },
+  { code: 'yaml-too-deep', name: '4.8 MB of implicit keys on one line, in a manifest', fire: `${CM}data:\n  x: ${'a: '.repeat(1_600_000)}\n`, at: 'a', silent: `${CM}data:\n  x: ${'a: '.repeat(100)}\n` },
   {
     code: 'file-too-large', name: 'more lines than eksManifests.maxFileLines',
     fire: CM + '# c\n'.repeat(2000), at: '', silent: CM + '# c\n'.repeat(900), settings: { maxFileLines: 1000 },
@@ -78,6 +79,15 @@ test(`nesting just under the limit (${MAX_NESTING - 1} levels) is analysed, and 
     s.codeLenses(uriOf('main.yaml'));
     assert.deepEqual(s.internalErrors, [], 'no check or feature threw');
   }
+});
+
+test('a line of implicit keys deeper than the limit is not even parsed; its positions still map', () => {
+  const text = `---\n${CM}data:\n  x: ${'a: '.repeat(1_600_000)}\nz: 1\n`;
+  const chunk = new YamlFile(text).chunks[0];
+  assert.equal(chunk.tooDeep, true);
+  assert.equal(chunk.docs.length, 0);
+  assert.deepEqual(chunk.toPosition(text.indexOf('z: 1')), { line: 7, character: 0 });
+  assert.equal(chunk.toOffset({ line: 7, character: 0 }), text.indexOf('z: 1'));
 });
 
 test('an error storm keeps at most MAX_KEPT_ERRORS parser errors per document', () => {
