@@ -61,3 +61,18 @@ test('one diagnostic per over-long name (the schema module yields) and none for 
   assert.deepEqual(diagnoseWith(labels(`app: "{{ .Values.${x(70)} }}"`)).filter((x) => x.code === 'meta-too-long'), []);
   assert.deepEqual(diagnoseWith(obj('RoleBinding', x(300), '', 'rbac.authorization.k8s.io/v1')).filter((x) => x.code === 'meta-too-long'), [], 'RBAC names are path segments: no length rule');
 });
+
+test('a template action in a labels map (read as a flow-map key) is not an empty label, and gets no fix', () => {
+  const text = obj('Service', 'x', '  labels:\n    a: "true"\n    {{- include "labels" . | nindent 4 }}\n') + 'spec:\n  selector:\n    {{- include "sel" . | nindent 4 }}\n';
+  assert.deepEqual(diagnoseWith(text).filter((x) => String(x.code).startsWith('meta-')).map((x) => x.message), []);
+  assert.equal(diagnoseWith(labels('app:')).filter((x) => x.code === 'meta-value-not-string').length, 1, 'a real empty label still fires');
+});
+
+test('an unknown field is never renamed onto a field the map already has (found by test/robustness/code-actions.test.ts)', () => {
+  const deploy = (extra: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n        - name: c\n          image: i\n${extra}`;
+  const alone = diagnoseWith(deploy('          portz: []\n')).find((d) => d.code === 'schema-unknown-field')!;
+  assert.match(alone.message, /did you mean "ports"/);
+  const taken = diagnoseWith(deploy('          ports: []\n          portz: []\n')).find((d) => d.code === 'schema-unknown-field')!;
+  assert.doesNotMatch(taken.message, /did you mean "ports"/);
+  assert.ok(!(taken.data as { fixes?: { title: string }[] } | undefined)?.fixes?.some((f) => f.title === 'Rename to ports'), 'no rename onto an existing key');
+});

@@ -173,7 +173,8 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
       continue;
     }
     if (t.pu || !props) continue;
-    const names = Object.keys(props).filter((name) => { const s = deref(props[name], ctx.table); return s && !versionGap(s, ctx.minor); });
+    // A field the map already has is no rename target (the rename would make a duplicate key).
+    const names = Object.keys(props).filter((name) => { const s = deref(props[name], ctx.table); return s && !versionGap(s, ctx.minor) && !items.some((q) => keyString(q) === name); });
     const hint = closest(k, names, 1)[0];
     const where = path ? `${path}` : ctx.kind;
     ctx.report('schema-unknown-field', p.key as Node, `Unknown field "${join(path, k)}": ${where} has no field "${k}"${hint ? ` — did you mean "${hint}"?` : ''}`,
