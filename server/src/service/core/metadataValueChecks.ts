@@ -11,7 +11,7 @@
 import { isMap, isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
 import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
-import { isUnknownNode, isUnknownText, knownString } from '@shared/manifest/templates';
+import { isUnknownText, knownString } from '@shared/manifest/templates';
 import { addValueEdit, quoteScalarEdit } from '../model/edits';
 import { goYamlPlainType } from '../model/goYaml';
 import { podTemplatePath } from '../workspace/workloads';
@@ -22,9 +22,9 @@ function checkStringMap(ctx: CheckContext, path: NodePath, what: string, lengths
   const map = ctx.obj.node(path);
   if (!isMap(map)) return;
   for (const p of map.items as Pair[]) {
-    // A key that is not a plain text (a template action such as `{{- include … }}` read as a flow map, or a
-    // templated key) is not an entry we can judge.
-    if (!isScalar(p.key) || isUnknownNode(p.key)) continue;
+    // A key that is not a scalar (a template action such as `{{- include … }}` read as a flow map) is not
+    // an entry we can judge. A templated scalar key still has a real value.
+    if (!isScalar(p.key)) continue;
     const v = p.value;
     const key = keyString(p) ?? '?';
     if (lengths) checkKeyLength(ctx, p, what.toLowerCase());
