@@ -23,8 +23,8 @@ export const NP_CODES: DiagnosticCodeInfo[] = [
   { code: 'np-and-or-peers', severity: 'info', area: A, summary: 'A namespace-only peer next to a pod-only peer (OR: two sources) where one peer with both selectors (AND) may have been meant, or the reverse (shown as a hint); quick fixes convert between the two forms.' },
   { code: 'np-empty-from', severity: 'info', area: A, summary: 'An explicitly empty `from:`/`to:` (allows everything, like leaving it out) or an `egress: []` that denies nothing because `policyTypes` is omitted.' },
   { code: 'np-named-port-unknown', severity: 'warning', area: A, summary: 'A named port that no container of the Pods it refers to (in this workspace) declares.' },
-  { code: 'np-pod-selector-no-match', severity: 'warning', area: A, summary: 'A `podSelector` matches no workload of the workspace in the policy\'s namespace (only when that namespace has workloads in the workspace).' },
-  { code: 'np-namespace-selector-no-match', severity: 'warning', area: A, summary: 'A `namespaceSelector` matches no Namespace of the workspace (only when the workspace declares Namespaces; `kubernetes.io/metadata.name` and the built-in namespaces are taken into account).' },
+  { code: 'np-pod-selector-no-match', notInWorkspace: true, severity: 'warning', area: A, summary: 'A `podSelector` matches no workload of the workspace in the policy\'s namespace (only when that namespace has workloads in the workspace).' },
+  { code: 'np-namespace-selector-no-match', notInWorkspace: true, severity: 'warning', area: A, summary: 'A `namespaceSelector` matches no Namespace of the workspace (only when the workspace declares Namespaces; `kubernetes.io/metadata.name` and the built-in namespaces are taken into account).' },
   { code: 'np-host-network', severity: 'info', area: A, summary: 'The policy selects a workload that uses `hostNetwork: true`; NetworkPolicies do not apply to such Pods (once per policy).' },
   { code: 'np-eks-enforcement', severity: 'info', area: A, summary: 'On a default-deny policy (once per policy): on EKS it is enforced only when the VPC CNI network policy agent is enabled (Auto Mode: NodeClass `networkPolicy`).' },
 ];
