@@ -17,5 +17,3 @@ export const SCHEMA_CODES: DiagnosticCodeInfo[] = ([
   { code: 'schema-version-not-served', severity: 'error', area: A, summary: 'A custom resource uses an apiVersion its CustomResourceDefinition does not serve; the message lists the served versions.' },
   { code: 'schema-unknown-kind', notInWorkspace: true, severity: 'hint', area: A, summary: 'No schema is known for this kind (no CustomResourceDefinition for it in the workspace or the bundle), so its fields are not checked. At most one per document.' },
 ] satisfies DiagnosticCodeInfo[]).map((c) => ({ ...c, generic: true }));
-
-export const SCHEMA_CODE_SET = new Set(SCHEMA_CODES.map((c) => c.code));
