@@ -14,6 +14,9 @@ export interface ClientSettings {
   diagnostics: { disabled: string[] };
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
+  maxFileLines: number;
+  /** How many YAML files the workspace scan reads at most. */
+  maxWorkspaceFiles: number;
   schemaValidation: 'auto' | 'on' | 'off';
   /** Globs the workspace scan skips (relative to each workspace folder). */
   exclude: string[];

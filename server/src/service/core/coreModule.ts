@@ -4,7 +4,8 @@
  */
 import type { LanguageModule } from '../module';
 import { CORE_CODES } from './codes';
-import { apiVersionCheck, metadataValueCheck, requiredFieldsCheck } from './checks';
+import { apiVersionCheck, requiredFieldsCheck } from './checks';
+import { metadataValueCheck } from './metadataValueChecks';
 import { completeCore, hoverCore, ingressBackendDefinition } from './features';
 
 export const coreModule: LanguageModule = {

@@ -21,7 +21,7 @@ export const ANNOTATION_CODES: DiagnosticCodeInfo[] = [
   alb('alb-not-alb-class', 'warning', 'An Ingress with ALB annotations whose class (`spec.ingressClassName`, IngressClass in the workspace, or the legacy `kubernetes.io/ingress.class` annotation) is not served by the AWS Load Balancer Controller: the annotations have no effect.'),
   alb('alb-auto-mode-unsupported', 'warning', 'An annotation EKS Auto Mode\'s built-in ALB (`eks.amazonaws.com/alb`) does not support (`group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection`, `auth-type: oidc`, the legacy class annotation).'),
   alb('alb-group-conflict', 'error', 'Two Ingresses of the same IngressGroup (`group.name`) set an Exclusive annotation (scheme, subnets, ssl-policy, load-balancer-attributes, …) to different values: the controller stops reconciling the whole group.'),
-  alb('alb-backend-service-missing', 'warning', 'An Ingress backend names a Service that does not exist in the workspace (checked only when the workspace has Services in that namespace; `use-annotation` backends are skipped).'),
+  { ...alb('alb-backend-service-missing', 'warning', 'An Ingress backend names a Service that does not exist in the workspace (checked only when the workspace has Services in that namespace; `use-annotation` backends are skipped).'), notInWorkspace: true },
   alb('alb-backend-port-missing', 'warning', 'An Ingress backend names a port (number or name) that its Service does not expose.'),
   alb('alb-instance-target-clusterip', 'warning', '`target-type: instance` with a backend Service of type ClusterIP: instance targets need a NodePort or LoadBalancer Service (or use `target-type: ip`). Information when no target-type is set and the controller\'s default (instance) applies.'),
 ];
