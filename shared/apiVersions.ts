@@ -1,64 +1,115 @@
 /**
- * API versions that Kubernetes stopped serving, from the upstream deprecation guide
- * (kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md), per kind.
- * `deprecatedIn`: from this version on, the API server warns (we warn). `removedIn`: no longer served
- * (we report an error). `mechanical`: only the apiVersion line needs to change, so a quick fix can do it.
+ * API versions that Kubernetes stopped serving (or announced it will), per kind: from the upstream deprecation
+ * guide (kubernetes/website content/en/docs/reference/using-api/deprecation-guide.md) and the API types'
+ * prerelease-lifecycle tags (kubernetes/kubernetes staging/src/k8s.io/api/<group>/<version>/
+ * zz_generated.prerelease-lifecycle.go: APILifecycleDeprecated / APILifecycleRemoved).
+ * `deprecatedIn`: from this version on, the API server warns (we warn). `removedIn`: no longer served (we report
+ * an error); undefined when no removal is scheduled. The replacement depends on the target version: it must
+ * exist there (flowcontrol v1beta3 from 1.26, v1 from 1.29; autoscaling/v2 from 1.23).
  */
+export interface FieldRename {
+  /** Path of the map holding the field, from the object root. */
+  at: string[];
+  from: string;
+  to: string;
+}
+
+export interface Replacement {
+  /** The first Kubernetes version that serves `apiVersion`. */
+  since: string;
+  /** undefined: from `since` on there is no replacement at all. */
+  apiVersion?: string;
+  /** Fields the move renames (the quick fix renames them too). */
+  renames?: FieldRename[];
+}
+
 export interface RemovedApi {
   apiVersion: string;
   kind: string;
   deprecatedIn: string;
-  removedIn: string;
-  /** The apiVersion to move to; undefined when there is no direct replacement. */
-  replacement?: string;
+  /** undefined: deprecated, but no removal is scheduled. */
+  removedIn?: string;
+  /** Replacements by target version, oldest first; the last one whose `since` is not after the target applies. */
+  replacements: Replacement[];
+  /** Only the apiVersion line (and the listed renames) needs to change, so a quick fix can do it. */
   mechanical: boolean;
+  /** This group/version never served the kind at all (listed by the migration guide with the removals). */
+  neverServed?: boolean;
   /** What changes beyond the apiVersion, in our words. */
   notes?: string;
 }
 
 export const DEPRECATION_GUIDE = 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';
 
-const r = (apiVersion: string, kinds: string[], deprecatedIn: string, removedIn: string, replacement: string | undefined, mechanical: boolean, notes?: string): RemovedApi[] =>
-  kinds.map((kind) => ({ apiVersion, kind, deprecatedIn, removedIn, replacement, mechanical, notes }));
+/** Compare "major.minor" strings. */
+function cmp(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number), [bm, bn] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+/** The replacement that exists at the target version (undefined: none). */
+export function replacementAt(api: RemovedApi, target: string): Replacement | undefined {
+  let found: Replacement | undefined = api.replacements[0];
+  for (const r of api.replacements) if (cmp(r.since, target) <= 0) found = r;
+  return found?.apiVersion ? found : undefined;
+}
+
+const one = (apiVersion: string, since = '1.0'): Replacement[] => [{ since, apiVersion }];
+
+const r = (apiVersion: string, kinds: string[], deprecatedIn: string, removedIn: string | undefined, replacements: Replacement[], mechanical: boolean, notes?: string, neverServed?: boolean): RemovedApi[] =>
+  kinds.map((kind) => ({ apiVersion, kind, deprecatedIn, removedIn, replacements, mechanical, notes, neverServed }));
+
+const SELECTOR = '`spec.selector` becomes required and must match the Pod template labels.';
+const INGRESS = 'Backends change shape (`service.name`, `service.port.number|name`) and every path needs a `pathType`.';
+const PLC_RENAME: FieldRename[] = [{ at: ['spec', 'limited'], from: 'assuredConcurrencyShares', to: 'nominalConcurrencyShares' }];
+const FLOW_NOTE = 'From v1beta3 on, PriorityLevelConfiguration `spec.limited.assuredConcurrencyShares` is named `nominalConcurrencyShares`; in v1 an explicit 0 stays 0.';
 
 export const REMOVED_APIS: RemovedApi[] = [
   // 1.16
-  ...r('extensions/v1beta1', ['Deployment', 'DaemonSet', 'ReplicaSet'], '1.9', '1.16', 'apps/v1', false, '`spec.selector` becomes required and must match the Pod template labels.'),
-  ...r('apps/v1beta1', ['Deployment', 'StatefulSet'], '1.9', '1.16', 'apps/v1', false, '`spec.selector` becomes required and must match the Pod template labels.'),
-  ...r('apps/v1beta2', ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet'], '1.9', '1.16', 'apps/v1', false, '`spec.selector` becomes required and must match the Pod template labels.'),
-  ...r('extensions/v1beta1', ['NetworkPolicy'], '1.9', '1.16', 'networking.k8s.io/v1', true),
-  ...r('extensions/v1beta1', ['PodSecurityPolicy'], '1.10', '1.16', 'policy/v1beta1', true),
+  ...r('extensions/v1beta1', ['Deployment', 'DaemonSet', 'ReplicaSet'], '1.8', '1.16', one('apps/v1', '1.9'), false, SELECTOR),
+  ...r('apps/v1beta1', ['Deployment', 'StatefulSet'], '1.8', '1.16', one('apps/v1', '1.9'), false, SELECTOR),
+  ...r('apps/v1beta1', ['ControllerRevision'], '1.8', '1.16', one('apps/v1', '1.9'), true),
+  ...r('apps/v1beta1', ['ReplicaSet'], '1.8', '1.16', one('apps/v1', '1.9'), false, SELECTOR, true),
+  ...r('apps/v1beta2', ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet'], '1.9', '1.16', one('apps/v1', '1.9'), false, SELECTOR),
+  ...r('apps/v1beta2', ['ControllerRevision'], '1.9', '1.16', one('apps/v1', '1.9'), true),
+  ...r('extensions/v1beta1', ['NetworkPolicy'], '1.9', '1.16', one('networking.k8s.io/v1', '1.8'), true),
+  ...r('extensions/v1beta1', ['PodSecurityPolicy'], '1.11', '1.16', [{ since: '1.10', apiVersion: 'policy/v1beta1' }, { since: '1.25' }], true),
   // 1.22
-  ...r('extensions/v1beta1', ['Ingress'], '1.14', '1.22', 'networking.k8s.io/v1', false, 'Backends change shape (`service.name`, `service.port.number|name`) and every path needs a `pathType`.'),
-  ...r('networking.k8s.io/v1beta1', ['Ingress'], '1.19', '1.22', 'networking.k8s.io/v1', false, 'Backends change shape (`service.name`, `service.port.number|name`) and every path needs a `pathType`.'),
-  ...r('networking.k8s.io/v1beta1', ['IngressClass'], '1.19', '1.22', 'networking.k8s.io/v1', true),
-  ...r('admissionregistration.k8s.io/v1beta1', ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], '1.16', '1.22', 'admissionregistration.k8s.io/v1', false, '`admissionReviewVersions` and `sideEffects` become required; defaults change.'),
-  ...r('apiextensions.k8s.io/v1beta1', ['CustomResourceDefinition'], '1.16', '1.22', 'apiextensions.k8s.io/v1', false, 'Each version needs a structural `schema.openAPIV3Schema`; several fields move under `versions[]`.'),
-  ...r('apiregistration.k8s.io/v1beta1', ['APIService'], '1.19', '1.22', 'apiregistration.k8s.io/v1', true),
-  ...r('authentication.k8s.io/v1beta1', ['TokenReview'], '1.19', '1.22', 'authentication.k8s.io/v1', true),
-  ...r('authorization.k8s.io/v1beta1', ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview'], '1.19', '1.22', 'authorization.k8s.io/v1', false, '`spec.group` is renamed `spec.groups`.'),
-  ...r('certificates.k8s.io/v1beta1', ['CertificateSigningRequest'], '1.19', '1.22', 'certificates.k8s.io/v1', false, '`spec.signerName` becomes required.'),
-  ...r('coordination.k8s.io/v1beta1', ['Lease'], '1.19', '1.22', 'coordination.k8s.io/v1', true),
-  ...r('rbac.authorization.k8s.io/v1beta1', ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], '1.17', '1.22', 'rbac.authorization.k8s.io/v1', true),
-  ...r('scheduling.k8s.io/v1beta1', ['PriorityClass'], '1.14', '1.22', 'scheduling.k8s.io/v1', true),
-  ...r('storage.k8s.io/v1beta1', ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'], '1.19', '1.22', 'storage.k8s.io/v1', true),
+  ...r('extensions/v1beta1', ['Ingress'], '1.14', '1.22', [{ since: '1.14', apiVersion: 'networking.k8s.io/v1beta1' }, { since: '1.19', apiVersion: 'networking.k8s.io/v1' }], false, INGRESS),
+  ...r('networking.k8s.io/v1beta1', ['Ingress'], '1.19', '1.22', one('networking.k8s.io/v1', '1.19'), false, INGRESS),
+  ...r('networking.k8s.io/v1beta1', ['IngressClass'], '1.19', '1.22', one('networking.k8s.io/v1', '1.19'), true),
+  ...r('admissionregistration.k8s.io/v1beta1', ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], '1.16', '1.22', one('admissionregistration.k8s.io/v1', '1.16'), false, '`admissionReviewVersions` and `sideEffects` become required; defaults change.'),
+  ...r('apiextensions.k8s.io/v1beta1', ['CustomResourceDefinition'], '1.16', '1.22', one('apiextensions.k8s.io/v1', '1.16'), false, 'Each version needs a structural `schema.openAPIV3Schema`; several fields move under `versions[]`.'),
+  ...r('apiregistration.k8s.io/v1beta1', ['APIService'], '1.19', '1.22', one('apiregistration.k8s.io/v1', '1.10'), true),
+  ...r('authentication.k8s.io/v1beta1', ['TokenReview'], '1.19', '1.22', one('authentication.k8s.io/v1', '1.6'), true),
+  ...r('authorization.k8s.io/v1beta1', ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview'], '1.19', '1.22', one('authorization.k8s.io/v1', '1.6'), false, '`spec.group` is renamed `spec.groups`.'),
+  ...r('authorization.k8s.io/v1beta1', ['SelfSubjectRulesReview'], '1.19', '1.22', one('authorization.k8s.io/v1', '1.6'), true),
+  ...r('certificates.k8s.io/v1beta1', ['CertificateSigningRequest'], '1.19', '1.22', one('certificates.k8s.io/v1', '1.19'), false, '`spec.signerName` becomes required.'),
+  ...r('coordination.k8s.io/v1beta1', ['Lease'], '1.19', '1.22', one('coordination.k8s.io/v1', '1.14'), true),
+  ...r('rbac.authorization.k8s.io/v1beta1', ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], '1.17', '1.22', one('rbac.authorization.k8s.io/v1', '1.8'), true),
+  ...r('scheduling.k8s.io/v1beta1', ['PriorityClass'], '1.14', '1.22', one('scheduling.k8s.io/v1', '1.14'), true),
+  ...r('storage.k8s.io/v1beta1', ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'], '1.19', '1.22', one('storage.k8s.io/v1', '1.19'), true),
   // 1.25
-  ...r('batch/v1beta1', ['CronJob'], '1.21', '1.25', 'batch/v1', true),
-  ...r('discovery.k8s.io/v1beta1', ['EndpointSlice'], '1.21', '1.25', 'discovery.k8s.io/v1', false, '`topology` is replaced by `zone` and `nodeName` on each endpoint.'),
-  ...r('events.k8s.io/v1beta1', ['Event'], '1.19', '1.25', 'events.k8s.io/v1', true),
-  ...r('autoscaling/v2beta1', ['HorizontalPodAutoscaler'], '1.22', '1.25', 'autoscaling/v2', false, 'Metric targets move under `target` (`averageUtilization`, `averageValue`, `value`).'),
-  ...r('policy/v1beta1', ['PodDisruptionBudget'], '1.21', '1.25', 'policy/v1', true, 'An empty `spec.selector` now selects every Pod in the namespace (it selected none in v1beta1).'),
-  ...r('policy/v1beta1', ['PodSecurityPolicy'], '1.21', '1.25', undefined, false, 'PodSecurityPolicy is gone; use Pod Security Admission (namespace labels) or a policy engine.'),
-  ...r('node.k8s.io/v1beta1', ['RuntimeClass'], '1.20', '1.25', 'node.k8s.io/v1', true),
+  ...r('batch/v1beta1', ['CronJob'], '1.21', '1.25', one('batch/v1', '1.21'), true),
+  ...r('discovery.k8s.io/v1beta1', ['EndpointSlice'], '1.21', '1.25', one('discovery.k8s.io/v1', '1.21'), false, '`topology` is replaced by `zone` and `nodeName` on each endpoint.'),
+  ...r('events.k8s.io/v1beta1', ['Event'], '1.22', '1.25', one('events.k8s.io/v1', '1.19'), true),
+  ...r('autoscaling/v2beta1', ['HorizontalPodAutoscaler'], '1.22', '1.25', [{ since: '1.12', apiVersion: 'autoscaling/v2beta2' }, { since: '1.23', apiVersion: 'autoscaling/v2' }], false, 'Metric targets move under `target` (`averageUtilization`, `averageValue`, `value`).'),
+  ...r('policy/v1beta1', ['PodDisruptionBudget'], '1.21', '1.25', one('policy/v1', '1.21'), true, 'An empty `spec.selector` now selects every Pod in the namespace (it selected none in v1beta1).'),
+  ...r('policy/v1beta1', ['PodSecurityPolicy'], '1.21', '1.25', [{ since: '1.0' }], false, 'PodSecurityPolicy is gone; use Pod Security Admission (namespace labels) or a policy engine.'),
+  ...r('node.k8s.io/v1beta1', ['RuntimeClass'], '1.22', '1.25', one('node.k8s.io/v1', '1.20'), true),
   // 1.26
-  ...r('flowcontrol.apiserver.k8s.io/v1beta1', ['FlowSchema', 'PriorityLevelConfiguration'], '1.23', '1.26', 'flowcontrol.apiserver.k8s.io/v1', true),
-  ...r('autoscaling/v2beta2', ['HorizontalPodAutoscaler'], '1.23', '1.26', 'autoscaling/v2', true),
+  ...r('flowcontrol.apiserver.k8s.io/v1beta1', ['FlowSchema'], '1.23', '1.26', [{ since: '1.23', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2' }, { since: '1.26', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3' }, { since: '1.29', apiVersion: 'flowcontrol.apiserver.k8s.io/v1' }], true),
+  ...r('flowcontrol.apiserver.k8s.io/v1beta1', ['PriorityLevelConfiguration'], '1.23', '1.26', [{ since: '1.23', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2' }, { since: '1.26', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', renames: PLC_RENAME }, { since: '1.29', apiVersion: 'flowcontrol.apiserver.k8s.io/v1', renames: PLC_RENAME }], true, FLOW_NOTE),
+  ...r('autoscaling/v2beta2', ['HorizontalPodAutoscaler'], '1.23', '1.26', one('autoscaling/v2', '1.23'), true),
   // 1.27
-  ...r('storage.k8s.io/v1beta1', ['CSIStorageCapacity'], '1.24', '1.27', 'storage.k8s.io/v1', true),
+  ...r('storage.k8s.io/v1beta1', ['CSIStorageCapacity'], '1.24', '1.27', one('storage.k8s.io/v1', '1.24'), true),
   // 1.29
-  ...r('flowcontrol.apiserver.k8s.io/v1beta2', ['FlowSchema', 'PriorityLevelConfiguration'], '1.26', '1.29', 'flowcontrol.apiserver.k8s.io/v1', true),
+  ...r('flowcontrol.apiserver.k8s.io/v1beta2', ['FlowSchema'], '1.26', '1.29', [{ since: '1.26', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3' }, { since: '1.29', apiVersion: 'flowcontrol.apiserver.k8s.io/v1' }], true),
+  ...r('flowcontrol.apiserver.k8s.io/v1beta2', ['PriorityLevelConfiguration'], '1.26', '1.29', [{ since: '1.26', apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', renames: PLC_RENAME }, { since: '1.29', apiVersion: 'flowcontrol.apiserver.k8s.io/v1', renames: PLC_RENAME }], true, FLOW_NOTE),
   // 1.32
-  ...r('flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], '1.29', '1.32', 'flowcontrol.apiserver.k8s.io/v1', true),
+  ...r('flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], '1.29', '1.32', one('flowcontrol.apiserver.k8s.io/v1', '1.29'), true),
+  // deprecated, no removal scheduled
+  ...r('v1', ['Endpoints'], '1.33', undefined, one('discovery.k8s.io/v1', '1.21'), false, 'Write EndpointSlices (kind EndpointSlice, with `kubernetes.io/service-name` and per-endpoint addresses) instead; the API server warns on every v1 Endpoints request from 1.33.'),
 ];
 
 const byKey = new Map(REMOVED_APIS.map((a) => [`${a.apiVersion}|${a.kind}`, a]));
@@ -126,6 +177,6 @@ export function availableSince(apiVersion: string, kind: string): string | undef
 /** API groups that ship with Kubernetes (not CRDs), from the two tables above; '' is the core group. */
 export const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   '',
-  ...[...REMOVED_APIS.flatMap((a) => [a.apiVersion, a.replacement ?? '']), ...[...AVAILABLE_SINCE.keys()].map((k) => k.split('|')[0])]
+  ...[...REMOVED_APIS.flatMap((a) => [a.apiVersion, ...a.replacements.map((x) => x.apiVersion ?? '')]), ...[...AVAILABLE_SINCE.keys()].map((k) => k.split('|')[0])]
     .filter((v) => v.includes('/')).map((v) => v.split('/')[0]),
 ]);

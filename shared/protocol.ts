@@ -14,6 +14,9 @@ export interface ClientSettings {
   diagnostics: { disabled: string[] };
   yamlSyntaxErrors: 'auto' | 'always' | 'never';
   maxFileSize: number;
+  maxFileLines: number;
+  /** How many YAML files the workspace scan reads at most. */
+  maxWorkspaceFiles: number;
   schemaValidation: 'auto' | 'on' | 'off';
   /** Globs the workspace scan skips (relative to each workspace folder). */
   exclude: string[];
@@ -32,10 +35,11 @@ export interface InitOptions {
   settings?: Partial<ClientSettings>;
 }
 
-import type { RemovedApi as RemovedApiFacts } from './apiVersions';
-
-/** A Kubernetes API removed at some version (for the cluster module to look for objects still served by it). */
-export type RemovedApi = Pick<RemovedApiFacts, 'apiVersion' | 'kind' | 'removedIn' | 'replacement'>;
+/**
+ * A Kubernetes API removed at some version (for the cluster module to look for objects still served by it):
+ * the facts of `shared/apiVersions.ts` for one target, with the replacement that target serves.
+ */
+export interface RemovedApi { apiVersion: string; kind: string; removedIn: string; replacement?: string }
 
 /** What the client found on the cluster for an upgrade plan (client/src/cluster/deprecatedApis.ts fills it). */
 export interface ClusterFindings {

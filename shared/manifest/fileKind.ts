@@ -13,7 +13,6 @@
  * folder that holds a `Chart.yaml` (WorkspaceIndex.chartRootOf); a template without actions is plain YAML.
  * Placeholders (`${VAR}`, `<value>`) are unknown values wherever they are (model/templates.ts).
  */
-import { hasTemplateActions } from './template';
 
 export type FileRole = 'manifest' | 'helm' | 'kustomization';
 
@@ -38,11 +37,6 @@ export function fileRole(uri: string): FileRole {
   // Partials and other Go-template files that are not YAML files kept as templates (`*.yaml.tpl` are).
   if (/\.tpl$/i.test(name) && !/\.ya?ml\.tpl$/i.test(name)) return 'helm';
   return 'manifest';
-}
-
-/** Whether the text is a Go/Helm template (its actions are masked before parsing). */
-export function isTemplateText(text: string): boolean {
-  return hasTemplateActions(text);
 }
 
 /**

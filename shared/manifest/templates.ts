@@ -125,11 +125,6 @@ export function lineRegionStartsBetween(masked: readonly MaskedRegion[], after: 
   return lo < starts.length && starts[lo] < before;
 }
 
-/** Whether a node lies in (or overlaps) any masked region. */
-export function overlapsMasked(start: number, end: number, masked: readonly MaskedRegion[]): boolean {
-  return someMaskedIn(masked, start, end);
-}
-
 export type { Node };
 
 /**

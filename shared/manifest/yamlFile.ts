@@ -3,7 +3,7 @@
  * edit re-parses only the chunks whose text changed; the others are reused as they are, with only their
  * start offset/line moved. Node ranges inside a chunk stay chunk-relative; `toPosition` maps them to the file.
  */
-import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
+import { LineCounter, parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Pair } from 'yaml';
 import { lineRegionStartsBetween, someMaskedIn, type MaskedRegion } from './templates';
 import { hasTemplateActions, maskTemplate, maskTemplateFirstBranches, templateActions } from './template';
 import { Memo } from './memo';
@@ -22,6 +22,13 @@ export class YamlChunk {
   /** Set when the parser itself threw (it is tolerant and should not): the chunk then has no documents. */
   parserFailure?: string;
   /**
+   * Set when a document nests deeper than MAX_NESTING levels (or so deep that the parser ran out of stack):
+   * the chunk then has no documents, and is not analysed.
+   */
+  tooDeep?: boolean;
+  /** Aliases with no anchor of that name before them in their document (anchors do not cross `---`). */
+  readonly unknownAliases: { start: number; end: number; name: string }[] = [];
+  /**
    * Template actions hidden from the parser (see model/templates.ts), chunk-relative and sorted; empty for
    * plain YAML.
    */
@@ -39,6 +46,16 @@ export class YamlChunk {
    * service's reading); without it the text is parsed as it is (what a cluster receives).
    */
   constructor(readonly source: string, templates = false) {
+    if (compactKeysTooDeep(source)) {
+      this.text = source;
+      this.masked = [];
+      this.lineCounter = new LineCounter();
+      this.docs = [];
+      this.tooDeep = true;
+      // The line counter the parser would have filled: positions in the chunk still map to the file.
+      for (let i = 0; i !== -1 && i <= source.length; i = source.indexOf('\n', i) + 1 || -1) this.lineCounter.addNewLine(i);
+      return;
+    }
     const first = templates ? maskTemplate(source) : { text: source, masked: [] as MaskedRegion[] };
     const parsed = parseChunk(first.text, first.masked);
     if (first.masked.length && (hasErrors(parsed.docs) || parsed.branchDuplicates)) {
@@ -50,7 +67,7 @@ export class YamlChunk {
       const second = maskTemplateFirstBranches(source);
       const again = second && parseChunk(second.text, second.masked);
       if (second && again && !again.failure) {
-        if (!hasErrors(again.docs)) { this.text = second.text; this.masked = second.masked; this.lineCounter = again.lineCounter; this.docs = again.docs; return; }
+        if (!hasErrors(again.docs)) { this.text = second.text; this.masked = second.masked; this.lineCounter = again.lineCounter; this.docs = again.docs; this.bound(); return; }
         keepSharedErrors(parsed.docs, again.docs);
       }
     }
@@ -60,6 +77,28 @@ export class YamlChunk {
     this.lineCounter = parsed.lineCounter;
     this.docs = parsed.docs;
     if (parsed.failure) this.parserFailure = parsed.failure;
+    this.bound();
+  }
+
+  /** Drop the documents of a chunk nested too deep (see nestsTooDeep). */
+  private bound(): void {
+    if (this.nestsTooDeep()) (this as { docs: Document.Parsed[] }).docs = [];
+  }
+
+  /** Bounds and cross-checks on what the parser built (see MAX_NESTING, MAX_KEPT_ERRORS, unknownAliases). */
+  private nestsTooDeep(): boolean {
+    const exhausted = /Maximum call stack/.test(this.parserFailure ?? '') || this.docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
+    if (exhausted || this.docs.some((d) => walkDocument(d, this.unknownAliases) > MAX_NESTING)) {
+      this.tooDeep = true;
+      this.parserFailure = undefined;
+      this.unknownAliases.length = 0;
+      return true;
+    }
+    for (const d of this.docs) {
+      if (d.errors.length > MAX_KEPT_ERRORS) d.errors.length = MAX_KEPT_ERRORS;
+      if (d.warnings.length > MAX_KEPT_ERRORS) d.warnings.length = MAX_KEPT_ERRORS;
+    }
+    return false;
   }
 
   /** Chunk-relative offset → file position (0-based line and UTF-16 character). */
@@ -146,6 +185,58 @@ function dropMaskedBlockScalarErrors(doc: Document.Parsed, text: string, masked:
 }
 
 /**
+ * Documents nested deeper than this are not analysed: the parser and the tree walks after it recurse per
+ * level, and no real manifest comes near it (kubectl's go-yaml refuses more than 10,000 levels: go-yaml
+ * v2.4.2 scannerc.go max_flow_level / max_indents).
+ */
+export const MAX_NESTING = 500;
+/** Parser errors (and warnings) kept per document; a broken line can produce one per character. */
+export const MAX_KEPT_ERRORS = 100;
+
+/**
+ * A line of more than MAX_NESTING implicit keys in a row (`a: a: a: …`): the parser nests each in the one
+ * before, at a cost in memory that grows with the line, so such a chunk is not parsed at all.
+ */
+function compactKeysTooDeep(text: string): boolean {
+  const keys = new RegExp(`[ \\t]*(?:-[ \\t]+)*(?:[^\\s:#,\\[\\]{}'"&*!|>%@\`][^\\s:]*:[ \\t]+){${MAX_NESTING}}`, 'y');
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > 2 * MAX_NESTING) { keys.lastIndex = start; if (keys.test(text)) return true; }
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * One walk over a document in document order: its nesting depth (collections inside collections), and the
+ * aliases that name no anchor defined before them in the document — go-yaml (kubectl) rejects those
+ * ("unknown anchor"), and an anchor in another `---` document does not count. Stops below MAX_NESTING.
+ */
+function walkDocument(doc: Document.Parsed, unknown: { start: number; end: number; name: string }[]): number {
+  const anchors = new Set<string>();
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  let deepest = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) { stack.push([node.value, depth], [node.key, depth]); continue; }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) unknown.push({ start: node.range[0], end: node.range[1], name: node.source });
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_NESTING) return depth;
+    const items = node.items as unknown[];
+    for (let i = items.length - 1; i >= 0; i--) stack.push([items[i], depth + 1]);
+  }
+  return deepest;
+}
+
+/**
  * The parser's "Map keys must be unique" errors (same message, code and position as `uniqueKeys: true`:
  * scalar keys with equal values), found with one hash map per map. Aliases are not followed. In a template,
  * two equal keys with an action-only line between them are branches (`{{ if }} … {{ else }} …`), not a
@@ -187,28 +278,39 @@ function addDuplicateKeyErrors(doc: Document.Parsed, masked: readonly MaskedRegi
 
 const DOC_MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
 
-/** Split text into pieces that each start at a `---`/`...` line (the first piece starts at 0). */
+/**
+ * Split text into pieces that each start at a `---`/`...` line (the first piece starts at 0). Directives
+ * (`%YAML`, `%TAG`) belong to the document after them: a piece holding only directives, comments and blank
+ * lines goes on through the `---` that ends them.
+ */
 export function splitDocuments(text: string): { start: number; text: string }[] {
   const pieces: { start: number; text: string }[] = [];
   let pieceStart = 0;
   let lineStart = 0;
+  // Whether the current piece so far is only directives, comments and blank lines, and has a directive.
+  let preamble = true, directive = false;
   const n = text.length;
   while (lineStart < n) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? n : nl;
     const c = text.charCodeAt(lineStart);
-    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */)) {
-      if (DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
-        // `...` ends a document: it belongs to the previous piece.
-        if (c === 46) {
-          const after = nl === -1 ? n : nl + 1;
-          pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
-          pieceStart = after;
-        } else {
+    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */) && DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
+      // `...` ends a document: it belongs to the previous piece.
+      if (c === 46) {
+        const after = nl === -1 ? n : nl + 1;
+        pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
+        pieceStart = after;
+        preamble = true; directive = false;
+      } else {
+        if (!(preamble && directive)) {
           pieces.push({ start: pieceStart, text: text.slice(pieceStart, lineStart) });
           pieceStart = lineStart;
         }
+        preamble = false;
       }
+    } else if (preamble) {
+      if (c === 37 /* % */) directive = true;
+      else if (!/^[ \t]*(#.*)?\r?$/.test(text.slice(lineStart, lineEnd))) preamble = false;
     }
     if (nl === -1) break;
     lineStart = nl + 1;
@@ -249,7 +351,10 @@ export class YamlFile {
     this.update(text);
   }
 
-  update(text: string): void {
+  update(raw: string): void {
+    // LSP clients (and go-yaml) take a lone CR as a line break, the parser does not: it becomes a LF here.
+    // Same length, so every offset in the text stays the same.
+    const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
     // A template is split on its masked text (a `---` inside a multi-line action or comment is not a marker),
     // so the local re-split of updateAround does not hold for it.
     const template = this.options.templates === true && hasTemplateActions(text);

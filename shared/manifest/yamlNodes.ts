@@ -64,23 +64,10 @@ export function scalarString(node: unknown): string | undefined {
   return String(v);
 }
 
-/** True when a scalar is a YAML string (quoted, block or plain text that is not a bool/number/null). */
-export function isStringScalar(node: unknown): boolean {
-  return isScalar(node) && typeof (node as Scalar).value === 'string';
-}
-
 /** [start, end) chunk-relative offsets of a node (value end, without trailing comments). */
 export function nodeRange(node: unknown): [number, number] | undefined {
   const r = (node as { range?: [number, number, number] } | undefined)?.range;
   return r ? [r[0], r[1]] : undefined;
-}
-
-/** Range of a pair: from its key's start to its value's end. */
-export function pairRange(pair: Pair): [number, number] | undefined {
-  const k = nodeRange(pair.key);
-  const v = nodeRange(pair.value);
-  if (k && v) return [k[0], Math.max(k[1], v[1])];
-  return k ?? v;
 }
 
 /** Simple JS value of a small node (maps, seqs, scalars), with a budget to stay cheap on alias bombs. */

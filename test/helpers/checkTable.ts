@@ -33,6 +33,10 @@ export interface CheckCase {
   severity?: 'error' | 'warning' | 'info' | 'hint';
   /** A name for the case when a code has several. */
   name?: string;
+  /** The exact number of findings with this code on `fire`, when it matters. */
+  count?: number;
+  /** A pattern the first finding's message must match. */
+  message?: RegExp;
 }
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
@@ -58,6 +62,8 @@ export function checkTable(title: string, cases: CheckCase[]): void {
       assert.ok(fired.length > 0, `${c.code} did not fire on:\n${c.fire}`);
       assert.equal(textAt(c.fire, fired[0]), c.at, `range of ${c.code}: ${fired[0].message}`);
       if (c.severity) assert.equal(fired[0].severity, SEVERITY[c.severity], `severity of ${c.code}`);
+      if (c.count !== undefined) assert.equal(fired.length, c.count, `number of ${c.code} findings: ${fired.map((d) => d.message).join(' | ')}`);
+      if (c.message) assert.match(fired[0].message, c.message);
       const silent = diagnoseWith(c.silent, c.files, c.settings).filter((d) => d.code === c.code);
       assert.deepEqual(silent.map((d) => d.message), [], `${c.code} fired on the right form:\n${c.silent}`);
     });

@@ -115,3 +115,24 @@ test('eksManifests/explainNetworkPolicy answers Markdown for a position inside a
   assert.equal(await client.request('eksManifests/explainNetworkPolicy', { uri: 'file:///nowhere.yaml', position: { line: 0, character: 0 } }), null);
   assert.ok(client.alive);
 });
+
+test('an egress policy without DNS: the warning, its quick fix over codeAction (CRLF file), and the explanation', async () => {
+  const text = 'apiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: to-db\r\n  namespace: shop\r\nspec:\r\n  podSelector: {}\r\n  egress:\r\n    - to:\r\n        - podSelector:\r\n            matchLabels:\r\n              app: web\r\n      ports:\r\n        - port: 5432\r\n';
+  const u = pathToFileURL(path.join(dir, 'to-db.yaml')).href;
+  client.open(u, text);
+  const diags = await client.diagnosticsFor(u, { until: (d) => d.some((x) => x.code === 'np-egress-no-dns') });
+  const d = diags.find((x) => x.code === 'np-egress-no-dns')!;
+  // A warning: the workspace manages shop's policies (web-ingress is deployed from the same folder).
+  assert.equal(d.severity, 2);
+  const res = await client.request<{ markdown: string } | null>('eksManifests/explainNetworkPolicy', { uri: u, position: positionOf(text, 'egress') });
+  assert.match(res!.markdown, /\*\*DNS:\*\* no egress rule reaches the cluster DNS/);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((a) => a.title === 'Allow DNS to kube-dns (UDP and TCP 53)');
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  const e = fix.edit!.changes![u][0];
+  assert.match(e.newText, /^\r\n {4}- to:\r\n/);
+  assert.doesNotMatch(e.newText.replace(/\r\n/g, ''), /\n/);
+  const v = client.change(u, e.range, e.newText);
+  const after = await client.diagnosticsFor(u, { version: v });
+  assert.deepEqual(after.filter((x) => String(x.code).startsWith('np-') && x.code !== 'np-eks-enforcement').map((x) => x.code), []);
+});

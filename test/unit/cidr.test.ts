@@ -24,3 +24,25 @@ test('host bits, the network text and containment', () => {
   assert.equal(strictlyInside(parseCidr('10.1.0.0/16')!, parseCidr('10.1.0.0/16')!), false);
   assert.equal(strictlyInside(parseCidr('2001:db8::/48')!, parseCidr('10.0.0.0/8')!), false);
 });
+
+// Kubernetes reads legacy CIDR fields (NetworkPolicy ipBlock) with k8s.io/utils/net ParseCIDRSloppy: leading zeros are
+// decimal (kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go, parseCIDR).
+const SLOPPY: [string, string | undefined, boolean][] = [
+  ['10.0.0.01/8', '10.0.0.0/8', true], ['010.0.0.0/8', '10.0.0.0/8', true], ['10.0.0.0/08', '10.0.0.0/8', true], ['0010.0.0.0/8', '10.0.0.0/8', true],
+  ['10.0.0.0/8', '10.0.0.0/8', false], ['0.0.0.0/0', '0.0.0.0/0', false],
+  ['10.0.0.256/8', undefined, false], ['10.0.0.0/33', undefined, false], [' 10.0.0.0/8', undefined, false],
+];
+for (const [text, network, zeros] of SLOPPY) {
+  test(`sloppy: ${JSON.stringify(text)} → ${network ?? 'invalid'}${zeros ? ' (leading zeros)' : ''}`, () => {
+    const c = parseCidr(text, { sloppy: true });
+    assert.equal(c ? networkText(c) : undefined, network);
+    if (c) assert.equal(c.leadingZeros, zeros);
+  });
+}
+
+test('IPv4-mapped IPv6 is flagged in both readings', () => {
+  assert.equal(parseCidr('::ffff:10.0.0.0/104')!.mapped4in6, true);
+  assert.equal(parseCidr('::ffff:10.0.0.0/104', { sloppy: true })!.mapped4in6, true);
+  assert.equal(parseCidr('2001:db8::/32')!.mapped4in6, false);
+  assert.equal(parseCidr('10.0.0.0/8')!.leadingZeros, false);
+});

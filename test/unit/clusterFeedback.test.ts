@@ -38,6 +38,14 @@ describe('server version', () => {
     const removed = notServedMessage({ apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', server: parseServerVersion({ major: '1', minor: '29' }), servedAs: ['policy/v1'], groupVersions: ['policy/v1'] });
     assert.match(removed, /policy\/v1beta1 PodDisruptionBudget was removed in Kubernetes 1\.25; use policy\/v1\./);
   });
+
+  test('a removed API: the replacement is the one the cluster serves, and a never-served kind says so (shared/apiVersions.ts)', () => {
+    const at = (minor: string) => notServedMessage({ apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', kind: 'FlowSchema', server: parseServerVersion({ major: '1', minor }), servedAs: [], groupVersions: [] });
+    assert.match(at('27'), /was removed in Kubernetes 1\.26; use flowcontrol\.apiserver\.k8s\.io\/v1beta3\./);
+    assert.match(at('30'), /was removed in Kubernetes 1\.26; use flowcontrol\.apiserver\.k8s\.io\/v1\./);
+    const never = notServedMessage({ apiVersion: 'apps/v1beta1', kind: 'ReplicaSet', server: parseServerVersion({ major: '1', minor: '30' }), servedAs: [], groupVersions: [] });
+    assert.match(never, /apps\/v1beta1 never served ReplicaSet; use apps\/v1\./);
+  });
 });
 
 describe('GitOps owner marks', () => {

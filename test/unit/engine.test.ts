@@ -38,7 +38,7 @@ test("a check may not report another module's code", () => {
 
 test('the engine declares its own codes: a service with no module reports syntax errors and large files', () => {
   const s = createLanguageService({ modules: [], settings: { maxFileSize: 1000 } });
-  assert.deepEqual(s.codes().map((c) => c.code).sort(), ['file-too-large', 'yaml-syntax']);
+  assert.deepEqual(s.codes().map((c) => c.code).sort(), ['file-too-large', 'yaml-syntax', 'yaml-too-deep', 'yaml-unknown-alias']);
   s.setFile('file:///bad.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n');
   const d = s.validate('file:///bad.yaml');
   assert.ok(d.length > 0 && d.every((x) => x.code === 'yaml-syntax'), JSON.stringify(d));

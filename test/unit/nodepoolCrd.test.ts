@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FieldSchema } from '../../server/src/service/catalog/schema';
-import { NODEPOOL_SPEC_SCHEMA } from '../../server/src/service/nodepool/schemas';
+import { NODEPOOL_SPEC_SCHEMA } from '../../server/src/service/nodepool/catalog';
 import { CEL_RULES } from '../../server/src/service/nodepool/checks';
 import { NODEPOOL_CODES } from '../../server/src/service/nodepool/codes';
 

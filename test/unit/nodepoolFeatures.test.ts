@@ -148,3 +148,21 @@ test('completion while typing a list item finds the right requirement (not the f
   assert.ok(got.includes('7'), JSON.stringify(got));
   assert.ok(!got.includes('c'));
 });
+
+test('hover says which Karpenter release added Gte/Lte, replicas and Balanced (kubernetes-sigs/karpenter #2674, #2521, #2962)', () => {
+  const text = NP.replace('operator: Gt\n', 'operator: Gte\n').replace('consolidationPolicy: WhenEmpty', 'consolidationPolicy: Balanced').replace('  limits:\n', '  replicas: 3\n  limits:\n');
+  const h = (needle: string, delta = 1) => { const c = at(text, needle, delta); return JSON.stringify(c.s.hover(c.uri, c.pos)?.contents ?? ''); };
+  assert.match(h('operator: Gte', 12), /Karpenter v1\.9\.0/);
+  assert.match(h('Balanced', 2), /Karpenter v1\.14\.0/);
+  assert.match(h('replicas', 2), /Karpenter v1\.8\.0/);
+});
+
+test('completion offers karpenter.k8s.aws requirement keys to self-managed pools only', () => {
+  const keys = (text: string) => {
+    const c = at(text, 'key: karpenter.sh/capacity-type', 5);
+    return (c.s.complete(c.uri, c.pos)?.items ?? []).map((i) => i.label);
+  };
+  assert.ok(!keys(NP).includes('karpenter.k8s.aws/instance-family'));
+  const aws = NP.replace('group: eks.amazonaws.com', 'group: karpenter.k8s.aws').replace('kind: NodeClass', 'kind: EC2NodeClass');
+  assert.ok(keys(aws).includes('karpenter.k8s.aws/instance-family'));
+});

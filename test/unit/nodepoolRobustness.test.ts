@@ -62,3 +62,81 @@ test('every field replaced by odd values: no check, completion or hover throws',
   }
   assert.ok(variants > 200);
 });
+
+/** The documents the newer NodeClass, workload and PodDisruptionBudget checks read. */
+const OTHERS = `apiVersion: eks.amazonaws.com/v1
+kind: NodeClass
+metadata:
+  name: private
+spec:
+  role: R
+  instanceProfile: P
+  subnetSelectorTerms:
+    - id: subnet-1
+  securityGroupSelectorTerms:
+    - id: sg-1
+  ephemeralStorage:
+    size: 80Gi
+  advancedSecurity:
+    fips: true
+    kernelLockdown: integrity
+  capacityReservationSelectorTerms:
+    - owner: "1"
+      tags:
+        a: b
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: w
+  annotations:
+    karpenter.sh/do-not-disrupt: "true"
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: w
+  template:
+    metadata:
+      labels:
+        app: w
+      annotations:
+        karpenter.sh/do-not-disrupt: 5m
+    spec:
+      nodeSelector:
+        eks.amazonaws.com/compute-type: auto
+        karpenter.k8s.aws/instance-family: m7i
+      containers:
+        - name: a
+          image: b
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: w
+spec:
+  minAvailable: 2
+  maxUnavailable: 0
+  selector:
+    matchLabels:
+      app: w
+`;
+
+test('NodeClass, workload and PDB fields replaced by odd values: no check throws', () => {
+  const odd = ['null', '[]', '{}', '[1, 2]', '{a: b}', '""', '7', 'true', '"0%"'];
+  const lines = OTHERS.split('\n');
+  let variants = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*-?\s*[^:]+:)\s*(.*)$/.exec(lines[i]);
+    if (!m) continue;
+    for (const r of odd) {
+      const copy = [...lines];
+      copy[i] = `${m[1]} ${r}`;
+      const s = serviceWith({ 'o.yaml': copy.join('\n') });
+      s.validate(uriOf('o.yaml'));
+      assert.deepEqual(s.internalErrors, [], `line ${i} → ${r}`);
+      variants++;
+    }
+  }
+  assert.ok(variants > 300);
+});

@@ -11,6 +11,8 @@ import { cc, textAt } from '../helpers/eksctl';
 import { supportStatus, supportWindowText, versionSteps, minorOf, newestStandard } from '../../server/src/service/upgrade/calendar';
 import { targetVersionNote } from '../../server/src/service/upgrade/checks';
 import { UPGRADE_CODES } from '../../server/src/service/upgrade/codes';
+import { planUpgrade, removedApisUpTo } from '../../server/src/service/upgrade/plan';
+import { indexWith } from '../helpers/service';
 
 test('calendar: phases on both sides of each boundary (kubernetes-versions.adoc release calendar)', () => {
   assert.equal(supportStatus('1.33', '2026-07-28').phase, 'standard');
@@ -96,4 +98,27 @@ test('EC2NodeClass with custom AL2 AMIs (selector terms other than an alias): no
   const d = withCode(diagnose(custom, { kubernetesVersion: '1.35' }), 'upgrade-cgroup-v1');
   assert.equal(d.length, 1);
   assert.equal(textAt(custom, d[0]), 'AL2');
+});
+
+test('plan and removedApis: the replacement served at the target, deprecations without a removal, never-served kinds (shared/apiVersions.ts)', () => {
+  const byKey = (target: string) => new Map(removedApisUpTo(target).map((a) => [`${a.apiVersion}|${a.kind}`, a]));
+  assert.equal(byKey('1.27').get('flowcontrol.apiserver.k8s.io/v1beta1|FlowSchema')?.replacement, 'flowcontrol.apiserver.k8s.io/v1beta3');
+  assert.equal(byKey('1.34').get('flowcontrol.apiserver.k8s.io/v1beta1|FlowSchema')?.replacement, 'flowcontrol.apiserver.k8s.io/v1');
+  assert.equal(byKey('1.34').get('policy/v1beta1|PodSecurityPolicy')?.replacement, undefined);
+  // v1 Endpoints is deprecated with no removal scheduled; apps/v1beta1 never served ReplicaSet: nothing to look for on a cluster.
+  assert.equal(byKey('1.34').has('v1|Endpoints'), false);
+  assert.equal(byKey('1.34').has('apps/v1beta1|ReplicaSet'), false);
+  assert.equal(byKey('1.24').has('batch/v1beta1|CronJob'), false);
+  const index = indexWith({
+    'ep.yaml': 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ext\nsubsets: []\n',
+    'rs.yaml': 'apiVersion: apps/v1beta1\nkind: ReplicaSet\nmetadata:\n  name: old\n',
+    'fs.yaml': 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta2\nkind: FlowSchema\nmetadata:\n  name: f\n',
+  });
+  const items = planUpgrade(index, { target: '1.34', today: ON }).items;
+  const of = (name: string) => items.find((i) => i.object.endsWith(' ' + name) && (i.section === 'removed' || i.section === 'deprecated'));
+  assert.deepEqual([of('ext')?.section, of('ext')?.level], ['deprecated', 'should']);
+  assert.match(of('ext')!.message, /deprecated since Kubernetes 1\.33 \(no removal is scheduled\): move to discovery\.k8s\.io\/v1\./);
+  assert.match(of('old')!.message, /^apps\/v1beta1 never served ReplicaSet: use apps\/v1\./);
+  assert.match(of('f')!.message, /was removed in Kubernetes 1\.29: use flowcontrol\.apiserver\.k8s\.io\/v1\./);
+  assert.equal(planUpgrade(index, { target: '1.32', today: ON }).items.find((i) => i.object.endsWith(' ext') && i.section === 'deprecated'), undefined);
 });

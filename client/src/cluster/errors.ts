@@ -41,7 +41,3 @@ export class ClusterError extends Error {
     this.name = 'ClusterError';
   }
 }
-
-export function isClusterError(e: unknown): e is ClusterError {
-  return e instanceof ClusterError;
-}

@@ -2,9 +2,9 @@
  * The Kubernetes version of the connected API server (`GET /version`) held against the version the editor
  * checks files for (`eksManifests.kubernetesVersion`), and the words for a built-in API the cluster does
  * not serve. Which Kubernetes version added or removed a built-in API comes from the language service's
- * catalog (server/src/service/catalog/apiVersions.ts), never from a second table here.
+ * catalog (shared/apiVersions.ts), never from a second table here.
  */
-import { availableSince, findRemovedApi, BUILT_IN_GROUPS } from '@shared/apiVersions';
+import { availableSince, findRemovedApi, replacementAt, BUILT_IN_GROUPS } from '@shared/apiVersions';
 import type { Connection } from './connection';
 
 export interface ServerVersion {
@@ -105,8 +105,11 @@ export function notServedMessage(opts: {
     parts.push(servedAs.length
       ? `Use ${servedAs[0]} with this cluster${server ? ` (and set eksManifests.kubernetesVersion to ${server.text}, so the editor checks for it)` : ''}, or a cluster on ${added} or newer.`
       : `It needs a cluster on ${added} or newer.`);
-  } else if (removed) {
-    parts.push(`${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}${removed.replacement ? `; use ${removed.replacement}` : ''}.`);
+  } else if (removed && (removed.neverServed || removed.removedIn !== undefined)) {
+    // The replacement this cluster serves (the latest one when its version is unknown).
+    const repl = server ? replacementAt(removed, server.text)?.apiVersion : removed.replacements.at(-1)?.apiVersion;
+    const what = removed.neverServed ? `${apiVersion} never served ${kind}` : `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`;
+    parts.push(`${what}${repl ? `; use ${repl}` : ''}.`);
   } else if (servedAs.length) {
     parts.push(`Use ${servedAs[0]}.`);
   }

@@ -3,7 +3,8 @@
  * eks-manifests check --helm-render [--values FILE]... [--helm PATH] CHART_DIR
  *
  * Runs the editor's checks over files and folders (recursive *.yaml / *.yml), with cross-document checks
- * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error or unreadable path.
+ * across everything given. Exit 0: no errors; 1: at least one error; 2: usage error, unreadable path, or
+ * folders holding more YAML files than --max-files (unless --allow-incomplete).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -11,7 +12,7 @@ import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
 import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
-import { excludeMatcher, findYamlFiles } from '../node/workspaceScan';
+import { admitFile, DEFAULT_MAX_FILES, excludeMatcher, scanYamlFiles } from '../node/workspaceScan';
 import { nodeFileSystem } from '../node/fileSystem';
 import { checkRenderedChart } from '../helm/renderCheck';
 import { planUpgradeMain } from './planUpgrade';
@@ -31,6 +32,9 @@ Options:
   --exclude GLOB               skip files and folders matching GLOB, relative to each PATH folder and to the
                                current folder (repeatable; a GLOB without / matches a name anywhere)
   --no-syntax-errors           do not report YAML syntax errors
+  --max-files N                read at most N YAML files from folders (default: ${DEFAULT_MAX_FILES})
+  --allow-incomplete           check the first N files when folders hold more, instead of exit 2
+                               (findings that an object is missing are then not reported)
   --helm-render                render CHART_DIR with \`helm template\` and check the rendered objects; each finding
                                is reported on the template it came from (needs helm on PATH, or --helm)
   --values FILE                a values file for --helm-render (repeatable, in order)
@@ -38,17 +42,18 @@ Options:
   -h, --help                   show this help
   --version                    print the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable path, no helm, or helm could not render.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable path, more files than --max-files, no helm,
+or helm could not render.`;
 
 interface Options {
   format: 'text' | 'json' | 'sarif'; kubernetesVersion: string; disabled: string[]; syntaxErrors: boolean; paths: string[]; exclude: string[];
-  helmRender: boolean; values: string[]; helm?: string;
+  helmRender: boolean; values: string[]; helm?: string; maxFiles: number; allowIncomplete: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [], exclude: [], helmRender: false, values: [] };
+  const o: Options = { format: 'text', kubernetesVersion: DEFAULT_KUBERNETES_VERSION, disabled: [], syntaxErrors: true, paths: [], exclude: [], helmRender: false, values: [], maxFiles: DEFAULT_MAX_FILES, allowIncomplete: false };
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
   if (args[0] === '--version') return 'version';
@@ -84,6 +89,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--helm-render': o.helmRender = true; break;
       case '--values': case '-f': o.values.push(val(a)); break;
       case '--helm': o.helm = val(a); break;
+      case '--allow-incomplete': o.allowIncomplete = true; break;
+      case '--max-files': {
+        const v = val(a);
+        if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--max-files must be a positive whole number (got "${v}")`);
+        o.maxFiles = Number(v); break;
+      }
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
         o.paths.push(a);
@@ -99,15 +110,21 @@ interface Row { file: string; line: number; column: number; endLine: number; end
 
 const SEV: Record<number, Row['severity']> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' };
 
-async function collectFiles(paths: string[], exclude: string[] = []): Promise<{ files: string[]; problems: string[] }> {
+/**
+ * The files to check: files given by name as they are; folders scanned by the editor's rules
+ * (node/workspaceScan.ts), at most `maxFiles` YAML files across them (`truncated` when more were left).
+ * `exclude` globs apply relative to each folder given and to the current folder.
+ */
+async function collectFiles(paths: string[], maxFiles: number, exclude: string[] = []): Promise<{ files: string[]; problems: string[]; truncated: boolean }> {
   const files: string[] = [];
   const problems: string[] = [];
+  const folders: string[] = [];
   const excludedHere = excludeMatcher(exclude);
   const cwd = process.cwd();
   for (const p of paths) {
     try {
       const st = await fs.stat(p);
-      if (st.isDirectory()) files.push(...(await findYamlFiles(path.resolve(p), 20000, exclude)).filter((f) => !excludedHere(path.relative(cwd, f))));
+      if (st.isDirectory()) folders.push(path.resolve(p));
       else if (st.isFile()) { if (!excludedHere(path.relative(cwd, path.resolve(p)))) files.push(path.resolve(p)); }
       else problems.push(`${p}: not a file or folder`);
     } catch (err) {
@@ -115,7 +132,13 @@ async function collectFiles(paths: string[], exclude: string[] = []): Promise<{ 
       problems.push(code === 'ENOENT' ? `${p}: no such file or folder` : code === 'EACCES' ? `${p}: permission denied` : `${p}: ${(err as Error).message}`);
     }
   }
-  return { files: [...new Set(files)], problems };
+  const scan = await scanYamlFiles(folders, maxFiles, exclude);
+  for (const f of scan.files) {
+    if (excludedHere(path.relative(cwd, f))) continue;
+    const admitted = await admitFile(f, folders, Number.MAX_SAFE_INTEGER);
+    if (admitted.ok) files.push(f);
+  }
+  return { files: [...new Set(files)], problems, truncated: scan.truncated };
 }
 
 function sarif(rows: Row[], codes: { code: string; summary: string; severity: string }[]): unknown {
@@ -150,15 +173,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 
   if (opts.helmRender) return helmRender(opts, out, err);
 
-  const { files, problems } = await collectFiles(opts.paths, opts.exclude);
+  const { files, problems, truncated } = await collectFiles(opts.paths, opts.maxFiles, opts.exclude);
   for (const p of problems) err(`eks-manifests: cannot read ${p}\n`);
   if (problems.length) return 2;
+  if (truncated) {
+    err(`eks-manifests: the folders hold more than ${opts.maxFiles} YAML files; ${opts.allowIncomplete ? `checking the first ${opts.maxFiles} only, without findings that an object is missing` : 'nothing checked'} (--max-files N raises the limit${opts.allowIncomplete ? '' : ', --allow-incomplete checks the first files anyway'})\n`);
+    if (!opts.allowIncomplete) return 2;
+  }
 
   const service = createLanguageService({
     settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
     env: { fs: nodeFileSystem },
   });
+  service.setIndexComplete(!truncated);
   const uris = new Map<string, string>();
   for (const f of files) {
     let text: string;

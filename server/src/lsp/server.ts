@@ -6,7 +6,9 @@
  */
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  DidChangeConfigurationNotification, FileChangeType, type InitializeParams, type InitializeResult,
+  DidChangeConfigurationNotification, FileChangeType, ResponseError, ErrorCodes,
+  StreamMessageReader, StreamMessageWriter, IPCMessageReader, IPCMessageWriter,
+  type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,14 +17,40 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { createLanguageService } from '../service/languageService';
 import { defaultSettings, type Settings } from '../service/settings';
-import { excludeMatcher, findYamlFiles } from '../node/workspaceScan';
+import { admitFile, DEFAULT_MAX_FILES, excludeMatcher, scanYamlFiles } from '../node/workspaceScan';
 import { checkRenderedChart } from '../helm/renderCheck';
 import { fieldDescriptionsFrom } from '../node/fieldDescriptions';
 import { nodeFileSystem } from '../node/fileSystem';
 import { ValidationScheduler } from './validationScheduler';
 import { Requests, SETTINGS_SECTION, type ClientSettings, type InitOptions, type RequestParams, type RequestResult } from '@shared/protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport, made here (not by the library) so that a framing error ends the process: after a header
+ * without a usable Content-Length the stream cannot be resynchronised, and a server that stays up would be
+ * deaf. A body that is not JSON (its length was known) is only logged.
+ */
+function transport(): [MessageReader, MessageWriter] | undefined {
+  if (process.argv.includes('--stdio')) {
+    // Anything printed to stdout would corrupt the protocol stream.
+    for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = (...a: unknown[]) => { process.stderr.write(a.map(String).join(' ') + '\n'); };
+    const end = () => process.exit(shutDown ? 0 : 1);
+    process.stdin.on('end', end);
+    process.stdin.on('close', end);
+    return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+  }
+  if (process.argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
+  return undefined;
+}
+
+let shutDown = false;
+const io = transport();
+const connection = io ? createConnection(ProposedFeatures.all, io[0], io[1]) : createConnection(ProposedFeatures.all);
+io?.[0].onError((err) => {
+  if (!/content-length|header/i.test(err.message)) { connection.console.error(`Unreadable message: ${err.message}`); return; }
+  process.stderr.write(`eks-manifests: malformed message frame, exiting: ${err.message.split('\n')[0]}\n`);
+  process.exit(1);
+});
+connection.onShutdown(() => { shutDown = true; });
 const documents = new TextDocuments(TextDocument);
 const docsFile = path.join(__dirname, '..', 'docs', 'diagnostics.md');
 const docsHref = pathToFileURL(docsFile).href;
@@ -36,7 +64,6 @@ const service = createLanguageService({
 let workspaceFolders: string[] = [];
 let excludePatterns: string[] = [];
 let helmPath: string | undefined;
-let indexedOnce = false;
 
 /** Whether the workspace scan skips this file (eksManifests.exclude, relative to its workspace folder). */
 function isExcluded(file: string): boolean {
@@ -49,7 +76,7 @@ function isExcluded(file: string): boolean {
 async function setExclude(next: string[] | undefined): Promise<void> {
   const list = (next ?? []).filter((x) => typeof x === 'string');
   if (JSON.stringify(list) === JSON.stringify(excludePatterns)) return;
-  const first = excludePatterns.length === 0 && !indexedOnce;
+  const first = excludePatterns.length === 0 && indexing === undefined;
   excludePatterns = list;
   if (first) return;
   for (const uri of service.fileUris()) {
@@ -62,10 +89,14 @@ let hasConfigurationCapability = false;
 let syntaxErrorsAuto = true;
 let yamlKubernetesGlobs: string[] = [];
 let indexWorkspace = true;
+/** eksManifests.maxWorkspaceFiles (not a service setting: the scan is the server's). */
+let maxWorkspaceFiles = DEFAULT_MAX_FILES;
 
 function toSettings(c: Partial<ClientSettings> | undefined): Partial<Settings> {
   const s: Partial<Settings> = {};
   if (!c) return s;
+  if (typeof c.maxWorkspaceFiles === 'number' && c.maxWorkspaceFiles >= 1) maxWorkspaceFiles = Math.floor(c.maxWorkspaceFiles);
+  if (typeof c.maxFileLines === 'number' && c.maxFileLines > 0) s.maxFileLines = c.maxFileLines;
   if (typeof c.kubernetesVersion === 'string' && c.kubernetesVersion) s.kubernetesVersion = c.kubernetesVersion;
   if (Array.isArray(c.diagnostics?.disabled)) s.disabled = c.diagnostics!.disabled.filter((x) => typeof x === 'string');
   if (typeof c.maxFileSize === 'number' && c.maxFileSize > 0) s.maxFileSize = c.maxFileSize;
@@ -123,52 +154,94 @@ async function pullConfiguration(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(async (change) => {
+  const limit = maxWorkspaceFiles;
   if (hasConfigurationCapability) await pullConfiguration();
   else service.setSettings(toSettings((change.settings as { eksManifests?: Partial<ClientSettings> })?.eksManifests));
   scheduler.validateAll();
   noteTargetVersion();
+  // A new file limit: scan again (a scan that stopped at the old limit may now read everything).
+  if (indexWorkspace && indexed && limit !== maxWorkspaceFiles) void indexFolders();
 });
 
-/** Read every YAML file of the workspace into the index, yielding between files so requests get answered. */
-async function indexFolders(): Promise<void> {
-  const started = Date.now();
-  let count = 0;
-  indexedOnce = true;
-  for (const folder of workspaceFolders) {
-    const files = await findYamlFiles(folder, 20000, excludePatterns);
-    for (const file of files) {
+/** Files far larger than the analysis limit are not even read (an open editor still gets the "too large" note). */
+const maxReadBytes = () => service.settings.maxFileSize * 4;
+/** Files the index holds from disk (not open): a new scan drops the ones it no longer reads. */
+const fromDisk = new Set<string>();
+let indexed = false;
+let indexing: Promise<void> | undefined;
+
+/**
+ * Read every YAML file of the workspace into the index, yielding between files so requests get answered.
+ * While it runs, and for good when it stops at eksManifests.maxWorkspaceFiles, the index is incomplete:
+ * the service then holds back findings that an object is missing.
+ */
+function indexFolders(): Promise<void> {
+  const run = async (): Promise<void> => {
+    const started = Date.now();
+    let count = 0;
+    service.setIndexComplete(false);
+    const limit = maxWorkspaceFiles;
+    const scan = await scanYamlFiles(workspaceFolders, limit, excludePatterns);
+    const seen = new Set<string>();
+    for (const file of scan.files) {
       const uri = pathToFileURL(file).href;
+      seen.add(uri);
       if (documents.get(uri)) continue; // the editor's text wins over the disk
+      const admitted = await admitFile(file, workspaceFolders, maxReadBytes());
+      if (!admitted.ok) { connection.console.warn(`Skipped ${file}: ${admitted.reason}`); continue; }
       try {
-        const stat = await fs.stat(file);
-        // Far larger than the limit: do not even read it (an open editor still gets the "too large" note).
-        if (stat.size > service.settings.maxFileSize * 4) continue;
-        const text = await fs.readFile(file, 'utf8');
-        service.setFile(uri, text);
+        service.setFile(uri, await fs.readFile(file, 'utf8'));
+        fromDisk.add(uri);
         count++;
       } catch (err) {
         connection.console.warn(`Skipped ${file}: ${(err as Error).message}`);
       }
       await new Promise((r) => setImmediate(r));
     }
-  }
-  connection.console.log(`Indexed ${count} YAML files in ${Date.now() - started} ms`);
-  scheduler.validateAll();
+    for (const uri of [...fromDisk]) if (!seen.has(uri) && !documents.get(uri)) { service.removeFile(uri); fromDisk.delete(uri); }
+    if (scan.truncated) {
+      connection.console.warn(`The workspace scan stopped at ${limit} YAML files (eksManifests.maxWorkspaceFiles): the files after them are not indexed, so findings that an object is missing from the workspace are not reported. Raise the setting to index everything.`);
+    }
+    service.setIndexComplete(!scan.truncated);
+    indexed = true;
+    connection.console.log(`Indexed ${count} YAML files in ${Date.now() - started} ms${scan.truncated ? ` (stopped at the limit of ${limit})` : ''}`);
+    scheduler.validateAll();
+  };
+  // One scan at a time; a request for another while one runs starts it after.
+  indexing = (indexing ?? Promise.resolve()).then(run, run).catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack}`));
+  return indexing;
 }
 
-connection.onDidChangeWatchedFiles(async (params) => {
-  for (const change of params.changes) {
-    if (documents.get(change.uri)) continue;
-    if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); continue; }
-    if (change.uri.startsWith('file:') && isExcluded(fileURLToPath(change.uri))) continue;
+/**
+ * Files changed on disk: each is admitted by the scan's rules (inside a workspace folder, a regular file or a
+ * symlink to one inside the workspace, not too large) before it is read. Malformed events are ignored.
+ */
+async function watchedFilesChanged(params: unknown): Promise<void> {
+  const changes = (params as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes)) { connection.console.warn('Ignored a didChangeWatchedFiles notification without a changes list'); return; }
+  for (const change of changes as { uri?: unknown; type?: unknown }[]) {
+    const uri = change?.uri;
+    if (typeof uri !== 'string' || documents.get(uri)) continue;
+    let file: string;
+    try { file = fileURLToPath(uri); } catch { continue; }
+    if (change.type === FileChangeType.Deleted) { service.removeFile(uri); fromDisk.delete(uri); continue; }
+    if (isExcluded(file)) continue;
+    const admitted = await admitFile(file, workspaceFolders, maxReadBytes());
     try {
-      const text = await fs.readFile(fileURLToPath(change.uri), 'utf8');
-      service.setFile(change.uri, text);
-    } catch (err) {
-      service.removeFile(change.uri);
+      if (!admitted.ok) throw new Error(admitted.reason);
+      service.setFile(uri, await fs.readFile(file, 'utf8'));
+      fromDisk.add(uri);
+    } catch {
+      service.removeFile(uri);
+      fromDisk.delete(uri);
     }
   }
   scheduler.revalidateOthers(undefined);
+}
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (!indexWorkspace) return;
+  watchedFilesChanged(params).catch((err) => connection.console.error(`didChangeWatchedFiles failed: ${(err as Error).stack}`));
 });
 
 // --- validation scheduling (lsp/validationScheduler.ts) -------------------------------------------------------
@@ -181,13 +254,17 @@ const scheduler = new ValidationScheduler({
   log: (m) => connection.console.error(m),
 });
 
+/** The library fires a content change right after each open: that one is not an edit. */
+const justOpened = new Set<string>();
+
 documents.onDidOpen((e) => {
   service.setFile(e.document.uri, e.document.getText());
+  justOpened.add(e.document.uri);
   scheduler.opened(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
-  if (e.document.version === 0) return;
+  if (justOpened.delete(e.document.uri)) return;
   service.setFile(e.document.uri, e.document.getText());
   scheduler.edited(e.document.uri);
 });
@@ -206,8 +283,12 @@ documents.onDidClose(async (e) => {
 
 // --- requests ----------------------------------------------------------------------------------------------
 
-/** A failing request answers with its empty result and a log line; it never takes the server down. */
-function guard<T>(name: string, fallback: T, fn: () => T): T {
+/**
+ * A failing request answers with its empty result and a log line; it never takes the server down. After
+ * `shutdown` every request is refused (LSP: InvalidRequest).
+ */
+function guard<T>(name: string, fallback: T, fn: () => T): T | ResponseError<void> {
+  if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
   try {
     return fn();
   } catch (err) {

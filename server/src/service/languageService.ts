@@ -45,6 +45,11 @@ export interface LanguageService {
   hasFile(uri: string): boolean;
   /** The URIs of every file the service holds. */
   fileUris(): string[];
+  /**
+   * Whether the files set so far are the whole workspace (default true). The host says false while its scan
+   * runs or when it stopped at its file limit: findings that an object is missing are then not reported.
+   */
+  setIndexComplete(complete: boolean): void;
 
   /** The complete diagnostics of a file. */
   validate(uri: string, isCancelled?: () => boolean): Diagnostic[];
@@ -78,13 +83,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const env = options.env ?? NO_ENV;
   const index = new WorkspaceIndex();
   let settings: Settings = { ...defaultSettings, ...options.settings };
-  index.setMaxFileSize(settings.maxFileSize);
+  index.setLimits(settings);
   const engine = new DiagnosticsEngine({ modules, index, log, env, docsUrl: options.docsUrl }, settings);
   const handlers = requestHandlers(modules);
 
   const cursor = (uri: string, position: Position) => {
     const file = index.get(uri);
-    if (!file || file.tooLargeSize !== undefined) return undefined;
+    if (!file || file.tooLarge) return undefined;
     return cursorContext(file, index, settings, position, env);
   };
   const fileContext = (uri: string) => {
@@ -98,7 +103,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     get settings() { return settings; },
     setSettings(next) {
       settings = { ...settings, ...next };
-      index.setMaxFileSize(settings.maxFileSize);
+      index.setLimits(settings);
       engine.configure(settings);
     },
 
@@ -106,6 +111,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     removeFile: (uri) => index.delete(uri),
     hasFile: (uri) => index.get(uri) !== undefined,
     fileUris: () => index.uris(),
+    setIndexComplete: (complete) => engine.setIndexComplete(complete),
 
     validate: (uri, isCancelled) => engine.validate(uri, isCancelled),
     validateQuick: (uri) => engine.validateQuick(uri),

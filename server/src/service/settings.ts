@@ -8,6 +8,8 @@ export interface Settings {
   syntaxErrors: boolean;
   /** Files larger than this (bytes, UTF-16 units) are not analysed. */
   maxFileSize: number;
+  /** Files with more lines than this are not analysed. */
+  maxFileLines: number;
   /** Validate every field against the kind's schema (eksManifests.schemaValidation resolved to on/off). */
   schemaValidation: boolean;
   /**
@@ -30,6 +32,7 @@ export const defaultSettings: Settings = {
   disabled: [],
   syntaxErrors: true,
   maxFileSize: 5_000_000,
+  maxFileLines: 200_000,
   schemaValidation: true,
   schemaSkipGlobs: [],
 };

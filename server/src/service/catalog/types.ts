@@ -73,64 +73,6 @@ export function entryMarkdown(e: CatalogEntry, title = e.name): string {
   return lines.join('\n');
 }
 
-/**
- * Validate a value given as text (annotation values are always strings). Returns a message when the value
- * does not fit the entry, else undefined. Structured types (json, stringList, stringMap) are checked for
- * shape here; deeper JSON checks belong to the module that owns the entry.
- */
-export function checkTextValue(e: CatalogEntry, value: string): string | undefined {
-  const v = value.trim();
-  switch (e.type) {
-    case 'integer': {
-      if (!/^[-+]?\d+$/.test(v)) return `${e.name} must be an integer, got "${value}"`;
-      return rangeMessage(e, Number(v));
-    }
-    case 'number': {
-      if (v === '' || isNaN(Number(v))) return `${e.name} must be a number, got "${value}"`;
-      return rangeMessage(e, Number(v));
-    }
-    case 'boolean':
-      if (v !== 'true' && v !== 'false') return `${e.name} must be "true" or "false", got "${value}"`;
-      return undefined;
-    case 'enum': {
-      const allowed = (e.values ?? []).map((x) => x.value);
-      if (!allowed.includes(v)) return `${e.name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got "${value}"`;
-      return undefined;
-    }
-    case 'stringList': {
-      if (v === '') return `${e.name} must be a comma-separated list, got an empty value`;
-      const parts = v.split(',').map((s) => s.trim());
-      if (parts.some((p) => p === '')) return `${e.name} has an empty item in its comma-separated list ("${value}")`;
-      if (e.pattern) {
-        const bad = parts.find((p) => !e.pattern!.test(p));
-        if (bad !== undefined) return `"${bad}" in ${e.name} is not valid${e.patternHint ? ` (expected ${e.patternHint})` : ''}`;
-      }
-      return undefined;
-    }
-    case 'stringMap': {
-      if (v === '') return `${e.name} must be a comma-separated list of key=value pairs, got an empty value`;
-      for (const part of v.split(',')) {
-        const p = part.trim();
-        const eq = p.indexOf('=');
-        if (eq <= 0) return `"${p}" in ${e.name} is not a key=value pair`;
-      }
-      return undefined;
-    }
-    case 'json': {
-      try { JSON.parse(v); return undefined; } catch (err) { return `${e.name} is not valid JSON: ${(err as Error).message}`; }
-    }
-    default:
-      if (e.pattern && !e.pattern.test(v)) return `${e.name} value "${value}" is not valid${e.patternHint ? ` (expected ${e.patternHint})` : ''}`;
-      return undefined;
-  }
-}
-
-function rangeMessage(e: CatalogEntry, n: number): string | undefined {
-  if (e.min !== undefined && n < e.min) return `${e.name} must be at least ${e.min}, got ${n}`;
-  if (e.max !== undefined && n > e.max) return `${e.name} must be at most ${e.max}, got ${n}`;
-  return undefined;
-}
-
 /** Edit distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   const m = a.length, n = b.length;

@@ -6,5 +6,6 @@ export const CORE_CODES: DiagnosticCodeInfo[] = [
   { code: 'missing-api-version', severity: 'error', area: 'core', summary: 'A document has `kind` but no `apiVersion`.' },
   { code: 'missing-kind', severity: 'error', area: 'core', summary: 'A document has `apiVersion` but no `kind`.' },
   { code: 'missing-name', severity: 'error', area: 'core', summary: 'An object has neither `metadata.name` nor `metadata.generateName`.' },
+  { code: 'meta-too-long', severity: 'error', area: 'core', summary: 'A label key or value, an annotation key or `metadata.name` longer than the API server accepts: label values and the name part of keys 63 characters, key prefixes 253, names 253 (63 for Namespaces and Services, 52 for CronJobs).' },
   { code: 'meta-value-not-string', severity: 'error', area: 'core', summary: 'A label, annotation or ConfigMap data value is a YAML number, boolean or null; the API server accepts only strings (quote it).' },
 ];

@@ -27,6 +27,12 @@ export interface DiagnosticCodeInfo {
    * `templates/` folder such text is that tool's syntax, not Helm's, and the finding is kept there.
    */
   readsTemplates?: boolean;
+  /**
+   * The finding says an object is not in the workspace (a missing Service, a selector that matches nothing):
+   * not reported while the workspace index is incomplete (the scan stopped at its file limit, or is still
+   * running), since the object may be in a file it has not read.
+   */
+  notInWorkspace?: boolean;
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */

@@ -11,8 +11,6 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { keyString, pairs, resolve, scalarString } from '@shared/manifest/yamlNodes';
 import { isUnknownNode, knownString } from '@shared/manifest/templates';
 
-export const EKSCTL_API_VERSION = 'eksctl.io/v1alpha5';
-
 /** An eksctl ClusterConfig (recognised by apiVersion and kind; eksctl.io/* with kind ClusterConfig). */
 export function isClusterConfig(o: K8sObject): boolean {
   return o.kind === 'ClusterConfig' && o.group === 'eksctl.io';

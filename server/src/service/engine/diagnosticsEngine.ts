@@ -18,14 +18,15 @@ import type { Settings } from '../settings';
 import type { ServiceEnv } from '../env';
 import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { runChecks, type CheckEnv, type RegisteredCheck } from './checkRunner';
-import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX } from './codes';
+import { ENGINE_CODES, FILE_TOO_LARGE, YAML_SYNTAX, YAML_TOO_DEEP, YAML_UNKNOWN_ALIAS } from './codes';
+import { MAX_NESTING } from '@shared/manifest/yamlFile';
 import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { dropGenericDuplicates } from './dedupe';
 import { forPartialObjects } from '../checks/partialObjects';
 
 interface LocalMemo { settings: string; found: Finding[] }
 interface WorkspaceMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
-interface ConvertedMemo { local: Finding[]; ws: Finding[]; line: number; settings: string; out: Diagnostic[] }
+interface ConvertedMemo { local: Finding[]; ws: Finding[]; line: number; settings: string; complete: boolean; out: Diagnostic[] }
 
 const LOCAL = new MemoKey<LocalMemo>('engine.local');
 const WORKSPACE = new MemoKey<WorkspaceMemo>('engine.workspace');
@@ -50,6 +51,9 @@ export class DiagnosticsEngine {
   private settings!: Settings;
   private settingsKey = '';
   private keysMemo?: { generation: number; keys: string[] };
+  /** False while the workspace index may lack files (see setIndexComplete). */
+  private indexComplete = true;
+  private readonly notInWorkspaceCodes: string[] = [];
   private readonly isGeneric = (code: string): boolean => this.codeInfo.get(code)?.generic === true;
 
   constructor(private readonly options: EngineOptions, settings: Settings) {
@@ -63,7 +67,16 @@ export class DiagnosticsEngine {
       const codes = new Map(m.codes.map((c) => [c.code, c] as const));
       for (const check of m.checks ?? []) (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
     }
+    this.notInWorkspaceCodes = [...this.codeInfo.values()].filter((c) => c.notInWorkspace).map((c) => c.code);
     this.configure(settings);
+  }
+
+  /**
+   * Whether the index holds every file of the workspace. While it does not, findings of codes declared
+   * `notInWorkspace` (an object is not in the workspace) are not reported.
+   */
+  setIndexComplete(complete: boolean): void {
+    this.indexComplete = complete;
   }
 
   /** Every code the engine and the loaded modules can report. */
@@ -96,7 +109,7 @@ export class DiagnosticsEngine {
    */
   refresh(uri: string, budgetMs: number): boolean {
     const file = this.index.get(uri);
-    if (!file || file.tooLargeSize !== undefined || !file.isKubernetes) return true;
+    if (!file || file.tooLarge || !file.isKubernetes) return true;
     const until = Date.now() + budgetMs;
     for (const chunk of file.chunks) {
       if (this.workspaceCurrent(chunk.memo.get(WORKSPACE))) continue;
@@ -110,13 +123,16 @@ export class DiagnosticsEngine {
     const file = this.index.get(uri);
     if (!file) return { diagnostics: [], complete: true };
     const settings = this.settings;
-    if (file.tooLargeSize !== undefined) {
-      const d = settings.disabled.includes(FILE_TOO_LARGE) ? [] : [tooLargeDiagnostic(file.tooLargeSize, settings.maxFileSize, this.options.docsUrl)];
+    if (file.tooLarge) {
+      const d = settings.disabled.includes(FILE_TOO_LARGE) ? [] : [file.tooLargeSize !== undefined
+        ? tooLargeDiagnostic(file.tooLargeSize, settings.maxFileSize, this.options.docsUrl)
+        : tooLargeDiagnostic(file.tooManyLines!, settings.maxFileLines, this.options.docsUrl, 'lines')];
       return { diagnostics: d, complete: true };
     }
     if (!file.isKubernetes) return { diagnostics: [], complete: true };
     const disabled = new Set(settings.disabled);
     if (!settings.syntaxErrors) disabled.add(YAML_SYNTAX);
+    if (!this.indexComplete) for (const c of this.notInWorkspaceCodes) disabled.add(c);
     const out: Diagnostic[] = [];
     let complete = true;
     for (const chunk of file.chunks) {
@@ -193,7 +209,7 @@ export class DiagnosticsEngine {
    */
   private converted(chunk: YamlChunk, local: Finding[], ws: Finding[], disabled: ReadonlySet<string>): Diagnostic[] {
     const memo = chunk.memo.get(CONVERTED);
-    if (memo && memo.local === local && memo.ws === ws && memo.line === chunk.startLine && memo.settings === this.settingsKey) return memo.out;
+    if (memo && memo.local === local && memo.ws === ws && memo.line === chunk.startLine && memo.settings === this.settingsKey && memo.complete === this.indexComplete) return memo.out;
     const sup = suppressionsOf(chunk);
     const out: Diagnostic[] = [];
     let movable = true;
@@ -203,7 +219,7 @@ export class DiagnosticsEngine {
       if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
       out.push(toDiagnostic(f, this.codeInfo.get(f.code)!, this.options.docsUrl));
     }
-    if (movable) chunk.memo.set(CONVERTED, { local, ws, line: chunk.startLine, settings: this.settingsKey, out });
+    if (movable) chunk.memo.set(CONVERTED, { local, ws, line: chunk.startLine, settings: this.settingsKey, complete: this.indexComplete, out });
     else chunk.memo.delete(CONVERTED);
     return out;
   }
@@ -212,6 +228,8 @@ export class DiagnosticsEngine {
 /** The parser's errors of a chunk as findings (or the one failure when the parser itself threw). */
 function syntaxFindings(chunk: YamlChunk): Finding[] {
   const out: Finding[] = [];
+  if (chunk.tooDeep) out.push({ code: YAML_TOO_DEEP, message: `This document nests lists and maps more than ${MAX_NESTING} levels deep: it is not analysed`, chunk, start: 0, end: Math.min(1, chunk.text.length) });
+  for (const a of chunk.unknownAliases) out.push({ code: YAML_UNKNOWN_ALIAS, message: `No anchor &${a.name} before this alias in its document (anchors do not reach across ---): kubectl refuses the file with "unknown anchor"`, chunk, start: a.start, end: Math.max(a.end, a.start + 1) });
   if (chunk.parserFailure) out.push({ code: YAML_SYNTAX, message: `The YAML parser failed on this document: ${chunk.parserFailure}`, chunk, start: 0, end: Math.min(1, chunk.text.length) });
   for (const doc of chunk.docs) {
     for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {

@@ -37,13 +37,14 @@ export function toDiagnostic(f: Finding, info: DiagnosticCodeInfo, docsUrl?: (co
   return d;
 }
 
-/** The one diagnostic of a file too large to analyse. */
-export function tooLargeDiagnostic(size: number, limit: number, docsUrl?: (code: string) => string | undefined): Diagnostic {
+/** The one diagnostic of a file too large to analyse (by characters, or by lines). */
+export function tooLargeDiagnostic(size: number, limit: number, docsUrl?: (code: string) => string | undefined, unit: 'characters' | 'lines' = 'characters'): Diagnostic {
   const href = docsUrl?.('file-too-large');
+  const setting = unit === 'lines' ? 'eksManifests.maxFileLines' : 'eksManifests.maxFileSize';
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning,
     code: 'file-too-large', source: SOURCE,
-    message: `File too large to analyse (${size} characters; the limit is ${limit}). Raise eksManifests.maxFileSize to analyse it.`,
+    message: `File too large to analyse (${size} ${unit}; the limit is ${limit}). Raise ${setting} to analyse it.`,
     ...(href ? { codeDescription: { href } } : {}),
   };
 }

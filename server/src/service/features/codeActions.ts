@@ -33,7 +33,24 @@ export function codeActions(
   for (const m of modules) {
     try { actions.push(...(m.codeActions?.(ctx, range) ?? [])); } catch (err) { log(`code actions in ${m.id} failed: ${(err as Error).stack}`); }
   }
+  for (const a of actions) for (const e of a.edit?.changes?.[uri] ?? []) e.newText = withLineEndingOf(ctx.file, e);
   return actions;
+}
+
+/**
+ * The edit's text with every line break written as the one ending the line the edit starts on (a CRLF or a
+ * CR-only file keeps its line endings whatever the fix was written with).
+ */
+function withLineEndingOf(file: FileContext['file'], e: TextEdit): string {
+  if (!/[\r\n]/.test(e.newText)) return e.newText;
+  const text = file.text;
+  // The parsed text has the same offsets as the file's (a lone CR is a LF there).
+  const chunk = file.yaml.chunkAt(e.range.start);
+  const at = chunk ? chunk.startOffset + chunk.toOffset({ line: e.range.start.line, character: 0 }) : 0;
+  const m = /\r\n|\r|\n/g;
+  m.lastIndex = at;
+  const eol = m.exec(text)?.[0] ?? /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  return e.newText.replace(/\r\n|\r|\n/g, eol);
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
@@ -45,29 +62,16 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 /**
  * `# eks-manifests-disable-next-line CODE` above the finding's line — or above the line where its entry
  * starts when the finding is inside a multi-line scalar (a comment there would become part of the value).
- * Written with the indentation and line ending of the line it goes above.
+ * Written with the indentation and line ending of the line it goes above (see withLineEndingOf).
  */
 function disableForLine(ctx: FileContext, d: Diagnostic): CodeAction {
   const file = ctx.file;
   const chunk = file.yaml.chunkAt(d.range.start);
-  const line = chunk ? chunk.startLine + anchorLine(chunk, d.range.start.line - chunk.startLine) : d.range.start.line;
-  const { text, eol } = lineAt(file.text, line);
-  const indent = /^[ \t]*/.exec(text)![0];
+  const rel = chunk ? anchorLine(chunk, d.range.start.line - chunk.startLine) : 0;
+  const line = chunk ? chunk.startLine + rel : d.range.start.line;
+  const indent = /^[ \t]*/.exec(chunk?.lineText(rel) ?? '')![0];
   return {
     title: `Disable ${d.code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
-    edit: { changes: { [file.uri]: [TextEdit.insert({ line, character: 0 }, `${indent}# eks-manifests-disable-next-line ${d.code}${eol}`)] } },
+    edit: { changes: { [file.uri]: [TextEdit.insert({ line, character: 0 }, `${indent}# eks-manifests-disable-next-line ${d.code}\n`)] } },
   };
-}
-
-function lineAt(text: string, line: number): { text: string; eol: string } {
-  let start = 0;
-  for (let i = 0; i < line; i++) {
-    const nl = text.indexOf('\n', start);
-    if (nl === -1) return { text: '', eol: '\n' };
-    start = nl + 1;
-  }
-  const end = text.indexOf('\n', start);
-  const raw = text.slice(start, end === -1 ? text.length : end);
-  const crlf = raw.endsWith('\r') || (end === -1 && text.includes('\r\n'));
-  return { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, eol: crlf ? '\r\n' : '\n' };
 }

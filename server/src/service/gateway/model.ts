@@ -54,11 +54,6 @@ export function items(node: unknown, obj: K8sObject): Node[] {
   return out;
 }
 
-/** Whether a key is present in a map node (even with an empty value). */
-export function hasKey(node: unknown, key: string, obj: K8sObject): boolean {
-  return pairs(resolve(node, obj.doc)).some((p) => keyString(p) === key);
-}
-
 export function keyNodeOf(parent: unknown, key: string, obj: K8sObject): Node | undefined {
   const p = pairs(resolve(parent, obj.doc)).find((x) => keyString(x) === key);
   return (p?.key as Node | undefined) ?? undefined;

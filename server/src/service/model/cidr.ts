@@ -1,16 +1,31 @@
 /**
  * IPv4/IPv6 CIDR parsing and containment (BigInt arithmetic, no dependencies): the one reading of a CIDR for
- * every module. It follows Go's net.ParseCIDR, which the AWS controllers and the VPC CNI use: an IPv4 octet
- * with a leading zero (`10.0.0.01`) is rejected, as Go has done since 1.17.
+ * every module. By default it follows Go's net.ParseCIDR, which the AWS controllers and the VPC CNI network
+ * policy agent use: an IPv4 octet or a prefix length with a leading zero (`10.0.0.01/8`, `10.0.0.0/08`) is
+ * rejected, as Go has done since 1.17. With `{ sloppy: true }` it reads as the Kubernetes API server does for
+ * legacy fields (k8s.io/utils/net ParseCIDRSloppy): leading zeros are allowed and read as decimal, and the
+ * result says so (`leadingZeros`), so a caller can tell "accepted with a warning" from "rejected".
  */
-export interface Cidr { family: 4 | 6; addr: bigint; prefix: number; hostBitsSet: boolean; text: string }
+export interface Cidr {
+  family: 4 | 6; addr: bigint; prefix: number; hostBitsSet: boolean; text: string;
+  /** An IPv4 octet or the prefix length has a leading zero (only ever true with `sloppy`). */
+  leadingZeros: boolean;
+  /** An IPv4-mapped IPv6 address (`::ffff:10.0.0.0/104`). */
+  mapped4in6: boolean;
+}
 
-function parseV4(s: string): bigint | undefined {
+export interface CidrOptions {
+  /** Read as Kubernetes' ParseCIDRSloppy: leading zeros allowed (decimal); no surrounding spaces. */
+  sloppy?: boolean;
+}
+
+function parseV4(s: string, sloppy = false, zeros?: { seen: boolean }): bigint | undefined {
   const parts = s.split('.');
   if (parts.length !== 4) return undefined;
   let v = 0n;
   for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p.startsWith('0'))) return undefined;
+    if (!(sloppy ? /^\d{1,8}$/ : /^\d{1,3}$/).test(p)) return undefined;
+    if (p.length > 1 && p.startsWith('0')) { if (!sloppy) return undefined; if (zeros) zeros.seen = true; }
     const n = Number(p);
     if (n > 255) return undefined;
     v = (v << 8n) | BigInt(n);
@@ -18,13 +33,13 @@ function parseV4(s: string): bigint | undefined {
   return v;
 }
 
-function parseV6(s: string): bigint | undefined {
+function parseV6(s: string, sloppy = false, zeros?: { seen: boolean }): bigint | undefined {
   if (s.includes('%')) return undefined;
   let tail4: bigint | undefined;
   let text = s;
   const lastColon = s.lastIndexOf(':');
   if (s.slice(lastColon + 1).includes('.')) {
-    tail4 = parseV4(s.slice(lastColon + 1));
+    tail4 = parseV4(s.slice(lastColon + 1), sloppy, zeros);
     if (tail4 === undefined) return undefined;
     text = s.slice(0, lastColon + 1) + '0:0';
   }
@@ -50,19 +65,20 @@ export function isCidr(text: string): boolean {
   return parseCidr(text) !== undefined;
 }
 
-export function parseCidr(text: string): Cidr | undefined {
-  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+export function parseCidr(text: string, options: CidrOptions = {}): Cidr | undefined {
+  const sloppy = options.sloppy === true;
+  const m = (sloppy ? /^([^/\s]+)\/(\d+)$/ : /^([^/\s]+)\/(\d{1,3})$/).exec(sloppy ? text : text.trim());
   if (!m) return undefined;
+  const zeros = { seen: false };
+  if (m[2].length > 1 && m[2].startsWith('0')) { if (!sloppy) return undefined; zeros.seen = true; }
   const prefix = Number(m[2]);
-  if (m[2].length > 1 && m[2].startsWith('0')) return undefined;
-  const v4 = m[1].includes(':') ? undefined : parseV4(m[1]);
   const family: 4 | 6 = m[1].includes(':') ? 6 : 4;
-  const addr = family === 4 ? v4 : parseV6(m[1]);
+  const addr = family === 4 ? parseV4(m[1], sloppy, zeros) : parseV6(m[1], sloppy, zeros);
   if (addr === undefined) return undefined;
   const bits = family === 4 ? 32 : 128;
   if (prefix > bits) return undefined;
   const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-  return { family, addr, prefix, hostBitsSet: (addr & hostMask) !== 0n, text };
+  return { family, addr, prefix, hostBitsSet: (addr & hostMask) !== 0n, text, leadingZeros: zeros.seen, mapped4in6: family === 6 && (addr >> 32n) === 0xffffn };
 }
 
 /** The canonical network text (host bits cleared). */

@@ -35,14 +35,14 @@ export function servicePorts(svc: K8sObject): ServicePort[] | undefined {
   });
 }
 
-/** `spec.type`, defaulting to ClusterIP as the API server does. */
-export function serviceType(svc: K8sObject): string {
-  return scalarString(svc.node(['spec', 'type'])) ?? 'ClusterIP';
-}
-
 function integer(node: unknown): number | undefined {
   if (!isScalar(node)) return undefined;
   const v = (node as Scalar).value;
   if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
   return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** `spec.type`, defaulting to ClusterIP as the API server does. */
+export function serviceType(svc: K8sObject): string {
+  return scalarString(svc.node(['spec', 'type'])) ?? 'ClusterIP';
 }

@@ -1,18 +1,17 @@
-/** NetworkPolicy diagnostics: schema, semantics (local) and workspace cross-checks. */
+/** NetworkPolicy local diagnostics: schema and semantics of one policy (ports, CIDRs, peers, ignored rules). */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaCodes } from '../catalog/schema';
 import { getPair, nodeRange, scalarString } from '@shared/manifest/yamlNodes';
-import { isUnknownText } from '@shared/manifest/templates';
 import type { YamlChunk } from '@shared/manifest/yamlFile';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { namespacesIn, usedNamespacesIn, workloadsIn, workloadsInNamespace, NAMESPACE_NAME_LABEL, WORKLOADS_AND_NAMESPACES, type Workload } from '../workspace/workloads';
-import { deployedTogether, unseenSources, DEPLOYMENT_READS } from '../workspace/deployment';
-import { isNetworkPolicy, readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
-import { NETWORK_POLICY_SPEC, PORT_NAME } from './schema';
-import { isEmptySelector, matches, selectorText, type Selector } from './selectors';
-import { networkText, parseCidr, strictlyInside } from '../model/cidr';
+import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
+import { isEmptySelector, isNetworkPolicy, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule, type Selector } from './model';
+import { NETWORK_POLICY_SPEC, PORT_NAME } from './catalog';
+import { networkText, parseCidr, strictlyInside, type Cidr } from '../model/cidr';
+import { replaceScalarFix } from '../model/edits';
+import { isUnknownText } from '@shared/manifest/templates';
+import { compareVersions } from '../settings';
 
 const SCHEMA_CODES: SchemaCodes = {
   type: 'np-schema-type', unknownField: 'np-schema-unknown-field', required: 'np-schema-required',
@@ -122,25 +121,52 @@ function portCheck(ctx: CheckContext, port: PortSpec): void {
   }
 }
 
+/** From this version the API server's StrictIPCIDRValidation gate is on by default (beta; kubernetes/website feature-gates/StrictIPCIDRValidation.md). */
+export const STRICT_CIDR_VERSION = '1.36';
+
+/**
+ * One ipBlock CIDR value as the API server (ParseCIDRSloppy, plus the strict checks from 1.36) and the VPC CNI
+ * network policy agent (Go's net.ParseCIDR) read it. Returns the parsed value when the API server accepts it.
+ */
+function cidrValue(ctx: CheckContext, node: Node, text: string, what: string): Cidr | undefined {
+  const cidr = parseCidr(text, { sloppy: true });
+  if (!cidr) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(text) ? '' : ' — add a prefix length such as /32'}`);
+    return undefined;
+  }
+  const strict = compareVersions(ctx.settings.kubernetesVersion, STRICT_CIDR_VERSION) >= 0;
+  const canon = networkText(cidr);
+  const fix = (title: string) => { const f = replaceScalarFix(ctx.obj.chunk.text, node, canon, title); return f ? [f] : []; };
+  if (cidr.leadingZeros) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" has a leading zero: the API server reads it as decimal (${canon})${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), rejects it` : ` with a warning, and rejects it from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}; the VPC CNI network policy agent parses CIDRs with Go's net.ParseCIDR, which rejects leading zeros, so this range is not enforced as written. Write ${canon}.`,
+      { fixes: fix(`Change to ${canon}`) });
+    return strict ? undefined : cidr;
+  }
+  if (cidr.mapped4in6) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" is an IPv4-mapped IPv6 range${strict ? `; from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation) the API server rejects it` : `; the API server warns that it becomes invalid in Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}. Write the IPv4 range instead.`,
+      { severity: strict ? 'error' : 'warning' });
+    return strict ? undefined : cidr;
+  }
+  if (cidr.hostBitsSet) {
+    ctx.report('np-cidr-invalid', node, `${what} "${text}" has host bits set; it means ${canon}${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), the API server rejects it` : ` (the API server warns that the value is ambiguous, and rejects it from Kubernetes ${STRICT_CIDR_VERSION})`}`,
+      { severity: strict ? 'error' : 'warning', fixes: fix(`Change to ${canon}`) });
+  }
+  return cidr;
+}
+
 function ipBlockCheck(ctx: CheckContext, peer: Peer): void {
   const ib = peer.ipBlock!;
   if (peer.podSelector || peer.namespaceSelector) {
     const k = getPair(peer.node, 'ipBlock')?.key as Node | undefined;
     ctx.report('np-ipblock-with-selector', k ?? ib.node, 'ipBlock cannot be combined with podSelector or namespaceSelector in the same peer; put it in its own list item (separate items mean OR)');
   }
-  if (ib.cidr === undefined || !isScalar(ib.cidrNode)) return;
-  const cidr = parseCidr(ib.cidr);
-  if (!cidr) {
-    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(ib.cidr) ? '' : ' — add a prefix length such as /32'}`);
-  } else if (cidr.hostBitsSet) {
-    const r = nodeRange(ib.cidrNode);
-    const canon = networkText(cidr);
-    ctx.report('np-cidr-invalid', ib.cidrNode, `"${ib.cidr}" has host bits set; it means ${canon}`, { severity: 'warning', fixes: r ? [{ title: `Change to ${canon}`, edits: [{ start: r[0], end: r[1], newText: canon }], preferred: true }] : [] });
-  }
+  if (ib.cidr === undefined || !isScalar(ib.cidrNode) || isUnknownText(ib.cidr)) return;
+  const cidr = cidrValue(ctx, ib.cidrNode, ib.cidr, 'cidr');
   for (const e of ib.except) {
-    const ec = parseCidr(e.text);
-    if (!ec) { ctx.report('np-cidr-invalid', e.node, `except entry "${e.text}" is not a valid CIDR`); continue; }
-    if (cidr && !strictlyInside(ec, cidr)) {
+    if (isUnknownText(e.text)) continue;
+    const ec = cidrValue(ctx, e.node, e.text, 'except entry');
+    if (!ec || !cidr) continue;
+    if (!strictlyInside(ec, cidr)) {
       ctx.report('np-except-outside-cidr', e.node, ec.family !== cidr.family
         ? `except entry ${e.text} is IPv${ec.family} but cidr ${ib.cidr} is IPv${cidr.family}`
         : `except entry ${e.text} is not strictly inside cidr ${ib.cidr}; except can only carve smaller ranges out of cidr`);
@@ -191,6 +217,28 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
     ctx.report('np-and-or-peers', p.node,
       `One peer with both selectors (AND): ${word} Pods with ${selectorText(p.podSelector) ?? 'any labels'} in ${selectorText(p.namespaceSelector) ? 'namespaces with ' + selectorText(p.namespaceSelector) : 'every namespace'}. Two list items would mean OR instead.`,
       { severity: 'hint', fixes: [{ title: 'Split into two peers (OR)', edits: [{ start: kr[0] - 2, end: kr[0], newText: '- ' }] }] });
+  }
+}
+
+/** The VPC CNI network policy agent stores at most 24 port/protocol entries per destination (aws/aws-network-policy-agent pkg/utils/utils.go, ComputeTrieValue). */
+export const VPC_CNI_MAX_PORTS = 24;
+
+function portLimitCheck(ctx: CheckContext, rule: Rule): void {
+  const ports = rule.ports ?? [];
+  if (ports.length <= VPC_CNI_MAX_PORTS) return;
+  const combos = new Set(ports.map((p) => `${p.protocol}|${p.port ?? '*'}|${p.endPort ?? ''}`));
+  if (combos.size <= VPC_CNI_MAX_PORTS) return;
+  const key = getPair(rule.node, 'ports')?.key as Node | undefined;
+  ctx.report('np-vpc-cni-port-limit', key ?? rule.node, `This rule lists ${combos.size} distinct port/protocol combinations; the VPC CNI network policy agent keeps at most ${VPC_CNI_MAX_PORTS} per destination and drops the rest without an error, so traffic to the others is denied. Use port ranges (endPort) or split the rule.`);
+}
+
+/** Named ports resolve against destination Pods; an ipBlock has none (the VPC CNI controller skips them: amazon-network-policy-controller-k8s pkg/resolvers/endpoints.go). */
+function namedPortToIpBlockCheck(ctx: CheckContext, rule: Rule): void {
+  const peers = rule.peers ?? [];
+  if (!peers.length || !peers.every((p) => p.ipBlock && !p.podSelector && !p.namespaceSelector)) return;
+  for (const port of rule.ports ?? []) {
+    if (typeof port.port !== 'string' || /^\d+$/.test(port.port) || isUnknownText(port.port)) continue;
+    ctx.report('np-named-port-unknown', port.portNode, `"${port.port}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`);
   }
 }
 
@@ -247,7 +295,7 @@ function emptyFromCheck(ctx: CheckContext, p: Policy): void {
   }
 }
 
-const localCheck: Check = {
+export const networkPolicyCheck: Check = {
   id: 'networkpolicy-local',
   scope: 'local',
   appliesTo: isNetworkPolicy,
@@ -267,6 +315,8 @@ const localCheck: Check = {
           if (peer.ipBlock) ipBlockCheck(ctx, peer);
         }
         for (const port of rule.ports ?? []) portCheck(ctx, port);
+        portLimitCheck(ctx, rule);
+        if (dir === 'egress') namedPortToIpBlockCheck(ctx, rule);
         andOrCheck(ctx, rule, dir);
       }
     }
@@ -275,146 +325,3 @@ const localCheck: Check = {
   },
 };
 
-// --- workspace checks ---------------------------------------------------------------------------------------
-
-/** Namespaces that exist in every cluster (their only known label is the name label). */
-const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-
-function selectedWorkloads(p: Policy, index: WorkspaceIndex): { candidates: Workload[]; selected: Workload[] } {
-  const candidates = workloadsInNamespace(index, p.obj.namespace);
-  return { candidates, selected: candidates.filter((w) => matches(p.podSelector, w.podLabels)) };
-}
-
-function peerWorkloads(peer: Peer, all: Workload[], candidates: Workload[]): Workload[] | undefined {
-  if (!peer.podSelector || peer.ipBlock) return undefined;
-  const pool = peer.namespaceSelector ? all : candidates;
-  return pool.filter((w) => matches(peer.podSelector!, w.podLabels));
-}
-
-/** Selectors with template placeholders (`{{ .Values.x }}`, `${VAR}`) are filled in later: never report them. */
-function templated(s: Selector): boolean {
-  const texts = [...Object.keys(s.matchLabels), ...Object.values(s.matchLabels), ...s.expressions.flatMap((e) => [e.key, ...e.values])];
-  return texts.some(isUnknownText);
-}
-
-/** A selector that only names namespaces (kubernetes.io/metadata.name), as `namespaceSelector` often does. */
-function byNameOnly(s: Selector): boolean {
-  return Object.keys(s.matchLabels).every((k) => k === NAMESPACE_NAME_LABEL) && s.expressions.every((e) => e.key === NAMESPACE_NAME_LABEL)
-    && (Object.keys(s.matchLabels).length > 0 || s.expressions.length > 0);
-}
-
-/**
- * Why the workspace may not hold every workload of the policy's namespace, or undefined when it shows them:
- * some are deployed together with the policy and nothing deployed with it creates Pods the workspace does
- * not show (Helm charts, remote bases, operators' custom resources).
- */
-function workloadDoubt(ctx: CheckContext, together: Workload[]): string | undefined {
-  if (!together.length) return 'no workload of this namespace is deployed together with this policy';
-  return unseenSources(ctx.index, ctx.obj.uri, ctx.obj.namespace);
-}
-
-function workloadName(w: Workload): string {
-  return w.obj.displayName;
-}
-
-const workspaceCheck: Check = {
-  id: 'networkpolicy-workspace',
-  scope: 'workspace',
-  reads: [...WORKLOADS_AND_NAMESPACES, 'ConfigMap', 'NodeClass', ...DEPLOYMENT_READS],
-  appliesTo: isNetworkPolicy,
-  run(ctx) {
-    const p = readPolicy(ctx.obj);
-    const all = workloadsIn(ctx.index);
-    const { candidates, selected } = selectedWorkloads(p, ctx.index);
-    // A workload deployed with this policy whose Pod labels come from a template may carry any label: then
-    // "selects nothing" is not known. (Open ones deployed apart only make the finding less sure.)
-    // Asked only when a finding is near (workspaces hold thousands of workloads and policies).
-    let memo: { together: Workload[]; someOpen: boolean; sev?: { severity: 'info' }; why: string } | undefined;
-    const unit = () => {
-      if (memo) return memo;
-      const together = candidates.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
-      const someOpen = together.some((w) => w.labelsOpen);
-      const doubt = candidates.length && !someOpen ? workloadDoubt(ctx, together) : undefined;
-      return (memo = { together, someOpen, sev: doubt ? { severity: 'info' } : undefined, why: doubt ? ` (the workspace may not hold them: ${doubt})` : '' });
-    };
-
-    // podSelector of the policy
-    if (candidates.length && !selected.length && !isEmptySelector(p.podSelector) && !templated(p.podSelector) && !unit().someOpen) {
-      ctx.report('np-pod-selector-no-match', p.podSelectorNode, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(p.podSelector)}; this policy selects nothing here (${candidates.length} workload${candidates.length === 1 ? '' : 's'} checked)${unit().why}`, unit().sev);
-    }
-    // podSelector-only peers (same namespace)
-    for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
-      if (!peer.podSelector || peer.namespaceSelector || peer.ipBlock || isEmptySelector(peer.podSelector) || templated(peer.podSelector)) continue;
-      if (candidates.length && !candidates.some((w) => matches(peer.podSelector!, w.podLabels)) && !unit().someOpen) {
-        ctx.report('np-pod-selector-no-match', peer.podSelector.node ?? peer.node, `No workload in ${p.obj.namespace ? `namespace ${p.obj.namespace}` : 'the workspace'} has Pods with ${selectorText(peer.podSelector)}, so this peer matches nothing here${unit().why}`, unit().sev);
-      }
-    }
-
-    // namespaceSelector against the workspace's Namespaces. A namespace named (kubernetes.io/metadata.name)
-    // but not declared is normal: it is created elsewhere (ingress-nginx, monitoring, kube-system). Other
-    // labels are a warning only when Namespaces deployed with this policy use that label key (a likely typo).
-    const nss = namespacesIn(ctx.index);
-    if (nss.length) {
-      const known = new Set(nss.map((n) => n.name));
-      const implicit = new Set<string>(BUILTIN_NAMESPACES);
-      for (const n of usedNamespacesIn(ctx.index)) if (!known.has(n)) implicit.add(n);
-      const pool = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
-      for (const dir of DIRS) for (const rule of p[dir] ?? []) for (const peer of rule.peers ?? []) {
-        const s = peer.namespaceSelector;
-        if (!s || isEmptySelector(s) || templated(s) || byNameOnly(s)) continue;
-        if (!pool.some((labels) => matches(s, labels))) {
-          const keys = [...Object.keys(s.matchLabels), ...s.expressions.map((e) => e.key)].filter((k) => k !== NAMESPACE_NAME_LABEL);
-          const managed = nss.some((n) => n.obj && keys.some((k) => k in n.labels) && deployedTogether(ctx.index, ctx.obj.uri, n.obj.uri));
-          ctx.report('np-namespace-selector-no-match', s.node ?? peer.node, `No Namespace in the workspace has ${selectorText(s)} (every Namespace also carries ${NAMESPACE_NAME_LABEL}=<its name>); this peer matches nothing here${managed ? '' : ' (the Namespace may be created outside the workspace)'}`,
-            managed ? undefined : { severity: 'info' });
-        }
-      }
-    }
-
-    // named ports (of Pods deployed with this policy, whose containers the workspace shows in full)
-    for (const dir of DIRS) for (const rule of p[dir] ?? []) {
-      let targets: Workload[] | undefined;
-      if (dir === 'ingress') targets = selected;
-      else {
-        const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates));
-        targets = sets.length && sets.every((x) => x !== undefined) ? sets.flat() as Workload[] : undefined;
-      }
-      if (!targets || !targets.length) continue;
-      let shown: Workload[] | undefined;
-      for (const port of rule.ports ?? []) {
-        if (typeof port.port !== 'string' || /^\d+$/.test(port.port)) continue;
-        const name = port.port;
-        if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
-        // Only Pods deployed with this policy whose containers the workspace shows in full.
-        if (unit().someOpen) break;
-        shown ??= targets.filter((w) => deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
-        if (!shown.length || shown.some((w) => w.portsOpen || w.labelsOpen)) break;
-        targets = shown;
-        if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
-        const declared = [...new Set(targets.flatMap((w) => w.ports.map((cp) => cp.name).filter((x): x is string => !!x)))];
-        ctx.report('np-named-port-unknown', port.portNode, `No container of the ${dir === 'ingress' ? 'selected' : 'destination'} Pods (${targets.slice(0, 3).map(workloadName).join(', ')}${targets.length > 3 ? ', …' : ''}) declares a port named "${name}"${declared.length ? `; declared: ${declared.slice(0, 8).join(', ')}` : ''}`);
-      }
-    }
-
-    // hostNetwork (once per policy)
-    const host = selected.filter((w) => w.hostNetwork && deployedTogether(ctx.index, ctx.obj.uri, w.obj.uri));
-    if (host.length && (p.podSelectorNode || ctx.obj.node(['kind']))) {
-      ctx.report('np-host-network', p.podSelectorNode ?? ['kind'], `${host.slice(0, 3).map(workloadName).join(', ')} ${host.length === 1 ? 'uses' : 'use'} hostNetwork: true; NetworkPolicies do not apply to Pods on the host network, so this policy does not restrict ${host.length === 1 ? 'it' : 'them'}`);
-    }
-
-    // EKS enforcement note: only on default-deny policies, and not when the workspace shows it is enabled.
-    const denies = DIRS.filter((d) => p.isolates[d] && (p[d]?.length ?? 0) === 0);
-    if (isEmptySelector(p.podSelector) && denies.length) {
-      const enabled = ctx.index.find({ kind: 'ConfigMap', name: 'amazon-vpc-cni', namespace: 'kube-system' })
-        .some((cm) => scalarString(cm.node(['data', 'enable-network-policy-controller'])) === 'true' || scalarString(cm.node(['data', 'enable-network-policy'])) === 'true');
-      if (!enabled) {
-        const nodeClasses = ctx.index.byKind('NodeClass').filter((o) => o.group === 'eks.amazonaws.com');
-        const np = nodeClasses.map((o) => [o.name, scalarString(o.node(['spec', 'networkPolicy']))] as const).filter((x) => x[1]);
-        const extra = np.length ? ` The workspace's NodeClass ${np[0][0]} sets networkPolicy: ${np[0][1]}.` : '';
-        ctx.report('np-eks-enforcement', ['kind'], `Default-deny ${denies.join(' and ')}: on EKS this is enforced only when network policy is enabled — the VPC CNI add-on with enableNetworkPolicy "true", or on Auto Mode the amazon-vpc-cni ConfigMap (enable-network-policy-controller: "true") plus a NodeClass networkPolicy (DefaultAllow or DefaultDeny, which sets what unselected Pods get). Otherwise the policy is accepted but does nothing.${extra}`);
-      }
-    }
-  },
-};
-
-export const NP_CHECKS: Check[] = [localCheck, workspaceCheck];

@@ -6,8 +6,8 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { workloadsIn, type Workload } from '../workspace/workloads';
-import { readPolicy, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
-import { isEmptySelector, matches, selectorText } from './selectors';
+import { isEmptySelector, matches, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
+import { otherDnsPolicy, policyAllowsDns } from './dns';
 
 function nsText(p: Policy): string {
   return p.obj.namespace ? `\`${p.obj.namespace}\`` : 'the namespace it is applied to';
@@ -84,10 +84,16 @@ function denialText(p: Policy): string | undefined {
     dirs.push(dir === 'ingress' ? 'incoming' : 'outgoing');
   }
   if (!dirs.length) return undefined;
-  const opens53 = (r: Rule) => !r.ports || r.ports.length === 0 || r.ports.some((x) => x.port === undefined || x.port === 53 || x.port === '53' || x.port === 'dns' || x.port === 'dns-tcp' || (typeof x.port === 'number' && x.endPort !== undefined && x.port <= 53 && x.endPort >= 53));
-  const egressDns = p.isolates.egress && !(p.egress ?? []).some(opens53);
-  return `**Denied by isolation:** any other ${dirs.join(' and ')} connection of the selected Pods is dropped, unless another NetworkPolicy that selects them allows it (policies add up; replies to allowed connections always pass).` +
-    (egressDns ? ' Note that no egress rule opens port 53, so these Pods cannot resolve DNS names.' : '');
+  return `**Denied by isolation:** any other ${dirs.join(' and ')} connection of the selected Pods is dropped, unless another NetworkPolicy that selects them allows it (policies add up; replies to allowed connections always pass).`;
+}
+
+/** What the policy means for DNS lookups of its Pods (undefined when egress is not isolated). */
+function dnsText(p: Policy, index: WorkspaceIndex | undefined): string | undefined {
+  if (!p.isolates.egress) return undefined;
+  if (policyAllowsDns(p)) return undefined;
+  const other = index ? otherDnsPolicy(p, index) : undefined;
+  if (other) return `**DNS:** this policy opens no DNS, but NetworkPolicy \`${other.name ?? '?'}\` of the same namespace does (UDP/TCP 53).`;
+  return '**DNS:** no egress rule reaches the cluster DNS (kube-dns, UDP/TCP 53), so these Pods cannot resolve DNS names — even the destinations allowed above fail when reached by name. Add an egress rule to kube-system Pods with `k8s-app=kube-dns` on UDP and TCP 53 (the quick fix on `egress` does it).';
 }
 
 function workloadLines(p: Policy, index: WorkspaceIndex | undefined): string[] {
@@ -109,6 +115,8 @@ export function explainPolicy(p: Policy, index?: WorkspaceIndex): string {
   const parts = [title, '', selects, '', directionText(p, 'ingress'), '', directionText(p, 'egress')];
   const denial = denialText(p);
   if (denial) parts.push('', denial);
+  const dns = dnsText(p, index);
+  if (dns) parts.push('', dns);
   const wl = workloadLines(p, index);
   if (wl.length) parts.push("", wl.join("\n\n"));
   parts.push('', '_On EKS, the VPC CNI enforces this only when its network policy agent is enabled; Pods with `hostNetwork: true` are never affected._');

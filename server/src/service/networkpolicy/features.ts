@@ -6,9 +6,9 @@ import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import { namespacesIn, usedNamespacesIn, workloadsIn, NAMESPACE_NAME_LABEL, podLabelsPath, type Workload } from '../workspace/workloads';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import { NETWORK_POLICY_SPEC } from './schema';
+import { NETWORK_POLICY_SPEC } from './catalog';
 import { explainNetworkPolicy } from './explain';
-import { readSelector, matches } from './selectors';
+import { readSelector, matches } from './model';
 
 function isPolicy(ctx: CursorContext): boolean {
   return ctx.obj?.kind === 'NetworkPolicy' && (ctx.obj.apiVersion === undefined || ctx.obj.apiVersion.startsWith('networking.k8s.io/'));

@@ -3,7 +3,9 @@ import type { Node, Pair, YAMLSeq } from 'yaml';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { MemoKey } from '@shared/manifest/memo';
 import { child, getPair, isMap, isSeq, isScalar, resolve, scalarString } from '@shared/manifest/yamlNodes';
-import { readSelector, type Selector } from './selectors';
+import { readSelector, type Selector } from '../model/labelSelector';
+
+export { readSelector, isEmptySelector, matches, type Selector, type SelectorExpr } from '../model/labelSelector';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -125,4 +127,19 @@ function buildPolicy(obj: K8sObject): Policy {
 
 export function isNetworkPolicy(obj: K8sObject): boolean {
   return obj.kind === 'NetworkPolicy' && obj.apiVersion === 'networking.k8s.io/v1';
+}
+
+/** `app=web and tier in (a, b)`; empty selector → undefined. */
+export function selectorText(s: Selector): string | undefined {
+  const parts: string[] = Object.entries(s.matchLabels).map(([k, v]) => `${k}=${v}`);
+  for (const e of s.expressions) {
+    switch (e.operator) {
+      case 'In': parts.push(e.values.length === 1 ? `${e.key}=${e.values[0]}` : `${e.key} in (${e.values.join(', ')})`); break;
+      case 'NotIn': parts.push(e.values.length === 1 ? `${e.key}≠${e.values[0]}` : `${e.key} not in (${e.values.join(', ')})`); break;
+      case 'Exists': parts.push(`label ${e.key} set`); break;
+      case 'DoesNotExist': parts.push(`no label ${e.key}`); break;
+      default: parts.push(`${e.key} ${e.operator} (${e.values.join(', ')})`);
+    }
+  }
+  return parts.length ? parts.map((p) => '`' + p + '`').join(' and ') : undefined;
 }

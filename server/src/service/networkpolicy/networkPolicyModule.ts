@@ -5,7 +5,9 @@
  */
 import type { LanguageModule } from '../module';
 import { NP_CODES } from './codes';
-import { NP_CHECKS } from './checks';
+import { networkPolicyCheck } from './checks';
+import { networkPolicyWorkspaceCheck } from './workspaceChecks';
+import { dnsEgressCheck } from './dns';
 import { completeNetworkPolicy, definitionNetworkPolicy, hoverNetworkPolicy } from './features';
 import { explainNetworkPolicy } from './explain';
 import { Requests } from '@shared/protocol';
@@ -13,7 +15,7 @@ import { Requests } from '@shared/protocol';
 export const networkPolicyModule: LanguageModule = {
   id: 'networkpolicy',
   codes: NP_CODES,
-  checks: NP_CHECKS,
+  checks: [networkPolicyCheck, networkPolicyWorkspaceCheck, dnsEgressCheck],
   complete: completeNetworkPolicy,
   hover: hoverNetworkPolicy,
   definition: definitionNetworkPolicy,

@@ -7,20 +7,21 @@ import type { Check, CheckContext } from '../checks/types';
 import type { Fix } from '../diagnostics/types';
 import { validateNode, type SchemaReporter } from '../catalog/schema';
 import { closest } from '../catalog/types';
-import { getPair, keyString, nodeRange, pairs, resolve, scalarString } from '@shared/manifest/yamlNodes';
+import { getPair, keyString, nodeRange, pairs, resolve, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit } from '../model/edits';
+import { podSpecPath, podTemplatePath } from '../workspace/workloads';
 import { NODECLASS_SCHEMA_CODES, NODEPOOL_SCHEMA_CODES } from './codes';
 import {
-  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, durationSeconds,
-} from './schemas';
-import { AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, autoModeReplacement } from './requirementKeys';
-import { isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
+  NODECLASS_SPEC_SCHEMA, NODEPOOL_SPEC_SCHEMA, RESERVED_NODECLASS_TAGS, RESERVED_NODECLASS_TAG_PREFIX, DURATION_OR_NEVER, EPHEMERAL_SIZE_RANGES,
+  AUTO_MODE_UNSUPPORTED, REQUIREMENT_KEYS, SELF_MANAGED_LABELS, KARPENTER_FEATURES, AUTO_MODE_CATEGORIES, BUDGET_SCHEDULE, autoModeLaunches, autoModeReplacement,
+} from './catalog';
+import { cronError, qualifiedNameError, isPositiveGoDuration, durationSeconds, isAutoMode, isAutoModeNodeClass, isNodePool, isNodePoolV1, nodePoolRequirements, requirementsAt, type Requirement } from './model';
 
 
 /** EC2NodeClass (self-managed Karpenter) fields that an Auto Mode NodeClass does not have: AWS manages them. */
-const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceProfile', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
+const EC2NODECLASS_ONLY = new Set(['amiFamily', 'amiSelectorTerms', 'userData', 'blockDeviceMappings', 'kubelet', 'metadataOptions', 'instanceStorePolicy', 'detailedMonitoring', 'associatePublicIPAddress', 'context']);
 
 function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>, skipRequired: Set<string>): SchemaReporter {
   return {
@@ -28,6 +29,9 @@ function schemaReporter(ctx: CheckContext, patternCode: string, skip: Set<Node>,
       if (code === NODECLASS_SCHEMA_CODES.unknownField && at && !Array.isArray(at) && / in spec( —|$)/.test(message)) {
         const k = scalarString(at as Node);
         if (k && EC2NODECLASS_ONLY.has(k)) message = `"${k}" is an EC2NodeClass field (self-managed Karpenter); EKS Auto Mode manages it and its NodeClass has no such setting${k === 'associatePublicIPAddress' ? ' (use advancedNetworking.associatePublicIPAddress)' : ''}`;
+      }
+      if (code === NODECLASS_SCHEMA_CODES.unknownField && at && !Array.isArray(at) && scalarString(at as Node) === 'ownerID' && /capacityReservationSelectorTerms/.test(message)) {
+        message = '"ownerID" is the EC2NodeClass (self-managed Karpenter) spelling; the EKS Auto Mode NodeClass calls the owning account "owner"';
       }
       if (at && !Array.isArray(at) && skip.has(at as Node)) return;
       if (code === patternCode && at && !Array.isArray(at) && isScalar(at) && typeof (at as Scalar).value === 'string' && isUnknownText((at as Scalar).value as string)) return;
@@ -50,6 +54,23 @@ export function restrictedLabel(key: string): string | undefined {
 }
 
 const NUMERIC_OPS = new Set(['Gt', 'Lt', 'Gte', 'Lte']);
+
+const AWS_DOMAIN = 'karpenter.k8s.aws';
+const AWS_LABELS = SELF_MANAGED_LABELS.map((e) => e.name);
+
+/** A karpenter.k8s.aws key that self-managed Karpenter on AWS does not know: its domain is restricted (aws/karpenter-provider-aws pkg/apis/v1/labels.go). */
+function unknownAwsLabel(ctx: CheckContext, keyNode: Node, key: string, where: string): void {
+  const domain = key.split('/')[0];
+  if (!(domain === AWS_DOMAIN || domain.endsWith(`.${AWS_DOMAIN}`)) || REQUIREMENT_KEYS.get(key)?.selfManaged || key === 'topology.k8s.aws/zone-id') return;
+  const hint = closest(key, AWS_LABELS, 1);
+  ctx.report('nodepool-restricted-label', keyNode, `Restricted ${where}: the ${AWS_DOMAIN} label domain is reserved by Karpenter on AWS and "${key}" is not one of its well-known labels, so the NodePool fails validation and launches nothing${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`,
+    { fixes: hint.length ? replaceFix(`Use ${hint[0]}`, keyNode, ctx.obj, hint[0]) : [] });
+}
+
+/** Whether the NodePool uses self-managed Karpenter on AWS (an EC2NodeClass). */
+function isAwsPool(o: K8sObject): boolean {
+  return scalarString(o.node(['spec', 'template', 'spec', 'nodeClassRef', 'group'])) === AWS_DOMAIN;
+}
 
 function replaceFix(title: string, node: Node, obj: K8sObject, value: string): Fix[] {
   const edit = replaceScalarEdit(obj.chunk.text, node, value);
@@ -118,6 +139,7 @@ function leftovers(ctx: CheckContext, skip: Set<Node>, skipRequired: Set<string>
 }
 
 function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean): void {
+  const aws = isAwsPool(ctx.obj);
   for (const r of reqs) {
     const op = r.operator;
     const at = r.operatorNode ?? r.item;
@@ -137,8 +159,10 @@ function checkRequirements(ctx: CheckContext, reqs: Requirement[], auto: boolean
     if (r.key === undefined || !r.keyNode) continue;
     const restricted = restrictedLabel(r.key);
     if (restricted) ctx.report('nodepool-restricted-label', r.keyNode, `Restricted requirement key: ${restricted}.`);
+    else if (aws) unknownAwsLabel(ctx, r.keyNode, r.key, 'requirement key');
     const entry = REQUIREMENT_KEYS.get(r.key);
-    if (entry && (op === 'In' || op === 'NotIn')) {
+    if (op === 'Gte' || op === 'Lte') versionSkew(ctx, r.operatorNode ?? r.item, KARPENTER_FEATURES.gteLte);
+    if (entry && (op === 'In' || op === 'NotIn') && !(auto && entry.selfManaged)) {
       r.values.forEach((val, i) => {
         if (isUnknownText(val)) return;
         if (entry.valueKind === 'integer' && !/^[0-9]+$/.test(val)) ctx.report('nodepool-requirement-unknown-value', r.valueNodes[i], `${r.key} is a number label; "${val}" never matches.`);
@@ -180,6 +204,17 @@ export function tinyOnly(reqs: Requirement[]): { req: Requirement; why: string }
   return undefined;
 }
 
+/** Why the requirements only allow instance families or categories Auto Mode never launches, or undefined. */
+export function unlaunchableOnly(reqs: Requirement[]): { req: Requirement; why: string } | undefined {
+  for (const r of reqs) {
+    if (r.operator !== 'In' || !r.values.length || r.values.some(isUnknownText)) continue;
+    if (r.key === 'eks.amazonaws.com/instance-family' && r.values.every((f) => !autoModeLaunches(f))) return { req: r, why: `instance families ${r.values.join(', ')}` };
+    if (r.key === 'eks.amazonaws.com/instance-category' && r.values.every((c) => !AUTO_MODE_CATEGORIES.has(c))) return { req: r, why: `instance categories ${r.values.join(', ')}` };
+    if (r.key === 'node.kubernetes.io/instance-type' && r.values.every((t) => t.includes('.') && !autoModeLaunches(t.split('.')[0]))) return { req: r, why: `instance types ${r.values.join(', ')}` };
+  }
+  return undefined;
+}
+
 function checkAutoModeLifetime(ctx: CheckContext): void {
   const n = ctx.obj.node(['spec', 'template', 'spec', 'expireAfter']);
   const text = scalarString(n);
@@ -192,10 +227,15 @@ function checkAutoModeLifetime(ctx: CheckContext): void {
 }
 
 function checkLabels(ctx: CheckContext): void {
+  const aws = isAwsPool(ctx.obj);
   for (const p of pairs(ctx.obj.node(['spec', 'template', 'metadata', 'labels']))) {
     const k = keyString(p);
-    const why = k !== undefined ? restrictedLabel(k) : undefined;
+    if (k === undefined || isUnknownText(k)) continue;
+    const why = restrictedLabel(k);
+    const invalid = qualifiedNameError(k);
     if (why) ctx.report('nodepool-restricted-label', p.key as Node, `Restricted node label: ${why}.`);
+    else if (invalid) ctx.report('nodepool-schema-pattern', p.key as Node, `"${k}" is not a valid label key: ${invalid}. Karpenter's NodePool validation rejects it and the NodePool launches nothing.`);
+    else if (aws) unknownAwsLabel(ctx, p.key as Node, k, 'node label');
   }
 }
 
@@ -206,6 +246,23 @@ function checkBudgets(ctx: CheckContext): void {
     const b = resolve(raw, ctx.obj.doc);
     if (!isMap(b)) continue;
     const sched = getPair(b, 'schedule'), dur = getPair(b, 'duration');
+    const schedNode = resolve(sched?.value, ctx.obj.doc) as Node | undefined;
+    const schedText = scalarString(schedNode);
+    if (schedNode && schedText !== undefined && !isUnknownText(schedText) && BUDGET_SCHEDULE.test(schedText)) {
+      const why = cronError(schedText);
+      if (why) ctx.report('nodepool-budget-schedule-invalid', schedNode, `The CRD pattern accepts this schedule, but Karpenter cannot parse it as a standard cron expression (${why}); it then treats the budget as broken and allows no disruption at all for this NodePool.`);
+    }
+    const reasons = resolve(getPair(b, 'reasons')?.value, ctx.obj.doc);
+    if (isSeq(reasons)) {
+      const seen = new Set<string>();
+      for (const raw of reasons.items) {
+        const n = resolve(raw, ctx.obj.doc) as Node | undefined;
+        const v = scalarString(n);
+        if (v === undefined || !n) continue;
+        if (seen.has(v)) ctx.report('nodepool-budget-duplicate-reason', n, `"${v}" is listed twice: budget reasons are a set and the API server rejects duplicates.`);
+        seen.add(v);
+      }
+    }
     if (!!sched !== !!dur) {
       const present = (sched ?? dur)!;
       ctx.report('nodepool-budget-schedule-duration', present.key as Node, sched ? 'This budget has a schedule but no duration: set both (e.g. duration: 8h) so the window has an end.' : 'This budget has a duration but no schedule: set both (e.g. schedule: "0 9 * * mon-fri").');
@@ -233,12 +290,32 @@ function checkDuplicateTaints(ctx: CheckContext): void {
 
 function checkStatic(ctx: CheckContext): void {
   const spec = ctx.obj.node(['spec']);
-  if (!getPair(spec, 'replicas')) return;
+  const replicas = getPair(spec, 'replicas');
+  if (!replicas) return;
+  versionSkew(ctx, replicas.key as Node, KARPENTER_FEATURES.replicas);
   const w = getPair(spec, 'weight');
   if (w) ctx.report('nodepool-static-nodepool', w.key as Node, 'weight is not supported on a static NodePool (replicas is set).');
   for (const p of pairs(ctx.obj.node(['spec', 'limits']))) {
     if (keyString(p) !== 'nodes') ctx.report('nodepool-static-nodepool', p.key as Node, `Only limits.nodes is supported on a static NodePool (replicas is set); remove limits.${keyString(p)}.`);
   }
+}
+
+/** The NodeClass kinds of the two AWS groups: any other pairing never resolves. */
+const NODECLASS_KINDS: Record<string, string> = { 'eks.amazonaws.com': 'NodeClass', 'karpenter.k8s.aws': 'EC2NodeClass' };
+
+function checkNodeClassRefKind(ctx: CheckContext): void {
+  const ref = ['spec', 'template', 'spec', 'nodeClassRef'];
+  const group = scalarString(ctx.obj.node([...ref, 'group']));
+  const kindNode = ctx.obj.node([...ref, 'kind']);
+  const kind = scalarString(kindNode);
+  const want = group !== undefined ? NODECLASS_KINDS[group] : undefined;
+  if (!want || kind === undefined || kind === '' || kind === want || isUnknownText(kind) || !kindNode) return;
+  ctx.report('nodepool-nodeclass-kind', kindNode, `The ${group} group has no kind ${kind}: its NodeClass kind is ${want}${group === 'eks.amazonaws.com' ? ' (EKS Auto Mode; EC2NodeClass belongs to self-managed Karpenter, group karpenter.k8s.aws)' : ' (self-managed Karpenter on AWS; NodeClass belongs to EKS Auto Mode, group eks.amazonaws.com)'}. The reference never resolves and the NodePool launches no nodes.`,
+    { fixes: replaceFix(`Use kind ${want}`, kindNode, ctx.obj, want) });
+}
+
+function versionSkew(ctx: CheckContext, at: Node, f: { what: string; version: string; source: string }): void {
+  ctx.report('nodepool-version-skew', at, `${f.what} came with Karpenter ${f.version}: a cluster whose Karpenter (or EKS Auto Mode's built-in one) is older rejects or drops it.`);
 }
 
 function checkNodeClassRefEmpty(ctx: CheckContext): void {
@@ -262,6 +339,9 @@ export const nodePoolV1Check: Check = {
     if (!spec) ctx.report('nodepool-schema-required', obj.node(['kind']), 'NodePool has no spec (it needs spec.template.spec with nodeClassRef and requirements).');
     else validateNode(spec, NODEPOOL_SPEC_SCHEMA, NODEPOOL_SCHEMA_CODES, schemaReporter(ctx, NODEPOOL_SCHEMA_CODES.pattern, skip, skipRequired), obj.doc, 'spec', specKey);
     checkNodeClassRefEmpty(ctx);
+    checkNodeClassRefKind(ctx);
+    const pol = obj.node(['spec', 'disruption', 'consolidationPolicy']);
+    if (pol && scalarString(pol) === 'Balanced') versionSkew(ctx, pol, KARPENTER_FEATURES.balanced);
     const auto = isAutoMode(obj);
     const reqs = nodePoolRequirements(obj);
     checkRequirements(ctx, reqs, auto);
@@ -273,6 +353,8 @@ export const nodePoolV1Check: Check = {
       checkAutoModeLifetime(ctx);
       const tiny = tinyOnly(reqs);
       if (tiny) ctx.report('nodepool-tiny-instances-only', tiny.req.valuesNode ?? tiny.req.item, `This requirement allows only ${tiny.why}; EKS Auto Mode never launches nano, micro, small or 1-vCPU instances, so this NodePool will never create a node. Allow medium or larger sizes.`);
+      const fam = unlaunchableOnly(reqs);
+      if (fam) ctx.report('nodepool-auto-mode-unsupported-family', fam.req.valuesNode ?? fam.req.item, `This requirement allows only ${fam.why}, which EKS Auto Mode does not launch (see its supported instance reference), so this NodePool will never create a node.`);
     }
   },
 };
@@ -331,6 +413,32 @@ function checkSelectorTerms(ctx: CheckContext, field: string): void {
   });
 }
 
+/** role and instanceProfile are mutually exclusive; one of them names the nodes' IAM identity (create-node-class.html#auto-node-class-spec). */
+function checkRoleOrProfile(ctx: CheckContext): void {
+  const spec = ctx.obj.node(['spec']);
+  const role = getPair(spec, 'role'), profile = getPair(spec, 'instanceProfile');
+  if (role && profile) {
+    ctx.report('nodeclass-role-and-instance-profile', profile.key as Node, 'role and instanceProfile are mutually exclusive: set the node IAM role by name (role) or through an instance profile (instanceProfile), not both.');
+  } else if (!role && !profile && isMap(spec)) {
+    ctx.report('nodeclass-schema-required', getPair(ctx.obj.root, 'spec')?.key as Node, 'spec needs the nodes\' IAM identity: role (an IAM role name) or instanceProfile (an instance profile name).');
+  }
+}
+
+/** ephemeralStorage.size within the documented range for its unit. */
+function checkEphemeralSize(ctx: CheckContext): void {
+  const n = ctx.obj.node(['spec', 'ephemeralStorage', 'size']);
+  const text = scalarString(n);
+  if (!n || text === undefined || isUnknownText(text)) return;
+  const m = /^(\d+)(Gi|G|Ti|T)$/.exec(text);
+  if (m) {
+    const [lo, hi] = EPHEMERAL_SIZE_RANGES[m[2]];
+    const v = Number(m[1]);
+    if (v < lo || v > hi) ctx.report('nodeclass-schema-range', n, `ephemeralStorage.size ${text} is outside the documented range for ${m[2]} (${lo}–${hi}${m[2]}); EKS documents 1–59000Gi, 1–64000G, 1–58Ti or 1–64T.`);
+  } else if (/^\d+(\.\d+)?([KMGTPE]i?|[numk]|e\d+)?$/.test(text)) {
+    ctx.report('nodeclass-schema-range', n, `ephemeralStorage.size ${text} is not in a documented unit: EKS documents sizes in Gi, G, Ti or T (1–59000Gi, 1–64000G, 1–58Ti, 1–64T).`, { severity: 'warning' });
+  }
+}
+
 export const nodeClassCheck: Check = {
   id: 'nodeclass.v1',
   scope: 'local',
@@ -338,8 +446,10 @@ export const nodeClassCheck: Check = {
   run(ctx) {
     const { obj } = ctx;
     const spec = obj.node(['spec']);
-    if (!spec) ctx.report('nodeclass-schema-required', obj.node(['kind']), 'NodeClass has no spec (EKS documents role, subnetSelectorTerms and securityGroupSelectorTerms as required).');
+    if (!spec) ctx.report('nodeclass-schema-required', obj.node(['kind']), 'NodeClass has no spec (EKS documents role or instanceProfile, subnetSelectorTerms and securityGroupSelectorTerms as required).');
     else validateNode(spec, NODECLASS_SPEC_SCHEMA, NODECLASS_SCHEMA_CODES, schemaReporter(ctx, NODECLASS_SCHEMA_CODES.pattern, new Set(), new Set()), obj.doc, 'spec', getPair(obj.root, 'spec')?.key as Node | undefined);
+    if (spec) checkRoleOrProfile(ctx);
+    checkEphemeralSize(ctx);
     for (const f of ['subnetSelectorTerms', 'securityGroupSelectorTerms', 'podSubnetSelectorTerms', 'podSecurityGroupSelectorTerms', 'capacityReservationSelectorTerms']) checkSelectorTerms(ctx, f);
     for (const p of pairs(obj.node(['spec', 'tags']))) {
       const k = keyString(p);
@@ -370,3 +480,71 @@ export const CEL_RULES: { message: string; code: string }[] = [
   { message: "only 'limits.nodes' is supported on static NodePools", code: 'nodepool-static-nodepool' },
   { message: "'weight' is not supported on static NodePools", code: 'nodepool-static-nodepool' },
 ];
+
+// ───────────────────────────── workloads ─────────────────────────────
+
+const COMPUTE_TYPE = 'eks.amazonaws.com/compute-type';
+const POSITIVE = new Set(['In', 'Exists', 'Gt', 'Lt', 'Gte', 'Lte']);
+
+/** A Pod template that asks for EKS Auto Mode nodes must not require karpenter.k8s.aws labels: Auto Mode nodes never carry them. */
+export const autoModePodCheck: Check = {
+  id: 'nodepool.autoModePod',
+  scope: 'local',
+  appliesTo: (o) => podSpecPath(o) !== undefined,
+  run(ctx) {
+    const spec = ctx.obj.node(podSpecPath(ctx.obj)!);
+    const doc = ctx.obj.doc;
+    const nodeSelector = resolve(getPair(spec, 'nodeSelector')?.value, doc);
+    const termsNode = ctx.obj.node([...podSpecPath(ctx.obj)!, 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
+    const terms = isSeq(termsNode) ? termsNode.items.map((t) => requirementsAt(resolve(getPair(resolve(t, doc), 'matchExpressions')?.value, doc), ctx.obj)) : [];
+    const selectorAuto = pairs(nodeSelector).some((p) => keyString(p) === COMPUTE_TYPE && scalarString(resolve(p.value, doc)) === 'auto');
+    const termAuto = (t: Requirement[]) => t.some((r) => r.key === COMPUTE_TYPE && r.operator === 'In' && r.values.length > 0 && r.values.every((v) => v === 'auto'));
+    const wrong: { node: Node; key: string }[] = [];
+    if (selectorAuto || (terms.length > 0 && terms.every(termAuto))) {
+      for (const p of pairs(nodeSelector)) { const k = keyString(p); if (k?.startsWith('karpenter.k8s.aws/')) wrong.push({ node: p.key as Node, key: k }); }
+    }
+    for (const t of terms) {
+      if (!selectorAuto && !termAuto(t)) continue;
+      for (const r of t) if (r.key?.startsWith('karpenter.k8s.aws/') && r.keyNode && r.operator && POSITIVE.has(r.operator)) wrong.push({ node: r.keyNode, key: r.key });
+    }
+    for (const w of wrong) {
+      const repl = autoModeReplacement(w.key);
+      ctx.report('pod-auto-mode-karpenter-label', w.node, `These Pods ask for EKS Auto Mode nodes (${COMPUTE_TYPE}: auto) but require ${w.key}, a self-managed Karpenter label Auto Mode nodes never carry: they stay Pending. ${repl ? `Use ${repl}.` : 'Auto Mode has no such label.'}`,
+        { fixes: repl ? replaceFix(`Use ${repl}`, w.node, ctx.obj, repl) : [] });
+    }
+  },
+};
+
+const DO_NOT_DISRUPT = 'karpenter.sh/do-not-disrupt';
+
+/**
+ * karpenter.sh/do-not-disrupt: Karpenter reads it on Pods ("true" or a positive Go duration; anything else is
+ * ignored) and on Nodes ("true" only, pkg/controllers/state/statenode.go). On a workload's own metadata it does
+ * nothing: it belongs on the Pod template.
+ */
+export const doNotDisruptCheck: Check = {
+  id: 'nodepool.doNotDisrupt',
+  scope: 'local',
+  appliesTo: (o) => podTemplatePath(o) !== undefined || isNodePoolV1(o),
+  run(ctx) {
+    const { obj } = ctx;
+    const annotation = (path: NodePath) => getPair(obj.node(path), DO_NOT_DISRUPT);
+    if (isNodePoolV1(obj)) {
+      const p = annotation(['spec', 'template', 'metadata', 'annotations']);
+      const v = scalarString(resolve(p?.value, obj.doc));
+      if (p && v !== undefined && v !== 'true' && !isUnknownText(v)) ctx.report('do-not-disrupt-value', p.value as Node, `On nodes Karpenter honours ${DO_NOT_DISRUPT} only with the value "true"; "${v}" is ignored (durations work on Pods only).`);
+      return;
+    }
+    const tpl = podTemplatePath(obj)!;
+    if (tpl.length > 0) {
+      const own = annotation(['metadata', 'annotations']);
+      if (own) ctx.report('do-not-disrupt-misplaced', own.key as Node, `Karpenter reads ${DO_NOT_DISRUPT} from Pods, not from the ${obj.kind}: here it is ignored and the Pods can be disrupted. Put it under ${[...tpl, 'metadata', 'annotations'].join('.')}.`);
+    }
+    const p = annotation([...tpl, 'metadata', 'annotations']);
+    const v = scalarString(resolve(p?.value, obj.doc));
+    if (p && v !== undefined && v !== 'true' && !isUnknownText(v) && !isPositiveGoDuration(v)) {
+      ctx.report('do-not-disrupt-value', p.value as Node, `${DO_NOT_DISRUPT} "${v}" is neither "true" nor a positive duration (e.g. "30m", "2h"); Karpenter ignores it and the Pods can be disrupted.`);
+    }
+  },
+};
+

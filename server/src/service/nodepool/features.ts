@@ -6,9 +6,8 @@ import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { entryMarkdown } from '../catalog/types';
 import { keyString, nodeRange, pairs, scalarString, toPlain, type NodePath } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import { NODECLASS_DOCS, NODECLASS_SCHEMA, NODEPOOL_DOCS, NODEPOOL_SCHEMA, durationSeconds, humanDuration } from './schemas';
-import { REQUIREMENT_KEYS, type RequirementKey } from './requirementKeys';
-import { isAutoMode, isAutoModeNodeClass, isNodePool, nodePoolRequirements, taintsOf, type Requirement } from './model';
+import { NODECLASS_DOCS, NODECLASS_SCHEMA, NODEPOOL_DOCS, NODEPOOL_SCHEMA, REQUIREMENT_KEYS, type RequirementKey } from './catalog';
+import { durationSeconds, humanDuration, isAutoMode, isAutoModeNodeClass, isNodePool, nodePoolRequirements, taintsOf, type Requirement } from './model';
 
 const MODULE = 'nodepool';
 
@@ -56,7 +55,7 @@ function requirementIndex(path: NodePath): { base: NodePath; index: number; rest
 
 function requirementKeyItems(ctx: CursorContext, auto: boolean): CompletionItem[] {
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
-  return REQUIREMENT_KEYS.entries.filter((e) => auto ? e.name !== 'kubernetes.io/os' : !e.autoMode).map((e) => ({
+  return REQUIREMENT_KEYS.entries.filter((e) => auto ? !e.selfManaged && e.name !== 'kubernetes.io/os' : !e.autoMode).map((e) => ({
     label: e.name, kind: CompletionItemKind.Property,
     detail: `${e.valueKind === 'integer' ? 'number · In, NotIn, Gt, Lt, Exists' : 'In, NotIn, Exists, DoesNotExist'}`,
     documentation: { kind: MarkupKind.Markdown, value: keyMarkdown(e) },

@@ -6,14 +6,14 @@
  */
 import type { LanguageModule } from '../module';
 import { NODEPOOL_CODES } from './codes';
-import { nodeClassCheck, nodePoolOldVersionCheck, nodePoolV1Check } from './checks';
-import { nodeClassRefCheck, podGraceCheck, workloadPdbCheck } from './workspaceChecks';
+import { autoModePodCheck, doNotDisruptCheck, nodeClassCheck, nodePoolOldVersionCheck, nodePoolV1Check } from './checks';
+import { nodeClassRefCheck, pdbEvictionCheck, podGraceCheck, workloadPdbCheck } from './workspaceChecks';
 import { completeNodePool, hoverNodePool, nodeClassDefinition } from './features';
 
 export const nodepoolModule: LanguageModule = {
   id: 'nodepool',
   codes: NODEPOOL_CODES,
-  checks: [nodePoolV1Check, nodePoolOldVersionCheck, nodeClassCheck, nodeClassRefCheck, podGraceCheck, workloadPdbCheck],
+  checks: [nodePoolV1Check, nodePoolOldVersionCheck, nodeClassCheck, autoModePodCheck, doNotDisruptCheck, nodeClassRefCheck, podGraceCheck, workloadPdbCheck, pdbEvictionCheck],
   complete: completeNodePool,
   hover: hoverNodePool,
   definition: nodeClassDefinition,

@@ -7,45 +7,43 @@ import type { Check } from '../checks/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
-import { podLabelsPath, podSpecPath } from '../workspace/workloads';
+import { podLabelsPath, podSpecPath, workloadsInNamespace, WORKLOADS_AND_NAMESPACES } from '../workspace/workloads';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '@shared/manifest/yamlNodes';
-import { durationSeconds, humanDuration } from './schemas';
-import { WELL_KNOWN_NODE_LABELS } from './requirementKeys';
+import { WELL_KNOWN_NODE_LABELS } from './catalog';
 import { readSelector, matches } from '../model/labelSelector';
-import { isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
+import { indexCache } from '../workspace/indexCache';
+import { durationSeconds, humanDuration, isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
 
 // ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
 
 interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints: Taint[] }
 
 /** A NodePool of the workspace, read once per change of the workspace's NodePools. */
-interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node }
+interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node; tgpDefault?: boolean }
 
-const poolTables = new WeakMap<WorkspaceIndex, { key: number; pools: PoolInfo[] }>();
+/** EKS Auto Mode gives NodeClaims a 24-hour terminationGracePeriod when the NodePool sets none (create-node-pool.html, Termination Grace Period). */
+export const AUTO_MODE_DEFAULT_TGP = 24 * 3600;
 
-/** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (cached per generation). */
-function poolTable(index: WorkspaceIndex): PoolInfo[] {
-  const cached = poolTables.get(index);
-  const key = index.kindGeneration('NodePool');
-  if (cached && cached.key === key) return cached.pools;
-  const pools = index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
+/** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (rebuilt when NodePools change). */
+const poolTable = indexCache(['NodePool'], (index): PoolInfo[] => index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
     const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
+    const auto = isAutoMode(np);
+    const written = durationSeconds(scalarString(tgpNode) ?? '');
+    const tgpDefault = !tgpNode && auto;
     return {
       obj: np,
-      auto: isAutoMode(np),
+      auto,
       tgpNode,
-      tgpSecs: durationSeconds(scalarString(tgpNode) ?? ''),
+      tgpDefault,
+      tgpSecs: written ?? (tgpDefault ? AUTO_MODE_DEFAULT_TGP : undefined),
       view: {
         labels: { ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc), ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}) },
         reqs: nodePoolRequirements(np),
         taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
       },
     };
-  });
-  poolTables.set(index, { key, pools });
-  return pools;
-}
+}));
 
 function cmp(op: string, label: number, bound: number): boolean {
   return op === 'Gt' ? label > bound : op === 'Lt' ? label < bound : op === 'Gte' ? label >= bound : label <= bound;
@@ -180,12 +178,12 @@ export const podGraceCheck: Check = {
     const pools = poolTable(ctx.index).filter((p) => p.tgpSecs !== undefined && grace > p.tgpSecs);
     if (!pools.length) return;
     const c = podConstraints(ctx.obj.node(path), ctx.obj);
-    const over = pools.filter((p) => fits(c, p.view)).map((p) => ({ np: p.obj, secs: p.tgpSecs!, node: p.tgpNode }));
+    const over = pools.filter((p) => fits(c, p.view)).map((p) => ({ np: p.obj, secs: p.tgpSecs!, node: p.tgpNode, byDefault: p.tgpDefault }));
     if (!over.length) return;
-    const names = over.slice(0, 3).map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)})`).join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
+    const names = over.slice(0, 3).map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)}${o.byDefault ? ', the EKS Auto Mode default when the NodePool sets none' : ''})`).join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
     ctx.report('pod-grace-exceeds-nodepool', graceNode,
       `terminationGracePeriodSeconds ${grace} (${humanDuration(grace)}) is longer than the terminationGracePeriod of NodePool ${names}, where these Pods can run: when such a node drains, the Pods are killed before their grace period ends. Lower it below the NodePool's value, raise the NodePool's, or keep the Pods off that NodePool.`,
-      { fixes: graceFix(graceNode, Math.min(...over.map((o) => o.secs))), related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node, `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}`)) });
+      { fixes: graceFix(graceNode, Math.min(...over.map((o) => o.secs))), related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node ?? o.np.node(['spec', 'template', 'spec']), `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}${o.byDefault ? ' (Auto Mode default)' : ''}`)) });
   },
 };
 
@@ -194,12 +192,18 @@ function graceFix(node: Node, secs: number) {
   return r ? [{ title: `Set terminationGracePeriodSeconds to ${secs} (the NodePool's limit)`, edits: [{ start: r[0], end: r[1], newText: String(secs) }] }] : [];
 }
 
-/** A PodDisruptionBudget selector covers these labels (an empty selector is not counted as covering). */
-function selectorMatches(selector: Node | undefined, labels: Record<string, string>, obj: K8sObject): boolean {
-  const sel = resolve(selector, obj.doc);
+/**
+ * Whether a PodDisruptionBudget selects Pods with these labels. A missing selector selects none; an empty one
+ * (`selector: {}`) selects every Pod of the namespace in policy/v1 and none in policy/v1beta1 (deprecation guide,
+ * PodDisruptionBudget v1.25).
+ */
+export function pdbSelects(pdb: K8sObject, labels: Record<string, string>): boolean {
+  const sel = resolve(pdb.node(['spec', 'selector']), pdb.doc);
   if (!isMap(sel)) return false;
-  const s = readSelector(sel, obj.doc);
-  return matches(s, labels) && (Object.keys(s.matchLabels).length > 0 || isSeq(resolveAt(sel, ['matchExpressions'], obj)));
+  const s = readSelector(sel, pdb.doc);
+  const empty = Object.keys(s.matchLabels).length === 0 && !isSeq(resolveAt(sel, ['matchExpressions'], pdb));
+  if (empty) return pdb.apiVersion === 'policy/v1';
+  return matches(s, labels);
 }
 
 export const workloadPdbCheck: Check = {
@@ -223,10 +227,63 @@ export const workloadPdbCheck: Check = {
     if (!selectsAuto && autoPools.length === 0) return;
     const labels = stringMap(obj.node(podLabelsPath(obj)!), obj.doc);
     if (Object.keys(labels).length === 0) return;
-    const covered = ctx.index.byKind('PodDisruptionBudget').some((pdb) => sameNamespace(pdb.namespace, obj.namespace) && selectorMatches(pdb.node(['spec', 'selector']), labels, pdb));
+    const covered = ctx.index.byKind('PodDisruptionBudget').some((pdb) => sameNamespace(pdb.namespace, obj.namespace) && pdbSelects(pdb, labels));
     if (covered) return;
     const where = autoPools.length ? `EKS Auto Mode NodePool ${autoPools.map((n) => n.name).join(', ')}` : 'EKS Auto Mode nodes';
     ctx.report('workload-no-pdb', replicasNode, `${obj.kind} ${obj.name ?? ''} runs ${replicas} replicas on ${where} without a PodDisruptionBudget. Auto Mode replaces nodes on its own (consolidation, drift, at most every 21 days); a PodDisruptionBudget (e.g. maxUnavailable: 1) keeps replicas from going down together.`,
       { related: autoPools.map((np) => relatedAt(np, np.node(['metadata', 'name']), `Auto Mode NodePool ${np.name ?? ''}`)) });
+  },
+};
+
+// ───────────────────────────── PodDisruptionBudgets that allow no eviction ─────────────────────────────
+
+/** Replicas of a workload the PDB covers, when fixed (undefined: unknown or scaled by an HPA). */
+function fixedReplicas(w: K8sObject, hpaTargets: Set<string>): number | undefined {
+  if (w.kind === 'Pod') return 1;
+  if (!['Deployment', 'StatefulSet', 'ReplicaSet'].includes(w.kind ?? '')) return undefined;
+  if (hpaTargets.has(`${w.namespace ?? ''}/${w.kind}/${w.name ?? ''}`)) return undefined;
+  const n = w.node(['spec', 'replicas']);
+  if (!n) return undefined; // defaulted to 1, but an overlay (kustomize, Helm values) often sets it
+  const v = scalarString(n);
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+const hpaTable = indexCache(['HorizontalPodAutoscaler'], (index) => new Set(index.byKind('HorizontalPodAutoscaler').map((h) => {
+  const kind = scalarString(h.node(['spec', 'scaleTargetRef', 'kind'])), name = scalarString(h.node(['spec', 'scaleTargetRef', 'name']));
+  return `${h.namespace ?? ''}/${kind ?? ''}/${name ?? ''}`;
+})));
+
+export const pdbEvictionCheck: Check = {
+  id: 'nodepool.pdbEviction',
+  scope: 'workspace',
+  reads: [...WORKLOADS_AND_NAMESPACES, 'HorizontalPodAutoscaler'],
+  appliesTo: (o) => o.kind === 'PodDisruptionBudget' && o.group === 'policy',
+  run(ctx) {
+    const pdb = ctx.obj;
+    const maxU = pdb.node(['spec', 'maxUnavailable']);
+    const minA = pdb.node(['spec', 'minAvailable']);
+    const maxText = scalarString(maxU), minText = scalarString(minA);
+    const why = 'Voluntary evictions are then refused, so node drains wait on these Pods: Karpenter and EKS Auto Mode cannot consolidate, expire or update their nodes (Auto Mode replaces nodes at most every 21 days and forces the drain after the terminationGracePeriod), and managed node group updates stall.';
+    if (maxU && (maxText === '0' || maxText === '0%')) {
+      ctx.report('pdb-blocks-eviction', maxU, `maxUnavailable ${maxText} lets no Pod be evicted. ${why} Allow at least one (maxUnavailable: 1).`);
+      return;
+    }
+    if (minA && minText === '100%') {
+      ctx.report('pdb-blocks-eviction', minA, `minAvailable 100% lets no Pod be evicted. ${why} Use maxUnavailable: 1 instead.`);
+      return;
+    }
+    if (!minA || minText === undefined || !/^\d+$/.test(minText)) return;
+    const min = Number(minText);
+    const hpas = hpaTable(ctx.index);
+    const covered = workloadsInNamespace(ctx.index, pdb.namespace).filter((w) => w.namespace === pdb.namespace && Object.keys(w.podLabels).length && pdbSelects(pdb, w.podLabels));
+    if (!covered.length) return;
+    const counts = covered.map((w) => fixedReplicas(w.obj, hpas));
+    if (counts.some((c) => c === undefined)) return;
+    const total = counts.reduce((a, b) => a! + b!, 0)!;
+    if (total > min) return;
+    const names = covered.slice(0, 3).map((w) => `${w.kind} ${w.name ?? ''}`).join(', ');
+    // Information only: the replicas written here may be changed by an overlay or a controller at deploy time.
+    ctx.report('pdb-blocks-eviction', minA, `minAvailable ${min} is not below the ${total} replica${total === 1 ? '' : 's'} written for ${names}, so no Pod can be evicted. ${why} Keep minAvailable below the replicas, or use maxUnavailable: 1.`,
+      { severity: 'info', related: covered.slice(0, 5).map((w) => relatedAt(w.obj, w.obj.node(['spec', 'replicas']) ?? w.obj.node(['metadata', 'name']), `${w.kind} ${w.name ?? ''}: ${fixedReplicas(w.obj, hpas)} replica(s)`)) });
   },
 };

@@ -28,11 +28,6 @@ function program(rule: string): Program | null {
   return p;
 }
 
-/** Whether a rule is one this evaluator judges (parses, no oldSelf, no missing library). */
-export function celSupported(rule: string): boolean {
-  return program(rule) !== null;
-}
-
 /** true/false when the rule evaluated to a boolean; undefined when it was skipped or failed to evaluate. */
 export function evaluateRule(rule: string, self: unknown): boolean | undefined {
   const p = program(rule);

@@ -15,7 +15,5 @@ export const SCHEMA_CODES: DiagnosticCodeInfo[] = ([
   { code: 'schema-cel', severity: 'error', area: A, summary: 'A CustomResourceDefinition `x-kubernetes-validations` rule fails; the message is the rule\'s own. Rules that need the live object (`oldSelf`) or a Kubernetes CEL library we do not have are skipped.' },
   { code: 'schema-name-format', severity: 'error', area: A, summary: '`metadata.name` is not valid for the kind (DNS-1123 subdomain for most kinds, DNS-1123 label for Namespaces, DNS-1035 label for Services, no `/` or `%` for RBAC objects).' },
   { code: 'schema-version-not-served', severity: 'error', area: A, summary: 'A custom resource uses an apiVersion its CustomResourceDefinition does not serve; the message lists the served versions.' },
-  { code: 'schema-unknown-kind', severity: 'hint', area: A, summary: 'No schema is known for this kind (no CustomResourceDefinition for it in the workspace or the bundle), so its fields are not checked. At most one per document.' },
+  { code: 'schema-unknown-kind', notInWorkspace: true, severity: 'hint', area: A, summary: 'No schema is known for this kind (no CustomResourceDefinition for it in the workspace or the bundle), so its fields are not checked. At most one per document.' },
 ] satisfies DiagnosticCodeInfo[]).map((c) => ({ ...c, generic: true }));
-
-export const SCHEMA_CODE_SET = new Set(SCHEMA_CODES.map((c) => c.code));

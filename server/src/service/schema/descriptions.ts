@@ -82,5 +82,3 @@ export function describeField(owner: string | undefined, field: string, env: Ser
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return env.fieldDescription(`${cap(m[1])}${cap(m[2])}${m[3]}`, field) ?? env.fieldDescription(`${cap(m[2])}${m[3]}`, field);
 }
-
-export const OUR_DESCRIPTION_KEYS = Object.keys(OURS);

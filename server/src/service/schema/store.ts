@@ -74,9 +74,6 @@ function bundledData(): { data: CrdData; byGk: Map<string, CrdSchema> } {
   return bundled;
 }
 
-/** Every bundled CRD (for docs and tests). */
-export function bundledCrds(): CrdSchema[] { return bundledData().data.crds; }
-
 /** The target minor clamped to the data's range (1.27 → 1.28, 1.36 → 1.35). */
 export function targetMinor(version: string): number {
   const v = parseMinorVersion(version);
@@ -182,11 +179,6 @@ export function findCrd(group: string, kind: string, index: WorkspaceIndex | und
   const b = bundledData().byGk.get(gk);
   if (b) return { crd: b, origin: 'bundled', table: CRD_TABLE, source: b.src ?? gk };
   return undefined;
-}
-
-/** Whether a bundled CRD exists for this group/kind (no index needed). */
-export function hasBundledCrd(group: string, kind: string): boolean {
-  return bundledData().byGk.has(`${group}/${kind}`);
 }
 
 /** The schema of a custom resource's version, from its CRD. */

@@ -175,9 +175,11 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
     if (t.pu || !props) continue;
     const names = Object.keys(props).filter((name) => { const s = deref(props[name], ctx.table); return s && !versionGap(s, ctx.minor); });
     const hint = closest(k, names, 1)[0];
+    // A field the map already has is no rename target (the rename would make a duplicate key).
+    const renamable = hint !== undefined && !items.some((q) => keyString(q) === hint);
     const where = path ? `${path}` : ctx.kind;
     ctx.report('schema-unknown-field', p.key as Node, `Unknown field "${join(path, k)}": ${where} has no field "${k}"${hint ? ` — did you mean "${hint}"?` : ''}`,
-      hint ? renameFix(p.key as Node, hint) : undefined);
+      renamable ? renameFix(p.key as Node, hint) : undefined);
   }
   if (t.mnp !== undefined && items.length < t.mnp && !ctx.obj.isOpen(n)) ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} needs at least ${t.mnp} entr${t.mnp === 1 ? 'y' : 'ies'}`);
   if (t.mxp !== undefined && items.length > t.mxp) ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} has ${items.length} entries; at most ${t.mxp} are allowed`);

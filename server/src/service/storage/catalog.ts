@@ -156,8 +156,6 @@ export const SNAPSHOT_CLASS_PARAMS = new Catalog<EbsParam>([
   { name: 'lockCoolOffPeriod', type: 'integer', format: 'int32', source: SNAPSHOT_DOCS, doc: 'Cool-off period in hours for compliance mode, during which the lock can still be changed.' },
   { name: 'tagSpecification_', type: 'string', format: 'tag', prefix: true, caseSensitive: true, source: TAG_DOCS, snippet: '${1:key}=${2:value}', doc: 'An extra tag for the snapshot, as `key=value`; templates `{{ .VolumeSnapshotNamespace }}`, `{{ .VolumeSnapshotName }}`, `{{ .VolumeSnapshotContentName }}` need `--extra-create-metadata` on the snapshotter.' },
 ]);
-/** Set by the external-snapshotter (--extra-create-metadata) after it refuses user-written csi.storage.k8s.io/ keys; read by CreateSnapshot. */
-export const SNAPSHOT_INTERNAL = new Set(['csi.storage.k8s.io/volumesnapshot/name', 'csi.storage.k8s.io/volumesnapshot/namespace', 'csi.storage.k8s.io/volumesnapshotcontent/name']);
 
 /** Template fields the driver's tag templates can use (pkg/util/template/template.go). */
 export const PV_TEMPLATE_FIELDS = ['PVCName', 'PVCNamespace', 'PVName'];

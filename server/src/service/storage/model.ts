@@ -109,11 +109,6 @@ export function claimsOf(obj: K8sObject): Claim[] {
   return [];
 }
 
-/** Whether a StorageClass is annotated as the default one. */
-export function isDefaultClass(o: K8sObject): boolean {
-  return o.annotations['storageclass.kubernetes.io/is-default-class'] === 'true';
-}
-
 /** Whether a template action line may add fields to this document. */
 export function hasTemplateLines(o: K8sObject): boolean {
   return o.hasTemplateLines;

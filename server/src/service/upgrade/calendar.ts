@@ -58,11 +58,6 @@ export function minorOf(version: string): string | undefined {
   return m && parseMinorVersion(`${m[1]}.${m[2]}`) ? `${Number(m[1])}.${Number(m[2])}` : undefined;
 }
 
-export function calendarEntry(version: string): EksVersion | undefined {
-  const v = minorOf(version);
-  return v ? EKS_CALENDAR.find((e) => e.version === v) : undefined;
-}
-
 /**
  * The support phase of a version on a date. Versions older than the table are past extended support (the
  * oldest listed one ended on its date); versions newer than the table are `unknown` (not yet in our data).

@@ -9,7 +9,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { Range } from '@shared/manifest/yamlFile';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import { knownString } from '@shared/manifest/templates';
-import { REMOVED_APIS, findRemovedApi, DEPRECATION_GUIDE } from '@shared/apiVersions';
+import { REMOVED_APIS, findRemovedApi, replacementAt, DEPRECATION_GUIDE } from '@shared/apiVersions';
 import { compareVersions, parseMinorVersion } from '../settings';
 import { fluxVersionState } from '../gitops/fluxApis';
 import { addons, clusterVersionText, field, isClusterConfig, nodeGroups } from '../eksctl/model';
@@ -71,10 +71,13 @@ export function planUpgrade(index: WorkspaceIndex, opts: PlanOptions): UpgradePl
     if (isClusterConfig(obj)) { eksctlPlan(obj, target, current, push); continue; }
     if (obj.isToolConfig || !obj.apiVersion || !obj.kind) continue;
     const api = findRemovedApi(obj.apiVersion, obj.kind);
-    if (api && compareVersions(target, api.removedIn) >= 0) {
-      push({ section: 'removed', level: 'must', object: obj.displayName, location: locOf(obj, ['apiVersion']), message: `${obj.apiVersion} was removed in Kubernetes ${api.removedIn}: ${api.replacement ? `use ${api.replacement}` : 'no direct replacement'}.${api.notes ? ' ' + api.notes : ''}` });
+    const repl = api ? replacementAt(api, target)?.apiVersion : undefined;
+    if (api && (api.neverServed || (api.removedIn !== undefined && compareVersions(target, api.removedIn) >= 0))) {
+      const what = api.neverServed ? `never served ${obj.kind}` : `was removed in Kubernetes ${api.removedIn}`;
+      push({ section: 'removed', level: 'must', object: obj.displayName, location: locOf(obj, ['apiVersion']), message: `${obj.apiVersion} ${what}: ${repl ? `use ${repl}` : `Kubernetes ${target} has no replacement`}.${api.notes ? ' ' + api.notes : ''}` });
     } else if (api && compareVersions(target, api.deprecatedIn) >= 0) {
-      push({ section: 'deprecated', level: 'should', object: obj.displayName, location: locOf(obj, ['apiVersion']), message: `${obj.apiVersion} is deprecated and stops being served in Kubernetes ${api.removedIn}: ${api.replacement ? `move to ${api.replacement}` : 'plan a replacement'}.` });
+      const when = api.removedIn ? `is deprecated and stops being served in Kubernetes ${api.removedIn}` : `is deprecated since Kubernetes ${api.deprecatedIn} (no removal is scheduled)`;
+      push({ section: 'deprecated', level: 'should', object: obj.displayName, location: locOf(obj, ['apiVersion']), message: `${obj.apiVersion} ${when}: ${repl ? `move to ${repl}` : 'plan a replacement'}.` });
     }
     const flux = fluxVersionState(obj.apiVersion, obj.kind);
     if (flux?.state === 'removed') {
@@ -217,6 +220,8 @@ export function planText(plan: UpgradePlan, opts: RenderOptions): string {
 
 /** Removed APIs (Kubernetes) up to a target version, for the cluster module to look for. */
 export function removedApisUpTo(target: string): RemovedApi[] {
-  return REMOVED_APIS.filter((a) => compareVersions(a.removedIn, target) <= 0).map((a) => ({ apiVersion: a.apiVersion, kind: a.kind, removedIn: a.removedIn, replacement: a.replacement }));
+  // A group/version that never served the kind holds no objects of it: nothing to look for.
+  return REMOVED_APIS.filter((a): a is typeof a & { removedIn: string } => !a.neverServed && a.removedIn !== undefined && compareVersions(a.removedIn, target) <= 0)
+    .map((a) => ({ apiVersion: a.apiVersion, kind: a.kind, removedIn: a.removedIn, replacement: replacementAt(a, target)?.apiVersion }));
 }
 

@@ -9,7 +9,7 @@
  */
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { sameNamespace } from '@shared/manifest/k8sObject';
-import { folderOf, kustomizeView, membershipsOf, KUSTOMIZE_READS } from '../kustomize/model';
+import { folderOf, membershipsOf, KUSTOMIZE_READS } from '../kustomize/model';
 import { CHARTS, CUSTOM_RESOURCES, type WorkspaceIndex } from './workspaceIndex';
 
 /** What these questions read from the index (for a check's `reads`). */
@@ -58,7 +58,6 @@ const INERT_GROUPS: ReadonlySet<string> = new Set([
 const SHARED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 const CUSTOM_READS: readonly string[] = [CUSTOM_RESOURCES];
-const CHART_AND_CUSTOM_READS: readonly string[] = [CHARTS, CUSTOM_RESOURCES];
 
 interface SourcesCache { key: string; objects: K8sObject[] }
 const sourcesCache = new WeakMap<WorkspaceIndex, SourcesCache>();
@@ -103,9 +102,4 @@ function chartHasDependencies(index: WorkspaceIndex, chartDir: string): boolean 
     if (deps && 'items' in deps && Array.isArray((deps as { items: unknown[] }).items) && (deps as { items: unknown[] }).items.length > 0) return true;
   }
   return false;
-}
-
-/** The kustomize view's key, for caches that depend on deployment units. */
-export function deploymentKey(index: WorkspaceIndex): string {
-  return kustomizeView(index).key + '|' + index.kindsKey(CHART_AND_CUSTOM_READS);
 }

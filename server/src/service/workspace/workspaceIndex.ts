@@ -13,26 +13,55 @@ import { isCustomResource } from '@shared/manifest/documentKind';
 
 const OBJECTS = new MemoKey<K8sObject[]>('objects');
 
+/**
+ * Whether a text may hold a Kubernetes object: `apiVersion` or `kind` followed by `:` somewhere (any
+ * indentation, quoting or flow style). Texts without one have no manifest document, so they get no
+ * diagnostics and are not parsed at all (a hostile file of a million lines costs one scan).
+ */
+export function mayHoldManifest(text: string): boolean {
+  return /(?:apiVersion|kind)["']?\s*:/.test(text);
+}
+
+/** The index's limits on what it parses (see Settings). */
+export interface FileLimits { maxFileSize: number; maxFileLines: number }
+
+/** Line count of a text as LSP counts lines (LF, CRLF and a lone CR end a line). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  if (text.includes('\r')) n += (text.match(/\r(?!\n)/g) ?? []).length;
+  return n;
+}
+
 export class ManifestFile {
   readonly yaml: YamlFile;
   /** What the file is, by its name (model/fileKind.ts). */
   readonly role: FileRole;
   /** Size of the text when it was larger than the index's limit: the file is then kept unparsed. */
   tooLargeSize?: number;
+  /** Line count of the text when it had more lines than the index's limit: the file is then kept unparsed. */
+  tooManyLines?: number;
+  /** True when the text has no `apiVersion`/`kind` key at all (mayHoldManifest): kept unparsed. */
+  notManifest = false;
   private rawText = '';
-  constructor(readonly uri: string, text: string, maxSize: number) {
+  constructor(readonly uri: string, text: string, limits: FileLimits) {
     this.role = fileRole(uri);
-    // The service reads Go-template actions as masked (parse/template.ts).
+    // The service reads Go-template actions as masked (shared/manifest/template.ts).
     this.yaml = new YamlFile('', { templates: true });
-    this.update(text, maxSize);
+    this.update(text, limits);
   }
   /** Replace the text; unchanged chunks are reused. */
-  update(text: string, maxSize: number): void {
+  update(text: string, limits: FileLimits): void {
     this.rawText = text;
-    if (text.length > maxSize) { this.tooLargeSize = text.length; this.yaml.update(''); return; }
-    this.tooLargeSize = undefined;
-    this.yaml.update(text);
+    this.tooLargeSize = text.length > limits.maxFileSize ? text.length : undefined;
+    // A kustomization needs neither key (kustomize defaults both), and the Kustomize module reads it.
+    this.notManifest = this.tooLargeSize === undefined && this.role !== 'kustomization' && !mayHoldManifest(text);
+    const lines = this.tooLargeSize === undefined && !this.notManifest ? lineCount(text) : 0;
+    this.tooManyLines = lines > limits.maxFileLines ? lines : undefined;
+    this.yaml.update(this.tooLarge || this.notManifest ? '' : text);
   }
+  /** Over the size or the line limit: not analysed (one diagnostic says so). */
+  get tooLarge(): boolean { return this.tooLargeSize !== undefined || this.tooManyLines !== undefined; }
   get text(): string { return this.rawText; }
   get chunks(): YamlChunk[] { return this.yaml.chunks; }
 
@@ -51,7 +80,7 @@ export class ManifestFile {
     if (this.role === 'helm') return false;
     for (const o of this.objects()) if (o.isManifest) return true;
     // A syntax error can hide the keys from the parser: fall back to the text.
-    return this.tooLargeSize === undefined && /^(apiVersion|kind)\s*:/m.test(this.text);
+    return !this.tooLarge && !this.notManifest && /^(apiVersion|kind)\s*:/m.test(this.text);
   }
 }
 
@@ -74,8 +103,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, ManifestFile>();
   /** Bumped whenever an object may have been added, removed or changed anywhere. */
   generation = 0;
-  /** Files longer than this (UTF-16 units) are kept but not parsed. */
-  maxFileSize = 5_000_000;
+  /** Files longer than this (UTF-16 units), or with more lines, are kept but not parsed. */
+  limits: FileLimits = { maxFileSize: 5_000_000, maxFileLines: 200_000 };
   private kindCache?: { generation: number; byKind: Map<string, K8sObject[]> };
   /** Per kind: the generation at which an object of that kind last changed. */
   private readonly kindGen = new Map<string, number>();
@@ -104,11 +133,11 @@ export class WorkspaceIndex {
   private keyMemo = new WeakMap<readonly string[], string>();
   private keyMemoGeneration = -1;
 
-  /** Change the size limit: every file is re-read under the new limit and everything counts as changed. */
-  setMaxFileSize(limit: number): void {
-    if (limit === this.maxFileSize) return;
-    this.maxFileSize = limit;
-    for (const f of this.files.values()) f.update(f.text, limit);
+  /** Change the limits: every file is re-read under the new limits and everything counts as changed. */
+  setLimits(limits: FileLimits): void {
+    if (limits.maxFileSize === this.limits.maxFileSize && limits.maxFileLines === this.limits.maxFileLines) return;
+    this.limits = { ...limits };
+    for (const f of this.files.values()) f.update(f.text, this.limits);
     this.touchAll();
   }
 
@@ -143,11 +172,11 @@ export class WorkspaceIndex {
     const existing = this.files.get(uri);
     if (existing) {
       if (existing.text === text) return existing;
-      existing.update(text, this.maxFileSize);
+      existing.update(text, this.limits);
       this.touch(existing, existing.yaml.lastAdded, existing.yaml.lastRemoved);
       return existing;
     }
-    const f = new ManifestFile(uri, text, this.maxFileSize);
+    const f = new ManifestFile(uri, text, this.limits);
     this.files.set(uri, f);
     this.touch(f, f.chunks, [], true);
     return f;
