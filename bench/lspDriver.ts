@@ -35,6 +35,8 @@ export class BenchServer {
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   contentRequests = 0;
+  /** When the last `publishDiagnostics` (of any URI) arrived. */
+  lastPublishAt = 0;
 
   private constructor(readonly spec: ServerSpec) {
     this.proc = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -42,6 +44,7 @@ export class BenchServer {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       this.published.set(p.uri, { seq: ++this.seq, version: p.version, count: p.diagnostics.length, at: performance.now() });
+      this.lastPublishAt = performance.now();
       const w = this.waiters; this.waiters = []; w.forEach((f) => f());
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); const w = this.waiters; this.waiters = []; w.forEach((f) => f()); });
@@ -111,6 +114,22 @@ export class BenchServer {
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`${this.spec.label}: no diagnostics for ${uri} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => { const t = setTimeout(resolve, Math.min(left, 1000)); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+    }
+  }
+
+  /** The sequence number of the last `publishDiagnostics` of any URI. */
+  globalSeq(): number { return this.seq; }
+
+  /**
+   * Wait until no `publishDiagnostics` (of any URI) has arrived for `quietMs`; resolves with the time the
+   * last one arrived (the "complete" answer of a server that publishes in steps).
+   */
+  async quiet(quietMs: number, timeoutMs: number): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const s = this.seq;
+      await new Promise<void>((resolve) => setTimeout(resolve, quietMs));
+      if (this.seq === s || performance.now() > deadline) return this.lastPublishAt;
     }
   }
 

@@ -3,7 +3,7 @@
  * anchors/aliases and merge keys, and the positions where completion and hover are measured.
  *
  * Each document is one of: Namespace, Deployment, Service, ALB Ingress (with an `actions.*` JSON block),
- * NetworkPolicy, NodePool, in a fixed rotation, about 1 KB each (5,000 documents ≈ 5.3 MB).
+ * NetworkPolicy, NodePool, in a fixed rotation, about 0.55 KB each (5,000 documents ≈ 2.8 MB).
  */
 
 export interface Probe {
@@ -222,11 +222,45 @@ export function standardProbes(text: string): { probes: Probe[]; edit: { line: n
   return { probes, edit: { line: r.line, character: r.character } };
 }
 
-export function mixedWorkload(docs: number): Workload {
+/** Documents `from` … `from + count - 1` of the mixed rotation, joined into one multi-document text. */
+function mixedText(from: number, count: number): string {
   const parts: string[] = [];
-  for (let i = 0; i < docs; i++) parts.push(ROTATION[i % ROTATION.length](i));
-  const text = parts.join('---\n');
+  for (let i = from; i < from + count; i++) parts.push(ROTATION[i % ROTATION.length](i));
+  return parts.join('---\n');
+}
+
+export function mixedWorkload(docs: number): Workload {
+  const text = mixedText(0, docs);
   return { name: `mixed ${docs.toLocaleString('en-US')} docs`, docs, text, ...standardProbes(text) };
+}
+
+export interface WorkspaceWorkload {
+  name: string;
+  docs: number;
+  /** Relative file names and texts (`team-NNNN/manifests.yaml`). */
+  files: { name: string; text: string }[];
+  /** The file that is opened in the editor (the middle one), with its probes. */
+  opened: number;
+  probes: Probe[];
+}
+
+/**
+ * The mixed workload spread over many files: `docs` documents in `files` files of `docs / files` each, in
+ * one folder per file, numbered on from one file to the next (so every object name is unique). Every
+ * file holds each kind of the rotation when it has at least six documents.
+ */
+export function mixedWorkspace(docs: number, files: number): WorkspaceWorkload {
+  const per = Math.max(1, Math.floor(docs / files));
+  const out: { name: string; text: string }[] = [];
+  const width = String(files).length;
+  for (let f = 0; f < files; f++) {
+    out.push({ name: `team-${String(f).padStart(width, '0')}/manifests.yaml`, text: mixedText(f * per, per) + '\n' });
+  }
+  const opened = Math.floor(files / 2);
+  return {
+    name: `mixed workspace, ${(per * files).toLocaleString('en-US')} docs in ${files.toLocaleString('en-US')} files`,
+    docs: per * files, files: out, opened, probes: standardProbes(out[opened].text).probes,
+  };
 }
 
 /**
