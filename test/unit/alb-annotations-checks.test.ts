@@ -4,7 +4,9 @@
  * constants.go), pkg/ingress (model_build_*.go, model_builder.go, group_loader.go, class_loader.go,
  * enhanced_backend_builder.go), and the EKS user guide for Auto Mode.
  */
-import { checkTable, type CheckCase } from '../helpers/checkTable';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkTable, diagnoseWith, type CheckCase } from '../helpers/checkTable';
 import { P, ingress, service, ingressClass, LBC, AUTO } from '../fixtures/alb/manifests';
 
 const CERT = 'arn:aws:acm:us-west-2:123456789012:certificate/c1';
@@ -86,3 +88,11 @@ checkTable('ALB annotations', [
   ...VALUES.map(([k, bad, good, source]): CheckCase => ({ code: 'alb-annotation-value', name: k, source, fire: ingress({ [k]: bad }), at: bad, silent: ingress({ [k]: good }) })),
   ...LISTEN_PORTS_BAD.map((bad): CheckCase => ({ code: 'alb-listen-ports', name: bad, source: 'model_build_listener.go computeIngressListenPorts', fire: ingress({ 'listen-ports': bad }), at: bad, silent: ingress({ 'listen-ports': LISTEN_PORTS_OK }) })),
 ]);
+
+test('alb-listen-ports on an entry nested 5,000 deep: one finding with a short message, no stack overflow (found by test/robustness/domain-inputs.test.ts)', () => {
+  const deep = '['.repeat(5000) + ']'.repeat(5000);
+  const d = diagnoseWith(ingress({ 'listen-ports': `'[${deep}]'` })).filter((x) => x.code === 'alb-listen-ports');
+  assert.equal(d.length, 1);
+  assert.ok(d[0].message.length < 200, d[0].message);
+  assert.match(d[0].message, /nested too deep to show|\.\.\./);
+});

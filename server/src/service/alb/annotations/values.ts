@@ -235,6 +235,13 @@ export function parseListenPorts(text: string): ListenPort[] | undefined {
   return out;
 }
 
+/** A JSON value for a message: at most 60 characters, and a value too deep to print says so (no stack overflow). */
+function shortJson(v: unknown): string {
+  let t: string;
+  try { t = JSON.stringify(v) ?? String(v); } catch { return 'a value nested too deep to show'; }
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
+
 function listenPortsProblems(text: string, label: string): ValueProblem[] {
   const code = 'alb-listen-ports';
   const err = jsonError(text);
@@ -245,14 +252,14 @@ function listenPortsProblems(text: string, label: string): ValueProblem[] {
   const out: ValueProblem[] = [];
   const seen = new Map<number, string>();
   for (const item of v) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) { out.push({ code, message: `Each entry of ${label} must be an object like {"HTTPS": 443}, got ${JSON.stringify(item)}` }); continue; }
+    if (!item || typeof item !== 'object' || Array.isArray(item)) { out.push({ code, message: `Each entry of ${label} must be an object like {"HTTPS": 443}, got ${shortJson(item)}` }); continue; }
     for (const [proto, port] of Object.entries(item as Record<string, unknown>)) {
       if (proto !== 'HTTP' && proto !== 'HTTPS') {
         const up = proto.toUpperCase();
         out.push({ code, message: `"${proto}" in ${label} is not a listener protocol: use "HTTP" or "HTTPS"${up === 'HTTP' || up === 'HTTPS' ? ` (in capitals: "${up}")` : ''}` });
         continue;
       }
-      if (typeof port !== 'number' || !Number.isInteger(port)) { out.push({ code, message: `The port of "${proto}" in ${label} must be a JSON number (e.g. ${proto === 'HTTPS' ? 443 : 80}), got ${JSON.stringify(port)}` }); continue; }
+      if (typeof port !== 'number' || !Number.isInteger(port)) { out.push({ code, message: `The port of "${proto}" in ${label} must be a JSON number (e.g. ${proto === 'HTTPS' ? 443 : 80}), got ${shortJson(port)}` }); continue; }
       if (port < 1 || port > 65535) { out.push({ code, message: `Listen port ${port} in ${label} is outside 1–65535` }); continue; }
       const prev = seen.get(port);
       if (prev !== undefined) out.push({ code, message: `Port ${port} appears twice in ${label}${prev !== proto ? ` (as ${prev} and ${proto})` : ''}; each listener port may be defined once`, severity: prev === proto ? 'warning' : 'error' });
