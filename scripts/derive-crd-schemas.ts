@@ -104,6 +104,6 @@ if (require.main === module) {
   const data = { note: 'Structural facts of the bundled CRDs, derived by scripts/derive-crd-schemas.ts; no upstream text. Form: server/src/service/schema/convert.ts and crdModel.ts; a type "#n" is shared[n].', shared, crds };
   fs.writeFileSync(OUT, JSON.stringify(data));
   fs.mkdirSync(path.dirname(FACTS), { recursive: true });
-  fs.writeFileSync(FACTS, JSON.stringify({ note: 'Upstream CRD files read by scripts/derive-crd-schemas.ts: sha256, kind and served versions read straight from each YAML, for test/unit/schemaData.test.ts.', files: facts }, null, 1) + '\n');
+  fs.writeFileSync(FACTS, JSON.stringify({ note: 'Upstream CRD files read by scripts/derive-crd-schemas.ts: sha256, kind and served versions read straight from each YAML, for test/unit/schema/data.test.ts.', files: facts }, null, 1) + '\n');
   console.error(`wrote ${path.relative(ROOT, OUT)} (${fs.statSync(OUT).size} bytes), ${crds.length} CRDs`);
 }

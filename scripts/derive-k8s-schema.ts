@@ -311,6 +311,6 @@ if (require.main === module) {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(data));
   fs.mkdirSync(path.dirname(FACTS), { recursive: true });
-  fs.writeFileSync(FACTS, JSON.stringify({ note: 'Upstream facts for test/unit/schemaData.test.ts: sha256 of each OpenAPI file read (kubernetes/kubernetes api/openapi-spec/v3/ names) and a sample read straight from the JSON.', via: `kubernetes-sigs/kubectl-validate ${commit}`, versions: facts }, null, 1) + '\n');
+  fs.writeFileSync(FACTS, JSON.stringify({ note: 'Upstream facts for test/unit/schema/data.test.ts: sha256 of each OpenAPI file read (kubernetes/kubernetes api/openapi-spec/v3/ names) and a sample read straight from the JSON.', via: `kubernetes-sigs/kubectl-validate ${commit}`, versions: facts }, null, 1) + '\n');
   console.error(`wrote ${path.relative(ROOT, OUT)} (${fs.statSync(OUT).size} bytes), ${Object.keys(defs).length} definitions, ${Object.keys(kinds).length} kinds`);
 }

@@ -25,7 +25,7 @@ run_tests() { # stage name, then test files
   node --import tsx --test --test-reporter=spec "$@"
 }
 # The unit tests are pure (no server, no ports): one test process per core. Node's default leaves a core idle.
-run_tests "unit tests (language service)" --test-concurrency="$(node -p 'require("os").availableParallelism()')" test/unit/*.test.ts
+run_tests "unit tests (language service)" --test-concurrency="$(node -p 'require("os").availableParallelism()')" $(find test/unit -name "*.test.ts" | sort)
 run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
 run_tests "CLI tests" test/cli/*.test.ts
 if [ $fast = 1 ]; then echo "==> fast lane passed in $(( $(date +%s) - t0 ))s (npm test runs every stage)"; exit 0; fi

@@ -4,7 +4,7 @@
  * a clear diagnostic where one applies, and the server must keep answering afterwards. No wall-time
  * assertion: each test has a generous hang guard (the runner's timeout), and the time taken and the server's
  * peak memory are reported (t.diagnostic); the work bounds themselves are asserted in
- * test/unit/hostileYaml.test.ts (documents parsed, errors kept).
+ * test/unit/manifest/hostile-yaml.test.ts (documents parsed, errors kept).
  */
 import { test, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';

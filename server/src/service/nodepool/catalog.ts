@@ -2,7 +2,7 @@
  * The NodePool module's domain data: field schemas for Karpenter's NodePool (`karpenter.sh/v1`) and EKS Auto
  * Mode's NodeClass (`eks.amazonaws.com/v1`), and the node labels a requirement can use. Docs are our own
  * words; the rules (patterns, enums, ranges, list limits) follow the upstream CRD, and
- * `test/unit/nodepoolCrd.test.ts` holds them against facts extracted from it.
+ * `test/unit/nodepool/crd.test.ts` holds them against facts extracted from it.
  */
 import type { FieldSchema } from '../catalog/schema';
 import { Catalog, type CatalogEntry } from '../catalog/types';

@@ -464,7 +464,7 @@ export { isNodePool, requirementsAt };
 /**
  * The NodePool CRD's CEL rules (x-kubernetes-validations) and the code that checks each in the editor.
  * Rules comparing with `oldSelf` (immutability, transitions) need the live object and are not checked.
- * test/unit/nodepoolCrd.test.ts fails when the CRD gains a rule missing here.
+ * test/unit/nodepool/crd.test.ts fails when the CRD gains a rule missing here.
  */
 export const CEL_RULES: { message: string; code: string }[] = [
   { message: "'schedule' must be set with 'duration'", code: 'nodepool-budget-schedule-duration' },
