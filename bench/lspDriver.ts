@@ -24,7 +24,12 @@ export interface ServerSpec {
   content?: (uri: string) => string;
 }
 
-interface Published { seq: number; version?: number; count: number; at: number }
+interface Published {
+  seq: number;
+  version?: number;
+  count: number;
+  at: number;
+}
 
 export class BenchServer {
   readonly proc: ChildProcess;
@@ -45,11 +50,20 @@ export class BenchServer {
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       this.published.set(p.uri, { seq: ++this.seq, version: p.version, count: p.diagnostics.length, at: performance.now() });
       this.lastPublishAt = performance.now();
-      const w = this.waiters; this.waiters = []; w.forEach((f) => f());
+      const w = this.waiters;
+      this.waiters = [];
+      w.forEach((f) => f());
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); const w = this.waiters; this.waiters = []; w.forEach((f) => f()); });
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      const w = this.waiters;
+      this.waiters = [];
+      w.forEach((f) => f());
+    });
     this.conn.onNotification(() => undefined);
-    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => spec.configuration(i.section)));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => spec.configuration(i.section)),
+    );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('client/unregisterCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -58,14 +72,17 @@ export class BenchServer {
       if (!spec.content) throw new Error('no content');
       return spec.content(uri);
     });
-    this.conn.onRequest('custom/schema/content', () => { throw new Error('offline'); });
+    this.conn.onRequest('custom/schema/content', () => {
+      throw new Error('offline');
+    });
     this.conn.listen();
   }
 
   static async start(spec: ServerSpec, rootUri: string | null): Promise<BenchServer> {
     const s = new BenchServer(spec);
     await s.conn.sendRequest('initialize', {
-      processId: process.pid, rootUri,
+      processId: process.pid,
+      rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
@@ -84,10 +101,14 @@ export class BenchServer {
     return s;
   }
 
-  get pid(): number { return this.proc.pid!; }
+  get pid(): number {
+    return this.proc.pid!;
+  }
 
   /** The last diagnostics sequence number seen (0 = none yet), for "fresh after" waits. */
-  lastSeq(uri: string): number { return this.published.get(uri)?.seq ?? 0; }
+  lastSeq(uri: string): number {
+    return this.published.get(uri)?.seq ?? 0;
+  }
 
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
@@ -95,7 +116,11 @@ export class BenchServer {
   }
 
   /** A one-range incremental change; returns the new version. */
-  change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+  change(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): number {
     const v = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, v);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text }] });
@@ -113,12 +138,20 @@ export class BenchServer {
       if (p && p.seq > afterSeq && (version === undefined || p.version === undefined || p.version >= version)) return p;
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`${this.spec.label}: no diagnostics for ${uri} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => { const t = setTimeout(resolve, Math.min(left, 1000)); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 1000));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
     }
   }
 
   /** The sequence number of the last `publishDiagnostics` of any URI. */
-  globalSeq(): number { return this.seq; }
+  globalSeq(): number {
+    return this.seq;
+  }
 
   /**
    * Wait until no `publishDiagnostics` (of any URI) has arrived for `quietMs`; resolves with the time the
@@ -141,7 +174,13 @@ export class BenchServer {
       if (l) return l;
       const left = deadline - performance.now();
       if (left <= 0) return undefined;
-      await new Promise<void>((resolve) => { const t = setTimeout(resolve, Math.min(left, 200)); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
     }
   }
 
@@ -157,14 +196,18 @@ export class BenchServer {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : NaN;
-    } catch { return NaN; }
+    } catch {
+      return NaN;
+    }
   }
 
   async stop(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]);
       void this.conn.sendNotification('exit');
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
     await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 2000))]);
     this.conn.dispose();
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');

@@ -28,7 +28,10 @@ import { anchorWorkload, mixedWorkload, mixedWorkspace, type Probe, type Workspa
 const ROOT = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
-const opt = (name: string): string | undefined => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 
 const quick = flag('--quick');
 const reps = Number(opt('--reps') ?? (quick ? 1 : 3));
@@ -63,7 +66,8 @@ const OUR_SERVER = process.env.EKS_BENCH_SERVER ?? path.join(ROOT, 'dist', 'serv
 const OUR_SETTINGS = { maxFileSize: 50_000_000, yamlSyntaxErrors: 'always', schemaValidation: 'on', maxWorkspaceFiles: 1_000_000 };
 const OUR_CLI = path.join(ROOT, 'dist', 'cli.js');
 const DEFAULT_MAX_FILE_SIZE = defaultSettings.maxFileSize;
-const YAML_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string }).version;
+const YAML_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 function ours(indexWorkspace: boolean): ServerSpec {
   return {
@@ -83,7 +87,10 @@ function theirs(): ServerSpec {
     schemas: { [K8S_SCHEMA_BASE + 'all.json']: '*.yaml' },
     schemaStore: { enable: false },
     kubernetesCRDStore: { enable: true },
-    validate: true, hover: true, completion: true, format: { enable: false },
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
   };
   return {
     label: 'yaml-language-server',
@@ -96,7 +103,10 @@ function theirs(): ServerSpec {
       if (!uri.startsWith(K8S_SCHEMA_BASE)) throw new Error(`offline: ${uri}`);
       const name = uri.slice(K8S_SCHEMA_BASE.length).split('#')[0];
       let text = schemaCache.get(name);
-      if (text === undefined) { text = readFileSync(path.join(schemaDir, path.basename(name)), 'utf8'); schemaCache.set(name, text); }
+      if (text === undefined) {
+        text = readFileSync(path.join(schemaDir, path.basename(name)), 'utf8');
+        schemaCache.set(name, text);
+      }
       return text;
     },
   };
@@ -105,10 +115,18 @@ function theirs(): ServerSpec {
 // --- measurements -------------------------------------------------------------------------------------------
 
 type Samples = Map<string, number[]>;
-interface Run { label: string; samples: Samples; items: Map<string, number[]>; rss: number[]; notes: string[] }
+interface Run {
+  label: string;
+  samples: Samples;
+  items: Map<string, number[]>;
+  rss: number[];
+  notes: string[];
+}
 
 function add(m: Map<string, number[]>, key: string, v: number): void {
-  const l = m.get(key); if (l) l.push(v); else m.set(key, [v]);
+  const l = m.get(key);
+  if (l) l.push(v);
+  else m.set(key, [v]);
 }
 
 interface FileWorkload {
@@ -147,9 +165,10 @@ async function measure(spec: ServerSpec, w: FileWorkload, run: Run): Promise<voi
     for (let i = 0; i < edits; i++) {
       const seq = server.lastSeq(uri);
       const t = performance.now();
-      const v = i % 2 === 0
-        ? server.change(uri, { start: { line, character }, end: { line, character } }, '1')
-        : server.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
+      const v =
+        i % 2 === 0
+          ? server.change(uri, { start: { line, character }, end: { line, character } }, '1')
+          : server.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
       const p = await server.diagnosticsAfter(uri, seq, v, TIMEOUT);
       add(run.samples, 'one-char didChange → diagnostics', p.at - t);
       // A server may publish again for the same version (ours: cross-document findings of unchanged
@@ -157,11 +176,16 @@ async function measure(spec: ServerSpec, w: FileWorkload, run: Run): Promise<voi
       // SETTLE_MS is the complete answer.
       let last = p;
       for (;;) {
-        try { last = await server.diagnosticsAfter(uri, last.seq, v, SETTLE_MS); } catch { break; }
+        try {
+          last = await server.diagnosticsAfter(uri, last.seq, v, SETTLE_MS);
+        } catch {
+          break;
+        }
       }
       add(run.samples, 'one-char didChange → complete diagnostics', last.at - t);
     }
-    if (edits % 2 === 1) { // leave the text as it was opened, so the probes stay valid
+    if (edits % 2 === 1) {
+      // leave the text as it was opened, so the probes stay valid
       const seq = server.lastSeq(uri);
       const v = server.change(uri, { start: { line, character }, end: { line, character: character + 1 } }, '');
       await server.diagnosticsAfter(uri, seq, v, TIMEOUT);
@@ -173,7 +197,7 @@ async function measure(spec: ServerSpec, w: FileWorkload, run: Run): Promise<voi
       for (let i = 0; i < samples; i++) {
         const c = await server.timed<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', params);
         add(run.samples, `completion: ${p.name}`, c.ms);
-        const items = Array.isArray(c.result) ? c.result.length : c.result?.items?.length ?? 0;
+        const items = Array.isArray(c.result) ? c.result.length : (c.result?.items?.length ?? 0);
         if (i === 0) add(run.items, `completion: ${p.name}`, items);
         const h = await server.timed<unknown>('textDocument/hover', params);
         add(run.samples, `hover: ${p.name}`, h.ms);
@@ -191,11 +215,23 @@ async function measure(spec: ServerSpec, w: FileWorkload, run: Run): Promise<voi
 const tmp = path.join(os.tmpdir(), 'eks-manifests-bench');
 mkdirSync(tmp, { recursive: true });
 
-function fileWorkload(name: string, docs: number, gen: { text: string; probes: Probe[]; edit: { line: number; character: number } }, file: string): FileWorkload {
+function fileWorkload(
+  name: string,
+  docs: number,
+  gen: { text: string; probes: Probe[]; edit: { line: number; character: number } },
+  file: string,
+): FileWorkload {
   const p = path.join(tmp, file);
   writeFileSync(p, gen.text);
   const uri = pathToFileURL(p).href;
-  return { name, docs, files: [{ uri, text: gen.text }], edit: { uri, ...gen.edit }, probes: gen.probes.map((x) => ({ ...x, uri })), rootUri: null };
+  return {
+    name,
+    docs,
+    files: [{ uri, text: gen.text }],
+    edit: { uri, ...gen.edit },
+    probes: gen.probes.map((x) => ({ ...x, uri })),
+    rootUri: null,
+  };
 }
 
 async function corpusWorkload(): Promise<FileWorkload | undefined> {
@@ -204,7 +240,8 @@ async function corpusWorkload(): Promise<FileWorkload | undefined> {
   const walk = async (d: string): Promise<void> => {
     for (const e of await fs.readdir(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p); else if (/\.ya?ml$/i.test(e.name)) list.push(p);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.ya?ml$/i.test(e.name)) list.push(p);
     }
   };
   await walk(corpusDir);
@@ -234,7 +271,10 @@ async function corpusWorkload(): Promise<FileWorkload | undefined> {
   if (line >= lines.length) line = Math.floor(lines.length / 2);
   return {
     name: `corpus workspace (${files.length} files, ${(files.reduce((n, f) => n + f.text.length, 0) / 1e6).toFixed(1)} MB)`,
-    files, edit: { uri: big.uri, line, character: lines[line].length }, probes, rootUri: pathToFileURL(corpusDir).href,
+    files,
+    edit: { uri: big.uri, line, character: lines[line].length },
+    probes,
+    rootUri: pathToFileURL(corpusDir).href,
   };
 }
 
@@ -269,7 +309,13 @@ interface WorkspaceRun {
   notes: string[];
 }
 
-interface CliRun { wall: number[]; rss: number[]; cpu: number[]; rows: number[]; exit: number[] }
+interface CliRun {
+  wall: number[];
+  rss: number[];
+  cpu: number[];
+  rows: number[];
+  exit: number[];
+}
 
 function writeWorkspace(w: WorkspaceWorkload): string {
   const dir = path.join(tmp, `workspace-${w.docs}-${w.files.length}`);
@@ -291,7 +337,9 @@ async function measureWorkspace(dir: string, w: WorkspaceWorkload, run: Workspac
     server.open(uri, file.text);
     const indexed = server.waitForLog(/^Indexed \d+ YAML files/, TIMEOUT);
     let done = false;
-    void indexed.then(() => { done = true; });
+    void indexed.then(() => {
+      done = true;
+    });
     const first = server.diagnosticsAfter(uri, 0, 1, TIMEOUT).then((p) => run.firstDiagnostics.push(p.at - t0));
     let i = 0;
     while (!done && performance.now() - t0 < TIMEOUT) {
@@ -307,7 +355,10 @@ async function measureWorkspace(dir: string, w: WorkspaceWorkload, run: Workspac
     await first;
     run.indexing.push(performance.now() - t0);
     const m = line && /Indexed (\d+) YAML files in (\d+) ms/.exec(line);
-    if (m) { run.indexedFiles.push(Number(m[1])); run.indexingLogged.push(Number(m[2])); }
+    if (m) {
+      run.indexedFiles.push(Number(m[1]));
+      run.indexingLogged.push(Number(m[2]));
+    }
     await server.quiet(SETTLE_MS, TIMEOUT); // the re-check of the open file after the scan
     run.rss.push(server.peakRssMiB());
   } finally {
@@ -318,7 +369,10 @@ async function measureWorkspace(dir: string, w: WorkspaceWorkload, run: Workspac
 /** A preload for the CLI process: at exit, write its own peak RSS and CPU time (getrusage) to a file. */
 function cliPreload(): string {
   const p = path.join(tmp, 'rusage-preload.cjs');
-  writeFileSync(p, `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.EKS_BENCH_RUSAGE, JSON.stringify({ maxRSS: u.maxRSS, user: u.userCPUTime, system: u.systemCPUTime })); });\n`);
+  writeFileSync(
+    p,
+    `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.EKS_BENCH_RUSAGE, JSON.stringify({ maxRSS: u.maxRSS, user: u.userCPUTime, system: u.systemCPUTime })); });\n`,
+  );
   return p;
 }
 
@@ -327,9 +381,14 @@ async function measureCli(dir: string, files: number, run: CliRun): Promise<void
   rmSync(usageFile, { force: true });
   const t0 = performance.now();
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
-    const p = spawn(process.execPath, ['--require', cliPreload(), OUR_CLI, 'check', '--format', 'json', '--max-files', String(files * 2 + 100), dir], {
-      env: { ...process.env, EKS_BENCH_RUSAGE: usageFile }, stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const p = spawn(
+      process.execPath,
+      ['--require', cliPreload(), OUR_CLI, 'check', '--format', 'json', '--max-files', String(files * 2 + 100), dir],
+      {
+        env: { ...process.env, EKS_BENCH_RUSAGE: usageFile },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     const chunks: Buffer[] = [];
     p.stdout.on('data', (c: Buffer) => chunks.push(c));
     p.on('error', reject);
@@ -341,7 +400,11 @@ async function measureCli(dir: string, files: number, run: CliRun): Promise<void
   run.rss.push(u.maxRSS / 1024);
   run.cpu.push((u.user + u.system) / 1000);
   run.exit.push(code);
-  try { run.rows.push((JSON.parse(stdout) as unknown[]).length); } catch { run.rows.push(NaN); }
+  try {
+    run.rows.push((JSON.parse(stdout) as unknown[]).length);
+  } catch {
+    run.rows.push(NaN);
+  }
 }
 
 // --- statistics and the report ------------------------------------------------------------------------------
@@ -363,8 +426,19 @@ function ratio(a: number, b: number): string {
   return r >= 0.1 ? r.toFixed(2) : r.toFixed(3);
 }
 
-interface Result { workload: FileWorkload; ours: Run; theirs?: Run; /** `yaml` parse of the same text (ms). */ parse: number[] }
-interface WorkspaceResult { workload: WorkspaceWorkload; bytes: number; run: WorkspaceRun; cli?: CliRun; parse: number[] }
+interface Result {
+  workload: FileWorkload;
+  ours: Run;
+  theirs?: Run;
+  /** `yaml` parse of the same text (ms). */ parse: number[];
+}
+interface WorkspaceResult {
+  workload: WorkspaceWorkload;
+  bytes: number;
+  run: WorkspaceRun;
+  cli?: CliRun;
+  parse: number[];
+}
 
 const LOAD_AT_START = os.loadavg();
 
@@ -372,43 +446,74 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
   const out: string[] = [];
   out.push('# Benchmark: eks-manifests vs yaml-language-server');
   out.push('');
-  out.push(`Run ${started.toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average at the start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' / ')} and at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}, ${reps} repetition(s) (fresh server each), ${samples} samples per request and probe, ${edits} edits; ${Math.round(seconds)} s in all.`);
-  out.push(`Ours: the bundled server with \`schemaValidation: 'on'\` (every field of every built-in kind checked against its schema), \`maxFileSize\` raised to 50 MB for the bench files.`);
-  out.push(`Baseline: yaml-language-server 1.25.0 with the Kubernetes v1.32.1 schema (yannh, standalone-strict) served locally through \`vscode/content\`, CRD store on (CRD URLs answered with an error: offline), schema store off. Its 200 ms validation debounce is part of its figures.`);
-  out.push('Times in ms from request sent to reply (diagnostics: from the notification sent to the first `publishDiagnostics` of that version; "complete": to the last one before ' + SETTLE_MS + ' ms of quiet — ours publishes local findings at once and refreshed cross-document findings of unchanged documents after). Ratio = ours ÷ theirs on medians (below 1 = we are faster). Completion items/hover answers: what each server returned.');
+  out.push(
+    `Run ${started.toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average at the start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' / ')} and at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' / ',
+      )}, ${reps} repetition(s) (fresh server each), ${samples} samples per request and probe, ${edits} edits; ${Math.round(seconds)} s in all.`,
+  );
+  out.push(
+    `Ours: the bundled server with \`schemaValidation: 'on'\` (every field of every built-in kind checked against its schema), \`maxFileSize\` raised to 50 MB for the bench files.`,
+  );
+  out.push(
+    `Baseline: yaml-language-server 1.25.0 with the Kubernetes v1.32.1 schema (yannh, standalone-strict) served locally through \`vscode/content\`, CRD store on (CRD URLs answered with an error: offline), schema store off. Its 200 ms validation debounce is part of its figures.`,
+  );
+  out.push(
+    'Times in ms from request sent to reply (diagnostics: from the notification sent to the first `publishDiagnostics` of that version; "complete": to the last one before ' +
+      SETTLE_MS +
+      ' ms of quiet — ours publishes local findings at once and refreshed cross-document findings of unchanged documents after). Ratio = ours ÷ theirs on medians (below 1 = we are faster). Completion items/hover answers: what each server returned.',
+  );
   out.push('');
   for (const r of results) {
     out.push(`## ${r.workload.name}`);
     out.push('');
-    if (r.ours.notes.length) { out.push(`Note (ours): ${r.ours.notes[0]}.`); out.push(''); }
+    if (r.ours.notes.length) {
+      out.push(`Note (ours): ${r.ours.notes[0]}.`);
+      out.push('');
+    }
     out.push('| metric | ours median | ours p95 | theirs median | theirs p95 | ours/theirs | answers (ours / theirs) |');
     out.push('|---|---:|---:|---:|---:|---:|---|');
     for (const [metric, xs] of r.ours.samples) {
       const ys = r.theirs?.samples.get(metric) ?? [];
       const items = r.ours.items.get(metric);
       const titems = r.theirs?.items.get(metric);
-      const ans = items ? `${metric.startsWith('hover') ? (median(items) ? 'yes' : 'no') : median(items)} / ${titems ? (metric.startsWith('hover') ? (median(titems) ? 'yes' : 'no') : median(titems)) : '–'}` : '';
-      out.push(`| ${metric} | ${fmt(median(xs))} | ${fmt(p95(xs))} | ${fmt(median(ys))} | ${fmt(p95(ys))} | ${ratio(median(xs), median(ys))} | ${ans} |`);
+      const ans = items
+        ? `${metric.startsWith('hover') ? (median(items) ? 'yes' : 'no') : median(items)} / ${titems ? (metric.startsWith('hover') ? (median(titems) ? 'yes' : 'no') : median(titems)) : '–'}`
+        : '';
+      out.push(
+        `| ${metric} | ${fmt(median(xs))} | ${fmt(p95(xs))} | ${fmt(median(ys))} | ${fmt(p95(ys))} | ${ratio(median(xs), median(ys))} | ${ans} |`,
+      );
     }
-    const rss = median(r.ours.rss), trss = r.theirs ? median(r.theirs.rss) : NaN;
-    out.push(`| peak RSS (MiB) | ${fmt(rss)} | ${fmt(Math.max(...r.ours.rss))} | ${fmt(trss)} | ${r.theirs ? fmt(Math.max(...r.theirs.rss)) : '–'} | ${ratio(rss, trss)} | |`);
+    const rss = median(r.ours.rss),
+      trss = r.theirs ? median(r.theirs.rss) : NaN;
+    out.push(
+      `| peak RSS (MiB) | ${fmt(rss)} | ${fmt(Math.max(...r.ours.rss))} | ${fmt(trss)} | ${r.theirs ? fmt(Math.max(...r.theirs.rss)) : '–'} | ${ratio(rss, trss)} | |`,
+    );
     out.push('');
   }
 
   // Growth from the smallest to the largest generated file.
   const mixed = results.filter((r) => r.workload.name.startsWith('mixed'));
   if (mixed.length >= 2) {
-    const first = mixed[0], last = mixed[mixed.length - 1];
+    const first = mixed[0],
+      last = mixed[mixed.length - 1];
     out.push(`## Growth with file size (medians, mixed workload)`);
     out.push('');
-    out.push(`| metric | ${mixed.map((m) => `ours ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | ours growth (×${last.workload.docs! / first.workload.docs!} docs) | ${mixed.map((m) => `theirs ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | theirs growth |`);
+    out.push(
+      `| metric | ${mixed.map((m) => `ours ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | ours growth (×${last.workload.docs! / first.workload.docs!} docs) | ${mixed.map((m) => `theirs ${m.workload.docs!.toLocaleString('en-US')}`).join(' | ')} | theirs growth |`,
+    );
     out.push(`|---|${mixed.map(() => '---:').join('|')}|---:|${mixed.map(() => '---:').join('|')}|---:|`);
     const metrics = [...first.ours.samples.keys(), 'peak RSS (MiB)'];
     for (const metric of metrics) {
-      const get = (run: Run | undefined): number => (!run ? NaN : metric === 'peak RSS (MiB)' ? median(run.rss) : median(run.samples.get(metric) ?? []));
+      const get = (run: Run | undefined): number =>
+        !run ? NaN : metric === 'peak RSS (MiB)' ? median(run.rss) : median(run.samples.get(metric) ?? []);
       const o = mixed.map((m) => get(m.ours));
       const t = mixed.map((m) => get(m.theirs));
-      out.push(`| ${metric} | ${o.map(fmt).join(' | ')} | ×${ratio(o[o.length - 1], o[0])} | ${t.map(fmt).join(' | ')} | ×${ratio(t[t.length - 1], t[0])} |`);
+      out.push(
+        `| ${metric} | ${o.map(fmt).join(' | ')} | ×${ratio(o[o.length - 1], o[0])} | ${t.map(fmt).join(' | ')} | ×${ratio(t[t.length - 1], t[0])} |`,
+      );
     }
     out.push('');
   }
@@ -418,7 +523,9 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
   if (parsed.length) {
     out.push('## Against the `yaml` parser (same text, same run)');
     out.push('');
-    out.push(`\`parseAllDocuments\` of the bench text (yaml ${YAML_VERSION}, default options) in the bench process, median of ${parseReps}; ours with the schema engine on. Ratio = ours ÷ parse on medians.`);
+    out.push(
+      `\`parseAllDocuments\` of the bench text (yaml ${YAML_VERSION}, default options) in the bench process, median of ${parseReps}; ours with the schema engine on. Ratio = ours ÷ parse on medians.`,
+    );
     out.push('');
     out.push('| workload | MB | parse | cold open → complete | ÷ parse | edit → first diagnostics | ÷ parse | edit → complete | ÷ parse |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -426,7 +533,9 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
       const p = median(r.parse);
       const m = (k: string): number => median(r.ours.samples.get(k) ?? []);
       const mb = r.workload.files.reduce((n, f) => n + f.text.length, 0) / 1e6;
-      out.push(`| ${r.workload.name} | ${mb.toFixed(1)} | ${fmt(p)} | ${fmt(m('didOpen → complete diagnostics'))} | ${ratio(m('didOpen → complete diagnostics'), p)} | ${fmt(m('one-char didChange → diagnostics'))} | ${ratio(m('one-char didChange → diagnostics'), p)} | ${fmt(m('one-char didChange → complete diagnostics'))} | ${ratio(m('one-char didChange → complete diagnostics'), p)} |`);
+      out.push(
+        `| ${r.workload.name} | ${mb.toFixed(1)} | ${fmt(p)} | ${fmt(m('didOpen → complete diagnostics'))} | ${ratio(m('didOpen → complete diagnostics'), p)} | ${fmt(m('one-char didChange → diagnostics'))} | ${ratio(m('one-char didChange → diagnostics'), p)} | ${fmt(m('one-char didChange → complete diagnostics'))} | ${ratio(m('one-char didChange → complete diagnostics'), p)} |`,
+      );
     }
     out.push('');
   }
@@ -436,22 +545,30 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
     const r = ws.run;
     out.push(`## ${ws.workload.name}`);
     out.push('');
-    out.push(`A folder of ${ws.workload.files.length.toLocaleString('en-US')} files of ${(ws.workload.docs / ws.workload.files.length).toLocaleString('en-US')} documents of the mixed workload (${(ws.bytes / 1e6).toFixed(1)} MB), opened as the workspace root with \`indexWorkspace\`; right after \`initialized\` one file is opened and hover and completion requests are sent at its probes, one at a time 10 ms apart, until the server logs "Indexed N YAML files". ${wsReps} repetition(s), fresh server each. Times from \`initialized\` sent.`);
+    out.push(
+      `A folder of ${ws.workload.files.length.toLocaleString('en-US')} files of ${(ws.workload.docs / ws.workload.files.length).toLocaleString('en-US')} documents of the mixed workload (${(ws.bytes / 1e6).toFixed(1)} MB), opened as the workspace root with \`indexWorkspace\`; right after \`initialized\` one file is opened and hover and completion requests are sent at its probes, one at a time 10 ms apart, until the server logs "Indexed N YAML files". ${wsReps} repetition(s), fresh server each. Times from \`initialized\` sent.`,
+    );
     out.push('');
     out.push('| metric | median | p95 | p99 | max | n |');
     out.push('|---|---:|---:|---:|---:|---:|');
-    const row = (name: string, xs: number[]): void => { out.push(`| ${name} | ${fmt(median(xs))} | ${fmt(p95(xs))} | ${fmt(quantile(xs, 0.99))} | ${fmt(Math.max(...xs))} | ${xs.length} |`); };
+    const row = (name: string, xs: number[]): void => {
+      out.push(`| ${name} | ${fmt(median(xs))} | ${fmt(p95(xs))} | ${fmt(quantile(xs, 0.99))} | ${fmt(Math.max(...xs))} | ${xs.length} |`);
+    };
     row('didOpen of one file → its first diagnostics', r.firstDiagnostics);
     row('hover and completion during indexing', r.during);
     row('indexing complete (log line received)', r.indexing);
-    row('indexing (the server\'s own figure)', r.indexingLogged);
+    row("indexing (the server's own figure)", r.indexingLogged);
     row('peak RSS (MiB)', r.rss);
     out.push('');
-    out.push(`Files indexed: ${[...new Set(r.indexedFiles)].join(', ') || '–'} (plus the open one). \`yaml\` parse of all the files, in the bench process: ${fmt(median(ws.parse))} ms (median of ${ws.parse.length}); indexing ÷ parse: ${ratio(median(r.indexing), median(ws.parse))}.`);
+    out.push(
+      `Files indexed: ${[...new Set(r.indexedFiles)].join(', ') || '–'} (plus the open one). \`yaml\` parse of all the files, in the bench process: ${fmt(median(ws.parse))} ms (median of ${ws.parse.length}); indexing ÷ parse: ${ratio(median(r.indexing), median(ws.parse))}.`,
+    );
     out.push('');
     if (ws.cli) {
       const c = ws.cli;
-      out.push(`CLI over the folder: \`node dist/cli.js check --format json --max-files N <folder>\`, ${c.wall.length} run(s); peak RSS and CPU time from the process's own \`getrusage\` at exit.`);
+      out.push(
+        `CLI over the folder: \`node dist/cli.js check --format json --max-files N <folder>\`, ${c.wall.length} run(s); peak RSS and CPU time from the process's own \`getrusage\` at exit.`,
+      );
       out.push('');
       out.push('| metric | median | max |');
       out.push('|---|---:|---:|');
@@ -468,20 +585,35 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
   if (mixed.length) {
     const cols = mixed.map((m) => `${m.workload.docs!.toLocaleString('en-US')} (1 file)`);
     if (ws) cols.push(`${ws.workload.docs.toLocaleString('en-US')} (${ws.workload.files.length.toLocaleString('en-US')} files)`);
-    out.push('## Growth from 100 to ' + (ws ? ws.workload.docs : mixed[mixed.length - 1].workload.docs!).toLocaleString('en-US') + ' documents (ours, medians)');
+    out.push(
+      '## Growth from 100 to ' +
+        (ws ? ws.workload.docs : mixed[mixed.length - 1].workload.docs!).toLocaleString('en-US') +
+        ' documents (ours, medians)',
+    );
     out.push('');
     out.push('Single files: cold open of the file; the workspace: the scan of the folder with one file open.');
     out.push('');
     out.push(`| metric | ${cols.join(' | ')} |`);
     out.push(`|---|${cols.map(() => '---:').join('|')}|`);
-    const reqP95 = (run: Run): number => Math.max(...[...run.samples.entries()].filter(([k]) => k.startsWith('completion') || k.startsWith('hover')).map(([, v]) => p95(v)));
+    const reqP95 = (run: Run): number =>
+      Math.max(...[...run.samples.entries()].filter(([k]) => k.startsWith('completion') || k.startsWith('hover')).map(([, v]) => p95(v)));
     const line = (name: string, f: (r: Result) => number, w: number): void => {
       out.push(`| ${name} | ${mixed.map((m) => fmt(f(m))).join(' | ')}${ws ? ` | ${fmt(w)}` : ''} |`);
     };
     line('`yaml` parse of all the text', (m) => median(m.parse), ws ? median(ws.parse) : NaN);
-    line('all diagnostics (single file: cold open → complete; workspace: indexing complete)', (m) => median(m.ours.samples.get('didOpen → complete diagnostics') ?? []), ws ? median(ws.run.indexing) : NaN);
-    out.push(`| the same ÷ parse | ${mixed.map((m) => ratio(median(m.ours.samples.get('didOpen → complete diagnostics') ?? []), median(m.parse))).join(' | ')}${ws ? ` | ${ratio(median(ws.run.indexing), median(ws.parse))}` : ''} |`);
-    line('first diagnostics of the opened file', (m) => median(m.ours.samples.get('didOpen → diagnostics') ?? []), ws ? median(ws.run.firstDiagnostics) : NaN);
+    line(
+      'all diagnostics (single file: cold open → complete; workspace: indexing complete)',
+      (m) => median(m.ours.samples.get('didOpen → complete diagnostics') ?? []),
+      ws ? median(ws.run.indexing) : NaN,
+    );
+    out.push(
+      `| the same ÷ parse | ${mixed.map((m) => ratio(median(m.ours.samples.get('didOpen → complete diagnostics') ?? []), median(m.parse))).join(' | ')}${ws ? ` | ${ratio(median(ws.run.indexing), median(ws.parse))}` : ''} |`,
+    );
+    line(
+      'first diagnostics of the opened file',
+      (m) => median(m.ours.samples.get('didOpen → diagnostics') ?? []),
+      ws ? median(ws.run.firstDiagnostics) : NaN,
+    );
     line('one-char edit → first diagnostics', (m) => median(m.ours.samples.get('one-char didChange → diagnostics') ?? []), NaN);
     line('one-char edit → complete diagnostics', (m) => median(m.ours.samples.get('one-char didChange → complete diagnostics') ?? []), NaN);
     line('completion and hover, worst p95 (workspace: all, during indexing)', (m) => reqP95(m.ours), ws ? p95(ws.run.during) : NaN);
@@ -504,9 +636,13 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
     const m = (k: string): number => median(biggest.ours.samples.get(k) ?? []);
     const p = median(biggest.parse);
     const open = m('didOpen → complete diagnostics') / p;
-    out.push(`| ${n} docs: cold open → complete ≤ 0.45× parse | ${fmt(m('didOpen → complete diagnostics'))} ms ÷ ${fmt(p)} ms = ${ratio(m('didOpen → complete diagnostics'), p)}${by(open, 0.45)} | ${yes(open <= 0.45)} |`);
+    out.push(
+      `| ${n} docs: cold open → complete ≤ 0.45× parse | ${fmt(m('didOpen → complete diagnostics'))} ms ÷ ${fmt(p)} ms = ${ratio(m('didOpen → complete diagnostics'), p)}${by(open, 0.45)} | ${yes(open <= 0.45)} |`,
+    );
     const first = m('one-char didChange → diagnostics') / p;
-    out.push(`| ${n} docs: one-char edit → first diagnostics ≤ 0.01× parse | ${fmt(m('one-char didChange → diagnostics'))} ms ÷ ${fmt(p)} ms = ${ratio(m('one-char didChange → diagnostics'), p)}${by(first, 0.01)} | ${yes(first <= 0.01)} |`);
+    out.push(
+      `| ${n} docs: one-char edit → first diagnostics ≤ 0.01× parse | ${fmt(m('one-char didChange → diagnostics'))} ms ÷ ${fmt(p)} ms = ${ratio(m('one-char didChange → diagnostics'), p)}${by(first, 0.01)} | ${yes(first <= 0.01)} |`,
+    );
     const complete = m('one-char didChange → complete diagnostics');
     out.push(`| ${n} docs: one-char edit → complete ≤ 150 ms | ${fmt(complete)} ms${by(complete, 150)} | ${yes(complete <= 150)} |`);
     const lat = [...biggest.ours.samples.entries()];
@@ -516,15 +652,21 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
     out.push(`| ${n} docs: peak RSS ≤ 150 MiB | ${fmt(rss)} MiB${by(rss, 150)} | ${yes(rss <= 150)} |`);
     if (biggest.theirs) {
       const w = worstRatio(results);
-      out.push(`| ≥ 10× faster than yaml-language-server on every latency metric (all workloads) | worst ours ÷ theirs ${w.toFixed(3)} (${worstMetric(results)})${by(w, 0.1)} | ${yes(w <= 0.1)} |`);
+      out.push(
+        `| ≥ 10× faster than yaml-language-server on every latency metric (all workloads) | worst ours ÷ theirs ${w.toFixed(3)} (${worstMetric(results)})${by(w, 0.1)} | ${yes(w <= 0.1)} |`,
+      );
       const rr = rss / median(biggest.theirs.rss);
-      out.push(`| peak RSS ≤ 0.25× yaml-language-server (${n} docs) | ${fmt(rss)} vs ${fmt(median(biggest.theirs.rss))} MiB = ${rr.toFixed(2)}${by(rr, 0.25)} | ${yes(rr <= 0.25)} |`);
+      out.push(
+        `| peak RSS ≤ 0.25× yaml-language-server (${n} docs) | ${fmt(rss)} vs ${fmt(median(biggest.theirs.rss))} MiB = ${rr.toFixed(2)}${by(rr, 0.25)} | ${yes(rr <= 0.25)} |`,
+      );
     }
   }
   if (ws) {
     const n = `${ws.workload.docs.toLocaleString('en-US')} docs / ${ws.workload.files.length.toLocaleString('en-US')} files`;
     const r = ws.run;
-    const target = (name: string, v: number, limit: number, unit: string): void => { out.push(`| ${n}: ${name} ≤ ${limit.toLocaleString('en-US')} ${unit} | ${fmt(v)} ${unit}${by(v, limit)} | ${yes(v <= limit)} |`); };
+    const target = (name: string, v: number, limit: number, unit: string): void => {
+      out.push(`| ${n}: ${name} ≤ ${limit.toLocaleString('en-US')} ${unit} | ${fmt(v)} ${unit}${by(v, limit)} | ${yes(v <= limit)} |`);
+    };
     target('first diagnostics of the opened file', median(r.firstDiagnostics), 300, 'ms');
     target('requests during indexing, p99', quantile(r.during, 0.99), 50, 'ms');
     target('indexing complete', median(r.indexing), 8000, 'ms');
@@ -541,20 +683,28 @@ function report(results: Result[], ws: WorkspaceResult | undefined, started: Dat
     const mb = biggest.workload.files[0].text.length / 1e6;
     const perMb = median(biggest.ours.samples.get('didOpen → complete diagnostics') ?? []) / mb;
     const skipped = DEFAULT_MAX_FILE_SIZE < 5.3e6;
-    out.push(`| the default \`maxFileSize\` does not skip a 5.3 MB file that can be checked in a second | default ${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters: a 5.3 MB file is ${skipped ? '' : 'not '}skipped; cold open → complete here ${fmt(perMb)} ms per MB (${biggest.workload.name}, ${mb.toFixed(1)} MB), so 5.3 MB ≈ ${fmt(perMb * 5.3)} ms | ${skipped ? (perMb * 5.3 <= 1000 ? '**no**' : 'consistent (it cannot be checked in a second)') : 'yes'} |`);
+    out.push(
+      `| the default \`maxFileSize\` does not skip a 5.3 MB file that can be checked in a second | default ${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters: a 5.3 MB file is ${skipped ? '' : 'not '}skipped; cold open → complete here ${fmt(perMb)} ms per MB (${biggest.workload.name}, ${mb.toFixed(1)} MB), so 5.3 MB ≈ ${fmt(perMb * 5.3)} ms | ${skipped ? (perMb * 5.3 <= 1000 ? '**no**' : 'consistent (it cannot be checked in a second)') : 'yes'} |`,
+    );
   }
   out.push('');
-  out.push('Reproduce: `npm run bench` (full, about 15 minutes with the baseline) or `npm run bench -- --quick`; options in `docs/performance.md`.');
+  out.push(
+    'Reproduce: `npm run bench` (full, about 15 minutes with the baseline) or `npm run bench -- --quick`; options in `docs/performance.md`.',
+  );
   return out.join('\n') + '\n';
 }
 
 function worstMetric(results: Result[]): string {
-  let worst = 0, what = '';
+  let worst = 0,
+    what = '';
   for (const r of results) {
     if (!r.theirs) continue;
     for (const [k, v] of r.ours.samples) {
       const x = median(v) / median(r.theirs.samples.get(k) ?? []);
-      if (Number.isFinite(x) && x > worst) { worst = x; what = `${k}, ${r.workload.name}`; }
+      if (Number.isFinite(x) && x > worst) {
+        worst = x;
+        what = `${k}, ${r.workload.name}`;
+      }
     }
   }
   return what;
@@ -577,13 +727,17 @@ function worstRatio(results: Result[]): number {
 
 async function main(): Promise<void> {
   if (!existsSync(OUR_SERVER)) throw new Error(`${OUR_SERVER} missing: run \`npm run build\` first`);
-  if (withBaseline && !existsSync(path.join(schemaDir, 'all.json'))) throw new Error(`no Kubernetes schema in ${schemaDir} (set EKS_BENCH_SCHEMA_DIR or pass --no-baseline)`);
+  if (withBaseline && !existsSync(path.join(schemaDir, 'all.json')))
+    throw new Error(`no Kubernetes schema in ${schemaDir} (set EKS_BENCH_SCHEMA_DIR or pass --no-baseline)`);
   const started = new Date();
   const t0 = performance.now();
   const workloads: FileWorkload[] = [];
   for (const n of sizes) workloads.push(fileWorkload(`mixed ${n.toLocaleString('en-US')} docs`, n, mixedWorkload(n), `mixed-${n}.yaml`));
   if (withAnchors) workloads.push(fileWorkload('anchors and merge keys, 1,000 docs', 1000, anchorWorkload(1000), 'anchors-1000.yaml'));
-  if (withCorpus) { const c = await corpusWorkload(); if (c) workloads.push(c); }
+  if (withCorpus) {
+    const c = await corpusWorkload();
+    if (c) workloads.push(c);
+  }
 
   const results: Result[] = workloads.map((w) => ({
     workload: w,
@@ -597,7 +751,10 @@ async function main(): Promise<void> {
   for (const r of results) {
     if (r.workload.docs === undefined) continue;
     process.stderr.write(`parse ${r.workload.name}: `);
-    r.parse = parseTime(r.workload.files.map((f) => f.text), parseReps);
+    r.parse = parseTime(
+      r.workload.files.map((f) => f.text),
+      parseReps,
+    );
     process.stderr.write(`${fmt(median(r.parse))} ms\n`);
   }
   for (let rep = 0; rep < reps; rep++) {
@@ -621,12 +778,17 @@ async function main(): Promise<void> {
     const w = mixedWorkspace(wsDocs, wsFiles);
     const dir = writeWorkspace(w);
     ws = {
-      workload: w, bytes: w.files.reduce((n, f) => n + f.text.length, 0), parse: [],
+      workload: w,
+      bytes: w.files.reduce((n, f) => n + f.text.length, 0),
+      parse: [],
       run: { firstDiagnostics: [], indexing: [], indexingLogged: [], indexedFiles: [], during: [], rss: [], notes: [] },
       cli: withCli ? { wall: [], rss: [], cpu: [], rows: [], exit: [] } : undefined,
     };
     process.stderr.write(`parse ${w.name}: `);
-    ws.parse = parseTime(w.files.map((f) => f.text), Math.min(parseReps, quick ? 1 : 2));
+    ws.parse = parseTime(
+      w.files.map((f) => f.text),
+      Math.min(parseReps, quick ? 1 : 2),
+    );
     process.stderr.write(`${fmt(median(ws.parse))} ms\n`);
     for (let rep = 0; rep < wsReps; rep++) {
       process.stderr.write(`rep ${rep + 1}/${wsReps} ${w.name}: server`);
@@ -650,4 +812,7 @@ async function main(): Promise<void> {
   process.stderr.write(`written to ${path.relative(process.cwd(), outFile)}\n`);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

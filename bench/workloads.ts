@@ -259,7 +259,10 @@ export function mixedWorkspace(docs: number, files: number): WorkspaceWorkload {
   const opened = Math.floor(files / 2);
   return {
     name: `mixed workspace, ${(per * files).toLocaleString('en-US')} docs in ${files.toLocaleString('en-US')} files`,
-    docs: per * files, files: out, opened, probes: standardProbes(out[opened].text).probes,
+    docs: per * files,
+    files: out,
+    opened,
+    probes: standardProbes(out[opened].text).probes,
   };
 }
 
@@ -270,7 +273,10 @@ export function mixedWorkspace(docs: number, files: number): WorkspaceWorkload {
 export function anchorWorkload(docs: number): Workload {
   const parts: string[] = [];
   for (let i = 0; i < docs; i++) {
-    if (i % 6 !== 1) { parts.push(ROTATION[i % ROTATION.length](i)); continue; }
+    if (i % 6 !== 1) {
+      parts.push(ROTATION[i % ROTATION.length](i));
+      continue;
+    }
     parts.push(`apiVersion: apps/v1
 kind: Deployment
 metadata:

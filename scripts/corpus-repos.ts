@@ -26,15 +26,32 @@ const COLUMNS = ['folder', 'repository', 'commit', 'path', 'licence', 'sha256', 
 /** Files larger than this are left out (generated CRD bundles, mostly): they dwarf the rest and add little. */
 export const MAX_BYTES = 256 * 1024;
 
-export interface Row { folder: string; repository: string; commit: string; path: string; licence: string; sha256: string; kind: 'file' | 'licence'; bytes: number }
-export interface Selection { set: string; repository: string; folder: string }
+export interface Row {
+  folder: string;
+  repository: string;
+  commit: string;
+  path: string;
+  licence: string;
+  sha256: string;
+  kind: 'file' | 'licence';
+  bytes: number;
+}
+export interface Selection {
+  set: string;
+  repository: string;
+  folder: string;
+}
 
 export const folderOf = (repository: string): string => repository.replace('/', '__');
 
 // ---------------------------------------------------------------------------------------------- reading
 
 function tsvRows(file: string): string[][] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
 }
 
 export function readManifest(file = MANIFEST): Row[] {
@@ -42,7 +59,12 @@ export function readManifest(file = MANIFEST): Row[] {
   if (head.join('\t') !== COLUMNS.join('\t')) throw new Error(`${file}: unexpected header ${head.join(',')}`);
   return rows.map((r, i) => {
     const [folder, repository, commit, p, licence, sha256, kind, bytes] = r;
-    if (!/^[0-9a-f]{40}$/.test(commit) || !/^[0-9a-f]{64}$/.test(sha256) || (kind !== 'file' && kind !== 'licence') || folder !== folderOf(repository)) {
+    if (
+      !/^[0-9a-f]{40}$/.test(commit) ||
+      !/^[0-9a-f]{64}$/.test(sha256) ||
+      (kind !== 'file' && kind !== 'licence') ||
+      folder !== folderOf(repository)
+    ) {
       throw new Error(`${file}: bad row ${i + 2}: ${r.join(' | ')}`);
     }
     return { folder, repository, commit, path: p, licence, sha256, kind, bytes: Number(bytes) };
@@ -80,7 +102,8 @@ export function isChartTemplate(p: string, roots: Set<string>): boolean {
 }
 
 const BINARY = /\.(png|jpe?g|gif|svg|ico|webp|bmp|pdf|tgz|gz|bz2|xz|zip|jar|tar|woff2?|ttf)$/i;
-const SOURCE = /(\.(go|py|sh|bash|js|mjs|ts|java|rb|rs|c|h|cc|cpp|mod|sum|tf|hcl|lock\.json)|^Dockerfile.*|^Makefile|^\.gitignore|^\.dockerignore|^\.DS_Store|^OWNERS(_ALIASES)?)$/;
+const SOURCE =
+  /(\.(go|py|sh|bash|js|mjs|ts|java|rb|rs|c|h|cc|cpp|mod|sum|tf|hcl|lock\.json)|^Dockerfile.*|^Makefile|^\.gitignore|^\.dockerignore|^\.DS_Store|^OWNERS(_ALIASES)?)$/;
 
 /** Why a file of a selected folder is left out, or undefined when it is kept. Chart folders keep their helper files. */
 export function leftOutReason(p: string, bytes: number, inChart: boolean): string | undefined {
@@ -123,7 +146,10 @@ export function readBlobs(gitDir: string, commit: string, paths: string[]): Map<
     const header = out.subarray(at, nl).toString();
     at = nl + 1;
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) { result.set(p, undefined); continue; }
+    if (!m) {
+      result.set(p, undefined);
+      continue;
+    }
     const size = Number(m[2]);
     result.set(p, m[1] === 'blob' ? Buffer.from(out.subarray(at, at + size)) : undefined);
     at += size + 1;
@@ -142,7 +168,12 @@ export function findMirror(repository: string, explicit: Map<string, string>, ro
   const [owner, name] = repository.split('/');
   for (const root of roots) {
     for (const base of [`${owner}+${name}`, `${owner}__${name}`]) {
-      for (const c of [path.join(root, base, 'repo'), path.join(root, base), path.join(root, `${base}.git`), path.join(root, base, '.git')]) {
+      for (const c of [
+        path.join(root, base, 'repo'),
+        path.join(root, base),
+        path.join(root, `${base}.git`),
+        path.join(root, base, '.git'),
+      ]) {
         if (isGitDir(c)) return c;
       }
     }
@@ -154,7 +185,11 @@ const sha256 = (b: Buffer): string => crypto.createHash('sha256').update(b).dige
 
 // ---------------------------------------------------------------------------------------------- materialise
 
-export function materialise(rows: Row[], out: string, mirrorOf: (repository: string) => string | undefined): { written: number; problems: string[] } {
+export function materialise(
+  rows: Row[],
+  out: string,
+  mirrorOf: (repository: string) => string | undefined,
+): { written: number; problems: string[] } {
   const problems: string[] = [];
   let written = 0;
   fs.mkdirSync(out, { recursive: true });
@@ -162,16 +197,34 @@ export function materialise(rows: Row[], out: string, mirrorOf: (repository: str
   const kept: Row[] = [];
   for (const [repository, list] of byRepo) {
     const gitDir = mirrorOf(repository);
-    if (!gitDir) { problems.push(`${repository}: no mirror (give --mirror ${repository}=GITDIR or --mirrors DIR)`); continue; }
+    if (!gitDir) {
+      problems.push(`${repository}: no mirror (give --mirror ${repository}=GITDIR or --mirrors DIR)`);
+      continue;
+    }
     const target = path.join(out, folderOf(repository));
     fs.rmSync(target, { recursive: true, force: true });
     for (const [commit, files] of groupBy(list, (r) => r.commit)) {
       let blobs: Map<string, Buffer | undefined>;
-      try { blobs = readBlobs(gitDir, commit, files.map((f) => f.path)); } catch (e) { problems.push(`${repository}: ${(e as Error).message}`); continue; }
+      try {
+        blobs = readBlobs(
+          gitDir,
+          commit,
+          files.map((f) => f.path),
+        );
+      } catch (e) {
+        problems.push(`${repository}: ${(e as Error).message}`);
+        continue;
+      }
       for (const f of files) {
         const b = blobs.get(f.path);
-        if (!b) { problems.push(`${repository}: ${commit}:${f.path} is not in the mirror (fetch it again)`); continue; }
-        if (sha256(b) !== f.sha256) { problems.push(`${repository}: ${f.path}: sha256 differs from the manifest`); continue; }
+        if (!b) {
+          problems.push(`${repository}: ${commit}:${f.path} is not in the mirror (fetch it again)`);
+          continue;
+        }
+        if (sha256(b) !== f.sha256) {
+          problems.push(`${repository}: ${f.path}: sha256 differs from the manifest`);
+          continue;
+        }
         const dest = path.join(target, f.path);
         fs.mkdirSync(path.dirname(dest), { recursive: true });
         fs.writeFileSync(dest, b);
@@ -203,23 +256,36 @@ export function verify(rows: Row[], out: string): string[] {
 
 // ---------------------------------------------------------------------------------------------- update
 
-export function buildManifest(selection: Selection[], mirrorOf: (repository: string) => string | undefined): { rows: Row[]; leftOut: string[][]; skipped: string[] } {
+export function buildManifest(
+  selection: Selection[],
+  mirrorOf: (repository: string) => string | undefined,
+): { rows: Row[]; leftOut: string[][]; skipped: string[] } {
   const rows: Row[] = [];
   const leftOut: string[][] = [];
   const skipped: string[] = [];
   for (const [repository, sel] of groupBy(selection, (s) => s.repository)) {
     const gitDir = mirrorOf(repository);
-    if (!gitDir) { skipped.push(repository); continue; }
+    if (!gitDir) {
+      skipped.push(repository);
+      continue;
+    }
     const commit = git(gitDir, ['rev-parse', 'HEAD']).toString().trim();
-    const tree = git(gitDir, ['ls-tree', '-r', '-l', '-z', commit]).toString().split('\0').filter(Boolean).map((l) => {
-      const [meta, p] = l.split('\t');
-      const [mode, type, , size] = meta.split(/\s+/);
-      return { mode, type, path: p, bytes: Number(size) };
-    }).filter((e) => e.type === 'blob' && e.mode !== '120000');
+    const tree = git(gitDir, ['ls-tree', '-r', '-l', '-z', commit])
+      .toString()
+      .split('\0')
+      .filter(Boolean)
+      .map((l) => {
+        const [meta, p] = l.split('\t');
+        const [mode, type, , size] = meta.split(/\s+/);
+        return { mode, type, path: p, bytes: Number(size) };
+      })
+      .filter((e) => e.type === 'blob' && e.mode !== '120000');
     const licenceFile = tree.find((e) => /^(LICEN[CS]E)(\.md|\.txt)?$/i.test(e.path));
     if (!licenceFile) throw new Error(`${repository}: no LICENSE file at the top of ${commit}`);
     const chosen = tree.filter((e) => sel.some((s) => underFolder(e.path, s.folder)));
-    for (const s of sel) if (!chosen.some((e) => underFolder(e.path, s.folder))) throw new Error(`${repository}: folder ${s.folder} has no files at ${commit}`);
+    for (const s of sel)
+      if (!chosen.some((e) => underFolder(e.path, s.folder)))
+        throw new Error(`${repository}: folder ${s.folder} has no files at ${commit}`);
     const roots = chartRoots(chosen.map((e) => e.path));
     const keep = chosen.filter((e) => {
       const why = leftOutReason(e.path, e.bytes, chartOf(e.path, roots) !== undefined);
@@ -240,7 +306,14 @@ export function buildManifest(selection: Selection[], mirrorOf: (repository: str
 }
 
 function underFolder(p: string, folder: string): boolean {
-  const pattern = new RegExp('^' + folder.split('/').map((seg) => seg.split('*').map(escapeRe).join('[^/]*')).join('/') + '/');
+  const pattern = new RegExp(
+    '^' +
+      folder
+        .split('/')
+        .map((seg) => seg.split('*').map(escapeRe).join('[^/]*'))
+        .join('/') +
+      '/',
+  );
   return pattern.test(p);
 }
 const escapeRe = (s: string): string => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -253,8 +326,8 @@ function writeManifest(rows: Row[], leftOut: string[][]): void {
     '# to measure false findings on Helm charts, Kustomize layouts and plain manifests. The files themselves are not',
     '# committed; `npx tsx scripts/corpus-repos.ts --mirrors DIR` rebuilds them from local git mirrors into',
     '# ../corpus-repos/<folder>/<path>, checking each sha256. Generated by `--update` from SELECTION.tsv.',
-    '# Columns: folder (owner__repo), repository, commit, path in the repository, licence (SPDX, from the repository\'s',
-    '# LICENSE), sha256 of the file, kind (file, or licence for the repository\'s own LICENSE), bytes.',
+    "# Columns: folder (owner__repo), repository, commit, path in the repository, licence (SPDX, from the repository's",
+    "# LICENSE), sha256 of the file, kind (file, or licence for the repository's own LICENSE), bytes.",
     `# Left out of the selected folders: ${[...reasons].map(([k, n]) => `${n} (${k})`).join(', ') || 'none'}.`,
     ...bigOnes.map((l) => `# left out (${l[2]}): ${l[0]} ${l[1]}`),
   ];
@@ -264,7 +337,14 @@ function writeManifest(rows: Row[], leftOut: string[][]): void {
 
 // ---------------------------------------------------------------------------------------------- list
 
-export interface Counts { files: number; yaml: number; chartTemplates: number; kustomizations: number; charts: number; bytes: number }
+export interface Counts {
+  files: number;
+  yaml: number;
+  chartTemplates: number;
+  kustomizations: number;
+  charts: number;
+  bytes: number;
+}
 
 export function counts(rows: Row[]): Counts {
   const files = rows.filter((r) => r.kind === 'file');
@@ -289,8 +369,12 @@ export function counts(rows: Row[]): Counts {
 function list(rows: Row[], selection: Selection[]): string {
   const setOf = new Map(selection.map((s) => [s.repository, s.set]));
   const line = (name: string, c: Counts): string =>
-    [name.padEnd(46), c.files, c.yaml, c.chartTemplates, c.kustomizations, c.charts, (c.bytes / 1024).toFixed(0)].map((v, i) => (i ? String(v).padStart(10) : v)).join('');
-  const out = [['repository'.padEnd(46), 'files', 'yaml', 'templates', 'kustomize', 'charts', 'KiB'].map((v, i) => (i ? v.padStart(10) : v)).join('')];
+    [name.padEnd(46), c.files, c.yaml, c.chartTemplates, c.kustomizations, c.charts, (c.bytes / 1024).toFixed(0)]
+      .map((v, i) => (i ? String(v).padStart(10) : v))
+      .join('');
+  const out = [
+    ['repository'.padEnd(46), 'files', 'yaml', 'templates', 'kustomize', 'charts', 'KiB'].map((v, i) => (i ? v.padStart(10) : v)).join(''),
+  ];
   const repos = [...groupBy(rows, (r) => r.repository)];
   for (const set of ['issue-12', 'extra']) {
     const mine = repos.filter(([repo]) => (setOf.get(repo) ?? 'extra') === set);
@@ -306,7 +390,12 @@ function list(rows: Row[], selection: Selection[]): string {
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const x of xs) { const k = key(x); const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+  for (const x of xs) {
+    const k = key(x);
+    const l = m.get(k);
+    if (l) l.push(x);
+    else m.set(k, [x]);
+  }
   return m;
 }
 function countBy<T>(xs: T[], key: (x: T) => string): Map<string, number> {
@@ -325,25 +414,43 @@ function main(argv: string[]): number {
   let mode: 'materialise' | 'list' | 'verify' | 'update' = 'materialise';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = (): string => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
     if (a === '--out') out = path.resolve(value());
     else if (a === '--mirrors') roots.push(path.resolve(value()));
-    else if (a === '--mirror') { const [repo, dir] = value().split('='); if (!repo || !dir) throw new Error('--mirror takes owner/name=GITDIR'); explicit.set(repo, path.resolve(dir)); }
-    else if (a === '--list') mode = 'list';
+    else if (a === '--mirror') {
+      const [repo, dir] = value().split('=');
+      if (!repo || !dir) throw new Error('--mirror takes owner/name=GITDIR');
+      explicit.set(repo, path.resolve(dir));
+    } else if (a === '--list') mode = 'list';
     else if (a === '--verify') mode = 'verify';
     else if (a === '--update') mode = 'update';
-    else if (a === '--help' || a === '-h') { console.log(USAGE); return 0; }
-    else { console.error(`unknown argument ${a}\n${USAGE}`); return 2; }
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else {
+      console.error(`unknown argument ${a}\n${USAGE}`);
+      return 2;
+    }
   }
   const mirrorOf = (repo: string): string | undefined => findMirror(repo, explicit, roots);
-  if (mode === 'list') { console.log(list(readManifest(), readSelection())); return 0; }
+  if (mode === 'list') {
+    console.log(list(readManifest(), readSelection()));
+    return 0;
+  }
   if (mode === 'verify') {
     const problems = verify(readManifest(), out);
     for (const p of problems.slice(0, 50)) console.error(p);
     console.log(problems.length ? `${problems.length} problem(s) in ${out}` : `${out} matches the manifest`);
     return problems.length ? 1 : 0;
   }
-  if (!roots.length && !explicit.size) { console.error(USAGE); return 2; }
+  if (!roots.length && !explicit.size) {
+    console.error(USAGE);
+    return 2;
+  }
   if (mode === 'update') {
     const { rows, leftOut, skipped } = buildManifest(readSelection(), mirrorOf);
     for (const s of skipped) console.error(`no mirror for ${s}: left out of the manifest`);
@@ -358,5 +465,10 @@ function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  try { process.exitCode = main(process.argv.slice(2)); } catch (e) { console.error((e as Error).message); process.exitCode = 2; }
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 2;
+  }
 }

@@ -44,17 +44,35 @@ export function convert(x: Json | undefined): CompactType {
     return out;
   }
   switch (x.type) {
-    case 'object': out.t = 'o'; break;
-    case 'array': out.t = 'a'; break;
-    case 'string': out.t = 's'; break;
-    case 'integer': out.t = 'i'; break;
-    case 'number': out.t = 'n'; break;
-    case 'boolean': out.t = 'b'; break;
-    default: out.t = x.properties ? 'o' : '*';
+    case 'object':
+      out.t = 'o';
+      break;
+    case 'array':
+      out.t = 'a';
+      break;
+    case 'string':
+      out.t = 's';
+      break;
+    case 'integer':
+      out.t = 'i';
+      break;
+    case 'number':
+      out.t = 'n';
+      break;
+    case 'boolean':
+      out.t = 'b';
+      break;
+    default:
+      out.t = x.properties ? 'o' : '*';
   }
   if (x.properties) {
     const order: string[] = Array.isArray(x.preferredOrder) ? x.preferredOrder : [];
-    const names = [...order.filter((k) => k in x.properties), ...Object.keys(x.properties).filter((k) => !order.includes(k)).sort()];
+    const names = [
+      ...order.filter((k) => k in x.properties),
+      ...Object.keys(x.properties)
+        .filter((k) => !order.includes(k))
+        .sort(),
+    ];
     out.p = Object.fromEntries(names.map((k) => [k, convert(x.properties[k])]));
   }
   if (x.additionalProperties !== undefined && x.additionalProperties !== false) {
@@ -79,7 +97,7 @@ export function derive(schema: Json, source: string): Json {
     defs[short] = convert(def);
   }
   return {
-    note: 'Structural facts of eksctl\'s ClusterConfig JSON Schema, derived by scripts/derive-eksctl-schema.ts; no upstream text.',
+    note: "Structural facts of eksctl's ClusterConfig JSON Schema, derived by scripts/derive-eksctl-schema.ts; no upstream text.",
     source: { repository, path, commit },
     root: defName(String(schema.$ref ?? '#/definitions/ClusterConfig')),
     defs,

@@ -13,50 +13,108 @@
 import { execFileSync } from 'child_process';
 import { parseAllDocuments } from 'yaml';
 
-interface Source { repo: string; commit: string; tag: string; paths: string[]; channel?: string }
+interface Source {
+  repo: string;
+  commit: string;
+  tag: string;
+  paths: string[];
+  channel?: string;
+}
 
 const SOURCES: Source[] = [
   {
-    repo: 'kubernetes-sigs/gateway-api', tag: 'v1.5.0', commit: '3797b631d20f9ff4e2b4571f62d91d84a1fbdf5a', channel: 'standard',
-    paths: ['gatewayclasses', 'gateways', 'httproutes', 'grpcroutes', 'tlsroutes', 'referencegrants', 'backendtlspolicies', 'listenersets']
-      .map((k) => `config/crd/standard/gateway.networking.k8s.io_${k}.yaml`),
+    repo: 'kubernetes-sigs/gateway-api',
+    tag: 'v1.5.0',
+    commit: '3797b631d20f9ff4e2b4571f62d91d84a1fbdf5a',
+    channel: 'standard',
+    paths: [
+      'gatewayclasses',
+      'gateways',
+      'httproutes',
+      'grpcroutes',
+      'tlsroutes',
+      'referencegrants',
+      'backendtlspolicies',
+      'listenersets',
+    ].map((k) => `config/crd/standard/gateway.networking.k8s.io_${k}.yaml`),
   },
   {
-    repo: 'kubernetes-sigs/gateway-api', tag: 'v1.5.0', commit: '3797b631d20f9ff4e2b4571f62d91d84a1fbdf5a', channel: 'experimental',
-    paths: ['tcproutes', 'udproutes', 'tlsroutes', 'backendtlspolicies'].map((k) => `config/crd/experimental/gateway.networking.k8s.io_${k}.yaml`),
+    repo: 'kubernetes-sigs/gateway-api',
+    tag: 'v1.5.0',
+    commit: '3797b631d20f9ff4e2b4571f62d91d84a1fbdf5a',
+    channel: 'experimental',
+    paths: ['tcproutes', 'udproutes', 'tlsroutes', 'backendtlspolicies'].map(
+      (k) => `config/crd/experimental/gateway.networking.k8s.io_${k}.yaml`,
+    ),
   },
   {
-    repo: 'aws/aws-application-networking-k8s', tag: 'v2.1.3', commit: 'e3fb86ea0573aa299458b9b022c59a364584b6e8',
-    paths: ['accesslogpolicies', 'iamauthpolicies', 'serviceexports', 'serviceimports', 'servicenetworks', 'targetgrouppolicies', 'vpcassociationpolicies']
-      .map((k) => `config/crds/bases/application-networking.k8s.aws_${k}.yaml`),
+    repo: 'aws/aws-application-networking-k8s',
+    tag: 'v2.1.3',
+    commit: 'e3fb86ea0573aa299458b9b022c59a364584b6e8',
+    paths: [
+      'accesslogpolicies',
+      'iamauthpolicies',
+      'serviceexports',
+      'serviceimports',
+      'servicenetworks',
+      'targetgrouppolicies',
+      'vpcassociationpolicies',
+    ].map((k) => `config/crds/bases/application-networking.k8s.aws_${k}.yaml`),
   },
   {
-    repo: 'kubernetes-sigs/aws-load-balancer-controller', tag: 'v3.5.0', commit: '11eb202c97e4ae2ee45e0658c4cde9a4b59f33d4',
-    paths: ['listenerruleconfigurations', 'loadbalancerconfigurations', 'targetgroupconfigurations'].map((k) => `config/crd/gateway/gateway.k8s.aws_${k}.yaml`),
+    repo: 'kubernetes-sigs/aws-load-balancer-controller',
+    tag: 'v3.5.0',
+    commit: '11eb202c97e4ae2ee45e0658c4cde9a4b59f33d4',
+    paths: ['listenerruleconfigurations', 'loadbalancerconfigurations', 'targetgroupconfigurations'].map(
+      (k) => `config/crd/gateway/gateway.k8s.aws_${k}.yaml`,
+    ),
   },
   {
-    repo: 'aws/aws-app-mesh-controller-for-k8s', tag: 'v1.13.3 (main)', commit: '7588d122c3c45e1f873d7d016a30922f049764bf',
-    paths: ['backendgroups', 'gatewayroutes', 'meshes', 'virtualgateways', 'virtualnodes', 'virtualrouters', 'virtualservices'].map((k) => `config/crd/bases/appmesh.k8s.aws_${k}.yaml`),
+    repo: 'aws/aws-app-mesh-controller-for-k8s',
+    tag: 'v1.13.3 (main)',
+    commit: '7588d122c3c45e1f873d7d016a30922f049764bf',
+    paths: ['backendgroups', 'gatewayroutes', 'meshes', 'virtualgateways', 'virtualnodes', 'virtualrouters', 'virtualservices'].map(
+      (k) => `config/crd/bases/appmesh.k8s.aws_${k}.yaml`,
+    ),
   },
 ];
 
-interface Row { kind: string; group: string; scope: string; channel?: string; versions: { name: string; served: boolean; storage: boolean; deprecated: boolean }[]; source: string }
+interface Row {
+  kind: string;
+  group: string;
+  scope: string;
+  channel?: string;
+  versions: { name: string; served: boolean; storage: boolean; deprecated: boolean }[];
+  source: string;
+}
 
 function main(): void {
   const dirs = new Map<string, string>();
-  for (const a of process.argv.slice(2)) { const i = a.indexOf('='); if (i > 0) dirs.set(a.slice(0, i), a.slice(i + 1)); }
+  for (const a of process.argv.slice(2)) {
+    const i = a.indexOf('=');
+    if (i > 0) dirs.set(a.slice(0, i), a.slice(i + 1));
+  }
   const rows: Row[] = [];
   for (const s of SOURCES) {
     const dir = dirs.get(s.repo);
     if (!dir) throw new Error(`no git directory given for ${s.repo} (pass ${s.repo}=<dir>)`);
     for (const p of s.paths) {
       const text = execFileSync('git', ['--git-dir', dir, 'show', `${s.commit}:${p}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-      const crd = parseAllDocuments(text).map((d) => d.toJS()).find((d) => d?.kind === 'CustomResourceDefinition');
+      const crd = parseAllDocuments(text)
+        .map((d) => d.toJS())
+        .find((d) => d?.kind === 'CustomResourceDefinition');
       if (!crd) throw new Error(`no CRD in ${s.repo} ${p}`);
       rows.push({
-        kind: crd.spec.names.kind, group: crd.spec.group, scope: crd.spec.scope, channel: s.channel,
-        versions: (crd.spec.versions as { name: string; served: boolean; storage: boolean; deprecated?: boolean }[])
-          .map((v) => ({ name: v.name, served: !!v.served, storage: !!v.storage, deprecated: !!v.deprecated })),
+        kind: crd.spec.names.kind,
+        group: crd.spec.group,
+        scope: crd.spec.scope,
+        channel: s.channel,
+        versions: (crd.spec.versions as { name: string; served: boolean; storage: boolean; deprecated?: boolean }[]).map((v) => ({
+          name: v.name,
+          served: !!v.served,
+          storage: !!v.storage,
+          deprecated: !!v.deprecated,
+        })),
         source: `${s.repo} ${p} ${s.commit} (${s.tag})`,
       });
     }

@@ -32,15 +32,21 @@ type Json = Record<string, any>;
 
 function arg(name: string): string {
   const i = process.argv.indexOf(name);
-  if (i === -1 || !process.argv[i + 1]) { console.error(`usage: derive-k8s-schema.ts --openapi-git DIR --api-git DIR`); process.exit(2); }
+  if (i === -1 || !process.argv[i + 1]) {
+    console.error(`usage: derive-k8s-schema.ts --openapi-git DIR --api-git DIR`);
+    process.exit(2);
+  }
   return process.argv[i + 1];
 }
 
-const git = (dir: string, ...a: string[]): string => execFileSync('git', ['-C', dir, ...a], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const git = (dir: string, ...a: string[]): string =>
+  execFileSync('git', ['-C', dir, ...a], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
 /** Our short name of an OpenAPI definition: io.k8s.api.core.v1.Container → core.v1.Container. */
 export function shortName(n: string): string {
-  return n.replace(/^io\.k8s\.api\./, '').replace(/^io\.k8s\.apimachinery\.pkg\.apis\.meta\./, 'meta.')
+  return n
+    .replace(/^io\.k8s\.api\./, '')
+    .replace(/^io\.k8s\.apimachinery\.pkg\.apis\.meta\./, 'meta.')
     .replace(/^io\.k8s\.apiextensions-apiserver\.pkg\.apis\.apiextensions\./, 'apiextensions.')
     .replace(/^io\.k8s\.kube-aggregator\.pkg\.apis\.apiregistration\./, 'apiregistration.')
     .replace(/^io\.k8s\.apimachinery\.pkg\./, 'am.');
@@ -59,13 +65,19 @@ const INLINE: Record<string, SchemaObject> = {
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrBool': { t: '*' },
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrStringArray': { t: '*' },
 };
-const ref = (name: string): SchemaType => INLINE[name] ? { ...INLINE[name] } : shortName(name);
+const ref = (name: string): SchemaType => (INLINE[name] ? { ...INLINE[name] } : shortName(name));
 
-interface VersionData { defs: Map<string, SchemaType>; kinds: Map<string, { def: string; namespaced: boolean }>; files: Record<string, string> }
+interface VersionData {
+  defs: Map<string, SchemaType>;
+  kinds: Map<string, { def: string; namespaced: boolean }>;
+  files: Record<string, string>;
+}
 
 function readOpenApi(gitDir: string, commit: string, minor: number): VersionData {
   const base = `pkg/openapiclient/builtins/1.${minor}/`;
-  const files = git(gitDir, 'ls-tree', '-r', '--name-only', commit, base).split('\n').filter((f) => f.endsWith('.json'));
+  const files = git(gitDir, 'ls-tree', '-r', '--name-only', commit, base)
+    .split('\n')
+    .filter((f) => f.endsWith('.json'));
   const defs = new Map<string, SchemaType>();
   const kinds = new Map<string, { def: string; namespaced: boolean }>();
   const hashes: Record<string, string> = {};
@@ -90,8 +102,12 @@ function readOpenApi(gitDir: string, commit: string, minor: number): VersionData
         const g = gvks[0];
         const id = `${g.group ? g.group + '/' : ''}${g.version}/${g.kind}`;
         // A kind is served by this minor when its own group-version file lists it.
-        const fileGv = rel.replace(/\.json$/, '').replace(/^apis\//, '').replace(/^api\//, '');
-        if (fileGv === `${g.group ? g.group + '/' : ''}${g.version}`) kinds.set(id, { def: short, namespaced: namespacedKinds.has(`${g.group}/${g.version}/${g.kind}`) });
+        const fileGv = rel
+          .replace(/\.json$/, '')
+          .replace(/^apis\//, '')
+          .replace(/^api\//, '');
+        if (fileGv === `${g.group ? g.group + '/' : ''}${g.version}`)
+          kinds.set(id, { def: short, namespaced: namespacedKinds.has(`${g.group}/${g.version}/${g.kind}`) });
       }
     }
   }
@@ -106,7 +122,10 @@ function upstreamName(rel: string): string {
 
 // ───────────────────────── enums from the Go API types (kubernetes/api) ─────────────────────────
 
-interface GoInfo { enums: Map<string, string[]>; fields: Map<string, Map<string, string>> }
+interface GoInfo {
+  enums: Map<string, string[]>;
+  fields: Map<string, Map<string, string>>;
+}
 
 /** `// +enum` string types with their constants, and each struct's json field → Go type, per package. */
 export function readGoTypes(files: { pkg: string; text: string }[]): GoInfo {
@@ -119,7 +138,10 @@ export function readGoTypes(files: { pkg: string; text: string }[]): GoInfo {
     const qualify = (t: string): string => {
       const bare = t.replace(/^[*[\]]+/, '');
       const dot = bare.indexOf('.');
-      if (dot !== -1) { const p = imports.get(bare.slice(0, dot)); return p ? `${p}.${bare.slice(dot + 1)}` : bare; }
+      if (dot !== -1) {
+        const p = imports.get(bare.slice(0, dot));
+        return p ? `${p}.${bare.slice(dot + 1)}` : bare;
+      }
       return `${pkg}.${bare}`;
     };
     for (const m of text.matchAll(/\/\/ \+enum[^\n]*\n(?:\/\/[^\n]*\n)*type (\w+) string/g)) enumTypes.add(`${pkg}.${m[1]}`);
@@ -144,14 +166,17 @@ export function readGoTypes(files: { pkg: string; text: string }[]): GoInfo {
 /** Go package path (core/v1) of one of our definition names (core.v1.Container → core/v1, Container). */
 function goName(def: string): [string, string] | undefined {
   const m = /^([\w.]+?)\.(v\d\w*)\.(\w+)$/.exec(def);
-  if (!m || def.startsWith('meta.') || def.startsWith('am.') || def.startsWith('apiextensions.') || def.startsWith('apiregistration.')) return undefined;
+  if (!m || def.startsWith('meta.') || def.startsWith('am.') || def.startsWith('apiextensions.') || def.startsWith('apiregistration.'))
+    return undefined;
   const group = m[1].replace(/\./g, '/'); // e.g. rbac → rbac (the Go folder of rbac.authorization.k8s.io is rbac)
   return [`${group}/${m[2]}`, m[3]];
 }
 
 function readGo(apiGit: string, minor: number): GoInfo {
   const tag = `v0.${minor}.0`;
-  const files = git(apiGit, 'ls-tree', '-r', '--name-only', tag).split('\n').filter((f) => /^[\w]+\/v\w+\/types(_\w+)?\.go$/.test(f) || /^[\w]+\/v\w+\/well_known\w*\.go$/.test(f));
+  const files = git(apiGit, 'ls-tree', '-r', '--name-only', tag)
+    .split('\n')
+    .filter((f) => /^[\w]+\/v\w+\/types(_\w+)?\.go$/.test(f) || /^[\w]+\/v\w+\/well_known\w*\.go$/.test(f));
   return readGoTypes(files.map((f) => ({ pkg: path.dirname(f), text: git(apiGit, 'show', `${tag}:${f}`) })));
 }
 
@@ -180,7 +205,9 @@ function applyEnums(defs: Map<string, SchemaType>, go: GoInfo): number {
 
 // ───────────────────────── merging the minors ─────────────────────────
 
-function clone<T>(x: T): T { return JSON.parse(JSON.stringify(x)) as T; }
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
 
 /** Merge one definition across minors (oldest first): fields get `s` (added in) and `u` (removed after). */
 function mergeType(versions: [number, SchemaType][]): SchemaType {
@@ -188,7 +215,12 @@ function mergeType(versions: [number, SchemaType][]): SchemaType {
   const base = clone(newest);
   if (typeof base === 'string') return base;
   const first = versions[0][0];
-  mergeProps(base, versions.map(([m, t]) => [m, typeof t === 'string' ? undefined : t]), first, lastMinor);
+  mergeProps(
+    base,
+    versions.map(([m, t]) => [m, typeof t === 'string' ? undefined : t]),
+    first,
+    lastMinor,
+  );
   return base;
 }
 
@@ -208,10 +240,35 @@ function mergeProps(base: SchemaObject, vs: [number, SchemaObject | undefined][]
       const obj: SchemaObject = typeof pt === 'string' ? { $: pt } : pt;
       if (since > first) obj.s = since;
       if (until < last) obj.u = until;
-      if (obj.t === 'o' && obj.p) mergeProps(obj, vs.map(([m, t]) => { const x = t?.p?.[k]; return [m, typeof x === 'string' ? undefined : x]; }), since, until);
-      mergeEnum(obj, vs.map(([m, t]) => { const x = t?.p?.[k]; return [m, typeof x === 'string' ? undefined : x]; }), since);
+      if (obj.t === 'o' && obj.p)
+        mergeProps(
+          obj,
+          vs.map(([m, t]) => {
+            const x = t?.p?.[k];
+            return [m, typeof x === 'string' ? undefined : x];
+          }),
+          since,
+          until,
+        );
+      mergeEnum(
+        obj,
+        vs.map(([m, t]) => {
+          const x = t?.p?.[k];
+          return [m, typeof x === 'string' ? undefined : x];
+        }),
+        since,
+      );
       const items = obj.i;
-      if (items && typeof items !== 'string') mergeEnum(items, vs.map(([m, t]) => { const x = t?.p?.[k]; const it = typeof x === 'string' ? undefined : x?.i; return [m, typeof it === 'string' ? undefined : it]; }), since);
+      if (items && typeof items !== 'string')
+        mergeEnum(
+          items,
+          vs.map(([m, t]) => {
+            const x = t?.p?.[k];
+            const it = typeof x === 'string' ? undefined : x?.i;
+            return [m, typeof it === 'string' ? undefined : it];
+          }),
+          since,
+        );
       base.p[k] = obj.s || obj.u || Object.keys(obj).length > 1 || !obj.$ ? obj : obj.$;
     }
   }
@@ -225,7 +282,11 @@ function mergeProps(base: SchemaObject, vs: [number, SchemaObject | undefined][]
 function mergeEnum(obj: SchemaObject, vs: [number, SchemaObject | undefined][], since: number): void {
   if (!vs.some(([, t]) => t?.e)) return;
   const firstSeen = new Map<string, number>();
-  for (const [m, t] of vs) for (const v of t?.e ?? []) { const key = JSON.stringify(v); if (!firstSeen.has(key)) firstSeen.set(key, m); }
+  for (const [m, t] of vs)
+    for (const v of t?.e ?? []) {
+      const key = JSON.stringify(v);
+      if (!firstSeen.has(key)) firstSeen.set(key, m);
+    }
   // Values of an enum that a minor had without an enum at all are not restricted there: start from the
   // first minor with an enum.
   const enumFrom = Math.min(...vs.filter(([, t]) => t?.e).map(([m]) => m));
@@ -246,13 +307,15 @@ function mergeEnum(obj: SchemaObject, vs: [number, SchemaObject | undefined][], 
  * straight from the JSON. The unit test checks the derived data says the same for that minor.
  */
 function sampleFacts(gitDir: string, commit: string, minor: number): Json {
-  const read = (rel: string): Json => JSON.parse(git(gitDir, 'show', `${commit}:pkg/openapiclient/builtins/1.${minor}/${rel}`)).components.schemas;
+  const read = (rel: string): Json =>
+    JSON.parse(git(gitDir, 'show', `${commit}:pkg/openapiclient/builtins/1.${minor}/${rel}`)).components.schemas;
   const core = read('api/v1.json');
   const apps = read('apis/apps/v1.json');
   const pick = (schemas: Json, name: string): Json => {
     const s = schemas[name];
     const lists: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Json>)) if (v['x-kubernetes-list-map-keys']) lists[k] = v['x-kubernetes-list-map-keys'];
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Json>))
+      if (v['x-kubernetes-list-map-keys']) lists[k] = v['x-kubernetes-list-map-keys'];
     return { properties: Object.keys(s.properties ?? {}).sort(), required: [...(s.required ?? [])].sort(), listMapKeys: lists };
   };
   return {
@@ -287,7 +350,9 @@ if (require.main === module) {
   for (const v of perMinor.values()) for (const k of v.defs.keys()) names.add(k);
   const defs: Record<string, SchemaType> = {};
   for (const name of [...names].sort()) {
-    const vs = MINORS.filter((m) => perMinor.get(m)!.defs.has(name)).map((m) => [m, perMinor.get(m)!.defs.get(name)!] as [number, SchemaType]);
+    const vs = MINORS.filter((m) => perMinor.get(m)!.defs.has(name)).map(
+      (m) => [m, perMinor.get(m)!.defs.get(name)!] as [number, SchemaType],
+    );
     defs[name] = mergeType(vs);
   }
   const kinds: Record<string, { d: string; v: [number, number]; ns?: boolean }> = {};
@@ -301,7 +366,12 @@ if (require.main === module) {
   const data = {
     note: 'Structural facts derived by scripts/derive-k8s-schema.ts; no upstream text. Form: server/src/service/schema/convert.ts.',
     provenance: {
-      openapi: { repository: 'kubernetes/kubernetes', path: 'api/openapi-spec/v3/', ref: 'release-1.<minor> branch', via: `kubernetes-sigs/kubectl-validate pkg/openapiclient/builtins/1.<minor>/ ${commit}` },
+      openapi: {
+        repository: 'kubernetes/kubernetes',
+        path: 'api/openapi-spec/v3/',
+        ref: 'release-1.<minor> branch',
+        via: `kubernetes-sigs/kubectl-validate pkg/openapiclient/builtins/1.<minor>/ ${commit}`,
+      },
       enums: { repository: 'kubernetes/api', path: '<group>/<version>/types.go', tags: goTags },
     },
     minors: MINORS,
@@ -311,6 +381,19 @@ if (require.main === module) {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(data));
   fs.mkdirSync(path.dirname(FACTS), { recursive: true });
-  fs.writeFileSync(FACTS, JSON.stringify({ note: 'Upstream facts for test/unit/schema/data.test.ts: sha256 of each OpenAPI file read (kubernetes/kubernetes api/openapi-spec/v3/ names) and a sample read straight from the JSON.', via: `kubernetes-sigs/kubectl-validate ${commit}`, versions: facts }, null, 1) + '\n');
-  console.error(`wrote ${path.relative(ROOT, OUT)} (${fs.statSync(OUT).size} bytes), ${Object.keys(defs).length} definitions, ${Object.keys(kinds).length} kinds`);
+  fs.writeFileSync(
+    FACTS,
+    JSON.stringify(
+      {
+        note: 'Upstream facts for test/unit/schema/data.test.ts: sha256 of each OpenAPI file read (kubernetes/kubernetes api/openapi-spec/v3/ names) and a sample read straight from the JSON.',
+        via: `kubernetes-sigs/kubectl-validate ${commit}`,
+        versions: facts,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  console.error(
+    `wrote ${path.relative(ROOT, OUT)} (${fs.statSync(OUT).size} bytes), ${Object.keys(defs).length} definitions, ${Object.keys(kinds).length} kinds`,
+  );
 }

@@ -8,7 +8,10 @@ import * as path from 'path';
 import { createLanguageService } from '../server/src/service/languageService';
 
 export function renderDiagnosticsDoc(): string {
-  const codes = createLanguageService().codes().slice().sort((a, b) => a.area.localeCompare(b.area) || a.code.localeCompare(b.code));
+  const codes = createLanguageService()
+    .codes()
+    .slice()
+    .sort((a, b) => a.area.localeCompare(b.area) || a.code.localeCompare(b.code));
   const lines = [
     '# Diagnostic codes',
     '',
@@ -32,7 +35,10 @@ if (require.main === module) {
   const text = renderDiagnosticsDoc();
   if (process.argv.includes('--check')) {
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current !== text) { console.error('docs/diagnostics.md is out of date: run npm run docs'); process.exit(1); }
+    if (current !== text) {
+      console.error('docs/diagnostics.md is out of date: run npm run docs');
+      process.exit(1);
+    }
   } else {
     fs.writeFileSync(file, text);
     console.log(`wrote ${file}`);

@@ -25,11 +25,25 @@ export function readK8sDescriptions() {
     let doc;
     for (const line of text.split('\n')) {
       const t = line.trim();
-      if (t.startsWith('/**')) { doc = []; continue; }
-      if (doc && t.startsWith('*/')) { doc.done = true; continue; }
-      if (doc && !doc.done) { doc.push(t.replace(/^\* ?/, '')); continue; }
+      if (t.startsWith('/**')) {
+        doc = [];
+        continue;
+      }
+      if (doc && t.startsWith('*/')) {
+        doc.done = true;
+        continue;
+      }
+      if (doc && !doc.done) {
+        doc.push(t.replace(/^\* ?/, ''));
+        continue;
+      }
       const m = /^'([^']+)'\??:/.exec(t);
-      if (m && doc?.done) fields[`${cls}.${m[1]}`] = doc.join(' ').replace(/\\(['"])/g, '$1').replace(/\s+/g, ' ').trim();
+      if (m && doc?.done)
+        fields[`${cls}.${m[1]}`] = doc
+          .join(' ')
+          .replace(/\\(['"])/g, '$1')
+          .replace(/\s+/g, ' ')
+          .trim();
       if (!t.startsWith('/**')) doc = undefined;
     }
   }

@@ -14,8 +14,9 @@ echo "==> build"
 node esbuild.mjs
 echo "==> typecheck"
 npx tsc -p . --noEmit
-echo "==> lint (eslint: boundaries and rules)"
+echo "==> lint (eslint: boundaries and rules; prettier: formatting)"
 npx eslint .
+npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "formatting differs in the files above: run npm run format"; exit 1; }
 echo "==> docs/diagnostics.md is current"
 npx tsx scripts/gen-docs.ts --check
 

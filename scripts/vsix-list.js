@@ -12,7 +12,10 @@ function listZip(file) {
   // End of central directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file}: not a zip file (no end of central directory)`);
   const count = buf.readUInt16LE(eocd + 10);
@@ -21,8 +24,12 @@ function listZip(file) {
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`${file}: corrupt central directory at ${p}`);
     const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20), size = buf.readUInt32LE(p + 24), offset = buf.readUInt32LE(p + 42);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const compressed = buf.readUInt32LE(p + 20),
+      size = buf.readUInt32LE(p + 24),
+      offset = buf.readUInt32LE(p + 42);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     entries.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), size, compressed, method, offset });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -50,7 +57,10 @@ module.exports = { listZip, extractZip };
 
 if (require.main === module) {
   const file = process.argv[2];
-  if (!file) { console.error('usage: vsix-list.js FILE.vsix'); process.exit(2); }
+  if (!file) {
+    console.error('usage: vsix-list.js FILE.vsix');
+    process.exit(2);
+  }
   const entries = listZip(file);
   for (const e of entries) console.log(`${String(e.size).padStart(10)}  ${e.name}`);
   console.log(`${String(entries.reduce((s, e) => s + e.size, 0)).padStart(10)}  (${entries.length} entries, uncompressed)`);

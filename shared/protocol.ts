@@ -4,9 +4,18 @@
  * the server names in code lenses. Both sides import this file; neither spells these names on its own.
  */
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface TextEdit { range: Range; newText: string }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 /** The `eksManifests` settings section as the client sends it (see package.json `contributes.configuration`). */
 export interface ClientSettings {
@@ -39,7 +48,12 @@ export interface InitOptions {
  * A Kubernetes API removed at some version (for the cluster module to look for objects still served by it):
  * the facts of `shared/apiVersions.ts` for one target, with the replacement that target serves.
  */
-export interface RemovedApi { apiVersion: string; kind: string; removedIn: string; replacement?: string }
+export interface RemovedApi {
+  apiVersion: string;
+  kind: string;
+  removedIn: string;
+  replacement?: string;
+}
 
 /** What the client found on the cluster for an upgrade plan (client/src/cluster/deprecatedApis.ts fills it). */
 export interface ClusterFindings {
@@ -54,7 +68,11 @@ export interface ClusterFindings {
 }
 
 /** A version one can plan an upgrade to, with its EKS support phase today. */
-export interface UpgradeTarget { version: string; phase: 'standard' | 'extended' | 'ended' | 'not-yet-released'; description: string }
+export interface UpgradeTarget {
+  version: string;
+  phase: 'standard' | 'extended' | 'ended' | 'not-yet-released';
+  description: string;
+}
 
 /** Custom requests, client → server. */
 export const Requests = {
@@ -75,7 +93,10 @@ export const Requests = {
 } as const;
 
 /** A generated document the client opens untitled. */
-export interface MigrationPreview { title: string; content: string }
+export interface MigrationPreview {
+  title: string;
+  content: string;
+}
 
 export interface RequestTypes {
   [Requests.explainNetworkPolicy]: {

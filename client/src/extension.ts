@@ -46,12 +46,16 @@ function linkCodesToDocs(diagnostics: vscode.Diagnostic[]): void {
     const code = d.code;
     if (typeof code !== 'object' || code === null || !code.target) continue;
     const t = code.target;
-    if (t.scheme === 'file' && t.path.endsWith('/docs/diagnostics.md')) d.code = { value: code.value, target: docsLinkFor(t.fragment || String(code.value)) };
+    if (t.scheme === 'file' && t.path.endsWith('/docs/diagnostics.md'))
+      d.code = { value: code.value, target: docsLinkFor(t.fragment || String(code.value)) };
   }
 }
 
 /** What `activate` returns: the language client, and the cluster parts (for the extension-host tests). */
-export interface ExtensionApi extends ClusterFeatures { client: LanguageClient; docs: DiagnosticDocs }
+export interface ExtensionApi extends ClusterFeatures {
+  client: LanguageClient;
+  docs: DiagnosticDocs;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('EKS Manifests');
@@ -66,7 +70,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
     // The files the server scans (model/fileKind.ts isScannedFileName): YAML, *.yaml.tpl, Kustomization.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.yaml.tpl,*.yml.tpl,Kustomization}') },
     initializationOptions: {
@@ -77,7 +84,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     outputChannel: output,
     diagnosticCollectionName: 'eks-manifests',
     middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => { linkCodesToDocs(diagnostics); next(uri, diagnostics); },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        linkCodesToDocs(diagnostics);
+        next(uri, diagnostics);
+      },
     },
   };
   client = new LanguageClient('eksManifests', 'EKS Manifests', serverOptions, clientOptions);
@@ -86,10 +96,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   (await import('./planUpgradeCommand')).registerPlanUpgradeCommand(context, client, cluster.session);
   (await import('./migrationCommands')).registerMigrationCommands(context, client);
   (await import('./renderedChartCommand')).registerRenderedChartCommand(context, client);
-  context.subscriptions.push(vscode.extensions.onDidChange(() => {
-    // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
-    client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  }));
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => {
+      // Installing or removing Red Hat's YAML extension changes who reports syntax errors.
+      client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }),
+  );
   return { client, docs, ...cluster };
 }
 

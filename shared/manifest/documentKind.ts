@@ -29,10 +29,29 @@ export function isToolConfig(apiVersion: string | undefined, kind: string | unde
 
 /** API groups the API server serves itself (and the old `extensions`): objects of other groups are custom resources. */
 const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
-  '', 'apps', 'batch', 'autoscaling', 'policy', 'extensions', 'networking.k8s.io', 'rbac.authorization.k8s.io',
-  'storage.k8s.io', 'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
-  'node.k8s.io', 'discovery.k8s.io', 'certificates.k8s.io', 'events.k8s.io', 'flowcontrol.apiserver.k8s.io',
-  'apiregistration.k8s.io', 'resource.k8s.io', 'storagemigration.k8s.io', 'internal.apiserver.k8s.io', 'authentication.k8s.io',
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'extensions',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'apiextensions.k8s.io',
+  'admissionregistration.k8s.io',
+  'scheduling.k8s.io',
+  'coordination.k8s.io',
+  'node.k8s.io',
+  'discovery.k8s.io',
+  'certificates.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'apiregistration.k8s.io',
+  'resource.k8s.io',
+  'storagemigration.k8s.io',
+  'internal.apiserver.k8s.io',
+  'authentication.k8s.io',
   'authorization.k8s.io',
 ]);
 

@@ -23,7 +23,11 @@ export function baseName(uriOrPath: string): string {
   const clean = uriOrPath.replace(/[?#].*$/, '');
   const i = clean.lastIndexOf('/');
   const name = i === -1 ? clean : clean.slice(i + 1);
-  try { return decodeURIComponent(name); } catch { return name; }
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 const HELM_FILE = /^(?:Chart\.ya?ml|Chart\.lock|requirements\.lock|values\.schema\.json|helmfile\.ya?ml(?:\.gotmpl)?|NOTES\.txt)$/;

@@ -74,7 +74,9 @@ export class K8sObject {
 
   /** Chunk-relative [start, end) of the whole document's contents. */
   documentOffsets(): [number, number] {
-    const r = nodeRange(this.doc.contents) ?? (this.doc.range ? [this.doc.range[0], this.doc.range[1]] as [number, number] : [0, 0] as [number, number]);
+    const r =
+      nodeRange(this.doc.contents) ??
+      (this.doc.range ? ([this.doc.range[0], this.doc.range[1]] as [number, number]) : ([0, 0] as [number, number]));
     return r;
   }
 

@@ -82,7 +82,10 @@ function lineEndOf(text: string, at: number): number {
   return end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
-export interface MaskedText { text: string; masked: MaskedRegion[] }
+export interface MaskedText {
+  text: string;
+  masked: MaskedRegion[];
+}
 
 interface MaskLine {
   start: number;
@@ -104,11 +107,18 @@ export function maskTemplate(source: string): MaskedText {
   // Replacements in order ([start, end, fill char]); the text is assembled once at the end.
   const edits: [number, number, string][] = [];
   const masked: MaskedRegion[] = [];
-  const blank = (s: number, e: number) => { edits.push([s, e, ' ']); };
+  const blank = (s: number, e: number) => {
+    edits.push([s, e, ' ']);
+  };
   lines.forEach((l, li) => {
     if (l.onlyActions) {
       for (const [s, e] of l.spans) blank(s, e);
-      masked.push({ start: l.start, end: l.end, line: true, output: l.spans.some((sp, i) => writes(source, sp, i === 0 && l.continues, actions)) });
+      masked.push({
+        start: l.start,
+        end: l.end,
+        line: true,
+        output: l.spans.some((sp, i) => writes(source, sp, i === 0 && l.continues, actions)),
+      });
       return;
     }
     l.spans.forEach(([s, e], i) => {
@@ -117,7 +127,8 @@ export function maskTemplate(source: string): MaskedText {
       // it injects the start of a block (`{{- include … | nindent 4 }}` then literal keys): it is structure too.
       const leading = i === 0 && l.continues;
       const opening = i === l.spans.length - 1 && !leading && opensBlock(source, l, s, lines, li);
-      if (leading || opening) blank(s, e); else edits.push([s, e, MASK_CHAR]);
+      if (leading || opening) blank(s, e);
+      else edits.push([s, e, MASK_CHAR]);
       masked.push({ start: s, end: e, line: leading || opening, output: writes(source, [s, e], leading, actions) });
     });
   });
@@ -152,12 +163,22 @@ function linesWithActions(source: string, actions: [number, number][]): MaskLine
     if (a >= actions.length) break;
     if (actions[a][0] < lineEnd) {
       const spans: [number, number][] = [];
-      for (let k = a; k < actions.length && actions[k][0] < lineEnd; k++) spans.push([Math.max(actions[k][0], lineStart), Math.min(actions[k][1], lineEnd)]);
+      for (let k = a; k < actions.length && actions[k][0] < lineEnd; k++)
+        spans.push([Math.max(actions[k][0], lineStart), Math.min(actions[k][1], lineEnd)]);
       let rest = '';
       let p = lineStart;
-      for (const [s, e] of spans) { rest += source.slice(p, s); p = e; }
+      for (const [s, e] of spans) {
+        rest += source.slice(p, s);
+        p = e;
+      }
       rest += source.slice(p, lineEnd);
-      out.push({ start: lineStart, end: lineEnd, spans, continues: actions[a][0] < lineStart, onlyActions: /^[ \t]*(?:#.*)?\r?$/.test(rest) });
+      out.push({
+        start: lineStart,
+        end: lineEnd,
+        spans,
+        continues: actions[a][0] < lineStart,
+        onlyActions: /^[ \t]*(?:#.*)?\r?$/.test(rest),
+      });
     }
     if (nl === -1) break;
     lineStart = nl + 1;
@@ -229,8 +250,10 @@ export function elseBranches(source: string, actions: [number, number][]): [numb
   for (const a of actions) {
     const kw = actionKeyword(source, a);
     if (OPENS.has(kw)) stack.push({});
-    else if (kw === 'else') { const top = stack[stack.length - 1]; if (top && top.elseAt === undefined) top.elseAt = a[0]; }
-    else if (kw === 'end') {
+    else if (kw === 'else') {
+      const top = stack[stack.length - 1];
+      if (top && top.elseAt === undefined) top.elseAt = a[0];
+    } else if (kw === 'end') {
       const top = stack.pop();
       if (top?.elseAt !== undefined) {
         // An outer branch already blanked covers this one.
@@ -255,7 +278,9 @@ export function maskTemplateFirstBranches(source: string): MaskedText | undefine
   const chars = source.split('');
   for (const [s, e] of branches) for (let k = s; k < e; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' ';
   const m = maskTemplate(chars.join(''));
-  const regions = [...m.masked, ...branches.map(([start, end]) => ({ start, end, line: true, output: true }))].sort((x, y) => x.start - y.start);
+  const regions = [...m.masked, ...branches.map(([start, end]) => ({ start, end, line: true, output: true }))].sort(
+    (x, y) => x.start - y.start,
+  );
   return { text: m.text, masked: regions };
 }
 
@@ -268,7 +293,10 @@ export function enclosingConditions(source: string, offset: number): string[] {
   for (const a of templateActions(source)) {
     if (a[0] >= offset) break;
     const kw = actionKeyword(source, a);
-    const body = source.slice(a[0], a[1]).replace(/^\{\{-?\s*/, '').replace(/\s*-?\}\}$/, '');
+    const body = source
+      .slice(a[0], a[1])
+      .replace(/^\{\{-?\s*/, '')
+      .replace(/\s*-?\}\}$/, '');
     if (kw === 'if' || kw === 'with') stack.push({ kw, cond: body.replace(/^(if|with)\s+/, '') });
     else if (kw === 'range' || kw === 'define' || kw === 'block') stack.push({ kw, cond: '' });
     else if (kw === 'else' && stack.length) {

@@ -19,22 +19,29 @@ export const MASK_CHAR = '\u2592';
  * content (`include`, `toYaml`, `.Values.x`, an `else` branch read away); false for control actions
  * (`if`, `end`, `range`, `with`, `define`), comments and variable assignments, which add nothing.
  */
-export interface MaskedRegion { start: number; end: number; line: boolean; output: boolean }
+export interface MaskedRegion {
+  start: number;
+  end: number;
+  line: boolean;
+  output: boolean;
+}
 
 // Every repeated part is bounded and excludes its own opening character, so a long line of `{` or `<` costs
 // linear time (an unbounded `[^}]*` after `{{` made a 44 KB line take seconds).
-const PLACEHOLDER = new RegExp([
-  '\\$\\{[^{}\\n]{0,200}\\}', // ${VAR}, ${VAR:-x}
-  '\\$\\([A-Za-z_][A-Za-z0-9_]{0,100}\\)', // $(VAR)
-  '\\{\\{[^{}\\n]{0,200}\\}\\}', // {{VAR}}, {{ .Values.x }} when not masked (docs, Argo templates)
-  '\\{[A-Z_][A-Z0-9_]{0,100}\\}', // {VAR}
-  '<<[^<>\\n]{0,200}>>', // <<AZ>>
-  '<[A-Za-z][^<>\\n]{0,200}>', // <your-value>, arn:aws:acm:<region>:...
-  '\\$[A-Z_][A-Z0-9_]+\\b', // $VAR
-  '\\b(?:REPLACE|CHANGE)[_-]?ME\\b',
-  '\\b(?:YOUR|MY)[_-][A-Z0-9_-]+\\b', // YOUR_ACCOUNT_ID
-  '(?:^|[-_/:.])[xX]{4,}(?=$|[-_/:.])', // sg-xxxxxxxx, 1234-xxxx
-].join('|'));
+const PLACEHOLDER = new RegExp(
+  [
+    '\\$\\{[^{}\\n]{0,200}\\}', // ${VAR}, ${VAR:-x}
+    '\\$\\([A-Za-z_][A-Za-z0-9_]{0,100}\\)', // $(VAR)
+    '\\{\\{[^{}\\n]{0,200}\\}\\}', // {{VAR}}, {{ .Values.x }} when not masked (docs, Argo templates)
+    '\\{[A-Z_][A-Z0-9_]{0,100}\\}', // {VAR}
+    '<<[^<>\\n]{0,200}>>', // <<AZ>>
+    '<[A-Za-z][^<>\\n]{0,200}>', // <your-value>, arn:aws:acm:<region>:...
+    '\\$[A-Z_][A-Z0-9_]+\\b', // $VAR
+    '\\b(?:REPLACE|CHANGE)[_-]?ME\\b',
+    '\\b(?:YOUR|MY)[_-][A-Z0-9_-]+\\b', // YOUR_ACCOUNT_ID
+    '(?:^|[-_/:.])[xX]{4,}(?=$|[-_/:.])', // sg-xxxxxxxx, 1234-xxxx
+  ].join('|'),
+);
 
 /** Whether text holds a masked template action or a placeholder (its real value is not known yet). */
 export function isUnknownText(text: string): boolean {
@@ -71,7 +78,13 @@ export function isOpenNode(node: unknown, text: string, masked: readonly MaskedR
   const r = (node as { range?: [number, number, number] } | undefined)?.range;
   let start: number;
   let end: number;
-  if (r && (isMap(node) || isSeq(node) || isScalar(node))) { start = r[0]; end = r[1]; } else if (after !== undefined) { start = after; end = after; } else return false;
+  if (r && (isMap(node) || isSeq(node) || isScalar(node))) {
+    start = r[0];
+    end = r[1];
+  } else if (after !== undefined) {
+    start = after;
+    end = after;
+  } else return false;
   // Extend to the blanks around it: an action line right before the first item or right after the last one
   // writes into it too (action lines are blank in the masked text).
   const blank = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
@@ -90,20 +103,33 @@ const maxEnds = new WeakMap<readonly MaskedRegion[], Int32Array>();
  * Binary search on the sorted starts, then back while a region may still reach `start`: no scan of the whole
  * list per question, so large templates stay linear.
  */
-export function someMaskedIn(masked: readonly MaskedRegion[], start: number, end: number, pred: (m: MaskedRegion) => boolean = () => true): boolean {
+export function someMaskedIn(
+  masked: readonly MaskedRegion[],
+  start: number,
+  end: number,
+  pred: (m: MaskedRegion) => boolean = () => true,
+): boolean {
   const n = masked.length;
   if (n === 0) return false;
   let me = maxEnds.get(masked);
   if (!me || me.length !== n) {
     me = new Int32Array(n);
     let max = -1;
-    for (let i = 0; i < n; i++) { max = Math.max(max, masked[i].end); me[i] = max; }
+    for (let i = 0; i < n; i++) {
+      max = Math.max(max, masked[i].end);
+      me[i] = max;
+    }
     maxEnds.set(masked, me);
   }
   const e = Math.max(end, start + 1);
   // First region whose start is >= e: candidates are before it.
-  let lo = 0, hi = n;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (masked[mid].start < e) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (masked[mid].start < e) lo = mid + 1;
+    else hi = mid;
+  }
   for (let i = lo - 1; i >= 0 && me[i] > start; i--) {
     const m = masked[i];
     if (m.end > start && pred(m)) return true;
@@ -120,8 +146,13 @@ export function lineRegionStartsBetween(masked: readonly MaskedRegion[], after: 
     starts = Int32Array.from(masked.filter((m) => m.line).map((m) => m.start)).sort();
     lineStartsCache.set(masked, starts);
   }
-  let lo = 0, hi = starts.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= after) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
   return lo < starts.length && starts[lo] < before;
 }
 

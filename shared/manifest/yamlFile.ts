@@ -8,8 +8,14 @@ import { lineRegionStartsBetween, someMaskedIn, type MaskedRegion } from './temp
 import { hasTemplateActions, maskTemplate, maskTemplateFirstBranches, templateActions } from './template';
 import { Memo } from './memo';
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** One `---`-delimited piece of a file and its parsed documents. */
 export class YamlChunk {
@@ -45,7 +51,10 @@ export class YamlChunk {
    * `source`: the chunk's text as written. `templates`: mask Go-template actions before parsing (the language
    * service's reading); without it the text is parsed as it is (what a cluster receives).
    */
-  constructor(readonly source: string, templates = false) {
+  constructor(
+    readonly source: string,
+    templates = false,
+  ) {
     if (compactKeysTooDeep(source)) {
       this.text = source;
       this.masked = [];
@@ -67,7 +76,14 @@ export class YamlChunk {
       const second = maskTemplateFirstBranches(source);
       const again = second && parseChunk(second.text, second.masked);
       if (second && again && !again.failure) {
-        if (!hasErrors(again.docs)) { this.text = second.text; this.masked = second.masked; this.lineCounter = again.lineCounter; this.docs = again.docs; this.bound(); return; }
+        if (!hasErrors(again.docs)) {
+          this.text = second.text;
+          this.masked = second.masked;
+          this.lineCounter = again.lineCounter;
+          this.docs = again.docs;
+          this.bound();
+          return;
+        }
         keepSharedErrors(parsed.docs, again.docs);
       }
     }
@@ -87,7 +103,8 @@ export class YamlChunk {
 
   /** Bounds and cross-checks on what the parser built (see MAX_NESTING, MAX_KEPT_ERRORS, unknownAliases). */
   private nestsTooDeep(): boolean {
-    const exhausted = /Maximum call stack/.test(this.parserFailure ?? '') || this.docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
+    const exhausted =
+      /Maximum call stack/.test(this.parserFailure ?? '') || this.docs.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
     if (exhausted || this.docs.some((d) => walkDocument(d, this.unknownAliases) > MAX_NESTING)) {
       this.tooDeep = true;
       this.parserFailure = undefined;
@@ -131,7 +148,12 @@ export class YamlChunk {
   }
 }
 
-interface Parsed { docs: Document.Parsed[]; lineCounter: LineCounter; failure?: string; branchDuplicates?: boolean }
+interface Parsed {
+  docs: Document.Parsed[];
+  lineCounter: LineCounter;
+  failure?: string;
+  branchDuplicates?: boolean;
+}
 
 function parseChunk(text: string, masked: readonly MaskedRegion[]): Parsed {
   const lineCounter = new LineCounter();
@@ -202,7 +224,10 @@ function compactKeysTooDeep(text: string): boolean {
   for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    if (end - start > 2 * MAX_NESTING) { keys.lastIndex = start; if (keys.test(text)) return true; }
+    if (end - start > 2 * MAX_NESTING) {
+      keys.lastIndex = start;
+      if (keys.test(text)) return true;
+    }
     start = end + 1;
   }
   return false;
@@ -220,7 +245,10 @@ function walkDocument(doc: Document.Parsed, unknown: { start: number; end: numbe
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) { stack.push([node.value, depth], [node.key, depth]); continue; }
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+      continue;
+    }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.add(anchor);
     if (isAlias(node)) {
@@ -288,19 +316,25 @@ export function splitDocuments(text: string): { start: number; text: string }[] 
   let pieceStart = 0;
   let lineStart = 0;
   // Whether the current piece so far is only directives, comments and blank lines, and has a directive.
-  let preamble = true, directive = false;
+  let preamble = true,
+    directive = false;
   const n = text.length;
   while (lineStart < n) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? n : nl;
     const c = text.charCodeAt(lineStart);
-    if (lineStart > pieceStart && (c === 45 /* - */ || c === 46 /* . */) && DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))) {
+    if (
+      lineStart > pieceStart &&
+      (c === 45 /* - */ || c === 46) /* . */ &&
+      DOC_MARKER.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 4)))
+    ) {
       // `...` ends a document: it belongs to the previous piece.
       if (c === 46) {
         const after = nl === -1 ? n : nl + 1;
         pieces.push({ start: pieceStart, text: text.slice(pieceStart, after) });
         pieceStart = after;
-        preamble = true; directive = false;
+        preamble = true;
+        directive = false;
       } else {
         if (!(preamble && directive)) {
           pieces.push({ start: pieceStart, text: text.slice(pieceStart, lineStart) });
@@ -330,7 +364,10 @@ function splitTemplate(text: string): { start: number; text: string }[] {
   let inside = false;
   for (const p of pieces) {
     while (a < actions.length && actions[a][1] <= p.start) a++;
-    if (a < actions.length && actions[a][0] < p.start) { inside = true; break; }
+    if (a < actions.length && actions[a][0] < p.start) {
+      inside = true;
+      break;
+    }
   }
   if (!inside) return pieces;
   return splitDocuments(maskTemplate(text).text).map((p) => ({ start: p.start, text: text.slice(p.start, p.start + p.text.length) }));
@@ -347,7 +384,10 @@ export class YamlFile {
   lastRemoved: YamlChunk[] = [];
 
   /** `options.templates`: read Go-template actions as masked (see YamlChunk); off by default. */
-  constructor(text: string, readonly options: { templates?: boolean } = {}) {
+  constructor(
+    text: string,
+    readonly options: { templates?: boolean } = {},
+  ) {
     this.update(text);
   }
 
@@ -362,7 +402,8 @@ export class YamlFile {
     const previous = new Map<string, YamlChunk[]>();
     for (const c of this.chunks) {
       const list = previous.get(c.source);
-      if (list) list.push(c); else previous.set(c.source, [c]);
+      if (list) list.push(c);
+      else previous.set(c.source, [c]);
     }
     const chunks: YamlChunk[] = [];
     let line = 0;
@@ -371,7 +412,11 @@ export class YamlFile {
     const pieces = template ? splitTemplate(text) : splitDocuments(text);
     for (const piece of pieces) {
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
+      if (!chunk) {
+        chunk = new YamlChunk(piece.text, this.options.templates === true);
+        reparsed++;
+        added.push(chunk);
+      }
       chunk.startOffset = piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -397,7 +442,13 @@ export class YamlFile {
     const delta = text.length - this.text.length;
     let p = 0;
     while (p < n && text.startsWith(old[p].source, old[p].startOffset)) p++;
-    if (p === n && delta === 0) { this.text = text; this.lastReparsed = 0; this.lastAdded = []; this.lastRemoved = []; return true; }
+    if (p === n && delta === 0) {
+      this.text = text;
+      this.lastReparsed = 0;
+      this.lastAdded = [];
+      this.lastRemoved = [];
+      return true;
+    }
     const prefixEnd = p > 0 ? old[p - 1].startOffset + old[p - 1].source.length : 0;
     let q = n;
     while (q > p && old[q - 1].startOffset + delta >= prefixEnd && text.startsWith(old[q - 1].source, old[q - 1].startOffset + delta)) q--;
@@ -413,7 +464,8 @@ export class YamlFile {
       const c = old[i];
       oldLines += countNewlines(c.source);
       const list = previous.get(c.source);
-      if (list) list.push(c); else previous.set(c.source, [c]);
+      if (list) list.push(c);
+      else previous.set(c.source, [c]);
     }
     const region: YamlChunk[] = [];
     const firstLine = old[a].startLine;
@@ -423,7 +475,11 @@ export class YamlFile {
     for (const piece of splitDocuments(text.slice(regionStart, newRegionEnd))) {
       if (!piece.text) continue;
       let chunk = previous.get(piece.text)?.shift();
-      if (!chunk) { chunk = new YamlChunk(piece.text, this.options.templates === true); reparsed++; added.push(chunk); }
+      if (!chunk) {
+        chunk = new YamlChunk(piece.text, this.options.templates === true);
+        reparsed++;
+        added.push(chunk);
+      }
       chunk.startOffset = regionStart + piece.start;
       chunk.startLine = line;
       line += countNewlines(piece.text);
@@ -432,7 +488,10 @@ export class YamlFile {
     if (region.length === 0 && a === 0 && b === n) return false;
     const lineDelta = line - firstLine - oldLines;
     const tail = old.slice(b);
-    for (const c of tail) { c.startOffset += delta; c.startLine += lineDelta; }
+    for (const c of tail) {
+      c.startOffset += delta;
+      c.startLine += lineDelta;
+    }
     const chunks = old.slice(0, a).concat(region, tail);
     this.text = text;
     this.chunks = chunks;
@@ -445,10 +504,15 @@ export class YamlFile {
   /** The chunk holding a file position (the last chunk whose start line is <= the line). */
   chunkAt(pos: Position): YamlChunk | undefined {
     const cs = this.chunks;
-    let lo = 0, hi = cs.length - 1, found = -1;
+    let lo = 0,
+      hi = cs.length - 1,
+      found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (cs[mid].startLine <= pos.line) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (cs[mid].startLine <= pos.line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     // A `---` line starts the chunk after it; a position on that line belongs to the new chunk.
     return found >= 0 ? cs[found] : cs[0];

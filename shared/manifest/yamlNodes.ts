@@ -2,7 +2,19 @@
  * Small, total helpers over `yaml` AST nodes: read a value by path, list a map's pairs, get ranges.
  * None of them resolves aliases eagerly (alias bombs stay cheap); `resolve` follows one alias at a time.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 export type PathSegment = string | number;
 export type NodePath = PathSegment[];

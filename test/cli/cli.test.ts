@@ -38,7 +38,18 @@ test('--format json prints one array of 1-based rows', () => {
   const r = run(['check', '--format', 'json', path.join(tmp, 'sub')]);
   assert.equal(r.code, 1);
   const rows = JSON.parse(r.out);
-  assert.deepEqual(rows, [{ file: path.join(tmp, 'sub', 'bad.yml'), line: 1, column: 13, endLine: 1, endColumn: 26, severity: 'error', code: 'api-removed', message: rows[0].message }]);
+  assert.deepEqual(rows, [
+    {
+      file: path.join(tmp, 'sub', 'bad.yml'),
+      line: 1,
+      column: 13,
+      endLine: 1,
+      endColumn: 26,
+      severity: 'error',
+      code: 'api-removed',
+      message: rows[0].message,
+    },
+  ]);
 });
 
 test('--format sarif prints SARIF 2.1.0 with rules and results', () => {

@@ -81,19 +81,35 @@ function workspace(files: Record<string, string>): string {
 test('ALB, NetworkPolicy and NodePool mistakes are reported by the CLI with their codes', () => {
   const r = check(workspace({ 'ingress.yaml': INGRESS, 'service.yaml': SERVICE, 'policy.yaml': POLICY, 'nodepool.yaml': NODEPOOL }));
   assert.equal(r.code, 1);
-  for (const code of ['alb-unknown-annotation', 'alb-use-annotation-typo', 'alb-action-weight-range', 'np-protocol', 'nodepool-auto-mode-karpenter-label']) {
+  for (const code of [
+    'alb-unknown-annotation',
+    'alb-use-annotation-typo',
+    'alb-action-weight-range',
+    'np-protocol',
+    'nodepool-auto-mode-karpenter-label',
+  ]) {
     assert.ok(r.codes.includes(code), `${code} missing from ${JSON.stringify(r.codes)}`);
   }
 });
 
 test('the corrected files raise none of them', () => {
-  const r = check(workspace({
-    'ingress.yaml': INGRESS.replace('shceme', 'scheme').replace('"weight": 1000', '"weight": 100').replace('use-annotations', 'use-annotation'),
-    'service.yaml': SERVICE,
-    'policy.yaml': POLICY.replace('protocol: tcp', 'protocol: TCP'),
-    'nodepool.yaml': NODEPOOL.replace('karpenter.k8s.aws/instance-category', 'eks.amazonaws.com/instance-category'),
-  }));
-  for (const code of ['alb-unknown-annotation', 'alb-use-annotation-typo', 'alb-action-weight-range', 'np-protocol', 'nodepool-auto-mode-karpenter-label']) {
+  const r = check(
+    workspace({
+      'ingress.yaml': INGRESS.replace('shceme', 'scheme')
+        .replace('"weight": 1000', '"weight": 100')
+        .replace('use-annotations', 'use-annotation'),
+      'service.yaml': SERVICE,
+      'policy.yaml': POLICY.replace('protocol: tcp', 'protocol: TCP'),
+      'nodepool.yaml': NODEPOOL.replace('karpenter.k8s.aws/instance-category', 'eks.amazonaws.com/instance-category'),
+    }),
+  );
+  for (const code of [
+    'alb-unknown-annotation',
+    'alb-use-annotation-typo',
+    'alb-action-weight-range',
+    'np-protocol',
+    'nodepool-auto-mode-karpenter-label',
+  ]) {
     assert.ok(!r.codes.includes(code), `${code} still reported: ${JSON.stringify(r.codes)}`);
   }
   assert.equal(r.code, 0, JSON.stringify(r.codes));

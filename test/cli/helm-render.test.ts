@@ -15,7 +15,16 @@ import { ROOT } from '../helpers/lspClient';
 
 const WEB = path.join(ROOT, 'test', 'fixtures', 'helm', 'web');
 const BROKEN = path.join(ROOT, 'test', 'fixtures', 'helm', 'broken');
-interface Row { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }
+interface Row {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
 const rows = (out: string): Row[] => JSON.parse(out);
 const lineOf = (file: string, line: number) => fs.readFileSync(file, 'utf8').split('\n')[line - 1];
 
@@ -23,14 +32,27 @@ test('a literal mistake in a template is reported at its template line and colum
   const r = runCli(['check', '--helm-render', '--helm', helmBinary(), '--format', 'json', WEB]);
   assert.equal(r.code, 0, r.err);
   const found = rows(r.out);
-  assert.deepEqual(found.map((x) => [path.relative(WEB, x.file), x.code, x.line]), [['templates/ingress.yaml', 'alb-unknown-annotation', 10]]);
+  assert.deepEqual(
+    found.map((x) => [path.relative(WEB, x.file), x.code, x.line]),
+    [['templates/ingress.yaml', 'alb-unknown-annotation', 10]],
+  );
   const f = found[0];
   assert.equal(lineOf(f.file, f.line).slice(f.column - 1, f.endColumn - 1), 'alb.ingress.kubernetes.io/sucess-codes');
   assert.match(f.message, /as rendered by helm template/);
 });
 
 test('--values: a value that renders wrong is reported at the kind line of its template; exit 1 on errors', () => {
-  const r = runCli(['check', '--helm-render', '--helm', helmBinary(), '--values', path.join(WEB, 'values-broken.yaml'), '--format', 'json', WEB]);
+  const r = runCli([
+    'check',
+    '--helm-render',
+    '--helm',
+    helmBinary(),
+    '--values',
+    path.join(WEB, 'values-broken.yaml'),
+    '--format',
+    'json',
+    WEB,
+  ]);
   assert.equal(r.code, 1, r.err);
   const found = rows(r.out).map((x) => [path.relative(WEB, x.file), x.code, x.line, lineOf(x.file, x.line)]);
   assert.deepEqual(found, [
@@ -47,10 +69,13 @@ test('text output names the template files and the rendered chart', () => {
   assert.match(r.out, /chart test\/fixtures\/helm\/web rendered \(3 objects\) and checked: 0 errors, 1 warning/);
 });
 
-test('a render error: helm\'s own message and exit 2', () => {
+test("a render error: helm's own message and exit 2", () => {
   const r = runCli(['check', '--helm-render', '--helm', helmBinary(), BROKEN]);
   assert.equal(r.code, 2);
-  assert.match(r.err, /helm template failed for .*broken:\nError: execution error at \(broken\/templates\/configmap\.yaml:6:\d+\): clusterName must be set/);
+  assert.match(
+    r.err,
+    /helm template failed for .*broken:\nError: execution error at \(broken\/templates\/configmap\.yaml:6:\d+\): clusterName must be set/,
+  );
   assert.equal(r.out, '');
 });
 

@@ -8,8 +8,13 @@ import { runCli } from '../helpers/cli';
 import { ROOT } from '../helpers/lspClient';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-plan-'));
-const write = (f: string, text: string) => { fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true }); fs.writeFileSync(path.join(tmp, f), text); };
-write('cluster.yaml', `apiVersion: eksctl.io/v1alpha5
+const write = (f: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
+  fs.writeFileSync(path.join(tmp, f), text);
+};
+write(
+  'cluster.yaml',
+  `apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
 metadata:
   name: shop
@@ -23,10 +28,17 @@ managedNodeGroups:
 addons:
   - name: kube-proxy
     version: v1.32.6-eksbuild.2
-`);
-write('apps/flowschema.yaml', 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: fs\nspec:\n  priorityLevelConfiguration: {name: global-default}\n');
+`,
+);
+write(
+  'apps/flowschema.yaml',
+  'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: fs\nspec:\n  priorityLevelConfiguration: {name: global-default}\n',
+);
 write('apps/endpoints.yaml', 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: legacy\nsubsets: []\n');
-write('apps/flux.yaml', 'apiVersion: helm.toolkit.fluxcd.io/v2beta2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: web\nspec:\n  interval: 10m\n  chart:\n    spec:\n      chart: podinfo\n      sourceRef: {kind: HelmRepository, name: podinfo}\n');
+write(
+  'apps/flux.yaml',
+  'apiVersion: helm.toolkit.fluxcd.io/v2beta2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: web\nspec:\n  interval: 10m\n  chart:\n    spec:\n      chart: podinfo\n      sourceRef: {kind: HelmRepository, name: podinfo}\n',
+);
 write('ok/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n');
 
 const run = (args: string[]) => runCli(['plan-upgrade', ...args], tmp);
@@ -36,12 +48,24 @@ test('text report: removed APIs, eksctl steps, AL2, kube-proxy, Flux, each at fi
   assert.equal(r.code, 1, r.err);
   assert.match(r.out, /^Upgrade plan: Kubernetes 1\.35/);
   assert.match(r.out, /Kubernetes 1\.35 is in EKS standard support until 2027-03-27/);
-  assert.match(r.out, /apps\/flowschema\.yaml:1:13: must FlowSchema fs: flowcontrol\.apiserver\.k8s\.io\/v1beta3 was removed in Kubernetes 1\.32: use flowcontrol\.apiserver\.k8s\.io\/v1/);
-  assert.match(r.out, /cluster\.yaml:6:12: must eksctl ClusterConfig shop: The control plane is at 1\.32; EKS upgrades one minor version at a time: 1\.32 → 1\.33 → 1\.34 → 1\.35/);
+  assert.match(
+    r.out,
+    /apps\/flowschema\.yaml:1:13: must FlowSchema fs: flowcontrol\.apiserver\.k8s\.io\/v1beta3 was removed in Kubernetes 1\.32: use flowcontrol\.apiserver\.k8s\.io\/v1/,
+  );
+  assert.match(
+    r.out,
+    /cluster\.yaml:6:12: must eksctl ClusterConfig shop: The control plane is at 1\.32; EKS upgrades one minor version at a time: 1\.32 → 1\.33 → 1\.34 → 1\.35/,
+  );
   assert.match(r.out, /cluster\.yaml:11:16: must eksctl ClusterConfig shop: managedNodeGroups\[0\] runs Amazon Linux 2/);
-  assert.match(r.out, /cluster\.yaml:14:14: must eksctl ClusterConfig shop: kube-proxy v1\.32\.6-eksbuild\.2 must follow the cluster minor: use a v1\.35\.x-eksbuild version/);
+  assert.match(
+    r.out,
+    /cluster\.yaml:14:14: must eksctl ClusterConfig shop: kube-proxy v1\.32\.6-eksbuild\.2 must follow the cluster minor: use a v1\.35\.x-eksbuild version/,
+  );
   assert.match(r.out, /apps\/endpoints\.yaml:2:7: should Endpoints legacy: The Endpoints API is deprecated from Kubernetes 1\.33/);
-  assert.match(r.out, /apps\/flux\.yaml:1:13: must HelmRelease web\/podinfo: helm\.toolkit\.fluxcd\.io\/v2beta2 is not served by current Flux/);
+  assert.match(
+    r.out,
+    /apps\/flux\.yaml:1:13: must HelmRelease web\/podinfo: helm\.toolkit\.fluxcd\.io\/v2beta2 is not served by current Flux/,
+  );
   assert.match(r.out, / 1\.32: standard support until 2026-03-23, extended until 2027-03-23 \(extended\)/);
 });
 
@@ -84,5 +108,8 @@ test('the examples folder: the report runs and names the eksctl example', () => 
 
 test('check prints a note when --kubernetes-version is past EKS extended support', () => {
   const r = runCli(['check', '--kubernetes-version', '1.27', path.join(tmp, 'ok')]);
-  assert.match(r.out, /--kubernetes-version 1\.27: warning: Target Kubernetes 1\.27: Kubernetes 1\.27 reached the end of EKS extended support on 2025-07-24/);
+  assert.match(
+    r.out,
+    /--kubernetes-version 1\.27: warning: Target Kubernetes 1\.27: Kubernetes 1\.27 reached the end of EKS extended support on 2025-07-24/,
+  );
 });

@@ -18,10 +18,23 @@ before(async () => {
   conn = admin();
   ns = unique('upgrade');
   await createNamespace(conn, ns);
-  const cron = { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'nightly', namespace: ns }, spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'r', image: 'busybox' }] } } } } } };
+  const cron = {
+    apiVersion: 'batch/v1beta1',
+    kind: 'CronJob',
+    metadata: { name: 'nightly', namespace: ns },
+    spec: {
+      schedule: '0 2 * * *',
+      jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'r', image: 'busybox' }] } } } },
+    },
+  };
   const r = await conn.request('POST', `/apis/batch/v1beta1/namespaces/${ns}/cronjobs`, { body: cron });
   assert.equal(r.status, 201, r.text);
-  const ing = { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'web', namespace: ns }, spec: { backend: { serviceName: 'web', servicePort: 80 } } };
+  const ing = {
+    apiVersion: 'networking.k8s.io/v1beta1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: ns },
+    spec: { backend: { serviceName: 'web', servicePort: 80 } },
+  };
   const i = await conn.request('POST', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses`, { body: ing });
   assert.equal(i.status, 201, i.text);
 });
@@ -29,7 +42,12 @@ before(async () => {
 test('admin: requests through networking.k8s.io/v1beta1 show in apiserver_requested_deprecated_apis; the objects are listed', async () => {
   const f = await clusterUpgradeFindings(conn, '1.25', removedApisUpTo('1.25'));
   assert.match(f.serverVersion ?? '', /^v1\.\d+/);
-  assert.ok(f.requested?.some((x) => x.group === 'networking.k8s.io' && x.version === 'v1beta1' && x.resource === 'ingresses' && x.removedRelease === '1.22'), JSON.stringify(f.requested));
+  assert.ok(
+    f.requested?.some(
+      (x) => x.group === 'networking.k8s.io' && x.version === 'v1beta1' && x.resource === 'ingresses' && x.removedRelease === '1.22',
+    ),
+    JSON.stringify(f.requested),
+  );
   const ing = f.served?.find((s) => s.apiVersion === 'networking.k8s.io/v1beta1' && s.kind === 'Ingress');
   assert.ok(ing?.objects.includes(`${ns}/web`), JSON.stringify(f.served));
   const cron = f.served?.find((s) => s.apiVersion === 'batch/v1beta1' && s.kind === 'CronJob');
@@ -41,14 +59,23 @@ test('admin: requests through networking.k8s.io/v1beta1 show in apiserver_reques
 test('a target before the removal: nothing through batch/v1beta1 is reported', async () => {
   const f = await clusterUpgradeFindings(conn, '1.24', removedApisUpTo('1.24'));
   assert.ok(!f.served?.some((s) => s.apiVersion === 'batch/v1beta1'));
-  assert.ok(f.served?.some((s) => s.apiVersion === 'networking.k8s.io/v1beta1'), 'removed in 1.22, so still reported');
+  assert.ok(
+    f.served?.some((s) => s.apiVersion === 'networking.k8s.io/v1beta1'),
+    'removed in 1.22, so still reported',
+  );
 });
 
 test('restricted user: /metrics and the list are refused; the findings say so', async () => {
   const f = await clusterUpgradeFindings(new Connection(loadTestKc('restricted')), '1.25', removedApisUpTo('1.25'));
   assert.equal(f.requested, undefined);
-  assert.ok(f.notes.some((n) => /\/metrics could not be read \(HTTP 403\)/.test(n)), JSON.stringify(f.notes));
-  assert.ok(f.notes.some((n) => /Not allowed to list cronjobs through batch\/v1beta1/.test(n)), JSON.stringify(f.notes));
+  assert.ok(
+    f.notes.some((n) => /\/metrics could not be read \(HTTP 403\)/.test(n)),
+    JSON.stringify(f.notes),
+  );
+  assert.ok(
+    f.notes.some((n) => /Not allowed to list cronjobs through batch\/v1beta1/.test(n)),
+    JSON.stringify(f.notes),
+  );
 });
 
 test('the metrics parser keeps positive samples once, with their labels', () => {

@@ -8,7 +8,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { Connection, ClusterError, loadKubeconfig, applyManifests, diffManifest, listServices, ServiceWatcher, type ClusterErrorKind } from '../../client/src/cluster';
+import {
+  Connection,
+  ClusterError,
+  loadKubeconfig,
+  applyManifests,
+  diffManifest,
+  listServices,
+  ServiceWatcher,
+  type ClusterErrorKind,
+} from '../../client/src/cluster';
 import { admin, adminToken, docs, unique, createNamespace, kubeconfigWithUser, loadTestKc, tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -19,7 +28,12 @@ function connFor(file: string, timeoutMs = 5000): Connection {
 }
 
 async function failure(p: Promise<unknown>): Promise<ClusterError> {
-  try { await p; } catch (e) { assert.ok(e instanceof ClusterError, `expected ClusterError, got ${e}`); return e; }
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof ClusterError, `expected ClusterError, got ${e}`);
+    return e;
+  }
   assert.fail('expected a failure');
 }
 
@@ -37,7 +51,12 @@ function script(name: string, body: string): string {
 
 describe('unreachable API server', () => {
   test('connection refused', async () => {
-    const port = await new Promise<number>((res) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => res(p)); }); });
+    const port = await new Promise<number>((res) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => res(p));
+      });
+    });
     const file = kubeconfigWithUser(dir, { token: 'abc' }, { server: `https://127.0.0.1:${port}` });
     const e = await failure(connFor(file).call('GET', '/api/v1/namespaces'));
     expectKind(e, 'unreachable', /connection refused/);
@@ -72,12 +91,26 @@ describe('authentication and authorization', () => {
   test('a missing token-file of another user: the context in use still works; the broken one says why', async () => {
     const kc = loadTestKc('local');
     const file = path.join(dir, 'two-users');
-    fs.writeFileSync(file, JSON.stringify({
-      apiVersion: 'v1', kind: 'Config', 'current-context': 'works',
-      clusters: [{ name: 'c', cluster: { server: kc.getCurrentCluster()!.server, 'certificate-authority-data': kc.getCurrentCluster()!.caData } }],
-      users: [{ name: 'admin', user: { token: adminToken() } }, { name: 'gone', user: { 'token-file': path.join(dir, 'no-such-token') } }],
-      contexts: [{ name: 'works', context: { cluster: 'c', user: 'admin' } }, { name: 'broken', context: { cluster: 'c', user: 'gone' } }],
-    }), { mode: 0o600 });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        'current-context': 'works',
+        clusters: [
+          { name: 'c', cluster: { server: kc.getCurrentCluster()!.server, 'certificate-authority-data': kc.getCurrentCluster()!.caData } },
+        ],
+        users: [
+          { name: 'admin', user: { token: adminToken() } },
+          { name: 'gone', user: { 'token-file': path.join(dir, 'no-such-token') } },
+        ],
+        contexts: [
+          { name: 'works', context: { cluster: 'c', user: 'admin' } },
+          { name: 'broken', context: { cluster: 'c', user: 'gone' } },
+        ],
+      }),
+      { mode: 0o600 },
+    );
     const loaded = loadKubeconfig({ overridePath: file });
     const ok = await new Connection(loaded.kc).call('GET', '/api/v1/namespaces/default');
     assert.equal(ok.metadata.name, 'default');
@@ -100,20 +133,31 @@ describe('authentication and authorization', () => {
       ns = unique('rbac');
       await createNamespace(conn, ns);
       // restricted may only read ConfigMaps and Services in this namespace.
-      await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, { body: {
-        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'read-cm' },
-        rules: [{ apiGroups: [''], resources: ['configmaps', 'services'], verbs: ['get', 'list', 'watch'] }],
-      } });
-      await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, { body: {
-        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'read-cm' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'read-cm' },
-        subjects: [{ kind: 'User', name: 'restricted', apiGroup: 'rbac.authorization.k8s.io' }],
-      } });
+      await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, {
+        body: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'Role',
+          metadata: { name: 'read-cm' },
+          rules: [{ apiGroups: [''], resources: ['configmaps', 'services'], verbs: ['get', 'list', 'watch'] }],
+        },
+      });
+      await conn.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, {
+        body: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'RoleBinding',
+          metadata: { name: 'read-cm' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'read-cm' },
+          subjects: [{ kind: 'User', name: 'restricted', apiGroup: 'rbac.authorization.k8s.io' }],
+        },
+      });
     });
 
     test('apply says which verb on which resource in which namespace', async () => {
       const conn = new Connection(loadTestKc('restricted'));
-      const report = await applyManifests(conn, docs(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nope, namespace: ${ns}}\ndata: {a: "1"}\n`));
+      const report = await applyManifests(
+        conn,
+        docs(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nope, namespace: ${ns}}\ndata: {a: "1"}\n`),
+      );
       assert.equal(report.didApply, false);
       const e = report.dryRun[0].error!;
       expectKind(e, 'forbidden', new RegExp(`user "restricted" may not patch configmaps in namespace "${ns}"`));
@@ -123,22 +167,36 @@ describe('authentication and authorization', () => {
 
     test('server-side apply needs only patch/create: a user who may not read the object still applies', async () => {
       const a = admin();
-      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, { body: {
-        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'write-secrets' },
-        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['patch', 'create'] }],
-      } });
-      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, { body: {
-        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'write-secrets' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'write-secrets' },
-        subjects: [{ kind: 'User', name: 'restricted', apiGroup: 'rbac.authorization.k8s.io' }],
-      } });
+      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/roles`, {
+        body: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'Role',
+          metadata: { name: 'write-secrets' },
+          rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['patch', 'create'] }],
+        },
+      });
+      await a.call('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${ns}/rolebindings`, {
+        body: {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'RoleBinding',
+          metadata: { name: 'write-secrets' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'write-secrets' },
+          subjects: [{ kind: 'User', name: 'restricted', apiGroup: 'rbac.authorization.k8s.io' }],
+        },
+      });
       const conn = new Connection(loadTestKc('restricted'));
       const text = `apiVersion: v1\nkind: Secret\nmetadata: {name: s1, namespace: ${ns}}\nstringData: {k: v}\n`;
       const first = await applyManifests(conn, docs(text));
       assert.equal(first.failed, false, first.dryRun.map((r) => r.message).join('\n'));
-      assert.deepEqual(first.applied.map((r) => r.outcome), ['created']);
+      assert.deepEqual(
+        first.applied.map((r) => r.outcome),
+        ['created'],
+      );
       const second = await applyManifests(conn, docs(text));
-      assert.deepEqual(second.applied.map((r) => r.outcome), ['configured']);
+      assert.deepEqual(
+        second.applied.map((r) => r.outcome),
+        ['configured'],
+      );
       assert.match(second.applied[0].message, /may not read the live object/);
       const e = await failure(diffManifest(conn, docs(text)[0]));
       expectKind(e, 'forbidden', /user "restricted" may not get Secret s1, so there is no live object to compare with/);
@@ -151,13 +209,22 @@ describe('authentication and authorization', () => {
     });
 
     test('the Services watch falls back to the namespace the user may read', async () => {
-      await admin().call('POST', `/api/v1/namespaces/${ns}/services`, { body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'mine' }, spec: { ports: [{ port: 80, protocol: 'TCP' }] } } });
-      const w = new ServiceWatcher(new Connection(loadTestKc('restricted')), {}, { fallbackNamespace: ns, backoff: { minMs: 1000, maxMs: 1000 } });
+      await admin().call('POST', `/api/v1/namespaces/${ns}/services`, {
+        body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'mine' }, spec: { ports: [{ port: 80, protocol: 'TCP' }] } },
+      });
+      const w = new ServiceWatcher(
+        new Connection(loadTestKc('restricted')),
+        {},
+        { fallbackNamespace: ns, backoff: { minMs: 1000, maxMs: 1000 } },
+      );
       try {
         const tree = await w.start();
         assert.equal(w.scope, ns);
         assert.match(w.fellBack!.message, /may not list services \(cluster-wide\)/);
-        assert.deepEqual(tree.map((n) => `${n.namespace}: ${n.services.map((s) => s.name).join(',')}`), [`${ns}: mine`]);
+        assert.deepEqual(
+          tree.map((n) => `${n.namespace}: ${n.services.map((s) => s.name).join(',')}`),
+          [`${ns}: mine`],
+        );
       } finally {
         await w.stop();
       }
@@ -168,12 +235,24 @@ describe('authentication and authorization', () => {
 
 describe('EKS exec plugin (aws eks get-token)', () => {
   const awsExec = (command: string, env: { name: string; value: string }[] = []) => ({
-    exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command, args: ['eks', 'get-token', '--cluster-name', 'demo', '--region', 'eu-west-1'], env, interactiveMode: 'Never' },
+    exec: {
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      command,
+      args: ['eks', 'get-token', '--cluster-name', 'demo', '--region', 'eu-west-1'],
+      env,
+      interactiveMode: 'Never',
+    },
   });
 
   test('aws is not installed', async () => {
     const empty = fs.mkdtempSync(path.join(dir, 'empty-path-'));
-    const file = kubeconfigWithUser(dir, awsExec('aws', [{ name: 'PATH', value: empty }, { name: 'AWS_SECRET_ACCESS_KEY', value: 'SECRETsecretSECRET1234' }]));
+    const file = kubeconfigWithUser(
+      dir,
+      awsExec('aws', [
+        { name: 'PATH', value: empty },
+        { name: 'AWS_SECRET_ACCESS_KEY', value: 'SECRETsecretSECRET1234' },
+      ]),
+    );
     const e = await failure(connFor(file).call('GET', '/api/v1/namespaces'));
     expectKind(e, 'auth-plugin', /`aws` program was not found.*Install the AWS CLI v2/);
     assert.match(e.message, /aws eks get-token --cluster-name demo/);
@@ -188,7 +267,10 @@ describe('EKS exec plugin (aws eks get-token)', () => {
   });
 
   test('expired AWS credentials', async () => {
-    const aws = script('expired/aws', 'echo "An error occurred (ExpiredToken) when calling the AssumeRole operation: The security token included in the request is expired" >&2; exit 255');
+    const aws = script(
+      'expired/aws',
+      'echo "An error occurred (ExpiredToken) when calling the AssumeRole operation: The security token included in the request is expired" >&2; exit 255',
+    );
     const file = kubeconfigWithUser(dir, awsExec(aws, [{ name: 'AWS_PROFILE', value: 'dev' }]));
     const e = await failure(connFor(file).call('GET', '/api/v1/namespaces'));
     expectKind(e, 'auth-plugin', /credentials of "dev" have expired.*aws sso login --profile dev/);
@@ -196,9 +278,12 @@ describe('EKS exec plugin (aws eks get-token)', () => {
 
   test('the cluster rejects the token aws printed (relative exec command resolved from the kubeconfig dir)', async () => {
     const sub = fs.mkdtempSync(path.join(dir, 'rel-'));
-    script(path.relative(dir, path.join(sub, 'bin', 'aws')), `cat <<'JSON'
+    script(
+      path.relative(dir, path.join(sub, 'bin', 'aws')),
+      `cat <<'JSON'
 {"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"k8s-aws-v1.not-a-real-token-abcdef"}}
-JSON`);
+JSON`,
+    );
     const abs = kubeconfigWithUser(dir, awsExec('./bin/aws'));
     const file = path.join(sub, 'kubeconfig');
     fs.renameSync(abs, file);

@@ -15,7 +15,8 @@ async function problemsOf(text: string): Promise<{ line: number; field: string; 
   const report = await applyManifests(admin(), [doc], { dryRunOnly: true });
   const failed = report.dryRun.find((r: ObjectResult) => r.outcome === 'failed');
   assert.ok(failed, `the server accepted it: ${report.dryRun.map((r) => r.message).join('; ')}`);
-  return fieldProblems(failed.error!, doc.object, doc.label).map((p) => ({ line: doc.rangeOfField(p.field).start.line + 1, field: p.field, message: p.message }))
+  return fieldProblems(failed.error!, doc.object, doc.label)
+    .map((p) => ({ line: doc.rangeOfField(p.field).start.line + 1, field: p.field, message: p.message }))
     .sort((a, b) => a.line - b.line); // the server lists them in no fixed order
 }
 
@@ -27,13 +28,21 @@ describe('cluster rejections on the field the server names', () => {
       // SSA typed patch: ".metadata.labels.tier: expected string, got &value.valueUnstructured{Value:1}"
       name: 'a label given as a number: on the label, with the value the file has and the fix',
       text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fb-label\n  namespace: default\n  labels:\n    tier: 1\n',
-      want: [{ line: 7, field: 'metadata.labels.tier', message: /metadata\.labels\.tier must be a string, but the file has the number 1\. Quote it: "1"/ }],
+      want: [
+        {
+          line: 7,
+          field: 'metadata.labels.tier',
+          message: /metadata\.labels\.tier must be a string, but the file has the number 1\. Quote it: "1"/,
+        },
+      ],
     },
     {
       // keyed list element: ".spec.ports[port=\"abc\",protocol=\"TCP\"].port: expected numeric ..."
       name: 'a port given as a string: the list element named by its keys is found in the file',
       text: 'apiVersion: v1\nkind: Service\nmetadata: {name: fb-port, namespace: default}\nspec:\n  ports:\n  - name: http\n    protocol: TCP\n    port: "abc"\n',
-      want: [{ line: 8, field: 'spec.ports[0].port', message: /spec\.ports\[0\]\.port must be a number, but the file has the string "abc"/ }],
+      want: [
+        { line: 8, field: 'spec.ports[0].port', message: /spec\.ports\[0\]\.port must be a number, but the file has the string "abc"/ },
+      ],
     },
     {
       name: 'two typed errors in one object: one problem each, on its own line',
@@ -48,14 +57,20 @@ describe('cluster rejections on the field the server names', () => {
       name: 'validation causes: each on its field, Go maps in plain words',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: fb-valid, namespace: default}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata:\n      labels: {app: b}\n    spec:\n      containers:\n      - name: c\n        image: x\n        ports:\n        - containerPort: 99999\n          protocol: TCP\n',
       want: [
-        { line: 8, field: 'spec.template.metadata.labels', message: /spec\.template\.metadata\.labels: Invalid value: \{app: "b"\}: `selector` does not match template `labels`/ },
+        {
+          line: 8,
+          field: 'spec.template.metadata.labels',
+          message: /spec\.template\.metadata\.labels: Invalid value: \{app: "b"\}: `selector` does not match template `labels`/,
+        },
         { line: 14, field: 'spec.template.spec.containers[0].ports[0].containerPort', message: /must be between 1 and 65535/ },
       ],
     },
     {
       name: 'a namespace that does not exist: on metadata.namespace',
       text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fb-ns\n  namespace: no-such-namespace\n',
-      want: [{ line: 5, field: 'metadata.namespace', message: /namespace "no-such-namespace" does not exist on the cluster\. Create it first/ }],
+      want: [
+        { line: 5, field: 'metadata.namespace', message: /namespace "no-such-namespace" does not exist on the cluster\. Create it first/ },
+      ],
     },
     {
       // Kubernetes before 1.21 cannot server-side apply a port without protocol
@@ -66,7 +81,13 @@ describe('cluster rejections on the field the server names', () => {
     {
       name: 'a CRD kind that is not installed: on apiVersion, install the CRD',
       text: 'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: fb-np\n',
-      want: [{ line: 1, field: 'apiVersion', message: /does not know kind "NodePool" in apiVersion "karpenter\.sh\/v1"\. Install the CRD first/ }],
+      want: [
+        {
+          line: 1,
+          field: 'apiVersion',
+          message: /does not know kind "NodePool" in apiVersion "karpenter\.sh\/v1"\. Install the CRD first/,
+        },
+      ],
     },
   ];
   for (const c of cases) {
@@ -88,12 +109,22 @@ describe('a built-in API the cluster does not serve', () => {
     const v = await readServerVersion(admin());
     assert.ok(v, 'the server reports its version');
     // About a server older than the API in the file (the local one is 1.20).
-    if (!(v.major === 1 && v.minor < 21)) { t.skip(`the test server runs ${v.text}, which serves policy/v1`); return; }
-    const got = await problemsOf('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: fb-pdb, namespace: default}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n');
+    if (!(v.major === 1 && v.minor < 21)) {
+      t.skip(`the test server runs ${v.text}, which serves policy/v1`);
+      return;
+    }
+    const got = await problemsOf(
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: fb-pdb, namespace: default}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n',
+    );
     assert.equal(got.length, 1);
     assert.equal(got[0].field, 'apiVersion');
     assert.equal(got[0].line, 1);
-    assert.match(got[0].message, new RegExp(`Kubernetes ${v.text} \\(context "local"\\) does not serve PodDisruptionBudget in policy/v1: it serves PodDisruptionBudget as policy/v1beta1\\.`));
+    assert.match(
+      got[0].message,
+      new RegExp(
+        `Kubernetes ${v.text} \\(context "local"\\) does not serve PodDisruptionBudget in policy/v1: it serves PodDisruptionBudget as policy/v1beta1\\.`,
+      ),
+    );
     assert.match(got[0].message, /policy\/v1 PodDisruptionBudget was added in Kubernetes 1\.21\./);
     assert.doesNotMatch(got[0].message, /CRD/, 'a built-in kind has no CRD to upgrade');
   });

@@ -8,20 +8,48 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  isProductionContext, productionVerdict, confirmationNeeded, guardPatternFromSetting, MAX_GUARD_INPUT, MAX_GUARD_PATTERN,
+  isProductionContext,
+  productionVerdict,
+  confirmationNeeded,
+  guardPatternFromSetting,
+  MAX_GUARD_INPUT,
+  MAX_GUARD_PATTERN,
   type GuardTarget,
 } from '../../client/src/cluster';
 
-const eksAlias: GuardTarget = { context: 'shop', cluster: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop-prod', server: 'https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com' };
+const eksAlias: GuardTarget = {
+  context: 'shop',
+  cluster: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop-prod',
+  server: 'https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com',
+};
 
 describe('production guard: what it matches', () => {
   const cases: { name: string; target: GuardTarget | string; pattern?: unknown; production: boolean; reason?: RegExp }[] = [
-    { name: 'default pattern: a context name containing "prod"', target: 'arn:aws:eks:eu-west-1:1:cluster/shop-prod', production: true, reason: /context name/ },
+    {
+      name: 'default pattern: a context name containing "prod"',
+      target: 'arn:aws:eks:eu-west-1:1:cluster/shop-prod',
+      production: true,
+      reason: /context name/,
+    },
     { name: 'case-insensitive', target: 'PROD-eu', production: true },
     { name: 'a name without it', target: 'staging', production: false },
-    { name: '`aws eks update-kubeconfig --alias shop` of a production cluster: the cluster ARN matches', target: eksAlias, production: true, reason: /cluster name "arn:aws:eks:.*shop-prod"/ },
-    { name: 'the server URL matches', target: { context: 'blue', cluster: 'blue', server: 'https://api.prod.example.com:6443' }, production: true, reason: /server URL "https:\/\/api\.prod\.example\.com:6443"/ },
-    { name: 'credentials in the server URL are neither matched nor shown', target: { context: 'blue', cluster: 'blue', server: 'https://prod:hunter2@api.example.com' }, production: false },
+    {
+      name: '`aws eks update-kubeconfig --alias shop` of a production cluster: the cluster ARN matches',
+      target: eksAlias,
+      production: true,
+      reason: /cluster name "arn:aws:eks:.*shop-prod"/,
+    },
+    {
+      name: 'the server URL matches',
+      target: { context: 'blue', cluster: 'blue', server: 'https://api.prod.example.com:6443' },
+      production: true,
+      reason: /server URL "https:\/\/api\.prod\.example\.com:6443"/,
+    },
+    {
+      name: 'credentials in the server URL are neither matched nor shown',
+      target: { context: 'blue', cluster: 'blue', server: 'https://prod:hunter2@api.example.com' },
+      production: false,
+    },
     { name: 'nothing matches', target: { context: 'dev', cluster: 'dev-cluster', server: 'https://127.0.0.1:6443' }, production: false },
     { name: 'own pattern', target: 'live-eu', pattern: '^live-', production: true },
     { name: 'own pattern, no match', target: 'shop-prod', pattern: '^live-', production: false },
@@ -41,8 +69,12 @@ describe('production guard: fails closed', () => {
   const invalid: { name: string; pattern: unknown; why: RegExp }[] = [
     { name: 'unbalanced bracket (`prod|[live`)', pattern: 'prod|[live', why: /missing closing \]/ },
     { name: 'lookahead, which RE2 does not support', pattern: '(?=prod)', why: /not a valid regular expression/ },
-    { name: 'a repeat count over RE2\'s limit', pattern: '(a{1000}){1000}', why: /invalid repeat count/ },
-    { name: 'a pattern over the length limit', pattern: 'a'.repeat(MAX_GUARD_PATTERN + 1), why: new RegExp(`longer than ${MAX_GUARD_PATTERN}`) },
+    { name: "a repeat count over RE2's limit", pattern: '(a{1000}){1000}', why: /invalid repeat count/ },
+    {
+      name: 'a pattern over the length limit',
+      pattern: 'a'.repeat(MAX_GUARD_PATTERN + 1),
+      why: new RegExp(`longer than ${MAX_GUARD_PATTERN}`),
+    },
     { name: 'a setting that is not a string', pattern: 42, why: /is not a string/ },
     { name: 'null in settings.json', pattern: null, why: /is not a string/ },
   ];
@@ -78,7 +110,10 @@ describe('production guard: fails closed', () => {
 
 describe('production guard: the question', () => {
   test('says which name matched, and the action and count', () => {
-    assert.match(confirmationNeeded(eksAlias, undefined, 'Apply', 3)!, /^"shop" looks like a production context: its cluster name "arn:aws:eks:eu-west-1:123456789012:cluster\/shop-prod" matches eksManifests\.cluster\.productionContextPattern \("prod"\)\. Apply 3 objects to it\?$/);
+    assert.match(
+      confirmationNeeded(eksAlias, undefined, 'Apply', 3)!,
+      /^"shop" looks like a production context: its cluster name "arn:aws:eks:eu-west-1:123456789012:cluster\/shop-prod" matches eksManifests\.cluster\.productionContextPattern \("prod"\)\. Apply 3 objects to it\?$/,
+    );
     assert.match(confirmationNeeded('shop-prod', 'prod', 'Force-apply', 1)!, /Force-apply 1 object to it\?$/);
     assert.equal(confirmationNeeded({ context: 'dev', cluster: 'dev', server: 'https://127.0.0.1' }, undefined, 'Apply', 1), undefined);
   });

@@ -11,7 +11,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 export function testKubeconfigPath(): string {
   const p = process.env.EKS_TEST_KUBECONFIG;
   if (!p || !fs.existsSync(p)) {
-    throw new Error('EKS_TEST_KUBECONFIG is not set or missing: run these tests through `bash test/cluster/run.sh` (or `npm test`), which builds and starts a real kube-apiserver and sets it.');
+    throw new Error(
+      'EKS_TEST_KUBECONFIG is not set or missing: run these tests through `bash test/cluster/run.sh` (or `npm test`), which builds and starts a real kube-apiserver and sets it.',
+    );
   }
   return p;
 }
@@ -55,8 +57,12 @@ export function kubeconfigWithUser(dir: string, user: Record<string, unknown>, o
   const kc = loadTestKc('local');
   const cluster = kc.getCurrentCluster()!;
   const cfg = {
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'test',
-    clusters: [{ name: 'c', cluster: { server: opts.server ?? cluster.server, ...(opts.noCa ? {} : { 'certificate-authority-data': caData() }) } }],
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'test',
+    clusters: [
+      { name: 'c', cluster: { server: opts.server ?? cluster.server, ...(opts.noCa ? {} : { 'certificate-authority-data': caData() }) } },
+    ],
     users: [{ name: 'u', user }],
     contexts: [{ name: 'test', context: { cluster: 'c', user: 'u' } }],
   };

@@ -8,8 +8,25 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  loadKubeconfig, kubeconfigPaths, contextNames, contextNamespace, useContext, persistCurrentContext, describeContext,
-  shortContext, withCurrentContext, userCredentialProblem, redact, secretsOf, ClusterError, Connection, parseManifests, parseFieldPath, orderForApply, findManifest, resourcePath,
+  loadKubeconfig,
+  kubeconfigPaths,
+  contextNames,
+  contextNamespace,
+  useContext,
+  persistCurrentContext,
+  describeContext,
+  shortContext,
+  withCurrentContext,
+  userCredentialProblem,
+  redact,
+  secretsOf,
+  ClusterError,
+  Connection,
+  parseManifests,
+  parseFieldPath,
+  orderForApply,
+  findManifest,
+  resourcePath,
 } from '../../client/src/cluster';
 import { parse as parseYaml } from 'yaml';
 import { tmpDir } from './helpers';
@@ -24,7 +41,9 @@ function write(name: string, text: string): string {
   return p;
 }
 
-const fileA = write('a/config', `# my comment
+const fileA = write(
+  'a/config',
+  `# my comment
 apiVersion: v1
 kind: Config
 current-context: dev
@@ -48,8 +67,11 @@ contexts:
   context: {cluster: shared, user: shared-user, namespace: team-dev}
 - name: prod-eks
   context: {cluster: only-a, user: eks}
-`);
-const fileB = write('b/config', `apiVersion: v1
+`,
+);
+const fileB = write(
+  'b/config',
+  `apiVersion: v1
 kind: Config
 current-context: from-b
 clusters:
@@ -63,7 +85,8 @@ contexts:
   context: {cluster: shared, user: shared-user, namespace: other}
 - name: from-b
   context: {cluster: shared, user: shared-user}
-`);
+`,
+);
 const empty = write('empty/config', '');
 
 describe('kubeconfig like kubectl', () => {
@@ -76,7 +99,11 @@ describe('kubeconfig like kubectl', () => {
     assert.equal(loaded.kc.getCurrentContext(), 'dev', 'the first file that sets current-context wins');
     assert.equal(loaded.currentContextFile, fileA);
     assert.deepEqual(contextNames(loaded.kc), ['dev', 'from-b', 'prod-eks']);
-    assert.equal(loaded.kc.getCluster('shared')!.server, 'https://a.example:6443', 'first definition wins (client-node would throw "Duplicate cluster")');
+    assert.equal(
+      loaded.kc.getCluster('shared')!.server,
+      'https://a.example:6443',
+      'first definition wins (client-node would throw "Duplicate cluster")',
+    );
     assert.equal(loaded.kc.getUser('shared-user')!.token, 'token-from-a-1234567890');
     assert.equal(contextNamespace(loaded.kc), 'team-dev');
   });
@@ -91,7 +118,10 @@ describe('kubeconfig like kubectl', () => {
 
   test('a relative token-file is read relative to its kubeconfig', () => {
     write('tf/tokens/t', 'token-from-file-0987654321');
-    const f = write('tf/config', 'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: k, cluster: {server: "https://x"}}]\nusers: [{name: u, user: {token-file: tokens/t}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n');
+    const f = write(
+      'tf/config',
+      'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: k, cluster: {server: "https://x"}}]\nusers: [{name: u, user: {token-file: tokens/t}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n',
+    );
     assert.equal(loadKubeconfig({ overridePath: f }).kc.getUser('u')!.token, 'token-from-file-0987654321');
   });
 
@@ -109,7 +139,10 @@ describe('kubeconfig like kubectl', () => {
   });
 
   test('clear errors: no context anywhere, unreadable override', () => {
-    assert.throws(() => loadKubeconfig({ env: { KUBECONFIG: empty } }), (e: ClusterError) => e.kind === 'no-config' && /aws eks update-kubeconfig/.test(e.message));
+    assert.throws(
+      () => loadKubeconfig({ env: { KUBECONFIG: empty } }),
+      (e: ClusterError) => e.kind === 'no-config' && /aws eks update-kubeconfig/.test(e.message),
+    );
     assert.throws(() => loadKubeconfig({ overridePath: path.join(dir, 'missing') }), /cannot be read/);
   });
 
@@ -133,15 +166,49 @@ describe('kubeconfig like kubectl', () => {
 
 describe('persist context switch: only current-context changes (issue 16)', () => {
   const cases: { name: string; text: string; to: string; want: string }[] = [
-    { name: 'CRLF file keeps CRLF, comments and flow style', text: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: dev   # the one I use\r\nkind: Config\r\n',
-      to: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop', want: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: arn:aws:eks:eu-west-1:123456789012:cluster/shop   # the one I use\r\nkind: Config\r\n' },
-    { name: 'a quoted value stays quoted', text: "current-context: 'dev'\nkind: Config\n", to: 'prod', want: 'current-context: "prod"\nkind: Config\n' },
-    { name: 'a name YAML 1.1 reads as a boolean is quoted (kubectl reads YAML 1.1)', text: 'current-context: dev\n', to: 'yes', want: 'current-context: "yes"\n' },
+    {
+      name: 'CRLF file keeps CRLF, comments and flow style',
+      text: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: dev   # the one I use\r\nkind: Config\r\n',
+      to: 'arn:aws:eks:eu-west-1:123456789012:cluster/shop',
+      want: 'apiVersion: v1\r\n# keep me\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\ncurrent-context: arn:aws:eks:eu-west-1:123456789012:cluster/shop   # the one I use\r\nkind: Config\r\n',
+    },
+    {
+      name: 'a quoted value stays quoted',
+      text: "current-context: 'dev'\nkind: Config\n",
+      to: 'prod',
+      want: 'current-context: "prod"\nkind: Config\n',
+    },
+    {
+      name: 'a name YAML 1.1 reads as a boolean is quoted (kubectl reads YAML 1.1)',
+      text: 'current-context: dev\n',
+      to: 'yes',
+      want: 'current-context: "yes"\n',
+    },
     { name: 'a name with ": " is quoted', text: 'current-context: dev\n', to: 'a: b', want: 'current-context: "a: b"\n' },
-    { name: 'an empty value is filled in', text: 'apiVersion: v1\ncurrent-context:\nkind: Config\n', to: 'dev', want: 'apiVersion: v1\ncurrent-context: dev\nkind: Config\n' },
-    { name: 'no current-context yet: appended with the file\'s line ending', text: 'apiVersion: v1\r\nkind: Config', to: 'dev', want: 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: dev\r\n' },
-    { name: 'JSON kubeconfig stays JSON', text: '{"apiVersion": "v1", "current-context": "dev", "kind": "Config"}', to: 'prod', want: '{"apiVersion": "v1", "current-context": "prod", "kind": "Config"}' },
-    { name: 'JSON kubeconfig without the key gets it as first entry', text: '{"apiVersion": "v1", "kind": "Config"}\n', to: 'prod', want: '{"current-context": "prod", "apiVersion": "v1", "kind": "Config"}\n' },
+    {
+      name: 'an empty value is filled in',
+      text: 'apiVersion: v1\ncurrent-context:\nkind: Config\n',
+      to: 'dev',
+      want: 'apiVersion: v1\ncurrent-context: dev\nkind: Config\n',
+    },
+    {
+      name: "no current-context yet: appended with the file's line ending",
+      text: 'apiVersion: v1\r\nkind: Config',
+      to: 'dev',
+      want: 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: dev\r\n',
+    },
+    {
+      name: 'JSON kubeconfig stays JSON',
+      text: '{"apiVersion": "v1", "current-context": "dev", "kind": "Config"}',
+      to: 'prod',
+      want: '{"apiVersion": "v1", "current-context": "prod", "kind": "Config"}',
+    },
+    {
+      name: 'JSON kubeconfig without the key gets it as first entry',
+      text: '{"apiVersion": "v1", "kind": "Config"}\n',
+      to: 'prod',
+      want: '{"current-context": "prod", "apiVersion": "v1", "kind": "Config"}\n',
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {
@@ -155,7 +222,11 @@ describe('persist context switch: only current-context changes (issue 16)', () =
     const d = path.join(dir, 'atomic');
     fs.mkdirSync(d, { recursive: true });
     const real = path.join(d, 'real-config');
-    fs.writeFileSync(real, 'apiVersion: v1\r\nkind: Config\r\ncurrent-context: a\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\nusers: [{name: u, user: {token: t}}]\r\ncontexts: [{name: a, context: {cluster: k, user: u}}, {name: b, context: {cluster: k, user: u}}]\r\n', { mode: 0o600 });
+    fs.writeFileSync(
+      real,
+      'apiVersion: v1\r\nkind: Config\r\ncurrent-context: a\r\nclusters: [{name: k, cluster: {server: "https://x"}}]\r\nusers: [{name: u, user: {token: t}}]\r\ncontexts: [{name: a, context: {cluster: k, user: u}}, {name: b, context: {cluster: k, user: u}}]\r\n',
+      { mode: 0o600 },
+    );
     fs.chmodSync(real, 0o600);
     const link = path.join(d, 'config');
     fs.symlinkSync(real, link);
@@ -171,13 +242,18 @@ describe('persist context switch: only current-context changes (issue 16)', () =
   });
 
   test('a kubeconfig that is not valid YAML is left alone', () => {
-    assert.throws(() => withCurrentContext('a: [\n', 'x'), (e: ClusterError) => e.kind === 'no-config' && /not valid YAML/.test(e.message));
+    assert.throws(
+      () => withCurrentContext('a: [\n', 'x'),
+      (e: ClusterError) => e.kind === 'no-config' && /not valid YAML/.test(e.message),
+    );
   });
 });
 
 describe('token-file of a user that is not in use (issue 16)', () => {
   test('a missing token-file does not make the kubeconfig unusable; it fails only for its own user', () => {
-    const f = write('tf-missing/config', `apiVersion: v1
+    const f = write(
+      'tf-missing/config',
+      `apiVersion: v1
 kind: Config
 current-context: good
 clusters: [{name: k, cluster: {server: "https://x.example"}}]
@@ -189,12 +265,16 @@ contexts:
 - {name: good, context: {cluster: k, user: ok}}
 - {name: bad, context: {cluster: k, user: gone}}
 - {name: trimmed, context: {cluster: k, user: padded}}
-`);
+`,
+    );
     write('tf-missing/tokens/padded', '  tok-from-file-42\n\n');
     const { kc } = loadKubeconfig({ overridePath: f });
     assert.deepEqual(contextNames(kc), ['bad', 'good', 'trimmed']);
     assert.equal(userCredentialProblem(kc, 'ok'), undefined);
-    assert.match(userCredentialProblem(kc, 'gone')!, /user "gone" reads its token from \/nonexistent\/eks-manifests\/token, which cannot be read \(ENOENT\)/);
+    assert.match(
+      userCredentialProblem(kc, 'gone')!,
+      /user "gone" reads its token from \/nonexistent\/eks-manifests\/token, which cannot be read \(ENOENT\)/,
+    );
     assert.equal(kc.getUser('padded')!.token, 'tok-from-file-42', 'trimmed like client-go');
   });
 });
@@ -218,7 +298,8 @@ describe('redaction', () => {
       'AWS_SESSION_TOKEN=FwoGZXIvYXdzE',
     ].join('\n');
     const out = redact(text);
-    for (const s of ['abc.def-ghi_123', 'xyz987654321', 'LS0tLS1CRUdJTi==', 'MIIEow', 'aHR0cHM6Ly9zdHMuYW1hem9u', 'FwoGZXIvYXdzE']) assert.ok(!out.includes(s), `${s} leaked: ${out}`);
+    for (const s of ['abc.def-ghi_123', 'xyz987654321', 'LS0tLS1CRUdJTi==', 'MIIEow', 'aHR0cHM6Ly9zdHMuYW1hem9u', 'FwoGZXIvYXdzE'])
+      assert.ok(!out.includes(s), `${s} leaked: ${out}`);
     assert.match(out, /Bearer \*\*\*/);
   });
   test('Connection.redact uses the kubeconfig secrets', () => {
@@ -255,32 +336,88 @@ metadata: {generateName: x-}
 `;
   test('documents with ranges; field paths map to lines; problems for what cannot be applied', () => {
     const { docs, problems } = parseManifests(text, 'file:///m.yaml');
-    assert.deepEqual(docs.map((d) => d.label), ['Deployment web', 'Namespace shop', 'CustomResourceDefinition widgets.example.com']);
+    assert.deepEqual(
+      docs.map((d) => d.label),
+      ['Deployment web', 'Namespace shop', 'CustomResourceDefinition widgets.example.com'],
+    );
     assert.equal(docs[0].range.start.line, 0);
     assert.equal(docs[1].range.start.line, 10);
     assert.equal(docs[0].rangeOfField('spec.template.spec.containers[0].image').start.line, 8);
     assert.equal(docs[0].rangeOfField('spec.nothing[3]').start.line, 0, 'unknown field: the document');
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /generateName/);
-    assert.deepEqual(parseFieldPath('metadata.annotations[alb.ingress.kubernetes.io/scheme]'), ['metadata', 'annotations', 'alb.ingress.kubernetes.io/scheme']);
+    assert.deepEqual(parseFieldPath('metadata.annotations[alb.ingress.kubernetes.io/scheme]'), [
+      'metadata',
+      'annotations',
+      'alb.ingress.kubernetes.io/scheme',
+    ]);
   });
   test('identity that goes into request paths is checked before anything is sent', () => {
     const cases: { name: string; doc: string; problem?: RegExp; line?: number }[] = [
       { name: 'valid core object', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a.b-c, namespace: team-a}\n' },
       { name: 'valid CRD group', doc: 'apiVersion: elbv2.k8s.aws/v1beta1\nkind: TargetGroupBinding\nmetadata: {name: tgb}\n' },
-      { name: 'apiVersion with a path', doc: 'apiVersion: v1/namespaces/kube-system/secrets\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "v1\/namespaces\/kube-system\/secrets" is not a valid group\/version/, line: 0 },
-      { name: 'apiVersion climbing up', doc: 'apiVersion: ../../api/v1\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /apiVersion "..\/..\/api\/v1" is not a valid group\/version/, line: 0 },
-      { name: 'apiVersion with a query', doc: 'apiVersion: "v1?watch=true"\nkind: ConfigMap\nmetadata: {name: a}\n', problem: /not a valid group\/version/, line: 0 },
-      { name: 'kind with a space', doc: 'apiVersion: v1\nkind: Config Map\nmetadata: {name: a}\n', problem: /kind "Config Map" is not a valid kind name/, line: 1 },
-      { name: 'name ".."', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ".."\n', problem: /metadata\.name ".." cannot be used as a name/, line: 3 },
-      { name: 'name with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a/b\n', problem: /may not contain "\/" or "%"/, line: 3 },
-      { name: 'name with a percent', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a%2Fb\n', problem: /may not contain/, line: 3 },
-      { name: 'namespace with a slash', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ../kube-system\n', problem: /namespace "..\/kube-system" is not a valid namespace name/, line: 4 },
-      { name: 'placeholder', doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ${NAMESPACE}\n', problem: /render the template first/, line: 4 },
+      {
+        name: 'apiVersion with a path',
+        doc: 'apiVersion: v1/namespaces/kube-system/secrets\nkind: ConfigMap\nmetadata: {name: a}\n',
+        problem: /apiVersion "v1\/namespaces\/kube-system\/secrets" is not a valid group\/version/,
+        line: 0,
+      },
+      {
+        name: 'apiVersion climbing up',
+        doc: 'apiVersion: ../../api/v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+        problem: /apiVersion "..\/..\/api\/v1" is not a valid group\/version/,
+        line: 0,
+      },
+      {
+        name: 'apiVersion with a query',
+        doc: 'apiVersion: "v1?watch=true"\nkind: ConfigMap\nmetadata: {name: a}\n',
+        problem: /not a valid group\/version/,
+        line: 0,
+      },
+      {
+        name: 'kind with a space',
+        doc: 'apiVersion: v1\nkind: Config Map\nmetadata: {name: a}\n',
+        problem: /kind "Config Map" is not a valid kind name/,
+        line: 1,
+      },
+      {
+        name: 'name ".."',
+        doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ".."\n',
+        problem: /metadata\.name ".." cannot be used as a name/,
+        line: 3,
+      },
+      {
+        name: 'name with a slash',
+        doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a/b\n',
+        problem: /may not contain "\/" or "%"/,
+        line: 3,
+      },
+      {
+        name: 'name with a percent',
+        doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a%2Fb\n',
+        problem: /may not contain/,
+        line: 3,
+      },
+      {
+        name: 'namespace with a slash',
+        doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ../kube-system\n',
+        problem: /namespace "..\/kube-system" is not a valid namespace name/,
+        line: 4,
+      },
+      {
+        name: 'placeholder',
+        doc: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: ${NAMESPACE}\n',
+        problem: /render the template first/,
+        line: 4,
+      },
     ];
     for (const c of cases) {
       const { docs, problems } = parseManifests(c.doc, 'file:///id.yaml');
-      if (!c.problem) { assert.equal(problems.length, 0, `${c.name}: ${problems.map((p) => p.message)}`); assert.equal(docs.length, 1); continue; }
+      if (!c.problem) {
+        assert.equal(problems.length, 0, `${c.name}: ${problems.map((p) => p.message)}`);
+        assert.equal(docs.length, 1);
+        continue;
+      }
       assert.equal(docs.length, 0, c.name);
       assert.equal(problems.length, 1, c.name);
       assert.match(problems[0].message, c.problem, c.name);
@@ -290,22 +427,37 @@ metadata: {generateName: x-}
   test('request paths refuse what parsing would refuse (for callers that build documents themselves)', () => {
     const info = { apiVersion: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true };
     assert.equal(resourcePath(info, 'team-a', 'web'), '/api/v1/namespaces/team-a/configmaps/web');
-    assert.throws(() => resourcePath(info, 'team-a', '..'), (e: ClusterError) => e.kind === 'invalid' && /cannot be used as a name/.test(e.message));
+    assert.throws(
+      () => resourcePath(info, 'team-a', '..'),
+      (e: ClusterError) => e.kind === 'invalid' && /cannot be used as a name/.test(e.message),
+    );
     assert.throws(() => resourcePath(info, '..', 'web'), /not a valid namespace name/);
     assert.throws(() => resourcePath({ ...info, apiVersion: 'v1/../..' }, 'a', 'web'), /not a valid group\/version/);
     assert.throws(() => resourcePath({ ...info, resource: '../secrets' }, 'a', 'web'), /not a resource name/);
   });
   test('selection: only documents touching the selected lines', () => {
-    assert.deepEqual(parseManifests(text, 'u', { first: 11, last: 11 }).docs.map((d) => d.name), ['shop']);
+    assert.deepEqual(
+      parseManifests(text, 'u', { first: 11, last: 11 }).docs.map((d) => d.name),
+      ['shop'],
+    );
   });
   test('apply order: Namespaces, then CRDs, then the rest in file order', () => {
     const { docs } = parseManifests(text, 'u');
-    assert.deepEqual(orderForApply(docs).map((d) => d.kind), ['Namespace', 'CustomResourceDefinition', 'Deployment']);
+    assert.deepEqual(
+      orderForApply(docs).map((d) => d.kind),
+      ['Namespace', 'CustomResourceDefinition', 'Deployment'],
+    );
   });
   test('reveal: find the manifest of a live object in workspace files', () => {
-    const files = [{ uri: 'a.yaml', text }, { uri: 'b.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n' }];
+    const files = [
+      { uri: 'a.yaml', text },
+      { uri: 'b.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n' },
+    ];
     const hits = findManifest(files, { kind: 'Deployment', name: 'web', namespace: 'shop' });
-    assert.deepEqual(hits.map((h) => [h.uri, h.range.start.line, h.exactNamespace]), [['a.yaml', 0, false]]);
+    assert.deepEqual(
+      hits.map((h) => [h.uri, h.range.start.line, h.exactNamespace]),
+      [['a.yaml', 0, false]],
+    );
     assert.deepEqual(findManifest(files, { kind: 'Service', name: 'web', namespace: 'shop' }), []);
   });
 });

@@ -12,7 +12,16 @@ import * as https from 'https';
 import { execFileSync } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
-import { Connection, ClusterError, loadKubeconfig, describeContext, secretsOf, redact, stripUserinfo, userinfoOf } from '../../client/src/cluster';
+import {
+  Connection,
+  ClusterError,
+  loadKubeconfig,
+  describeContext,
+  secretsOf,
+  redact,
+  stripUserinfo,
+  userinfoOf,
+} from '../../client/src/cluster';
 import { tmpDir } from './helpers';
 
 const dir = tmpDir();
@@ -26,7 +35,27 @@ before(async () => {
   // A self-signed certificate for 127.0.0.1 (client-node refuses plain HTTP unless TLS checks are off).
   const key = path.join(dir, 'echo.key');
   const crt = path.join(dir, 'echo.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '1', '-subj', '/CN=echo', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=echo',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   caData = fs.readFileSync(crt).toString('base64');
   server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(crt) }, (req, res) => {
     const auth = String(req.headers.authorization ?? '');
@@ -46,16 +75,25 @@ before(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   port = (server.address() as net.AddressInfo).port;
 });
-after(() => { server.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+after(() => {
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function kubeconfig(user: Record<string, unknown>, serverUrl = `https://127.0.0.1:${port}`): string {
   const file = path.join(dir, `kc-${Math.random().toString(36).slice(2)}`);
-  fs.writeFileSync(file, JSON.stringify({
-    apiVersion: 'v1', kind: 'Config', 'current-context': 'echo',
-    clusters: [{ name: 'echo-cluster', cluster: { server: serverUrl, 'certificate-authority-data': caData } }],
-    users: [{ name: 'echo-user', user }],
-    contexts: [{ name: 'echo', context: { cluster: 'echo-cluster', user: 'echo-user' } }],
-  }), { mode: 0o600 });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'echo',
+      clusters: [{ name: 'echo-cluster', cluster: { server: serverUrl, 'certificate-authority-data': caData } }],
+      users: [{ name: 'echo-user', user }],
+      contexts: [{ name: 'echo', context: { cluster: 'echo-cluster', user: 'echo-user' } }],
+    }),
+    { mode: 0o600 },
+  );
   return file;
 }
 
@@ -64,7 +102,12 @@ function connection(file: string): Connection {
 }
 
 async function failure(p: Promise<unknown>): Promise<ClusterError> {
-  try { await p; } catch (e) { assert.ok(e instanceof ClusterError, `expected ClusterError, got ${e}`); return e; }
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof ClusterError, `expected ClusterError, got ${e}`);
+    return e;
+  }
   assert.fail('expected a failure');
 }
 
@@ -86,7 +129,10 @@ function plugin(name: string, body: string): string {
 describe('a server that echoes the credentials', () => {
   test('a token issued by an exec plugin (echoed without its "Bearer" prefix)', async () => {
     const token = 'opaque-exec-7f3a9c2e1d5b';
-    const cmd = plugin('issue-token', `cat <<'JSON'\n{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"${token}"}}\nJSON`);
+    const cmd = plugin(
+      'issue-token',
+      `cat <<'JSON'\n{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"${token}"}}\nJSON`,
+    );
     const conn = connection(kubeconfig({ exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: cmd } }));
     for (const p of ['/api/v1/namespaces', '/plain/api']) {
       const e = await failure(conn.call('GET', p));
@@ -115,11 +161,20 @@ describe('a server that echoes the credentials', () => {
     const b64 = Buffer.from('bob:s@fe-pass-123').toString('base64');
     assert.ok(seen.includes(`Basic ${b64}`), 'kubectl sends URL credentials as basic auth; so do we');
     assertNoLeak(shown(e), ['fe-pass-123', 's%40fe-pass-123', b64, 'bob']);
-    assert.match(e.details.serverMessage ?? '', new RegExp(`url https://127\\.0\\.0\\.1:${port}/api/v1/namespaces`), 'the echoed URL keeps its host');
+    assert.match(
+      e.details.serverMessage ?? '',
+      new RegExp(`url https://127\\.0\\.0\\.1:${port}/api/v1/namespaces`),
+      'the echoed URL keeps its host',
+    );
   });
 
   test('credentials in the server URL never show in transport errors either', async () => {
-    const closed = await new Promise<number>((res) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => res(p)); }); });
+    const closed = await new Promise<number>((res) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => res(p));
+      });
+    });
     const conn = connection(kubeconfig({ token: 'static-token-abcdef' }, `https://carol:pa55word-xyz@127.0.0.1:${closed}`));
     const e = await failure(conn.call('GET', '/api'));
     assert.equal(e.kind, 'unreachable');
@@ -128,18 +183,32 @@ describe('a server that echoes the credentials', () => {
   });
 
   test('AWS keys in the environment the exec plugin inherits (the plugin prints them)', async () => {
-    const keys = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE7QWERTY12', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN0123' };
+    const keys = {
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE7QWERTY12',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN0123',
+    };
     const saved = Object.fromEntries(Object.keys(keys).map((k) => [k, process.env[k]]));
     Object.assign(process.env, keys);
     try {
-      const aws = plugin('aws', 'echo "signing with $AWS_ACCESS_KEY_ID / $AWS_SECRET_ACCESS_KEY ($AWS_SESSION_TOKEN) failed" >&2; exit 255');
-      const conn = connection(kubeconfig({ exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: aws, args: ['eks', 'get-token', '--cluster-name', 'demo'] } }));
+      const aws = plugin(
+        'aws',
+        'echo "signing with $AWS_ACCESS_KEY_ID / $AWS_SECRET_ACCESS_KEY ($AWS_SESSION_TOKEN) failed" >&2; exit 255',
+      );
+      const conn = connection(
+        kubeconfig({
+          exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: aws, args: ['eks', 'get-token', '--cluster-name', 'demo'] },
+        }),
+      );
       const e = await failure(conn.call('GET', '/api'));
       assert.equal(e.kind, 'auth-plugin');
       assert.match(e.message, /signing with \*\*\* \/ \*\*\* \(\*\*\*\) failed/, 'what the plugin said is kept, its secrets masked');
       assertNoLeak(shown(e), Object.values(keys));
     } finally {
-      for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     }
   });
 });
@@ -164,11 +233,27 @@ describe('redaction helpers', () => {
   test('secretsOf: URL credentials (raw, decoded, base64), basic auth, inherited env only with an exec user', () => {
     const file = kubeconfig({ username: 'alice', password: 'pw-123456' }, 'https://dave:p%2Fss-777@h.example');
     const { kc } = loadKubeconfig({ overridePath: file });
-    const env = { AWS_SECRET_ACCESS_KEY: 'env-secret-0123456789', AWS_REGION: 'eu-west-1', GITHUB_TOKEN: 'ghp_exampleexample', SHORT_TOKEN: 'abc' };
+    const env = {
+      AWS_SECRET_ACCESS_KEY: 'env-secret-0123456789',
+      AWS_REGION: 'eu-west-1',
+      GITHUB_TOKEN: 'ghp_exampleexample',
+      SHORT_TOKEN: 'abc',
+    };
     const s = secretsOf(kc, env);
-    for (const v of ['pw-123456', 'alice:pw-123456', Buffer.from('alice:pw-123456').toString('base64'), 'dave:p%2Fss-777', 'p%2Fss-777', 'p/ss-777', Buffer.from('dave:p/ss-777').toString('base64')]) assert.ok(s.includes(v), v);
+    for (const v of [
+      'pw-123456',
+      'alice:pw-123456',
+      Buffer.from('alice:pw-123456').toString('base64'),
+      'dave:p%2Fss-777',
+      'p%2Fss-777',
+      'p/ss-777',
+      Buffer.from('dave:p/ss-777').toString('base64'),
+    ])
+      assert.ok(s.includes(v), v);
     assert.ok(!s.includes('env-secret-0123456789'), 'no exec plugin: the environment is not handed to anyone');
-    const withExec = loadKubeconfig({ overridePath: kubeconfig({ exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws' } }) }).kc;
+    const withExec = loadKubeconfig({
+      overridePath: kubeconfig({ exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws' } }),
+    }).kc;
     const e = secretsOf(withExec, env);
     assert.ok(e.includes('env-secret-0123456789'));
     assert.ok(e.includes('ghp_exampleexample'));

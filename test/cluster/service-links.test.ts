@@ -17,7 +17,8 @@ const CRDS = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gateway-api
 const ns = unique('links');
 const infra = unique('infra');
 
-const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  selector: {app: ${name}}\n  ports:\n  - {name: http, port: 80, protocol: TCP}\n`;
+const svc = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  selector: {app: ${name}}\n  ports:\n  - {name: http, port: 80, protocol: TCP}\n`;
 
 // The blue/green shape of examples/shop/ingress.yaml: `/` goes to the action, whose target groups are the Services.
 const INGRESS = `apiVersion: networking.k8s.io/v1
@@ -104,32 +105,64 @@ describe('Services view links from the live cluster', () => {
     assert.equal(r.failed, false, [...r.dryRun, ...r.applied].map((x) => x.message).join('\n'));
     // what a Gateway controller would publish
     const gw = (await conn.request('GET', `/apis/gateway.networking.k8s.io/v1/namespaces/${infra}/gateways/public`)).body;
-    const st = await conn.request('PUT', `/apis/gateway.networking.k8s.io/v1/namespaces/${infra}/gateways/public/status`, { body: { ...gw, status: { addresses: [{ type: 'Hostname', value: 'public-0a1b.lattice.example.com' }] } } });
+    const st = await conn.request('PUT', `/apis/gateway.networking.k8s.io/v1/namespaces/${infra}/gateways/public/status`, {
+      body: { ...gw, status: { addresses: [{ type: 'Hostname', value: 'public-0a1b.lattice.example.com' }] } },
+    });
     assert.equal(st.status, 200, JSON.stringify(st.body));
   });
 
   test('an Ingress reaches web-blue and web-green through its weighted action, with each share', async () => {
     const tree = await listServices(admin());
     const blue = find(tree, 'web-blue');
-    assert.deepEqual(blue.ingresses.map((i) => [i.name, i.rules]), [['shop', ['shop.example.com/ → action web-rollout: 90% (weight 90) → :80']]]);
+    assert.deepEqual(
+      blue.ingresses.map((i) => [i.name, i.rules]),
+      [['shop', ['shop.example.com/ → action web-rollout: 90% (weight 90) → :80']]],
+    );
     assert.deepEqual(find(tree, 'web-green').ingresses[0].rules, ['shop.example.com/ → action web-rollout: 10% (weight 10) → :80']);
     // a direct backend still links; the action's name and a fixed-response action are no Services
     assert.deepEqual(find(tree, 'api').ingresses[0].rules, ['shop.example.com/api → :80']);
-    assert.equal(tree.flatMap((n) => n.services).some((s) => s.name === 'web-rollout' || s.name === 'maintenance'), false);
+    assert.equal(
+      tree.flatMap((n) => n.services).some((s) => s.name === 'web-rollout' || s.name === 'maintenance'),
+      false,
+    );
   });
 
   test('Gateway API routes: HTTPRoute weights, GRPCRoute, a cross-namespace TLSRoute, and their Gateways', async () => {
     const tree = await listServices(admin());
     const blue = find(tree, 'web-blue');
-    assert.deepEqual(blue.routes.map((r) => [r.kind, r.name, r.rules]), [['HTTPRoute', 'web', ['shop.example.com/* → 80% (weight 80) :80']]]);
-    assert.deepEqual(blue.routes[0].gateways, [{ namespace: infra, name: 'public', sectionName: 'http', className: 'amazon-vpc-lattice', address: 'public-0a1b.lattice.example.com', known: true }]);
+    assert.deepEqual(
+      blue.routes.map((r) => [r.kind, r.name, r.rules]),
+      [['HTTPRoute', 'web', ['shop.example.com/* → 80% (weight 80) :80']]],
+    );
+    assert.deepEqual(blue.routes[0].gateways, [
+      {
+        namespace: infra,
+        name: 'public',
+        sectionName: 'http',
+        className: 'amazon-vpc-lattice',
+        address: 'public-0a1b.lattice.example.com',
+        known: true,
+      },
+    ]);
     const green = find(tree, 'web-green');
-    assert.deepEqual(green.routes.map((r) => `${r.kind} ${r.namespace}/${r.name}`).sort(), [`HTTPRoute ${ns}/web`, `TLSRoute ${infra}/tls-passthrough`]);
+    assert.deepEqual(green.routes.map((r) => `${r.kind} ${r.namespace}/${r.name}`).sort(), [
+      `HTTPRoute ${ns}/web`,
+      `TLSRoute ${infra}/tls-passthrough`,
+    ]);
     const tls = green.routes.find((r) => r.kind === 'TLSRoute')!;
     assert.deepEqual(tls.rules, [`secure.example.com → :80 (from namespace ${infra}: needs a ReferenceGrant in ${ns})`]);
-    assert.deepEqual(tls.gateways.map((g) => [g.name, g.known]), [['public', true], ['missing-gateway', false]]);
+    assert.deepEqual(
+      tls.gateways.map((g) => [g.name, g.known]),
+      [
+        ['public', true],
+        ['missing-gateway', false],
+      ],
+    );
     const api = find(tree, 'api');
-    assert.deepEqual(api.routes.map((r) => [r.kind, r.rules]).sort(), [['GRPCRoute', ['shop.Api/* → :80']], ['HTTPRoute', ['shop.example.com/api* → :80']]]);
+    assert.deepEqual(api.routes.map((r) => [r.kind, r.rules]).sort(), [
+      ['GRPCRoute', ['shop.Api/* → :80']],
+      ['HTTPRoute', ['shop.example.com/api* → :80']],
+    ]);
   });
 
   test('the watch sees a route created after it started', async () => {
@@ -137,7 +170,12 @@ describe('Services view links from the live cluster', () => {
     try {
       await w.start();
       const r = await admin().request('POST', `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/httproutes`, {
-        body: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'late', namespace: ns }, spec: { parentRefs: [{ name: 'public', namespace: infra }], rules: [{ backendRefs: [{ name: 'api', port: 80 }] }] } },
+        body: {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'HTTPRoute',
+          metadata: { name: 'late', namespace: ns },
+          spec: { parentRefs: [{ name: 'public', namespace: infra }], rules: [{ backendRefs: [{ name: 'api', port: 80 }] }] },
+        },
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       await waitFor('the late route in the watched tree', () => find(w.snapshot(), 'api').routes.some((x) => x.name === 'late'), 20000);

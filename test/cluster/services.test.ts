@@ -6,7 +6,17 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'net';
-import { Connection, listServices, ServiceWatcher, applyManifests, loadKubeconfig, buildServiceTree, PENDING, type NamespaceServices, type ServiceInfo } from '../../client/src/cluster';
+import {
+  Connection,
+  listServices,
+  ServiceWatcher,
+  applyManifests,
+  loadKubeconfig,
+  buildServiceTree,
+  PENDING,
+  type NamespaceServices,
+  type ServiceInfo,
+} from '../../client/src/cluster';
 import { admin, docs, unique, createNamespace, kubeconfigWithUser, adminToken, tmpDir } from './helpers';
 import * as fs from 'fs';
 
@@ -31,7 +41,8 @@ async function until<T>(what: string, f: () => T | undefined, ms = 15000): Promi
 
 async function setLbHostname(namespace: string, name: string, hostname: string): Promise<void> {
   await conn.call('PATCH', `/api/v1/namespaces/${namespace}/services/${name}/status`, {
-    contentType: 'application/merge-patch+json', body: { status: { loadBalancer: { ingress: [{ hostname }] } } },
+    contentType: 'application/merge-patch+json',
+    body: { status: { loadBalancer: { ingress: [{ hostname }] } } },
   });
 }
 
@@ -109,7 +120,10 @@ describe('listing', () => {
     const tree = await listServices(conn);
     assert.ok(tree.some((n) => n.namespace === 'default' && n.services.some((s) => s.name === 'kubernetes')));
     const mine = tree.find((n) => n.namespace === ns)!;
-    assert.deepEqual(mine.services.map((s) => s.name), ['api', 'nodeport', 'web']);
+    assert.deepEqual(
+      mine.services.map((s) => s.name),
+      ['api', 'nodeport', 'web'],
+    );
     const web = find(tree, ns, 'web')!;
     assert.equal(web.type, 'LoadBalancer');
     assert.match(web.clusterIP, /^10\.0\.0\.\d+$/);
@@ -137,7 +151,8 @@ describe('listing', () => {
     assert.equal(find(tree, ns, 'nodeport')!.ingresses.length, 0);
     const alb = 'k8s-shop-web-0123456789.eu-west-1.elb.amazonaws.com';
     await conn.call('PATCH', `/apis/networking.k8s.io/v1/namespaces/${ns}/ingresses/web/status`, {
-      contentType: 'application/merge-patch+json', body: { status: { loadBalancer: { ingress: [{ hostname: alb }] } } },
+      contentType: 'application/merge-patch+json',
+      body: { status: { loadBalancer: { ingress: [{ hostname: alb }] } } },
     });
     tree = await listServices(conn, { namespace: ns });
     assert.equal(find(tree, ns, 'web')!.ingresses[0].hostname, alb);
@@ -146,26 +161,48 @@ describe('listing', () => {
   test('endpoints from EndpointSlices (v1beta1 on this server)', async () => {
     const tree = await listServices(conn, { namespace: ns });
     const api = find(tree, ns, 'api')!;
-    assert.deepEqual(api.endpoints.map((e) => `${e.address} ${e.ready ? 'ready' : 'not ready'} ${e.ports} ${e.target ?? ''}`.trim()),
-      ['10.1.0.5 ready 9000/TCP Pod/api-0', '10.1.0.6 not ready 9000/TCP']);
+    assert.deepEqual(
+      api.endpoints.map((e) => `${e.address} ${e.ready ? 'ready' : 'not ready'} ${e.ports} ${e.target ?? ''}`.trim()),
+      ['10.1.0.5 ready 9000/TCP Pod/api-0', '10.1.0.6 not ready 9000/TCP'],
+    );
   });
 });
 
 describe('older APIs', () => {
   test('Endpoints (clusters without EndpointSlices) and a networking.k8s.io/v1beta1 Ingress', async () => {
-    const ep = await conn.call('POST', `/api/v1/namespaces/${ns}/endpoints`, { body: {
-      apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web' },
-      subsets: [{ addresses: [{ ip: '10.2.0.1', targetRef: { kind: 'Pod', name: 'web-0' } }], notReadyAddresses: [{ ip: '10.2.0.2' }], ports: [{ port: 8080, protocol: 'TCP' }] }],
-    } });
-    const ing = await conn.call('POST', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses`, { body: {
-      apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'legacy', annotations: { 'kubernetes.io/ingress.class': 'alb' } },
-      spec: { backend: { serviceName: 'web', servicePort: 80 } },
-    } });
+    const ep = await conn.call('POST', `/api/v1/namespaces/${ns}/endpoints`, {
+      body: {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: 'web' },
+        subsets: [
+          {
+            addresses: [{ ip: '10.2.0.1', targetRef: { kind: 'Pod', name: 'web-0' } }],
+            notReadyAddresses: [{ ip: '10.2.0.2' }],
+            ports: [{ port: 8080, protocol: 'TCP' }],
+          },
+        ],
+      },
+    });
+    const ing = await conn.call('POST', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses`, {
+      body: {
+        apiVersion: 'networking.k8s.io/v1beta1',
+        kind: 'Ingress',
+        metadata: { name: 'legacy', annotations: { 'kubernetes.io/ingress.class': 'alb' } },
+        spec: { backend: { serviceName: 'web', servicePort: 80 } },
+      },
+    });
     const svc = await conn.call('GET', `/api/v1/namespaces/${ns}/services/web`);
     const tree = buildServiceTree({ services: [svc], ingresses: [ing], endpointSlices: [], endpoints: [ep] });
     const web = find(tree, ns, 'web')!;
-    assert.deepEqual(web.endpoints.map((e) => `${e.address} ${e.ready} ${e.ports} ${e.target ?? ''}`.trim()), ['10.2.0.1 true 8080/TCP Pod/web-0', '10.2.0.2 false 8080/TCP']);
-    assert.deepEqual(web.ingresses.map((i) => [i.name, i.className, i.rules]), [['legacy', 'alb', ['(default) → :80']]]);
+    assert.deepEqual(
+      web.endpoints.map((e) => `${e.address} ${e.ready} ${e.ports} ${e.target ?? ''}`.trim()),
+      ['10.2.0.1 true 8080/TCP Pod/web-0', '10.2.0.2 false 8080/TCP'],
+    );
+    assert.deepEqual(
+      web.ingresses.map((i) => [i.name, i.className, i.rules]),
+      [['legacy', 'alb', ['(default) → :80']]],
+    );
     await conn.call('DELETE', `/apis/networking.k8s.io/v1beta1/namespaces/${ns}/ingresses/legacy`);
   });
 });
@@ -177,7 +214,12 @@ describe('watch', () => {
     try {
       const first = await w.start();
       assert.equal(find(first, ns, 'late'), undefined);
-      await applyManifests(conn, docs(`apiVersion: v1\nkind: Service\nmetadata: {name: late, namespace: ${ns}}\nspec:\n  type: LoadBalancer\n  ports:\n  - {port: 443, protocol: TCP}\n`));
+      await applyManifests(
+        conn,
+        docs(
+          `apiVersion: v1\nkind: Service\nmetadata: {name: late, namespace: ${ns}}\nspec:\n  type: LoadBalancer\n  ports:\n  - {port: 443, protocol: TCP}\n`,
+        ),
+      );
       const late = await until('the new Service', () => find(w.snapshot(), ns, 'late'));
       assert.equal(late.loadBalancer, PENDING);
       assert.ok(updates.length > 0, 'onUpdate was called');
@@ -185,7 +227,7 @@ describe('watch', () => {
       await setLbHostname(ns, 'late', nlb);
       await until('the LB hostname', () => find(w.snapshot(), ns, 'late')?.loadBalancer === nlb);
       await conn.call('DELETE', `/api/v1/namespaces/${ns}/services/late`);
-      await until('the deletion', () => find(w.snapshot(), ns, 'late') === undefined ? true : undefined);
+      await until('the deletion', () => (find(w.snapshot(), ns, 'late') === undefined ? true : undefined));
     } finally {
       await w.stop();
     }
@@ -197,14 +239,27 @@ describe('watch', () => {
     const target = new URL(kcAdmin.getCurrentCluster()!.server);
     const sockets = new Set<net.Socket>();
     let accepting = true;
-    const proxy = net.createServer((client) => {
-      if (!accepting) { client.destroy(); return; }
-      const upstream = net.connect(Number(target.port), target.hostname);
-      client.pipe(upstream).pipe(client);
-      for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => undefined); }
-    }).listen(0, '127.0.0.1');
+    const proxy = net
+      .createServer((client) => {
+        if (!accepting) {
+          client.destroy();
+          return;
+        }
+        const upstream = net.connect(Number(target.port), target.hostname);
+        client.pipe(upstream).pipe(client);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+      })
+      .listen(0, '127.0.0.1');
     await new Promise((r) => proxy.once('listening', r));
-    const file = kubeconfigWithUser(dir, { token: adminToken() }, { server: `https://127.0.0.1:${(proxy.address() as net.AddressInfo).port}` });
+    const file = kubeconfigWithUser(
+      dir,
+      { token: adminToken() },
+      { server: `https://127.0.0.1:${(proxy.address() as net.AddressInfo).port}` },
+    );
     const viaProxy = new Connection(loadKubeconfig({ overridePath: file }).kc, { timeoutMs: 3000 });
     const w = new ServiceWatcher(viaProxy, {}, { debounceMs: 20, backoff: { minMs: 100, maxMs: 400 } });
     try {
@@ -213,7 +268,12 @@ describe('watch', () => {
       for (const s of sockets) s.destroy();
       await until('a watch error', () => (w.errors > 0 ? true : undefined));
       // While disconnected, a Service appears.
-      await applyManifests(conn, docs(`apiVersion: v1\nkind: Service\nmetadata: {name: while-down, namespace: ${ns}}\nspec:\n  ports:\n  - {port: 80, protocol: TCP}\n`));
+      await applyManifests(
+        conn,
+        docs(
+          `apiVersion: v1\nkind: Service\nmetadata: {name: while-down, namespace: ${ns}}\nspec:\n  ports:\n  - {port: 80, protocol: TCP}\n`,
+        ),
+      );
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(find(w.snapshot(), ns, 'while-down'), undefined);
       accepting = true;

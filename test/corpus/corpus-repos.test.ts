@@ -18,7 +18,10 @@ import { corpusReposCandidates, findCorpusRepos } from '../helpers/corpusRepos';
 
 const SEV: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
-interface Verdict { verdict: 'true' | 'false'; reason: string }
+interface Verdict {
+  verdict: 'true' | 'false';
+  reason: string;
+}
 
 function readVerdicts(): Map<string, Verdict> {
   const out = new Map<string, Verdict>();
@@ -37,7 +40,9 @@ function readVerdicts(): Map<string, Verdict> {
 test('real repositories: every error and warning has a verdict; 0 false errors, ≤ 1 false warning per 200 files', async (t) => {
   const root = findCorpusRepos();
   if (!root) {
-    t.diagnostic(`real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`);
+    t.diagnostic(
+      `real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`,
+    );
     t.skip('real-repositories corpus not found: nothing was checked');
     return;
   }
@@ -71,7 +76,16 @@ test('real repositories: every error and warning has a verdict; 0 false errors, 
   const falseOnes = [...verdicts].filter(([, v]) => v.verdict === 'false');
   const falseErrors = falseOnes.filter(([k]) => k.split('\t')[2] === 'error');
   const falseWarnings = falseOnes.filter(([k]) => k.split('\t')[2] === 'warning');
-  t.diagnostic(`${files.length} files: ${[...found.keys()].filter((k) => k.split('\t')[2] === 'error').length} errors, ${[...found.keys()].filter((k) => k.split('\t')[2] === 'warning').length} warnings; false: ${falseErrors.length} errors, ${falseWarnings.length} warnings`);
-  assert.deepEqual(falseErrors.map(([k]) => k), [], 'false errors');
-  assert.ok(falseWarnings.length <= Math.floor(files.length / 200), `${falseWarnings.length} false warnings in ${files.length} files (at most ${Math.floor(files.length / 200)})`);
+  t.diagnostic(
+    `${files.length} files: ${[...found.keys()].filter((k) => k.split('\t')[2] === 'error').length} errors, ${[...found.keys()].filter((k) => k.split('\t')[2] === 'warning').length} warnings; false: ${falseErrors.length} errors, ${falseWarnings.length} warnings`,
+  );
+  assert.deepEqual(
+    falseErrors.map(([k]) => k),
+    [],
+    'false errors',
+  );
+  assert.ok(
+    falseWarnings.length <= Math.floor(files.length / 200),
+    `${falseWarnings.length} false warnings in ${files.length} files (at most ${Math.floor(files.length / 200)})`,
+  );
 });

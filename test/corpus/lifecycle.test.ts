@@ -17,11 +17,12 @@ import { filesUnder, YAML_FILE } from '../helpers/files';
 
 const MINE = /^(eksctl-|upgrade-|eks-version-|flux-|argocd-)/;
 
-
 test('eksctl, upgrade and GitOps checks: no error on the real repositories, every warning explained', (t) => {
   const root = findCorpusRepos();
   if (!root) {
-    t.diagnostic(`real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`);
+    t.diagnostic(
+      `real-repositories corpus not found (looked in ${corpusReposCandidates().join(', ')}): materialise it with scripts/corpus-repos.ts, or set EKS_CORPUS_REPOS`,
+    );
     t.skip('real-repositories corpus not found: nothing was checked');
     return;
   }
@@ -49,6 +50,10 @@ test('eksctl, upgrade and GitOps checks: no error on the real repositories, ever
     assert.ok(reason && reason.length > 10, `no reason given for ${file} ${code}`);
     expected.set(`${file}\t${code}`, reason);
   }
-  assert.deepEqual([...warnings].filter((k) => !expected.has(k)).sort(), [], 'unexplained warnings (fix the check, or list them with the reason they are true)');
+  assert.deepEqual(
+    [...warnings].filter((k) => !expected.has(k)).sort(),
+    [],
+    'unexplained warnings (fix the check, or list them with the reason they are true)',
+  );
   assert.deepEqual([...expected.keys()].filter((k) => !warnings.has(k)).sort(), [], 'listed warnings that no longer occur');
 });

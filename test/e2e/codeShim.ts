@@ -42,16 +42,25 @@ async function main(): Promise<number> {
       if (process.env.VERBOSE || !NOISE.test(line)) console.log(type === 'error' ? `[ext-host error] ${line}` : line);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => done(code));
-    page.on('pageerror', (e) => { if (process.env.VERBOSE) console.log(`[page error] ${e.message}`); });
+    page.on('pageerror', (e) => {
+      if (process.env.VERBOSE) console.log(`[page error] ${e.message}`);
+    });
     const host = new URL(server.url).host;
     const remote = (p: string) => `vscode-remote://${host}${path.resolve(p)}`;
     const url = workbenchUrl(server, path.resolve(folder ?? fs.mkdtempSync(path.join(scratch, 'empty-'))), [
-      ['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)],
-      ['skipWelcome', 'true'], ['skipReleaseNotes', 'true'],
+      ['extensionDevelopmentPath', remote(devPath)],
+      ['extensionTestsPath', remote(testsPath)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
     ]);
     await page.goto(url);
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([finished, new Promise<number>((r) => { timer = setTimeout(() => r(-1), TIMEOUT); })]);
+    const code = await Promise.race([
+      finished,
+      new Promise<number>((r) => {
+        timer = setTimeout(() => r(-1), TIMEOUT);
+      }),
+    ]);
     clearTimeout(timer);
     if (code === -1) {
       await page.screenshot({ path: path.join(OUT, 'ext-host-timeout.png') }).catch(() => undefined);
@@ -66,4 +75,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

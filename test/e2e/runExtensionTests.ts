@@ -28,8 +28,15 @@ async function main(): Promise<void> {
 
   const extensionTestsPath = path.join(OUT, 'suite', 'index.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'suite', 'index.ts')], outfile: extensionTestsPath, bundle: true,
-    platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
+    entryPoints: [path.join(__dirname, 'suite', 'index.ts')],
+    outfile: extensionTestsPath,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
   });
   // The bundle lives under the repository, so require('mocha') resolves to the repository's node_modules.
 
@@ -40,9 +47,16 @@ async function main(): Promise<void> {
     vscodeExecutablePath: desktop ? undefined : path.join(__dirname, 'code-shim.js'),
     extensionDevelopmentPath,
     extensionTestsPath,
-    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(profile, 'user-data')}`,
-      `--extensions-dir=${path.join(profile, 'extensions')}`],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      `--user-data-dir=${path.join(profile, 'user-data')}`,
+      `--extensions-dir=${path.join(profile, 'extensions')}`,
+    ],
   });
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

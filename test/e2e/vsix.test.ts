@@ -12,7 +12,8 @@ import { REPO, runDir } from '../../tools/vscode-host/codeServer';
 import { OUT } from './paths';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { listZip, extractZip } = require('../../scripts/vsix-list.js') as {
-  listZip(file: string): { name: string; size: number }[]; extractZip(file: string, dest: string): void;
+  listZip(file: string): { name: string; size: number }[];
+  extractZip(file: string, dest: string): void;
 };
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -25,24 +26,40 @@ function vsixPath(): string {
 }
 const vsix = vsixPath();
 const entries = listZip(vsix);
-const files = entries.map((e) => e.name).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+const files = entries
+  .map((e) => e.name)
+  .filter((n) => n.startsWith('extension/'))
+  .map((n) => n.slice('extension/'.length));
 
 /** Files the manifest refers to, which VS Code loads at run time. */
 function manifestFiles(): string[] {
   const c = pkg.contributes ?? {};
   const rel = (p: string) => path.posix.normalize(p.replace(/^\.\//, ''));
   return [
-    rel(pkg.main), pkg.icon && rel(pkg.icon),
+    rel(pkg.main),
+    pkg.icon && rel(pkg.icon),
     ...(c.snippets ?? []).map((s: { path: string }) => rel(s.path)),
     ...(c.grammars ?? []).map((g: { path: string }) => rel(g.path)),
-    ...(c.languages ?? []).filter((l: { configuration?: string }) => l.configuration).map((l: { configuration: string }) => rel(l.configuration)),
+    ...(c.languages ?? [])
+      .filter((l: { configuration?: string }) => l.configuration)
+      .map((l: { configuration: string }) => rel(l.configuration)),
     ...(c.jsonValidation ?? []).filter((j: { url: string }) => !/^https?:/.test(j.url)).map((j: { url: string }) => rel(j.url)),
   ].filter(Boolean);
 }
 
 test('contains the bundles, docs, icon, README, LICENSE and CHANGELOG', () => {
-  for (const f of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/k8s-descriptions.json', 'docs/diagnostics.md',
-    'readme.md', 'changelog.md', 'LICENSE.txt', 'images/icon.png']) {
+  for (const f of [
+    'package.json',
+    'dist/client.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'dist/k8s-descriptions.json',
+    'docs/diagnostics.md',
+    'readme.md',
+    'changelog.md',
+    'LICENSE.txt',
+    'images/icon.png',
+  ]) {
     assert.ok(files.includes(f), `${f} missing from the .vsix; it has: ${files.join(', ')}`);
   }
 });
@@ -52,9 +69,19 @@ test('contains every file the manifest points at', () => {
 });
 
 test('contains nothing else: no sources, tests, source maps, node_modules', () => {
-  const allowed = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|dist\/k8s-descriptions\.json|docs\/diagnostics\.md|images\/icon\.png|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json)$/;
-  assert.deepStrictEqual(files.filter((f) => !allowed.test(f)), []);
-  assert.deepStrictEqual(entries.map((e) => e.name).filter((n) => !n.startsWith('extension/')).sort(), ['[Content_Types].xml', 'extension.vsixmanifest']);
+  const allowed =
+    /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|dist\/k8s-descriptions\.json|docs\/diagnostics\.md|images\/icon\.png|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json)$/;
+  assert.deepStrictEqual(
+    files.filter((f) => !allowed.test(f)),
+    [],
+  );
+  assert.deepStrictEqual(
+    entries
+      .map((e) => e.name)
+      .filter((n) => !n.startsWith('extension/'))
+      .sort(),
+    ['[Content_Types].xml', 'extension.vsixmanifest'],
+  );
 });
 
 test('the packaged manifest is the repository manifest, with engines.vscode matching @types/vscode', () => {
@@ -66,7 +93,8 @@ test('the packaged manifest is the repository manifest, with engines.vscode matc
     assert.strictEqual(shipped.version, pkg.version);
     assert.deepStrictEqual(shipped.contributes, pkg.contributes);
     // The extension may only use API that its oldest supported VS Code has: the typings are pinned to it.
-    const types = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')).version as string;
+    const types = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8'))
+      .version as string;
     const engine = /^\^(\d+\.\d+)\.\d+$/.exec(pkg.engines.vscode)?.[1];
     assert.ok(engine, `engines.vscode ${pkg.engines.vscode} is a caret range`);
     assert.strictEqual(types.split('.').slice(0, 2).join('.'), engine, `@types/vscode ${types} vs engines.vscode ${pkg.engines.vscode}`);
@@ -87,26 +115,36 @@ test('the packaged CLI and language server start outside the repository (nothing
   const dir = runDir('vsix-smoke');
   extractZip(vsix, dir);
   const ext = path.join(dir, 'extension');
-  const cli = spawnSync(process.execPath, [path.join(ext, 'dist', 'cli.js'), 'check', path.join(REPO, 'examples')], { encoding: 'utf8', cwd: dir });
+  const cli = spawnSync(process.execPath, [path.join(ext, 'dist', 'cli.js'), 'check', path.join(REPO, 'examples')], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
   assert.strictEqual(cli.status, 1, `the CLI finds the deliberate errors in examples/ (exit 1):\n${cli.stdout}\n${cli.stderr}`);
   assert.match(cli.stdout, /legacy\.yaml:4:13: error \[api-removed\]/);
 
   // LSP initialize over stdio against the packaged server: it must load and answer.
   const server = spawn(process.execPath, [path.join(ext, 'dist', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
   try {
-    let out = '', err = '';
+    let out = '',
+      err = '';
     server.stderr.on('data', (d) => (err += d));
     const answered = new Promise<Record<string, unknown>>((resolve, reject) => {
       server.stdout.on('data', (d) => {
         out += d;
         const m = /Content-Length: (\d+)\r\n\r\n/.exec(out);
-        if (m && out.length >= m.index + m[0].length + Number(m[1])) resolve(JSON.parse(out.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]))));
+        if (m && out.length >= m.index + m[0].length + Number(m[1]))
+          resolve(JSON.parse(out.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]))));
       });
       server.on('exit', (code) => reject(new Error(`server exited (${code}) before answering:\n${err}`)));
     });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { indexWorkspace: false } } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { indexWorkspace: false } },
+    });
     server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    const reply = await answered as { result?: { capabilities?: Record<string, unknown> } };
+    const reply = (await answered) as { result?: { capabilities?: Record<string, unknown> } };
     assert.ok(reply.result?.capabilities?.completionProvider, `initialize result: ${JSON.stringify(reply)}`);
   } finally {
     server.kill();

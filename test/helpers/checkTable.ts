@@ -62,10 +62,15 @@ export function checkTable(title: string, cases: CheckCase[]): void {
       assert.ok(fired.length > 0, `${c.code} did not fire on:\n${c.fire}`);
       assert.equal(textAt(c.fire, fired[0]), c.at, `range of ${c.code}: ${fired[0].message}`);
       if (c.severity) assert.equal(fired[0].severity, SEVERITY[c.severity], `severity of ${c.code}`);
-      if (c.count !== undefined) assert.equal(fired.length, c.count, `number of ${c.code} findings: ${fired.map((d) => d.message).join(' | ')}`);
+      if (c.count !== undefined)
+        assert.equal(fired.length, c.count, `number of ${c.code} findings: ${fired.map((d) => d.message).join(' | ')}`);
       if (c.message) assert.match(fired[0].message, c.message);
       const silent = diagnoseWith(c.silent, c.files, c.settings).filter((d) => d.code === c.code);
-      assert.deepEqual(silent.map((d) => d.message), [], `${c.code} fired on the right form:\n${c.silent}`);
+      assert.deepEqual(
+        silent.map((d) => d.message),
+        [],
+        `${c.code} fired on the right form:\n${c.silent}`,
+      );
     });
   }
 }

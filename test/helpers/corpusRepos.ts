@@ -7,8 +7,9 @@ import * as path from 'path';
 import { ROOT } from './lspClient';
 
 export function corpusReposCandidates(): string[] {
-  return [process.env.EKS_CORPUS_REPOS, path.join(ROOT, '..', 'shared', 'corpus-repos'), path.join(ROOT, '..', 'corpus-repos')]
-    .filter((p): p is string => !!p);
+  return [process.env.EKS_CORPUS_REPOS, path.join(ROOT, '..', 'shared', 'corpus-repos'), path.join(ROOT, '..', 'corpus-repos')].filter(
+    (p): p is string => !!p,
+  );
 }
 
 /** The first candidate that holds a materialised corpus (its PROVENANCE.tsv), or undefined. */

@@ -9,7 +9,8 @@ spec:
   controllerName: application-networking.k8s.aws/gateway-api-controller
 `;
 
-export const latticeGateway = (listeners = `    - name: http
+export const latticeGateway = (
+  listeners = `    - name: http
       protocol: HTTP
       port: 80
     - name: https
@@ -18,7 +19,9 @@ export const latticeGateway = (listeners = `    - name: http
       tls:
         mode: Terminate
         options:
-          application-networking.k8s.aws/certificate-arn: arn:aws:acm:us-west-2:123456789012:certificate/abc`, extra = ''): string => `apiVersion: gateway.networking.k8s.io/v1
+          application-networking.k8s.aws/certificate-arn: arn:aws:acm:us-west-2:123456789012:certificate/abc`,
+  extra = '',
+): string => `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
   name: shop-net
@@ -41,7 +44,10 @@ export const SERVICES = [service('checkout-v1'), service('checkout-v2')].join('-
 export const WORKSPACE = { 'class.yaml': LATTICE_CLASS, 'gw.yaml': latticeGateway(), 'svc.yaml': SERVICES };
 
 /** An HTTPRoute in namespace shop attached to the Lattice Gateway, with these rules (indented under `rules:`). */
-export function route(rules: string, opts: { name?: string; parent?: string; annotations?: string; hostnames?: string; kind?: string; apiVersion?: string } = {}): string {
+export function route(
+  rules: string,
+  opts: { name?: string; parent?: string; annotations?: string; hostnames?: string; kind?: string; apiVersion?: string } = {},
+): string {
   return `apiVersion: ${opts.apiVersion ?? 'gateway.networking.k8s.io/v1'}
 kind: ${opts.kind ?? 'HTTPRoute'}
 metadata:
@@ -67,11 +73,18 @@ export const BACKENDS = `backendRefs:
 export function rangeText(text: string, d: Diagnostic): string {
   const lines = text.split('\n');
   if (d.range.start.line === d.range.end.line) return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
-  return [lines[d.range.start.line].slice(d.range.start.character), ...lines.slice(d.range.start.line + 1, d.range.end.line), lines[d.range.end.line].slice(0, d.range.end.character)].join('\n');
+  return [
+    lines[d.range.start.line].slice(d.range.start.character),
+    ...lines.slice(d.range.start.line + 1, d.range.end.line),
+    lines[d.range.end.line].slice(0, d.range.end.character),
+  ].join('\n');
 }
-
 
 /** A snippet body with its defaults: `${1:x}` → x, `${1|a,b|}` → a, `$1`/`$0` → nothing. */
 export function expand(body: string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\d+/g, '');
+  return body
+    .join('\n')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\d+/g, '');
 }

@@ -38,11 +38,16 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
-      const w = this.waiters; this.waiters = []; w.forEach((f) => f());
+      const w = this.waiters;
+      this.waiters = [];
+      w.forEach((f) => f());
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
     this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push(p));
-    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => { this.messages.push(p); return null; });
+    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      return null;
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -53,9 +58,13 @@ export class LspClient {
     const c = new LspClient(opts);
     const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).href : null;
     await c.conn.sendRequest('initialize', {
-      processId: process.pid, rootUri,
+      processId: process.pid,
+      rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+      },
       initializationOptions: { indexWorkspace: !!opts.rootPath, ...(opts.initializationOptions ?? {}) },
     });
     await c.conn.sendNotification('initialized', {});
@@ -90,14 +99,27 @@ export class LspClient {
   }
 
   /** Wait for diagnostics of a URI (optionally of at least a given document version, or matching a predicate). */
-  async diagnosticsFor(uri: string, opts: { version?: number; until?: (d: Diagnostic[]) => boolean; timeoutMs?: number } = {}): Promise<Diagnostic[]> {
+  async diagnosticsFor(
+    uri: string,
+    opts: { version?: number; until?: (d: Diagnostic[]) => boolean; timeoutMs?: number } = {},
+  ): Promise<Diagnostic[]> {
     const deadline = Date.now() + (opts.timeoutMs ?? 20000);
     for (;;) {
       const p = this.diagnostics.get(uri);
-      if (p && (opts.version === undefined || (p.version ?? 0) >= opts.version) && (!opts.until || opts.until(p.diagnostics))) return p.diagnostics;
+      if (p && (opts.version === undefined || (p.version ?? 0) >= opts.version) && (!opts.until || opts.until(p.diagnostics)))
+        return p.diagnostics;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(p?.diagnostics.map((d) => d.code))}; stderr: ${this.stderr.join('')}`);
-      await new Promise<void>((resolve) => { const t = setTimeout(resolve, Math.min(left, 500)); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+      if (left <= 0)
+        throw new Error(
+          `no matching diagnostics for ${uri}; last: ${JSON.stringify(p?.diagnostics.map((d) => d.code))}; stderr: ${this.stderr.join('')}`,
+        );
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
     }
   }
 
@@ -109,7 +131,9 @@ export class LspClient {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       void this.conn.sendNotification('exit');
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     this.conn.dispose();
     if (this.proc.exitCode === null) {
       await Promise.race([new Promise((r) => this.proc.once('exit', r)), new Promise((r) => setTimeout(r, 2000))]);
@@ -117,7 +141,9 @@ export class LspClient {
     }
   }
 
-  get alive(): boolean { return this.proc.exitCode === null && this.proc.signalCode === null; }
+  get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
 }
 
 /** Position of the first occurrence of `needle` in text (plus an optional character offset). */

@@ -17,8 +17,14 @@ export function serviceWith(files: Record<string, string>, settings: Partial<Set
   const service = createLanguageService({ settings, log: (m) => errors.push(m), docsUrl: (c) => `file:///docs/diagnostics.md#${c}` });
   const index = new WorkspaceIndex();
   const [set, remove] = [service.setFile.bind(service), service.removeFile.bind(service)];
-  const setFile = (uri: string, text: string) => { set(uri, text); index.set(uri, text); };
-  const removeFile = (uri: string) => { index.delete(uri); return remove(uri); };
+  const setFile = (uri: string, text: string) => {
+    set(uri, text);
+    index.set(uri, text);
+  };
+  const removeFile = (uri: string) => {
+    index.delete(uri);
+    return remove(uri);
+  };
   for (const [name, text] of Object.entries(files)) setFile(uriOf(name), text);
   return Object.assign(service, { internalErrors: errors, index, setFile, removeFile });
 }
@@ -56,7 +62,12 @@ export function objectsIn(index: WorkspaceIndex, name: string): K8sObject[] {
 }
 
 /** The cursor context at a position of a file (what modules' features receive). */
-export function cursorIn(files: Record<string, string>, name: string, position: Position, settings: Partial<Settings> = {}): CursorContext | undefined {
+export function cursorIn(
+  files: Record<string, string>,
+  name: string,
+  position: Position,
+  settings: Partial<Settings> = {},
+): CursorContext | undefined {
   const index = indexWith(files);
   return cursorContext(index.get(uriOf(name))!, index, { ...defaultSettings, ...settings }, position);
 }

@@ -2,7 +2,8 @@
 
 /** Replace `${1:default}` by its default, `${1|a,b|}` by its first choice, `$1`/`$0` by nothing. */
 export function expand(body: string[]): string {
-  return body.join('\n')
+  return body
+    .join('\n')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
     .replace(/\$\d+/g, '');

@@ -15,8 +15,13 @@ export async function waitFor<T>(what: string, probe: Probe<T>, timeoutMs = 6000
       const v = await probe();
       if (v) return v as T;
       last = v;
-    } catch (e) { last = e; }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+      );
     await sleep(everyMs);
   }
 }

@@ -5,7 +5,9 @@ import { LspClient, positionOf } from '../helpers/lspClient';
 import type { CompletionList, Hover, CodeLens, CodeAction, TextEdit, Location } from 'vscode-languageserver-types';
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 
 const SVC = `apiVersion: v1
 kind: Service
@@ -61,7 +63,8 @@ test('ALB JSON over LSP: diagnostics at the exact JSON position, quick fix, comp
   c.open(uri, ING);
   const diags = await c.diagnosticsFor(uri, { until: (d) => d.some((x) => x.code === 'alb-json-invalid') });
   const lines = ING.split('\n');
-  const textOf = (r: { start: { line: number; character: number }; end: { character: number } }): string => lines[r.start.line].slice(r.start.character, r.end.character);
+  const textOf = (r: { start: { line: number; character: number }; end: { character: number } }): string =>
+    lines[r.start.line].slice(r.start.character, r.end.character);
   const invalid = diags.find((d) => d.code === 'alb-json-invalid')!;
   assert.equal(textOf(invalid.range), '"values"');
   assert.match(invalid.codeDescription!.href, /diagnostics\.md#alb-json-invalid/);
@@ -69,19 +72,29 @@ test('ALB JSON over LSP: diagnostics at the exact JSON position, quick fix, comp
   assert.equal(textOf(unknown.range), '"wieght"');
   assert.ok(diags.some((d) => d.code === 'alb-action-weight-missing'));
 
-  const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+  const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: unknown.range,
+    context: { diagnostics: [unknown] },
+  });
   const rename = actions.find((a) => a.title === 'Rename to "weight"')!;
   assert.ok(rename, actions.map((a) => a.title).join(', '));
   assert.equal(rename.edit!.changes![uri][0].newText, 'weight');
 
-  const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(ING, '"serviceName": "web-green"', 16) });
+  const list = await c.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri },
+    position: positionOf(ING, '"serviceName": "web-green"', 16),
+  });
   const labels = list.items.map((i) => i.label);
   assert.ok(labels.includes('web-blue') && labels.includes('web-green'), labels.join(','));
 
   const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(ING, '"forwardConfig"', 3) });
   assert.match(JSON.stringify(hover.contents), /\*\*forwardConfig\*\* · object/);
 
-  const locs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(ING, '"web-blue"', 3) });
+  const locs = await c.request<Location[]>('textDocument/definition', {
+    textDocument: { uri },
+    position: positionOf(ING, '"web-blue"', 3),
+  });
   assert.equal(locs.length, 1);
   assert.equal(locs[0].uri, svcUri);
 });

@@ -64,7 +64,10 @@ const uri = () => pathToFileURL(path.join(dir, 'policy.yaml')).href;
 
 test('completion of a label value from a workload in the workspace', async () => {
   client.open(uri(), POLICY);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri() }, position: positionOf(POLICY, 'app: we', 7) });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: uri() },
+    position: positionOf(POLICY, 'app: we', 7),
+  });
   const web = list.items.find((i) => i.label === 'web');
   assert.ok(web, JSON.stringify(list.items.map((i) => i.label)));
   assert.match(web.detail ?? '', /app=web on 1 workload/);
@@ -77,8 +80,15 @@ test('a diagnostic with a quick fix, applied through codeAction', async () => {
   const d = diags.find((x) => x.code === 'np-ingress-ignored')!;
   assert.equal(d.source, 'eks-manifests');
   assert.match(d.codeDescription!.href, /diagnostics\.md#np-ingress-ignored$/);
-  assert.ok(diags.some((x) => x.code === 'np-pod-selector-no-match'), 'app: we matches no workload');
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: d.range, context: { diagnostics: [d] } });
+  assert.ok(
+    diags.some((x) => x.code === 'np-pod-selector-no-match'),
+    'app: we matches no workload',
+  );
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uri() },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
   const fix = actions.find((a) => a.title === 'Add Ingress to policyTypes');
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   const edits = fix.edit!.changes![uri()];
@@ -93,7 +103,10 @@ test('a diagnostic with a quick fix, applied through codeAction', async () => {
 test('hover on kind explains the policy in plain words', async () => {
   const text = POLICY.replace('app: we', 'app: web').replace('    - Egress', '    - Ingress');
   client.open(uri(), text);
-  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri() }, position: positionOf(text, 'NetworkPolicy', 3) });
+  const hover = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: uri() },
+    position: positionOf(text, 'NetworkPolicy', 3),
+  });
   const md = (hover.contents as MarkupContent).value;
   assert.match(md, /Selects all Pods in `shop` with `app=web`/);
   assert.match(md, /\*\*Ingress:\*\* only from anywhere, TCP named port `http`/);
@@ -103,7 +116,10 @@ test('hover on kind explains the policy in plain words', async () => {
 test('eksManifests/explainNetworkPolicy answers Markdown for a position inside a policy, null elsewhere', async () => {
   const text = POLICY.replace('app: we', 'app: web');
   client.open(uri(), text);
-  const res = await client.request<{ markdown: string; name: string; namespace: string } | null>('eksManifests/explainNetworkPolicy', { uri: uri(), position: positionOf(text, 'protocol') });
+  const res = await client.request<{ markdown: string; name: string; namespace: string } | null>('eksManifests/explainNetworkPolicy', {
+    uri: uri(),
+    position: positionOf(text, 'protocol'),
+  });
   assert.ok(res);
   assert.equal(res.name, 'web-ingress');
   assert.equal(res.namespace, 'shop');
@@ -112,21 +128,32 @@ test('eksManifests/explainNetworkPolicy answers Markdown for a position inside a
   const other = pathToFileURL(path.join(dir, 'web.yaml')).href;
   client.open(other, WORKLOADS);
   assert.equal(await client.request('eksManifests/explainNetworkPolicy', { uri: other, position: { line: 1, character: 3 } }), null);
-  assert.equal(await client.request('eksManifests/explainNetworkPolicy', { uri: 'file:///nowhere.yaml', position: { line: 0, character: 0 } }), null);
+  assert.equal(
+    await client.request('eksManifests/explainNetworkPolicy', { uri: 'file:///nowhere.yaml', position: { line: 0, character: 0 } }),
+    null,
+  );
   assert.ok(client.alive);
 });
 
 test('an egress policy without DNS: the warning, its quick fix over codeAction (CRLF file), and the explanation', async () => {
-  const text = 'apiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: to-db\r\n  namespace: shop\r\nspec:\r\n  podSelector: {}\r\n  egress:\r\n    - to:\r\n        - podSelector:\r\n            matchLabels:\r\n              app: web\r\n      ports:\r\n        - port: 5432\r\n';
+  const text =
+    'apiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: to-db\r\n  namespace: shop\r\nspec:\r\n  podSelector: {}\r\n  egress:\r\n    - to:\r\n        - podSelector:\r\n            matchLabels:\r\n              app: web\r\n      ports:\r\n        - port: 5432\r\n';
   const u = pathToFileURL(path.join(dir, 'to-db.yaml')).href;
   client.open(u, text);
   const diags = await client.diagnosticsFor(u, { until: (d) => d.some((x) => x.code === 'np-egress-no-dns') });
   const d = diags.find((x) => x.code === 'np-egress-no-dns')!;
   // A warning: the workspace manages shop's policies (web-ingress is deployed from the same folder).
   assert.equal(d.severity, 2);
-  const res = await client.request<{ markdown: string } | null>('eksManifests/explainNetworkPolicy', { uri: u, position: positionOf(text, 'egress') });
+  const res = await client.request<{ markdown: string } | null>('eksManifests/explainNetworkPolicy', {
+    uri: u,
+    position: positionOf(text, 'egress'),
+  });
   assert.match(res!.markdown, /\*\*DNS:\*\* no egress rule reaches the cluster DNS/);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: u },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
   const fix = actions.find((a) => a.title === 'Allow DNS to kube-dns (UDP and TCP 53)');
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   const e = fix.edit!.changes![u][0];
@@ -134,5 +161,8 @@ test('an egress policy without DNS: the warning, its quick fix over codeAction (
   assert.doesNotMatch(e.newText.replace(/\r\n/g, ''), /\n/);
   const v = client.change(u, e.range, e.newText);
   const after = await client.diagnosticsFor(u, { version: v });
-  assert.deepEqual(after.filter((x) => String(x.code).startsWith('np-') && x.code !== 'np-eks-enforcement').map((x) => x.code), []);
+  assert.deepEqual(
+    after.filter((x) => String(x.code).startsWith('np-') && x.code !== 'np-eks-enforcement').map((x) => x.code),
+    [],
+  );
 });

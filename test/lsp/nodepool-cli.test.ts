@@ -7,7 +7,9 @@ import * as path from 'path';
 import { runCli } from '../helpers/cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-np-cli-'));
-fs.writeFileSync(path.join(tmp, 'nodepool.yaml'), `apiVersion: karpenter.sh/v1
+fs.writeFileSync(
+  path.join(tmp, 'nodepool.yaml'),
+  `apiVersion: karpenter.sh/v1
 kind: NodePool
 metadata:
   name: general
@@ -24,8 +26,11 @@ spec:
           values: ["m7i"]
       expireAfter: 720h
       terminationGracePeriod: 1h
-`);
-fs.writeFileSync(path.join(tmp, 'web.yaml'), `apiVersion: apps/v1
+`,
+);
+fs.writeFileSync(
+  path.join(tmp, 'web.yaml'),
+  `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -36,7 +41,8 @@ spec:
     spec:
       terminationGracePeriodSeconds: 7200
       containers: [{name: web, image: nginx}]
-`);
+`,
+);
 
 test('eks-manifests check reports NodePool findings, including the cross-file grace period, and exits 1 on the error', () => {
   const r = runCli(['check', tmp]);

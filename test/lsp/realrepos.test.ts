@@ -14,7 +14,9 @@ import { LspClient, positionOf, ROOT } from '../helpers/lspClient';
 import { helmBinary } from '../helpers/helm';
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 async function start(opts: Parameters<typeof LspClient.start>[0] = {}): Promise<LspClient> {
   const c = await LspClient.start(opts);
   clients.push(c);
@@ -53,7 +55,10 @@ test('a chart template opened in the editor: only the literal mistake, at its li
   const uri = repo.uri('chart/templates/service.yaml');
   c.open(uri, TEMPLATE);
   const d = await c.diagnosticsFor(uri);
-  assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['meta-value-not-string', 7, 10, 11]]);
+  assert.deepEqual(
+    d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]),
+    [['meta-value-not-string', 7, 10, 11]],
+  );
   c.open(repo.uri('chart/Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
   assert.deepEqual(await c.diagnosticsFor(repo.uri('chart/Chart.yaml')), []);
 });
@@ -66,17 +71,25 @@ test('a kustomization on disk: a missing path at its range, and go to definition
   const uri = repo.uri('overlay/kustomization.yaml');
   c.open(uri, k);
   const d = await c.diagnosticsFor(uri, { until: (x) => x.length > 0 });
-  assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['kustomize-path-missing', 2, 4, 16]]);
+  assert.deepEqual(
+    d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]),
+    [['kustomize-path-missing', 2, 4, 16]],
+  );
   const def = await c.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(k, '../base', 3) });
-  assert.deepEqual(def.map((l) => l.uri), [repo.uri('base/kustomization.yaml')]);
+  assert.deepEqual(
+    def.map((l) => l.uri),
+    [repo.uri('base/kustomization.yaml')],
+  );
   // Creating the file on disk and telling the server clears the finding.
   fs.writeFileSync(path.join(repo.root, 'overlay', 'ingress.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
   void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: repo.uri('overlay/ingress.yaml'), type: 1 }] });
   assert.deepEqual(await c.diagnosticsFor(uri, { until: (x) => x.length === 0 }), []);
 });
 
-const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ingressClassName: alb\n  defaultBackend:\n    service:\n      name: web\n      port:\n        number: 80\n';
-const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  ports:\n    - port: 80\n`;
+const INGRESS =
+  'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ingressClassName: alb\n  defaultBackend:\n    service:\n      name: web\n      port:\n        number: 80\n';
+const svc = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  ports:\n    - port: 80\n`;
 
 test('eksManifests.exclude: excluded files take no part in cross-document checks', async () => {
   const repo = tempRepo({ 'app/ingress.yaml': INGRESS, 'app/service.yaml': svc('api'), 'app/generated/web.yaml': svc('web') });
@@ -92,20 +105,34 @@ test('eksManifests.exclude: excluded files take no part in cross-document checks
   assert.deepEqual(await codesWith(['app/generated/**']), ['alb-backend-service-missing']);
 });
 
-interface RenderResult { ok: boolean; reason?: string; message?: string; chart?: string; documents?: number; files?: { uri: string; diagnostics: Diagnostic[] }[] }
+interface RenderResult {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+  chart?: string;
+  documents?: number;
+  files?: { uri: string; diagnostics: Diagnostic[] }[];
+}
 
-test('eksManifests/checkRenderedChart: the rendered chart\'s findings on its templates (real helm)', async () => {
+test("eksManifests/checkRenderedChart: the rendered chart's findings on its templates (real helm)", async () => {
   const chart = path.join(ROOT, 'test', 'fixtures', 'helm', 'web');
   const c = await start({ settings: { helm: { path: helmBinary() } } });
   // Settings arrive with the first configuration pull; open a document so that has happened.
   c.open('file:///tmp/x.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
   await c.diagnosticsFor('file:///tmp/x.yaml');
-  const r = await c.request<RenderResult>('eksManifests/checkRenderedChart', { uri: pathToFileURL(path.join(chart, 'templates', 'service.yaml')).href });
+  const r = await c.request<RenderResult>('eksManifests/checkRenderedChart', {
+    uri: pathToFileURL(path.join(chart, 'templates', 'service.yaml')).href,
+  });
   assert.equal(r.ok, true, r.message);
   assert.equal(r.documents, 3);
   assert.equal(r.chart, pathToFileURL(chart).href);
-  assert.deepEqual(r.files!.map((f) => [path.relative(chart, new URL(f.uri).pathname), f.diagnostics.map((d) => [d.code, d.range.start.line])]), [['templates/ingress.yaml', [['alb-unknown-annotation', 9]]]]);
-  const broken = await c.request<RenderResult>('eksManifests/checkRenderedChart', { uri: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'helm', 'broken')).href });
+  assert.deepEqual(
+    r.files!.map((f) => [path.relative(chart, new URL(f.uri).pathname), f.diagnostics.map((d) => [d.code, d.range.start.line])]),
+    [['templates/ingress.yaml', [['alb-unknown-annotation', 9]]]],
+  );
+  const broken = await c.request<RenderResult>('eksManifests/checkRenderedChart', {
+    uri: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'helm', 'broken')).href,
+  });
   assert.equal(broken.ok, false);
   assert.equal(broken.reason, 'render-error');
   assert.match(broken.message!, /clusterName must be set/);
@@ -115,7 +142,9 @@ test('eksManifests/checkRenderedChart: no helm is one clear message', async () =
   const c = await start({ settings: { helm: { path: path.join(os.tmpdir(), 'no-such-helm') } } });
   c.open('file:///tmp/y.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n');
   await c.diagnosticsFor('file:///tmp/y.yaml');
-  const r = await c.request<RenderResult>('eksManifests/checkRenderedChart', { uri: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'helm', 'web')).href });
+  const r = await c.request<RenderResult>('eksManifests/checkRenderedChart', {
+    uri: pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'helm', 'web')).href,
+  });
   assert.deepEqual([r.ok, r.reason], [false, 'no-helm']);
   assert.match(r.message!, /not an executable file/);
 });

@@ -9,7 +9,9 @@ import { LspClient, positionOf } from '../helpers/lspClient';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -44,11 +46,18 @@ test('Deployment container over LSP: field completion on a half-typed key, enum 
   const portz = diags.find((d: Diagnostic) => d.code === 'schema-unknown-field' && /portz/.test(d.message))!;
   assert.equal(portz.range.start.line, 17);
   assert.match(portz.message, /spec\.template\.spec\.containers\[0\]\.portz.*did you mean "ports"/);
-  const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: portz.range, context: { diagnostics: [portz] } });
+  const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: portz.range,
+    context: { diagnostics: [portz] },
+  });
   assert.ok(actions.some((a) => a.title === 'Rename to ports'));
 
   // `res` typed on its own line (no colon yet): container fields, with type and required marks.
-  const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri: typing }, position: positionOf(DEPLOY, '          res', '          res'.length) });
+  const list = await c.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: typing },
+    position: positionOf(DEPLOY, '          res', '          res'.length),
+  });
   const resources = list.items.find((i) => i.label === 'resources');
   assert.ok(resources, JSON.stringify(list.items.map((i) => i.label)));
   assert.match(resources!.detail!, /object/);
@@ -57,7 +66,10 @@ test('Deployment container over LSP: field completion on a half-typed key, enum 
   const resolved = await c.request<CompletionItem>('completionItem/resolve', resources);
   assert.match(JSON.stringify(resolved.documentation), /requests/);
 
-  const values = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(DEPLOY, 'imagePullPolicy: ', 'imagePullPolicy: '.length) });
+  const values = await c.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri },
+    position: positionOf(DEPLOY, 'imagePullPolicy: ', 'imagePullPolicy: '.length),
+  });
   assert.deepEqual(values.items.filter((i) => ['Always', 'Never', 'IfNotPresent'].includes(i.label as string)).length, 3);
 
   const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(DEPLOY, 'imagePullPolicy', 3) });
@@ -138,7 +150,9 @@ test('hover on a built-in field we did not describe shows the upstream descripti
   assert.ok(upstream && upstream.length > 10);
   const c = await LspClient.start();
   clients.push(c);
-  const text = DEPLOY.replace('          res\n', '').replace('            - containerPort: 80', '            - containerPort: 80\n              hostIP: 10.0.0.1').replace('portz:', 'ports:');
+  const text = DEPLOY.replace('          res\n', '')
+    .replace('            - containerPort: 80', '            - containerPort: 80\n              hostIP: 10.0.0.1')
+    .replace('portz:', 'ports:');
   const uri = 'file:///tmp/schema-lsp/hostip.yaml';
   c.open(uri, text);
   await c.diagnosticsFor(uri);

@@ -8,7 +8,9 @@ import type { CompletionList, DocumentSymbol, CodeAction, Hover, Location } from
 
 const examples = path.join(ROOT, 'examples');
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 
 async function start(opts: Parameters<typeof LspClient.start>[0] = {}): Promise<LspClient> {
   const c = await LspClient.start(opts);
@@ -16,7 +18,8 @@ async function start(opts: Parameters<typeof LspClient.start>[0] = {}): Promise<
   return c;
 }
 
-const LEGACY = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  labels:\n    tier: 1\nspec:\n  maxUnavailable: 1\n';
+const LEGACY =
+  'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  labels:\n    tier: 1\nspec:\n  maxUnavailable: 1\n';
 
 test('didOpen → diagnostics with code, source and a docs link', async () => {
   const c = await start();
@@ -37,7 +40,10 @@ test('incremental didChange → fresh diagnostics for that version', async () =>
   await c.diagnosticsFor(uri, { until: (d) => d.length === 2 });
   const v = c.change(uri, { start: { line: 5, character: 10 }, end: { line: 5, character: 11 } }, '"1"');
   const d = await c.diagnosticsFor(uri, { version: v });
-  assert.deepEqual(d.map((x) => x.code), ['api-removed']);
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['api-removed'],
+  );
   const v2 = c.change(uri, { start: { line: 0, character: 12 }, end: { line: 0, character: 26 } }, 'policy/v1');
   assert.deepEqual(await c.diagnosticsFor(uri, { version: v2 }), []);
 });
@@ -59,7 +65,11 @@ test('completion, hover, documentSymbol, codeAction and definition over the wire
   assert.equal(syms[0].name, 'PodDisruptionBudget web');
 
   const quote = diags.find((d) => d.code === 'meta-value-not-string')!;
-  const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: quote.range, context: { diagnostics: [quote] } });
+  const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: quote.range,
+    context: { diagnostics: [quote] },
+  });
   assert.ok(actions.some((a) => a.title === 'Quote the value: "1"' && a.isPreferred));
 
   // Definition across files found by the workspace scan (ingress.yaml → web.yaml is not open).
@@ -67,7 +77,10 @@ test('completion, hover, documentSymbol, codeAction and definition over the wire
   const fs = await import('fs');
   const ingText = fs.readFileSync(path.join(examples, 'shop', 'ingress.yaml'), 'utf8');
   c.open(ingUri, ingText);
-  const locs = await c.request<Location[]>('textDocument/definition', { textDocument: { uri: ingUri }, position: positionOf(ingText, 'name: api', 7) });
+  const locs = await c.request<Location[]>('textDocument/definition', {
+    textDocument: { uri: ingUri },
+    position: positionOf(ingText, 'name: api', 7),
+  });
   assert.equal(locs.length, 1);
   assert.match(locs[0].uri, /shop\/api\.yaml$/);
 });
@@ -77,7 +90,10 @@ test('settings from workspace/configuration are respected (kubernetesVersion, di
   const uri = 'file:///tmp/settings.yaml';
   c.open(uri, LEGACY);
   const d = await c.diagnosticsFor(uri, { until: (x) => x.length === 1 });
-  assert.deepEqual(d.map((x) => x.code), ['api-deprecated']);
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['api-deprecated'],
+  );
 });
 
 test('garbage input and odd requests never kill the server', async () => {
@@ -92,8 +108,14 @@ test('garbage input and odd requests never kill the server', async () => {
   for (const x of d) assert.ok(x.range.start.line < lines.length && x.range.end.line < lines.length, JSON.stringify(x.range));
   // A position past the end and a document never opened get the empty answers, not errors.
   assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
-  const completion = await c.request<{ items: unknown[] } | null>('textDocument/completion', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } });
+  const completion = await c.request<{ items: unknown[] } | null>('textDocument/completion', {
+    textDocument: { uri: 'file:///never/opened.yaml' },
+    position: { line: 0, character: 0 },
+  });
   assert.ok(completion === null || completion.items.length === 0, JSON.stringify(completion));
-  assert.deepEqual(await c.request('textDocument/definition', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }), []);
+  assert.deepEqual(
+    await c.request('textDocument/definition', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }),
+    [],
+  );
   assert.ok(c.alive);
 });

@@ -24,29 +24,63 @@ const GENERATED = Number(process.env.EKS_CODE_ACTIONS_GENERATED ?? 120);
 const MAX_FILE = 400_000;
 
 let client: LspClient | undefined;
-after(async () => { await client?.stop(); });
+after(async () => {
+  await client?.stop();
+});
 
 /** Shapes that quick fixes used to break (issue 16), written for this test. */
 const HANDMADE: { name: string; text: string }[] = [
-  { name: 'empty label values', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    app:\n    owner: # team\n    tier: web\ndata: {}\n' },
-  { name: 'flow map key without value', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels: {app, tier: web}\nspec:\n  selector: {app, tier: web}\n  ports: [{port: 80}]\n' },
+  {
+    name: 'empty label values',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    app:\n    owner: # team\n    tier: web\ndata: {}\n',
+  },
+  {
+    name: 'flow map key without value',
+    text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels: {app, tier: web}\nspec:\n  selector: {app, tier: web}\n  ports: [{port: 80}]\n',
+  },
   { name: 'explicit key', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    ? app\n    tier: web\n' },
-  { name: 'helm include in a labels map', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels:\n    a: "true"\n    {{- include "labels" . | nindent 4 }}\nspec:\n  selector:\n    {{- include "selector" . | nindent 4 }}\n' },
-  { name: 'helm template value', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    app:\n{{ include "labels" . | indent 4 }}\nspec:\n  replicas: 1\n' },
-  { name: 'tagged numbers and booleans', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    n: !!int 1\n    b: true\n    y: yes\n    o: 0b101\n    u: 1_000\ndata:\n  port: 8080\n' },
-  { name: 'JSON annotation in a block scalar', text: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/actions.web: |\n      {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "web", "servicePort": 80, "weight": 101}]}}\n    alb.ingress.kubernetes.io/conditions.web: >\n      [{"field": "host-header", "hostHeaderConfig": {"values": ["a"]}}]\nspec:\n  ingressClassName: alb\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend: {service: {name: web, port: {name: use-annotation}}}\n' },
-  { name: 'removed apiVersion and typo annotation', text: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/schem: internet-facing\n    alb.ingress.kubernetes.io/target-type: Ip\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n' },
-  { name: 'unknown field beside the field it resembles', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n        - name: c\n          image: i\n          ports: []\n          portz: []\n' },
-  { name: 'karpenter labels in a NodePool', text: 'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      requirements:\n        - key: karpenter.k8s.aws/instance-family\n          operator: In\n          values: ["m5"]\n      nodeClassRef: {group: eks.amazonaws.com, kind: NodeClass, name: default}\n' },
+  {
+    name: 'helm include in a labels map',
+    text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels:\n    a: "true"\n    {{- include "labels" . | nindent 4 }}\nspec:\n  selector:\n    {{- include "selector" . | nindent 4 }}\n',
+  },
+  {
+    name: 'helm template value',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n    app:\n{{ include "labels" . | indent 4 }}\nspec:\n  replicas: 1\n',
+  },
+  {
+    name: 'tagged numbers and booleans',
+    text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    n: !!int 1\n    b: true\n    y: yes\n    o: 0b101\n    u: 1_000\ndata:\n  port: 8080\n',
+  },
+  {
+    name: 'JSON annotation in a block scalar',
+    text: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/actions.web: |\n      {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "web", "servicePort": 80, "weight": 101}]}}\n    alb.ingress.kubernetes.io/conditions.web: >\n      [{"field": "host-header", "hostHeaderConfig": {"values": ["a"]}}]\nspec:\n  ingressClassName: alb\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend: {service: {name: web, port: {name: use-annotation}}}\n',
+  },
+  {
+    name: 'removed apiVersion and typo annotation',
+    text: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/schem: internet-facing\n    alb.ingress.kubernetes.io/target-type: Ip\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n',
+  },
+  {
+    name: 'unknown field beside the field it resembles',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n        - name: c\n          image: i\n          ports: []\n          portz: []\n',
+  },
+  {
+    name: 'karpenter labels in a NodePool',
+    text: 'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      requirements:\n        - key: karpenter.k8s.aws/instance-family\n          operator: In\n          values: ["m5"]\n      nodeClassRef: {group: eks.amazonaws.com, kind: NodeClass, name: default}\n',
+  },
 ];
 
-interface Sample { name: string; text: string; eols: string[] }
+interface Sample {
+  name: string;
+  text: string;
+  eols: string[];
+}
 
 function corpusSamples(r: () => number, notes: string[]): Sample[] {
   const out: Sample[] = [];
   const shared = path.join(ROOT, '..', 'shared', 'corpus', 'files');
   const sharedFiles = filesUnder(shared, YAML_FILE);
-  for (const f of sharedFiles) out.push({ name: `corpus/${path.relative(shared, f)}`, text: readFileSync(f, 'utf8'), eols: ['\n', '\r\n'] });
+  for (const f of sharedFiles)
+    out.push({ name: `corpus/${path.relative(shared, f)}`, text: readFileSync(f, 'utf8'), eols: ['\n', '\r\n'] });
   notes.push(`shared corpus: ${sharedFiles.length} files`);
   const repos = findCorpusRepos();
   if (!repos) {
@@ -63,7 +97,9 @@ function corpusSamples(r: () => number, notes: string[]): Sample[] {
     chosen.sort();
   }
   for (const f of chosen) out.push({ name: `repos/${path.relative(repos, f)}`, text: readFileSync(f, 'utf8'), eols: ['\n', '\r\n'] });
-  notes.push(`real-repositories corpus: ${chosen.length} of ${all.length} files${REPOS === 'all' ? '' : ` (seeded sample; EKS_CODE_ACTIONS_REPOS=all for every file)`}`);
+  notes.push(
+    `real-repositories corpus: ${chosen.length} of ${all.length} files${REPOS === 'all' ? '' : ` (seeded sample; EKS_CODE_ACTIONS_REPOS=all for every file)`}`,
+  );
   return out;
 }
 
@@ -112,7 +148,10 @@ test(`every code action keeps the file sound (seed ${SEED})`, { timeout: 1_800_0
   const started = Date.now();
   const failures: string[] = [];
   const titles = new Map<string, number>();
-  let variants = 0, actions = 0, requests = 0, k = 0;
+  let variants = 0,
+    actions = 0,
+    requests = 0,
+    k = 0;
   for (const sample of samples) {
     for (const eol of sample.eols) {
       const text = withEol(sample.text, eol);
@@ -120,12 +159,19 @@ test(`every code action keeps the file sound (seed ${SEED})`, { timeout: 1_800_0
       variants++;
       client.open(uri, text);
       const diagnostics = await client.diagnosticsFor(uri, { version: 1, timeoutMs: 60_000 });
-      const asks: { range: Diagnostic['range']; diagnostics: Diagnostic[] }[] = diagnostics.map((d) => ({ range: d.range, diagnostics: [d] }));
+      const asks: { range: Diagnostic['range']; diagnostics: Diagnostic[] }[] = diagnostics.map((d) => ({
+        range: d.range,
+        diagnostics: [d],
+      }));
       for (const p of annotationKeyPositions(text)) asks.push({ range: { start: p, end: p }, diagnostics: [] });
       const seen = new Set<string>();
       for (const ask of asks) {
         requests++;
-        const answer = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ask.range, context: { diagnostics: ask.diagnostics } });
+        const answer = await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: ask.range,
+          context: { diagnostics: ask.diagnostics },
+        });
         for (const a of answer ?? []) {
           const edits = editsOf(a, uri);
           if (!edits) continue;
@@ -138,15 +184,22 @@ test(`every code action keeps the file sound (seed ${SEED})`, { timeout: 1_800_0
           const { problems } = judge(text, { title: a.title, kind: a.kind, edits });
           if (problems.length && failures.length < 60) {
             const line = edits[0]?.range.start.line ?? 0;
-            const around = text.split(/\r\n|\r|\n/).slice(Math.max(0, line - 2), line + 3).join('⏎');
-            failures.push(`${sample.name} [${JSON.stringify(eol)}] "${a.title}": ${problems.join('; ')}\n    edits ${JSON.stringify(edits).slice(0, 300)}\n    near line ${line}: ${around.slice(0, 300)}`);
+            const around = text
+              .split(/\r\n|\r|\n/)
+              .slice(Math.max(0, line - 2), line + 3)
+              .join('⏎');
+            failures.push(
+              `${sample.name} [${JSON.stringify(eol)}] "${a.title}": ${problems.join('; ')}\n    edits ${JSON.stringify(edits).slice(0, 300)}\n    near line ${line}: ${around.slice(0, 300)}`,
+            );
           }
         }
       }
       client.close(uri);
     }
   }
-  t.diagnostic(`${samples.length} files, ${variants} line-ending variants, ${requests} codeAction requests, ${actions} actions applied in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  t.diagnostic(
+    `${samples.length} files, ${variants} line-ending variants, ${requests} codeAction requests, ${actions} actions applied in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   for (const [title, n] of [...titles].sort((a, b) => b[1] - a[1]).slice(0, 25)) t.diagnostic(`  ${n} × ${title}`);
   assert.ok(client.alive, 'server alive');
   assert.ok(actions > 100, `only ${actions} actions were offered: the test exercised too little`);

@@ -18,8 +18,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { YamlFile, type YamlChunk } from '@shared/manifest/yamlFile';
 
-export interface Edit { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }
-export interface ActionUnderTest { title: string; kind?: string; edits: Edit[] }
+export interface Edit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+export interface ActionUnderTest {
+  title: string;
+  kind?: string;
+  edits: Edit[];
+}
 
 const MAX_DEPTH = 200;
 const COMMENT_LINES = /^(?:[ \t]*#[^\r\n]*(?:\r\n|\r|\n))+$/;
@@ -48,7 +55,10 @@ export function judge(before: string, action: ActionUnderTest): { problems: stri
   const spans = action.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)] as const);
   action.edits.forEach((e, i) => {
     const eol = eolAt(before, spans[i][0]);
-    if (!usesEol(e.newText, eol)) problems.push(`inserted text ${JSON.stringify(e.newText.slice(0, 80))} does not use the line ending ${JSON.stringify(eol)} of its line`);
+    if (!usesEol(e.newText, eol))
+      problems.push(
+        `inserted text ${JSON.stringify(e.newText.slice(0, 80))} does not use the line ending ${JSON.stringify(eol)} of its line`,
+      );
   });
   let after: string;
   try {
@@ -59,7 +69,8 @@ export function judge(before: string, action: ActionUnderTest): { problems: stri
   if (after === before) return { problems, after };
   const s = Math.min(...spans.map((x) => x[0]));
   const e = Math.max(...spans.map((x) => x[1]));
-  const a = new YamlFile(before), b = new YamlFile(after);
+  const a = new YamlFile(before),
+    b = new YamlFile(after);
   if (a.chunks.length !== b.chunks.length) {
     problems.push(`the file had ${a.chunks.length} documents, now ${b.chunks.length}`);
     return { problems, after };
@@ -70,12 +81,14 @@ export function judge(before: string, action: ActionUnderTest): { problems: stri
     return { problems, after };
   }
   const i = changed[0];
-  const ca = a.chunks[i], cb = b.chunks[i];
+  const ca = a.chunks[i],
+    cb = b.chunks[i];
   if (s < ca.startOffset || e > ca.startOffset + ca.text.length) problems.push('an edit reaches outside the document it changes');
   const commentOnly = action.edits.every((x, k) => spans[k][0] === spans[k][1] && COMMENT_LINES.test(x.newText));
   if (commentOnly) {
     // A whole comment line, inserted at the start of a line.
-    for (const [x] of spans) if (x > 0 && !/[\r\n]/.test(before.charAt(x - 1))) problems.push('a comment line is inserted in the middle of a line');
+    for (const [x] of spans)
+      if (x > 0 && !/[\r\n]/.test(before.charAt(x - 1))) problems.push('a comment line is inserted in the middle of a line');
     // In a document that did not parse, a comment cannot be judged by what the parser recovers.
     if (errorMessages(ca).length > 0) return { problems, after };
   }
@@ -83,7 +96,14 @@ export function judge(before: string, action: ActionUnderTest): { problems: stri
   const insertion = spans.every(([x, y]) => x === y);
   // Edits of nothing but list indicators and indentation (`- ` ↔ `  `) restructure the list around them.
   const indicators = action.edits.every((x, k) => /^[ -]*$/.test(x.newText) && /^[ -]*$/.test(before.slice(spans[k][0], spans[k][1])));
-  problems.push(...structure(ca, cb, s - ca.startOffset, e - ca.startOffset, { insertion, commentOnly, indicators, refactor: (action.kind ?? '').startsWith('refactor') }));
+  problems.push(
+    ...structure(ca, cb, s - ca.startOffset, e - ca.startOffset, {
+      insertion,
+      commentOnly,
+      indicators,
+      refactor: (action.kind ?? '').startsWith('refactor'),
+    }),
+  );
   return { problems, after };
 }
 
@@ -94,10 +114,13 @@ function errorMessages(c: YamlChunk): string[] {
 }
 
 function yamlErrors(a: YamlChunk, b: YamlChunk): string[] {
-  const before = errorMessages(a), after = errorMessages(b);
+  const before = errorMessages(a),
+    after = errorMessages(b);
   if (after.length > before.length || after.some((m) => !before.includes(m))) {
     const fresh = after.filter((m) => !before.includes(m));
-    return [`the YAML no longer parses as before: ${before.length} → ${after.length} errors${fresh.length ? ` (new: ${fresh.slice(0, 3).join('; ')})` : ''}`];
+    return [
+      `the YAML no longer parses as before: ${before.length} → ${after.length} errors${fresh.length ? ` (new: ${fresh.slice(0, 3).join('; ')})` : ''}`,
+    ];
   }
   return [];
 }
@@ -143,9 +166,10 @@ function wholly(n: unknown, s: number, e: number, item: boolean): boolean {
   if (!item || (!isMap(n) && !isSeq(n))) return false;
   const items = n.items as unknown[];
   if (!items.length) return false;
-  const first = items[0], last = items[items.length - 1];
+  const first = items[0],
+    last = items[items.length - 1];
   const start = range(isPair(first) ? first.key : first)?.[0];
-  const end = range(isPair(last) ? last.value ?? last.key : last)?.[1];
+  const end = range(isPair(last) ? (last.value ?? last.key) : last)?.[1];
   return start !== undefined && end !== undefined && s <= start && e >= end;
 }
 
@@ -181,12 +205,17 @@ function locate(doc: Document.Parsed, s: number, e: number, insertion: boolean):
 /** A comparable view of a node: scalars by type and value, aliases by name, collections by entries. */
 function same(x: unknown, y: unknown, ta: string, tb: string, depth = 0): boolean {
   if (depth > MAX_DEPTH) return slice(ta, x) === slice(tb, y);
-  if (x === null || x === undefined || y === null || y === undefined) return (x ?? null) === (y ?? null) || (isNullScalar(x) && isNullScalar(y));
+  if (x === null || x === undefined || y === null || y === undefined)
+    return (x ?? null) === (y ?? null) || (isNullScalar(x) && isNullScalar(y));
   if (isAlias(x) || isAlias(y)) return isAlias(x) && isAlias(y) && x.source === y.source;
-  if (isScalar(x) || isScalar(y)) return isScalar(x) && isScalar(y) && x.value === y.value && (x.tag ?? '') === (y.tag ?? '') || (isNaNScalar(x) && isNaNScalar(y));
+  if (isScalar(x) || isScalar(y))
+    return (isScalar(x) && isScalar(y) && x.value === y.value && (x.tag ?? '') === (y.tag ?? '')) || (isNaNScalar(x) && isNaNScalar(y));
   if (isMap(x) || isMap(y)) {
     if (!isMap(x) || !isMap(y) || x.items.length !== y.items.length) return false;
-    return (x.items as Pair[]).every((p, k) => { const q = (y.items as Pair[])[k]; return same(p.key, q.key, ta, tb, depth + 1) && same(p.value, q.value, ta, tb, depth + 1); });
+    return (x.items as Pair[]).every((p, k) => {
+      const q = (y.items as Pair[])[k];
+      return same(p.key, q.key, ta, tb, depth + 1) && same(p.value, q.value, ta, tb, depth + 1);
+    });
   }
   if (isSeq(x) || isSeq(y)) {
     if (!isSeq(x) || !isSeq(y) || x.items.length !== y.items.length) return false;
@@ -196,15 +225,28 @@ function same(x: unknown, y: unknown, ta: string, tb: string, depth = 0): boolea
   return slice(ta, x) === slice(tb, y);
 }
 
-function isNullScalar(n: unknown): boolean { return n === null || n === undefined || (isScalar(n) && n.value === null); }
-function isNaNScalar(n: unknown): boolean { return isScalar(n) && typeof n.value === 'number' && Number.isNaN(n.value); }
-function slice(text: string, n: unknown): string { const r = range(n); return r ? text.slice(r[0], r[1]) : ''; }
+function isNullScalar(n: unknown): boolean {
+  return n === null || n === undefined || (isScalar(n) && n.value === null);
+}
+function isNaNScalar(n: unknown): boolean {
+  return isScalar(n) && typeof n.value === 'number' && Number.isNaN(n.value);
+}
+function slice(text: string, n: unknown): string {
+  const r = range(n);
+  return r ? text.slice(r[0], r[1]) : '';
+}
 
 function describe(path: Step[]): string {
   return path.map((s) => ('item' in s ? `[${s.item}]` : `.${s.pair}${s.side === 'key' ? '(key)' : ''}`)).join('') || '(root)';
 }
 
-function structure(a: YamlChunk, b: YamlChunk, s: number, e: number, how: { insertion: boolean; commentOnly: boolean; indicators: boolean; refactor: boolean }): string[] {
+function structure(
+  a: YamlChunk,
+  b: YamlChunk,
+  s: number,
+  e: number,
+  how: { insertion: boolean; commentOnly: boolean; indicators: boolean; refactor: boolean },
+): string[] {
   const { insertion, commentOnly, indicators, refactor } = how;
   if (a.docs.length !== b.docs.length) return [`the document count in the chunk changed (${a.docs.length} → ${b.docs.length})`];
   const out: string[] = [];
@@ -224,14 +266,20 @@ function structure(a: YamlChunk, b: YamlChunk, s: number, e: number, how: { inse
       // The target is the innermost list on the path, and the edit touches the items on both sides of it.
       let cut = -1;
       let n: unknown = da.contents;
-      path.forEach((step, k) => { if (isSeq(n)) cut = k; n = follow(n, [step]); });
+      path.forEach((step, k) => {
+        if (isSeq(n)) cut = k;
+        n = follow(n, [step]);
+      });
       if (isSeq(n)) cut = path.length;
       if (cut >= 0) {
         const list = follow(da.contents, path.slice(0, cut)) as { items: unknown[] };
         const items = list.items.map((it) => range(it)).filter((r): r is [number, number] => !!r);
-        const before = items.filter((r) => r[1] <= s).pop(), after = items.find((r) => r[0] >= e);
+        const before = items.filter((r) => r[1] <= s).pop(),
+          after = items.find((r) => r[0] >= e);
         path.length = cut;
-        out.push(...compareAlong(da.contents, db.contents, path, 0, a.text, b.text, Math.min(s, before?.[1] ?? s), Math.max(e, after?.[0] ?? e)));
+        out.push(
+          ...compareAlong(da.contents, db.contents, path, 0, a.text, b.text, Math.min(s, before?.[1] ?? s), Math.max(e, after?.[0] ?? e)),
+        );
         return;
       }
     }
@@ -239,7 +287,8 @@ function structure(a: YamlChunk, b: YamlChunk, s: number, e: number, how: { inse
     if (refactor && isScalar(node) && typeof node.value === 'string') {
       const nb = follow(db.contents, path);
       const [ja, jb] = [json(node.value), json(isScalar(nb) ? nb.value : undefined)];
-      if (ja !== undefined && JSON.stringify(ja) !== JSON.stringify(jb)) out.push(`the refactor changed the JSON value at ${describe(path)}`);
+      if (ja !== undefined && JSON.stringify(ja) !== JSON.stringify(jb))
+        out.push(`the refactor changed the JSON value at ${describe(path)}`);
     }
     out.push(...jsonKept(da.contents, db.contents, a.text, b.text));
   });
@@ -262,11 +311,20 @@ function compareAlong(x: unknown, y: unknown, path: Step[], depth: number, ta: s
     const out: string[] = [];
     (x.items as Pair[]).forEach((p, k) => {
       const q = (y.items as Pair[])[k];
-      if (k !== step.pair) { if (!same(p.key, q.key, ta, tb) || !same(p.value, q.value, ta, tb)) out.push(`entry ${k} of ${here} changed, but the edit is in entry ${step.pair}`); return; }
+      if (k !== step.pair) {
+        if (!same(p.key, q.key, ta, tb) || !same(p.value, q.value, ta, tb))
+          out.push(`entry ${k} of ${here} changed, but the edit is in entry ${step.pair}`);
+        return;
+      }
       // The edit is in this entry's key: the key (and its value) may change; in its value: the key stays.
       if (step.side === 'key' && depth + 1 === path.length) return;
-      if (!same(p.key, q.key, ta, tb)) { out.push(`the key of entry ${k} of ${here} changed`); return; }
-      out.push(...compareAlong(step.side === 'key' ? p.key : p.value, step.side === 'key' ? q.key : q.value, path, depth + 1, ta, tb, s, e));
+      if (!same(p.key, q.key, ta, tb)) {
+        out.push(`the key of entry ${k} of ${here} changed`);
+        return;
+      }
+      out.push(
+        ...compareAlong(step.side === 'key' ? p.key : p.value, step.side === 'key' ? q.key : q.value, path, depth + 1, ta, tb, s, e),
+      );
     });
     return out;
   }
@@ -274,7 +332,10 @@ function compareAlong(x: unknown, y: unknown, path: Step[], depth: number, ta: s
   if (x.items.length !== y.items.length) return [`${here}: ${x.items.length} items became ${y.items.length}`];
   const out: string[] = [];
   x.items.forEach((it, k) => {
-    if (k !== step.item) { if (!same(it, y.items[k], ta, tb)) out.push(`item ${k} of ${here} changed, but the edit is in item ${step.item}`); return; }
+    if (k !== step.item) {
+      if (!same(it, y.items[k], ta, tb)) out.push(`item ${k} of ${here} changed, but the edit is in item ${step.item}`);
+      return;
+    }
     out.push(...compareAlong(it, y.items[k], path, depth + 1, ta, tb, s, e));
   });
   return out;
@@ -287,22 +348,39 @@ function compareAlong(x: unknown, y: unknown, path: Step[], depth: number, ta: s
  * by any number of items (split, merge).
  */
 function atTarget(x: unknown, y: unknown, here: string, ta: string, tb: string, s: number, e: number): string[] {
-  const touched = (n: unknown): boolean => { const r = range(n); return !!r && r[0] <= e && s <= r[1]; };
+  const touched = (n: unknown): boolean => {
+    const r = range(n);
+    return !!r && r[0] <= e && s <= r[1];
+  };
   const out: string[] = [];
   if (isMap(x)) {
     if (!isMap(y)) return [`${here} is no longer a map`];
-    const xs = x.items as Pair[], ys = y.items as Pair[];
+    const xs = x.items as Pair[],
+      ys = y.items as Pair[];
     if (ys.length < xs.length) out.push(`${here}: ${xs.length} entries became ${ys.length}`);
     let j = 0;
     for (const [k, p] of xs.entries()) {
       if (touched(p.key)) continue;
       // An entry with no value (`app:`) reaches from its key to the next entry.
       const kr = range(p.key);
-      const open = (p.value === null || p.value === undefined) && kr !== undefined && kr[0] <= e && s < (range(xs[k + 1]?.key)?.[0] ?? range(x)![1] + 1);
+      const open =
+        (p.value === null || p.value === undefined) &&
+        kr !== undefined &&
+        kr[0] <= e &&
+        s < (range(xs[k + 1]?.key)?.[0] ?? range(x)![1] + 1);
       const hit = touched(p.value) || open;
       let found = -1;
-      for (let m = j; m < ys.length; m++) if (same(p.key, ys[m].key, ta, tb) && (hit || same(p.value, ys[m].value, ta, tb))) { found = m; break; }
-      if (found === -1) { out.push(`entry ${JSON.stringify(slice(ta, p.key) || '?')} of ${here} ${hit ? 'lost its key' : 'changed or disappeared, though no edit touches it'}`); continue; }
+      for (let m = j; m < ys.length; m++)
+        if (same(p.key, ys[m].key, ta, tb) && (hit || same(p.value, ys[m].value, ta, tb))) {
+          found = m;
+          break;
+        }
+      if (found === -1) {
+        out.push(
+          `entry ${JSON.stringify(slice(ta, p.key) || '?')} of ${here} ${hit ? 'lost its key' : 'changed or disappeared, though no edit touches it'}`,
+        );
+        continue;
+      }
       j = found + 1;
     }
     return out;
@@ -313,8 +391,15 @@ function atTarget(x: unknown, y: unknown, here: string, ta: string, tb: string, 
     for (const it of x.items) {
       if (touched(it) || it === null) continue;
       let found = -1;
-      for (let m = j; m < y.items.length; m++) if (same(it, y.items[m], ta, tb)) { found = m; break; }
-      if (found === -1) { out.push(`item ${JSON.stringify(slice(ta, it).slice(0, 40))} of ${here} changed or disappeared, though no edit touches it`); continue; }
+      for (let m = j; m < y.items.length; m++)
+        if (same(it, y.items[m], ta, tb)) {
+          found = m;
+          break;
+        }
+      if (found === -1) {
+        out.push(`item ${JSON.stringify(slice(ta, it).slice(0, 40))} of ${here} changed or disappeared, though no edit touches it`);
+        continue;
+      }
       j = found + 1;
     }
   }
@@ -335,7 +420,11 @@ function follow(root: unknown, path: Step[]): unknown {
 
 function json(v: unknown): unknown {
   if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return undefined;
-  try { return JSON.parse(v); } catch { return undefined; }
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** String values that were valid JSON (objects or lists) are still valid JSON at the same key path. */
@@ -344,7 +433,8 @@ function jsonKept(x: unknown, y: unknown, ta: string, tb: string): string[] {
   const walk = (n: unknown, m: unknown, where: string, depth: number): void => {
     if (depth > MAX_DEPTH || out.length > 5) return;
     if (isScalar(n)) {
-      if (json(n.value) !== undefined && isScalar(m) && typeof m.value === 'string' && json(m.value) === undefined) out.push(`the JSON at ${where} no longer parses`);
+      if (json(n.value) !== undefined && isScalar(m) && typeof m.value === 'string' && json(m.value) === undefined)
+        out.push(`the JSON at ${where} no longer parses`);
       return;
     }
     if (isMap(n) && isMap(m)) {
@@ -353,7 +443,8 @@ function jsonKept(x: unknown, y: unknown, ta: string, tb: string): string[] {
         const q = (m.items as Pair[]).find((r) => slice(tb, r.key) === key);
         if (q) walk(p.value, q.value, `${where}.${key}`, depth + 1);
       }
-    } else if (isSeq(n) && isSeq(m) && n.items.length === m.items.length) n.items.forEach((it, k) => walk(it, m.items[k], `${where}[${k}]`, depth + 1));
+    } else if (isSeq(n) && isSeq(m) && n.items.length === m.items.length)
+      n.items.forEach((it, k) => walk(it, m.items[k], `${where}[${k}]`, depth + 1));
   };
   walk(x, y, '', 0);
   return out;

@@ -12,7 +12,9 @@ import { LspClient } from '../helpers/lspClient';
 import { askEverything, assertDiagnostics, failureLogs, peakRssMiB, setText } from './support';
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 
 /** A hang guard per test, and a memory bound for a 2-core CI machine: generous on purpose. */
 const HANG_GUARD = { timeout: 300_000 };
@@ -27,29 +29,52 @@ async function fresh(): Promise<LspClient> {
 const MANIFEST_HEAD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hostile\ndata:\n';
 
 /** Open `text`, ask every request at a few places, check the server is still fine; report time and memory. */
-async function survive(t: TestContext, name: string, text: string, opts: { expectCode?: string; quiet?: boolean } = {}): Promise<unknown[]> {
+async function survive(
+  t: TestContext,
+  name: string,
+  text: string,
+  opts: { expectCode?: string; quiet?: boolean } = {},
+): Promise<unknown[]> {
   const c = await fresh();
   const uri = `file:///tmp/hostile/${name}.yaml`;
   const started = Date.now();
   const d = await setText(c, uri, text, 1, HANG_GUARD.timeout);
   const took = Date.now() - started;
   assertDiagnostics(d, text);
-  if (opts.expectCode) assert.ok((d as { code?: string }[]).some((x) => x.code === opts.expectCode), `${name}: expected ${opts.expectCode}, got ${JSON.stringify((d as { code?: string }[]).map((x) => x.code))}`);
+  if (opts.expectCode)
+    assert.ok(
+      (d as { code?: string }[]).some((x) => x.code === opts.expectCode),
+      `${name}: expected ${opts.expectCode}, got ${JSON.stringify((d as { code?: string }[]).map((x) => x.code))}`,
+    );
   const asked = Date.now();
-  for (const pos of [{ line: 0, character: 0 }, { line: 3, character: 4 }, { line: 5, character: 10_000 }, { line: 99_999, character: 2 }]) {
+  for (const pos of [
+    { line: 0, character: 0 },
+    { line: 3, character: 4 },
+    { line: 5, character: 10_000 },
+    { line: 99_999, character: 2 },
+  ]) {
     await askEverything(c, uri, text, pos, d);
   }
   const requests = Date.now() - asked;
   // It still works on a normal file afterwards.
   const ok = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\nspec:\n  maxUnavailable: 1\n';
   const d2 = await setText(c, 'file:///tmp/hostile/after.yaml', ok, 1);
-  assert.ok((d2 as { code?: string }[]).some((x) => x.code === 'api-removed'), `${name}: the server still analyses other files`);
+  assert.ok(
+    (d2 as { code?: string }[]).some((x) => x.code === 'api-removed'),
+    `${name}: the server still analyses other files`,
+  );
   assert.ok(c.alive, `${name}: server alive`);
   const rss = peakRssMiB(c);
-  t.diagnostic(`${name}: ${(text.length / 1e6).toFixed(2)} MB, ${d.length} diagnostics in ${took} ms, 20 requests in ${requests} ms, server peak RSS ${rss.toFixed(0)} MiB`);
+  t.diagnostic(
+    `${name}: ${(text.length / 1e6).toFixed(2)} MB, ${d.length} diagnostics in ${took} ms, 20 requests in ${requests} ms, server peak RSS ${rss.toFixed(0)} MiB`,
+  );
   assert.ok(rss < RSS_LIMIT_MIB, `${name}: peak RSS ${rss.toFixed(0)} MiB`);
   const caught = failureLogs(c);
-  assert.deepEqual(caught.filter((l) => /Uncaught|Unhandled/.test(l)), [], `${name}: no uncaught exception`);
+  assert.deepEqual(
+    caught.filter((l) => /Uncaught|Unhandled/.test(l)),
+    [],
+    `${name}: no uncaught exception`,
+  );
   await c.stop();
   return d;
 }
@@ -57,17 +82,34 @@ async function survive(t: TestContext, name: string, text: string, opts: { expec
 test('billion laughs: a 9^9 alias bomb in a block map', HANG_GUARD, async (t) => {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 10; i++) {
-    const p = String.fromCharCode(96 + i), n = String.fromCharCode(97 + i);
-    levels.push(`${n}: &${n} [${Array(9).fill('*' + p).join(',')}]`);
+    const p = String.fromCharCode(96 + i),
+      n = String.fromCharCode(97 + i);
+    levels.push(
+      `${n}: &${n} [${Array(9)
+        .fill('*' + p)
+        .join(',')}]`,
+    );
   }
   await survive(t, 'bomb-flow', MANIFEST_HEAD + levels.map((l) => '  ' + l).join('\n') + '\nspec:\n  x: *j\n  <<: *j\nmetadata2: *j\n');
 });
 
 test('billion laughs: merge-key bomb and aliases in identity fields', HANG_GUARD, async (t) => {
   const lines = ['apiVersion: apps/v1', 'kind: Deployment', 'x0: &x0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}'];
-  for (let i = 1; i < 30; i++) lines.push(`x${i}: &x${i} {<<: [${Array(8).fill(`*x${i - 1}`).join(', ')}], k${i}: ${i}}`);
+  for (let i = 1; i < 30; i++)
+    lines.push(
+      `x${i}: &x${i} {<<: [${Array(8)
+        .fill(`*x${i - 1}`)
+        .join(', ')}], k${i}: ${i}}`,
+    );
   lines.push('metadata: &m', '  name: *x29', '  labels: *x29', '  annotations: *x29', '  namespace: *m');
-  lines.push('spec:', '  selector:', '    matchLabels: *x29', '  template:', '    metadata: {labels: *x29}', '    spec: {containers: *x29}');
+  lines.push(
+    'spec:',
+    '  selector:',
+    '    matchLabels: *x29',
+    '  template:',
+    '    metadata: {labels: *x29}',
+    '    spec: {containers: *x29}',
+  );
   await survive(t, 'bomb-merge', lines.join('\n') + '\n');
 });
 
@@ -81,7 +123,10 @@ test('a 10 MB file gets one clear "file too large" diagnostic naming the setting
 
 test('a 100,000-line file is analysed', HANG_GUARD, async (t) => {
   const parts: string[] = [];
-  for (let i = 0; parts.length * 10 < 100_000; i++) parts.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\n  labels:\n    app: a${i}\nspec:\n  ports:\n    - port: ${80 + (i % 1000)}\n`);
+  for (let i = 0; parts.length * 10 < 100_000; i++)
+    parts.push(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\n  labels:\n    app: a${i}\nspec:\n  ports:\n    - port: ${80 + (i % 1000)}\n`,
+    );
   const text = parts.join('---\n');
   assert.ok(text.split('\n').length >= 100_000);
   await survive(t, 'hundred-thousand-lines', text);
@@ -118,19 +163,39 @@ test('inputs under the size limit built to cost: skipped, bounded, or cut by the
 test('a 1 MB line, as a value, a key and an annotation', HANG_GUARD, async (t) => {
   await survive(t, 'long-value', MANIFEST_HEAD + '  k: ' + 'a'.repeat(1_000_000) + '\n');
   await survive(t, 'long-key', MANIFEST_HEAD + '  ' + 'k'.repeat(1_000_000) + ': v\n');
-  await survive(t, 'long-annotation', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/actions.a: \'' + '{"type": "forward", '.repeat(50_000) + '\'\n');
+  await survive(
+    t,
+    'long-annotation',
+    "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    alb.ingress.kubernetes.io/actions.a: '" +
+      '{"type": "forward", '.repeat(50_000) +
+      "'\n",
+  );
   await survive(t, 'long-flow', MANIFEST_HEAD + '  k: [' + '1, '.repeat(300_000) + '1]\n');
 });
 
 test('files that are not YAML at all', HANG_GUARD, async (t) => {
   const bytes = Buffer.alloc(200_000);
   let x = 12345;
-  for (let i = 0; i < bytes.length; i++) { x = (x * 1103515245 + 12345) & 0x7fffffff; bytes[i] = x & 0xff; }
+  for (let i = 0; i < bytes.length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = x & 0xff;
+  }
   const binary = bytes.toString('utf8');
   assert.deepEqual(await survive(t, 'binary', binary), [], 'no diagnostics on a binary file');
   await survive(t, 'binary-with-kind', 'apiVersion: v1\nkind: Pod\n' + binary);
-  assert.deepEqual(await survive(t, 'markdown', '# Title\n\nSome *text* with `code` and a [link](http://x).\n\n```yaml\n  kind: Pod\n```\n'.repeat(2000)), []);
-  await survive(t, 'json', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: 2000 }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}` } })) }));
+  assert.deepEqual(
+    await survive(t, 'markdown', '# Title\n\nSome *text* with `code` and a [link](http://x).\n\n```yaml\n  kind: Pod\n```\n'.repeat(2000)),
+    [],
+  );
+  await survive(
+    t,
+    'json',
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: Array.from({ length: 2000 }, (_, i) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}` } })),
+    }),
+  );
   await survive(t, 'nul', '\u0000'.repeat(100_000));
   await survive(t, 'only-markers', '---\n'.repeat(50_000));
   await survive(t, 'tabs-and-crs', '\t\r'.repeat(100_000));

@@ -14,15 +14,19 @@ let runs = 0;
 const crossModule: LanguageModule = {
   id: 'test-cross',
   codes: [{ code: 'test-secret-missing', severity: 'warning', area: 'test', summary: 'test only' }],
-  checks: [{
-    id: 'test.secretMissing', scope: 'workspace',
-    appliesTo: (o) => o.kind === 'ConfigMap',
-    run(ctx) {
-      runs++;
-      const wants = ctx.obj.node(['data', 'wants']) as { value?: unknown } | undefined;
-      if (typeof wants?.value === 'string' && ctx.index.find({ kind: 'Secret', name: wants.value }).length === 0) ctx.report('test-secret-missing', ['data', 'wants'], `no Secret ${wants.value}`);
+  checks: [
+    {
+      id: 'test.secretMissing',
+      scope: 'workspace',
+      appliesTo: (o) => o.kind === 'ConfigMap',
+      run(ctx) {
+        runs++;
+        const wants = ctx.obj.node(['data', 'wants']) as { value?: unknown } | undefined;
+        if (typeof wants?.value === 'string' && ctx.index.find({ kind: 'Secret', name: wants.value }).length === 0)
+          ctx.report('test-secret-missing', ['data', 'wants'], `no Secret ${wants.value}`);
+      },
     },
-  }],
+  ],
 };
 
 function file(secretName: string, configMaps: number): string {

@@ -20,13 +20,24 @@ test('completion and hover on a line holding \\r or U+2028 do not throw (indenta
   }
 });
 
-test('duplicate keys: same errors as the parser\'s own uniqueKeys check, in linear time', { timeout: 120_000 }, (t) => {
-  const cases = ['a: 1\na: 2\n', 'a: 1\nb: {x: 1, x: 2}\n', '&k a: 1\na: 2\n', '1: a\n"1": b\n1: c\n', '? [a]\n: 1\n? [a]\n: 2\n',
-    'x:\n  - {a: 1, a: 1}\n  - y: 1\n    y: 2\n', ': 1\n: 2\n', 'a: &x {q: 1, q: 2}\nb: *x\n', 'null: 1\n~: 2\n', 'a: [\nb: 1\nb: 2\n'];
+test("duplicate keys: same errors as the parser's own uniqueKeys check, in linear time", { timeout: 120_000 }, (t) => {
+  const cases = [
+    'a: 1\na: 2\n',
+    'a: 1\nb: {x: 1, x: 2}\n',
+    '&k a: 1\na: 2\n',
+    '1: a\n"1": b\n1: c\n',
+    '? [a]\n: 1\n? [a]\n: 2\n',
+    'x:\n  - {a: 1, a: 1}\n  - y: 1\n    y: 2\n',
+    ': 1\n: 2\n',
+    'a: &x {q: 1, q: 2}\nb: *x\n',
+    'null: 1\n~: 2\n',
+    'a: [\nb: 1\nb: 2\n',
+  ];
   for (const c of cases) {
     const reference = parseAllDocuments(c, { uniqueKeys: true, prettyErrors: false });
     const ours = new YamlChunk(c);
-    const shape = (docs: { errors: { code: string; pos: [number, number]; message: string }[] }[]) => docs.flatMap((d) => d.errors.map((e) => [e.code, e.pos, e.message]));
+    const shape = (docs: { errors: { code: string; pos: [number, number]; message: string }[] }[]) =>
+      docs.flatMap((d) => d.errors.map((e) => [e.code, e.pos, e.message]));
     assert.deepEqual(shape(ours.docs), shape(reference as never), JSON.stringify(c));
   }
   // 100,000 keys in one map (the parser's check is quadratic: minutes; the hang guard is the timeout).
@@ -34,7 +45,10 @@ test('duplicate keys: same errors as the parser\'s own uniqueKeys check, in line
   const started = Date.now();
   const chunk = new YamlChunk(big);
   t.diagnostic(`100,000 keys in ${Date.now() - started} ms`);
-  assert.deepEqual(chunk.docs[0].errors.map((e) => e.code), ['DUPLICATE_KEY']);
+  assert.deepEqual(
+    chunk.docs[0].errors.map((e) => e.code),
+    ['DUPLICATE_KEY'],
+  );
 });
 
 test('parsing does not change Error.stackTraceLimit', () => {
@@ -58,7 +72,24 @@ test('an edit re-splits only around the change and gives exactly the chunks of a
   const { YamlFile, splitDocuments } = await import('@shared/manifest/yamlFile');
   const { rng, int, pick } = await import('./support');
   const r = rng(7);
-  const pieces = ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', '---\n', '...\n', '--- # c\n', '---', '\n', 'x: 1\n', '  - y\n', '# ---\n', '----\n', '--- |\n  t\n', '\r\n', '', '%YAML 1.2\n', '%TAG !e! tag:e.com,2000:\n', '\r'];
+  const pieces = [
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+    '---\n',
+    '...\n',
+    '--- # c\n',
+    '---',
+    '\n',
+    'x: 1\n',
+    '  - y\n',
+    '# ---\n',
+    '----\n',
+    '--- |\n  t\n',
+    '\r\n',
+    '',
+    '%YAML 1.2\n',
+    '%TAG !e! tag:e.com,2000:\n',
+    '\r',
+  ];
   let text = Array.from({ length: 40 }, (_, i) => `kind: K${i}\nmetadata:\n  name: n${i}\n`).join('---\n');
   const f = new YamlFile(text);
   for (let i = 0; i < 1500; i++) {
@@ -71,8 +102,16 @@ test('an edit re-splits only around the change and gives exactly the chunks of a
     // The reference: a full split of the new text (what a fresh YamlFile does), a lone CR read as a LF.
     let line = 0;
     const lf = text.replace(/\r(?!\n)/g, '\n');
-    const ref = splitDocuments(lf).map((piece) => { const row = [piece.start, line, piece.text]; line += piece.text.split('\n').length - 1; return row; });
-    assert.deepEqual(f.chunks.map((c) => [c.startOffset, c.startLine, c.text]), ref, `edit ${i}`);
+    const ref = splitDocuments(lf).map((piece) => {
+      const row = [piece.start, line, piece.text];
+      line += piece.text.split('\n').length - 1;
+      return row;
+    });
+    assert.deepEqual(
+      f.chunks.map((c) => [c.startOffset, c.startLine, c.text]),
+      ref,
+      `edit ${i}`,
+    );
     assert.equal(f.text, lf);
   }
   // One character in the middle of 1,000 documents: one document parsed again.

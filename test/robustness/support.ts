@@ -38,7 +38,44 @@ export function seedFiles(): { name: string; text: string }[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-const YAML_NOISE = [':', '-', ' ', '  ', '\n', '\t', '[', ']', '{', '}', ',', '&a', '*a', '!', '!!str', '|', '>', "'", '"', '#', '%', '@', '`', '? ', '---\n', '...\n', '<<: *a\n', '\\', '\r\n', '\u0000', '\ufeff', '\ud800', '\udfff', '😀', 'é', '\u2028'];
+const YAML_NOISE = [
+  ':',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a',
+  '*a',
+  '!',
+  '!!str',
+  '|',
+  '>',
+  "'",
+  '"',
+  '#',
+  '%',
+  '@',
+  '`',
+  '? ',
+  '---\n',
+  '...\n',
+  '<<: *a\n',
+  '\\',
+  '\r\n',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  'é',
+  '\u2028',
+];
 
 /** Decode random bytes as UTF-8 (invalid sequences become U+FFFD, as an editor reading a broken file does). */
 function invalidUtf8(r: Rand): string {
@@ -52,7 +89,8 @@ export type Mutation = { name: string; apply: (r: Rand, text: string) => string 
 export const MUTATIONS: Mutation[] = [
   { name: 'truncate', apply: (r, t) => t.slice(0, int(r, t.length + 1)) },
   {
-    name: 'byte edits', apply: (r, t) => {
+    name: 'byte edits',
+    apply: (r, t) => {
       let s = t;
       const n = 1 + int(r, 8);
       for (let i = 0; i < n; i++) {
@@ -66,7 +104,8 @@ export const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'indentation shift', apply: (r, t) => {
+    name: 'indentation shift',
+    apply: (r, t) => {
       const lines = t.split('\n');
       const n = 1 + int(r, 5);
       for (let i = 0; i < n && lines.length; i++) {
@@ -78,13 +117,15 @@ export const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'invalid UTF-8', apply: (r, t) => {
+    name: 'invalid UTF-8',
+    apply: (r, t) => {
       const at = int(r, t.length + 1);
       return t.slice(0, at) + invalidUtf8(r) + t.slice(at);
     },
   },
   {
-    name: 'very long line', apply: (r, t) => {
+    name: 'very long line',
+    apply: (r, t) => {
       const lines = t.split('\n');
       const l = int(r, lines.length);
       const unit = pick(r, ['a', 'x: ', '- ', '[', '{', '"', 'alb.ingress.kubernetes.io/', '\\u']);
@@ -93,8 +134,10 @@ export const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'splice documents', apply: (r, t) => {
-      const a = int(r, t.length + 1), b = int(r, t.length + 1);
+    name: 'splice documents',
+    apply: (r, t) => {
+      const a = int(r, t.length + 1),
+        b = int(r, t.length + 1);
       return t.slice(0, Math.min(a, b)) + '\n---\n' + t.slice(Math.max(a, b)) + t.slice(Math.min(a, b), Math.max(a, b));
     },
   },
@@ -125,7 +168,10 @@ export function assertRange(r: unknown, lineCount: number, what: string): void {
   assert.ok(x && isPos(x.start) && isPos(x.end), `${what}: malformed range ${JSON.stringify(r)}`);
   const s = x.start as { line: number; character: number };
   const e = x.end as { line: number; character: number };
-  assert.ok(s.line < e.line || (s.line === e.line && s.character <= e.character), `${what}: range ends before it starts ${JSON.stringify(r)}`);
+  assert.ok(
+    s.line < e.line || (s.line === e.line && s.character <= e.character),
+    `${what}: range ends before it starts ${JSON.stringify(r)}`,
+  );
   assert.ok(e.line <= lineCount, `${what}: range beyond the last line (${lineCount}) ${JSON.stringify(r)}`);
 }
 
@@ -148,7 +194,8 @@ export function assertCompletion(c: unknown): void {
   if (c === null) return;
   const items = Array.isArray(c) ? c : (c as { items?: unknown }).items;
   assert.ok(Array.isArray(items), `completion answer ${JSON.stringify(c).slice(0, 200)}`);
-  for (const i of items as Record<string, unknown>[]) assert.equal(typeof i.label, 'string', `completion item ${JSON.stringify(i).slice(0, 200)}`);
+  for (const i of items as Record<string, unknown>[])
+    assert.equal(typeof i.label, 'string', `completion item ${JSON.stringify(i).slice(0, 200)}`);
 }
 
 export function assertHover(h: unknown, lineCount: number): void {
@@ -182,7 +229,9 @@ export function peakRssMiB(client: LspClient): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${client.proc.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 }
 
 /** Open (or replace) a document with full text and wait for the diagnostics of that version. */
@@ -193,14 +242,28 @@ export async function setText(client: LspClient, uri: string, text: string, vers
 }
 
 /** Every request kind at a position; asserts each answer's shape. */
-export async function askEverything(client: LspClient, uri: string, text: string, pos: { line: number; character: number }, diagnostics: unknown[]): Promise<void> {
+export async function askEverything(
+  client: LspClient,
+  uri: string,
+  text: string,
+  pos: { line: number; character: number },
+  diagnostics: unknown[],
+): Promise<void> {
   const lc = lineCountOf(text);
   const td = { textDocument: { uri } };
   const [c, h, s, a, def] = await Promise.all([
     client.request('textDocument/completion', { ...td, position: pos }),
     client.request('textDocument/hover', { ...td, position: pos }),
     client.request('textDocument/documentSymbol', td),
-    client.request('textDocument/codeAction', { ...td, range: { start: pos, end: pos }, context: { diagnostics: (diagnostics as { range: { start: { line: number } } }[]).filter((d) => Math.abs(d.range.start.line - pos.line) < 3).slice(0, 20) } }),
+    client.request('textDocument/codeAction', {
+      ...td,
+      range: { start: pos, end: pos },
+      context: {
+        diagnostics: (diagnostics as { range: { start: { line: number } } }[])
+          .filter((d) => Math.abs(d.range.start.line - pos.line) < 3)
+          .slice(0, 20),
+      },
+    }),
     client.request('textDocument/definition', { ...td, position: pos }),
   ]);
   assertCompletion(c);

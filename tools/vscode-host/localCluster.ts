@@ -25,14 +25,24 @@ export function startLocalCluster(stateDir: string, log: (m: string) => void = c
   const build = spawnSync('bash', [path.join(SCRIPTS, 'build-apiserver.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const apiserver = build.stdout?.trim().split('\n').pop();
   if (build.status !== 0 || !apiserver) throw new Error(`building kube-apiserver failed (exit ${build.status})`);
-  const stop = () => { spawnSync('bash', [path.join(SCRIPTS, 'down.sh'), stateDir], { stdio: 'inherit' }); };
+  const stop = () => {
+    spawnSync('bash', [path.join(SCRIPTS, 'down.sh'), stateDir], { stdio: 'inherit' });
+  };
   stop(); // whatever a previous run killed hard left behind
   fs.mkdirSync(path.dirname(stateDir), { recursive: true });
   const up = spawnSync('bash', [path.join(SCRIPTS, 'up.sh'), stateDir, apiserver], { encoding: 'utf8' });
-  if (up.status !== 0) { stop(); throw new Error(`the API server did not start:\n${up.stdout}\n${up.stderr}`); }
+  if (up.status !== 0) {
+    stop();
+    throw new Error(`the API server did not start:\n${up.stdout}\n${up.stderr}`);
+  }
   log(up.stdout.trim());
   let stopped = false;
-  const once = () => { if (!stopped) { stopped = true; stop(); } };
+  const once = () => {
+    if (!stopped) {
+      stopped = true;
+      stop();
+    }
+  };
   process.once('exit', once);
   return { kubeconfig: path.join(stateDir, 'kubeconfig'), stop: once };
 }

@@ -16,7 +16,10 @@ import { REPO, RUNS_DIR, copyFolder, installVsix, portFree, freePort, startCodeS
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const value = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const vsix = path.resolve(args.find((a) => a.endsWith('.vsix')) ?? '');
 const wantCluster = !flag('--no-cluster') && process.env.EKS_START_CLUSTER !== '0';
 
@@ -82,18 +85,24 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void stop(0));
   // npm killed hard (no signal to forward): this process is handed to another parent; stop too.
   const parent = process.ppid;
-  setInterval(() => { if (process.ppid !== parent) void stop(0); }, 1000).unref();
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(0);
+  }, 1000).unref();
   let workspace: string;
   try {
     workspace = prepareWorkspace(path.join(STATE, 'workspace'));
-    const userDataDir = path.join(STATE, 'user-data'), extensionsDir = path.join(STATE, 'extensions');
+    const userDataDir = path.join(STATE, 'user-data'),
+      extensionsDir = path.join(STATE, 'extensions');
     installVsix(vsix, userDataDir, extensionsDir);
     server = await startCodeServer({
-      port: await pickPort(), userDataDir, extensionsDir,
+      port: await pickPort(),
+      userDataDir,
+      extensionsDir,
       // The extension reads the kubeconfig like kubectl: KUBECONFIG wins over ~/.kube/config.
       env: kubeconfig ? { KUBECONFIG: kubeconfig } : {},
       settings: {
-        'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         // the scratch workspace lives under the cache dir: no "open the repository in a parent folder?" pop-up
         'git.openRepositoryInParentFolders': 'never',
       },
@@ -108,13 +117,23 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  EKS Manifests in a real VS Code (code-server ${process.env.CODE_SERVER_VERSION ?? '4.139.1'}), open in your browser:`);
   console.log(`    ${url}`);
-  console.log(kubeconfig
-    ? `  Kubernetes: local kube-apiserver, context "local" (KUBECONFIG=${kubeconfig})`
-    : '  Kubernetes: none started (cluster commands will say there is no kubeconfig)');
+  console.log(
+    kubeconfig
+      ? `  Kubernetes: local kube-apiserver, context "local" (KUBECONFIG=${kubeconfig})`
+      : '  Kubernetes: none started (cluster commands will say there is no kubeconfig)',
+  );
   console.log(`  Workspace: a fresh copy of examples/ in ${workspace} (${FIRST_FILE} opens first and says what to try)`);
   console.log(`  Logs: ${server.log}`);
   console.log('  Press Ctrl+C to stop.');
-  server.process.on('exit', (code) => { if (!stopping) { console.log(`code-server exited (${code}); see ${server!.log}`); void stop(1); } });
+  server.process.on('exit', (code) => {
+    if (!stopping) {
+      console.log(`code-server exited (${code}); see ${server!.log}`);
+      void stop(1);
+    }
+  });
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

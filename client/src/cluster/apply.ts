@@ -99,14 +99,22 @@ function sameContent(a: unknown, b: unknown): boolean {
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as any)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as any)[k])]),
+    );
   return v;
 }
 
 /** A cluster session for one batch: discovery cache + helpers. */
 export class Applier {
   readonly discovery: Discovery;
-  constructor(readonly conn: Connection, discovery?: Discovery) {
+  constructor(
+    readonly conn: Connection,
+    discovery?: Discovery,
+  ) {
     this.discovery = discovery ?? new Discovery(conn);
   }
 
@@ -136,7 +144,11 @@ export class Applier {
    * One server-side apply PATCH (dry-run or real). Returns the live object before (when the user may read
    * it: server-side apply itself needs only patch/create), the server's result, and how it went.
    */
-  async ssa(doc: ManifestDoc, opts: ApplyOptions, dryRun: boolean): Promise<{ info: ResourceInfo; namespace?: string; live?: any; liveKnown: boolean; result: any; outcome: Outcome }> {
+  async ssa(
+    doc: ManifestDoc,
+    opts: ApplyOptions,
+    dryRun: boolean,
+  ): Promise<{ info: ResourceInfo; namespace?: string; live?: any; liveKnown: boolean; result: any; outcome: Outcome }> {
     const info = await this.discovery.resolve(doc.apiVersion, doc.kind, opts.signal);
     const { body, namespace } = this.target(doc, info, opts.namespace);
     let live: any;
@@ -148,22 +160,38 @@ export class Applier {
       liveKnown = false;
     }
     const r = await this.conn.request('PATCH', resourcePath(info, namespace, doc.name), {
-      query: { fieldManager: opts.fieldManager ?? FIELD_MANAGER, force: opts.force ? 'true' : undefined, dryRun: dryRun ? 'All' : undefined },
-      body, contentType: 'application/apply-patch+yaml', signal: opts.signal,
+      query: {
+        fieldManager: opts.fieldManager ?? FIELD_MANAGER,
+        force: opts.force ? 'true' : undefined,
+        dryRun: dryRun ? 'All' : undefined,
+      },
+      body,
+      contentType: 'application/apply-patch+yaml',
+      signal: opts.signal,
     });
     if (r.status >= 300) throw this.conn.statusError(r);
     const result = r.body;
-    const outcome: Outcome = r.status === 201 || (liveKnown && !live) ? 'created'
-      : !liveKnown ? 'configured'
-        : dryRun ? (sameContent(live, result) ? 'unchanged' : 'configured')
-          : live.metadata?.resourceVersion === result?.metadata?.resourceVersion ? 'unchanged' : 'configured';
+    const outcome: Outcome =
+      r.status === 201 || (liveKnown && !live)
+        ? 'created'
+        : !liveKnown
+          ? 'configured'
+          : dryRun
+            ? sameContent(live, result)
+              ? 'unchanged'
+              : 'configured'
+            : live.metadata?.resourceVersion === result?.metadata?.resourceVersion
+              ? 'unchanged'
+              : 'configured';
     return { info, namespace, live, liveKnown, result, outcome };
   }
 
   async waitForCrd(name: string, ms: number, signal?: AbortSignal): Promise<void> {
     const until = Date.now() + ms;
     for (;;) {
-      const r = await this.conn.request('GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`, { signal });
+      const r = await this.conn.request('GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`, {
+        signal,
+      });
       const conds = (r.body?.status?.conditions ?? []) as { type: string; status: string }[];
       if (conds.some((c) => c.type === 'Established' && c.status === 'True')) break;
       if (Date.now() > until) throw new ClusterError('timeout', `The CRD ${name} did not become Established within ${ms / 1000} s.`);
@@ -191,7 +219,8 @@ function crdsByKind(docs: readonly ManifestDoc[]): Map<string, ManifestDoc> {
   for (const d of docs) {
     if (d.kind !== 'CustomResourceDefinition') continue;
     const spec = d.object.spec ?? {};
-    if (typeof spec.group === 'string' && typeof spec.names?.kind === 'string' && !out.has(`${spec.group}/${spec.names.kind}`)) out.set(`${spec.group}/${spec.names.kind}`, d);
+    if (typeof spec.group === 'string' && typeof spec.names?.kind === 'string' && !out.has(`${spec.group}/${spec.names.kind}`))
+      out.set(`${spec.group}/${spec.names.kind}`, d);
   }
   return out;
 }
@@ -204,7 +233,12 @@ function where(doc: ManifestDoc): string {
 }
 
 /** Warnings for objects that appear more than once (same group, kind, effective namespace and name). */
-async function duplicates(docs: readonly ManifestDoc[], applier: Applier, defaultNs: string | undefined, signal?: AbortSignal): Promise<string[]> {
+async function duplicates(
+  docs: readonly ManifestDoc[],
+  applier: Applier,
+  defaultNs: string | undefined,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const crds = crdsByKind(docs);
   const byKey = new Map<string, ManifestDoc[]>();
   for (const d of docs) {
@@ -215,14 +249,16 @@ async function duplicates(docs: readonly ManifestDoc[], applier: Applier, defaul
       const crd = crds.get(`${groupOf(d.apiVersion)}/${d.kind}`);
       namespaced = crd ? crd.object.spec?.scope !== 'Cluster' : d.namespace !== undefined;
     }
-    const ns = namespaced ? d.namespace ?? defaultNs ?? 'default' : '';
+    const ns = namespaced ? (d.namespace ?? defaultNs ?? 'default') : '';
     const key = `${groupOf(d.apiVersion)}/${d.kind}/${ns}/${d.name}`;
     byKey.set(key, [...(byKey.get(key) ?? []), d]);
   }
   const out: string[] = [];
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
-    out.push(`${list[0].label} appears ${list.length} times in this apply (${list.map(where).join(', ')}): each is applied in turn and the last one wins.`);
+    out.push(
+      `${list[0].label} appears ${list.length} times in this apply (${list.map(where).join(', ')}): each is applied in turn and the last one wins.`,
+    );
   }
   return out;
 }
@@ -230,7 +266,11 @@ async function duplicates(docs: readonly ManifestDoc[], applier: Applier, defaul
 const FATAL = ['unreachable', 'timeout', 'tls', 'unauthorized', 'auth-plugin', 'no-config'];
 
 /** Why the dry-run of an object could not be done yet: its Namespace or CRD is created by this batch. */
-interface Deferred { doc: ManifestDoc; needs: ManifestDoc; note: string }
+interface Deferred {
+  doc: ManifestDoc;
+  needs: ManifestDoc;
+  note: string;
+}
 
 /**
  * Dry-run everything; then (unless dry-run only or something failed) apply in the rounds described at
@@ -249,13 +289,27 @@ export async function applyManifests(conn: Connection, docs: readonly ManifestDo
 
 /** One apply: the ordered objects, what was sent, and the report being written. */
 class ApplyRun {
-  readonly report: ApplyReport = { dryRun: [], applied: [], didApply: false, cancelled: false, failed: false, conflicts: false, stayedApplied: [], notApplied: [], warnings: [] };
+  readonly report: ApplyReport = {
+    dryRun: [],
+    applied: [],
+    didApply: false,
+    cancelled: false,
+    failed: false,
+    conflicts: false,
+    stayedApplied: [],
+    notApplied: [],
+    warnings: [],
+  };
   private readonly applier: Applier;
   private readonly crds: Map<string, ManifestDoc>;
   private readonly namespacesHere = new Map<string, ManifestDoc>();
   private readonly sent = new Set<ManifestDoc>();
 
-  constructor(conn: Connection, private readonly ordered: readonly ManifestDoc[], private readonly opts: ApplyOptions) {
+  constructor(
+    conn: Connection,
+    private readonly ordered: readonly ManifestDoc[],
+    private readonly opts: ApplyOptions,
+  ) {
     this.applier = new Applier(conn);
     this.crds = crdsByKind(ordered);
     for (const d of ordered) if (d.kind === 'Namespace' && !this.namespacesHere.has(d.name)) this.namespacesHere.set(d.name, d);
@@ -271,19 +325,29 @@ class ApplyRun {
     const deferred: Deferred[] = [];
     for (let i = 0; i < ordered.length; i++) {
       const doc = ordered[i];
-      if (opts.signal?.aborted) { report.cancelled = true; break; }
+      if (opts.signal?.aborted) {
+        report.cancelled = true;
+        break;
+      }
       opts.onProgress?.('dry-run', i, ordered.length, doc);
       try {
         const { outcome, liveKnown } = await this.applier.ssa(doc, opts, true);
         this.emit(report.dryRun, resultOf(doc, outcome, undefined, liveKnown ? undefined : 'may not read the live object'), 'dry-run');
       } catch (e) {
         const err = toClusterError(e);
-        if (err.kind === 'cancelled') { report.cancelled = true; break; }
+        if (err.kind === 'cancelled') {
+          report.cancelled = true;
+          break;
+        }
         if (FATAL.includes(err.kind)) throw err;
         const d = this.deferral(doc, err);
         if (d) {
           deferred.push(d);
-          this.emit(report.dryRun, resultOf(doc, 'skipped', undefined, opts.dryRunOnly ? `${d.why}: cannot be checked until it exists` : d.note), 'dry-run');
+          this.emit(
+            report.dryRun,
+            resultOf(doc, 'skipped', undefined, opts.dryRunOnly ? `${d.why}: cannot be checked until it exists` : d.note),
+            'dry-run',
+          );
           continue;
         }
         this.emit(report.dryRun, resultOf(doc, 'failed', err), 'dry-run');
@@ -310,20 +374,38 @@ class ApplyRun {
     const prereqs = ordered.filter((d) => needed.has(d));
     for (let i = 0; i < prereqs.length; i++) {
       if (opts.signal?.aborted) report.cancelled = true;
-      if (report.cancelled || !(await this.applyOne(prereqs[i], i, ordered.length))) { this.stop(); return false; }
+      if (report.cancelled || !(await this.applyOne(prereqs[i], i, ordered.length))) {
+        this.stop();
+        return false;
+      }
     }
     for (let i = 0; i < deferred.length; i++) {
       const { doc } = deferred[i];
       const at = report.dryRun.findIndex((r) => r.doc === doc);
-      if (opts.signal?.aborted) { report.cancelled = true; this.stop(); return false; }
+      if (opts.signal?.aborted) {
+        report.cancelled = true;
+        this.stop();
+        return false;
+      }
       opts.onProgress?.('dry-run', i, deferred.length, doc);
       let r: ObjectResult;
       try {
         const { outcome, liveKnown } = await this.applier.ssa(doc, opts, true);
-        r = resultOf(doc, outcome, undefined, liveKnown ? 'checked after its namespace/CRD was created' : 'checked after its namespace/CRD was created; may not read the live object');
+        r = resultOf(
+          doc,
+          outcome,
+          undefined,
+          liveKnown
+            ? 'checked after its namespace/CRD was created'
+            : 'checked after its namespace/CRD was created; may not read the live object',
+        );
       } catch (e) {
         const err = toClusterError(e);
-        if (err.kind === 'cancelled') { report.cancelled = true; this.stop(); return false; }
+        if (err.kind === 'cancelled') {
+          report.cancelled = true;
+          this.stop();
+          return false;
+        }
         r = resultOf(doc, 'failed', err, 'checked after its namespace/CRD was created');
       }
       report.dryRun[at] = r;
@@ -343,7 +425,10 @@ class ApplyRun {
     const remaining = this.rest();
     for (let i = 0; i < remaining.length; i++) {
       if (this.opts.signal?.aborted) this.report.cancelled = true;
-      if (this.report.cancelled || !(await this.applyOne(remaining[i], this.sent.size, this.ordered.length))) { this.stop(); break; }
+      if (this.report.cancelled || !(await this.applyOne(remaining[i], this.sent.size, this.ordered.length))) {
+        this.stop();
+        break;
+      }
     }
   }
 
@@ -363,7 +448,9 @@ class ApplyRun {
         // The request was under way: the server may have applied it.
         report.cancelled = true;
         const r = resultOf(doc, 'skipped', undefined, 'cancelled while it was being sent: it may or may not be applied, check the cluster');
-        report.applied.push(r); report.notApplied.push(r); opts.onResult?.(r, 'apply');
+        report.applied.push(r);
+        report.notApplied.push(r);
+        opts.onResult?.(r, 'apply');
         return false;
       }
       this.emit(report.applied, resultOf(doc, 'failed', err), 'apply');
@@ -384,7 +471,11 @@ class ApplyRun {
       return true;
     } catch (e) {
       const err = toClusterError(e);
-      if (err.kind === 'cancelled') { this.emit(this.report.applied, result, 'apply'); this.report.cancelled = true; return false; }
+      if (err.kind === 'cancelled') {
+        this.emit(this.report.applied, result, 'apply');
+        this.report.cancelled = true;
+        return false;
+      }
       const failed = resultOf(doc, 'failed', new ClusterError(err.kind, `applied (${result.outcome}), but ${err.message}`, err.details));
       this.emit(this.report.applied, failed, 'apply');
       this.report.stoppedAt = failed;
@@ -406,7 +497,12 @@ class ApplyRun {
   }
 
   private notSent(rest: readonly ManifestDoc[], why: string): void {
-    for (const d of rest) { const r = resultOf(d, 'skipped', undefined, why); this.report.applied.push(r); this.report.notApplied.push(r); this.opts.onResult?.(r, 'apply'); }
+    for (const d of rest) {
+      const r = resultOf(d, 'skipped', undefined, why);
+      this.report.applied.push(r);
+      this.report.notApplied.push(r);
+      this.opts.onResult?.(r, 'apply');
+    }
   }
 
   private rest(): ManifestDoc[] {
@@ -414,13 +510,18 @@ class ApplyRun {
   }
 
   private stop(): void {
-    this.notSent(this.rest(), this.report.cancelled ? 'cancelled before it was applied' : 'not applied: the batch stopped at the first failure');
+    this.notSent(
+      this.rest(),
+      this.report.cancelled ? 'cancelled before it was applied' : 'not applied: the batch stopped at the first failure',
+    );
   }
 }
 
 /** Up to `max` labels, then "and N more". */
 function labels(list: readonly ObjectResult[], withOutcome: boolean, max = 8): string {
-  const shown = list.slice(0, max).map((r) => (withOutcome ? `${r.doc.label} (${r.outcome === 'failed' ? 'applied' : r.outcome})` : r.doc.label));
+  const shown = list
+    .slice(0, max)
+    .map((r) => (withOutcome ? `${r.doc.label} (${r.outcome === 'failed' ? 'applied' : r.outcome})` : r.doc.label));
   return shown.join(', ') + (list.length > max ? `, and ${list.length - max} more` : '');
 }
 
@@ -433,14 +534,25 @@ const plural = (n: number, what = 'object') => `${n} ${what}${n === 1 ? '' : 's'
  */
 /** How each outcome reads in a summary: a dry-run only says what WOULD happen. */
 const OUTCOME_WORDS: Record<Outcome, [applied: string, dryRun: string]> = {
-  created: ['created', 'would be created'], configured: ['configured', 'would be configured'], unchanged: ['unchanged', 'unchanged'],
-  failed: ['failed', 'failed'], skipped: ['skipped', 'skipped'],
+  created: ['created', 'would be created'],
+  configured: ['configured', 'would be configured'],
+  unchanged: ['unchanged', 'unchanged'],
+  failed: ['failed', 'failed'],
+  skipped: ['skipped', 'skipped'],
 };
 
-export function applySummary(mode: 'apply' | 'dry-run', report: ApplyReport, what: string, context: string | undefined): { headline: string; details: string[]; ok: boolean } {
-  const count = (list: readonly ObjectResult[]) => (['created', 'configured', 'unchanged', 'failed', 'skipped'] as Outcome[])
-    .map((o) => [o, list.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0)
-    .map(([o, n]) => `${n} ${OUTCOME_WORDS[o][list === report.dryRun ? 1 : 0]}`).join(', ') || 'no objects';
+export function applySummary(
+  mode: 'apply' | 'dry-run',
+  report: ApplyReport,
+  what: string,
+  context: string | undefined,
+): { headline: string; details: string[]; ok: boolean } {
+  const count = (list: readonly ObjectResult[]) =>
+    (['created', 'configured', 'unchanged', 'failed', 'skipped'] as Outcome[])
+      .map((o) => [o, list.filter((r) => r.outcome === o).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([o, n]) => `${n} ${OUTCOME_WORDS[o][list === report.dryRun ? 1 : 0]}`)
+      .join(', ') || 'no objects';
   const target = `(${what} → ${context ?? '?'})`;
   const details = [...report.warnings.map((w) => `warning: ${w}`)];
   const stayed = report.stayedApplied;
@@ -456,11 +568,16 @@ export function applySummary(mode: 'apply' | 'dry-run', report: ApplyReport, wha
     headline = `${report.cancelled ? 'Dry-run cancelled' : 'Dry-run'} ${target}: ${count(report.dryRun)}`;
     ok = !report.failed && !report.cancelled;
   } else if (!report.didApply) {
-    headline = report.cancelled ? `Cancelled during the dry-run ${target}: nothing was applied` : report.failed ? `Nothing applied: the dry-run failed ${target}: ${count(report.dryRun)}` : `Nothing to apply ${target}`;
+    headline = report.cancelled
+      ? `Cancelled during the dry-run ${target}: nothing was applied`
+      : report.failed
+        ? `Nothing applied: the dry-run failed ${target}: ${count(report.dryRun)}`
+        : `Nothing to apply ${target}`;
   } else if (report.stoppedAt) {
-    const why = report.stoppedIn === 'second-dry-run'
-      ? `the dry-run of ${report.stoppedAt.doc.label} (checked once its namespace/CRD existed) failed`
-      : `${report.stoppedAt.doc.label} failed`;
+    const why =
+      report.stoppedIn === 'second-dry-run'
+        ? `the dry-run of ${report.stoppedAt.doc.label} (checked once its namespace/CRD existed) failed`
+        : `${report.stoppedAt.doc.label} failed`;
     headline = `Apply stopped ${target}: ${why}; ${partial()}.`;
   } else if (report.cancelled) {
     headline = `Apply cancelled ${target}: ${partial()}.`;
@@ -506,7 +623,11 @@ export function maskSecretValues<L, P>(live: L, proposed: P): [L, P] {
     const to = p && typeof p[field] === 'object' && p[field] !== null && !Array.isArray(p[field]) ? p[field] : undefined;
     for (const k of Object.keys(from ?? {})) {
       if (to && Object.prototype.hasOwnProperty.call(to, k)) {
-        if (JSON.stringify(from[k]) !== JSON.stringify(to[k])) { from[k] = SECRET_MASK_BEFORE; to[k] = SECRET_MASK_AFTER; continue; }
+        if (JSON.stringify(from[k]) !== JSON.stringify(to[k])) {
+          from[k] = SECRET_MASK_BEFORE;
+          to[k] = SECRET_MASK_AFTER;
+          continue;
+        }
         to[k] = SECRET_MASK;
       }
       from[k] = SECRET_MASK;
@@ -523,9 +644,19 @@ export function maskSecretValues<L, P>(live: L, proposed: P): [L, P] {
  * Live object vs. the server-side dry-run of the local document, noise stripped, as YAML texts. For a
  * Secret the values of `data`/`stringData` are masked on both sides (`maskSecretValues`).
  */
-export async function diffManifest(conn: Connection, doc: ManifestDoc, opts: Pick<ApplyOptions, 'namespace' | 'signal' | 'force' | 'fieldManager'> = {}, applier = new Applier(conn)): Promise<DiffTexts> {
+export async function diffManifest(
+  conn: Connection,
+  doc: ManifestDoc,
+  opts: Pick<ApplyOptions, 'namespace' | 'signal' | 'force' | 'fieldManager'> = {},
+  applier = new Applier(conn),
+): Promise<DiffTexts> {
   const { live, liveKnown, result } = await applier.ssa(doc, { ...opts, force: opts.force ?? true }, true);
-  if (!liveKnown) throw new ClusterError('forbidden', `Forbidden by RBAC: user "${conn.user}" may not get ${doc.kind} ${doc.name}, so there is no live object to compare with.`, { verb: 'get' });
+  if (!liveKnown)
+    throw new ClusterError(
+      'forbidden',
+      `Forbidden by RBAC: user "${conn.user}" may not get ${doc.kind} ${doc.name}, so there is no live object to compare with.`,
+      { verb: 'get' },
+    );
   const [maskedLive, maskedResult] = maskSecretValues(live ? stripNoise(live) : undefined, stripNoise(result));
   const liveText = maskedLive ? stringify(maskedLive) : '';
   const proposed = stringify(maskedResult);

@@ -10,9 +10,17 @@ import { ClusterError } from './errors';
 import { apiVersionProblem, assertPathSafe } from './identity';
 import { isBuiltInGroup, notServedMessage, readServerVersion, type ServerVersion } from './version';
 
-export interface ResourceInfo { apiVersion: string; kind: string; resource: string; namespaced: boolean }
+export interface ResourceInfo {
+  apiVersion: string;
+  kind: string;
+  resource: string;
+  namespaced: boolean;
+}
 
-interface APIResourceList { groupVersion?: string; resources?: { name: string; kind: string; namespaced: boolean }[] }
+interface APIResourceList {
+  groupVersion?: string;
+  resources?: { name: string; kind: string; namespaced: boolean }[];
+}
 
 export class Discovery {
   private readonly cache = new Map<string, Promise<APIResourceList | undefined>>();
@@ -20,7 +28,9 @@ export class Discovery {
   constructor(private readonly conn: Connection) {}
 
   /** Forget everything (after a CRD was created). */
-  invalidate(): void { this.cache.clear(); }
+  invalidate(): void {
+    this.cache.clear();
+  }
 
   private groupVersion(apiVersion: string, signal?: AbortSignal): Promise<APIResourceList | undefined> {
     const bad = apiVersionProblem(apiVersion);
@@ -65,7 +75,9 @@ export class Discovery {
     let groupVersions: string[];
     if (group) {
       const groups = await this.conn.request('GET', '/apis', { signal }).catch(() => undefined);
-      const g = (groups?.body?.groups as { name: string; versions: { groupVersion: string }[] }[] | undefined)?.find((x) => x?.name === group);
+      const g = (groups?.body?.groups as { name: string; versions: { groupVersion: string }[] }[] | undefined)?.find(
+        (x) => x?.name === group,
+      );
       groupVersions = (g?.versions ?? []).map((v) => v.groupVersion).filter((v) => typeof v === 'string');
     } else {
       groupVersions = ['v1'];
@@ -79,12 +91,20 @@ export class Discovery {
       if (versionServed && servedAs.length === 0) {
         return `The cluster serves ${apiVersion} but no kind "${kind}" in it: check the spelling of kind (it is case-sensitive).`;
       }
-      return notServedMessage({ apiVersion, kind, context: this.conn.context, server: await this.serverVersion(signal), servedAs, groupVersions: versionServed ? [apiVersion, ...groupVersions.filter((v) => v !== apiVersion)] : groupVersions });
+      return notServedMessage({
+        apiVersion,
+        kind,
+        context: this.conn.context,
+        server: await this.serverVersion(signal),
+        servedAs,
+        groupVersions: versionServed ? [apiVersion, ...groupVersions.filter((v) => v !== apiVersion)] : groupVersions,
+      });
     }
     if (servedAs.length) {
       return `The cluster serves ${kind} as ${servedAs.join(', ')}, not ${apiVersion}: the installed CRD does not have the version this file uses. Change the apiVersion to one the cluster serves, or upgrade the CRD (usually with the controller's Helm chart).`;
     }
-    if (versionServed) return `The cluster serves ${apiVersion} but no kind "${kind}" in it: check the spelling of kind, or upgrade the CRD that defines ${group}.`;
+    if (versionServed)
+      return `The cluster serves ${apiVersion} but no kind "${kind}" in it: check the spelling of kind, or upgrade the CRD that defines ${group}.`;
     const others = groupVersions.length ? ` (the cluster serves ${group} only as ${groupVersions.join(', ')}, none with ${kind})` : '';
     return `The cluster does not know kind "${kind}" in apiVersion "${apiVersion}"${others}. Install the CRD first (usually with the controller's Helm chart or manifests), or apply the file that defines it together with this one.`;
   }
@@ -93,7 +113,11 @@ export class Discovery {
 /** The REST path of a resource collection or object. */
 export function resourcePath(info: ResourceInfo, namespace: string | undefined, name?: string): string {
   assertPathSafe({ apiVersion: info.apiVersion, kind: info.kind, name, namespace: info.namespaced ? namespace : undefined });
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(info.resource)) throw new ClusterError('invalid', `The server named the resource of ${info.kind} ${JSON.stringify(info.resource)}, which is not a resource name.`);
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(info.resource))
+    throw new ClusterError(
+      'invalid',
+      `The server named the resource of ${info.kind} ${JSON.stringify(info.resource)}, which is not a resource name.`,
+    );
   const base = info.apiVersion.includes('/') ? `/apis/${info.apiVersion}` : `/api/${info.apiVersion}`;
   const ns = info.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${base}${ns}/${info.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;

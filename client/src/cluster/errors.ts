@@ -3,21 +3,25 @@
  * and a message that says what happened and what to do. Messages never contain credentials.
  */
 export type ClusterErrorKind =
-  | 'no-config'      // no/invalid kubeconfig or context
-  | 'unreachable'    // connection refused, DNS, network
-  | 'timeout'        // no answer in time
-  | 'tls'            // certificate problems
-  | 'auth-plugin'    // exec plugin (aws eks get-token) missing or failing
-  | 'unauthorized'   // 401
-  | 'forbidden'      // 403 (RBAC)
-  | 'unknown-kind'   // the API server does not serve this apiVersion/kind
-  | 'not-found'      // 404 for the object or its namespace
-  | 'invalid'        // 422 or a server-side apply schema error
-  | 'conflict'       // 409 (field manager conflicts, already exists)
+  | 'no-config' // no/invalid kubeconfig or context
+  | 'unreachable' // connection refused, DNS, network
+  | 'timeout' // no answer in time
+  | 'tls' // certificate problems
+  | 'auth-plugin' // exec plugin (aws eks get-token) missing or failing
+  | 'unauthorized' // 401
+  | 'forbidden' // 403 (RBAC)
+  | 'unknown-kind' // the API server does not serve this apiVersion/kind
+  | 'not-found' // 404 for the object or its namespace
+  | 'invalid' // 422 or a server-side apply schema error
+  | 'conflict' // 409 (field manager conflicts, already exists)
   | 'cancelled'
-  | 'server';        // anything else the server said
+  | 'server'; // anything else the server said
 
-export interface FieldCause { field?: string; message: string; reason?: string }
+export interface FieldCause {
+  field?: string;
+  message: string;
+  reason?: string;
+}
 
 export class ClusterError extends Error {
   constructor(

@@ -26,7 +26,10 @@ export function parseServerPath(path: string): Seg[] | undefined {
   const out: Seg[] = [];
   let i = path.startsWith('.') ? 1 : 0;
   while (i < path.length) {
-    if (path[i] === '.') { i++; continue; }
+    if (path[i] === '.') {
+      i++;
+      continue;
+    }
     if (path[i] === '[') {
       const end = closingBracket(path, i);
       if (end < 0) return undefined;
@@ -52,7 +55,11 @@ function closingBracket(s: string, open: number): number {
   let quoted = false;
   for (let i = open + 1; i < s.length; i++) {
     const c = s[i];
-    if (quoted) { if (c === '\\') i++; else if (c === '"') quoted = false; continue; }
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+      continue;
+    }
     if (c === '"') quoted = true;
     else if (c === ']') return i;
   }
@@ -69,7 +76,11 @@ function selectorKeys(inner: string): [string, unknown][] | undefined {
     const m = re.exec(inner);
     if (!m) return undefined;
     let v: unknown;
-    try { v = JSON.parse(m[2]); } catch { return undefined; }
+    try {
+      v = JSON.parse(m[2]);
+    } catch {
+      return undefined;
+    }
     keys.push([m[1], v]);
     pos = re.lastIndex;
     if (!m[3]) break;
@@ -93,16 +104,20 @@ export function resolvePath(obj: unknown, segs: Seg[]): { field: string; value: 
     let part: string;
     if (typeof s === 'number') {
       if (!Array.isArray(cur) || s >= cur.length) return { field, value: cur, complete: false };
-      next = cur[s]; part = `[${s}]`;
+      next = cur[s];
+      part = `[${s}]`;
     } else if (typeof s === 'string') {
       if (!cur || typeof cur !== 'object' || Array.isArray(cur) || !(s in (cur as object))) return { field, value: cur, complete: false };
       next = (cur as Record<string, unknown>)[s];
       part = /^[A-Za-z0-9_-]+$/.test(s) ? `${field ? '.' : ''}${s}` : `[${s}]`;
     } else {
       if (!Array.isArray(cur)) return { field, value: cur, complete: false };
-      const idx = cur.findIndex((el) => s.keys.every(([k, v]) => (k === '' ? same(el, v) : !!el && typeof el === 'object' && same((el as Record<string, unknown>)[k], v))));
+      const idx = cur.findIndex((el) =>
+        s.keys.every(([k, v]) => (k === '' ? same(el, v) : !!el && typeof el === 'object' && same((el as Record<string, unknown>)[k], v))),
+      );
       if (idx < 0) return { field, value: cur, complete: false };
-      next = cur[idx]; part = `[${idx}]`;
+      next = cur[idx];
+      part = `[${idx}]`;
     }
     field += part;
     cur = next;
@@ -121,8 +136,15 @@ export function describeValue(v: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'a string', 'numeric (int or float)': 'a number', numeric: 'a number', 'int': 'an integer', float: 'a number',
-  bool: 'a boolean (true or false)', boolean: 'a boolean (true or false)', map: 'a map (key: value lines)', list: 'a list (lines starting with "-")',
+  string: 'a string',
+  'numeric (int or float)': 'a number',
+  numeric: 'a number',
+  int: 'an integer',
+  float: 'a number',
+  bool: 'a boolean (true or false)',
+  boolean: 'a boolean (true or false)',
+  map: 'a map (key: value lines)',
+  list: 'a list (lines starting with "-")',
 };
 
 /** Go's notation in a server message, in plain words (without knowing the value). */
@@ -148,18 +170,25 @@ function typedPatchProblem(obj: unknown, path: string, text: string): FieldProbl
   const segs = parseServerPath(path);
   if (!segs) return undefined;
   const element = /^element (\d+): (.*)$/s.exec(text);
-  if (element) { segs.push(Number(element[1])); text = element[2]; }
+  if (element) {
+    segs.push(Number(element[1]));
+    text = element[2];
+  }
   const r = resolvePath(obj, segs);
   const shown = r.field || path.replace(/^\./, '');
   const m = /^expected ([\w ()]+?), got (.*)$/s.exec(text);
   if (m && r.complete) {
     const want = EXPECTED[m[1]] ?? m[1];
-    const fix = want === 'a string' && (typeof r.value === 'number' || typeof r.value === 'boolean') ? ` Quote it: "${String(r.value)}".` : '';
+    const fix =
+      want === 'a string' && (typeof r.value === 'number' || typeof r.value === 'boolean') ? ` Quote it: "${String(r.value)}".` : '';
     return { field: r.field, message: `${shown} must be ${want}, but the file has ${describeValue(r.value)}.${fix}` };
   }
   const omits = /associative list with keys has an element that omits key field "([^"]+)"/.exec(text);
   if (omits) {
-    return { field: r.field, message: `${shown} has no "${omits[1]}", which server-side apply needs to tell the list's items apart${omits[1] === 'protocol' ? ' (Kubernetes before 1.21): add `protocol: TCP`' : `: add \`${omits[1]}\``}.` };
+    return {
+      field: r.field,
+      message: `${shown} has no "${omits[1]}", which server-side apply needs to tell the list's items apart${omits[1] === 'protocol' ? ' (Kubernetes before 1.21): add `protocol: TCP`' : `: add \`${omits[1]}\``}.`,
+    };
   }
   return { field: r.field, message: `${shown}: ${plainServerText(text)}` };
 }
@@ -172,14 +201,23 @@ function typedPatchLines(msg: string): { path: string; text: string }[] {
     const l = line.trim();
     if (!l.startsWith('.')) continue;
     // the path ends at the first ": " outside brackets and quotes
-    let depth = 0, quoted = false, end = -1;
+    let depth = 0,
+      quoted = false,
+      end = -1;
     for (let i = 0; i < l.length - 1; i++) {
       const c = l[i];
-      if (quoted) { if (c === '\\') i++; else if (c === '"') quoted = false; continue; }
+      if (quoted) {
+        if (c === '\\') i++;
+        else if (c === '"') quoted = false;
+        continue;
+      }
       if (c === '"') quoted = true;
       else if (c === '[') depth++;
       else if (c === ']') depth--;
-      else if (c === ':' && depth === 0 && l[i + 1] === ' ') { end = i; break; }
+      else if (c === ':' && depth === 0 && l[i + 1] === ' ') {
+        end = i;
+        break;
+      }
     }
     if (end > 0) out.push({ path: l.slice(0, end), text: l.slice(end + 2) });
   }
@@ -198,10 +236,12 @@ export function fieldProblems(err: ClusterError, obj: Record<string, unknown>, l
   const ns = err.kind === 'not-found' && /namespaces? "([^"]+)" not found/.exec(server);
   if (ns) {
     const inFile = typeof metadata.namespace === 'string';
-    return [{
-      field: inFile ? 'metadata.namespace' : fallback,
-      message: `${label}: namespace "${ns[1]}" does not exist on the cluster${inFile ? '' : ' (it is the context\'s default namespace: this file sets none)'}. Create it first, or apply its Namespace manifest together with this file.`,
-    }];
+    return [
+      {
+        field: inFile ? 'metadata.namespace' : fallback,
+        message: `${label}: namespace "${ns[1]}" does not exist on the cluster${inFile ? '' : " (it is the context's default namespace: this file sets none)"}. Create it first, or apply its Namespace manifest together with this file.`,
+      },
+    ];
   }
   const withField = (err.details.causes ?? []).filter((c) => c.field);
   if (withField.length) {

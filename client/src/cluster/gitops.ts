@@ -28,7 +28,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 
 /** Who owns an object, from its metadata (undefined: no GitOps mark). */
 export function gitOpsOwner(obj: unknown): GitOpsOwner | undefined {
-  const md = (obj && typeof obj === 'object' ? (obj as { metadata?: unknown }).metadata : undefined) as { labels?: unknown; annotations?: unknown } | undefined;
+  const md = (obj && typeof obj === 'object' ? (obj as { metadata?: unknown }).metadata : undefined) as
+    { labels?: unknown; annotations?: unknown } | undefined;
   const labels = (md?.labels && typeof md.labels === 'object' ? md.labels : {}) as Record<string, unknown>;
   const annotations = (md?.annotations && typeof md.annotations === 'object' ? md.annotations : {}) as Record<string, unknown>;
   const tracking = str(annotations['argocd.argoproj.io/tracking-id']);
@@ -41,7 +42,10 @@ export function gitOpsOwner(obj: unknown): GitOpsOwner | undefined {
     if (app) return { tool: 'Argo CD', owner: `application ${app}`, mark: `label ${key}` };
   }
   const fluxOff = str(annotations['kustomize.toolkit.fluxcd.io/reconcile']) === 'disabled';
-  for (const [group, kind] of [['kustomize.toolkit.fluxcd.io', 'Kustomization'], ['helm.toolkit.fluxcd.io', 'HelmRelease']] as const) {
+  for (const [group, kind] of [
+    ['kustomize.toolkit.fluxcd.io', 'Kustomization'],
+    ['helm.toolkit.fluxcd.io', 'HelmRelease'],
+  ] as const) {
     const name = str(labels[`${group}/name`]);
     if (!name) continue;
     if (fluxOff && kind === 'Kustomization') continue;
@@ -51,14 +55,22 @@ export function gitOpsOwner(obj: unknown): GitOpsOwner | undefined {
   return undefined;
 }
 
-export interface GitOpsHit { doc: ManifestDoc; owner: GitOpsOwner; where: 'cluster' | 'file' }
+export interface GitOpsHit {
+  doc: ManifestDoc;
+  owner: GitOpsOwner;
+  where: 'cluster' | 'file';
+}
 
 /**
  * The documents whose live object (or, failing that, the file) carries a GitOps mark. Objects that do
  * not exist yet, kinds the cluster does not serve and objects the user may not read are skipped: the apply
  * itself reports those. At most `concurrency` requests at a time.
  */
-export async function findGitOpsOwned(conn: Connection, docs: readonly ManifestDoc[], opts: { namespace?: string; signal?: AbortSignal; concurrency?: number } = {}): Promise<GitOpsHit[]> {
+export async function findGitOpsOwned(
+  conn: Connection,
+  docs: readonly ManifestDoc[],
+  opts: { namespace?: string; signal?: AbortSignal; concurrency?: number } = {},
+): Promise<GitOpsHit[]> {
   const discovery = new Discovery(conn);
   const hits: (GitOpsHit | undefined)[] = new Array(docs.length);
   let next = 0;
@@ -69,11 +81,16 @@ export async function findGitOpsOwned(conn: Connection, docs: readonly ManifestD
       const inFile = gitOpsOwner(doc.object);
       try {
         const info = await discovery.resolve(doc.apiVersion, doc.kind, opts.signal);
-        const ns = info.namespaced ? doc.namespace ?? opts.namespace ?? 'default' : undefined;
+        const ns = info.namespaced ? (doc.namespace ?? opts.namespace ?? 'default') : undefined;
         const r = await conn.request('GET', resourcePath(info, ns, doc.name), { signal: opts.signal });
         const live = r.status === 200 ? gitOpsOwner(r.body) : undefined;
-        if (live) { hits[i] = { doc, owner: live, where: 'cluster' }; continue; }
-      } catch { /* not served, forbidden, unreachable: the apply says so */ }
+        if (live) {
+          hits[i] = { doc, owner: live, where: 'cluster' };
+          continue;
+        }
+      } catch {
+        /* not served, forbidden, unreachable: the apply says so */
+      }
       if (inFile) hits[i] = { doc, owner: inFile, where: 'file' };
     }
   };
@@ -85,11 +102,23 @@ export async function findGitOpsOwned(conn: Connection, docs: readonly ManifestD
 export function gitOpsQuestion(hits: readonly GitOpsHit[], context: string): string | undefined {
   if (hits.length === 0) return undefined;
   const owners = [...new Map(hits.map((h) => [`${h.owner.tool} ${h.owner.owner}`, h.owner])).values()];
-  const first = hits.slice(0, 3).map((h) => h.doc.label).join(', ') + (hits.length > 3 ? ` and ${hits.length - 3} more` : '');
+  const first =
+    hits
+      .slice(0, 3)
+      .map((h) => h.doc.label)
+      .join(', ') + (hits.length > 3 ? ` and ${hits.length - 3} more` : '');
   const tools = [...new Set(owners.map((o) => o.tool))];
-  const revert = tools.map((t) => (t === 'Argo CD'
-    ? 'Argo CD puts the objects back as Git has them at its next sync when self-heal is on, and shows them OutOfSync until then'
-    : 'Flux re-applies what Git has at its next reconciliation')).join('; ');
-  const by = owners.slice(0, 3).map((o) => `${o.tool} ${o.owner}`).join(', ') + (owners.length > 3 ? ` and ${owners.length - 3} more` : '');
+  const revert = tools
+    .map((t) =>
+      t === 'Argo CD'
+        ? 'Argo CD puts the objects back as Git has them at its next sync when self-heal is on, and shows them OutOfSync until then'
+        : 'Flux re-applies what Git has at its next reconciliation',
+    )
+    .join('; ');
+  const by =
+    owners
+      .slice(0, 3)
+      .map((o) => `${o.tool} ${o.owner}`)
+      .join(', ') + (owners.length > 3 ? ` and ${owners.length - 3} more` : '');
   return `${first} in context "${context}" ${hits.length === 1 ? 'is' : 'are'} managed by ${by}. ${revert}: change the manifests in Git instead. Apply anyway?`;
 }

@@ -30,7 +30,11 @@ export const MAX_GUARD_PATTERN = 1000;
 export const MAX_GUARD_INPUT = 4096;
 
 /** What the guard looks at: the context name and, when known, its cluster entry's name and server URL. */
-export interface GuardTarget { context: string; cluster?: string; server?: string }
+export interface GuardTarget {
+  context: string;
+  cluster?: string;
+  server?: string;
+}
 
 export interface GuardVerdict {
   production: boolean;
@@ -46,7 +50,10 @@ function compile(pattern: string): RE2JS | Error {
   let c = compiled.get(pattern);
   if (!c) {
     try {
-      c = pattern.length > MAX_GUARD_PATTERN ? new Error(`longer than ${MAX_GUARD_PATTERN} characters`) : RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+      c =
+        pattern.length > MAX_GUARD_PATTERN
+          ? new Error(`longer than ${MAX_GUARD_PATTERN} characters`)
+          : RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     } catch (e) {
       c = new Error(String((e as Error)?.message ?? e).replace(/^error parsing regexp:\s*/, ''));
     }
@@ -69,11 +76,23 @@ export function productionVerdict(target: GuardTarget | string, pattern: unknown
     const why = `${GUARD_SETTING} ("${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}") is not a valid regular expression (${re.message})`;
     return { production: true, invalidPattern: why, reason: `${why}, so every context is treated as production` };
   }
-  const fields: [string, string | undefined][] = [['context', t.context], ['cluster', t.cluster], ['server', t.server === undefined ? undefined : stripUserinfo(t.server)]];
+  const fields: [string, string | undefined][] = [
+    ['context', t.context],
+    ['cluster', t.cluster],
+    ['server', t.server === undefined ? undefined : stripUserinfo(t.server)],
+  ];
   for (const [what, value] of fields) {
     if (value === undefined || value === '') continue;
-    if (value.length > MAX_GUARD_INPUT) return { production: true, reason: `its ${what} name is too long to check (over ${MAX_GUARD_INPUT} characters), so it is treated as production` };
-    if (re.test(value)) return { production: true, reason: `its ${what === 'server' ? 'server URL' : `${what} name`} "${value}" matches ${GUARD_SETTING} ("${pattern}")` };
+    if (value.length > MAX_GUARD_INPUT)
+      return {
+        production: true,
+        reason: `its ${what} name is too long to check (over ${MAX_GUARD_INPUT} characters), so it is treated as production`,
+      };
+    if (re.test(value))
+      return {
+        production: true,
+        reason: `its ${what === 'server' ? 'server URL' : `${what} name`} "${value}" matches ${GUARD_SETTING} ("${pattern}")`,
+      };
   }
   return { production: false, reason: `neither the context name, the cluster name nor the server URL matches ${GUARD_SETTING}` };
 }
@@ -88,12 +107,18 @@ export function confirmationNeeded(target: GuardTarget | string, pattern: unknow
   const v = productionVerdict(t, pattern === undefined ? DEFAULT_PRODUCTION_PATTERN : pattern);
   if (!v.production) return undefined;
   const objects = `${count} object${count === 1 ? '' : 's'}`;
-  if (v.invalidPattern) return `${v.invalidPattern}: every context is treated as production until you fix it in your user settings. ${action} ${objects} to "${t.context}"?`;
+  if (v.invalidPattern)
+    return `${v.invalidPattern}: every context is treated as production until you fix it in your user settings. ${action} ${objects} to "${t.context}"?`;
   return `"${t.context}" looks like a production context: ${v.reason}. ${action} ${objects} to it?`;
 }
 
 /** What VS Code's `WorkspaceConfiguration.inspect` returns (the parts we read). */
-export interface SettingInspection<T> { defaultValue?: T; globalValue?: T; workspaceValue?: T; workspaceFolderValue?: T }
+export interface SettingInspection<T> {
+  defaultValue?: T;
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
 
 /**
  * The guard pattern from the setting's layers: the user's value, else the default. Workspace and folder
@@ -104,6 +129,7 @@ export function guardPatternFromSetting(i: SettingInspection<unknown> | undefine
   const ignored: string[] = [];
   if (i?.workspaceValue !== undefined) ignored.push('workspace');
   if (i?.workspaceFolderValue !== undefined) ignored.push('workspace folder');
-  const pattern = i?.globalValue !== undefined ? i.globalValue : i?.defaultValue !== undefined ? i.defaultValue : DEFAULT_PRODUCTION_PATTERN;
+  const pattern =
+    i?.globalValue !== undefined ? i.globalValue : i?.defaultValue !== undefined ? i.defaultValue : DEFAULT_PRODUCTION_PATTERN;
   return { pattern, ignored };
 }

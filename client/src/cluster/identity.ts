@@ -13,7 +13,12 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const KIND = /^[A-Za-z]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
 
-export interface Identity { apiVersion: string; kind: string; name?: string; namespace?: string }
+export interface Identity {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+}
 
 function shown(v: string): string {
   return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
@@ -38,13 +43,19 @@ export function nameProblem(name: string): string | undefined {
 }
 
 export function namespaceProblem(namespace: string): string | undefined {
-  return namespace.length <= 63 && DNS1123_LABEL.test(namespace) ? undefined : `namespace ${shown(namespace)} is not a valid namespace name (lower-case letters, digits and "-", at most 63)`;
+  return namespace.length <= 63 && DNS1123_LABEL.test(namespace)
+    ? undefined
+    : `namespace ${shown(namespace)} is not a valid namespace name (lower-case letters, digits and "-", at most 63)`;
 }
 
 /** Every problem of an identity, in reading order (empty when it may go into a request path). */
 export function identityProblems(id: Identity): string[] {
-  const out = [apiVersionProblem(id.apiVersion), kindProblem(id.kind), id.name === undefined ? undefined : nameProblem(id.name), id.namespace === undefined ? undefined : namespaceProblem(id.namespace)]
-    .filter((p): p is string => !!p);
+  const out = [
+    apiVersionProblem(id.apiVersion),
+    kindProblem(id.kind),
+    id.name === undefined ? undefined : nameProblem(id.name),
+    id.namespace === undefined ? undefined : namespaceProblem(id.namespace),
+  ].filter((p): p is string => !!p);
   if (out.length && [id.apiVersion, id.kind, id.name ?? '', id.namespace ?? ''].some(isUnknownText)) {
     out.push('it holds a template action or placeholder: render the template first');
   }

@@ -54,7 +54,10 @@ export function kubeconfigPaths(src: KubeconfigSource = {}): string[] {
     for (const p of list.split(src.delimiter ?? path.delimiter)) {
       if (!p) continue;
       const abs = path.resolve(expandHome(p, env));
-      if (!seen.has(abs)) { seen.add(abs); out.push(abs); }
+      if (!seen.has(abs)) {
+        seen.add(abs);
+        out.push(abs);
+      }
     }
     return out;
   }
@@ -85,7 +88,10 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
       if (src.overridePath) {
-        throw new ClusterError('no-config', `The kubeconfig file set in eksManifests.cluster.kubeconfig cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? err}).`);
+        throw new ClusterError(
+          'no-config',
+          `The kubeconfig file set in eksManifests.cluster.kubeconfig cannot be read: ${file} (${(err as NodeJS.ErrnoException).code ?? err}).`,
+        );
       }
       missing.push(file);
       continue;
@@ -109,7 +115,11 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
           u.user.token = fs.readFileSync(abs, 'utf8').trim();
         } catch (err) {
           const name = String(u.name ?? '');
-          if (!tokenFileProblems.has(name)) tokenFileProblems.set(name, `The kubeconfig user "${name}" reads its token from ${abs}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? err}). Fix the token-file path, or use a context with another user.`);
+          if (!tokenFileProblems.has(name))
+            tokenFileProblems.set(
+              name,
+              `The kubeconfig user "${name}" reads its token from ${abs}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? err}). Fix the token-file path, or use a context with another user.`,
+            );
         }
       }
       one.loadFromString(JSON.stringify(obj ?? {}));
@@ -128,11 +138,17 @@ export function loadKubeconfig(src: KubeconfigSource = {}): LoadedKubeconfig {
     tokenFileProblems.clear();
     for (const c of one.getContexts()) if (!contexts.has(c.name)) contexts.set(c.name, c);
     const cur = one.getCurrentContext();
-    if (cur && current === undefined) { current = cur; currentFile = file; }
+    if (cur && current === undefined) {
+      current = cur;
+      currentFile = file;
+    }
   }
   if (contexts.size === 0) {
     const where = paths.length === 1 ? paths[0] : `KUBECONFIG (${paths.join(path.delimiter)})`;
-    throw new ClusterError('no-config', `No Kubernetes context found in ${where}. For EKS run \`aws eks update-kubeconfig --name <cluster> --region <region>\`, or set eksManifests.cluster.kubeconfig.`);
+    throw new ClusterError(
+      'no-config',
+      `No Kubernetes context found in ${where}. For EKS run \`aws eks update-kubeconfig --name <cluster> --region <region>\`, or set eksManifests.cluster.kubeconfig.`,
+    );
   }
   const kc = new KubeConfig();
   kc.loadFromOptions({
@@ -168,7 +184,10 @@ function absoluteUserPaths(u: User, dir: string): User {
 
 /** Names of all contexts, sorted. */
 export function contextNames(kc: KubeConfig): string[] {
-  return kc.getContexts().map((c) => c.name).sort();
+  return kc
+    .getContexts()
+    .map((c) => c.name)
+    .sort();
 }
 
 /** The namespace of a context (kubectl's default: `default`). */
@@ -197,7 +216,11 @@ export function persistCurrentContext(loaded: LoadedKubeconfig, name: string): s
   const file = loaded.currentContextFile ?? loaded.files[0];
   if (!file) throw new ClusterError('no-config', 'No kubeconfig file to write the current context to.');
   let real: string;
-  try { real = fs.realpathSync(file); } catch { real = file; }
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    real = file;
+  }
   const text = fs.readFileSync(real, 'utf8');
   const updated = withCurrentContext(text, name);
   if (updated === text) return file;
@@ -208,7 +231,11 @@ export function persistCurrentContext(loaded: LoadedKubeconfig, name: string): s
     fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, real);
   } catch (err) {
-    try { fs.unlinkSync(tmp); } catch { /* not created */ }
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* not created */
+    }
     throw new ClusterError('no-config', `Could not write current-context to ${file}: ${(err as Error).message}`);
   }
   return file;
@@ -218,7 +245,11 @@ export function persistCurrentContext(loaded: LoadedKubeconfig, name: string): s
 function contextScalar(name: string, jsonStyle: boolean): string {
   if (!jsonStyle && /^[A-Za-z0-9_][A-Za-z0-9_./@:+=-]*$/.test(name) && !/:$/.test(name)) {
     // kubectl reads YAML 1.1 (`yes` is a boolean there): plain only when both versions read the same string.
-    try { if (parseYaml(`k: ${name}`, { version: '1.1' })?.k === name && parseYaml(`k: ${name}`)?.k === name) return name; } catch { /* quote it */ }
+    try {
+      if (parseYaml(`k: ${name}`, { version: '1.1' })?.k === name && parseYaml(`k: ${name}`)?.k === name) return name;
+    } catch {
+      /* quote it */
+    }
   }
   return JSON.stringify(name);
 }
@@ -231,7 +262,11 @@ function contextScalar(name: string, jsonStyle: boolean): string {
 export function withCurrentContext(text: string, name: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseDocument(text, { keepSourceTokens: true });
-  if (doc.errors.length) throw new ClusterError('no-config', `The kubeconfig is not valid YAML, so current-context was not written: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length)
+    throw new ClusterError(
+      'no-config',
+      `The kubeconfig is not valid YAML, so current-context was not written: ${doc.errors[0].message.split('\n')[0]}`,
+    );
   const map = doc.contents;
   if (!isMap(map)) throw new ClusterError('no-config', 'The kubeconfig is not a mapping, so current-context was not written.');
   const flow = !!map.flow;
@@ -261,7 +296,10 @@ export function withCurrentContext(text: string, name: string): string {
 }
 
 /** A short description of the active context for the status bar and messages (no secrets: URL credentials are stripped). */
-export function describeContext(kc: KubeConfig, namespace?: string): { context: string; cluster: string; server: string; user: string; namespace: string } {
+export function describeContext(
+  kc: KubeConfig,
+  namespace?: string,
+): { context: string; cluster: string; server: string; user: string; namespace: string } {
   const ctx = kc.getContextObject(kc.getCurrentContext());
   const cluster = kc.getCurrentCluster();
   return {

@@ -11,14 +11,25 @@ import type { KubeConfig } from '@kubernetes/client-node';
 const MASK = '***';
 
 /** Exec env variables that name things rather than hold credentials: kept so messages can say which profile/region. */
-const NOT_SECRET_ENV = new Set(['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_STS_REGIONAL_ENDPOINTS',
-  'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'PATH', 'HOME', 'KUBECONFIG']);
+const NOT_SECRET_ENV = new Set([
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_STS_REGIONAL_ENDPOINTS',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'PATH',
+  'HOME',
+  'KUBECONFIG',
+]);
 
 /**
  * Variables of the inherited environment that hold credentials: the AWS SDK's (access key, secret key,
  * session token; the CLI reads them before any profile) and anything named like a secret.
  */
-const SECRET_ENV_NAME = /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN|BEARER_TOKEN\w*|CONTAINER_AUTHORIZATION_TOKEN|WEB_IDENTITY_TOKEN)$|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY/i;
+const SECRET_ENV_NAME =
+  /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN|BEARER_TOKEN\w*|CONTAINER_AUTHORIZATION_TOKEN|WEB_IDENTITY_TOKEN)$|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|API_KEY|ACCESS_KEY/i;
 
 /** Where the authority of a URL ends (WHATWG: at the first `/`, `?`, `#`, or `\\` for special schemes). */
 function authorityEnd(url: string, start: number): number {
@@ -45,7 +56,11 @@ export function stripUserinfo(url: string): string {
 }
 
 function decodeSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** `user:password` of a URL's userinfo, percent-decoded, split. */
@@ -98,7 +113,12 @@ export function secretsOf(kc: KubeConfig | undefined, env: NodeJS.ProcessEnv = p
     if (s.length >= 4) out.add(s);
     // Base64 data fields also appear decoded in some errors.
     if (s.length >= 16 && /^[A-Za-z0-9+/=\s]+$/.test(s)) {
-      try { const d = Buffer.from(s, 'base64').toString('utf8').trim(); if (d.length >= 8 && !d.includes('\uFFFD')) out.add(d); } catch { /* ignore */ }
+      try {
+        const d = Buffer.from(s, 'base64').toString('utf8').trim();
+        if (d.length >= 8 && !d.includes('\uFFFD')) out.add(d);
+      } catch {
+        /* ignore */
+      }
     }
   };
   let anyExec = false;
@@ -107,13 +127,19 @@ export function secretsOf(kc: KubeConfig | undefined, env: NodeJS.ProcessEnv = p
     if (ui === undefined) continue;
     const { username, password } = credentialsOfUserinfo(ui);
     add(ui);
-    if (password !== undefined) { add(ui.slice(ui.indexOf(':') + 1)); for (const s of basicAuthSecrets(username, password)) add(s); }
-    else add(username);
+    if (password !== undefined) {
+      add(ui.slice(ui.indexOf(':') + 1));
+      for (const s of basicAuthSecrets(username, password)) add(s);
+    } else add(username);
   }
   for (const u of kc.getUsers()) {
     const user = u as unknown as Record<string, unknown>;
     for (const k of ['token', 'password', 'keyData', 'certData']) add(user[k]);
-    for (const s of basicAuthSecrets(typeof user.username === 'string' ? user.username : undefined, typeof user.password === 'string' ? user.password : undefined)) add(s);
+    for (const s of basicAuthSecrets(
+      typeof user.username === 'string' ? user.username : undefined,
+      typeof user.password === 'string' ? user.password : undefined,
+    ))
+      add(s);
     if (user.exec || (user.authProvider as { name?: string } | undefined)?.name === 'exec') anyExec = true;
     const exec = user.exec as { env?: { name: string; value: string }[]; args?: string[] } | undefined;
     for (const e of exec?.env ?? []) if (!NOT_SECRET_ENV.has(String(e?.name ?? '').toUpperCase())) add(e?.value);
@@ -148,7 +174,9 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) if (secret) s = s.split(secret).join(MASK);
   s = s.replace(URL_USERINFO, '$1');
   for (const re of PATTERNS) {
-    s = s.replace(re, (_m, a: string, b?: string) => (typeof b === 'string' && b.startsWith('-----END') ? `${a}${MASK}${b}` : `${a}${MASK}`));
+    s = s.replace(re, (_m, a: string, b?: string) =>
+      typeof b === 'string' && b.startsWith('-----END') ? `${a}${MASK}${b}` : `${a}${MASK}`,
+    );
   }
   return s;
 }

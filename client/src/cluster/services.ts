@@ -10,13 +10,45 @@ import type { Connection } from './connection';
 import { ClusterError } from './errors';
 import { namespaceProblem } from './identity';
 
-export interface PortInfo { name?: string; protocol: string; port: number; targetPort?: string | number; nodePort?: number; text: string }
-export interface IngressRef { namespace: string; name: string; hostname: string; className?: string; rules: string[] }
+export interface PortInfo {
+  name?: string;
+  protocol: string;
+  port: number;
+  targetPort?: string | number;
+  nodePort?: number;
+  text: string;
+}
+export interface IngressRef {
+  namespace: string;
+  name: string;
+  hostname: string;
+  className?: string;
+  rules: string[];
+}
 /** A Gateway a route attaches to (parentRefs), with its address when the Gateway is known. */
-export interface GatewayRef { namespace: string; name: string; sectionName?: string; className?: string; address?: string; known: boolean }
+export interface GatewayRef {
+  namespace: string;
+  name: string;
+  sectionName?: string;
+  className?: string;
+  address?: string;
+  known: boolean;
+}
 /** A Gateway API route (HTTPRoute, GRPCRoute, TLSRoute) that sends traffic to a Service (backendRefs). */
-export interface RouteRef { kind: string; namespace: string; name: string; hostnames: string[]; gateways: GatewayRef[]; rules: string[] }
-export interface EndpointInfo { address: string; ready: boolean; ports: string; target?: string }
+export interface RouteRef {
+  kind: string;
+  namespace: string;
+  name: string;
+  hostnames: string[];
+  gateways: GatewayRef[];
+  rules: string[];
+}
+export interface EndpointInfo {
+  address: string;
+  ready: boolean;
+  ports: string;
+  target?: string;
+}
 export interface ServiceInfo {
   namespace: string;
   name: string;
@@ -34,7 +66,10 @@ export interface ServiceInfo {
   /** The raw object (for "open as YAML"). */
   object: any;
 }
-export interface NamespaceServices { namespace: string; services: ServiceInfo[] }
+export interface NamespaceServices {
+  namespace: string;
+  services: ServiceInfo[];
+}
 
 export const PENDING = '<pending>';
 
@@ -51,7 +86,12 @@ export function portText(p: { port: number; targetPort?: string | number; nodePo
 function lbAddress(status: any): string | undefined {
   const ing = status?.loadBalancer?.ingress;
   if (!Array.isArray(ing) || ing.length === 0) return undefined;
-  return ing.map((i: any) => i?.hostname ?? i?.ip).filter(Boolean).join(', ') || undefined;
+  return (
+    ing
+      .map((i: any) => i?.hostname ?? i?.ip)
+      .filter(Boolean)
+      .join(', ') || undefined
+  );
 }
 
 /** The annotation prefix of the AWS Load Balancer Controller's custom actions (`actions.<name>`). */
@@ -70,14 +110,20 @@ export function actionTargets(ing: any, actionName: string): { service: string; 
   const raw = ing?.metadata?.annotations?.[`${ALB_ACTIONS_PREFIX}${actionName}`];
   if (typeof raw !== 'string' || raw.length > 100_000) return [];
   let action: any;
-  try { action = JSON.parse(raw); } catch { return []; }
+  try {
+    action = JSON.parse(raw);
+  } catch {
+    return [];
+  }
   if (action?.type !== 'forward') return [];
   const tgs = Array.isArray(action?.forwardConfig?.targetGroups) ? action.forwardConfig.targetGroups : [];
   const named = tgs.filter((t: any) => typeof t?.serviceName === 'string' && t.serviceName);
   const weightOf = (t: any) => (typeof t?.weight === 'number' && t.weight >= 0 ? t.weight : tgs.length === 1 ? 1 : 0);
   const total = tgs.reduce((n: number, t: any) => n + weightOf(t), 0);
   return named.map((t: any) => ({
-    service: t.serviceName, port: String(t.servicePort ?? ''), weight: weightOf(t),
+    service: t.serviceName,
+    port: String(t.servicePort ?? ''),
+    weight: weightOf(t),
     share: total > 0 ? `${Math.round((weightOf(t) / total) * 100)}%` : '0%',
   }));
 }
@@ -95,7 +141,8 @@ export function ingressBackends(ing: any): { service: string; route: string }[] 
     const n = nameOf(b);
     if (typeof n !== 'string' || !n) return;
     if (portOf(b) === 'use-annotation') {
-      for (const t of actionTargets(ing, n)) out.push({ service: t.service, route: `${where} → action ${n}: ${t.share} (weight ${t.weight}) → :${t.port}` });
+      for (const t of actionTargets(ing, n))
+        out.push({ service: t.service, route: `${where} → action ${n}: ${t.share} (weight ${t.weight}) → :${t.port}` });
       return;
     }
     out.push({ service: n, route: `${where} → :${portOf(b)}` });
@@ -109,7 +156,11 @@ export function ingressBackends(ing: any): { service: string; route: string }[] 
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 /** The route kinds the view reads, with their REST resource names. */
-export const ROUTE_KINDS = [['HTTPRoute', 'httproutes'], ['GRPCRoute', 'grpcroutes'], ['TLSRoute', 'tlsroutes']] as const;
+export const ROUTE_KINDS = [
+  ['HTTPRoute', 'httproutes'],
+  ['GRPCRoute', 'grpcroutes'],
+  ['TLSRoute', 'tlsroutes'],
+] as const;
 
 /**
  * The Services a Gateway API route sends traffic to, per rule (gateway-api apis/v1 httproute_types.go,
@@ -122,7 +173,9 @@ export function routeBackends(route: any, kind: string): { namespace: string; se
   const out: { namespace: string; service: string; route: string }[] = [];
   const hosts: string[] = (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string');
   (Array.isArray(route?.spec?.rules) ? route.spec.rules : []).forEach((rule: any, i: number) => {
-    const refs = (Array.isArray(rule?.backendRefs) ? rule.backendRefs : []).filter((b: any) => (b?.group ?? '') === '' && (b?.kind ?? 'Service') === 'Service' && typeof b?.name === 'string');
+    const refs = (Array.isArray(rule?.backendRefs) ? rule.backendRefs : []).filter(
+      (b: any) => (b?.group ?? '') === '' && (b?.kind ?? 'Service') === 'Service' && typeof b?.name === 'string',
+    );
     const total = refs.reduce((n: number, b: any) => n + (typeof b?.weight === 'number' ? b.weight : 1), 0);
     const where = routeWhere(rule, kind, i, hosts);
     for (const b of refs) {
@@ -140,7 +193,8 @@ export function routeBackends(route: any, kind: string): { namespace: string; se
 function routeWhere(rule: any, kind: string, index: number, hosts: string[]): string {
   const host = hosts.length ? hosts.join(',') : '*';
   const m = Array.isArray(rule?.matches) ? rule.matches[0] : undefined;
-  if (kind === 'HTTPRoute') return m?.path?.value ? `${host}${m.path.value}${m.path.type === 'Exact' ? '' : '*'}` : `${host} (rule ${index + 1})`;
+  if (kind === 'HTTPRoute')
+    return m?.path?.value ? `${host}${m.path.value}${m.path.type === 'Exact' ? '' : '*'}` : `${host} (rule ${index + 1})`;
   if (kind === 'GRPCRoute') {
     const method = m?.method?.service || m?.method?.method ? `${m.method.service ?? '*'}/${m.method.method ?? '*'}` : `(rule ${index + 1})`;
     return hosts.length ? `${host} ${method}` : method;
@@ -152,18 +206,35 @@ function routeWhere(rule: any, kind: string, index: number, hosts: string[]): st
 export function routeParents(route: any, gateways: Map<string, any>): GatewayRef[] {
   const ns = route?.metadata?.namespace ?? 'default';
   return (Array.isArray(route?.spec?.parentRefs) ? route.spec.parentRefs : [])
-    .filter((p: any) => (p?.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && (p?.kind ?? 'Gateway') === 'Gateway' && typeof p?.name === 'string')
+    .filter(
+      (p: any) => (p?.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && (p?.kind ?? 'Gateway') === 'Gateway' && typeof p?.name === 'string',
+    )
     .map((p: any) => {
       const gns = typeof p?.namespace === 'string' && p.namespace ? p.namespace : ns;
       const gw = gateways.get(`${gns}/${p.name}`);
-      const addrs = (Array.isArray(gw?.status?.addresses) ? gw.status.addresses : []).map((a: any) => a?.value).filter((v: unknown) => typeof v === 'string');
-      return { namespace: gns, name: p.name, sectionName: typeof p?.sectionName === 'string' ? p.sectionName : undefined, className: gw?.spec?.gatewayClassName, address: addrs.length ? addrs.join(', ') : undefined, known: !!gw };
+      const addrs = (Array.isArray(gw?.status?.addresses) ? gw.status.addresses : [])
+        .map((a: any) => a?.value)
+        .filter((v: unknown) => typeof v === 'string');
+      return {
+        namespace: gns,
+        name: p.name,
+        sectionName: typeof p?.sectionName === 'string' ? p.sectionName : undefined,
+        className: gw?.spec?.gatewayClassName,
+        address: addrs.length ? addrs.join(', ') : undefined,
+        known: !!gw,
+      };
     });
 }
 
 export interface ClusterObjects {
-  services: any[]; ingresses: any[]; endpointSlices: any[]; endpoints: any[];
-  gateways?: any[]; httpRoutes?: any[]; grpcRoutes?: any[]; tlsRoutes?: any[];
+  services: any[];
+  ingresses: any[];
+  endpointSlices: any[];
+  endpoints: any[];
+  gateways?: any[];
+  httpRoutes?: any[];
+  grpcRoutes?: any[];
+  tlsRoutes?: any[];
 }
 
 /** Pure: build the tree from raw lists. */
@@ -176,20 +247,36 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
     for (const b of ingressBackends(ing)) routes.set(b.service, [...(routes.get(b.service) ?? []), b.route]);
     for (const [svc, rules] of routes) {
       const key = `${ns}/${svc}`;
-      const ref: IngressRef = { namespace: ns, name: ing.metadata?.name ?? '', hostname: lbAddress(ing.status) ?? PENDING, className: ing.spec?.ingressClassName ?? ing.metadata?.annotations?.['kubernetes.io/ingress.class'], rules };
+      const ref: IngressRef = {
+        namespace: ns,
+        name: ing.metadata?.name ?? '',
+        hostname: lbAddress(ing.status) ?? PENDING,
+        className: ing.spec?.ingressClassName ?? ing.metadata?.annotations?.['kubernetes.io/ingress.class'],
+        rules,
+      };
       ingressesByService.set(key, [...(ingressesByService.get(key) ?? []), ref]);
     }
   }
-  const gatewaysByKey = new Map<string, any>((objs.gateways ?? []).map((g) => [`${g?.metadata?.namespace ?? 'default'}/${g?.metadata?.name ?? ''}`, g]));
+  const gatewaysByKey = new Map<string, any>(
+    (objs.gateways ?? []).map((g) => [`${g?.metadata?.namespace ?? 'default'}/${g?.metadata?.name ?? ''}`, g]),
+  );
   const routesByService = new Map<string, RouteRef[]>();
-  for (const [kind, list] of [['HTTPRoute', objs.httpRoutes], ['GRPCRoute', objs.grpcRoutes], ['TLSRoute', objs.tlsRoutes]] as const) {
+  for (const [kind, list] of [
+    ['HTTPRoute', objs.httpRoutes],
+    ['GRPCRoute', objs.grpcRoutes],
+    ['TLSRoute', objs.tlsRoutes],
+  ] as const) {
     for (const route of list ?? []) {
       const ns = route?.metadata?.namespace ?? 'default';
       const byService = new Map<string, string[]>();
-      for (const b of routeBackends(route, kind)) byService.set(`${b.namespace}/${b.service}`, [...(byService.get(`${b.namespace}/${b.service}`) ?? []), b.route]);
+      for (const b of routeBackends(route, kind))
+        byService.set(`${b.namespace}/${b.service}`, [...(byService.get(`${b.namespace}/${b.service}`) ?? []), b.route]);
       if (byService.size === 0) continue;
       const ref = {
-        kind, namespace: ns, name: route?.metadata?.name ?? '', hostnames: (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string'),
+        kind,
+        namespace: ns,
+        name: route?.metadata?.name ?? '',
+        hostnames: (Array.isArray(route?.spec?.hostnames) ? route.spec.hostnames : []).filter((h: unknown) => typeof h === 'string'),
         gateways: routeParents(route, gatewaysByKey),
       };
       for (const [key, rules] of byService) routesByService.set(key, [...(routesByService.get(key) ?? []), { ...ref, rules }]);
@@ -204,7 +291,12 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
     const list = endpointsByService.get(key) ?? [];
     for (const e of Array.isArray(s.endpoints) ? s.endpoints : []) {
       for (const a of Array.isArray(e?.addresses) ? e.addresses : []) {
-        list.push({ address: a, ready: e?.conditions?.ready !== false, ports, target: e?.targetRef ? `${e.targetRef.kind}/${e.targetRef.name}` : undefined });
+        list.push({
+          address: a,
+          ready: e?.conditions?.ready !== false,
+          ports,
+          target: e?.targetRef ? `${e.targetRef.kind}/${e.targetRef.name}` : undefined,
+        });
       }
     }
     endpointsByService.set(key, list);
@@ -215,8 +307,10 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
     const list: EndpointInfo[] = [];
     for (const sub of Array.isArray(ep?.subsets) ? ep.subsets : []) {
       const ports = (Array.isArray(sub?.ports) ? sub.ports : []).map((p: any) => `${p?.port ?? '?'}/${p?.protocol ?? 'TCP'}`).join(', ');
-      for (const a of Array.isArray(sub?.addresses) ? sub.addresses : []) list.push({ address: a.ip, ready: true, ports, target: a.targetRef ? `${a.targetRef.kind}/${a.targetRef.name}` : undefined });
-      for (const a of Array.isArray(sub?.notReadyAddresses) ? sub.notReadyAddresses : []) list.push({ address: a.ip, ready: false, ports, target: a.targetRef ? `${a.targetRef.kind}/${a.targetRef.name}` : undefined });
+      for (const a of Array.isArray(sub?.addresses) ? sub.addresses : [])
+        list.push({ address: a.ip, ready: true, ports, target: a.targetRef ? `${a.targetRef.kind}/${a.targetRef.name}` : undefined });
+      for (const a of Array.isArray(sub?.notReadyAddresses) ? sub.notReadyAddresses : [])
+        list.push({ address: a.ip, ready: false, ports, target: a.targetRef ? `${a.targetRef.kind}/${a.targetRef.name}` : undefined });
     }
     if (list.length) endpointsByService.set(key, list);
   }
@@ -225,11 +319,20 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
     const name = s?.metadata?.name ?? '';
     const type = s?.spec?.type ?? 'ClusterIP';
     const ports: PortInfo[] = (Array.isArray(s?.spec?.ports) ? s.spec.ports : []).map((p: any) => ({
-      name: p?.name, protocol: p?.protocol ?? 'TCP', port: p?.port, targetPort: p?.targetPort, nodePort: p?.nodePort, text: portText(p ?? {}),
+      name: p?.name,
+      protocol: p?.protocol ?? 'TCP',
+      port: p?.port,
+      targetPort: p?.targetPort,
+      nodePort: p?.nodePort,
+      text: portText(p ?? {}),
     }));
     const info: ServiceInfo = {
-      namespace: ns, name, type, clusterIP: s?.spec?.clusterIP ?? '', ports,
-      loadBalancer: type === 'LoadBalancer' ? lbAddress(s.status) ?? PENDING : undefined,
+      namespace: ns,
+      name,
+      type,
+      clusterIP: s?.spec?.clusterIP ?? '',
+      ports,
+      loadBalancer: type === 'LoadBalancer' ? (lbAddress(s.status) ?? PENDING) : undefined,
       externalName: s?.spec?.externalName,
       selector: s?.spec?.selector ?? {},
       dnsName: dnsName(name, ns, clusterDomain),
@@ -240,15 +343,22 @@ export function buildServiceTree(objs: ClusterObjects, clusterDomain = 'cluster.
     };
     byNs.set(ns, [...(byNs.get(ns) ?? []), info]);
   }
-  return [...byNs.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return [...byNs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([namespace, services]) => ({ namespace, services: services.sort((a, b) => a.name.localeCompare(b.name)) }));
 }
 
 /** The API paths the view reads, chosen from what the server serves. */
 export interface ResourceApis {
-  services: string; ingresses?: string; endpointSlices?: string; endpoints: string;
+  services: string;
+  ingresses?: string;
+  endpointSlices?: string;
+  endpoints: string;
   /** Gateway API (a CRD bundle: present only when installed). */
-  gateways?: string; httpRoutes?: string; grpcRoutes?: string; tlsRoutes?: string;
+  gateways?: string;
+  httpRoutes?: string;
+  grpcRoutes?: string;
+  tlsRoutes?: string;
 }
 
 /** ResourceApis keys → ClusterObjects keys are the same; the order of the lists the view reads. */
@@ -264,7 +374,10 @@ export async function chooseApis(conn: Connection, namespace?: string, signal?: 
     if (r.status >= 300) throw conn.statusError(r, { what: `discovery of ${gv}` });
     return (r.body?.resources ?? []).some((x: any) => x.name === resource);
   };
-  const pick = async (resource: string, gvs: string[]) => { for (const gv of gvs) if (await serves(gv, resource)) return `/apis/${gv}${ns}/${resource}`; return undefined; };
+  const pick = async (resource: string, gvs: string[]) => {
+    for (const gv of gvs) if (await serves(gv, resource)) return `/apis/${gv}${ns}/${resource}`;
+    return undefined;
+  };
   const gw = ['v1', 'v1beta1', 'v1alpha3', 'v1alpha2'].map((v) => `${GATEWAY_GROUP}/${v}`);
   return {
     services: `/api/v1${ns}/services`,
@@ -279,7 +392,10 @@ export async function chooseApis(conn: Connection, namespace?: string, signal?: 
 }
 
 /** One list of everything the view shows (no watch). */
-export async function listServices(conn: Connection, opts: { namespace?: string; signal?: AbortSignal; clusterDomain?: string } = {}): Promise<NamespaceServices[]> {
+export async function listServices(
+  conn: Connection,
+  opts: { namespace?: string; signal?: AbortSignal; clusterDomain?: string } = {},
+): Promise<NamespaceServices[]> {
   const apis = await chooseApis(conn, opts.namespace, opts.signal);
   const list = async (p: string | undefined, optional: boolean) => {
     if (!p) return [];
@@ -289,10 +405,19 @@ export async function listServices(conn: Connection, opts: { namespace?: string;
     return (r.body?.items ?? []) as any[];
   };
   const [services, ingresses, endpointSlices, endpoints, gateways, httpRoutes, grpcRoutes, tlsRoutes] = await Promise.all([
-    list(apis.services, false), list(apis.ingresses, true), list(apis.endpointSlices, true), apis.endpointSlices ? Promise.resolve([]) : list(apis.endpoints, true),
-    list(apis.gateways, true), list(apis.httpRoutes, true), list(apis.grpcRoutes, true), list(apis.tlsRoutes, true),
+    list(apis.services, false),
+    list(apis.ingresses, true),
+    list(apis.endpointSlices, true),
+    apis.endpointSlices ? Promise.resolve([]) : list(apis.endpoints, true),
+    list(apis.gateways, true),
+    list(apis.httpRoutes, true),
+    list(apis.grpcRoutes, true),
+    list(apis.tlsRoutes, true),
   ]);
-  return buildServiceTree({ services, ingresses, endpointSlices, endpoints, gateways, httpRoutes, grpcRoutes, tlsRoutes }, opts.clusterDomain);
+  return buildServiceTree(
+    { services, ingresses, endpointSlices, endpoints, gateways, httpRoutes, grpcRoutes, tlsRoutes },
+    opts.clusterDomain,
+  );
 }
 
 /** List+watch of one resource, with resume from the last resourceVersion and relist after errors. */
@@ -300,10 +425,17 @@ class Informer {
   readonly items = new Map<string, any>();
   private rv = '';
   synced = false;
-  constructor(private readonly conn: Connection, readonly path: string, private readonly onChange: () => void, private readonly onError: (e: ClusterError) => void,
-    private readonly backoff: { minMs: number; maxMs: number }) {}
+  constructor(
+    private readonly conn: Connection,
+    readonly path: string,
+    private readonly onChange: () => void,
+    private readonly onError: (e: ClusterError) => void,
+    private readonly backoff: { minMs: number; maxMs: number },
+  ) {}
 
-  private key(o: any): string { return `${o?.metadata?.namespace ?? ''}/${o?.metadata?.name ?? ''}`; }
+  private key(o: any): string {
+    return `${o?.metadata?.namespace ?? ''}/${o?.metadata?.name ?? ''}`;
+  }
 
   async list(signal: AbortSignal): Promise<void> {
     const r = await this.conn.request('GET', this.path, { signal });
@@ -321,24 +453,46 @@ class Informer {
     let needList = !this.synced;
     while (!signal.aborted) {
       try {
-        if (needList) { await this.list(signal); needList = false; }
+        if (needList) {
+          await this.list(signal);
+          needList = false;
+        }
         let expired = false;
-        await this.conn.stream(this.path, { watch: 'true', resourceVersion: this.rv, allowWatchBookmarks: 'true', timeoutSeconds: 300 }, (ev) => {
-          const o = ev?.object;
-          if (ev?.type === 'ERROR') { if (o?.code === 410) expired = true; return; }
-          if (o?.metadata?.resourceVersion) this.rv = o.metadata.resourceVersion;
-          if (ev?.type === 'BOOKMARK') return;
-          if (ev?.type === 'DELETED') this.items.delete(this.key(o)); else this.items.set(this.key(o), o);
-          delay = this.backoff.minMs;
-          this.onChange();
-        }, signal);
+        await this.conn.stream(
+          this.path,
+          { watch: 'true', resourceVersion: this.rv, allowWatchBookmarks: 'true', timeoutSeconds: 300 },
+          (ev) => {
+            const o = ev?.object;
+            if (ev?.type === 'ERROR') {
+              if (o?.code === 410) expired = true;
+              return;
+            }
+            if (o?.metadata?.resourceVersion) this.rv = o.metadata.resourceVersion;
+            if (ev?.type === 'BOOKMARK') return;
+            if (ev?.type === 'DELETED') this.items.delete(this.key(o));
+            else this.items.set(this.key(o), o);
+            delay = this.backoff.minMs;
+            this.onChange();
+          },
+          signal,
+        );
         if (expired) needList = true;
       } catch (e) {
         if (signal.aborted) break;
         const err = e instanceof ClusterError ? e : new ClusterError('server', String(e));
         this.onError(err);
         needList = true;
-        await new Promise((res) => { const t = setTimeout(res, delay); signal.addEventListener('abort', () => { clearTimeout(t); res(undefined); }, { once: true }); });
+        await new Promise((res) => {
+          const t = setTimeout(res, delay);
+          signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(t);
+              res(undefined);
+            },
+            { once: true },
+          );
+        });
         delay = Math.min(delay * 2, this.backoff.maxMs);
       }
     }
@@ -365,27 +519,36 @@ export class ServiceWatcher {
   errors = 0;
   lastError: ClusterError | undefined;
 
-  constructor(private readonly conn: Connection, private readonly events: WatcherEvents = {},
+  constructor(
+    private readonly conn: Connection,
+    private readonly events: WatcherEvents = {},
     private readonly opts: {
       namespace?: string;
       /** When listing all namespaces is forbidden (RBAC), show this namespace instead. */
       fallbackNamespace?: string;
-      clusterDomain?: string; debounceMs?: number; backoff?: { minMs: number; maxMs: number };
-    } = {}) {
+      clusterDomain?: string;
+      debounceMs?: number;
+      backoff?: { minMs: number; maxMs: number };
+    } = {},
+  ) {
     this.namespace = opts.namespace;
   }
 
   /** The namespace actually shown (undefined: all), after a possible RBAC fallback. */
-  get scope(): string | undefined { return this.namespace; }
+  get scope(): string | undefined {
+    return this.namespace;
+  }
   private namespace: string | undefined;
   /** Set when the cluster-wide list was forbidden and the view fell back to one namespace. */
   fellBack: ClusterError | undefined;
 
   snapshot(): NamespaceServices[] {
-    const objs = Object.fromEntries(API_KEYS.map((k) => {
-      const inf = this.informers.find((i) => i.path === this.apis?.[k]);
-      return [k, [...(inf?.items.values() ?? [])]];
-    })) as unknown as ClusterObjects;
+    const objs = Object.fromEntries(
+      API_KEYS.map((k) => {
+        const inf = this.informers.find((i) => i.path === this.apis?.[k]);
+        return [k, [...(inf?.items.values() ?? [])]];
+      }),
+    ) as unknown as ClusterObjects;
     return buildServiceTree(objs, this.opts.clusterDomain);
   }
 
@@ -406,16 +569,32 @@ export class ServiceWatcher {
     const signal = this.abort.signal;
     this.apis = await chooseApis(this.conn, namespace, signal);
     const apis = this.apis;
-    const paths = [apis.services, apis.ingresses, apis.endpointSlices ?? apis.endpoints, apis.gateways, apis.httpRoutes, apis.grpcRoutes, apis.tlsRoutes].filter((p): p is string => !!p);
+    const paths = [
+      apis.services,
+      apis.ingresses,
+      apis.endpointSlices ?? apis.endpoints,
+      apis.gateways,
+      apis.httpRoutes,
+      apis.grpcRoutes,
+      apis.tlsRoutes,
+    ].filter((p): p is string => !!p);
     const changed = () => {
       if (this.timer) return;
-      this.timer = setTimeout(() => { this.timer = undefined; if (!signal.aborted) this.events.onUpdate?.(this.snapshot()); }, this.opts.debounceMs ?? 100);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        if (!signal.aborted) this.events.onUpdate?.(this.snapshot());
+      }, this.opts.debounceMs ?? 100);
     };
-    const onError = (e: ClusterError) => { this.errors++; this.lastError = e; this.events.onError?.(e); };
+    const onError = (e: ClusterError) => {
+      this.errors++;
+      this.lastError = e;
+      this.events.onError?.(e);
+    };
     this.informers = paths.map((p) => new Informer(this.conn, p, changed, onError, this.opts.backoff ?? { minMs: 500, maxMs: 30_000 }));
     // The first list must succeed for the services (a clear error for the view); optional lists may be forbidden.
     await this.informers[0].list(signal);
-    for (const inf of this.informers.slice(1)) await inf.list(signal).catch((e) => onError(e instanceof ClusterError ? e : new ClusterError('server', String(e))));
+    for (const inf of this.informers.slice(1))
+      await inf.list(signal).catch((e) => onError(e instanceof ClusterError ? e : new ClusterError('server', String(e))));
     this.runs = this.informers.map((i) => i.run(signal));
     return this.snapshot();
   }

@@ -59,9 +59,10 @@ export function compareToTarget(server: ServerVersion, target: unknown): -1 | 0 
 export function versionMismatchMessage(context: string, server: ServerVersion, target: unknown): string | undefined {
   const c = compareToTarget(server, target);
   if (c === undefined || c === 0) return undefined;
-  const consequence = c < 0
-    ? `apiVersions newer than ${server.text} pass in the editor but this cluster rejects them`
-    : `the editor reports apiVersions removed after ${server.text} that this cluster still serves`;
+  const consequence =
+    c < 0
+      ? `apiVersions newer than ${server.text} pass in the editor but this cluster rejects them`
+      : `the editor reports apiVersions removed after ${server.text} that this cluster still serves`;
   return `Context "${context}" runs Kubernetes ${server.text} (${server.gitVersion}), but EKS Manifests checks your files for ${target} (eksManifests.kubernetesVersion): ${consequence}.`;
 }
 
@@ -84,7 +85,10 @@ const newerThan = (a: string, b: ServerVersion): boolean => {
  * one in the file.
  */
 export function notServedMessage(opts: {
-  apiVersion: string; kind: string; context?: string; server?: ServerVersion;
+  apiVersion: string;
+  kind: string;
+  context?: string;
+  server?: ServerVersion;
   /** Versions of the same group that serve this kind (`policy/v1beta1`). */
   servedAs: string[];
   /** All versions the cluster serves of the group (empty: the group is not served at all). */
@@ -92,23 +96,30 @@ export function notServedMessage(opts: {
 }): string {
   const { apiVersion, kind, server, servedAs, groupVersions } = opts;
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  const who = server ? `Kubernetes ${server.text}${opts.context ? ` (context "${opts.context}")` : ''}` : `The cluster${opts.context ? ` of context "${opts.context}"` : ''}`;
+  const who = server
+    ? `Kubernetes ${server.text}${opts.context ? ` (context "${opts.context}")` : ''}`
+    : `The cluster${opts.context ? ` of context "${opts.context}"` : ''}`;
   const parts: string[] = [];
   parts.push(`${who} does not serve ${kind} in ${apiVersion}`);
   if (servedAs.length) parts[0] += `: it serves ${kind} as ${servedAs.join(', ')}.`;
-  else if (groupVersions.length) parts[0] += ` (it serves ${group || 'the core group'} only as ${groupVersions.join(', ')}, none with ${kind}).`;
+  else if (groupVersions.length)
+    parts[0] += ` (it serves ${group || 'the core group'} only as ${groupVersions.join(', ')}, none with ${kind}).`;
   else parts[0] += '.';
   const added = availableSince(apiVersion, kind);
   const removed = findRemovedApi(apiVersion, kind);
   if (added && (!server || newerThan(added, server))) {
     parts.push(`${apiVersion} ${kind} was added in Kubernetes ${added}.`);
-    parts.push(servedAs.length
-      ? `Use ${servedAs[0]} with this cluster${server ? ` (and set eksManifests.kubernetesVersion to ${server.text}, so the editor checks for it)` : ''}, or a cluster on ${added} or newer.`
-      : `It needs a cluster on ${added} or newer.`);
+    parts.push(
+      servedAs.length
+        ? `Use ${servedAs[0]} with this cluster${server ? ` (and set eksManifests.kubernetesVersion to ${server.text}, so the editor checks for it)` : ''}, or a cluster on ${added} or newer.`
+        : `It needs a cluster on ${added} or newer.`,
+    );
   } else if (removed && (removed.neverServed || removed.removedIn !== undefined)) {
     // The replacement this cluster serves (the latest one when its version is unknown).
     const repl = server ? replacementAt(removed, server.text)?.apiVersion : removed.replacements.at(-1)?.apiVersion;
-    const what = removed.neverServed ? `${apiVersion} never served ${kind}` : `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`;
+    const what = removed.neverServed
+      ? `${apiVersion} never served ${kind}`
+      : `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`;
     parts.push(`${what}${repl ? `; use ${repl}` : ''}.`);
   } else if (servedAs.length) {
     parts.push(`Use ${servedAs[0]}.`);

@@ -6,9 +6,16 @@
 import { parseManifests } from './manifests';
 import type { Range } from '@shared/manifest/yamlFile';
 
-export interface FoundManifest { uri: string; range: Range; exactNamespace: boolean }
+export interface FoundManifest {
+  uri: string;
+  range: Range;
+  exactNamespace: boolean;
+}
 
-export function findManifest(files: Iterable<{ uri: string; text: string }>, want: { kind: string; name: string; namespace?: string }): FoundManifest[] {
+export function findManifest(
+  files: Iterable<{ uri: string; text: string }>,
+  want: { kind: string; name: string; namespace?: string },
+): FoundManifest[] {
   const out: FoundManifest[] = [];
   for (const f of files) {
     if (!f.text.includes(want.name) || !f.text.includes(want.kind)) continue;

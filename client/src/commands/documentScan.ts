@@ -10,10 +10,17 @@ export function networkPolicyRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let isPolicy = false;
-  const close = (end: number) => { if (isPolicy && end >= start) out.push([start, end]); };
+  const close = (end: number) => {
+    if (isPolicy && end >= start) out.push([start, end]);
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (/^(---|\.\.\.)(\s|$)/.test(l)) { close(i - 1); start = i + 1; isPolicy = false; continue; }
+    if (/^(---|\.\.\.)(\s|$)/.test(l)) {
+      close(i - 1);
+      start = i + 1;
+      isPolicy = false;
+      continue;
+    }
     if (/^kind:\s*(["']?)NetworkPolicy\1\s*(#.*)?$/.test(l) || /"kind"\s*:\s*"NetworkPolicy"/.test(l)) isPolicy = true;
   }
   close(lines.length - 1);

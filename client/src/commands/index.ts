@@ -7,7 +7,11 @@ import { ReadOnlyContent, SCHEME } from '../views/readOnlyContent';
 import { ServicesView } from '../views/servicesView';
 
 /** The cluster parts other commands (Plan Upgrade) and the extension-host tests reach. */
-export interface ClusterFeatures { session: ClusterSession; content: ReadOnlyContent; services: ServicesView }
+export interface ClusterFeatures {
+  session: ClusterSession;
+  content: ReadOnlyContent;
+  services: ServicesView;
+}
 
 export function registerClusterFeatures(context: vscode.ExtensionContext): ClusterFeatures {
   const output = vscode.window.createOutputChannel('EKS Manifests: Cluster');

@@ -8,9 +8,24 @@
  */
 import * as vscode from 'vscode';
 import {
-  Connection, ClusterError, loadKubeconfig, useContext, contextNamespace, contextNames, describeContext, persistCurrentContext, shortContext,
-  guardPatternFromSetting, GUARD_SETTING, isProductionContext, readServerVersion, compareToTarget, versionMismatchMessage, useAsTargetLabel,
-  type LoadedKubeconfig, type ServerVersion,
+  Connection,
+  ClusterError,
+  loadKubeconfig,
+  useContext,
+  contextNamespace,
+  contextNames,
+  describeContext,
+  persistCurrentContext,
+  shortContext,
+  guardPatternFromSetting,
+  GUARD_SETTING,
+  isProductionContext,
+  readServerVersion,
+  compareToTarget,
+  versionMismatchMessage,
+  useAsTargetLabel,
+  type LoadedKubeconfig,
+  type ServerVersion,
 } from '../cluster';
 import { COMMANDS } from './ids';
 
@@ -39,18 +54,24 @@ export class ClusterSession implements vscode.Disposable {
     this.versionStatus = vscode.window.createStatusBarItem('eksManifests.clusterVersion', vscode.StatusBarAlignment.Left, 49);
     this.versionStatus.name = 'EKS Manifests: cluster version';
     this.versionStatus.command = COMMANDS.useServerVersion;
-    this.disposables.push(this.status, this.versionStatus, this.changed,
+    this.disposables.push(
+      this.status,
+      this.versionStatus,
+      this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(CONFIG)) this.reload();
         else if (e.affectsConfiguration(`eksManifests.${TARGET_SETTING}`)) this.updateStatus();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()));
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    );
     this.reload();
   }
 
   /** The version the editor checks files for (`eksManifests.kubernetesVersion`, first folder's value). */
   target(): string {
-    return vscode.workspace.getConfiguration('eksManifests', vscode.workspace.workspaceFolders?.[0]?.uri).get<string>(TARGET_SETTING, '1.34');
+    return vscode.workspace
+      .getConfiguration('eksManifests', vscode.workspace.workspaceFolders?.[0]?.uri)
+      .get<string>(TARGET_SETTING, '1.34');
   }
 
   /** The server version of the current context, reading it on first use (undefined when it cannot be read). */
@@ -60,13 +81,32 @@ export class ClusterSession implements vscode.Disposable {
     let p = this.versions.get(context);
     if (!p) {
       let c: Connection;
-      try { c = conn ?? this.connect(); } catch { return Promise.resolve(undefined); }
-      p = readServerVersion(c).then((v) => {
-        if (v) { this.known.set(context, v); this.output.appendLine(`[version] context "${context}" runs Kubernetes ${v.gitVersion}`); }
-        return v;
-      }, (e) => { this.versions.delete(context); this.output.appendLine(`[version] ${(e as Error).message}`); return undefined; });
+      try {
+        c = conn ?? this.connect();
+      } catch {
+        return Promise.resolve(undefined);
+      }
+      p = readServerVersion(c).then(
+        (v) => {
+          if (v) {
+            this.known.set(context, v);
+            this.output.appendLine(`[version] context "${context}" runs Kubernetes ${v.gitVersion}`);
+          }
+          return v;
+        },
+        (e) => {
+          this.versions.delete(context);
+          this.output.appendLine(`[version] ${(e as Error).message}`);
+          return undefined;
+        },
+      );
       this.versions.set(context, p);
-      void p.then((v) => { if (v && this.currentContext() === context) { this.updateStatus(); this.tell(context, v); } });
+      void p.then((v) => {
+        if (v && this.currentContext() === context) {
+          this.updateStatus();
+          this.tell(context, v);
+        }
+      });
     }
     return p;
   }
@@ -78,21 +118,32 @@ export class ClusterSession implements vscode.Disposable {
     if (!message || this.told.has(key)) return;
     this.told.add(key);
     const use = useAsTargetLabel(v);
-    void vscode.window.showInformationMessage(message, use).then((a) => { if (a === use) void this.useServerVersion(); });
+    void vscode.window.showInformationMessage(message, use).then((a) => {
+      if (a === use) void this.useServerVersion();
+    });
   }
 
   /** Sets eksManifests.kubernetesVersion to the current context's server version (workspace, else user settings). */
   async useServerVersion(): Promise<void> {
     const context = this.currentContext();
-    const v = context ? this.known.get(context) ?? await this.serverVersion() : undefined;
-    if (!v) { void vscode.window.showWarningMessage('EKS Manifests: the Kubernetes version of the current context could not be read (see the "EKS Manifests: Cluster" output).'); return; }
+    const v = context ? (this.known.get(context) ?? (await this.serverVersion())) : undefined;
+    if (!v) {
+      void vscode.window.showWarningMessage(
+        'EKS Manifests: the Kubernetes version of the current context could not be read (see the "EKS Manifests: Cluster" output).',
+      );
+      return;
+    }
     const where = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     await vscode.workspace.getConfiguration('eksManifests').update(TARGET_SETTING, v.text, where);
-    this.output.appendLine(`[version] eksManifests.${TARGET_SETTING} set to ${v.text} in the ${where === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'user'} settings`);
+    this.output.appendLine(
+      `[version] eksManifests.${TARGET_SETTING} set to ${v.text} in the ${where === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'user'} settings`,
+    );
     this.updateStatus();
   }
 
-  dispose(): void { for (const d of this.disposables) d.dispose(); }
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
 
   private settings() {
     const c = vscode.workspace.getConfiguration(CONFIG);
@@ -114,11 +165,16 @@ export class ClusterSession implements vscode.Disposable {
   get productionPattern(): unknown {
     const { pattern, ignored } = guardPatternFromSetting(vscode.workspace.getConfiguration(CONFIG).inspect('productionContextPattern'));
     const note = ignored.join(',');
-    if (note && note !== this.reportedIgnoredGuard) this.output.appendLine(`[guard] ${GUARD_SETTING} set in the ${ignored.join(' and ')} settings is ignored: only your user settings can change the production guard.`);
+    if (note && note !== this.reportedIgnoredGuard)
+      this.output.appendLine(
+        `[guard] ${GUARD_SETTING} set in the ${ignored.join(' and ')} settings is ignored: only your user settings can change the production guard.`,
+      );
     this.reportedIgnoredGuard = note;
     return pattern;
   }
-  get clusterDomain(): string { return this.settings().clusterDomain; }
+  get clusterDomain(): string {
+    return this.settings().clusterDomain;
+  }
 
   /** Re-read the kubeconfig (settings changed, or the user asked). Keeps the chosen context if it still exists. */
   reload(): void {
@@ -127,7 +183,10 @@ export class ClusterSession implements vscode.Disposable {
       this.loaded = loadKubeconfig({ overridePath: vscode.workspace.isTrusted ? s.kubeconfig : undefined });
       this.versions.clear(); // another kubeconfig may point a context name at another server
       if (this.context && this.loaded.kc.getContextObject(this.context)) useContext(this.loaded.kc, this.context);
-      else { this.context = this.loaded.kc.getCurrentContext(); this.namespace = undefined; }
+      else {
+        this.context = this.loaded.kc.getCurrentContext();
+        this.namespace = undefined;
+      }
     } catch (e) {
       this.loaded = undefined;
       this.output.appendLine(`[kubeconfig] ${(e as Error).message}`);
@@ -137,7 +196,11 @@ export class ClusterSession implements vscode.Disposable {
   }
 
   private updateStatus(): void {
-    if (!vscode.workspace.isTrusted) { this.status.hide(); this.versionStatus.hide(); return; }
+    if (!vscode.workspace.isTrusted) {
+      this.status.hide();
+      this.versionStatus.hide();
+      return;
+    }
     this.status.backgroundColor = undefined;
     if (!this.loaded) {
       this.status.text = '$(cloud) no kubeconfig';
@@ -146,7 +209,9 @@ export class ClusterSession implements vscode.Disposable {
       const d = describeContext(this.loaded.kc, this.currentNamespace());
       const production = isProductionContext({ context: d.context, cluster: d.cluster, server: d.server }, this.productionPattern);
       this.status.text = `$(cloud) ${shortContext(d.context)}/${d.namespace}`;
-      this.status.tooltip = new vscode.MarkdownString(`**Kubernetes context** \`${d.context}\`${production ? ' — **production** (Apply asks first)' : ''}\n\ncluster \`${d.cluster}\` at ${d.server}\n\nnamespace \`${d.namespace}\` · user \`${d.user}\`\n\nClick to switch context.`);
+      this.status.tooltip = new vscode.MarkdownString(
+        `**Kubernetes context** \`${d.context}\`${production ? ' — **production** (Apply asks first)' : ''}\n\ncluster \`${d.cluster}\` at ${d.server}\n\nnamespace \`${d.namespace}\` · user \`${d.user}\`\n\nClick to switch context.`,
+      );
       if (production) this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     this.status.show();
@@ -165,13 +230,23 @@ export class ClusterSession implements vscode.Disposable {
     return this.namespace ?? contextNamespace(this.loaded.kc);
   }
 
-  currentContext(): string | undefined { return this.loaded?.kc.getCurrentContext(); }
+  currentContext(): string | undefined {
+    return this.loaded?.kc.getCurrentContext();
+  }
 
   /** A connection for the active context. Throws a user-facing error when untrusted or unconfigured. */
   connect(): Connection {
-    if (!vscode.workspace.isTrusted) throw new ClusterError('no-config', 'Cluster commands are disabled in Restricted Mode: trust this workspace first (they run your kubeconfig\'s credential plugins).');
+    if (!vscode.workspace.isTrusted)
+      throw new ClusterError(
+        'no-config',
+        "Cluster commands are disabled in Restricted Mode: trust this workspace first (they run your kubeconfig's credential plugins).",
+      );
     if (!this.loaded) this.reload();
-    if (!this.loaded) throw new ClusterError('no-config', 'No Kubernetes context found: set up a kubeconfig (for EKS: `aws eks update-kubeconfig --name <cluster> --region <region>`) or set eksManifests.cluster.kubeconfig.');
+    if (!this.loaded)
+      throw new ClusterError(
+        'no-config',
+        'No Kubernetes context found: set up a kubeconfig (for EKS: `aws eks update-kubeconfig --name <cluster> --region <region>`) or set eksManifests.cluster.kubeconfig.',
+      );
     const conn = new Connection(this.loaded.kc, { timeoutMs: this.settings().timeoutMs });
     if (!this.versions.has(conn.context)) void this.serverVersion(conn);
     return conn;
@@ -179,20 +254,36 @@ export class ClusterSession implements vscode.Disposable {
 
   /** Switch context: the one named (a command argument, e.g. from a keybinding), else the one picked. */
   async pickContext(name?: unknown): Promise<void> {
-    if (!vscode.workspace.isTrusted) { void vscode.window.showWarningMessage('Cluster commands are disabled in Restricted Mode.'); return; }
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Cluster commands are disabled in Restricted Mode.');
+      return;
+    }
     this.reload();
-    if (!this.loaded) { void vscode.window.showErrorMessage('EKS Manifests: no kubeconfig with a context was found.'); return; }
+    if (!this.loaded) {
+      void vscode.window.showErrorMessage('EKS Manifests: no kubeconfig with a context was found.');
+      return;
+    }
     const kc = this.loaded.kc;
     let pick: { label: string } | undefined;
     if (typeof name === 'string') {
-      if (!kc.getContextObject(name)) { void vscode.window.showErrorMessage(`EKS Manifests: the kubeconfig has no context "${name}".`); return; }
+      if (!kc.getContextObject(name)) {
+        void vscode.window.showErrorMessage(`EKS Manifests: the kubeconfig has no context "${name}".`);
+        return;
+      }
       pick = { label: name };
     } else {
       const items = contextNames(kc).map((n) => {
         const ctx = kc.getContextObject(n)!;
-        return { label: n, description: n === kc.getCurrentContext() ? '(current)' : '', detail: `cluster ${ctx.cluster} · user ${ctx.user}${ctx.namespace ? ` · namespace ${ctx.namespace}` : ''}` };
+        return {
+          label: n,
+          description: n === kc.getCurrentContext() ? '(current)' : '',
+          detail: `cluster ${ctx.cluster} · user ${ctx.user}${ctx.namespace ? ` · namespace ${ctx.namespace}` : ''}`,
+        };
       });
-      pick = await vscode.window.showQuickPick(items, { placeHolder: `Kubernetes context (from ${this.loaded.files.join(', ')})`, matchOnDetail: true });
+      pick = await vscode.window.showQuickPick(items, {
+        placeHolder: `Kubernetes context (from ${this.loaded.files.join(', ')})`,
+        matchOnDetail: true,
+      });
     }
     if (!pick) return;
     useContext(kc, pick.label);
@@ -209,22 +300,36 @@ export class ClusterSession implements vscode.Disposable {
 
   async pickNamespace(): Promise<void> {
     let conn: Connection;
-    try { conn = this.connect(); } catch (e) { void vscode.window.showErrorMessage((e as Error).message); return; }
+    try {
+      conn = this.connect();
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+      return;
+    }
     let names: string[] = [];
     try {
       const list = await conn.call('GET', '/api/v1/namespaces');
-      names = (list?.items ?? []).map((n: any) => n.metadata?.name).filter(Boolean).sort();
+      names = (list?.items ?? [])
+        .map((n: any) => n.metadata?.name)
+        .filter(Boolean)
+        .sort();
     } catch (e) {
       this.output.appendLine(`[namespaces] ${(e as Error).message}`);
     }
     const current = this.currentNamespace();
     const items: vscode.QuickPickItem[] = names.map((n) => ({ label: n, description: n === current ? '(current)' : '' }));
     items.push({ label: '$(edit) Type a namespace…', alwaysShow: true });
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: names.length ? 'Namespace for objects without metadata.namespace' : 'Could not list namespaces; type one' });
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: names.length ? 'Namespace for objects without metadata.namespace' : 'Could not list namespaces; type one',
+    });
     if (!pick) return;
     let ns = pick.label;
     if (ns.startsWith('$(edit)')) {
-      const typed = await vscode.window.showInputBox({ prompt: 'Namespace', value: current, validateInput: (v) => (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) ? undefined : 'Not a valid namespace name') });
+      const typed = await vscode.window.showInputBox({
+        prompt: 'Namespace',
+        value: current,
+        validateInput: (v) => (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) ? undefined : 'Not a valid namespace name'),
+      });
       if (!typed) return;
       ns = typed;
     }

@@ -22,7 +22,8 @@ export function codeOfDocsLink(uri: vscode.Uri): string {
   return /^[a-z0-9][a-z0-9-]*$/.test(uri.query) ? uri.query : '';
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export class DiagnosticDocs implements vscode.CustomReadonlyEditorProvider, vscode.FileSystemProvider {
   private readonly file: vscode.Uri;
@@ -37,10 +38,15 @@ export class DiagnosticDocs implements vscode.CustomReadonlyEditorProvider, vsco
 
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
-      vscode.window.registerCustomEditorProvider(DOCS_VIEW_TYPE, this, { webviewOptions: { enableFindWidget: true }, supportsMultipleEditorsPerDocument: false }),
+      vscode.window.registerCustomEditorProvider(DOCS_VIEW_TYPE, this, {
+        webviewOptions: { enableFindWidget: true },
+        supportsMultipleEditorsPerDocument: false,
+      }),
       // A read-only file system for the scheme: VS Code can then resolve the URI like any resource.
       vscode.workspace.registerFileSystemProvider(DOCS_SCHEME, this, { isReadonly: true, isCaseSensitive: true }),
-      vscode.commands.registerCommand(COMMANDS.showDiagnosticDocs, (code?: unknown) => vscode.commands.executeCommand('vscode.open', docsLinkFor(typeof code === 'string' ? code : undefined))),
+      vscode.commands.registerCommand(COMMANDS.showDiagnosticDocs, (code?: unknown) =>
+        vscode.commands.executeCommand('vscode.open', docsLinkFor(typeof code === 'string' ? code : undefined)),
+      ),
       this.emitter,
     );
   }
@@ -81,15 +87,29 @@ if (row) { row.classList.add('current'); row.scrollIntoView({ block: 'center' })
   }
 
   // ---- FileSystemProvider (read-only): every path of the scheme is the docs page.
-  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
   async stat(): Promise<vscode.FileStat> {
     const s = await vscode.workspace.fs.stat(this.file);
     return { type: vscode.FileType.File, ctime: s.ctime, mtime: s.mtime, size: s.size, permissions: vscode.FilePermission.Readonly };
   }
-  readDirectory(): [string, vscode.FileType][] { return []; }
-  readFile(): Thenable<Uint8Array> { return vscode.workspace.fs.readFile(this.file); }
-  createDirectory(): void { throw vscode.FileSystemError.NoPermissions(); }
-  writeFile(): void { throw vscode.FileSystemError.NoPermissions(); }
-  delete(): void { throw vscode.FileSystemError.NoPermissions(); }
-  rename(): void { throw vscode.FileSystemError.NoPermissions(); }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  readFile(): Thenable<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.file);
+  }
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  writeFile(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions();
+  }
 }

@@ -21,5 +21,8 @@ export class ReadOnlyContent implements vscode.TextDocumentContentProvider, vsco
     return this.texts.get(uri.toString()) ?? '# (no longer available: run the command again)\n';
   }
 
-  dispose(): void { this.changed.dispose(); this.texts.clear(); }
+  dispose(): void {
+    this.changed.dispose();
+    this.texts.clear();
+  }
 }

@@ -9,8 +9,17 @@
 import * as vscode from 'vscode';
 import { stringify } from 'yaml';
 import {
-  ServiceWatcher, stripNoise, findManifest, PENDING, ClusterError,
-  type NamespaceServices, type ServiceInfo, type IngressRef, type EndpointInfo, type RouteRef, type GatewayRef,
+  ServiceWatcher,
+  stripNoise,
+  findManifest,
+  PENDING,
+  ClusterError,
+  type NamespaceServices,
+  type ServiceInfo,
+  type IngressRef,
+  type EndpointInfo,
+  type RouteRef,
+  type GatewayRef,
 } from '../cluster';
 import type { ClusterSession } from '../commands/session';
 import { COMMANDS, SERVICES_VIEW } from '../commands/ids';
@@ -33,13 +42,25 @@ export function problemRow(e: unknown): { text: string; description: string; det
     const d = e.details;
     switch (e.kind) {
       case 'forbidden':
-        return { text: 'No access (RBAC)', description: d.verb && d.resource ? `may not ${d.verb} ${d.resource}${d.namespace ? ` in ${d.namespace}` : ' cluster-wide'}` : 'forbidden', detail };
-      case 'unauthorized': return { text: 'Not logged in', description: 'the cluster rejected the credentials', detail };
-      case 'auth-plugin': return { text: 'Credentials failed', description: 'the kubeconfig\'s credential plugin failed', detail };
-      case 'unreachable': case 'timeout': return { text: 'Cannot reach the API server', description: e.kind === 'timeout' ? 'timed out' : 'connection failed', detail };
-      case 'tls': return { text: 'TLS failed', description: 'the server certificate is not trusted', detail };
-      case 'no-config': return { text: 'No Kubernetes context', description: 'set up a kubeconfig', detail };
-      default: break;
+        return {
+          text: 'No access (RBAC)',
+          description:
+            d.verb && d.resource ? `may not ${d.verb} ${d.resource}${d.namespace ? ` in ${d.namespace}` : ' cluster-wide'}` : 'forbidden',
+          detail,
+        };
+      case 'unauthorized':
+        return { text: 'Not logged in', description: 'the cluster rejected the credentials', detail };
+      case 'auth-plugin':
+        return { text: 'Credentials failed', description: "the kubeconfig's credential plugin failed", detail };
+      case 'unreachable':
+      case 'timeout':
+        return { text: 'Cannot reach the API server', description: e.kind === 'timeout' ? 'timed out' : 'connection failed', detail };
+      case 'tls':
+        return { text: 'TLS failed', description: 'the server certificate is not trusted', detail };
+      case 'no-config':
+        return { text: 'No Kubernetes context', description: 'set up a kubeconfig', detail };
+      default:
+        break;
     }
   }
   const first = detail.split(/(?<=\.)\s/)[0];
@@ -56,24 +77,43 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private started = false;
   private generation = 0;
 
-  constructor(private readonly session: ClusterSession, private readonly output: vscode.OutputChannel, private readonly content: ReadOnlyContent) {}
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly output: vscode.OutputChannel,
+    private readonly content: ReadOnlyContent,
+  ) {}
 
   register(context: vscode.ExtensionContext): void {
     const view = vscode.window.createTreeView(SERVICES_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    context.subscriptions.push(view, view.onDidChangeVisibility((e) => { if (e.visible && !this.started) void this.restart(); }));
+    context.subscriptions.push(
+      view,
+      view.onDidChangeVisibility((e) => {
+        if (e.visible && !this.started) void this.restart();
+      }),
+    );
     const reg = (id: string, f: (n?: any) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, f));
     reg(COMMANDS.servicesRefresh, () => this.restart());
     reg(COMMANDS.servicesOpenYaml, (n?: Node) => this.openYaml(n));
     reg(COMMANDS.servicesCopyDnsName, (n?: Node) => this.copyDns(n));
     reg(COMMANDS.servicesOpenLoadBalancer, (n?: Node) => this.openLb(n));
     reg(COMMANDS.servicesRevealManifest, (n?: Node) => this.reveal(n));
-    context.subscriptions.push(this, this.session.onDidChange(() => { if (this.started) void this.restart(); }));
+    context.subscriptions.push(
+      this,
+      this.session.onDidChange(() => {
+        if (this.started) void this.restart();
+      }),
+    );
   }
 
-  dispose(): void { void this.watcher?.stop(); this.changed.dispose(); }
+  dispose(): void {
+    void this.watcher?.stop();
+    this.changed.dispose();
+  }
 
   /** The current tree (for tests and commands). */
-  get snapshot(): NamespaceServices[] | undefined { return this.tree; }
+  get snapshot(): NamespaceServices[] | undefined {
+    return this.tree;
+  }
 
   async restart(): Promise<void> {
     this.started = true;
@@ -84,15 +124,31 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.problem = undefined;
     this.fellBack = undefined;
     this.changed.fire(undefined);
-    if (!vscode.workspace.isTrusted) { this.problem = new Error('Trust this workspace to see cluster Services.'); this.changed.fire(undefined); return; }
+    if (!vscode.workspace.isTrusted) {
+      this.problem = new Error('Trust this workspace to see cluster Services.');
+      this.changed.fire(undefined);
+      return;
+    }
     try {
-      const w = new ServiceWatcher(this.session.connect(), {
-        onUpdate: (t) => { if (gen === this.generation) { this.tree = t; this.changed.fire(undefined); } },
-        onError: (e) => this.output.appendLine(`[services watch] ${e.message} (reconnecting)`),
-      }, { clusterDomain: this.session.clusterDomain, fallbackNamespace: this.session.currentNamespace() });
+      const w = new ServiceWatcher(
+        this.session.connect(),
+        {
+          onUpdate: (t) => {
+            if (gen === this.generation) {
+              this.tree = t;
+              this.changed.fire(undefined);
+            }
+          },
+          onError: (e) => this.output.appendLine(`[services watch] ${e.message} (reconnecting)`),
+        },
+        { clusterDomain: this.session.clusterDomain, fallbackNamespace: this.session.currentNamespace() },
+      );
       this.watcher = w;
       const first = await w.start();
-      if (gen !== this.generation) { await w.stop(); return; }
+      if (gen !== this.generation) {
+        await w.stop();
+        return;
+      }
       if (w.fellBack) {
         this.fellBack = { error: w.fellBack, scope: w.scope };
         this.output.appendLine(`[services] ${w.fellBack.message} Showing namespace "${w.scope}" only.`);
@@ -108,13 +164,25 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   getChildren(n?: Node): Node[] {
     if (!n) {
-      if (!this.started) { void this.restart(); return [{ type: 'message', text: 'Loading…' }]; }
-      if (this.problem) { const p = problemRow(this.problem); return [{ type: 'message', text: p.text, description: p.description, detail: p.detail, icon: 'error' }]; }
+      if (!this.started) {
+        void this.restart();
+        return [{ type: 'message', text: 'Loading…' }];
+      }
+      if (this.problem) {
+        const p = problemRow(this.problem);
+        return [{ type: 'message', text: p.text, description: p.description, detail: p.detail, icon: 'error' }];
+      }
       if (!this.tree) return [{ type: 'message', text: 'Loading…' }];
       const head: Node[] = [];
       if (this.fellBack) {
         const p = problemRow(this.fellBack.error);
-        head.push({ type: 'message', text: `Only namespace ${this.fellBack.scope}`, description: p.description, detail: `${p.detail}\n\nShowing namespace "${this.fellBack.scope}" (the context's namespace) instead.`, icon: 'warning' });
+        head.push({
+          type: 'message',
+          text: `Only namespace ${this.fellBack.scope}`,
+          description: p.description,
+          detail: `${p.detail}\n\nShowing namespace "${this.fellBack.scope}" (the context's namespace) instead.`,
+          icon: 'warning',
+        });
       }
       if (this.tree.length === 0) return [...head, { type: 'message', text: 'No Services' }];
       return [...head, ...this.tree.map((ns): Node => ({ type: 'namespace', ns }))];
@@ -130,7 +198,8 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (n.type === 'group' && n.what === 'ingresses') return n.svc.ingresses.map((ing) => ({ type: 'ingress', svc: n.svc, ing }));
     if (n.type === 'group' && n.what === 'routes') return n.svc.routes.map((route) => ({ type: 'route', svc: n.svc, route }));
     if (n.type === 'route') return n.route.gateways.map((gw) => ({ type: 'gateway', svc: n.svc, gw }));
-    if (n.type === 'group') return n.svc.endpoints.length ? n.svc.endpoints.map((ep) => ({ type: 'endpoint', ep })) : [{ type: 'message', text: 'no endpoints' }];
+    if (n.type === 'group')
+      return n.svc.endpoints.length ? n.svc.endpoints.map((ep) => ({ type: 'endpoint', ep })) : [{ type: 'message', text: 'no endpoints' }];
     return [];
   }
 
@@ -158,19 +227,30 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         i.iconPath = new vscode.ThemeIcon(s.type === 'LoadBalancer' ? 'globe' : 'symbol-interface');
         const lb = s.loadBalancer !== undefined ? ` · ${s.loadBalancer}` : s.externalName ? ` · → ${s.externalName}` : '';
         i.description = `${s.type} ${s.clusterIP} · ${s.ports.map((p) => p.text).join(', ')}${lb}`;
-        const sel = Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)';
-        i.tooltip = new vscode.MarkdownString([
-          `**${s.name}** (${s.namespace})`, `type: ${s.type}`, `cluster IP: ${s.clusterIP}`,
-          `ports: ${s.ports.map((p) => p.text).join(', ') || '(none)'}`,
-          ...(s.loadBalancer !== undefined ? [`load balancer: ${s.loadBalancer}`] : []),
-          `selector: ${sel}`, `DNS: \`${s.dnsName}\``,
-        ].join('\n\n'));
+        const sel =
+          Object.entries(s.selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ') || '(none)';
+        i.tooltip = new vscode.MarkdownString(
+          [
+            `**${s.name}** (${s.namespace})`,
+            `type: ${s.type}`,
+            `cluster IP: ${s.clusterIP}`,
+            `ports: ${s.ports.map((p) => p.text).join(', ') || '(none)'}`,
+            ...(s.loadBalancer !== undefined ? [`load balancer: ${s.loadBalancer}`] : []),
+            `selector: ${sel}`,
+            `DNS: \`${s.dnsName}\``,
+          ].join('\n\n'),
+        );
         i.contextValue = lbTarget(s) ? 'service.lb' : 'service';
         return i;
       }
       case 'group': {
         const count = n.what === 'ingresses' ? n.svc.ingresses.length : n.what === 'routes' ? n.svc.routes.length : n.svc.endpoints.length;
-        const i = new vscode.TreeItem(n.what === 'ingresses' ? 'Ingresses' : n.what === 'routes' ? 'Gateway routes' : 'Endpoints', count ? C.Collapsed : C.None);
+        const i = new vscode.TreeItem(
+          n.what === 'ingresses' ? 'Ingresses' : n.what === 'routes' ? 'Gateway routes' : 'Endpoints',
+          count ? C.Collapsed : C.None,
+        );
         i.description = String(count);
         i.iconPath = new vscode.ThemeIcon(n.what === 'endpoints' ? 'server' : 'arrow-swap');
         return i;
@@ -211,14 +291,24 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
   }
 
-  private async pickService(n?: Node, filter: (s: ServiceInfo) => boolean = () => true, empty = 'No Services in the current context.'): Promise<ServiceInfo | undefined> {
+  private async pickService(
+    n?: Node,
+    filter: (s: ServiceInfo) => boolean = () => true,
+    empty = 'No Services in the current context.',
+  ): Promise<ServiceInfo | undefined> {
     if (n?.type === 'service' || n?.type === 'group' || n?.type === 'ingress' || n?.type === 'route' || n?.type === 'gateway') return n.svc;
     const all = (this.tree ?? []).flatMap((ns) => ns.services).filter(filter);
-    if (all.length === 0) { void vscode.window.showInformationMessage(empty); return undefined; }
-    const p = await vscode.window.showQuickPick(all.map((svc) => {
-      const host = lbTarget(svc)?.host;
-      return { label: svc.name, description: host ? `${svc.namespace} · ${host}` : svc.namespace, svc };
-    }), { placeHolder: 'Service' });
+    if (all.length === 0) {
+      void vscode.window.showInformationMessage(empty);
+      return undefined;
+    }
+    const p = await vscode.window.showQuickPick(
+      all.map((svc) => {
+        const host = lbTarget(svc)?.host;
+        return { label: svc.name, description: host ? `${svc.namespace} · ${host}` : svc.namespace, svc };
+      }),
+      { placeHolder: 'Service' },
+    );
     return p?.svc;
   }
 
@@ -226,7 +316,10 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const s = await this.pickService(n);
     if (!s) return;
     // Items of a list/watch response carry no apiVersion/kind: put them back so the YAML is a manifest.
-    const uri = this.content.put(`services/${s.namespace}/${s.name}.yaml`, stringify({ apiVersion: 'v1', kind: 'Service', ...stripNoise(s.object) }));
+    const uri = this.content.put(
+      `services/${s.namespace}/${s.name}.yaml`,
+      stringify({ apiVersion: 'v1', kind: 'Service', ...stripNoise(s.object) }),
+    );
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
     await vscode.window.showTextDocument(doc, { preview: true });
@@ -245,18 +338,29 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     else if (n?.type === 'gateway') target = n.gw.address ? { host: n.gw.address, https: false } : undefined;
     else {
       // Only Services that have (or are reached through) a load balancer: ClusterIP Services never get one.
-      const s = await this.pickService(n, (svc) => !!lbTarget(svc), 'No Service of the current context has a load balancer address (LoadBalancer Services, or Ingresses/Gateways that reach a Service, once provisioned).');
+      const s = await this.pickService(
+        n,
+        (svc) => !!lbTarget(svc),
+        'No Service of the current context has a load balancer address (LoadBalancer Services, or Ingresses/Gateways that reach a Service, once provisioned).',
+      );
       target = s && lbTarget(s);
     }
-    if (!target) { void vscode.window.showInformationMessage('This has no load balancer address yet (<pending>).'); return; }
+    if (!target) {
+      void vscode.window.showInformationMessage('This has no load balancer address yet (<pending>).');
+      return;
+    }
     await vscode.env.openExternal(vscode.Uri.parse(`${target.https ? 'https' : 'http'}://${target.host.split(',')[0].trim()}`));
   }
 
   private async reveal(n?: Node): Promise<void> {
-    const want = n?.type === 'ingress' ? { kind: 'Ingress', name: n.ing.name, namespace: n.ing.namespace }
-      : n?.type === 'route' ? { kind: n.route.kind, name: n.route.name, namespace: n.route.namespace }
-        : n?.type === 'gateway' ? { kind: 'Gateway', name: n.gw.name, namespace: n.gw.namespace }
-          : await this.pickService(n).then((s) => s && { kind: 'Service', name: s.name, namespace: s.namespace });
+    const want =
+      n?.type === 'ingress'
+        ? { kind: 'Ingress', name: n.ing.name, namespace: n.ing.namespace }
+        : n?.type === 'route'
+          ? { kind: n.route.kind, name: n.route.name, namespace: n.route.namespace }
+          : n?.type === 'gateway'
+            ? { kind: 'Gateway', name: n.gw.name, namespace: n.gw.namespace }
+            : await this.pickService(n).then((s) => s && { kind: 'Service', name: s.name, namespace: s.namespace });
     if (!want) return;
     const uris = await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/node_modules/**', 5000);
     const files: { uri: string; text: string }[] = [];
@@ -265,15 +369,27 @@ export class ServicesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       files.push({ uri: u.toString(), text: open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(u)) });
     }
     const hits = findManifest(files, want);
-    if (hits.length === 0) { void vscode.window.showInformationMessage(`No manifest for ${want.kind} ${want.namespace}/${want.name} in this workspace.`); return; }
+    if (hits.length === 0) {
+      void vscode.window.showInformationMessage(`No manifest for ${want.kind} ${want.namespace}/${want.name} in this workspace.`);
+      return;
+    }
     let hit = hits[0];
     if (hits.length > 1) {
-      const p = await vscode.window.showQuickPick(hits.map((h) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(h.uri)), description: `line ${h.range.start.line + 1}`, h })), { placeHolder: `${want.kind} ${want.name} is defined in several places` });
+      const p = await vscode.window.showQuickPick(
+        hits.map((h) => ({
+          label: vscode.workspace.asRelativePath(vscode.Uri.parse(h.uri)),
+          description: `line ${h.range.start.line + 1}`,
+          h,
+        })),
+        { placeHolder: `${want.kind} ${want.name} is defined in several places` },
+      );
       if (!p) return;
       hit = p.h;
     }
     const r = hit.range;
-    await vscode.window.showTextDocument(vscode.Uri.parse(hit.uri), { selection: new vscode.Range(r.start.line, r.start.character, r.start.line, r.start.character) });
+    await vscode.window.showTextDocument(vscode.Uri.parse(hit.uri), {
+      selection: new vscode.Range(r.start.line, r.start.character, r.start.line, r.start.character),
+    });
   }
 }
 

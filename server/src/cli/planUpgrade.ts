@@ -27,7 +27,12 @@ Options:
 
 Exit status: 0 nothing must change, 1 changes must be made first, 2 usage error or unreadable path.`;
 
-interface PlanArgs { to: string; format: 'text' | 'markdown' | 'json'; today?: string; paths: string[] }
+interface PlanArgs {
+  to: string;
+  format: 'text' | 'markdown' | 'json';
+  today?: string;
+  paths: string[];
+}
 
 function parse(argv: string[]): PlanArgs | 'help' | string {
   const o: Partial<PlanArgs> & { paths: string[] } = { format: 'text', paths: [] };
@@ -36,10 +41,15 @@ function parse(argv: string[]): PlanArgs | 'help' | string {
     let a = args.shift()!;
     let inline: string | undefined;
     const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
     const val = (): string | undefined => inline ?? (args[0] !== undefined && !args[0].startsWith('--') ? args.shift() : undefined);
     switch (a) {
-      case '-h': case '--help': return 'help';
+      case '-h':
+      case '--help':
+        return 'help';
       case '--to': {
         const v = val();
         if (!v || !parseMinorVersion(v)) return `--to must look like 1.35 (got "${v ?? ''}")`;
@@ -49,12 +59,14 @@ function parse(argv: string[]): PlanArgs | 'help' | string {
       case '--format': {
         const f = val();
         if (f !== 'text' && f !== 'markdown' && f !== 'json') return `--format must be text, markdown or json (got "${f ?? ''}")`;
-        o.format = f; break;
+        o.format = f;
+        break;
       }
       case '--today': {
         const d = val();
         if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--today must look like 2026-06-01 (got "${d ?? ''}")`;
-        o.today = d; break;
+        o.today = d;
+        break;
       }
       default:
         if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
@@ -68,26 +80,46 @@ function parse(argv: string[]): PlanArgs | 'help' | string {
 
 export async function planUpgradeMain(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const a = parse(argv);
-  if (a === 'help') { out(PLAN_USAGE + '\n'); return 0; }
-  if (typeof a === 'string') { err(`eks-manifests: ${a}\n\n${PLAN_USAGE}\n`); return 2; }
+  if (a === 'help') {
+    out(PLAN_USAGE + '\n');
+    return 0;
+  }
+  if (typeof a === 'string') {
+    err(`eks-manifests: ${a}\n\n${PLAN_USAGE}\n`);
+    return 2;
+  }
   const files: string[] = [];
   for (const p of a.paths) {
     try {
       const st = await fs.stat(p);
-      if (st.isDirectory()) files.push(...await findYamlFiles(path.resolve(p)));
+      if (st.isDirectory()) files.push(...(await findYamlFiles(path.resolve(p))));
       else files.push(path.resolve(p));
     } catch (e) {
-      err(`eks-manifests: cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}\n`);
+      err(
+        `eks-manifests: cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}\n`,
+      );
       return 2;
     }
   }
-  const service = createLanguageService({ settings: { kubernetesVersion: a.to, today: a.today }, env: { fs: nodeFileSystem }, log: (m) => err(`eks-manifests: internal: ${m}\n`) });
+  const service = createLanguageService({
+    settings: { kubernetesVersion: a.to, today: a.today },
+    env: { fs: nodeFileSystem },
+    log: (m) => err(`eks-manifests: internal: ${m}\n`),
+  });
   for (const f of [...new Set(files)]) {
-    try { service.setFile(pathToFileURL(f).href, await fs.readFile(f, 'utf8')); } catch (e) { err(`eks-manifests: cannot read ${f}: ${(e as Error).message}\n`); return 2; }
+    try {
+      service.setFile(pathToFileURL(f).href, await fs.readFile(f, 'utf8'));
+    } catch (e) {
+      err(`eks-manifests: cannot read ${f}: ${(e as Error).message}\n`);
+      return 2;
+    }
   }
   const base = pathToFileURL(process.cwd()).href;
   const r = service.request(Requests.planUpgrade, { target: a.to, today: a.today, format: a.format, base, links: 'relative' });
-  if (!r) { err('eks-manifests: internal: the plan could not be built\n'); return 2; }
+  if (!r) {
+    err('eks-manifests: internal: the plan could not be built\n');
+    return 2;
+  }
   out(r.text);
   return r.mustChange > 0 ? 1 : 0;
 }

@@ -37,7 +37,11 @@ export interface RenderCheckOptions {
 }
 
 /** A finding on a template file of the chart (positions 0-based, as LSP). */
-export interface MappedDiagnostic { file: string; diagnostic: Diagnostic; literal: boolean }
+export interface MappedDiagnostic {
+  file: string;
+  diagnostic: Diagnostic;
+  literal: boolean;
+}
 
 export type RenderCheckResult =
   | { ok: true; chart: string; documents: number; findings: MappedDiagnostic[] }
@@ -49,19 +53,31 @@ export function findHelm(explicit?: string, env: NodeJS.ProcessEnv = process.env
   const names = process.platform === 'win32' ? ['helm.exe', 'helm.cmd', 'helm'] : ['helm'];
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
-    for (const n of names) { const p = path.join(dir, n); if (isExecutable(p)) return p; }
+    for (const n of names) {
+      const p = path.join(dir, n);
+      if (isExecutable(p)) return p;
+    }
   }
   return undefined;
 }
 
 function isExecutable(p: string): boolean {
-  try { fs.accessSync(p, fs.constants.X_OK); return fs.statSync(p).isFile(); } catch { return false; }
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The chart folder holding a path: the path itself or the nearest folder above it with a Chart.yaml. */
 export function chartDirOf(p: string): string | undefined {
   let dir = path.resolve(p);
-  try { if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir); } catch { return undefined; }
+  try {
+    if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    return undefined;
+  }
   for (let i = 0; i < 40; i++) {
     if (fs.existsSync(path.join(dir, 'Chart.yaml'))) return dir;
     const up = path.dirname(dir);
@@ -71,22 +87,43 @@ export function chartDirOf(p: string): string | undefined {
   return undefined;
 }
 
-export const NO_HELM_MESSAGE = '--helm-render needs the helm binary (Helm 3 or later) to render the chart with `helm template`: none was found on PATH. Install Helm, or give its path with --helm PATH.';
+export const NO_HELM_MESSAGE =
+  '--helm-render needs the helm binary (Helm 3 or later) to render the chart with `helm template`: none was found on PATH. Install Helm, or give its path with --helm PATH.';
 
 function run(helm: string, args: string[], timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(helm, args, { maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, HELM_NO_PLUGINS: '1' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) || (err && code !== 0 ? String(err.message) : '') });
-    });
+    execFile(
+      helm,
+      args,
+      { maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, HELM_NO_PLUGINS: '1' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) || (err && code !== 0 ? String(err.message) : '') });
+      },
+    );
   });
 }
 
 /** API versions every cluster at a current Kubernetes version serves (built-in groups only). */
 const BUILT_IN_API_VERSIONS = [
-  'v1', 'apps/v1', 'batch/v1', 'networking.k8s.io/v1', 'policy/v1', 'rbac.authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2',
-  'storage.k8s.io/v1', 'scheduling.k8s.io/v1', 'discovery.k8s.io/v1', 'apiextensions.k8s.io/v1', 'admissionregistration.k8s.io/v1',
-  'apiregistration.k8s.io/v1', 'coordination.k8s.io/v1', 'node.k8s.io/v1', 'certificates.k8s.io/v1', 'events.k8s.io/v1',
+  'v1',
+  'apps/v1',
+  'batch/v1',
+  'networking.k8s.io/v1',
+  'policy/v1',
+  'rbac.authorization.k8s.io/v1',
+  'autoscaling/v1',
+  'autoscaling/v2',
+  'storage.k8s.io/v1',
+  'scheduling.k8s.io/v1',
+  'discovery.k8s.io/v1',
+  'apiextensions.k8s.io/v1',
+  'admissionregistration.k8s.io/v1',
+  'apiregistration.k8s.io/v1',
+  'coordination.k8s.io/v1',
+  'node.k8s.io/v1',
+  'certificates.k8s.io/v1',
+  'events.k8s.io/v1',
 ];
 
 /**
@@ -103,7 +140,10 @@ function capabilityArgs(kubernetesVersion: string): string[] {
 }
 
 /** One rendered document with the template it came from (`# Source: <chart>/templates/x.yaml`). */
-export interface RenderedDoc { source: string; text: string }
+export interface RenderedDoc {
+  source: string;
+  text: string;
+}
 
 /** Split `helm template` output into documents, each with its `# Source:` path (empty documents dropped). */
 export function splitRendered(manifest: string): RenderedDoc[] {
@@ -125,10 +165,22 @@ export function sourceFile(chartDir: string, source: string): string {
 
 export async function checkRenderedChart(opts: RenderCheckOptions): Promise<RenderCheckResult> {
   const chart = chartDirOf(opts.chartDir);
-  if (!chart) return { ok: false, reason: 'no-chart', message: `${opts.chartDir}: no Chart.yaml in this folder or above it; --helm-render needs a chart folder` };
+  if (!chart)
+    return {
+      ok: false,
+      reason: 'no-chart',
+      message: `${opts.chartDir}: no Chart.yaml in this folder or above it; --helm-render needs a chart folder`,
+    };
   const helm = findHelm(opts.helm);
   if (!helm) return { ok: false, reason: 'no-helm', message: opts.helm ? `--helm ${opts.helm}: not an executable file` : NO_HELM_MESSAGE };
-  const args = ['template', opts.releaseName ?? 'release-name', chart, '--namespace', opts.namespace ?? 'default', ...capabilityArgs(opts.settings?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)];
+  const args = [
+    'template',
+    opts.releaseName ?? 'release-name',
+    chart,
+    '--namespace',
+    opts.namespace ?? 'default',
+    ...capabilityArgs(opts.settings?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION),
+  ];
   for (const v of opts.values ?? []) args.push('--values', path.resolve(v));
   const r = await run(helm, args, opts.timeoutMs ?? 120_000);
   if (r.code !== 0) return { ok: false, reason: 'render-error', message: r.stderr.trim() || `helm template exited with ${r.code}` };
@@ -136,7 +188,11 @@ export async function checkRenderedChart(opts: RenderCheckOptions): Promise<Rend
   const service = createLanguageService({ settings: opts.settings, env: { fs: nodeFileSystem } });
   // All rendered documents in one folder: deployed together, as the release is.
   const bySource = new Map<string, string[]>();
-  for (const d of docs) { const l = bySource.get(d.source); if (l) l.push(d.text); else bySource.set(d.source, [d.text]); }
+  for (const d of docs) {
+    const l = bySource.get(d.source);
+    if (l) l.push(d.text);
+    else bySource.set(d.source, [d.text]);
+  }
   const virtual = new Map<string, { source: string; text: string }>();
   let n = 0;
   for (const [source, texts] of bySource) {
@@ -149,7 +205,13 @@ export async function checkRenderedChart(opts: RenderCheckOptions): Promise<Rend
   const templates = new Map<string, string[] | undefined>();
   for (const [uri, v] of virtual) {
     const file = sourceFile(chart, v.source);
-    if (!templates.has(file)) { try { templates.set(file, fs.readFileSync(file, 'utf8').split('\n')); } catch { templates.set(file, undefined); } }
+    if (!templates.has(file)) {
+      try {
+        templates.set(file, fs.readFileSync(file, 'utf8').split('\n'));
+      } catch {
+        templates.set(file, undefined);
+      }
+    }
     const tpl = templates.get(file);
     const rendered = v.text.split('\n');
     const parsed = new YamlFile(v.text);
@@ -159,13 +221,28 @@ export async function checkRenderedChart(opts: RenderCheckOptions): Promise<Rend
     };
     for (const d of service.validate(uri)) findings.push(mapBack(file, tpl, rendered, d, kindAt));
   }
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+  findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.diagnostic.range.start.line - b.diagnostic.range.start.line ||
+      a.diagnostic.range.start.character - b.diagnostic.range.start.character,
+  );
   return { ok: true, chart, documents: docs.length, findings };
 }
 
-function mapBack(file: string, tpl: string[] | undefined, rendered: string[], d: Diagnostic, kindAt: (line: number) => string | undefined): MappedDiagnostic {
+function mapBack(
+  file: string,
+  tpl: string[] | undefined,
+  rendered: string[],
+  d: Diagnostic,
+  kindAt: (line: number) => string | undefined,
+): MappedDiagnostic {
   const note = ' (in the chart as rendered by helm template)';
-  const out = (range: Range, literal: boolean): MappedDiagnostic => ({ file, literal, diagnostic: { ...d, range, message: d.message + note, relatedInformation: undefined, data: undefined } });
+  const out = (range: Range, literal: boolean): MappedDiagnostic => ({
+    file,
+    literal,
+    diagnostic: { ...d, range, message: d.message + note, relatedInformation: undefined, data: undefined },
+  });
   const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (!tpl) return out(zero, false);
   const line = rendered[d.range.start.line] ?? '';
@@ -183,7 +260,9 @@ function mapBack(file: string, tpl: string[] | undefined, rendered: string[], d:
   }
   // Not literal there: the line of the object's kind in the template.
   const kind = kindAt(d.range.start.line);
-  let k = kind ? tpl.findIndex((t) => new RegExp(`^\\s*kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(#.*)?$`).test(t)) : -1;
+  let k = kind
+    ? tpl.findIndex((t) => new RegExp(`^\\s*kind:\\s*["']?${kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(#.*)?$`).test(t))
+    : -1;
   if (k < 0) k = tpl.findIndex((t) => /^\s*kind:/.test(t));
   if (k < 0) return out(zero, false);
   const t = tpl[k];

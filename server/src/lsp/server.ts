@@ -5,10 +5,23 @@
  *   node dist/server.js --stdio      (or --node-ipc when started by the VS Code client)
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  DidChangeConfigurationNotification, FileChangeType, ResponseError, ErrorCodes,
-  StreamMessageReader, StreamMessageWriter, IPCMessageReader, IPCMessageWriter,
-  type InitializeParams, type InitializeResult, type MessageReader, type MessageWriter,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  StreamMessageReader,
+  StreamMessageWriter,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type InitializeParams,
+  type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,7 +35,14 @@ import { checkRenderedChart } from '../helm/renderCheck';
 import { fieldDescriptionsFrom } from '../node/fieldDescriptions';
 import { nodeFileSystem } from '../node/fileSystem';
 import { ValidationScheduler } from './validationScheduler';
-import { Requests, SETTINGS_SECTION, type ClientSettings, type InitOptions, type RequestParams, type RequestResult } from '@shared/protocol';
+import {
+  Requests,
+  SETTINGS_SECTION,
+  type ClientSettings,
+  type InitOptions,
+  type RequestParams,
+  type RequestResult,
+} from '@shared/protocol';
 
 /**
  * The transport, made here (not by the library) so that a framing error ends the process: after a header
@@ -32,7 +52,10 @@ import { Requests, SETTINGS_SECTION, type ClientSettings, type InitOptions, type
 function transport(): [MessageReader, MessageWriter] | undefined {
   if (process.argv.includes('--stdio')) {
     // Anything printed to stdout would corrupt the protocol stream.
-    for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = (...a: unknown[]) => { process.stderr.write(a.map(String).join(' ') + '\n'); };
+    for (const k of ['log', 'info', 'warn', 'debug'] as const)
+      console[k] = (...a: unknown[]) => {
+        process.stderr.write(a.map(String).join(' ') + '\n');
+      };
     const end = () => process.exit(shutDown ? 0 : 1);
     process.stdin.on('end', end);
     process.stdin.on('close', end);
@@ -46,11 +69,16 @@ let shutDown = false;
 const io = transport();
 const connection = io ? createConnection(ProposedFeatures.all, io[0], io[1]) : createConnection(ProposedFeatures.all);
 io?.[0].onError((err) => {
-  if (!/content-length|header/i.test(err.message)) { connection.console.error(`Unreadable message: ${err.message}`); return; }
+  if (!/content-length|header/i.test(err.message)) {
+    connection.console.error(`Unreadable message: ${err.message}`);
+    return;
+  }
   process.stderr.write(`eks-manifests: malformed message frame, exiting: ${err.message.split('\n')[0]}\n`);
   process.exit(1);
 });
-connection.onShutdown(() => { shutDown = true; });
+connection.onShutdown(() => {
+  shutDown = true;
+});
 const documents = new TextDocuments(TextDocument);
 const docsFile = path.join(__dirname, '..', 'docs', 'diagnostics.md');
 const docsHref = pathToFileURL(docsFile).href;
@@ -69,7 +97,10 @@ let helmPath: string | undefined;
 function isExcluded(file: string): boolean {
   if (excludePatterns.length === 0) return false;
   const matches = excludeMatcher(excludePatterns);
-  return workspaceFolders.some((root) => { const rel = path.relative(root, file); return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel); });
+  return workspaceFolders.some((root) => {
+    const rel = path.relative(root, file);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel);
+  });
 }
 
 /** Take a new exclude list: drop the files it now excludes, scan again for the ones it no longer does. */
@@ -188,7 +219,10 @@ function indexFolders(): Promise<void> {
       seen.add(uri);
       if (documents.get(uri)) continue; // the editor's text wins over the disk
       const admitted = await admitFile(file, workspaceFolders, maxReadBytes());
-      if (!admitted.ok) { connection.console.warn(`Skipped ${file}: ${admitted.reason}`); continue; }
+      if (!admitted.ok) {
+        connection.console.warn(`Skipped ${file}: ${admitted.reason}`);
+        continue;
+      }
       try {
         service.setFile(uri, await fs.readFile(file, 'utf8'));
         fromDisk.add(uri);
@@ -198,17 +232,27 @@ function indexFolders(): Promise<void> {
       }
       await new Promise((r) => setImmediate(r));
     }
-    for (const uri of [...fromDisk]) if (!seen.has(uri) && !documents.get(uri)) { service.removeFile(uri); fromDisk.delete(uri); }
+    for (const uri of [...fromDisk])
+      if (!seen.has(uri) && !documents.get(uri)) {
+        service.removeFile(uri);
+        fromDisk.delete(uri);
+      }
     if (scan.truncated) {
-      connection.console.warn(`The workspace scan stopped at ${limit} YAML files (eksManifests.maxWorkspaceFiles): the files after them are not indexed, so findings that an object is missing from the workspace are not reported. Raise the setting to index everything.`);
+      connection.console.warn(
+        `The workspace scan stopped at ${limit} YAML files (eksManifests.maxWorkspaceFiles): the files after them are not indexed, so findings that an object is missing from the workspace are not reported. Raise the setting to index everything.`,
+      );
     }
     service.setIndexComplete(!scan.truncated);
     indexed = true;
-    connection.console.log(`Indexed ${count} YAML files in ${Date.now() - started} ms${scan.truncated ? ` (stopped at the limit of ${limit})` : ''}`);
+    connection.console.log(
+      `Indexed ${count} YAML files in ${Date.now() - started} ms${scan.truncated ? ` (stopped at the limit of ${limit})` : ''}`,
+    );
     scheduler.validateAll();
   };
   // One scan at a time; a request for another while one runs starts it after.
-  indexing = (indexing ?? Promise.resolve()).then(run, run).catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack}`));
+  indexing = (indexing ?? Promise.resolve())
+    .then(run, run)
+    .catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack}`));
   return indexing;
 }
 
@@ -218,13 +262,24 @@ function indexFolders(): Promise<void> {
  */
 async function watchedFilesChanged(params: unknown): Promise<void> {
   const changes = (params as { changes?: unknown } | null)?.changes;
-  if (!Array.isArray(changes)) { connection.console.warn('Ignored a didChangeWatchedFiles notification without a changes list'); return; }
+  if (!Array.isArray(changes)) {
+    connection.console.warn('Ignored a didChangeWatchedFiles notification without a changes list');
+    return;
+  }
   for (const change of changes as { uri?: unknown; type?: unknown }[]) {
     const uri = change?.uri;
     if (typeof uri !== 'string' || documents.get(uri)) continue;
     let file: string;
-    try { file = fileURLToPath(uri); } catch { continue; }
-    if (change.type === FileChangeType.Deleted) { service.removeFile(uri); fromDisk.delete(uri); continue; }
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      continue;
+    }
+    if (change.type === FileChangeType.Deleted) {
+      service.removeFile(uri);
+      fromDisk.delete(uri);
+      continue;
+    }
     if (isExcluded(file)) continue;
     const admitted = await admitFile(file, workspaceFolders, maxReadBytes());
     try {
@@ -297,14 +352,24 @@ function guard<T>(name: string, fallback: T, fn: () => T): T | ResponseError<voi
   }
 }
 
-connection.onCompletion((p, token) => guard('completion', null, () => token.isCancellationRequested ? null : service.complete(p.textDocument.uri, p.position) ?? null));
+connection.onCompletion((p, token) =>
+  guard('completion', null, () => (token.isCancellationRequested ? null : (service.complete(p.textDocument.uri, p.position) ?? null))),
+);
 connection.onCompletionResolve((item) => guard('completion resolve', item, () => service.resolveCompletion(item)));
-connection.onHover((p, token) => guard('hover', null, () => token.isCancellationRequested ? null : service.hover(p.textDocument.uri, p.position) ?? null));
+connection.onHover((p, token) =>
+  guard('hover', null, () => (token.isCancellationRequested ? null : (service.hover(p.textDocument.uri, p.position) ?? null))),
+);
 connection.onDefinition((p) => guard('definition', [], () => service.definition(p.textDocument.uri, p.position)));
 connection.onDocumentSymbol((p) => guard('documentSymbol', [], () => service.documentSymbols(p.textDocument.uri)));
 connection.onCodeAction((p) => guard('codeAction', [], () => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)));
-connection.onCodeLens((p, token) => guard('codeLens', [], () => token.isCancellationRequested ? [] : service.codeLenses(p.textDocument.uri, () => token.isCancellationRequested)));
-connection.onCodeLensResolve((lens, token) => guard('codeLens resolve', lens, () => token.isCancellationRequested ? lens : service.resolveCodeLens(lens)));
+connection.onCodeLens((p, token) =>
+  guard('codeLens', [], () =>
+    token.isCancellationRequested ? [] : service.codeLenses(p.textDocument.uri, () => token.isCancellationRequested),
+  ),
+);
+connection.onCodeLensResolve((lens, token) =>
+  guard('codeLens resolve', lens, () => (token.isCancellationRequested ? lens : service.resolveCodeLens(lens))),
+);
 
 /** The modules' custom requests (shared/protocol.ts): each answers null when it has nothing to say. */
 for (const method of service.requestMethods()) {
@@ -316,23 +381,32 @@ for (const method of service.requestMethods()) {
  * (server/src/helm/renderCheck.ts: runs a program, so it lives with the LSP server, not in the service).
  * The findings are grouped by template file, in LSP positions.
  */
-connection.onRequest(Requests.checkRenderedChart, async (p: RequestParams<typeof Requests.checkRenderedChart>): Promise<RequestResult<typeof Requests.checkRenderedChart>> => {
-  try {
-    if (!p.uri.startsWith('file:')) return { ok: false, reason: 'no-chart', message: 'Check Rendered Chart works on files on disk.' };
-    const r = await checkRenderedChart({ chartDir: fileURLToPath(p.uri), values: p.values, helm: helmPath, settings: service.settings });
-    if (!r.ok) return r;
-    const files = new Map<string, Diagnostic[]>();
-    for (const f of r.findings) {
-      const uri = pathToFileURL(f.file).href;
-      const l = files.get(uri);
-      if (l) l.push(f.diagnostic); else files.set(uri, [f.diagnostic]);
+connection.onRequest(
+  Requests.checkRenderedChart,
+  async (p: RequestParams<typeof Requests.checkRenderedChart>): Promise<RequestResult<typeof Requests.checkRenderedChart>> => {
+    try {
+      if (!p.uri.startsWith('file:')) return { ok: false, reason: 'no-chart', message: 'Check Rendered Chart works on files on disk.' };
+      const r = await checkRenderedChart({ chartDir: fileURLToPath(p.uri), values: p.values, helm: helmPath, settings: service.settings });
+      if (!r.ok) return r;
+      const files = new Map<string, Diagnostic[]>();
+      for (const f of r.findings) {
+        const uri = pathToFileURL(f.file).href;
+        const l = files.get(uri);
+        if (l) l.push(f.diagnostic);
+        else files.set(uri, [f.diagnostic]);
+      }
+      return {
+        ok: true,
+        chart: pathToFileURL(r.chart).href,
+        documents: r.documents,
+        files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })),
+      };
+    } catch (err) {
+      connection.console.error(`checkRenderedChart failed: ${(err as Error).stack}`);
+      return { ok: false, reason: 'render-error', message: String((err as Error).message ?? err) };
     }
-    return { ok: true, chart: pathToFileURL(r.chart).href, documents: r.documents, files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
-  } catch (err) {
-    connection.console.error(`checkRenderedChart failed: ${(err as Error).stack}`);
-    return { ok: false, reason: 'render-error', message: String((err as Error).message ?? err) };
-  }
-});
+  },
+);
 
 /** Tell the user once what the settings themselves deserve (e.g. a target version past its EKS support). */
 let lastNotes = '';
@@ -343,7 +417,8 @@ function noteTargetVersion(): void {
   lastNotes = key;
   for (const n of notes) {
     const text = `EKS Manifests (eksManifests.${n.setting}): ${n.message}`;
-    if (n.severity === 'warning' || n.severity === 'error') void connection.window.showWarningMessage(text); else void connection.window.showInformationMessage(text);
+    if (n.severity === 'warning' || n.severity === 'error') void connection.window.showWarningMessage(text);
+    else void connection.window.showInformationMessage(text);
   }
 }
 

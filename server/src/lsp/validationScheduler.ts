@@ -71,10 +71,14 @@ export class ValidationScheduler {
   private schedule(uri: string, delay: number, quick: boolean): void {
     const existing = this.pending.get(uri);
     if (existing) clearTimeout(existing);
-    this.pending.set(uri, setTimeout(() => {
-      this.pending.delete(uri);
-      if (quick) this.publishQuick(uri); else this.publishComplete(uri);
-    }, delay));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        if (quick) this.publishQuick(uri);
+        else this.publishComplete(uri);
+      }, delay),
+    );
   }
 
   private publishQuick(uri: string): void {
@@ -96,14 +100,28 @@ export class ValidationScheduler {
 
   private startRefresh(uri: string): void {
     this.cancelRefresh(uri);
-    this.refreshing.set(uri, setTimeout(() => this.refreshStep(uri), SCHEDULE.refreshStart));
+    this.refreshing.set(
+      uri,
+      setTimeout(() => this.refreshStep(uri), SCHEDULE.refreshStart),
+    );
   }
 
   private refreshStep(uri: string): void {
-    if (this.host.versionOf(uri) === undefined) { this.refreshing.delete(uri); return; }
+    if (this.host.versionOf(uri) === undefined) {
+      this.refreshing.delete(uri);
+      return;
+    }
     let done = true;
-    this.attempt(uri, () => { done = this.host.service.refreshWorkspaceFindings(uri, SCHEDULE.slice); });
-    if (!done) { this.refreshing.set(uri, setImmediate(() => this.refreshStep(uri))); return; }
+    this.attempt(uri, () => {
+      done = this.host.service.refreshWorkspaceFindings(uri, SCHEDULE.slice);
+    });
+    if (!done) {
+      this.refreshing.set(
+        uri,
+        setImmediate(() => this.refreshStep(uri)),
+      );
+      return;
+    }
     this.refreshing.delete(uri);
     this.publishComplete(uri);
   }
@@ -117,6 +135,10 @@ export class ValidationScheduler {
   }
 
   private attempt(uri: string, fn: () => void): void {
-    try { fn(); } catch (err) { this.host.log(`Validation of ${uri} failed: ${(err as Error).stack}`); }
+    try {
+      fn();
+    } catch (err) {
+      this.host.log(`Validation of ${uri} failed: ${(err as Error).stack}`);
+    }
   }
 }

@@ -8,7 +8,11 @@ export function fieldDescriptionsFrom(file: string): (modelClass: string, field:
   let fields: Record<string, string> | undefined;
   return (modelClass, field) => {
     if (!fields) {
-      try { fields = (JSON.parse(fs.readFileSync(file, 'utf8')) as { fields: Record<string, string> }).fields; } catch { fields = {}; }
+      try {
+        fields = (JSON.parse(fs.readFileSync(file, 'utf8')) as { fields: Record<string, string> }).fields;
+      } catch {
+        fields = {};
+      }
     }
     return fields[`${modelClass}.${field}`];
   };

@@ -23,7 +23,10 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out',
 export function excludeMatcher(patterns: readonly string[]): (relPath: string) => boolean {
   const clean = patterns.map((p) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter(Boolean);
   if (clean.length === 0) return () => false;
-  const isMatch = picomatch(clean.map((p) => (p.includes('/') ? p : `**/${p}`)), { dot: true });
+  const isMatch = picomatch(
+    clean.map((p) => (p.includes('/') ? p : `**/${p}`)),
+    { dot: true },
+  );
   return (relPath: string) => {
     const rel = relPath.split(path.sep).join('/').replace(/^\.\//, '');
     if (isMatch(rel)) return true;
@@ -53,12 +56,22 @@ function under(root: string, file: string): string | undefined {
 export function inWorkspace(file: string, roots: readonly string[]): boolean {
   return roots.some((root) => {
     const rel = under(root, file);
-    return rel !== undefined && !rel.split(path.sep).slice(0, -1).some((seg) => SKIP_DIRS.has(seg));
+    return (
+      rel !== undefined &&
+      !rel
+        .split(path.sep)
+        .slice(0, -1)
+        .some((seg) => SKIP_DIRS.has(seg))
+    );
   });
 }
 
 /** YAML files under the roots, up to `limit` in all (the first roots first). */
-export async function scanYamlFiles(roots: readonly string[], limit = DEFAULT_MAX_FILES, exclude: readonly string[] = []): Promise<ScanResult> {
+export async function scanYamlFiles(
+  roots: readonly string[],
+  limit = DEFAULT_MAX_FILES,
+  exclude: readonly string[] = [],
+): Promise<ScanResult> {
   const excluded = excludeMatcher(exclude);
   const out: string[] = [];
   let truncated = false;
@@ -67,12 +80,22 @@ export async function scanYamlFiles(roots: readonly string[], limit = DEFAULT_MA
     while (stack.length && !truncated) {
       const dir = stack.pop()!;
       let entries: import('fs').Dirent[];
-      try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
       for (const e of entries) {
         const p = path.join(dir, e.name);
-        if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name) && !excluded(path.relative(root, p))) stack.push(p); continue; }
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name) && !excluded(path.relative(root, p))) stack.push(p);
+          continue;
+        }
         if (!(e.isFile() || e.isSymbolicLink()) || !isScannedFileName(e.name) || excluded(path.relative(root, p))) continue;
-        if (out.length >= limit) { truncated = true; break; }
+        if (out.length >= limit) {
+          truncated = true;
+          break;
+        }
         out.push(p);
       }
     }

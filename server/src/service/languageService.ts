@@ -6,7 +6,14 @@
  * editor features (features/) and the domain modules (modules.ts).
  */
 import type {
-  CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location,
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
 } from 'vscode-languageserver-types';
 import type { Position, Range } from '@shared/manifest/yamlFile';
 import type { RequestMethod, RequestParams, RequestResult } from '@shared/protocol';
@@ -100,14 +107,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   return {
     codes: () => engine.codes(),
-    get settings() { return settings; },
+    get settings() {
+      return settings;
+    },
     setSettings(next) {
       settings = { ...settings, ...next };
       index.setLimits(settings);
       engine.configure(settings);
     },
 
-    setFile(uri, text) { index.set(uri, text); },
+    setFile(uri, text) {
+      index.set(uri, text);
+    },
     removeFile: (uri) => index.delete(uri),
     hasFile: (uri) => index.get(uri) !== undefined,
     fileUris: () => index.uris(),
@@ -147,7 +158,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return features.resolveCodeLens(modules, lens, typeof uri === 'string' ? fileContext(uri) : undefined, log);
     },
 
-    settingsNotes: () => modules.flatMap((m) => { try { return m.settingsNotes?.(settings) ?? []; } catch (err) { log(`settings notes in ${m.id} failed: ${(err as Error).stack}`); return []; } }),
+    settingsNotes: () =>
+      modules.flatMap((m) => {
+        try {
+          return m.settingsNotes?.(settings) ?? [];
+        } catch (err) {
+          log(`settings notes in ${m.id} failed: ${(err as Error).stack}`);
+          return [];
+        }
+      }),
 
     requestMethods: () => [...handlers.keys()],
     request(method, params) {

@@ -31,7 +31,11 @@ export interface ServiceContext {
 export type RequestHandlers = { [M in RequestMethod]?: (params: RequestParams<M>, ctx: ServiceContext) => RequestResult<M> };
 
 /** A note about a setting's value: `setting` names it (`kubernetesVersion`), so each host can say it its own way. */
-export interface SettingsNote { setting: string; severity: Severity; message: string }
+export interface SettingsNote {
+  setting: string;
+  severity: Severity;
+  message: string;
+}
 
 export interface LanguageModule {
   id: string;
@@ -61,7 +65,10 @@ export type ModulePart = Omit<LanguageModule, 'id'>;
 /** One module from parts: codes and checks concatenated, features asked in order. */
 export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
   const first = <T>(pick: (p: ModulePart) => T | undefined): T | undefined => {
-    for (const p of parts) { const v = pick(p); if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) return v; }
+    for (const p of parts) {
+      const v = pick(p);
+      if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) return v;
+    }
     return undefined;
   };
   return {
@@ -78,7 +85,10 @@ export function combineParts(id: string, parts: ModulePart[]): LanguageModule {
     codeActions: (ctx, range) => parts.flatMap((p) => p.codeActions?.(ctx, range) ?? []),
     codeLenses: (ctx, obj) => parts.flatMap((p) => p.codeLenses?.(ctx, obj) ?? []),
     resolveCodeLens: (lens, ctx) => first((p) => p.resolveCodeLens?.(lens, ctx)),
-    symbols: (obj) => { const s = parts.flatMap((p) => p.symbols?.(obj) ?? []); return s.length ? s : undefined; },
+    symbols: (obj) => {
+      const s = parts.flatMap((p) => p.symbols?.(obj) ?? []);
+      return s.length ? s : undefined;
+    },
     requests: Object.assign({}, ...parts.map((p) => p.requests ?? {})) as RequestHandlers,
     settingsNotes: (settings) => parts.flatMap((p) => p.settingsNotes?.(settings) ?? []),
   };

@@ -12,8 +12,14 @@ async function main(): Promise<void> {
   if (!process.env.EKS_TEST_KUBECONFIG) throw new Error('EKS_TEST_KUBECONFIG is not set: run test/cluster/run-vscode.sh');
   const out = path.join(REPO, 'test-output', 'cluster-vscode', 'index.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'index.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs',
-    target: 'node18', external: ['vscode', 'mocha'], logLevel: 'warning',
+    entryPoints: [path.join(__dirname, 'index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
   });
   // read by the tests inside the extension host (code-server passes its environment on)
   process.env.EKS_TEST_FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -23,8 +29,16 @@ async function main(): Promise<void> {
     vscodeExecutablePath: path.join(REPO, 'test', 'e2e', 'code-shim.js'),
     extensionDevelopmentPath: REPO,
     extensionTestsPath: out,
-    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(scratch, 'user-data')}`, `--extensions-dir=${path.join(scratch, 'extensions')}`],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      `--user-data-dir=${path.join(scratch, 'user-data')}`,
+      `--extensions-dir=${path.join(scratch, 'extensions')}`,
+    ],
   });
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -31,13 +31,16 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 /** "line:code" (1-based line) of our diagnostics, sorted: compact and readable in assertion messages. */
 function summary(uri: vscode.Uri, severity?: vscode.DiagnosticSeverity): string[] {
-  return ours(uri).filter((d) => severity === undefined || d.severity === severity)
-    .map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
+  return ours(uri)
+    .filter((d) => severity === undefined || d.severity === severity)
+    .map((d) => `${d.range.start.line + 1}:${codeOf(d)}`)
+    .sort();
 }
 async function waitForSummary(uri: vscode.Uri, expected: string[], what: string): Promise<void> {
   const want = [...expected].sort();
-  await waitFor(what, () => JSON.stringify(summary(uri)) === JSON.stringify(want) || (undefined as undefined), 30000)
-    .catch((e) => { throw new Error(`${(e as Error).message}\nexpected ${JSON.stringify(want)}\nactual   ${JSON.stringify(summary(uri))}`); });
+  await waitFor(what, () => JSON.stringify(summary(uri)) === JSON.stringify(want) || (undefined as undefined), 30000).catch((e) => {
+    throw new Error(`${(e as Error).message}\nexpected ${JSON.stringify(want)}\nactual   ${JSON.stringify(summary(uri))}`);
+  });
 }
 
 async function open(rel: string): Promise<vscode.TextDocument> {
@@ -105,7 +108,8 @@ describe('EKS Manifests in a real VS Code extension host', () => {
 
   before(async () => {
     // Start from defaults even if an earlier run left user settings behind.
-    for (const key of ['diagnostics.disabled', 'kubernetesVersion']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['diagnostics.disabled', 'kubernetesVersion'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     // The first YAML file: every test may use it (E2E_GREP can select any subset of the tests).
     legacy = await open('shop/legacy.yaml');
   });
@@ -128,13 +132,16 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, `${codeOf(d)} severity`);
       const target = typeof d.code === 'object' ? d.code.target : undefined;
       // the rendered docs page at the code's row (not the raw Markdown file at line 1)
-      assert.ok(target && target.scheme === 'eks-manifests-docs' && target.query === codeOf(d), `${codeOf(d)} links to its row of the diagnostics docs (got ${target})`);
+      assert.ok(
+        target && target.scheme === 'eks-manifests-docs' && target.query === codeOf(d),
+        `${codeOf(d)} links to its row of the diagnostics docs (got ${target})`,
+      );
     }
     const removed = ours(legacy.uri).find((d) => codeOf(d) === 'api-removed')!;
     assert.match(removed.message, /policy\/v1beta1 was removed in Kubernetes 1\.25.*use policy\/v1/);
   });
 
-  it('a diagnostic code opens the rendered docs page at that code\'s row', async () => {
+  it("a diagnostic code opens the rendered docs page at that code's row", async () => {
     await waitForSummary(legacy.uri, LEGACY_EXPECTED, 'the legacy.yaml diagnostics');
     const removed = ours(legacy.uri).find((d) => codeOf(d) === 'api-removed')!;
     const target = (removed.code as { target: vscode.Uri }).target;
@@ -145,7 +152,7 @@ describe('EKS Manifests in a real VS Code extension host', () => {
     const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { docs: { lastShown?: { code: string; html: string } } };
     const shown = await waitFor('the rendered page', () => api.docs.lastShown?.code === 'api-removed' && api.docs.lastShown);
     assert.match(shown.html, /data-code="api-removed"/);
-    assert.match(shown.html, /<table[\s>][\s\S]*id="api-removed"/, 'the Markdown table is rendered to HTML, with the code\'s anchor');
+    assert.match(shown.html, /<table[\s>][\s\S]*id="api-removed"/, "the Markdown table is rendered to HTML, with the code's anchor");
     assert.doesNotMatch(shown.html, /\| Code \| Area \|/, 'not the raw Markdown');
     await closeAll();
   });
@@ -159,7 +166,12 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       // A diagnostic we know must appear proves the file was validated: append a document with a removed
       // apiVersion, wait for exactly that finding, then look at everything else reported for the file.
       const probe = `${doc.lineCount + 2}:api-removed`; // 1-based line of the probe's apiVersion
-      await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, '\n---\napiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: probe\n'));
+      await editor.edit((e) =>
+        e.insert(
+          doc.lineAt(doc.lineCount - 1).range.end,
+          '\n---\napiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: probe\n',
+        ),
+      );
       await waitFor(`validation of ${uri.path}`, () => summary(uri).includes(probe));
       const errors = summary(uri, vscode.DiagnosticSeverity.Error).filter((s) => s !== probe);
       await closeActive();
@@ -187,10 +199,16 @@ describe('EKS Manifests in a real VS Code extension host', () => {
 
   it('lists every object in the outline and jumps from an Ingress backend to its Service', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', legacy.uri);
-    assert.deepStrictEqual((symbols ?? []).map((s) => s.name), ['PodDisruptionBudget shop/web', 'CronJob shop/nightly-report']);
+    assert.deepStrictEqual(
+      (symbols ?? []).map((s) => s.name),
+      ['PodDisruptionBudget shop/web', 'CronJob shop/nightly-report'],
+    );
     const ingress = await open('shop/ingress.yaml');
     const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
-      'vscode.executeDefinitionProvider', ingress.uri, posOf(ingress, 'name: api', true).translate(0, 7));
+      'vscode.executeDefinitionProvider',
+      ingress.uri,
+      posOf(ingress, 'name: api', true).translate(0, 7),
+    );
     const targets = (locs ?? []).map((l) => ('targetUri' in l ? l.targetUri : l.uri).path.replace(/.*\/shop\//, 'shop/'));
     assert.deepStrictEqual(targets, ['shop/api.yaml']);
     await closeActive();
@@ -208,14 +226,22 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       const d = ours(doc.uri).find((x) => codeOf(x) === 'meta-value-not-string' && x.range.start.line === 10)!;
       await applyAction(doc, d.range, /^Quote the value: "1"$/);
       assert.strictEqual(doc.lineAt(10).text, '    tier: "1"');
-      await waitForSummary(doc.uri, LEGACY_EXPECTED.filter((s) => s !== '11:meta-value-not-string'), 'the label diagnostic to go');
+      await waitForSummary(
+        doc.uri,
+        LEGACY_EXPECTED.filter((s) => s !== '11:meta-value-not-string'),
+        'the label diagnostic to go',
+      );
     });
 
     it('changes a removed apiVersion to its replacement', async () => {
       const d = ours(doc.uri).find((x) => codeOf(x) === 'api-removed' && x.range.start.line === 18)!;
       await applyAction(doc, d.range, /^Change apiVersion to batch\/v1$/);
       assert.strictEqual(doc.lineAt(18).text, 'apiVersion: batch/v1');
-      await waitForSummary(doc.uri, LEGACY_EXPECTED.filter((s) => s !== '19:api-removed'), 'the api-removed diagnostic to go');
+      await waitForSummary(
+        doc.uri,
+        LEGACY_EXPECTED.filter((s) => s !== '19:api-removed'),
+        'the api-removed diagnostic to go',
+      );
     });
 
     it('silences one line with a disable comment', async () => {
@@ -228,7 +254,8 @@ describe('EKS Manifests in a real VS Code extension host', () => {
 
   describe('settings', () => {
     afterEach(async () => {
-      for (const key of ['diagnostics.disabled', 'kubernetesVersion']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      for (const key of ['diagnostics.disabled', 'kubernetesVersion'])
+        await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       await waitForSummary(legacy.uri, LEGACY_EXPECTED, 'the default diagnostics to come back');
     });
 
@@ -239,8 +266,13 @@ describe('EKS Manifests in a real VS Code extension host', () => {
 
     it('eksManifests.kubernetesVersion moves the removal line (1.24: deprecated warnings, not errors)', async () => {
       await config().update('kubernetesVersion', '1.24', vscode.ConfigurationTarget.Global);
-      await waitForSummary(legacy.uri, ['4:api-deprecated', '11:meta-value-not-string', '19:api-deprecated', '26:meta-value-not-string'], 'api-deprecated at 1.24');
-      for (const d of ours(legacy.uri).filter((x) => codeOf(x) === 'api-deprecated')) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+      await waitForSummary(
+        legacy.uri,
+        ['4:api-deprecated', '11:meta-value-not-string', '19:api-deprecated', '26:meta-value-not-string'],
+        'api-deprecated at 1.24',
+      );
+      for (const d of ours(legacy.uri).filter((x) => codeOf(x) === 'api-deprecated'))
+        assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     });
   });
 
@@ -260,7 +292,10 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       });
       // (keys already in the Ingress, like scheme, are not offered again)
       for (const key of ['load-balancer-name', 'subnets', 'security-groups', 'group.name']) {
-        assert.ok(labels.includes(`alb.ingress.kubernetes.io/${key}`), `missing alb.ingress.kubernetes.io/${key} in ${JSON.stringify(labels.slice(0, 20))}`);
+        assert.ok(
+          labels.includes(`alb.ingress.kubernetes.io/${key}`),
+          `missing alb.ingress.kubernetes.io/${key} in ${JSON.stringify(labels.slice(0, 20))}`,
+        );
       }
     });
 
@@ -294,7 +329,11 @@ describe('EKS Manifests in a real VS Code extension host', () => {
   describe('NetworkPolicy', () => {
     it('"EKS: Explain NetworkPolicy" explains the policy at the cursor', async () => {
       const doc = await open('shop/network-policies.yaml');
-      const markdown = await vscode.commands.executeCommand<string>('eksManifests.explainNetworkPolicy', doc.uri, posOf(doc, 'name: web-from-alb'));
+      const markdown = await vscode.commands.executeCommand<string>(
+        'eksManifests.explainNetworkPolicy',
+        doc.uri,
+        posOf(doc, 'name: web-from-alb'),
+      );
       const plain = (markdown ?? '').replace(/`/g, '');
       assert.match(plain, /Selects all Pods in shop with app=web\./);
       assert.match(plain, /Ingress:\*\* only from IP range 10\.0\.0\.0\/16/);
@@ -304,7 +343,11 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       assert.match(shown.uri.path, /^\/explain\/NetworkPolicy shop-web-from-alb\.md$/);
       assert.strictEqual(shown.isUntitled, false);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText() === markdown), 'no untitled copy');
-      assert.strictEqual(vscode.workspace.fs.isWritableFileSystem('eks-manifests-cluster'), undefined, 'a content provider, not a writable file system');
+      assert.strictEqual(
+        vscode.workspace.fs.isWritableFileSystem('eks-manifests-cluster'),
+        undefined,
+        'a content provider, not a writable file system',
+      );
       await closeAll();
     });
   });
@@ -316,15 +359,22 @@ describe('EKS Manifests in a real VS Code extension host', () => {
       assert.match(markdown, /^# Upgrade plan: Kubernetes 1\.35/);
       assert.match(markdown, /Versions in this workspace: 1\.35 \(eksctl ClusterConfig shop\)/);
       // the deliberate removed APIs of shop/legacy.yaml, with a link to their line
-      assert.match(markdown, /`PodDisruptionBudget shop\/web` — policy\/v1beta1 was removed in Kubernetes 1\.25: use policy\/v1\..*\(\[shop\/legacy\.yaml:4\]\(file:[^)]*legacy\.yaml#L4\)\)/);
+      assert.match(
+        markdown,
+        /`PodDisruptionBudget shop\/web` — policy\/v1beta1 was removed in Kubernetes 1\.25: use policy\/v1\..*\(\[shop\/legacy\.yaml:4\]\(file:[^)]*legacy\.yaml#L4\)\)/,
+      );
       assert.match(markdown, /`CronJob shop\/nightly-report` — batch\/v1beta1 was removed in Kubernetes 1\.25/);
       assert.match(markdown, /\| 1\.35 \| 2027-03-27 \| 2028-03-27 \|/);
-      await waitFor('the report editor', () => vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.getText() === markdown));
+      await waitFor('the report editor', () =>
+        vscode.workspace.textDocuments.some((d) => d.languageId === 'markdown' && d.getText() === markdown),
+      );
       await closeAll();
     });
 
     it('an eksctl ClusterConfig: the unquoted version is an error with a quoting fix, and hover shows the support window', async () => {
-      const doc = await scratch('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: eu-west-1\n  version: 1.30\nautoModeConfig:\n  enabled: true\n');
+      const doc = await scratch(
+        'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: eu-west-1\n  version: 1.30\nautoModeConfig:\n  enabled: true\n',
+      );
       const d = await waitFor('the eksctl diagnostic', () => ours(doc.uri).find((x) => codeOf(x) === 'eksctl-version-unquoted'));
       assert.strictEqual(d.range.start.line, 5);
       assert.strictEqual(doc.getText(d.range), '1.30');
@@ -341,24 +391,38 @@ describe('EKS Manifests in a real VS Code extension host', () => {
 
   describe('App Mesh → VPC Lattice', () => {
     it('the code action on a Mesh runs "Preview VPC Lattice Migration", which opens the preview as untitled YAML', async () => {
-      const doc = await scratch('apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: store-mesh\nspec:\n  namespaceSelector:\n    matchLabels: {mesh: store-mesh}\n');
+      const doc = await scratch(
+        'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: store-mesh\nspec:\n  namespaceSelector:\n    matchLabels: {mesh: store-mesh}\n',
+      );
       const at = new vscode.Position(1, 3);
       const actions = await waitFor('the migration code action', async () => {
-        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          new vscode.Range(at, at),
+        );
         return (all ?? []).filter((a) => a.command?.command === 'eksManifests.previewMigration').length > 0 && all;
       });
       const action = actions.find((a) => a.command?.command === 'eksManifests.previewMigration')!;
       const content = await vscode.commands.executeCommand<string>(action.command!.command, ...(action.command!.arguments ?? []));
       assert.match(content ?? '', /kind: Gateway\n/);
-      await waitFor('the preview editor', () => vscode.workspace.textDocuments.some((d) => d.isUntitled && d.languageId === 'yaml' && d.getText() === content));
+      await waitFor('the preview editor', () =>
+        vscode.workspace.textDocuments.some((d) => d.isUntitled && d.languageId === 'yaml' && d.getText() === content),
+      );
       await closeAll();
     });
   });
 
   it('registers every command the manifest contributes', async function () {
-    const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes?.commands ?? []) as { command: string }[]).map((c) => c.command);
+    const contributed = (
+      (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes?.commands ?? []) as { command: string }[]
+    ).map((c) => c.command);
     if (contributed.length === 0) this.skip();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), [], 'contributed but not registered');
+    assert.deepStrictEqual(
+      contributed.filter((c) => !registered.has(c)),
+      [],
+      'contributed but not registered',
+    );
   });
 });

@@ -112,38 +112,65 @@ test('completion: keys in a double-quoted scalar are escaped for YAML', () => {
   const sc = items.find((i) => i.label === 'statusCode')!;
   assert.ok(sc, `got ${items.map((i) => i.label)}`);
   // \\" in the snippet is a literal backslash + quote once the snippet escapes are read.
-  assert.ok((sc.textEdit as TextEdit).newText.startsWith('\\\\"statusCode\\\\": \\\\"${1|HTTP_301,HTTP_302|}'), (sc.textEdit as TextEdit).newText);
+  assert.ok(
+    (sc.textEdit as TextEdit).newText.startsWith('\\\\"statusCode\\\\": \\\\"${1|HTTP_301,HTTP_302|}'),
+    (sc.textEdit as TextEdit).newText,
+  );
 });
 
 test('completion: values of type, field and statusCode', () => {
   const t1 = ing(`alb.ingress.kubernetes.io/actions.bg: |\n  {"type": "fo"}`);
-  assert.deepEqual(complete(t1, '"fo', 3).map((i) => i.label), ['forward', 'redirect', 'fixed-response']);
+  assert.deepEqual(
+    complete(t1, '"fo', 3).map((i) => i.label),
+    ['forward', 'redirect', 'fixed-response'],
+  );
   const edit = complete(t1, '"fo', 3)[0].textEdit as TextEdit;
   assert.equal(applyEdits(t1, [edit]).includes('{"type": "forward"}'), true);
   const t2 = ing(`alb.ingress.kubernetes.io/conditions.bg: '[{"field": ""}]'`);
-  assert.ok(complete(t2, '"field": "', 10).map((i) => i.label).includes('http-header'));
+  assert.ok(
+    complete(t2, '"field": "', 10)
+      .map((i) => i.label)
+      .includes('http-header'),
+  );
   const t3 = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"redirect","redirectConfig":{"statusCode":""}}'`);
-  assert.deepEqual(complete(t3, '"statusCode":"', 14).map((i) => i.label), ['HTTP_301', 'HTTP_302']);
+  assert.deepEqual(
+    complete(t3, '"statusCode":"', 14).map((i) => i.label),
+    ['HTTP_301', 'HTTP_302'],
+  );
 });
 
 test('completion: serviceName offers the Services of the namespace, servicePort their ports', () => {
-  const t = ing(`alb.ingress.kubernetes.io/actions.bg: |\n  {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "", "servicePort": 80}]}}`);
-  const svcs = complete(t, '"serviceName": "', 16).map((i) => i.label).sort();
+  const t = ing(
+    `alb.ingress.kubernetes.io/actions.bg: |\n  {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "", "servicePort": 80}]}}`,
+  );
+  const svcs = complete(t, '"serviceName": "', 16)
+    .map((i) => i.label)
+    .sort();
   assert.deepEqual(svcs, ['web-blue', 'web-green']);
-  const p = ing(`alb.ingress.kubernetes.io/actions.bg: |\n  {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "web-blue", "servicePort": }]}}`);
+  const p = ing(
+    `alb.ingress.kubernetes.io/actions.bg: |\n  {"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "web-blue", "servicePort": }]}}`,
+  );
   const ports = complete(p, '"servicePort": ', 15);
-  assert.deepEqual(ports.map((i) => i.label), ['80', 'http', '9090', 'admin']);
+  assert.deepEqual(
+    ports.map((i) => i.label),
+    ['80', 'http', '9090', 'admin'],
+  );
   assert.equal((ports[1].textEdit as TextEdit).newText, '"http"');
   assert.equal((ports[0].textEdit as TextEdit).newText, '80');
 });
 
 test('completion: nothing from us outside the JSON annotations', () => {
   const t = ing(`alb.ingress.kubernetes.io/scheme: internet-facing`);
-  assert.deepEqual(complete(t, 'internet', 3).filter((i) => i.kind === 10), []);
+  assert.deepEqual(
+    complete(t, 'internet', 3).filter((i) => i.kind === 10),
+    [],
+  );
 });
 
 test('hover: a JSON key explains itself with type, values and link', () => {
-  const t = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"redirect","redirectConfig":{"statusCode":"HTTP_301","protocol":"HTTPS"}}'`);
+  const t = ing(
+    `alb.ingress.kubernetes.io/actions.bg: '{"type":"redirect","redirectConfig":{"statusCode":"HTTP_301","protocol":"HTTPS"}}'`,
+  );
   const s = serviceWith({ 'main.yaml': t });
   const h = s.hover(uriOf('main.yaml'), positionOf(t, '"statusCode"', 3))!;
   const v = (h.contents as { value: string }).value;
@@ -178,8 +205,9 @@ function lensesOf(text: string): CodeLens[] {
   const s = serviceWith({ 'main.yaml': text });
   const lenses = s.codeLenses(uriOf('main.yaml'));
   // Only the display lens comes with its command; the ones that change weights are resolved on demand.
-  assert.ok(lenses.every((l) => l.command ? l.command.command === '' : (l.data as { module?: string }).module === 'alb'));
-  return lenses.map((l) => (l.command ? l : s.resolveCodeLens(JSON.parse(JSON.stringify(l)) as CodeLens)))
+  assert.ok(lenses.every((l) => (l.command ? l.command.command === '' : (l.data as { module?: string }).module === 'alb')));
+  return lenses
+    .map((l) => (l.command ? l : s.resolveCodeLens(JSON.parse(JSON.stringify(l)) as CodeLens)))
     .filter((l) => l.command?.title && /Traffic|%|Swap|All to/.test(l.command.title));
 }
 
@@ -215,14 +243,33 @@ for (const [style, ann] of Object.entries({
     assert.deepEqual(weightsAfter(text, lenses[4]).weights, [0, 100]);
     assert.equal(lensesOf(weightsAfter(text, lenses[1]).text)[0].command!.title, 'Traffic: web-blue 80% · web-green 20%');
     const s = serviceWith({ 'main.yaml': weightsAfter(text, lenses[2]).text });
-    assert.deepEqual(s.validate(uriOf('main.yaml')).filter((d) => d.severity === 1).map((d) => d.code), []);
+    assert.deepEqual(
+      s
+        .validate(uriOf('main.yaml'))
+        .filter((d) => d.severity === 1)
+        .map((d) => d.code),
+      [],
+    );
   });
 }
 
 test('code lens: none for a single target, a broken JSON or a non-forward action', () => {
-  assert.deepEqual(lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[{"serviceName":"a","servicePort":80}]}}'`)), []);
-  assert.deepEqual(lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[{"weight":1},{"weight":2}]'`)), []);
-  assert.deepEqual(lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"fixed-response","fixedResponseConfig":{"statusCode":"503"}}'`)), []);
+  assert.deepEqual(
+    lensesOf(
+      ing(
+        `alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[{"serviceName":"a","servicePort":80}]}}'`,
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"forward","forwardConfig":{"targetGroups":[{"weight":1},{"weight":2}]'`)),
+    [],
+  );
+  assert.deepEqual(
+    lensesOf(ing(`alb.ingress.kubernetes.io/actions.bg: '{"type":"fixed-response","fixedResponseConfig":{"statusCode":"503"}}'`)),
+    [],
+  );
 });
 
 test('completion: a key inserted between others brings its commas', () => {
@@ -241,7 +288,10 @@ test('definition and hover: serviceName inside the JSON leads to the Service', (
   const locs = s.definition(uriOf('main.yaml'), positionOf(t, '"web-green"', 3));
   assert.equal(locs.length, 1);
   assert.equal(locs[0].uri, uriOf('svc.yaml'));
-  assert.equal(SERVICES.split('\n')[locs[0].range.start.line].slice(locs[0].range.start.character, locs[0].range.end.character), 'web-green');
+  assert.equal(
+    SERVICES.split('\n')[locs[0].range.start.line].slice(locs[0].range.start.character, locs[0].range.end.character),
+    'web-green',
+  );
   const h = s.hover(uriOf('main.yaml'), positionOf(t, '"web-blue"', 3))!;
   assert.match((h.contents as { value: string }).value, /Service `shop\/web-blue`: ports 80 \(http\), 9090 \(admin\)/);
   assert.deepEqual(s.definition(uriOf('main.yaml'), positionOf(t, '"forward"', 3)), []);
@@ -263,14 +313,20 @@ test('refactor: one-line JSON ↔ indented block, same JSON after the round trip
     const edits = a.edit!.changes![uriOf('main.yaml')];
     // Apply one multi-line edit by offsets.
     const lines = text.split('\n');
-    const off = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const off = (p: { line: number; character: number }): number =>
+      lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
     const e = edits[0];
     return text.slice(0, off(e.range.start)) + e.newText + text.slice(off(e.range.end));
   };
   const block = act(t, /indented block/);
   assert.match(block, /actions\.bg: \|\n {6}\{\n {8}"type": "fixed-response",/);
   assert.deepEqual(value(block), original);
-  assert.deepEqual(serviceWith({ 'main.yaml': block }).validate(uriOf('main.yaml')).filter((d) => String(d.code).startsWith('alb-json')), []);
+  assert.deepEqual(
+    serviceWith({ 'main.yaml': block })
+      .validate(uriOf('main.yaml'))
+      .filter((d) => String(d.code).startsWith('alb-json')),
+    [],
+  );
   const back = act(block, /one line/);
   assert.match(back, /actions\.bg: '\{"type": "fixed-response", /);
   assert.deepEqual(value(back), original);
@@ -285,15 +341,21 @@ test('refactor: a trailing comment stays a comment (moved to the key line) and c
     assert.ok(a, `no action ${title}`);
     return TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 1, text), a.edit!.changes![uriOf('main.yaml')]);
   };
-  const value = (text: string) => JSON.parse(objectsIn(indexWith({ 'main.yaml': text }), 'main.yaml')[0].annotations['alb.ingress.kubernetes.io/actions.bg']) as unknown;
+  const value = (text: string) =>
+    JSON.parse(objectsIn(indexWith({ 'main.yaml': text }), 'main.yaml')[0].annotations['alb.ingress.kubernetes.io/actions.bg']) as unknown;
   for (const eol of ['\n', '\r\n']) {
-    const t = ing(`alb.ingress.kubernetes.io/actions.bg: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "404"}}'   # owned by team-a`).replace(/\n/g, eol);
+    const t = ing(
+      `alb.ingress.kubernetes.io/actions.bg: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "404"}}'   # owned by team-a`,
+    ).replace(/\n/g, eol);
     const block = apply(t, /indented block/);
     assert.ok(block.includes(`actions.bg: | # owned by team-a${eol}`), block);
     assert.deepEqual(value(block), value(t), 'the comment is not part of the JSON');
     if (eol === '\r\n') assert.ok(!/[^\r]\n/.test(block), 'only CRLF line breaks');
     const back = apply(block, /one line/);
-    assert.match(back, /actions\.bg: '\{"type": "fixed-response", "fixedResponseConfig": \{"statusCode": "404"\}\}' # owned by team-a\r?\n/);
+    assert.match(
+      back,
+      /actions\.bg: '\{"type": "fixed-response", "fixedResponseConfig": \{"statusCode": "404"\}\}' # owned by team-a\r?\n/,
+    );
     assert.deepEqual(value(back), value(t));
   }
 });

@@ -32,7 +32,10 @@ async function tokenizer() {
     'eks.alb-json.injection': GRAMMAR,
   };
   const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope: string) => {
       const p = grammars[scope];
       return p ? textmate.parseRawGrammar(fs.readFileSync(p, 'utf8'), p) : null;
@@ -58,7 +61,10 @@ function scopesOf(lines: { text: string; scopes: string[] }[][], needle: string)
     if (i < 0) continue;
     const last = i + needle.length - 1;
     let pos = 0;
-    for (const t of l) { if (last < pos + t.text.length) return t.scopes; pos += t.text.length; }
+    for (const t of l) {
+      if (last < pos + t.text.length) return t.scopes;
+      pos += t.text.length;
+    }
   }
   throw new Error(`no token with ${needle}`);
 }
@@ -83,14 +89,20 @@ spec:
   rules: []
 `;
   const lines = tokenize(doc);
-  assert.ok(scopesOf(lines, 'forwardConfig').some((s) => s.startsWith('support.type.property-name.json')), scopesOf(lines, 'forwardConfig').join(' '));
+  assert.ok(
+    scopesOf(lines, 'forwardConfig').some((s) => s.startsWith('support.type.property-name.json')),
+    scopesOf(lines, 'forwardConfig').join(' '),
+  );
   assert.ok(scopesOf(lines, 'forwardConfig').includes('meta.embedded.alb-json'));
   assert.ok(scopesOf(lines, '90').some((s) => s.startsWith('constant.numeric.json')));
   assert.ok(scopesOf(lines, 'field').some((s) => s.startsWith('support.type.property-name.json')));
   assert.ok(scopesOf(lines, 'http-header').some((s) => s.startsWith('string.quoted.double.json')));
   assert.ok(scopesOf(lines, 'HTTPS').some((s) => s.startsWith('support.type.property-name.json')));
   assert.ok(scopesOf(lines, '443').some((s) => s.startsWith('constant.numeric.json')));
-  assert.ok(scopesOf(lines, 'urlRewriteConfig').some((s) => s.startsWith('support.type.property-name.json')), 'folded block after an empty line');
+  assert.ok(
+    scopesOf(lines, 'urlRewriteConfig').some((s) => s.startsWith('support.type.property-name.json')),
+    'folded block after an empty line',
+  );
   // The block ends with the next key: plain YAML again.
   assert.ok(!scopesOf(lines, 'internet-facing').includes('meta.embedded.alb-json'));
   assert.ok(!scopesOf(lines, 'rules').includes('meta.embedded.alb-json'));

@@ -24,7 +24,8 @@ function check(src: string, key = 'v'): ReturnType<typeof scalarText> {
   for (let i = 0; i < st.value.length; i++) {
     const c = st.value[i];
     const s = src.slice(st.start[i], st.end[i]);
-    if (/[A-Za-z0-9{}[\]:,]/.test(c) && st.end[i] - st.start[i] === 1) assert.equal(s, c, `char ${i} ${JSON.stringify(c)} maps to ${JSON.stringify(s)}`);
+    if (/[A-Za-z0-9{}[\]:,]/.test(c) && st.end[i] - st.start[i] === 1)
+      assert.equal(s, c, `char ${i} ${JSON.stringify(c)} maps to ${JSON.stringify(s)}`);
     if (i > 0) assert.ok(st.start[i] >= st.start[i - 1], 'monotonic');
   }
   return st;
@@ -59,7 +60,8 @@ for (const [name, src] of Object.entries(samples)) {
       const doc = parseDocument(src);
       const n = doc.getIn(['m', 'annotations', 'v'], true) as Scalar;
       const st = scalarText(src, n)!;
-      assert.equal(st.value, n.value); assert.ok(st.exact);
+      assert.equal(st.value, n.value);
+      assert.ok(st.exact);
       return;
     }
     check(src);
@@ -107,10 +109,40 @@ test('mapping: non-string scalars have no text', () => {
 test('mapping: random values written by the yaml library in every style and line width map exactly', async () => {
   const { stringify } = await import('yaml');
   let seed = 12345;
-  const rnd = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
-  const alphabet = ['{', '}', '[', ']', '"', ':', ',', ' ', ' ', ' ', 'a', 'b', 'type', 'forward', '1', '\\', "'", '\n', '\t', 'é', '#', '-', '  ', '\n\n', '😀'];
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const alphabet = [
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    ':',
+    ',',
+    ' ',
+    ' ',
+    ' ',
+    'a',
+    'b',
+    'type',
+    'forward',
+    '1',
+    '\\',
+    "'",
+    '\n',
+    '\t',
+    'é',
+    '#',
+    '-',
+    '  ',
+    '\n\n',
+    '😀',
+  ];
   const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
-  let checked = 0, exact = 0;
+  let checked = 0,
+    exact = 0;
   for (let i = 0; i < 400; i++) {
     let v = '';
     const len = 1 + rnd(40);

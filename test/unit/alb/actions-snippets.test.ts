@@ -13,7 +13,8 @@ const SNIPPETS = path.join(ROOT, 'snippets', 'alb.json');
 
 /** Snippet body → text: ${n:default} → default, ${n|a,b|} → a, $n → '', \$ → $. */
 export function expand(body: string[]): string {
-  return body.join('\n')
+  return body
+    .join('\n')
     .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{\d+\}|\$\d+/g, '')
@@ -47,12 +48,17 @@ const snippets = JSON.parse(fs.readFileSync(SNIPPETS, 'utf8')) as Record<string,
 
 test('the ALB snippets are contributed for YAML', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.ok(pkg.contributes.snippets.some((s: { language: string; path: string }) => s.language === 'yaml' && s.path === './snippets/alb.json'));
+  assert.ok(
+    pkg.contributes.snippets.some((s: { language: string; path: string }) => s.language === 'yaml' && s.path === './snippets/alb.json'),
+  );
   // VS Code offers contributed snippets anywhere in YAML (at annotation values too): only whole manifests,
   // behind an alb-ingress prefix; annotation-level ones are server completion items.
   assert.deepEqual(Object.keys(snippets).length, 2);
   for (const s of Object.values(snippets)) {
-    assert.ok(s.prefix.every((p) => p.startsWith('alb-ingress')), s.prefix.join());
+    assert.ok(
+      s.prefix.every((p) => p.startsWith('alb-ingress')),
+      s.prefix.join(),
+    );
     assert.match(s.body[0], /^apiVersion: /);
   }
 });
@@ -66,6 +72,10 @@ for (const [name, s] of Object.entries(snippets)) {
     const svc = serviceWith({ 'main.yaml': text });
     const d = svc.validate(uriOf('main.yaml'));
     assert.deepEqual(svc.internalErrors, []);
-    assert.deepEqual(d.map((x) => `${x.code}: ${x.message}`), [], text);
+    assert.deepEqual(
+      d.map((x) => `${x.code}: ${x.message}`),
+      [],
+      text,
+    );
   });
 }

@@ -19,7 +19,11 @@ const NOT_CONSTANTS: Record<string, string> = {
 };
 
 function constants(): string[] {
-  return fs.readFileSync(FIXTURE, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return fs
+    .readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 test('the fixture names its source and holds the 69 Ingress suffix constants', () => {
@@ -44,7 +48,9 @@ test('every Ingress annotation constant of the controller is in the catalog (or 
 
 test('every catalog entry comes from a constant (or is documented as built elsewhere)', () => {
   const cs = new Set(constants());
-  const extra = ALB_ANNOTATIONS.filter((e) => !cs.has(e.name) && !(e.prefix && cs.has(e.prefix)) && !NOT_CONSTANTS[e.name]).map((e) => e.name);
+  const extra = ALB_ANNOTATIONS.filter((e) => !cs.has(e.name) && !(e.prefix && cs.has(e.prefix)) && !NOT_CONSTANTS[e.name]).map(
+    (e) => e.name,
+  );
   assert.deepEqual(extra, []);
 });
 
@@ -57,9 +63,17 @@ test('entries are complete: doc, upstream link, scope and group behaviour; depre
     if (e.type === 'enum') assert.ok(e.values && e.values.length >= 2, `${e.name} lists its values`);
   }
   assert.ok(ALB_CATALOG.get('web-acl-id')!.deprecated);
-  const unsupported = ALB_ANNOTATIONS.filter((e) => e.autoModeUnsupported).map((e) => e.name).sort();
+  const unsupported = ALB_ANNOTATIONS.filter((e) => e.autoModeUnsupported)
+    .map((e) => e.name)
+    .sort();
   // EKS user guide auto-configure-alb: not supported; OIDC is (auto-managed-rbac-example), listener attributes are not.
-  assert.deepEqual(unsupported, ['group.name', 'listener-attributes.${Protocol}-${Port}', 'shield-advanced-protection', 'waf-acl-id', 'web-acl-id']);
+  assert.deepEqual(unsupported, [
+    'group.name',
+    'listener-attributes.${Protocol}-${Port}',
+    'shield-advanced-protection',
+    'waf-acl-id',
+    'web-acl-id',
+  ]);
   assert.equal(ALB_CATALOG.get('auth-type')!.autoModeUnsupportedValue, undefined);
   assert.equal(ALB_CATALOG.get('listen-ports')!.groupBehavior, 'Merge');
   assert.equal(ALB_CATALOG.get('scheme')!.groupBehavior, 'Exclusive');

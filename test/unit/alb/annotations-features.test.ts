@@ -55,7 +55,10 @@ test('names after the prefix: every annotation with type/default detail and Mark
   const depr = items.find((i) => i.label === P + 'web-acl-id')!;
   assert.deepEqual(depr.tags, [1]);
   // actions./conditions. offer the backend names.
-  assert.ok(items.some((i) => i.label === P + 'actions.blue-green'), 'action for the use-annotation backend');
+  assert.ok(
+    items.some((i) => i.label === P + 'actions.blue-green'),
+    'action for the use-annotation backend',
+  );
   assert.ok(!items.some((i) => i.label === P + 'actions.api'), 'no action for a real-port backend');
   assert.ok(items.some((i) => i.label === P + 'conditions.api') && items.some((i) => i.label === P + 'conditions.blue-green'));
   assert.ok(items.some((i) => i.label === P + 'transforms.api'));
@@ -78,7 +81,8 @@ test('on a Service: only the Ingress+Service annotations and the service.beta on
 });
 
 test('values: enums, booleans as quoted strings, JSON templates; quoting follows the context', () => {
-  const base = (line: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    ${line}\n${SPEC}`;
+  const base = (line: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\n  annotations:\n    ${line}\n${SPEC}`;
   const scheme = complete(base(`${P}scheme: `), `${P}scheme: `);
   assert.deepEqual(scheme.map((i) => i.label).sort(), ['internal', 'internet-facing']);
   assert.ok(scheme.find((i) => i.label === 'internal')!.preselect);
@@ -135,7 +139,8 @@ test('hover on an annotation name: doc, type, default, range, group behaviour, A
 });
 
 test('spec.ingressClassName: IngressClasses of the workspace with their controller; hover names the controller', () => {
-  const cls = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: auto-alb\nspec:\n  controller: eks.amazonaws.com/alb\n';
+  const cls =
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: auto-alb\nspec:\n  controller: eks.amazonaws.com/alb\n';
   const ing = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  ingressClassName: auto-alb\n';
   const s = serviceWith({ 'c.yaml': cls, 'i.yaml': ing });
   const items = s.complete(uriOf('i.yaml'), positionOf(ing, 'ingressClassName: ', 18))!.items;

@@ -25,7 +25,8 @@ const SPEC = `spec:
                 port:
                   name: use-annotation
 `;
-const ingress = (annotations: string, spec = SPEC) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n${annotations.replace(/^/gm, '    ')}\n${spec}`;
+const ingress = (annotations: string, spec = SPEC) =>
+  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n${annotations.replace(/^/gm, '    ')}\n${spec}`;
 
 function complete(text: string, needle: string, delta = needle.length, files: Record<string, string> = {}): CompletionItem[] {
   const s = serviceWith({ ...files, 'main.yaml': text });
@@ -37,7 +38,11 @@ const newText = (i: CompletionItem) => (i.textEdit as TextEdit).newText;
 
 /** A snippet with each placeholder replaced by its default (the first choice). */
 function expand(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\\$/g, '$');
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\\$/g, '$');
 }
 /** The text after accepting a completion item (its placeholders at their defaults). */
 function accept(text: string, item: CompletionItem): string {
@@ -47,7 +52,11 @@ function accept(text: string, item: CompletionItem): string {
 const tabStops = (snippet: string) => [...snippet.matchAll(/(?<!\\)\$\{?(\d+)/g)].map((m) => Number(m[1]));
 
 test('annotation names answer on the short names too: ssl, healthcheck, target-type', () => {
-  for (const [typed, want] of [['ssl', 'ssl-redirect'], ['healthcheck', 'healthcheck-interval-seconds'], ['target-type', 'target-type']]) {
+  for (const [typed, want] of [
+    ['ssl', 'ssl-redirect'],
+    ['healthcheck', 'healthcheck-interval-seconds'],
+    ['target-type', 'target-type'],
+  ]) {
     const text = ingress(`${typed}`);
     const items = complete(text, `    ${typed}`);
     const item = items.find((i) => i.label === P + want);
@@ -55,7 +64,10 @@ test('annotation names answer on the short names too: ssl, healthcheck, target-t
     // The editor filters on what was typed: the short name, not the prefixed key.
     assert.ok(item.filterText!.startsWith(want), item.filterText);
     assert.ok(newText(item).startsWith(`${P}${want}: `), newText(item));
-    assert.ok(items.every((i) => (i.filterText ?? '').includes(typed) || /actions/.test(i.label)), `${typed}: only matching names`);
+    assert.ok(
+      items.every((i) => (i.filterText ?? '').includes(typed) || /actions/.test(i.label)),
+      `${typed}: only matching names`,
+    );
   }
   // Not in annotations, nothing from us; on a Service only what a Service can carry.
   assert.deepEqual(complete(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  ssl\n`, '  ssl'), []);
@@ -65,17 +77,26 @@ test('annotation names answer on the short names too: ssl, healthcheck, target-t
   assert.ok(!labels.includes(P + 'frontend-nlb-healthcheck-path'), 'Ingress-only names stay off a Service');
 });
 
-test('inserted values are valid and useful: ssl-redirect \'443\', ARN-shaped placeholders', () => {
+test("inserted values are valid and useful: ssl-redirect '443', ARN-shaped placeholders", () => {
   const items = complete(ingress(`${P}`), `    ${P}`);
   const ssl = items.find((i) => i.label === P + 'ssl-redirect')!;
   assert.equal(expand(newText(ssl)), `${P}ssl-redirect: "443"`);
   const cert = items.find((i) => i.label === P + 'certificate-arn')!;
-  assert.match(expand(newText(cert)), /^alb\.ingress\.kubernetes\.io\/certificate-arn: arn:aws:acm:region:account-id:certificate\/certificate-id$/);
+  assert.match(
+    expand(newText(cert)),
+    /^alb\.ingress\.kubernetes\.io\/certificate-arn: arn:aws:acm:region:account-id:certificate\/certificate-id$/,
+  );
   for (const key of ['ssl-redirect', 'certificate-arn', 'acm-pca-arn', 'wafv2-acl-arn']) {
     const item = items.find((i) => i.label === P + key)!;
     const text = accept(ingress(`${P}`), item);
-    const d = serviceWith({ 'main.yaml': text }).validate(uriOf('main.yaml')).filter((x) => ['alb-annotation-value', 'alb-certificate-arn'].includes(String(x.code)));
-    assert.deepEqual(d.map((x) => x.message), [], `${key} as inserted:\n${text}`);
+    const d = serviceWith({ 'main.yaml': text })
+      .validate(uriOf('main.yaml'))
+      .filter((x) => ['alb-annotation-value', 'alb-certificate-arn'].includes(String(x.code)));
+    assert.deepEqual(
+      d.map((x) => x.message),
+      [],
+      `${key} as inserted:\n${text}`,
+    );
   }
 });
 
@@ -84,21 +105,37 @@ test('actions.<name>: the name and the JSON have their own tab stops; the blue/g
   const generic = items.find((i) => i.label === P + 'actions.${action-name}')!;
   const stops = tabStops(newText(generic));
   assert.equal(stops[0], 1, 'the name is $1');
-  assert.ok(stops.slice(1).every((n) => n > 1), `the JSON's stops come after the name: ${newText(generic)}`);
+  assert.ok(
+    stops.slice(1).every((n) => n > 1),
+    `the JSON's stops come after the name: ${newText(generic)}`,
+  );
   for (const label of [`${P}actions: blue/green (weighted forward)`, `${P}actions: canary (weighted forward, sticky)`]) {
     const item = items.find((i) => i.label === label)!;
     assert.ok(item, label);
     const text = accept(ingress(`${P}`), item);
     // Named after the use-annotation backend that has no action yet.
     assert.match(text, /actions\.bg: \|/);
-    const d = serviceWith({ 'main.yaml': text }).validate(uriOf('main.yaml')).filter((x) => /^alb-(json|action)/.test(String(x.code)) || x.code === 'alb-use-annotation-missing-action');
-    assert.deepEqual(d.map((x) => `${x.code}: ${x.message}`), [], text);
+    const d = serviceWith({ 'main.yaml': text })
+      .validate(uriOf('main.yaml'))
+      .filter((x) => /^alb-(json|action)/.test(String(x.code)) || x.code === 'alb-use-annotation-missing-action');
+    assert.deepEqual(
+      d.map((x) => `${x.code}: ${x.message}`),
+      [],
+      text,
+    );
   }
   // Other generic names keep their stops apart too.
-  for (const label of [`${P}listener-attributes.\${Protocol}-\${Port}`, `${P}target-control-port.\${serviceName}.\${servicePort}`, `${P}conditions.\${conditions-name}`]) {
+  for (const label of [
+    `${P}listener-attributes.\${Protocol}-\${Port}`,
+    `${P}target-control-port.\${serviceName}.\${servicePort}`,
+    `${P}conditions.\${conditions-name}`,
+  ]) {
     const s = tabStops(newText(items.find((i) => i.label === label)!));
     const nameStops = label.includes('conditions') ? 1 : 2;
-    assert.ok(s.slice(nameStops).every((n) => n > nameStops), `${label}: ${s.join(',')}`);
+    assert.ok(
+      s.slice(nameStops).every((n) => n > nameStops),
+      `${label}: ${s.join(',')}`,
+    );
   }
   assert.equal(shiftTabStops('${1:a} $2 \\$3 $0', 2), '${3:a} $4 \\$3 $0');
 });
@@ -113,7 +150,10 @@ test('rule backends ↔ actions: use-annotation for port.name, action names for 
   assert.match(use.detail!, /actions\.blue-green/);
   const name = ingress(act, SPEC.replace('name: bg', 'name: b'));
   const names = complete(name, 'service:\n                name: b');
-  assert.deepEqual(names.map((i) => i.label), ['blue-green']);
+  assert.deepEqual(
+    names.map((i) => i.label),
+    ['blue-green'],
+  );
   assert.equal(newText(names[0]), 'blue-green');
   // v1beta1 backends too.
   const beta = `apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n  annotations:\n    ${act}\nspec:\n  rules:\n    - http:\n        paths:\n          - backend:\n              serviceName: blue-green\n              servicePort: u\n`;
@@ -127,12 +167,17 @@ test('rule backends ↔ actions: use-annotation for port.name, action names for 
   assert.equal(text.split('\n')[6].slice(locs[0].range.start.character, locs[0].range.end.character), `${P}actions.blue-green`);
   // A backend that names no action (nor a Service here) leads nowhere.
   const other = ingress(act, SPEC.replace('name: bg', 'name: web').replace('name: use-annotation', 'number: 80'));
-  assert.deepEqual(serviceWith({ 'main.yaml': other }).definition(uriOf('main.yaml'), positionOf(other, 'service:\n                name: web', 33)), []);
+  assert.deepEqual(
+    serviceWith({ 'main.yaml': other }).definition(uriOf('main.yaml'), positionOf(other, 'service:\n                name: web', 33)),
+    [],
+  );
 });
 
 test('inside a JSON action, Service names rank above the whole-annotation templates', () => {
   const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-blue\n  namespace: shop\nspec:\n  ports: [{port: 80}]\n';
-  const text = ingress(`${P}actions.bg: '{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "", "servicePort": 80}]}}'`);
+  const text = ingress(
+    `${P}actions.bg: '{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "", "servicePort": 80}]}}'`,
+  );
   const items = complete(text, '"serviceName": "', 16, { 'svc.yaml': svc });
   const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   const first = sorted.findIndex((i) => i.label === 'web-blue');
@@ -151,7 +196,9 @@ test('quotes follow the file: single-quoted files get single quotes, others doub
 });
 
 test('hovers show <name> placeholders as written (no HTML), and a value with Markdown characters as text', () => {
-  const text = ingress(`${P}actions.bg: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "503"}}'\n${P}target-control-port.web.80: "3000"`);
+  const text = ingress(
+    `${P}actions.bg: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "503"}}'\n${P}target-control-port.web.80: "3000"`,
+  );
   const s = serviceWith({ 'main.yaml': text });
   const md = (needle: string, d: number) => JSON.stringify(s.hover(uriOf('main.yaml'), positionOf(text, needle, d))!.contents);
   const action = md('actions.bg', 3);

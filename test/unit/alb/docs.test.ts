@@ -16,11 +16,12 @@ const annotationsDoc = fs.readFileSync(path.join(ROOT, 'docs', 'alb-annotations.
 const actionsDoc = fs.readFileSync(path.join(ROOT, 'docs', 'alb-actions.md'), 'utf8');
 
 test('every annotation code has a row in docs/alb-annotations.md, every JSON code one in docs/alb-actions.md', () => {
-  for (const c of [...ANNOTATION_CODES, ...CLASS_PARAMS_CODES]) assert.match(annotationsDoc, new RegExp(`^\\| \`${c.code}\` \\| ${c.severity} \\|`, 'm'), c.code);
+  for (const c of [...ANNOTATION_CODES, ...CLASS_PARAMS_CODES])
+    assert.match(annotationsDoc, new RegExp(`^\\| \`${c.code}\` \\| ${c.severity} \\|`, 'm'), c.code);
   for (const c of ACTIONS_CODES) assert.match(actionsDoc, new RegExp(`^\\| \`${c.code}\` \\|`, 'm'), c.code);
 });
 
-test('the IngressGroup table states each annotation\'s comparison and IngressClassParams field as the catalog does', () => {
+test("the IngressGroup table states each annotation's comparison and IngressClassParams field as the catalog does", () => {
   for (const e of ALB_ANNOTATIONS) {
     if (e.name === 'dry-run-plan') continue;
     const row = `| \`${e.name}\` | ${e.groupBehavior === 'N/A' ? '' : `**${e.groupBehavior}**: `}${groupCompareText(e)} | ${paramsText(e) ?? '—'} |`;

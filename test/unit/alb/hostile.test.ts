@@ -33,7 +33,10 @@ test('JSON nested thousands of levels deep: one clear error, no stack overflow, 
 });
 
 test('JSON nested a few levels still parses and is checked normally', () => {
-  const text = ingress('ok', `    alb.ingress.kubernetes.io/actions.x: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "404"}}'`);
+  const text = ingress(
+    'ok',
+    `    alb.ingress.kubernetes.io/actions.x: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "404"}}'`,
+  );
   assert.deepEqual(withCode(serviceWith({ 'a.yaml': text }).validate(uriOf('a.yaml')), 'alb-json-invalid'), []);
 });
 
@@ -64,7 +67,9 @@ for (const n of [1000, 20000]) {
     const start = process.hrtime.bigint();
     const lenses = s.codeLenses(uriOf('a.yaml'));
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    t.diagnostic(`${n} target groups (${(text.length / 1024).toFixed(0)} KB): ${lenses.length} lenses in ${ms.toFixed(1)} ms, heap +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1)} MB`);
+    t.diagnostic(
+      `${n} target groups (${(text.length / 1024).toFixed(0)} KB): ${lenses.length} lenses in ${ms.toFixed(1)} ms, heap +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1)} MB`,
+    );
     assert.deepEqual(lenses, []);
     assert.equal(withCode(s.validate(uriOf('a.yaml')), 'alb-action-target-groups-limit').length, 1);
     assert.deepEqual(s.internalErrors, []);
@@ -98,11 +103,17 @@ test('a lens resolved after its action changed does nothing and says so', () => 
 test('code lenses of a cancelled request: none (the isCancelled callback is asked per object)', () => {
   const s = serviceWith({ 'a.yaml': manyTargets(2) });
   assert.ok(s.codeLenses(uriOf('a.yaml')).length > 1);
-  assert.deepEqual(s.codeLenses(uriOf('a.yaml'), () => true), []);
+  assert.deepEqual(
+    s.codeLenses(uriOf('a.yaml'), () => true),
+    [],
+  );
   // Cancelled after the first object: what was gathered is dropped, not returned half-done.
   const two = manyTargets(2) + '---\n' + manyTargets(2).replace('name: many', 'name: more');
   const s2 = serviceWith({ 'b.yaml': two });
   let asked = 0;
-  assert.deepEqual(s2.codeLenses(uriOf('b.yaml'), () => ++asked > 1), []);
+  assert.deepEqual(
+    s2.codeLenses(uriOf('b.yaml'), () => ++asked > 1),
+    [],
+  );
   assert.equal(asked, 2);
 });

@@ -26,7 +26,10 @@ function inChart(name: string, text: string, extra: Record<string, string> = {})
 function at(text: string, d: Diagnostic): { line: string; covered: string } {
   const lines = text.split('\n');
   const r = d.range;
-  return { line: lines[r.start.line], covered: r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : '' };
+  return {
+    line: lines[r.start.line],
+    covered: r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : '',
+  };
 }
 
 const DEPLOYMENT = `{{- if .Values.enabled }}
@@ -77,13 +80,30 @@ test('Chart.yaml, values files and helmfile.yaml are not objects: no missing-kin
     'chart/values-production.yaml': 'apiVersion: v1\n',
     'helmfile.yaml': 'releases:\n  - name: web\n    chart: ./chart\n',
   });
-  for (const f of ['chart/Chart.yaml', 'chart/values.yaml', 'chart/ci/daemonset-values.yaml', 'chart/values-production.yaml', 'helmfile.yaml']) {
+  for (const f of [
+    'chart/Chart.yaml',
+    'chart/values.yaml',
+    'chart/ci/daemonset-values.yaml',
+    'chart/values-production.yaml',
+    'helmfile.yaml',
+  ]) {
     assert.deepEqual(s.validate(uriOf(f)), [], f);
   }
   // A template named like a values file is a template.
-  assert.equal(withCode(serviceWith({ 'chart/templates/values-configmap.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\n' }).validate(uriOf('chart/templates/values-configmap.yaml')), 'missing-api-version').length, 1);
+  assert.equal(
+    withCode(
+      serviceWith({ 'chart/templates/values-configmap.yaml': 'kind: ConfigMap\nmetadata:\n  name: x\n' }).validate(
+        uriOf('chart/templates/values-configmap.yaml'),
+      ),
+      'missing-api-version',
+    ).length,
+    1,
+  );
   // The same text under an ordinary name is checked.
-  assert.deepEqual(withCode(serviceWith({ 'app.yaml': 'kind: DaemonSet\nimage: nginx\n' }).validate(uriOf('app.yaml')), 'missing-api-version').length, 1);
+  assert.deepEqual(
+    withCode(serviceWith({ 'app.yaml': 'kind: DaemonSet\nimage: nginx\n' }).validate(uriOf('app.yaml')), 'missing-api-version').length,
+    1,
+  );
 });
 
 test('no yaml-syntax from template syntax: action lines, inline actions, if/else alternatives, block scalars', () => {
@@ -113,10 +133,14 @@ data:
 });
 
 test('a genuine YAML error in the literal text of a template is reported at its line', () => {
-  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  ports: [80, 443\n  type: ClusterIP\n';
+  const text =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  ports: [80, 443\n  type: ClusterIP\n';
   const d = withCode(inChart('service.yaml', text), 'yaml-syntax');
   assert.ok(d.length > 0);
-  assert.ok(d.every((x) => x.range.start.line >= 5), JSON.stringify(d.map((x) => x.range)));
+  assert.ok(
+    d.every((x) => x.range.start.line >= 5),
+    JSON.stringify(d.map((x) => x.range)),
+  );
 });
 
 test('literal parts are checked at their template line: removed apiVersion (range = the apiVersion value)', () => {
@@ -144,9 +168,13 @@ spec:
 
 test('a removed apiVersion gated on the cluster version is never rendered at the target: silent', () => {
   // The shape of the metrics-server and aws-node-termination-handler PSP templates, and of Datadog's.
-  const gated = (cond: string) => `{{- if and (.Values.rbac.pspEnabled) (${cond}) }}\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  privileged: false\n{{- end }}\n`;
+  const gated = (cond: string) =>
+    `{{- if and (.Values.rbac.pspEnabled) (${cond}) }}\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  privileged: false\n{{- end }}\n`;
   assert.deepEqual(withCode(inChart('psp.yaml', gated('semverCompare "<1.25-0" .Capabilities.KubeVersion.GitVersion')), 'api-removed'), []);
-  assert.deepEqual(withCode(inChart('psp.yaml', gated('.Capabilities.APIVersions.Has "policy/v1beta1/PodSecurityPolicy"')), 'api-removed'), []);
+  assert.deepEqual(
+    withCode(inChart('psp.yaml', gated('.Capabilities.APIVersions.Has "policy/v1beta1/PodSecurityPolicy"')), 'api-removed'),
+    [],
+  );
   assert.deepEqual(withCode(inChart('psp.yaml', gated('include "common.capabilities.psp.supported" .')), 'api-removed'), []);
   const valueOnly = withCode(inChart('psp.yaml', gated('.Values.psp.create')), 'api-removed');
   assert.equal(valueOnly.length, 1);
@@ -154,7 +182,8 @@ test('a removed apiVersion gated on the cluster version is never rendered at the
 });
 
 test('literal parts are checked: an unquoted number as a label value (range = the value)', () => {
-  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\n    tier: 2\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n';
+  const text =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\n    tier: 2\nspec:\n  ports:\n    - port: {{ .Values.service.port }}\n';
   const d = withCode(inChart('service.yaml', text), 'meta-value-not-string');
   assert.equal(d.length, 1);
   assert.deepEqual(at(text, d[0]), { line: '    tier: 2', covered: '2' });
@@ -186,7 +215,9 @@ spec:
 `;
 
 test('literal parts are checked: a misspelt literal ALB annotation name (range = the key)', () => {
-  const text = INGRESS('    alb.ingress.kubernetes.io/shceme: internet-facing\n    alb.ingress.kubernetes.io/target-type: {{ .Values.ingress.targetType }}');
+  const text = INGRESS(
+    '    alb.ingress.kubernetes.io/shceme: internet-facing\n    alb.ingress.kubernetes.io/target-type: {{ .Values.ingress.targetType }}',
+  );
   const d = withCode(inChart('ingress.yaml', text), 'alb-unknown-annotation');
   assert.equal(d.length, 1);
   assert.equal(at(text, d[0]).covered, 'alb.ingress.kubernetes.io/shceme');
@@ -194,22 +225,31 @@ test('literal parts are checked: a misspelt literal ALB annotation name (range =
 });
 
 test('literal parts are checked: invalid literal JSON in a literal actions annotation; templated JSON is not judged', () => {
-  const bad = INGRESS(`    alb.ingress.kubernetes.io/actions.redirect: '{"type": "redirect", "redirectConfig": {"statusCode": "HTTP_301",}}'`);
+  const bad = INGRESS(
+    `    alb.ingress.kubernetes.io/actions.redirect: '{"type": "redirect", "redirectConfig": {"statusCode": "HTTP_301",}}'`,
+  );
   const d = withCode(inChart('ingress.yaml', bad), 'alb-json-invalid');
   assert.ok(d.length >= 1);
   assert.equal(at(bad, d[0]).line.trim().startsWith('alb.ingress.kubernetes.io/actions.redirect'), true);
   assert.equal(d[0].range.start.character, at(bad, d[0]).line.indexOf(',}}') + 1);
-  const templated = INGRESS(`    alb.ingress.kubernetes.io/actions.redirect: '{"type": "redirect", "redirectConfig": {{ toJson .Values.redirect }}}'`);
-  assert.deepEqual(inChart('ingress.yaml', templated).filter((x) => String(x.code).startsWith('alb-')), []);
+  const templated = INGRESS(
+    `    alb.ingress.kubernetes.io/actions.redirect: '{"type": "redirect", "redirectConfig": {{ toJson .Values.redirect }}}'`,
+  );
+  assert.deepEqual(
+    inChart('ingress.yaml', templated).filter((x) => String(x.code).startsWith('alb-')),
+    [],
+  );
 });
 
 test('templated annotation values are unknown: no type, enum or range finding', () => {
-  const text = INGRESS([
-    '    alb.ingress.kubernetes.io/scheme: {{ .Values.ingress.scheme }}',
-    '    alb.ingress.kubernetes.io/healthcheck-interval-seconds: "{{ .Values.hc.interval }}"',
-    '    alb.ingress.kubernetes.io/listen-ports: \'{{ toJson .Values.ingress.ports }}\'',
-    '    alb.ingress.kubernetes.io/group.name: {{ .Values.group }}',
-  ].join('\n'));
+  const text = INGRESS(
+    [
+      '    alb.ingress.kubernetes.io/scheme: {{ .Values.ingress.scheme }}',
+      '    alb.ingress.kubernetes.io/healthcheck-interval-seconds: "{{ .Values.hc.interval }}"',
+      "    alb.ingress.kubernetes.io/listen-ports: '{{ toJson .Values.ingress.ports }}'",
+      '    alb.ingress.kubernetes.io/group.name: {{ .Values.group }}',
+    ].join('\n'),
+  );
   assert.deepEqual(inChart('ingress.yaml', text), []);
   // The same values written literally and wrong are reported.
   const literal = INGRESS('    alb.ingress.kubernetes.io/scheme: public\n    alb.ingress.kubernetes.io/healthcheck-interval-seconds: "1"');
@@ -232,7 +272,13 @@ spec:
         name: use-annotation
 `;
   // Annotations injected by the template: the action may be among them.
-  assert.deepEqual(withCode(inChart('ingress.yaml', base('    {{- toYaml .Values.ingress.annotations | nindent 4 }}')), 'alb-use-annotation-missing-action'), []);
+  assert.deepEqual(
+    withCode(
+      inChart('ingress.yaml', base('    {{- toYaml .Values.ingress.annotations | nindent 4 }}')),
+      'alb-use-annotation-missing-action',
+    ),
+    [],
+  );
   // A literal annotations map without it: the controller answers 503 (reported on the port name).
   const text = base('    alb.ingress.kubernetes.io/scheme: internal');
   const d = withCode(inChart('ingress.yaml', text), 'alb-use-annotation-missing-action');
@@ -248,7 +294,8 @@ test('no missing-field finding on an open node; still one where nothing can be i
   const header = '{{- include "web.header" . }}\nkind: ServiceAccount\nmetadata:\n  name: sa\n';
   assert.deepEqual(inChart('sa.yaml', header), []);
   // Only control actions around it: nothing is injected, the name is missing.
-  const missing = '{{- if .Values.serviceAccount.create }}\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels:\n    app: web\n{{- end }}\n';
+  const missing =
+    '{{- if .Values.serviceAccount.create }}\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels:\n    app: web\n{{- end }}\n';
   const d = withCode(inChart('sa.yaml', missing), 'missing-name');
   assert.equal(d.length, 1);
   assert.equal(at(missing, d[0]).line, '  labels:');
@@ -303,7 +350,10 @@ spec:
         - port: \${PORT}
 `;
   const s = serviceWith({ 'np.yaml': text });
-  assert.deepEqual(s.validate(uriOf('np.yaml')).filter((d) => d.severity! <= 2), []);
+  assert.deepEqual(
+    s.validate(uriOf('np.yaml')).filter((d) => d.severity! <= 2),
+    [],
+  );
   const wrong = text.replace('${VPC_CIDR}', '10.0.0.0/33');
   const d = withCode(serviceWith({ 'np.yaml': wrong }).validate(uriOf('np.yaml')), 'np-cidr-invalid');
   assert.equal(d.length, 1);
@@ -311,9 +361,13 @@ spec:
 });
 
 test('*.yaml.tpl files (Terraform templatefile) are manifests with placeholders', () => {
-  const text = 'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      nodeClassRef:\n        group: eks.amazonaws.com\n        kind: NodeClass\n        name: ${node_class}\n      requirements:\n        - key: karpenter.sh/capacity-type\n          operator: In\n          values: ["on-demand"]\n';
+  const text =
+    'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      nodeClassRef:\n        group: eks.amazonaws.com\n        kind: NodeClass\n        name: ${node_class}\n      requirements:\n        - key: karpenter.sh/capacity-type\n          operator: In\n          values: ["on-demand"]\n';
   const s = serviceWith({ 'terraform/nodepool.yaml.tpl': text });
-  assert.deepEqual(s.validate(uriOf('terraform/nodepool.yaml.tpl')).filter((d) => d.severity! <= 2), []);
+  assert.deepEqual(
+    s.validate(uriOf('terraform/nodepool.yaml.tpl')).filter((d) => d.severity! <= 2),
+    [],
+  );
   const removed = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${name}\nspec:\n  minAvailable: 1\n';
   assert.equal(withCode(serviceWith({ 'pdb.yml.tpl': removed }).validate(uriOf('pdb.yml.tpl')), 'api-removed').length, 1);
 });
@@ -356,11 +410,19 @@ spec:
 });
 
 test('np-host-network: not for `hostNetwork: true` inside {{ if }} on a value (cert-manager webhook shape)', () => {
-  const deploy = (host: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  selector:\n    matchLabels:\n      app: webhook\n  template:\n    metadata:\n      labels:\n        app: webhook\n    spec:\n${host}      containers:\n        - name: webhook\n          image: webhook:1\n`;
-  const np = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: webhook\nspec:\n  podSelector:\n    matchLabels:\n      app: webhook\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n';
+  const deploy = (host: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\nspec:\n  selector:\n    matchLabels:\n      app: webhook\n  template:\n    metadata:\n      labels:\n        app: webhook\n    spec:\n${host}      containers:\n        - name: webhook\n          image: webhook:1\n`;
+  const np =
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: webhook\nspec:\n  podSelector:\n    matchLabels:\n      app: webhook\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n';
   const gated = '      {{- if .Values.webhook.hostNetwork }}\n      hostNetwork: true\n      {{- end }}\n';
-  assert.deepEqual(withCode(inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy(gated) }), 'np-host-network'), []);
-  const d = withCode(inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy('      hostNetwork: true\n') }), 'np-host-network');
+  assert.deepEqual(
+    withCode(inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy(gated) }), 'np-host-network'),
+    [],
+  );
+  const d = withCode(
+    inChart('networkpolicy.yaml', np, { 'chart/templates/deployment.yaml': deploy('      hostNetwork: true\n') }),
+    'np-host-network',
+  );
   assert.equal(d.length, 1);
   assert.match(d[0].message, /Deployment \{\{…\}\} uses hostNetwork: true/);
 });
@@ -383,12 +445,44 @@ spec:
 `;
 const INJECTED = '    {{- with .Values.ingress.annotations }}\n    {{- toYaml . | nindent 4 }}\n    {{- end }}';
 const ALB_ABSENT_CASES: { code: string; annotations: string; at: string; source: string }[] = [
-  { code: 'alb-ssl-redirect-no-https', annotations: "    alb.ingress.kubernetes.io/ssl-redirect: '443'", at: "'443'", source: 'model_builder.go buildSSLRedirectConfig: listen-ports may come from the values' },
-  { code: 'alb-listener-tls', annotations: "    alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'", at: 'alb.ingress.kubernetes.io/listen-ports', source: 'model_build_listener.go computeIngressExplicitTLSCertARNs: certificate-arn may come from the values' },
-  { code: 'alb-health-check', annotations: "    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'", at: "'5'", source: 'model_builder.go default timeout 5: healthcheck-timeout-seconds may come from the values' },
-  { code: 'alb-auth', annotations: "    alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'\n    alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-west-2:123456789012:certificate/c1\n    alb.ingress.kubernetes.io/auth-type: cognito", at: 'cognito', source: 'model_build_actions.go buildAuthenticateCognitoAction: auth-idp-cognito may come from the values' },
-  { code: 'alb-ip-address-type', annotations: '    alb.ingress.kubernetes.io/ip-address-type: dualstack-without-public-ipv4', at: 'dualstack-without-public-ipv4', source: 'model_build_load_balancer.go buildLoadBalancerScheme: scheme may come from the values' },
-  { code: 'alb-frontend-nlb', annotations: "    alb.ingress.kubernetes.io/enable-frontend-nlb: 'true'\n    alb.ingress.kubernetes.io/frontend-nlb-eip-allocations: eipalloc-0123456789abcdef0", at: 'eipalloc-0123456789abcdef0', source: 'model_build_frontend_nlb.go validateEIPAllocations: frontend-nlb-scheme may come from the values' },
+  {
+    code: 'alb-ssl-redirect-no-https',
+    annotations: "    alb.ingress.kubernetes.io/ssl-redirect: '443'",
+    at: "'443'",
+    source: 'model_builder.go buildSSLRedirectConfig: listen-ports may come from the values',
+  },
+  {
+    code: 'alb-listener-tls',
+    annotations: '    alb.ingress.kubernetes.io/listen-ports: \'[{"HTTPS": 443}]\'',
+    at: 'alb.ingress.kubernetes.io/listen-ports',
+    source: 'model_build_listener.go computeIngressExplicitTLSCertARNs: certificate-arn may come from the values',
+  },
+  {
+    code: 'alb-health-check',
+    annotations: "    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'",
+    at: "'5'",
+    source: 'model_builder.go default timeout 5: healthcheck-timeout-seconds may come from the values',
+  },
+  {
+    code: 'alb-auth',
+    annotations:
+      '    alb.ingress.kubernetes.io/listen-ports: \'[{"HTTPS": 443}]\'\n    alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-west-2:123456789012:certificate/c1\n    alb.ingress.kubernetes.io/auth-type: cognito',
+    at: 'cognito',
+    source: 'model_build_actions.go buildAuthenticateCognitoAction: auth-idp-cognito may come from the values',
+  },
+  {
+    code: 'alb-ip-address-type',
+    annotations: '    alb.ingress.kubernetes.io/ip-address-type: dualstack-without-public-ipv4',
+    at: 'dualstack-without-public-ipv4',
+    source: 'model_build_load_balancer.go buildLoadBalancerScheme: scheme may come from the values',
+  },
+  {
+    code: 'alb-frontend-nlb',
+    annotations:
+      "    alb.ingress.kubernetes.io/enable-frontend-nlb: 'true'\n    alb.ingress.kubernetes.io/frontend-nlb-eip-allocations: eipalloc-0123456789abcdef0",
+    at: 'eipalloc-0123456789abcdef0',
+    source: 'model_build_frontend_nlb.go validateEIPAllocations: frontend-nlb-scheme may come from the values',
+  },
 ];
 for (const c of ALB_ABSENT_CASES) {
   test(`${c.code}: fires on a literal chart Ingress, silent when the template may add the annotation it misses — ${c.source}`, () => {
@@ -401,6 +495,8 @@ for (const c of ALB_ABSENT_CASES) {
 }
 
 test('alb-health-check: a templated timeout is unknown, not the default', () => {
-  const text = ALB_INGRESS("    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'\n    alb.ingress.kubernetes.io/healthcheck-timeout-seconds: '{{ .Values.hc.timeout }}'");
+  const text = ALB_INGRESS(
+    "    alb.ingress.kubernetes.io/healthcheck-interval-seconds: '5'\n    alb.ingress.kubernetes.io/healthcheck-timeout-seconds: '{{ .Values.hc.timeout }}'",
+  );
   assert.deepEqual(withCode(inChart('ingress.yaml', text), 'alb-health-check'), []);
 });

@@ -5,19 +5,63 @@ import { diagnose, withCode, codesOf, serviceWith, uriOf } from '../../helpers/s
 import { checkTable } from '../../helpers/checkTable';
 
 const META = 'kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/apis/meta/v1 (ObjectMeta labels/annotations: map[string]string)';
-const CM_BAD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    tier: 1\n    ok: "1"\n  annotations:\n    inject: false\n    empty:\ndata:\n  port: 8080\n  name: web\n';
-const DEPLOY_BAD = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels:\n      v: 2\n  template:\n    metadata:\n      labels:\n        v: 2\n';
+const CM_BAD =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    tier: 1\n    ok: "1"\n  annotations:\n    inject: false\n    empty:\ndata:\n  port: 8080\n  name: web\n';
+const DEPLOY_BAD =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels:\n      v: 2\n  template:\n    metadata:\n      labels:\n        v: 2\n';
 
 checkTable('core checks', [
-  { code: 'missing-api-version', source: 'kubernetes/kubernetes apimachinery runtime (Object kind is not registered / apiVersion not set)', fire: 'kind: Service\nmetadata:\n  name: a\n', at: 'Service', silent: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n', count: 1, message: /apiVersion: v1/ },
-  { code: 'missing-kind', source: 'kubernetes/kubernetes apimachinery runtime (Object \'Kind\' is missing)', fire: 'apiVersion: v1\nmetadata:\n  name: a\n', at: 'v1', silent: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n', count: 1 },
-  { code: 'missing-name', source: 'kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (name or generateName is required)', fire: 'apiVersion: v1\nkind: Service\nmetadata:\n  labels: {}\n', at: 'labels: {}\n', silent: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: run-\n', count: 1 },
-  { code: 'meta-value-not-string', name: 'labels, annotations, ConfigMap data', source: META, fire: CM_BAD, at: '1', silent: CM_BAD.replace('tier: 1', 'tier: "1"').replace('inject: false', 'inject: "false"').replace('empty:', 'empty: ""').replace('port: 8080', 'port: "8080"'), count: 4 },
-  { code: 'meta-value-not-string', name: 'Pod template labels and selectors', source: META, fire: DEPLOY_BAD, at: '2', silent: DEPLOY_BAD.replace(/v: 2/g, 'v: "2"'), count: 2 },
+  {
+    code: 'missing-api-version',
+    source: 'kubernetes/kubernetes apimachinery runtime (Object kind is not registered / apiVersion not set)',
+    fire: 'kind: Service\nmetadata:\n  name: a\n',
+    at: 'Service',
+    silent: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n',
+    count: 1,
+    message: /apiVersion: v1/,
+  },
+  {
+    code: 'missing-kind',
+    source: "kubernetes/kubernetes apimachinery runtime (Object 'Kind' is missing)",
+    fire: 'apiVersion: v1\nmetadata:\n  name: a\n',
+    at: 'v1',
+    silent: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n',
+    count: 1,
+  },
+  {
+    code: 'missing-name',
+    source: 'kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (name or generateName is required)',
+    fire: 'apiVersion: v1\nkind: Service\nmetadata:\n  labels: {}\n',
+    at: 'labels: {}\n',
+    silent: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: run-\n',
+    count: 1,
+  },
+  {
+    code: 'meta-value-not-string',
+    name: 'labels, annotations, ConfigMap data',
+    source: META,
+    fire: CM_BAD,
+    at: '1',
+    silent: CM_BAD.replace('tier: 1', 'tier: "1"')
+      .replace('inject: false', 'inject: "false"')
+      .replace('empty:', 'empty: ""')
+      .replace('port: 8080', 'port: "8080"'),
+    count: 4,
+  },
+  {
+    code: 'meta-value-not-string',
+    name: 'Pod template labels and selectors',
+    source: META,
+    fire: DEPLOY_BAD,
+    at: '2',
+    silent: DEPLOY_BAD.replace(/v: 2/g, 'v: "2"'),
+    count: 2,
+  },
 ]);
 
 test('yaml-syntax: reported with a position; the other documents are still checked', () => {
-  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: [1,\n---\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: b\n';
+  const text =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: [1,\n---\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: b\n';
   const d = diagnose(text);
   const syn = withCode(d, 'yaml-syntax');
   assert.ok(syn.length >= 1);

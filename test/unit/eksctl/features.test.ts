@@ -28,7 +28,7 @@ function at(text: string, needle: string, delta = 0) {
 const labels = (l: { items: { label: string }[] } | undefined) => (l?.items ?? []).map((i) => i.label);
 const hoverText = (h: { contents: unknown } | undefined) => (h?.contents as { value: string } | undefined)?.value ?? '';
 
-test('completion: top-level fields of a ClusterConfig in eksctl\'s order, present ones left out', () => {
+test("completion: top-level fields of a ClusterConfig in eksctl's order, present ones left out", () => {
   const text = CFG + '\n';
   const { s, uri } = at(text, 'kind');
   const list = s.complete(uri, { line: text.split('\n').length - 1, character: 0 })!;
@@ -61,7 +61,10 @@ test('completion: Auto Mode node pools and supported versions with their support
 test('hover: metadata.version shows its EKS support window (awsdocs kubernetes-versions.adoc)', () => {
   const { s, uri, pos } = at(CFG, '"1.33"', 2);
   const md = hoverText(s.hover(uri, pos));
-  assert.match(md, /Kubernetes 1\.33 is in EKS standard support until 2026-07-29, then in extended support \(extra cost\) until 2027-07-29/);
+  assert.match(
+    md,
+    /Kubernetes 1\.33 is in EKS standard support until 2026-07-29, then in extended support \(extra cost\) until 2027-07-29/,
+  );
   const unq = CFG.replace('"1.33"', '1.30');
   const u = at(unq, '1.30', 1);
   assert.match(hoverText(u.s.hover(u.uri, u.pos)), /reads this as the number 1\.3/);
@@ -90,7 +93,8 @@ test('every field of the derived schema has a hover (type at least)', () => {
       let t: CompactType | undefined = loc.type;
       while (t && t.t === 'a') t = t.i;
       const ref = t?.$;
-      if (ref && SCHEMA.defs[ref]?.p && !seen.has(ref)) visit(ref, loc.type?.t === 'a' ? [...path, k, 0] : [...path, k], new Set([...seen, ref]));
+      if (ref && SCHEMA.defs[ref]?.p && !seen.has(ref))
+        visit(ref, loc.type?.t === 'a' ? [...path, k, 0] : [...path, k], new Set([...seen, ref]));
     }
   };
   visit(SCHEMA.root, [], new Set([SCHEMA.root]));

@@ -3,20 +3,35 @@ import assert from 'node:assert/strict';
 import { indexWith, serviceWith, uriOf } from '../../helpers/service';
 import { positionOf } from '../../helpers/lspClient';
 
-const app = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 2\n';
+const app =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 2\n';
 
 test('document symbols: one entry per object with Kind namespace/name and its parts', () => {
   const s = serviceWith({ 'a.yaml': app });
   const syms = s.documentSymbols(uriOf('a.yaml'));
-  assert.deepEqual(syms.map((x) => x.name), ['Service shop/web', 'Deployment shop/web']);
-  assert.deepEqual(syms[0].children!.map((c) => c.name), ['metadata', 'spec']);
-  assert.deepEqual(syms[1].children![1].children!.map((c) => c.name), ['replicas']);
+  assert.deepEqual(
+    syms.map((x) => x.name),
+    ['Service shop/web', 'Deployment shop/web'],
+  );
+  assert.deepEqual(
+    syms[0].children!.map((c) => c.name),
+    ['metadata', 'spec'],
+  );
+  assert.deepEqual(
+    syms[1].children![1].children!.map((c) => c.name),
+    ['replicas'],
+  );
   assert.equal(syms[1].selectionRange.start.line, 11);
 });
 
 test('definition: an Ingress backend service name jumps to the Service in another file (same namespace only)', () => {
-  const ing = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n  namespace: shop\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port: {number: 80}\n';
-  const s = serviceWith({ 'app.yaml': app, 'ing.yaml': ing, 'other.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: other\n' });
+  const ing =
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n  namespace: shop\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port: {number: 80}\n';
+  const s = serviceWith({
+    'app.yaml': app,
+    'ing.yaml': ing,
+    'other.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: other\n',
+  });
   const locs = s.definition(uriOf('ing.yaml'), positionOf(ing, 'name: web', 7));
   assert.equal(locs.length, 1);
   assert.equal(locs[0].uri, uriOf('app.yaml'));

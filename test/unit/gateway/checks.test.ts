@@ -27,223 +27,417 @@ interface Case {
 const cases: Case[] = [
   // ---------------------------------------------------------------------------------------- versions
   {
-    code: 'gateway-api-version', source: 'kubernetes-sigs/gateway-api v1.5.0 config/crd/standard/gateway.networking.k8s.io_tlsroutes.yaml (v1alpha2 served: false)',
-    fire: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'TLSRoute', apiVersion: 'gateway.networking.k8s.io/v1alpha2' }),
-    silent: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'TLSRoute' }), fireText: 'gateway.networking.k8s.io/v1alpha2', severity: 1,
+    code: 'gateway-api-version',
+    source: 'kubernetes-sigs/gateway-api v1.5.0 config/crd/standard/gateway.networking.k8s.io_tlsroutes.yaml (v1alpha2 served: false)',
+    fire: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', {
+      kind: 'TLSRoute',
+      apiVersion: 'gateway.networking.k8s.io/v1alpha2',
+    }),
+    silent: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'TLSRoute' }),
+    fireText: 'gateway.networking.k8s.io/v1alpha2',
+    severity: 1,
   },
   {
-    code: 'gateway-api-version', source: 'aws/aws-application-networking-k8s v2.1.3 config/crds/bases/application-networking.k8s.aws_targetgrouppolicies.yaml (v1alpha1 only)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1beta1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n', silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n',
+    code: 'gateway-api-version',
+    source:
+      'aws/aws-application-networking-k8s v2.1.3 config/crds/bases/application-networking.k8s.aws_targetgrouppolicies.yaml (v1alpha1 only)',
+    fire: 'apiVersion: application-networking.k8s.aws/v1beta1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n',
+    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n',
     fireText: 'application-networking.k8s.aws/v1beta1',
   },
   {
-    code: 'gateway-api-unknown-kind', source: 'kubernetes-sigs/gateway-api v1.5.0 config/crd/standard (kind names)',
-    fire: route('- ' + BACKENDS, { kind: 'HttpRoute' }), silent: route('- ' + BACKENDS), fireText: 'HttpRoute',
+    code: 'gateway-api-unknown-kind',
+    source: 'kubernetes-sigs/gateway-api v1.5.0 config/crd/standard (kind names)',
+    fire: route('- ' + BACKENDS, { kind: 'HttpRoute' }),
+    silent: route('- ' + BACKENDS),
+    fireText: 'HttpRoute',
   },
   {
-    code: 'gateway-api-version-deprecated', source: 'kubernetes-sigs/aws-load-balancer-controller v3.5.0 config/crd/gateway/gateway.k8s.aws_loadbalancerconfigurations.yaml (v1beta1 deprecated)',
-    fire: 'apiVersion: gateway.k8s.aws/v1beta1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: lb\n', silent: 'apiVersion: gateway.k8s.aws/v1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: lb\n',
-    fireText: 'gateway.k8s.aws/v1beta1', severity: 3,
+    code: 'gateway-api-version-deprecated',
+    source:
+      'kubernetes-sigs/aws-load-balancer-controller v3.5.0 config/crd/gateway/gateway.k8s.aws_loadbalancerconfigurations.yaml (v1beta1 deprecated)',
+    fire: 'apiVersion: gateway.k8s.aws/v1beta1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: lb\n',
+    silent: 'apiVersion: gateway.k8s.aws/v1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: lb\n',
+    fireText: 'gateway.k8s.aws/v1beta1',
+    severity: 3,
   },
   // ---------------------------------------------------------------------------------------- weights
   {
-    code: 'gateway-weights-all-zero', source: 'gateway-api v1.5.0 httproutes CRD: backendRefs[].weight "If weight is set to 0, no traffic should be forwarded for this entry"',
-    fire: route('- ' + BACKENDS.replace('90', '0').replace('10', '0')), silent: route('- ' + BACKENDS.replace('90', '0')), fireText: 'backendRefs',
+    code: 'gateway-weights-all-zero',
+    source:
+      'gateway-api v1.5.0 httproutes CRD: backendRefs[].weight "If weight is set to 0, no traffic should be forwarded for this entry"',
+    fire: route('- ' + BACKENDS.replace('90', '0').replace('10', '0')),
+    silent: route('- ' + BACKENDS.replace('90', '0')),
+    fireText: 'backendRefs',
   },
   {
-    code: 'gateway-weight-limit', source: 'docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_WeightedTargetGroup.html (weight 0–999)',
-    fire: route('- ' + BACKENDS.replace('90', '9000').replace('10', '1000')), silent: route('- ' + BACKENDS.replace('90', '900').replace('10', '100')), fireText: '9000', severity: 1,
+    code: 'gateway-weight-limit',
+    source: 'docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_WeightedTargetGroup.html (weight 0–999)',
+    fire: route('- ' + BACKENDS.replace('90', '9000').replace('10', '1000')),
+    silent: route('- ' + BACKENDS.replace('90', '900').replace('10', '100')),
+    fireText: '9000',
+    severity: 1,
   },
   // ---------------------------------------------------------------------------------------- references
   {
-    code: 'gateway-parent-missing', source: 'gateway-api spec: parentRefs name a Gateway in the route namespace unless namespace is set',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-nett' }), silent: route('- ' + BACKENDS, { parent: '- name: shop-net' }), fireText: 'shop-nett', severity: 2,
+    code: 'gateway-parent-missing',
+    source: 'gateway-api spec: parentRefs name a Gateway in the route namespace unless namespace is set',
+    fire: route('- ' + BACKENDS, { parent: '- name: shop-nett' }),
+    silent: route('- ' + BACKENDS, { parent: '- name: shop-net' }),
+    fireText: 'shop-nett',
+    severity: 2,
   },
   {
-    code: 'gateway-parent-listener', source: 'aws-application-networking-k8s pkg/controllers/route_controller.go validateRouteParentRefs (NoMatchingParent)',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: htps' }), silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: https' }), fireText: 'htps', severity: 1,
+    code: 'gateway-parent-listener',
+    source: 'aws-application-networking-k8s pkg/controllers/route_controller.go validateRouteParentRefs (NoMatchingParent)',
+    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: htps' }),
+    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: https' }),
+    fireText: 'htps',
+    severity: 1,
   },
   {
-    code: 'gateway-parent-listener', source: 'route_controller.go validateRouteParentRefs: parentRef.port must equal a listener port',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 8080' }), silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 443' }), fireText: '8080',
+    code: 'gateway-parent-listener',
+    source: 'route_controller.go validateRouteParentRefs: parentRef.port must equal a listener port',
+    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 8080' }),
+    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 443' }),
+    fireText: '8080',
   },
   {
-    code: 'gateway-parent-not-allowed', source: 'aws-application-networking-k8s pkg/model/core/route.go IsRouteAllowedByListener (from: Same is the default)',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }).replace('namespace: shop\nspec', 'namespace: web\nspec'),
-    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }), fireText: 'shop-net',
+    code: 'gateway-parent-not-allowed',
+    source: 'aws-application-networking-k8s pkg/model/core/route.go IsRouteAllowedByListener (from: Same is the default)',
+    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }).replace(
+      'namespace: shop\nspec',
+      'namespace: web\nspec',
+    ),
+    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }),
+    fireText: 'shop-net',
     files: { 'class.yaml': LATTICE_CLASS, 'gw.yaml': latticeGateway(), 'svc.yaml': SERVICES.replace(/shop/g, 'web') },
   },
   {
-    code: 'gateway-parent-not-allowed', source: 'route.go isRouteKindAllowedByListener: an HTTP listener takes HTTPRoute only on Lattice',
-    fire: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'GRPCRoute' }), silent: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'GRPCRoute', parent: '- name: shop-net\n  sectionName: https' }),
+    code: 'gateway-parent-not-allowed',
+    source: 'route.go isRouteKindAllowedByListener: an HTTP listener takes HTTPRoute only on Lattice',
+    fire: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { kind: 'GRPCRoute' }),
+    silent: route('- backendRefs:\n  - name: checkout-v1\n    port: 80', {
+      kind: 'GRPCRoute',
+      parent: '- name: shop-net\n  sectionName: https',
+    }),
     fireText: 'shop-net',
   },
   {
-    code: 'gateway-parent-not-allowed', source: 'route.go hostnamesIntersect (NoMatchingListenerHostname)',
-    fire: route('- ' + BACKENDS, { hostnames: '- shop.example.org' }), silent: route('- ' + BACKENDS, { hostnames: '- api.example.com' }), fireText: 'shop-net',
-    files: { 'class.yaml': LATTICE_CLASS, 'gw.yaml': latticeGateway('    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: "*.example.com"'), 'svc.yaml': SERVICES },
+    code: 'gateway-parent-not-allowed',
+    source: 'route.go hostnamesIntersect (NoMatchingListenerHostname)',
+    fire: route('- ' + BACKENDS, { hostnames: '- shop.example.org' }),
+    silent: route('- ' + BACKENDS, { hostnames: '- api.example.com' }),
+    fireText: 'shop-net',
+    files: {
+      'class.yaml': LATTICE_CLASS,
+      'gw.yaml': latticeGateway('    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: "*.example.com"'),
+      'svc.yaml': SERVICES,
+    },
   },
   {
-    code: 'gateway-backend-missing', source: 'route_controller.go validateBackedRefs (BackendNotFound)',
-    fire: route('- ' + BACKENDS.replace('checkout-v2', 'checkout-v3')), silent: route('- ' + BACKENDS), fireText: 'checkout-v3', severity: 2,
+    code: 'gateway-backend-missing',
+    source: 'route_controller.go validateBackedRefs (BackendNotFound)',
+    fire: route('- ' + BACKENDS.replace('checkout-v2', 'checkout-v3')),
+    silent: route('- ' + BACKENDS),
+    fireText: 'checkout-v3',
+    severity: 2,
   },
   {
-    code: 'gateway-backend-missing', source: 'gateway-api HTTPBackendRef: port is the Service port',
-    fire: route('- ' + BACKENDS.replace('port: 80\n    weight: 10', 'port: 8080\n    weight: 10')), silent: route('- ' + BACKENDS), fireText: '8080',
+    code: 'gateway-backend-missing',
+    source: 'gateway-api HTTPBackendRef: port is the Service port',
+    fire: route('- ' + BACKENDS.replace('port: 80\n    weight: 10', 'port: 8080\n    weight: 10')),
+    silent: route('- ' + BACKENDS),
+    fireText: '8080',
   },
   {
-    code: 'gateway-reference-grant-missing', source: 'gateway-api ReferenceGrant (GEP-709); aws-load-balancer-controller pkg/gateway/routeutils/backend_service.go (RefNotPermitted)',
-    fire: route('- backendRefs:\n  - name: billing\n    namespace: pay\n    port: 80'), fireText: 'pay', severity: 3,
+    code: 'gateway-reference-grant-missing',
+    source:
+      'gateway-api ReferenceGrant (GEP-709); aws-load-balancer-controller pkg/gateway/routeutils/backend_service.go (RefNotPermitted)',
+    fire: route('- backendRefs:\n  - name: billing\n    namespace: pay\n    port: 80'),
+    fireText: 'pay',
+    severity: 3,
     silent: route('- backendRefs:\n  - name: billing\n    namespace: pay\n    port: 80'),
-    silentFiles: { ...WORKSPACE, 'grant.yaml': 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: from-shop\n  namespace: pay\nspec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    namespace: shop\n  to:\n  - group: ""\n    kind: Service\n' },
+    silentFiles: {
+      ...WORKSPACE,
+      'grant.yaml':
+        'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: from-shop\n  namespace: pay\nspec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    namespace: shop\n  to:\n  - group: ""\n    kind: Service\n',
+    },
   },
   {
-    code: 'gateway-class-missing', source: 'aws-application-networking-k8s pkg/k8s/utils.go IsControlledByLatticeGatewayController (the class decides)',
-    fire: latticeGateway().replace('gatewayClassName: amazon-vpc-lattice', 'gatewayClassName: amazon-vpc-latice'), silent: latticeGateway(), fireText: 'amazon-vpc-latice', severity: 2,
+    code: 'gateway-class-missing',
+    source: 'aws-application-networking-k8s pkg/k8s/utils.go IsControlledByLatticeGatewayController (the class decides)',
+    fire: latticeGateway().replace('gatewayClassName: amazon-vpc-lattice', 'gatewayClassName: amazon-vpc-latice'),
+    silent: latticeGateway(),
+    fireText: 'amazon-vpc-latice',
+    severity: 2,
     files: { 'class.yaml': LATTICE_CLASS },
   },
   // ---------------------------------------------------------------------------------------- Lattice routes
   {
-    code: 'lattice-multiple-matches', source: 'aws-application-networking-k8s pkg/gateway/model_build_rule.go LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES; issue #520',
-    fire: route('- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')), fireText: 'matches', severity: 1,
+    code: 'lattice-multiple-matches',
+    source: 'aws-application-networking-k8s pkg/gateway/model_build_rule.go LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES; issue #520',
+    fire: route(
+      '- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' +
+        BACKENDS.replace(/\n/g, '\n  '),
+    ),
+    silent: route('- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fireText: 'matches',
+    severity: 1,
   },
   {
-    code: 'lattice-unsupported-match', source: 'model_build_rule.go LATTICE_UNSUPPORTED_PATH_MATCH_TYPE',
+    code: 'lattice-unsupported-match',
+    source: 'model_build_rule.go LATTICE_UNSUPPORTED_PATH_MATCH_TYPE',
     fire: route('- matches:\n  - path:\n      type: RegularExpression\n      value: /cart/.*\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - path:\n      type: Exact\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')), fireText: 'RegularExpression',
+    silent: route('- matches:\n  - path:\n      type: Exact\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fireText: 'RegularExpression',
   },
   {
-    code: 'lattice-unsupported-match', source: 'model_build_rule.go LATTICE_UNSUPPORTED_MATCH_TYPE (query parameters)',
+    code: 'lattice-unsupported-match',
+    source: 'model_build_rule.go LATTICE_UNSUPPORTED_MATCH_TYPE (query parameters)',
     fire: route('- matches:\n  - queryParams:\n    - name: beta\n      value: "1"\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - headers:\n    - name: beta\n      value: "1"\n  ' + BACKENDS.replace(/\n/g, '\n  ')), fireText: 'queryParams',
+    silent: route('- matches:\n  - headers:\n    - name: beta\n      value: "1"\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fireText: 'queryParams',
   },
   {
-    code: 'lattice-unsupported-match', source: 'model_build_rule.go LATTICE_EXCEED_MAX_HEADER_MATCHES (5)',
-    fire: route('- matches:\n  - headers:\n' + [1, 2, 3, 4, 5, 6].map((i) => `    - name: h${i}\n      value: v`).join('\n') + '\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - headers:\n' + [1, 2, 3, 4, 5].map((i) => `    - name: h${i}\n      value: v`).join('\n') + '\n  ' + BACKENDS.replace(/\n/g, '\n  ')), fireText: 'h6',
+    code: 'lattice-unsupported-match',
+    source: 'model_build_rule.go LATTICE_EXCEED_MAX_HEADER_MATCHES (5)',
+    fire: route(
+      '- matches:\n  - headers:\n' +
+        [1, 2, 3, 4, 5, 6].map((i) => `    - name: h${i}\n      value: v`).join('\n') +
+        '\n  ' +
+        BACKENDS.replace(/\n/g, '\n  '),
+    ),
+    silent: route(
+      '- matches:\n  - headers:\n' +
+        [1, 2, 3, 4, 5].map((i) => `    - name: h${i}\n      value: v`).join('\n') +
+        '\n  ' +
+        BACKENDS.replace(/\n/g, '\n  '),
+    ),
+    fireText: 'h6',
   },
   {
-    code: 'lattice-unsupported-match', source: 'model_build_rule.go LATTICE_UNSUPPORTED_HEADER_MATCH_TYPE',
-    fire: route('- matches:\n  - headers:\n    - name: x-user\n      type: RegularExpression\n      value: "a.*"\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - headers:\n    - name: x-user\n      type: Exact\n      value: "a"\n  ' + BACKENDS.replace(/\n/g, '\n  ')), fireText: 'RegularExpression',
+    code: 'lattice-unsupported-match',
+    source: 'model_build_rule.go LATTICE_UNSUPPORTED_HEADER_MATCH_TYPE',
+    fire: route(
+      '- matches:\n  - headers:\n    - name: x-user\n      type: RegularExpression\n      value: "a.*"\n  ' +
+        BACKENDS.replace(/\n/g, '\n  '),
+    ),
+    silent: route(
+      '- matches:\n  - headers:\n    - name: x-user\n      type: Exact\n      value: "a"\n  ' + BACKENDS.replace(/\n/g, '\n  '),
+    ),
+    fireText: 'RegularExpression',
   },
   {
-    code: 'lattice-ignored-feature', source: 'aws-application-networking-k8s: no code path under pkg/ reads HTTPRoute filters, timeouts or retry',
-    fire: route('- ' + BACKENDS + '\n  timeouts:\n    request: 10s'), silent: route('- ' + BACKENDS), fireText: 'timeouts', severity: 2,
+    code: 'lattice-ignored-feature',
+    source: 'aws-application-networking-k8s: no code path under pkg/ reads HTTPRoute filters, timeouts or retry',
+    fire: route('- ' + BACKENDS + '\n  timeouts:\n    request: 10s'),
+    silent: route('- ' + BACKENDS),
+    fireText: 'timeouts',
+    severity: 2,
   },
   {
-    code: 'lattice-ignored-feature', source: 'same: rule filters are not read',
-    fire: route('- ' + BACKENDS + '\n  filters:\n  - type: RequestHeaderModifier\n    requestHeaderModifier:\n      add:\n      - name: x\n        value: y'), silent: route('- ' + BACKENDS), fireText: 'filters',
+    code: 'lattice-ignored-feature',
+    source: 'same: rule filters are not read',
+    fire: route(
+      '- ' +
+        BACKENDS +
+        '\n  filters:\n  - type: RequestHeaderModifier\n    requestHeaderModifier:\n      add:\n      - name: x\n        value: y',
+    ),
+    silent: route('- ' + BACKENDS),
+    fireText: 'filters',
   },
   {
-    code: 'lattice-hostnames', source: 'aws-application-networking-k8s docs/guides/custom-domain-name.md (one custom domain per service, first hostname used)',
-    fire: route('- ' + BACKENDS, { hostnames: '- a.example.com\n- b.example.com' }), silent: route('- ' + BACKENDS, { hostnames: '- a.example.com' }), fireText: 'b.example.com',
+    code: 'lattice-hostnames',
+    source: 'aws-application-networking-k8s docs/guides/custom-domain-name.md (one custom domain per service, first hostname used)',
+    fire: route('- ' + BACKENDS, { hostnames: '- a.example.com\n- b.example.com' }),
+    silent: route('- ' + BACKENDS, { hostnames: '- a.example.com' }),
+    fireText: 'b.example.com',
   },
   {
-    code: 'lattice-backend-kind', source: 'route_controller.go validBackendKinds = Service, ServiceImport (InvalidKind)',
-    fire: route('- backendRefs:\n  - name: legacy\n    kind: TargetGroupName\n    group: ""'), silent: route('- backendRefs:\n  - name: checkout-v1\n    kind: Service\n    port: 80'), fireText: 'TargetGroupName',
+    code: 'lattice-backend-kind',
+    source: 'route_controller.go validBackendKinds = Service, ServiceImport (InvalidKind)',
+    fire: route('- backendRefs:\n  - name: legacy\n    kind: TargetGroupName\n    group: ""'),
+    silent: route('- backendRefs:\n  - name: checkout-v1\n    kind: Service\n    port: 80'),
+    fireText: 'TargetGroupName',
   },
   {
-    code: 'lattice-backend-service', source: 'route_controller.go validateBackendRefsIpFamilies ("Invalid IpFamilies")',
-    fire: route('- backendRefs:\n  - name: dual\n    port: 80'), silent: route('- backendRefs:\n  - name: single\n    port: 80'), fireText: 'dual',
-    files: { ...WORKSPACE, 'dual.yaml': service('dual', 'shop', '  ipFamilies: [IPv4, IPv6]\n  ports:\n    - port: 80\n') + '---\n' + service('single', 'shop', '  ipFamilies: [IPv4]\n  ports:\n    - port: 80\n') },
+    code: 'lattice-backend-service',
+    source: 'route_controller.go validateBackendRefsIpFamilies ("Invalid IpFamilies")',
+    fire: route('- backendRefs:\n  - name: dual\n    port: 80'),
+    silent: route('- backendRefs:\n  - name: single\n    port: 80'),
+    fireText: 'dual',
+    files: {
+      ...WORKSPACE,
+      'dual.yaml':
+        service('dual', 'shop', '  ipFamilies: [IPv4, IPv6]\n  ports:\n    - port: 80\n') +
+        '---\n' +
+        service('single', 'shop', '  ipFamilies: [IPv4]\n  ports:\n    - port: 80\n'),
+    },
   },
   {
-    code: 'lattice-service-name-collision', source: 'aws-application-networking-k8s pkg/utils/common.go LatticeServiceName (20 + 18 characters); issues #657, #798',
-    fire: route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' }), silent: route('- ' + BACKENDS, { name: 'checkout-frontend-a' }), fireText: 'checkout-frontend-service-a',
+    code: 'lattice-service-name-collision',
+    source: 'aws-application-networking-k8s pkg/utils/common.go LatticeServiceName (20 + 18 characters); issues #657, #798',
+    fire: route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' }),
+    silent: route('- ' + BACKENDS, { name: 'checkout-frontend-a' }),
+    fireText: 'checkout-frontend-service-a',
     files: { ...WORKSPACE, 'other.yaml': route('- ' + BACKENDS, { name: 'checkout-frontend-service-b' }) },
   },
   // ---------------------------------------------------------------------------------------- Lattice gateways
   {
-    code: 'lattice-listener-protocol', source: 'aws-application-networking-k8s pkg/gateway/model_build_listener.go (HTTP, HTTPS, TLS_PASSTHROUGH)',
-    fire: latticeGateway('    - name: tcp\n      protocol: TCP\n      port: 5432'), silent: latticeGateway('    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough'), fireText: 'TCP',
+    code: 'lattice-listener-protocol',
+    source: 'aws-application-networking-k8s pkg/gateway/model_build_listener.go (HTTP, HTTPS, TLS_PASSTHROUGH)',
+    fire: latticeGateway('    - name: tcp\n      protocol: TCP\n      port: 5432'),
+    silent: latticeGateway('    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough'),
+    fireText: 'TCP',
     files: { 'class.yaml': LATTICE_CLASS },
   },
   {
-    code: 'lattice-listener-certificate', source: 'model_build_listener.go awsCustomCertARN; docs/guides/https.md',
-    fire: latticeGateway('    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs:\n          - name: unused'),
-    silent: latticeGateway(), fireText: 'tls', severity: 3, files: { 'class.yaml': LATTICE_CLASS },
+    code: 'lattice-listener-certificate',
+    source: 'model_build_listener.go awsCustomCertARN; docs/guides/https.md',
+    fire: latticeGateway(
+      '    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs:\n          - name: unused',
+    ),
+    silent: latticeGateway(),
+    fireText: 'tls',
+    severity: 3,
+    files: { 'class.yaml': LATTICE_CLASS },
   },
   // ---------------------------------------------------------------------------------------- policies
   {
-    code: 'lattice-policy-target', source: 'aws-application-networking-k8s pkg/k8s/policyhelper/policy.go NewVpcAssociationPolicyHandler (Gateway only)',
+    code: 'lattice-policy-target',
+    source: 'aws-application-networking-k8s pkg/k8s/policyhelper/policy.go NewVpcAssociationPolicyHandler (Gateway only)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\n  namespace: shop\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: checkout\n  securityGroupIds: [sg-0a1b2c3d]\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\n  namespace: shop\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n    kind: Gateway\n    name: shop-net\n  securityGroupIds: [sg-0a1b2c3d]\n', fireText: 'HTTPRoute',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\n  namespace: shop\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n    kind: Gateway\n    name: shop-net\n  securityGroupIds: [sg-0a1b2c3d]\n',
+    fireText: 'HTTPRoute',
   },
   {
-    code: 'lattice-policy-target-missing', source: 'policy.go ValidateTargetRef (TargetNotFound); TargetRefObj looks in the policy namespace',
+    code: 'lattice-policy-target-missing',
+    source: 'policy.go ValidateTargetRef (TargetNotFound); TargetRefObj looks in the policy namespace',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v9\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n', fireText: 'checkout-v9', severity: 2,
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
+    fireText: 'checkout-v9',
+    severity: 2,
   },
   {
-    code: 'lattice-policy-conflict', source: 'policy.go ObjPolicies / ValidateTargetRef (Conflicted: the oldest wins)',
+    code: 'lattice-policy-conflict',
+    source: 'policy.go ObjPolicies / ValidateTargetRef (Conflicted: the oldest wins)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v2\n', fireText: 'checkout-v1',
-    files: { ...WORKSPACE, 'tgp2.yaml': 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp-old\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n' },
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v2\n',
+    fireText: 'checkout-v1',
+    files: {
+      ...WORKSPACE,
+      'tgp2.yaml':
+        'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp-old\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
+    },
   },
   {
-    code: 'lattice-target-group-policy', source: 'aws-application-networking-k8s pkg/apis/applicationnetworking/v1alpha1/targetgrouppolicy_types.go (HTTP, HTTPS, TCP; no enum in the CRD)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: http\n', silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: HTTP\n', fireText: 'http',
+    code: 'lattice-target-group-policy',
+    source:
+      'aws-application-networking-k8s pkg/apis/applicationnetworking/v1alpha1/targetgrouppolicy_types.go (HTTP, HTTPS, TCP; no enum in the CRD)',
+    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: http\n',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: HTTP\n',
+    fireText: 'http',
   },
   {
-    code: 'lattice-target-group-policy', source: 'pkg/gateway/model_build_targetgroup.go parseTargetGroupConfig ("protocolVersion is not supported for TCP")',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n  protocolVersion: HTTP1\n', silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n', fireText: 'protocolVersion',
+    code: 'lattice-target-group-policy',
+    source: 'pkg/gateway/model_build_targetgroup.go parseTargetGroupConfig ("protocolVersion is not supported for TCP")',
+    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n  protocolVersion: HTTP1\n',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n',
+    fireText: 'protocolVersion',
   },
   {
-    code: 'lattice-vpc-association', source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html (5 security groups per VPC association, not adjustable)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]\n', silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5]\n', fireText: 'sg-6',
+    code: 'lattice-vpc-association',
+    source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html (5 security groups per VPC association, not adjustable)',
+    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]\n',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5]\n',
+    fireText: 'sg-6',
   },
   {
-    code: 'lattice-auth-policy', source: 'aws-application-networking-k8s docs/api-types/iam-auth-policy.md (policy is an IAM policy JSON document)',
+    code: 'lattice-auth-policy',
+    source: 'aws-application-networking-k8s docs/api-types/iam-auth-policy.md (policy is an IAM policy JSON document)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: |\n    {"Version": "2012-10-17",\n     "Statement": [{"Effect": "Allow" "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: |\n    {"Version": "2012-10-17",\n     "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}\n', fireText: '"Principal"',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: |\n    {"Version": "2012-10-17",\n     "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}\n',
+    fireText: '"Principal"',
   },
   {
-    code: 'lattice-auth-policy', source: 'IAM policy grammar: Effect is "Allow" or "Deny"',
+    code: 'lattice-auth-policy',
+    source: 'IAM policy grammar: Effect is "Allow" or "Deny"',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"allow","Principal":"*","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}\'\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}\'\n', fireText: '"allow"',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}\'\n',
+    fireText: '"allow"',
   },
   {
-    code: 'lattice-auth-policy-action', source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html (actions vpc-lattice-svcs:Invoke)',
+    code: 'lattice-auth-policy-action',
+    source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html (actions vpc-lattice-svcs:Invoke)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"vpc-lattice:Invoke","Resource":"*"}]}\'\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["vpc-lattice-svcs:Invoke"],"Resource":"*"}]}\'\n', fireText: '"vpc-lattice:Invoke"',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["vpc-lattice-svcs:Invoke"],"Resource":"*"}]}\'\n',
+    fireText: '"vpc-lattice:Invoke"',
   },
   // ---------------------------------------------------------------------------------------- annotations
   {
-    code: 'lattice-annotation-unknown', source: 'aws-application-networking-k8s pkg/k8s/utils.go (annotation constants)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-overide: checkout' }), silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout' }),
+    code: 'lattice-annotation-unknown',
+    source: 'aws-application-networking-k8s pkg/k8s/utils.go (annotation constants)',
+    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-overide: checkout' }),
+    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout' }),
     fireText: 'application-networking.k8s.aws/service-name-overide',
   },
   {
-    code: 'lattice-annotation-value', source: 'pkg/k8s/utils.go ValidateVPCLatticeServiceName (3–40, [a-z0-9-], not svc-)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: svc-checkout' }), silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout-svc' }),
-    fireText: 'svc-checkout', severity: 1,
+    code: 'lattice-annotation-value',
+    source: 'pkg/k8s/utils.go ValidateVPCLatticeServiceName (3–40, [a-z0-9-], not svc-)',
+    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: svc-checkout' }),
+    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout-svc' }),
+    fireText: 'svc-checkout',
+    severity: 1,
   },
   {
-    code: 'lattice-annotation-value', source: 'pkg/k8s/utils.go ParseTagsFromAnnotation (invalid pairs dropped)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter"' }), silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter=42"' }),
-    fireText: '"team=shop,costcenter"', severity: 2,
+    code: 'lattice-annotation-value',
+    source: 'pkg/k8s/utils.go ParseTagsFromAnnotation (invalid pairs dropped)',
+    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter"' }),
+    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter=42"' }),
+    fireText: '"team=shop,costcenter"',
+    severity: 2,
   },
   {
-    code: 'lattice-annotation-value', source: 'pkg/gateway/model_build_rule.go (rule-<i>-priority parsed with ParseInt, else ignored)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: high' }), silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: "10"' }), fireText: 'high',
+    code: 'lattice-annotation-value',
+    source: 'pkg/gateway/model_build_rule.go (rule-<i>-priority parsed with ParseInt, else ignored)',
+    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: high' }),
+    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: "10"' }),
+    fireText: 'high',
   },
   {
-    code: 'lattice-service-import', source: 'pkg/gateway/model_build_rule.go NewConflictingServiceImportAnnotationsError ("set exactly one")',
+    code: 'lattice-service-import',
+    source: 'pkg/gateway/model_build_rule.go NewConflictingServiceImportAnnotationsError ("set exactly one")',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: legacy\n  annotations:\n    application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0\n    application-networking.k8s.aws/aws-vpc: vpc-0abc\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: legacy\n  annotations:\n    application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: legacy\n  annotations:\n    application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n',
     fireText: 'application-networking.k8s.aws/target-group-arn',
   },
   {
-    code: 'lattice-service-export', source: 'aws-application-networking-k8s docs/api-types/service-export.md (exports the Service of the same name)',
+    code: 'lattice-service-export',
+    source: 'aws-application-networking-k8s docs/api-types/service-export.md (exports the Service of the same name)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v3\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n', fireText: 'checkout-v3', severity: 2,
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
+    fireText: 'checkout-v3',
+    severity: 2,
   },
   {
-    code: 'lattice-service-export', source: 'docs/api-types/service-export.md (exportedPorts[].port is a Service port)',
+    code: 'lattice-service-export',
+    source: 'docs/api-types/service-export.md (exportedPorts[].port is a Service port)',
     fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 8080\n    routeType: HTTP\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n', fireText: '8080',
+    silent:
+      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
+    fireText: '8080',
   },
 ];
 
@@ -255,7 +449,11 @@ for (const [i, c] of cases.entries()) {
     if (c.fireText !== undefined) assert.equal(rangeText(c.fire, fired[0]), c.fireText, `range of ${c.code}`);
     if (c.severity !== undefined) assert.equal(fired[0].severity, c.severity, `severity of ${c.code}: ${fired[0].message}`);
     const silent = withCode(diagnose(c.silent, {}, c.silentFiles ?? files), c.code);
-    assert.deepEqual(silent.map((d) => d.message), [], `${c.code} fired on the right form:\n${c.silent}`);
+    assert.deepEqual(
+      silent.map((d) => d.message),
+      [],
+      `${c.code} fired on the right form:\n${c.silent}`,
+    );
   });
 }
 

@@ -35,7 +35,12 @@ function fixesOf(d: Diagnostic): { title: string; edits: TextEdit[] }[] {
 }
 
 function validYaml(text: string): void {
-  for (const d of parseAllDocuments(text)) assert.deepEqual(d.errors.map((e) => e.message), [], `invalid YAML after the edit:\n${text}`);
+  for (const d of parseAllDocuments(text))
+    assert.deepEqual(
+      d.errors.map((e) => e.message),
+      [],
+      `invalid YAML after the edit:\n${text}`,
+    );
 }
 
 test('trafficSplit: percentages, summary, shifts and rescaling are exact and bounded', () => {
@@ -60,7 +65,8 @@ test('trafficSplit: percentages, summary, shifts and rescaling are exact and bou
 test('completion: Gateway names, listener names of the named Gateway, Service names and ports, GatewayClasses', () => {
   const text = route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { parent: '- name: shop-net\n  sectionName: http' });
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
-  const labels = (needle: string, delta: number) => (s.complete(uriOf('main.yaml'), positionOf(text, needle, delta))?.items ?? []).map((i) => i.label);
+  const labels = (needle: string, delta: number) =>
+    (s.complete(uriOf('main.yaml'), positionOf(text, needle, delta))?.items ?? []).map((i) => i.label);
   assert.ok(labels('name: shop-net', 6).includes('shop-net'));
   assert.deepEqual(labels('sectionName: http', 13).sort(), ['http', 'https']);
   assert.ok(labels('name: checkout-v1', 6).includes('checkout-v2'));
@@ -91,7 +97,7 @@ test('go to definition: parentRef name → Gateway, sectionName → listener, ba
   assert.deepEqual(port[0].range.start, positionOf(WORKSPACE['svc.yaml'], 'port: 80', 6));
 });
 
-test('hover on a weight shows the rule\'s traffic split', () => {
+test("hover on a weight shows the rule's traffic split", () => {
   const text = route('- ' + BACKENDS);
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
   const h = s.hover(uriOf('main.yaml'), positionOf(text, 'weight: 90', 2));
@@ -105,7 +111,14 @@ test('weight lenses: split summary, ±10%, swap, all to one; their edits change 
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
   const lenses: CodeLens[] = s.codeLenses(uriOf('main.yaml'));
   const titles = lenses.map((l) => l.command!.title);
-  assert.deepEqual(titles, ['Traffic: checkout-v1 90% · checkout-v2 10%', '+10% to checkout-v2', '−10% to checkout-v2', 'Swap', 'All to checkout-v1', 'All to checkout-v2']);
+  assert.deepEqual(titles, [
+    'Traffic: checkout-v1 90% · checkout-v2 10%',
+    '+10% to checkout-v2',
+    '−10% to checkout-v2',
+    'Swap',
+    'All to checkout-v1',
+    'All to checkout-v2',
+  ]);
   const lensLine = positionOf(text, 'backendRefs').line;
   assert.ok(lenses.every((l) => l.range.start.line === lensLine));
   const apply = (title: string) => {
@@ -119,7 +132,10 @@ test('weight lenses: split summary, ±10%, swap, all to one; their edits change 
   };
   const plus = apply('+10% to checkout-v2');
   assert.equal(plus, text.replace('weight: 90', 'weight: 80').replace('weight: 10', 'weight: 20'));
-  assert.equal(apply('Swap'), text.replace('weight: 90', 'weight: @').replace('weight: 10', 'weight: 90').replace('weight: @', 'weight: 10'));
+  assert.equal(
+    apply('Swap'),
+    text.replace('weight: 90', 'weight: @').replace('weight: 10', 'weight: 90').replace('weight: @', 'weight: 10'),
+  );
   assert.equal(apply('All to checkout-v2'), text.replace('weight: 90', 'weight: 0').replace('weight: 10', 'weight: 100'));
 });
 
@@ -135,7 +151,10 @@ test('weight lenses add a weight where it is implicit (default 1), in block and 
     validYaml(out);
     const s2 = serviceWith({ ...WORKSPACE, 'main.yaml': out });
     const r = routeInfo([...s2.index.get(uriOf('main.yaml'))!.objects()][0])!;
-    assert.deepEqual(r.rules[0].backendRefs.map((b) => b.weight.value), [100, 0]);
+    assert.deepEqual(
+      r.rules[0].backendRefs.map((b) => b.weight.value),
+      [100, 0],
+    );
     assert.deepEqual(s2.codeLenses(uriOf('main.yaml'))[0].command!.title, 'Traffic: checkout-v1 100% · checkout-v2 0%');
   }
 });
@@ -150,8 +169,16 @@ test('weight lenses stay bounded: a rule with more backendRefs than the CRD allo
 });
 
 test('quick fix "one rule per match" rewrites exactly the rule, keeps YAML valid and clears the error', () => {
-  const rules = '- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' + BACKENDS.replace(/\n/g, '\n  ') + '\n- backendRefs:\n  - name: checkout-v1\n    port: 80';
-  for (const text of [route(rules), route('- {matches: [{path: {type: PathPrefix, value: /cart}}, {path: {type: Exact, value: /orders}}], backendRefs: [{name: checkout-v1, port: 80}]}')]) {
+  const rules =
+    '- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' +
+    BACKENDS.replace(/\n/g, '\n  ') +
+    '\n- backendRefs:\n  - name: checkout-v1\n    port: 80';
+  for (const text of [
+    route(rules),
+    route(
+      '- {matches: [{path: {type: PathPrefix, value: /cart}}, {path: {type: Exact, value: /orders}}], backendRefs: [{name: checkout-v1, port: 80}]}',
+    ),
+  ]) {
     const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
     const d = withCode(s.validate(uriOf('main.yaml')), 'lattice-multiple-matches');
     assert.equal(d.length, 1);
@@ -164,8 +191,14 @@ test('quick fix "one rule per match" rewrites exactly the rule, keeps YAML valid
     const r = routeInfo([...s2.index.get(uriOf('main.yaml'))!.objects()][0])!;
     const before = routeInfo([...s.index.get(uriOf('main.yaml'))!.objects()][0])!;
     assert.equal(r.rules.length, before.rules.length + 1);
-    assert.deepEqual(r.rules.slice(0, 2).map((x) => x.matches.map((m) => m.path?.value.value)), [['/cart'], ['/orders']]);
-    assert.deepEqual(r.rules.slice(0, 2).map((x) => x.backendRefs.map((b) => b.name.value)), [before.rules[0].backendRefs.map((b) => b.name.value), before.rules[0].backendRefs.map((b) => b.name.value)]);
+    assert.deepEqual(
+      r.rules.slice(0, 2).map((x) => x.matches.map((m) => m.path?.value.value)),
+      [['/cart'], ['/orders']],
+    );
+    assert.deepEqual(
+      r.rules.slice(0, 2).map((x) => x.backendRefs.map((b) => b.name.value)),
+      [before.rules[0].backendRefs.map((b) => b.name.value), before.rules[0].backendRefs.map((b) => b.name.value)],
+    );
     // Nothing outside the rule changed.
     assert.ok(out.startsWith(text.slice(0, text.indexOf('rules:'))));
   }
@@ -183,32 +216,49 @@ test('quick fix "rescale weights" keeps the ratio within 0–999 and edits only 
 });
 
 test('templated and placeholder values are never judged', () => {
-  const text = route('- matches:\n  - path:\n      type: "{{ .Values.matchType }}"\n      value: /cart\n  backendRefs:\n  - name: "{{ .Values.backend }}"\n    port: 80\n    weight: 5000', { parent: '- name: ${GATEWAY_NAME}\n  sectionName: http' });
+  const text = route(
+    '- matches:\n  - path:\n      type: "{{ .Values.matchType }}"\n      value: /cart\n  backendRefs:\n  - name: "{{ .Values.backend }}"\n    port: 80\n    weight: 5000',
+    { parent: '- name: ${GATEWAY_NAME}\n  sectionName: http' },
+  );
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
-  const codes = s.validate(uriOf('main.yaml')).map((d) => d.code).filter((c) => /^(gateway|lattice|lbc)-/.test(String(c)));
+  const codes = s
+    .validate(uriOf('main.yaml'))
+    .map((d) => d.code)
+    .filter((c) => /^(gateway|lattice|lbc)-/.test(String(c)));
   assert.deepEqual(codes, []);
 });
 
 test('a missing object is info, not a warning, when the reference has no namespace or the workspace holds none in it', () => {
   const noNs = route('- backendRefs:\n  - name: nowhere\n    port: 80').replace('  namespace: shop\n', '');
   const d = withCode(serviceWith({ ...WORKSPACE, 'main.yaml': noNs }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
-  assert.deepEqual(d.map((x) => x.severity), [3]);
+  assert.deepEqual(
+    d.map((x) => x.severity),
+    [3],
+  );
   const otherNs = route('- backendRefs:\n  - name: nowhere\n    namespace: pay\n    port: 80');
   const d2 = withCode(serviceWith({ ...WORKSPACE, 'main.yaml': otherNs }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
-  assert.deepEqual(d2.map((x) => x.severity), [3]);
+  assert.deepEqual(
+    d2.map((x) => x.severity),
+    [3],
+  );
   const noServices = withCode(serviceWith({ 'main.yaml': route('- ' + BACKENDS) }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
   assert.deepEqual(noServices, []);
 });
 
 test('hostile input: huge lists, aliases and odd shapes never throw, and work stays bounded by the read limits', () => {
   const many = Array.from({ length: 5000 }, (_, i) => `  - name: b${i}\n    port: 80\n    weight: ${i}`).join('\n');
-  const rules = Array.from({ length: 300 }, () => '- matches: [{path: {type: RegularExpression, value: /x}}, {queryParams: [{name: a, value: b}]}]\n  backendRefs: *refs').join('\n');
+  const rules = Array.from(
+    { length: 300 },
+    () => '- matches: [{path: {type: RegularExpression, value: /x}}, {queryParams: [{name: a, value: b}]}]\n  backendRefs: *refs',
+  ).join('\n');
   const texts = [
     route('- backendRefs: &refs\n' + many + '\n' + rules),
     route('- backendRefs: [1, "x", {name: [a]}, {weight: {a: 1}}]\n- 7\n- matches: {path: 3}'),
     'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: x, namespace: shop}\nspec: [1, 2]\n',
     'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: x, namespace: shop}\nspec: {gatewayClassName: {a: b}, listeners: "nope"}\n',
-    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata: {name: p}\nspec:\n  policy: \'' + '['.repeat(5000) + '\'\n',
+    "apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata: {name: p}\nspec:\n  policy: '" +
+      '['.repeat(5000) +
+      "'\n",
   ];
   for (const text of texts) {
     const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
@@ -221,7 +271,9 @@ test('hostile input: huge lists, aliases and odd shapes never throw, and work st
 });
 
 test('Lattice annotations: completion of names for the kind, value completion, hover from the catalog', () => {
-  const text = route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/standalone: "true"\napplication-networking.k8s.aws/' });
+  const text = route('- ' + BACKENDS, {
+    annotations: 'application-networking.k8s.aws/standalone: "true"\napplication-networking.k8s.aws/',
+  });
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
   const keys = (s.complete(uriOf('main.yaml'), positionOf(text, 'application-networking.k8s.aws/\n', 31))?.items ?? []).map((i) => i.label);
   assert.ok(keys.includes('application-networking.k8s.aws/service-name-override'), keys.join(', '));
@@ -234,25 +286,44 @@ test('Lattice annotations: completion of names for the kind, value completion, h
 });
 
 test('policy targetRef and Load Balancer Controller references: completion and go to definition', () => {
-  const tgp = 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  const tgp =
+    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
   const s = serviceWith({ ...WORKSPACE, 'tgp.yaml': tgp });
   const names = (s.complete(uriOf('tgp.yaml'), positionOf(tgp, 'name: checkout-v1', 6))?.items ?? []).map((i) => i.label);
   assert.deepEqual(names.sort(), ['checkout-v1', 'checkout-v2']);
   const def = s.definition(uriOf('tgp.yaml'), positionOf(tgp, 'name: checkout-v1', 8));
-  assert.deepEqual(def.map((l) => l.uri), [uriOf('svc.yaml')]);
-  const gw = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  gatewayClassName: aws-alb\n  infrastructure:\n    parametersRef:\n      group: gateway.k8s.aws\n      kind: LoadBalancerConfiguration\n      name: web-lb\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n';
-  const lb = 'apiVersion: gateway.k8s.aws/v1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: web-lb\n  namespace: shop\nspec:\n  scheme: internal\n';
+  assert.deepEqual(
+    def.map((l) => l.uri),
+    [uriOf('svc.yaml')],
+  );
+  const gw =
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  gatewayClassName: aws-alb\n  infrastructure:\n    parametersRef:\n      group: gateway.k8s.aws\n      kind: LoadBalancerConfiguration\n      name: web-lb\n  listeners: [{name: http, protocol: HTTP, port: 80}]\n';
+  const lb =
+    'apiVersion: gateway.k8s.aws/v1\nkind: LoadBalancerConfiguration\nmetadata:\n  name: web-lb\n  namespace: shop\nspec:\n  scheme: internal\n';
   const s2 = serviceWith({ 'gw.yaml': gw, 'lb.yaml': lb });
-  assert.deepEqual((s2.complete(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 6))?.items ?? []).map((i) => i.label), ['web-lb']);
+  assert.deepEqual(
+    (s2.complete(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 6))?.items ?? []).map((i) => i.label),
+    ['web-lb'],
+  );
   const d2 = s2.definition(uriOf('gw.yaml'), positionOf(gw, 'name: web-lb', 8));
-  assert.deepEqual(d2.map((l) => [l.uri, l.range.start]), [[uriOf('lb.yaml'), positionOf(lb, 'web-lb')]]);
+  assert.deepEqual(
+    d2.map((l) => [l.uri, l.range.start]),
+    [[uriOf('lb.yaml'), positionOf(lb, 'web-lb')]],
+  );
 });
 
 test('kustomize bases and patches: a listener or port any Gateway/Service of that name has is not reported missing', () => {
   const base = latticeGateway('    - name: http\n      protocol: HTTP\n      port: 80');
-  const patch = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: shop-net\n  namespace: shop\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n';
+  const patch =
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: shop-net\n  namespace: shop\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n';
   const r = route('- backendRefs:\n  - name: checkout-v1\n    port: 80', { parent: '- name: shop-net\n  sectionName: http' });
-  const s = serviceWith({ 'base/class.yaml': WORKSPACE['class.yaml'], 'base/gw.yaml': base, 'base/svc.yaml': WORKSPACE['svc.yaml'], 'overlays/prod/gw-patch.yaml': patch, 'overlays/prod/route.yaml': r });
+  const s = serviceWith({
+    'base/class.yaml': WORKSPACE['class.yaml'],
+    'base/gw.yaml': base,
+    'base/svc.yaml': WORKSPACE['svc.yaml'],
+    'overlays/prod/gw-patch.yaml': patch,
+    'overlays/prod/route.yaml': r,
+  });
   const codes = s.validate(uriOf('overlays/prod/route.yaml')).map((d) => d.code);
   assert.ok(!codes.includes('gateway-parent-listener'), codes.join(', '));
   // Without the base, the patch alone lacks the listener: reported.
@@ -263,8 +334,15 @@ test('kustomize bases and patches: a listener or port any Gateway/Service of tha
 test('the same route or policy in several files (base and overlay) is one object: no collision, no conflict', () => {
   const r = route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' });
   const s = serviceWith({ ...WORKSPACE, 'base/route.yaml': r, 'overlays/prod/route.yaml': r.replace('weight: 90', 'weight: 50') });
-  assert.deepEqual(s.validate(uriOf('base/route.yaml')).filter((d) => d.code === 'lattice-service-name-collision'), []);
-  const tgp = 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  assert.deepEqual(
+    s.validate(uriOf('base/route.yaml')).filter((d) => d.code === 'lattice-service-name-collision'),
+    [],
+  );
+  const tgp =
+    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
   const s2 = serviceWith({ ...WORKSPACE, 'base/tgp.yaml': tgp, 'overlays/prod/tgp.yaml': tgp + '  protocol: HTTPS\n' });
-  assert.deepEqual(s2.validate(uriOf('base/tgp.yaml')).filter((d) => d.code === 'lattice-policy-conflict'), []);
+  assert.deepEqual(
+    s2.validate(uriOf('base/tgp.yaml')).filter((d) => d.code === 'lattice-policy-conflict'),
+    [],
+  );
 });

@@ -7,21 +7,39 @@ import { serviceWith, uriOf } from '../../helpers/service';
 import { expand, service } from '../../helpers/gatewayFixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'gateway.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'gateway.json'), 'utf8')) as Record<
+  string,
+  { prefix: string; body: string[]; description: string }
+>;
 
 test('package.json contributes the Gateway snippets', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.ok(pkg.contributes.snippets.some((s: { path: string; language: string }) => s.path === './snippets/gateway.json' && s.language === 'yaml'));
-  assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), ['gateway-alb', 'gateway-lattice-canary']);
+  assert.ok(
+    pkg.contributes.snippets.some((s: { path: string; language: string }) => s.path === './snippets/gateway.json' && s.language === 'yaml'),
+  );
+  assert.deepEqual(
+    Object.values(snippets)
+      .map((s) => s.prefix)
+      .sort(),
+    ['gateway-alb', 'gateway-lattice-canary'],
+  );
 });
 
 for (const [name, s] of Object.entries(snippets)) {
   test(`snippet "${name}" expands to manifests with no diagnostics, with its Services present`, () => {
     const text = expand(s.body);
     assert.doesNotMatch(text, /\$\{|\$\d/);
-    const svcs = [service('checkout-v1', 'default'), service('checkout-v2', 'default'), service('web-app', 'default', '  ports:\n    - port: 80\n')].join('---\n');
+    const svcs = [
+      service('checkout-v1', 'default'),
+      service('checkout-v2', 'default'),
+      service('web-app', 'default', '  ports:\n    - port: 80\n'),
+    ].join('---\n');
     const svc = serviceWith({ 'snippet.yaml': text, 'svc.yaml': svcs });
-    assert.deepEqual(svc.validate(uriOf('snippet.yaml')).map((d) => `${d.code}: ${d.message}`), [], text);
+    assert.deepEqual(
+      svc.validate(uriOf('snippet.yaml')).map((d) => `${d.code}: ${d.message}`),
+      [],
+      text,
+    );
     assert.deepEqual(svc.internalErrors, []);
   });
 }

@@ -28,14 +28,26 @@ function workspace(files: Record<string, string>, load: (name: string) => boolea
   const s = createLanguageService({ env: { fs: nodeFileSystem }, log: (m) => errors.push(m) });
   const uri = (name: string) => pathToFileURL(path.join(root, name)).href;
   for (const name of Object.keys(files)) if (/\.ya?ml$|Kustomization$/.test(name) && load(name)) s.setFile(uri(name), files[name]);
-  return { s, root, uri, errors, validate: (name: string) => { const d = s.validate(uri(name)); assert.deepEqual(errors, []); return d; } };
+  return {
+    s,
+    root,
+    uri,
+    errors,
+    validate: (name: string) => {
+      const d = s.validate(uri(name));
+      assert.deepEqual(errors, []);
+      return d;
+    },
+  };
 }
 
 const codes = (d: Diagnostic[]) => d.map((x) => String(x.code));
 const covered = (text: string, d: Diagnostic) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 
-const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\nspec:\n  selector:\n    matchLabels: {app: ui}\n  template:\n    metadata:\n      labels: {app: ui}\n    spec:\n      containers:\n        - name: ui\n          image: ui:1\n';
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ui\nspec:\n  selector: {app: ui}\n  ports:\n    - name: http\n      port: 80\n';
+const DEPLOY =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\nspec:\n  selector:\n    matchLabels: {app: ui}\n  template:\n    metadata:\n      labels: {app: ui}\n    spec:\n      containers:\n        - name: ui\n          image: ui:1\n';
+const SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: ui\nspec:\n  selector: {app: ui}\n  ports:\n    - name: http\n      port: 80\n';
 
 test('kustomize-path-missing: every kind of listed path, at the exact path text; silent when it exists', () => {
   const k = [
@@ -90,13 +102,39 @@ test('kustomize-path-missing: every kind of listed path, at the exact path text;
     'components/tls/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n',
   });
   const d = w.validate('app/kustomization.yaml').filter((x) => x.code === 'kustomize-path-missing');
-  assert.deepEqual(d.map((x) => covered(k, x)), ['missing.yaml', '../nowhere', '../plain', '../components/gone', 'crds/none.yaml', 'patch-gone.yaml', 'scripts/init-gone.sh', 'gone.env']);
+  assert.deepEqual(
+    d.map((x) => covered(k, x)),
+    [
+      'missing.yaml',
+      '../nowhere',
+      '../plain',
+      '../components/gone',
+      'crds/none.yaml',
+      'patch-gone.yaml',
+      'scripts/init-gone.sh',
+      'gone.env',
+    ],
+  );
   assert.ok(d.every((x) => x.severity === 1));
   assert.match(d[2].message, /folder \.\.\/plain has no kustomization\.yaml/);
   assert.match(d[0].message, /resources: missing\.yaml does not exist/);
   // The same kustomization without the broken entries: silent.
-  const fixed = k.split('\n').filter((l) => !/missing|nowhere|plain|gone|none/.test(l)).join('\n');
-  const w2 = workspace({ 'app/kustomization.yaml': fixed, 'app/deployment.yaml': DEPLOY, 'app/patch-replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\n', 'app/patch-old.yaml': 'kind: Deployment\n', 'app/crds/widget.yaml': 'kind: X\napiVersion: v1\nmetadata: {name: w}\n', 'app/scripts/warm.sh': '', 'app/app.env': '', 'base/kustomization.yaml': 'resources: [service.yaml]\n', 'base/service.yaml': SERVICE, 'components/tls/kustomization.yaml': 'kind: Component\n' });
+  const fixed = k
+    .split('\n')
+    .filter((l) => !/missing|nowhere|plain|gone|none/.test(l))
+    .join('\n');
+  const w2 = workspace({
+    'app/kustomization.yaml': fixed,
+    'app/deployment.yaml': DEPLOY,
+    'app/patch-replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\n',
+    'app/patch-old.yaml': 'kind: Deployment\n',
+    'app/crds/widget.yaml': 'kind: X\napiVersion: v1\nmetadata: {name: w}\n',
+    'app/scripts/warm.sh': '',
+    'app/app.env': '',
+    'base/kustomization.yaml': 'resources: [service.yaml]\n',
+    'base/service.yaml': SERVICE,
+    'components/tls/kustomization.yaml': 'kind: Component\n',
+  });
   assert.deepEqual(codes(w2.validate('app/kustomization.yaml')), []);
 });
 
@@ -107,7 +145,16 @@ test('a kustomization without apiVersion/kind (kustomize defaults them) is not a
 
 test('go to definition: a resource file, a base folder (its kustomization) and a patch path', () => {
   const k = 'resources:\n  - deployment.yaml\n  - ../base\npatches:\n  - path: patch.yaml\n';
-  const w = workspace({ 'app/kustomization.yaml': k, 'app/deployment.yaml': DEPLOY, 'app/patch.yaml': 'kind: Deployment\n', 'base/kustomization.yaml': 'resources: [s.yaml]\n', 'base/s.yaml': SERVICE }, (n) => n !== 'app/patch.yaml');
+  const w = workspace(
+    {
+      'app/kustomization.yaml': k,
+      'app/deployment.yaml': DEPLOY,
+      'app/patch.yaml': 'kind: Deployment\n',
+      'base/kustomization.yaml': 'resources: [s.yaml]\n',
+      'base/s.yaml': SERVICE,
+    },
+    (n) => n !== 'app/patch.yaml',
+  );
   const def = (needle: string) => w.s.definition(w.uri('app/kustomization.yaml'), positionOf(k, needle, 2)).map((l) => l.uri);
   assert.deepEqual(def('deployment.yaml'), [w.uri('app/deployment.yaml')]);
   assert.deepEqual(def('../base'), [w.uri('base/kustomization.yaml')]);
@@ -117,9 +164,18 @@ test('go to definition: a resource file, a base folder (its kustomization) and a
 });
 
 test('completion of kustomization fields (missing ones only), of enum values, and of resources from the workspace', () => {
-  const k = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - \nconfigMapGenerator:\n  - name: x\n    behavior: \nnamePr\n';
-  const w = workspace({ 'overlays/prod/kustomization.yaml': k, 'overlays/prod/ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n', 'base/kustomization.yaml': 'resources: []\n', 'components/tls/kustomization.yaml': 'kind: Component\n' });
-  const labels = (line: number, character: number) => (w.s.complete(w.uri('overlays/prod/kustomization.yaml'), { line, character })?.items ?? []).filter((i) => (i.data as { module?: string }).module === 'kustomize').map((i) => i.label);
+  const k =
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - \nconfigMapGenerator:\n  - name: x\n    behavior: \nnamePr\n';
+  const w = workspace({
+    'overlays/prod/kustomization.yaml': k,
+    'overlays/prod/ingress.yaml': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\n',
+    'base/kustomization.yaml': 'resources: []\n',
+    'components/tls/kustomization.yaml': 'kind: Component\n',
+  });
+  const labels = (line: number, character: number) =>
+    (w.s.complete(w.uri('overlays/prod/kustomization.yaml'), { line, character })?.items ?? [])
+      .filter((i) => (i.data as { module?: string }).module === 'kustomize')
+      .map((i) => i.label);
   const fields = labels(7, 6);
   assert.ok(fields.includes('namePrefix') && fields.includes('patches') && fields.includes('components'), fields.join());
   assert.ok(!fields.includes('resources'), 'already set');
@@ -132,26 +188,37 @@ test('completion of kustomization fields (missing ones only), of enum values, an
 test('hover: a field (our words, deprecation noted) and a path (what it resolves to)', () => {
   const k = 'bases:\n  - ../base\nnamespace: shop\n';
   const w = workspace({ 'app/kustomization.yaml': k, 'base/kustomization.yaml': 'resources: []\n' });
-  const h = (needle: string, off = 1) => JSON.stringify(w.s.hover(w.uri('app/kustomization.yaml'), positionOf(k, needle, off))?.contents ?? '');
+  const h = (needle: string, off = 1) =>
+    JSON.stringify(w.s.hover(w.uri('app/kustomization.yaml'), positionOf(k, needle, off))?.contents ?? '');
   assert.match(h('bases'), /Deprecated: list them in resources/);
   assert.match(h('namespace'), /Namespace set on every namespaced resource/);
   assert.match(h('../base', 3), /Resolves to .*base\/kustomization\.yaml/);
 });
 
 test('patches are partial objects: no missing-name and no cross-document finding on them', () => {
-  const patch = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  defaultBackend:\n    service:\n      name: nothing\n      port: {number: 80}\n';
-  const files = { 'app/kustomization.yaml': 'resources:\n  - service.yaml\npatches:\n  - path: ingress-patch.yaml\n    target: {kind: Ingress, name: web}\n', 'app/service.yaml': SERVICE, 'app/ingress-patch.yaml': patch };
+  const patch =
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  annotations:\n    alb.ingress.kubernetes.io/scheme: internet-facing\nspec:\n  defaultBackend:\n    service:\n      name: nothing\n      port: {number: 80}\n';
+  const files = {
+    'app/kustomization.yaml':
+      'resources:\n  - service.yaml\npatches:\n  - path: ingress-patch.yaml\n    target: {kind: Ingress, name: web}\n',
+    'app/service.yaml': SERVICE,
+    'app/ingress-patch.yaml': patch,
+  };
   assert.deepEqual(codes(workspace(files).validate('app/ingress-patch.yaml')), []);
   // The same file, not used as a patch: a missing name (error), a backend with no Service, and (information)
   // no class while the workspace has no default IngressClass.
   const alone = workspace({ ...files, 'app/kustomization.yaml': 'resources:\n  - service.yaml\n' });
   assert.deepEqual(codes(alone.validate('app/ingress-patch.yaml')).sort(), ['alb-backend-service-missing', 'alb-no-class', 'missing-name']);
   // Values in a patch are still checked.
-  assert.deepEqual(codes(workspace({ ...files, 'app/ingress-patch.yaml': patch.replace('internet-facing', 'public') }).validate('app/ingress-patch.yaml')), ['alb-annotation-value']);
+  assert.deepEqual(
+    codes(workspace({ ...files, 'app/ingress-patch.yaml': patch.replace('internet-facing', 'public') }).validate('app/ingress-patch.yaml')),
+    ['alb-annotation-value'],
+  );
 });
 
 test('an overlay Ingress backend resolves to the base Service its namePrefix and namespace rename', () => {
-  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ui\n  namespace: prod\nspec:\n  ingressClassName: alb\n  defaultBackend:\n    service:\n      name: prod-ui\n      port:\n        name: http\n';
+  const ingress =
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ui\n  namespace: prod\nspec:\n  ingressClassName: alb\n  defaultBackend:\n    service:\n      name: prod-ui\n      port:\n        name: http\n';
   const files = {
     'base/kustomization.yaml': 'resources:\n  - service.yaml\n  - deployment.yaml\n',
     'base/service.yaml': SERVICE.replace('name: ui\n', 'name: ui\n  namespace: default\n'),
@@ -160,9 +227,15 @@ test('an overlay Ingress backend resolves to the base Service its namePrefix and
     'overlays/prod/ingress.yaml': ingress,
   };
   const w = workspace(files);
-  assert.deepEqual(codes(w.validate('overlays/prod/ingress.yaml')).filter((c) => c.startsWith('alb-backend')), []);
+  assert.deepEqual(
+    codes(w.validate('overlays/prod/ingress.yaml')).filter((c) => c.startsWith('alb-backend')),
+    [],
+  );
   const def = w.s.definition(w.uri('overlays/prod/ingress.yaml'), positionOf(ingress, 'prod-ui', 2));
-  assert.deepEqual(def.map((l) => l.uri), [w.uri('base/service.yaml')]);
+  assert.deepEqual(
+    def.map((l) => l.uri),
+    [w.uri('base/service.yaml')],
+  );
   // A name the build does not produce is missing, and the build deploys Services there: a warning.
   const wrong = workspace({ ...files, 'overlays/prod/ingress.yaml': ingress.replace('prod-ui', 'prod-api') });
   const d = wrong.validate('overlays/prod/ingress.yaml').filter((x) => x.code === 'alb-backend-service-missing');
@@ -173,6 +246,9 @@ test('an overlay Ingress backend resolves to the base Service its namePrefix and
   // Without the overlay, the base Service keeps its own name and namespace (default): the workspace has no
   // Service in prod to compare with, so nothing is said.
   const noOverlay = workspace({ ...files, 'overlays/prod/kustomization.yaml': 'resources:\n  - ingress.yaml\n' });
-  assert.deepEqual(noOverlay.validate('overlays/prod/ingress.yaml').filter((x) => x.code === 'alb-backend-service-missing'), []);
+  assert.deepEqual(
+    noOverlay.validate('overlays/prod/ingress.yaml').filter((x) => x.code === 'alb-backend-service-missing'),
+    [],
+  );
   assert.deepEqual(noOverlay.s.definition(noOverlay.uri('overlays/prod/ingress.yaml'), positionOf(ingress, 'prod-ui', 2)), []);
 });

@@ -15,14 +15,19 @@ import { waitFor } from '../../helpers/waitFor';
 const crossModule: LanguageModule = {
   id: 'test-cross',
   codes: [{ code: 'test-secret-missing', severity: 'warning', area: 'test', summary: 'test only' }],
-  checks: [{
-    id: 'test.secretMissing', scope: 'workspace', reads: ['Secret'],
-    appliesTo: (o) => o.kind === 'ConfigMap',
-    run(ctx) {
-      const wants = ctx.obj.node(['data', 'wants']) as { value?: unknown } | undefined;
-      if (typeof wants?.value === 'string' && ctx.index.find({ kind: 'Secret', name: wants.value }).length === 0) ctx.report('test-secret-missing', ['data', 'wants'], `no Secret ${wants.value}`);
+  checks: [
+    {
+      id: 'test.secretMissing',
+      scope: 'workspace',
+      reads: ['Secret'],
+      appliesTo: (o) => o.kind === 'ConfigMap',
+      run(ctx) {
+        const wants = ctx.obj.node(['data', 'wants']) as { value?: unknown } | undefined;
+        if (typeof wants?.value === 'string' && ctx.index.find({ kind: 'Secret', name: wants.value }).length === 0)
+          ctx.report('test-secret-missing', ['data', 'wants'], `no Secret ${wants.value}`);
+      },
     },
-  }],
+  ],
 };
 
 function file(secretName: string, configMaps: number): string {
@@ -82,7 +87,10 @@ test('a new edit cancels the pending refresh; nothing is published for a closed 
   h.scheduler.edited(uri);
   await waitFor('the other document re-checked', () => h.published.some((p) => p.uri === other));
   const mine = h.published.filter((p) => p.uri === uri);
-  assert.ok(mine.every((p) => p.version === 2), 'the first edit never published: the second replaced it before its timer ran');
+  assert.ok(
+    mine.every((p) => p.version === 2),
+    'the first edit never published: the second replaced it before its timer ran',
+  );
   // The other open document is re-checked after an edit elsewhere (its cross-document findings may change).
   assert.equal(h.published.filter((p) => p.uri === other).length, 1);
 

@@ -18,18 +18,24 @@ const flowMaps = (levels: number) => `${CM}data:\n  x: ${'{a: '.repeat(levels)}1
 /** Compact block sequences (`- - - x`): real block nesting, two characters a level. */
 const blockSeq = (levels: number) => `${CM}spec:\n  x: \n    ${'- '.repeat(levels)}x\n`;
 /** Block maps, one space of indentation more per level (size grows with the square of the depth). */
-const blockMaps = (levels: number) => `${CM}spec:\n` + Array.from({ length: levels }, (_, i) => `${' '.repeat(1 + i)}k${i}:`).join('\n') + ' end\n';
+const blockMaps = (levels: number) =>
+  `${CM}spec:\n` + Array.from({ length: levels }, (_, i) => `${' '.repeat(1 + i)}k${i}:`).join('\n') + ' end\n';
 
 checkTable('odd and hostile YAML', [
   {
-    code: 'yaml-unknown-alias', name: 'anchor in the previous --- document',
+    code: 'yaml-unknown-alias',
+    name: 'anchor in the previous --- document',
     source: 'go-yaml v2.4.2 decode.go (d.p.doc.anchors are per document: "unknown anchor \'%s\' referenced"); kubectl splits at --- first',
-    fire: `${CM}  labels: &l\n    app: x\n---\n${CM.replace('name: x', 'name: y')}  labels: *l\n`, at: '*l',
+    fire: `${CM}  labels: &l\n    app: x\n---\n${CM.replace('name: x', 'name: y')}  labels: *l\n`,
+    at: '*l',
     silent: `${CM}  labels: &l\n    app: x\n---\n${CM.replace('name: x', 'name: y')}  labels:\n    app: x\n`,
   },
   {
-    code: 'yaml-unknown-alias', name: 'alias before its anchor', source: 'go-yaml v2.4.2 parserc.go / decode.go: anchors are known from where they are defined',
-    fire: `${CM}data:\n  a: *v\n  b: &v one\n`, at: '*v',
+    code: 'yaml-unknown-alias',
+    name: 'alias before its anchor',
+    source: 'go-yaml v2.4.2 parserc.go / decode.go: anchors are known from where they are defined',
+    fire: `${CM}data:\n  a: *v\n  b: &v one\n`,
+    at: '*v',
     silent: `${CM}data:\n  b: &v one\n  a: *v\n`,
   },
   { code: 'yaml-too-deep', name: '3,000 nested flow lists', fire: flow(3000), at: 'a', silent: flow(MAX_NESTING - 10) },
@@ -37,18 +43,33 @@ checkTable('odd and hostile YAML', [
   { code: 'yaml-too-deep', name: '5,000 nested flow maps', fire: flowMaps(5000), at: 'a', silent: flowMaps(100) },
   { code: 'yaml-too-deep', name: '3,000 nested block sequences', fire: blockSeq(3000), at: 'a', silent: blockSeq(100) },
   { code: 'yaml-too-deep', name: '1,200 nested block maps', fire: blockMaps(1200), at: 'a', silent: blockMaps(100) },
-  { code: 'yaml-too-deep', name: '4.8 MB of implicit keys on one line, in a manifest', fire: `${CM}data:\n  x: ${'a: '.repeat(1_600_000)}\n`, at: 'a', silent: `${CM}data:\n  x: ${'a: '.repeat(100)}\n` },
   {
-    code: 'file-too-large', name: 'more lines than eksManifests.maxFileLines',
-    fire: CM + '# c\n'.repeat(2000), at: '', silent: CM + '# c\n'.repeat(900), settings: { maxFileLines: 1000 },
+    code: 'yaml-too-deep',
+    name: '4.8 MB of implicit keys on one line, in a manifest',
+    fire: `${CM}data:\n  x: ${'a: '.repeat(1_600_000)}\n`,
+    at: 'a',
+    silent: `${CM}data:\n  x: ${'a: '.repeat(100)}\n`,
   },
   {
-    code: 'meta-value-not-string', name: 'CR-only line endings: positions are LSP lines',
-    fire: labels('1').replace(/\n/g, '\r'), at: '1', silent: labels('"1"').replace(/\n/g, '\r'),
+    code: 'file-too-large',
+    name: 'more lines than eksManifests.maxFileLines',
+    fire: CM + '# c\n'.repeat(2000),
+    at: '',
+    silent: CM + '# c\n'.repeat(900),
+    settings: { maxFileLines: 1000 },
   },
   {
-    code: 'api-removed', name: 'a manifest written as one line of JSON is still analysed',
-    fire: '{"apiVersion": "extensions/v1beta1", "kind": "Ingress", "metadata": {"name": "x"}}\n', at: '"extensions/v1beta1"',
+    code: 'meta-value-not-string',
+    name: 'CR-only line endings: positions are LSP lines',
+    fire: labels('1').replace(/\n/g, '\r'),
+    at: '1',
+    silent: labels('"1"').replace(/\n/g, '\r'),
+  },
+  {
+    code: 'api-removed',
+    name: 'a manifest written as one line of JSON is still analysed',
+    fire: '{"apiVersion": "extensions/v1beta1", "kind": "Ingress", "metadata": {"name": "x"}}\n',
+    at: '"extensions/v1beta1"',
     silent: '{"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "x"}}\n',
   },
 ]);
@@ -58,7 +79,14 @@ test('too deep: a clear finding for that document only; no stack overflow reache
     const removed = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n';
     const s = serviceWith({ 'main.yaml': `${removed}---\n${text}` });
     const d = s.validate(uriOf('main.yaml'));
-    assert.deepEqual(d.filter((x) => x.code !== 'schema-unknown-kind').map((x) => [x.code, x.range.start.line]), [['api-removed', 0], ['yaml-too-deep', 4]], JSON.stringify(d.map((x) => x.message)));
+    assert.deepEqual(
+      d.filter((x) => x.code !== 'schema-unknown-kind').map((x) => [x.code, x.range.start.line]),
+      [
+        ['api-removed', 0],
+        ['yaml-too-deep', 4],
+      ],
+      JSON.stringify(d.map((x) => x.message)),
+    );
     assert.ok(!d.some((x) => /call stack/i.test(x.message)));
     assert.match(d.find((x) => x.code === 'yaml-too-deep')!.message, /more than 500 levels/);
     assert.deepEqual(s.internalErrors, []);
@@ -108,7 +136,14 @@ test('a file with no apiVersion/kind key is not parsed at all (4.9 MB of "a: a: 
   const s = serviceWith({ 'a.yaml': 'a: '.repeat(1_600_000) });
   assert.deepEqual(s.validate(uriOf('a.yaml')), []);
   // Any spelling of the key still parses: indented, quoted, in a flow map, after other keys, in an eksctl file.
-  for (const text of ['  apiVersion: v1\n  kind: Pod\n', '"kind": Pod\n', '{"metadata": {}, "apiVersion": "v1"}', 'x: 1\napiVersion: v1\n', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n', 'apiVersion: v2\nname: chart\n']) {
+  for (const text of [
+    '  apiVersion: v1\n  kind: Pod\n',
+    '"kind": Pod\n',
+    '{"metadata": {}, "apiVersion": "v1"}',
+    'x: 1\napiVersion: v1\n',
+    'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n',
+    'apiVersion: v2\nname: chart\n',
+  ]) {
     assert.equal(indexWith({ 'k.yaml': text }).get(uriOf('k.yaml'))!.yaml.text, text);
   }
 });
@@ -117,7 +152,11 @@ test('a line limit beside the size limit: lines count as LSP counts them (LF, CR
   for (const eol of ['\n', '\r\n', '\r']) {
     const text = (CM + 'data:\n' + Array.from({ length: 1200 }, (_, i) => `  k${i}: v\n`).join('')).replace(/\n/g, eol);
     const over = serviceWith({ 'main.yaml': text }, { maxFileLines: 1000 }).validate(uriOf('main.yaml'));
-    assert.deepEqual(over.map((d) => d.code), ['file-too-large'], JSON.stringify(eol));
+    assert.deepEqual(
+      over.map((d) => d.code),
+      ['file-too-large'],
+      JSON.stringify(eol),
+    );
     assert.match(over[0].message, /1206 lines; the limit is 1000\). Raise eksManifests\.maxFileLines/);
     assert.deepEqual(serviceWith({ 'main.yaml': text }, { maxFileLines: 2000 }).validate(uriOf('main.yaml')), []);
   }
@@ -128,11 +167,14 @@ test('CR-only files: every finding is where the client puts it (LSP takes a lone
   const s = serviceWith({ 'main.yaml': text });
   const d = s.validate(uriOf('main.yaml'));
   const doc = TextDocument.create(uriOf('main.yaml'), 'yaml', 1, text);
-  assert.deepEqual(d.filter((x) => x.code !== 'schema-unknown-kind').map((x) => [x.code, x.range.start.line, textAt(text, x)]), [
-    ['api-removed', 0, 'extensions/v1beta1'],
-    ['meta-value-not-string', 5, 'yes'],
-    ['meta-value-not-string', 6, '8080'],
-  ]);
+  assert.deepEqual(
+    d.filter((x) => x.code !== 'schema-unknown-kind').map((x) => [x.code, x.range.start.line, textAt(text, x)]),
+    [
+      ['api-removed', 0, 'extensions/v1beta1'],
+      ['meta-value-not-string', 5, 'yes'],
+      ['meta-value-not-string', 6, '8080'],
+    ],
+  );
   assert.equal(doc.lineCount, 8);
   // The fix and "disable for this line" write CR line endings there.
   const n = d.find((x) => textAt(text, x) === '8080')!;
@@ -142,19 +184,30 @@ test('CR-only files: every finding is where the client puts it (LSP takes a lone
 });
 
 test('%YAML and %TAG directives stay with the document after them', () => {
-  assert.deepEqual(splitDocuments('%YAML 1.2\n# c\n---\na: 1\n---\nb: 2\n...\n%TAG !e! tag:e.com,2000:\n---\nc: !e!x 1\n').map((p) => p.text), [
-    '%YAML 1.2\n# c\n---\na: 1\n', '---\nb: 2\n...\n', '%TAG !e! tag:e.com,2000:\n---\nc: !e!x 1\n',
-  ]);
-  assert.deepEqual(splitDocuments('a: 1\n%x\n---\nb: 1\n').map((p) => p.text), ['a: 1\n%x\n', '---\nb: 1\n'], 'a % line after content is content');
+  assert.deepEqual(
+    splitDocuments('%YAML 1.2\n# c\n---\na: 1\n---\nb: 2\n...\n%TAG !e! tag:e.com,2000:\n---\nc: !e!x 1\n').map((p) => p.text),
+    ['%YAML 1.2\n# c\n---\na: 1\n', '---\nb: 2\n...\n', '%TAG !e! tag:e.com,2000:\n---\nc: !e!x 1\n'],
+  );
+  assert.deepEqual(
+    splitDocuments('a: 1\n%x\n---\nb: 1\n').map((p) => p.text),
+    ['a: 1\n%x\n', '---\nb: 1\n'],
+    'a % line after content is content',
+  );
   const tagged = '%TAG !e! tag:example.com,2000:\n---\n' + CM.replace('name: x', 'name: !e!n x');
   assert.deepEqual(serviceWith({ 'main.yaml': tagged }).validate(uriOf('main.yaml')), [], 'the tag handle resolves');
   const y11 = '%YAML 1.1\n---\n' + labels('yes');
-  assert.deepEqual(serviceWith({ 'main.yaml': y11 }).validate(uriOf('main.yaml')).map((d) => d.code), ['meta-value-not-string']);
+  assert.deepEqual(
+    serviceWith({ 'main.yaml': y11 })
+      .validate(uriOf('main.yaml'))
+      .map((d) => d.code),
+    ['meta-value-not-string'],
+  );
   assert.equal(new YamlFile(y11).chunks.length, 1);
 });
 
 test('"missing" findings are held back while the workspace index is incomplete', () => {
-  const pool = 'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: gp\nspec:\n  template:\n    spec:\n      nodeClassRef: {group: eks.amazonaws.com, kind: NodeClass, name: private}\n      requirements: []\n';
+  const pool =
+    'apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: gp\nspec:\n  template:\n    spec:\n      nodeClassRef: {group: eks.amazonaws.com, kind: NodeClass, name: private}\n      requirements: []\n';
   const s = serviceWith({ 'main.yaml': pool });
   const codes = () => s.validate(uriOf('main.yaml')).map((d) => d.code);
   assert.ok(codes().includes('nodepool-nodeclass-missing'));
@@ -163,8 +216,28 @@ test('"missing" findings are held back while the workspace index is incomplete',
   assert.ok(!s.validateQuick(uriOf('main.yaml')).diagnostics.some((d) => d.code === 'nodepool-nodeclass-missing'), 'quick pass too');
   s.setIndexComplete(true);
   assert.ok(codes().includes('nodepool-nodeclass-missing'), 'back once complete');
-  const absence = s.codes().filter((c) => c.notInWorkspace).map((c) => c.code).sort();
-  assert.deepEqual(absence, ['alb-action-service-missing', 'alb-backend-service-missing', 'flux-ref-missing', 'gateway-backend-missing', 'gateway-class-missing',
-    'gateway-parent-missing', 'gateway-reference-grant-missing', 'lattice-policy-target-missing', 'lbc-gateway-config-missing', 'nodepool-nodeclass-missing',
-    'np-egress-no-dns', 'np-namespace-selector-no-match', 'np-pod-selector-no-match', 'schema-unknown-kind', 'serviceaccount-missing', 'storage-class-missing', 'workload-no-pdb']);
+  const absence = s
+    .codes()
+    .filter((c) => c.notInWorkspace)
+    .map((c) => c.code)
+    .sort();
+  assert.deepEqual(absence, [
+    'alb-action-service-missing',
+    'alb-backend-service-missing',
+    'flux-ref-missing',
+    'gateway-backend-missing',
+    'gateway-class-missing',
+    'gateway-parent-missing',
+    'gateway-reference-grant-missing',
+    'lattice-policy-target-missing',
+    'lbc-gateway-config-missing',
+    'nodepool-nodeclass-missing',
+    'np-egress-no-dns',
+    'np-namespace-selector-no-match',
+    'np-pod-selector-no-match',
+    'schema-unknown-kind',
+    'serviceaccount-missing',
+    'storage-class-missing',
+    'workload-no-pdb',
+  ]);
 });

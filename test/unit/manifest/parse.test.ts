@@ -5,7 +5,10 @@ import { YamlFile, splitDocuments } from '@shared/manifest/yamlFile';
 test('splits at --- lines only at column 0, keeping offsets', () => {
   const text = 'a: 1\n---\nb: 2\n  ---not\nc: "---"\n--- # c\nd: 4\n';
   const pieces = splitDocuments(text);
-  assert.deepEqual(pieces.map((p) => p.text), ['a: 1\n', '---\nb: 2\n  ---not\nc: "---"\n', '--- # c\nd: 4\n']);
+  assert.deepEqual(
+    pieces.map((p) => p.text),
+    ['a: 1\n', '---\nb: 2\n  ---not\nc: "---"\n', '--- # c\nd: 4\n'],
+  );
   for (const p of pieces) assert.equal(text.slice(p.start, p.start + p.text.length), p.text);
 });
 
@@ -16,7 +19,10 @@ test('a --- inside a block scalar ends the document, as YAML says', () => {
 
 test('... ends a document and belongs to the previous piece', () => {
   const pieces = splitDocuments('a: 1\n...\nb: 2\n');
-  assert.deepEqual(pieces.map((p) => p.text), ['a: 1\n...\n', 'b: 2\n']);
+  assert.deepEqual(
+    pieces.map((p) => p.text),
+    ['a: 1\n...\n', 'b: 2\n'],
+  );
 });
 
 test('positions are file positions across chunks', () => {

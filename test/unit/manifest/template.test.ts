@@ -32,13 +32,22 @@ test('masking keeps every offset and line: action-only lines become blank, inlin
   assert.equal(out[4], '  name: ' + MASK_CHAR.repeat('{{ include "app.fullname" . }}'.length));
   assert.equal(out[6].trim(), '');
   assert.equal(out[7].trim(), '');
-  assert.deepEqual(m.masked.filter((r) => r.line).map((r) => src.slice(r.start, r.end).trim()), ['{{- if .Values.enabled }}', '{{- include "app.labels" . | nindent 4 }}', '{{- end }}']);
-  assert.deepEqual(m.masked.filter((r) => !r.line).map((r) => src.slice(r.start, r.end)), ['{{ include "app.fullname" . }}']);
+  assert.deepEqual(
+    m.masked.filter((r) => r.line).map((r) => src.slice(r.start, r.end).trim()),
+    ['{{- if .Values.enabled }}', '{{- include "app.labels" . | nindent 4 }}', '{{- end }}'],
+  );
+  assert.deepEqual(
+    m.masked.filter((r) => !r.line).map((r) => src.slice(r.start, r.end)),
+    ['{{ include "app.fullname" . }}'],
+  );
 });
 
 test('the lexer ends an action at the first }} outside strings, raw strings and comments', () => {
   const src = 'a: {{ "}}" | quote }} b: {{ `x}}y` }} c: {{/* }} */}} d: {{ printf \'}\' }}';
-  assert.deepEqual(templateActions(src).map(([s, e]) => src.slice(s, e)), ['{{ "}}" | quote }}', '{{ `x}}y` }}', '{{/* }} */}}', "{{ printf '}' }}"]);
+  assert.deepEqual(
+    templateActions(src).map(([s, e]) => src.slice(s, e)),
+    ['{{ "}}" | quote }}', '{{ `x}}y` }}', '{{/* }} */}}', "{{ printf '}' }}"],
+  );
 });
 
 test('an action that is never closed ends at its line (text being typed does not hide the file)', () => {
@@ -138,7 +147,10 @@ test('equal keys in two branches are not a duplicate; equal literal keys are', (
   const branches = 'metadata:\n  {{- if .Values.a }}\n  name: a\n  {{- else }}\n  name: b\n  {{- end }}\n';
   assert.deepEqual(new YamlFile(branches, T).chunks[0].docs[0].errors, []);
   const dup = 'metadata:\n  name: {{ .Values.a }}\n  labels: {}\n  name: b\n';
-  assert.deepEqual(new YamlFile(dup, T).chunks[0].docs[0].errors.map((e) => e.code), ['DUPLICATE_KEY']);
+  assert.deepEqual(
+    new YamlFile(dup, T).chunks[0].docs[0].errors.map((e) => e.code),
+    ['DUPLICATE_KEY'],
+  );
 });
 
 test('a block scalar whose first lines are actions parses (no "more-indented leading empty lines")', () => {
@@ -160,7 +172,10 @@ test('editing a template re-parses it with the same result as a fresh parse', ()
   const b = a.replace('name: s', 'name: {{ .Values.secretName }}');
   f.update(b);
   const fresh = new YamlFile(b, T);
-  assert.deepEqual(f.chunks.map((c) => c.text), fresh.chunks.map((c) => c.text));
+  assert.deepEqual(
+    f.chunks.map((c) => c.text),
+    fresh.chunks.map((c) => c.text),
+  );
   assert.equal(f.chunks[0], f.chunks[0]);
   assert.equal(f.lastReparsed, 1);
 });
@@ -172,7 +187,7 @@ test('hostile templates: masking keeps the length and lines, and the parse never
     'a: {{ "unterminated\n'.repeat(5_000),
     '{{ if .a }}\n'.repeat(3_000) + 'x: 1\n' + '{{ else }}\n{}\n{{ end }}\n'.repeat(3_000),
     Array.from({ length: 5_000 }, (_, i) => `${' '.repeat(i % 40)}k${i}: {{ include "x" . | nindent ${i % 40} }}`).join('\n'),
-    '}}{{-}}{{- -}}{{`}}`}}{{\'}}\'}}'.repeat(5_000),
+    "}}{{-}}{{- -}}{{`}}`}}{{'}}'}}".repeat(5_000),
     '---\n{{ range }}\n---\n{{ end }}\n'.repeat(2_000),
   ];
   for (const src of inputs) {
@@ -180,7 +195,10 @@ test('hostile templates: masking keeps the length and lines, and the parse never
     assert.equal(m.text.length, src.length);
     assert.equal(m.text.split('\n').length, src.split('\n').length);
     const f = new YamlFile(src, T);
-    assert.equal(f.chunks.reduce((n, c) => n + c.source.length, 0), src.length);
+    assert.equal(
+      f.chunks.reduce((n, c) => n + c.source.length, 0),
+      src.length,
+    );
   }
 });
 

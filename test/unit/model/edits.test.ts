@@ -29,7 +29,11 @@ const CASES: { name: string; labels: string; want: string | undefined }[] = [
   { name: 'explicit key without a value: no fix rather than a broken map', labels: '\n    ? app\n    tier: web', want: undefined },
   { name: 'a number', labels: '\n    port: 8080', want: '\n    port: "8080"' },
   { name: 'a tagged number: the tag goes with it', labels: '\n    n: !!int 1', want: '\n    n: "1"' },
-  { name: 'a boolean in a file that quotes with single quotes', labels: "\n    a: 'x'\n    b: 'y'\n    on: true", want: "\n    a: 'x'\n    b: 'y'\n    on: 'true'" },
+  {
+    name: 'a boolean in a file that quotes with single quotes',
+    labels: "\n    a: 'x'\n    b: 'y'\n    on: true",
+    want: "\n    a: 'x'\n    b: 'y'\n    on: 'true'",
+  },
   { name: 'CRLF line endings stay', labels: '\r\n    app:\r\n    tier: web', want: '\r\n    app: ""\r\n    tier: web' },
 ];
 
@@ -37,16 +41,25 @@ for (const c of CASES) {
   test(`meta-value-not-string fix: ${c.name}`, () => {
     const text = cm(c.labels);
     const out = fixed(text);
-    if (c.want === undefined) { assert.equal(out, undefined); return; }
+    if (c.want === undefined) {
+      assert.equal(out, undefined);
+      return;
+    }
     assert.equal(out, cm(c.want));
     for (const doc of parseAllDocuments(out!)) assert.deepEqual(doc.errors, []);
-    assert.ok(!serviceWith({ 'main.yaml': out! }).validate(uriOf('main.yaml')).some((x) => x.code === 'meta-value-not-string'), 'fixed');
+    assert.ok(
+      !serviceWith({ 'main.yaml': out! })
+        .validate(uriOf('main.yaml'))
+        .some((x) => x.code === 'meta-value-not-string'),
+      'fixed',
+    );
   });
 }
 
 test('plain text stays plain only when YAML 1.1 and 1.2 read it back as the same string', () => {
   for (const v of ['web', 'v1.2.3', 'a-b_c', 'http://x/y']) assert.equal(plainSafe(v), true, v);
-  for (const v of ['yes', 'on', '8080', '1_000', '0b101', 'null', '~', 'a: b', '#x', '- x', '', ' x', 'true']) assert.equal(plainSafe(v), false, v);
+  for (const v of ['yes', 'on', '8080', '1_000', '0b101', 'null', '~', 'a: b', '#x', '- x', '', ' x', 'true'])
+    assert.equal(plainSafe(v), false, v);
   assert.equal(quoted("it's", 'single'), "'it''s'");
   assert.equal(quoted('a\nb', 'single'), '"a\\nb"');
   assert.equal(preferredQuote("a: 'x'\nb: 'y'\nc: \"z\"\n"), 'single');

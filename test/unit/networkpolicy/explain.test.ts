@@ -14,7 +14,9 @@ function explain(spec: string, meta = '  name: p\n  namespace: shop\n', extra: R
 }
 
 test('the issue example: selected Pods, ingress from same-namespace Pods on one port, egress untouched', () => {
-  const md = explain('  podSelector:\n    matchLabels:\n      app: api\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: web\n      ports:\n        - protocol: TCP\n          port: 8080\n');
+  const md = explain(
+    '  podSelector:\n    matchLabels:\n      app: api\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: web\n      ports:\n        - protocol: TCP\n          port: 8080\n',
+  );
   assert.match(md, /Selects all Pods in shop with app=api\./);
   assert.match(md, /Ingress:\*\* only from Pods with app=web in the same namespace, TCP 8080\./);
   assert.match(md, /Egress:\*\* not restricted by this policy\./);
@@ -43,55 +45,84 @@ test('allow-all ingress (`- {}`)', () => {
 });
 
 test('AND (one peer with both selectors) vs OR (two peers)', () => {
-  const and = explain('  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              team: ops\n          podSelector:\n            matchLabels:\n              app: prom\n');
+  const and = explain(
+    '  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              team: ops\n          podSelector:\n            matchLabels:\n              app: prom\n',
+  );
   assert.match(and, /only from Pods with app=prom in namespaces with team=ops, any port\./);
-  const or = explain('  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              team: ops\n        - podSelector:\n            matchLabels:\n              app: prom\n');
+  const or = explain(
+    '  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              team: ops\n        - podSelector:\n            matchLabels:\n              app: prom\n',
+  );
   assert.match(or, /only from every Pod in namespaces with team=ops or Pods with app=prom in the same namespace, any port\./);
 });
 
 test('namespaceSelector only, and `{}` (every namespace)', () => {
-  assert.match(explain('  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: monitoring\n'),
-    /from every Pod in namespaces with kubernetes.io\/metadata.name=monitoring/);
-  assert.match(explain('  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector: {}\n'), /from every Pod in every namespace/);
+  assert.match(
+    explain(
+      '  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: monitoring\n',
+    ),
+    /from every Pod in namespaces with kubernetes.io\/metadata.name=monitoring/,
+  );
+  assert.match(
+    explain('  podSelector: {}\n  ingress:\n    - from:\n        - namespaceSelector: {}\n'),
+    /from every Pod in every namespace/,
+  );
 });
 
 test('ipBlock with except', () => {
-  const md = explain('  podSelector:\n    matchLabels:\n      app: web\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 0.0.0.0/0\n            except:\n              - 10.0.0.0/8\n              - 192.168.0.0/16\n      ports:\n        - port: 443\n');
+  const md = explain(
+    '  podSelector:\n    matchLabels:\n      app: web\n  ingress:\n    - from:\n        - ipBlock:\n            cidr: 0.0.0.0/0\n            except:\n              - 10.0.0.0/8\n              - 192.168.0.0/16\n      ports:\n        - port: 443\n',
+  );
   assert.match(md, /only from IP range 0\.0\.0\.0\/0 except 10\.0\.0\.0\/8, 192\.168\.0\.0\/16, TCP 443\./);
 });
 
 test('named ports and UDP', () => {
-  const md = explain('  podSelector: {}\n  ingress:\n    - ports:\n        - port: metrics\n        - protocol: UDP\n          port: 5353\n');
+  const md = explain(
+    '  podSelector: {}\n  ingress:\n    - ports:\n        - port: metrics\n        - protocol: UDP\n          port: 5353\n',
+  );
   assert.match(md, /only from anywhere, TCP named port metrics, UDP 5353\./);
 });
 
 test('port ranges with endPort, and a protocol without a port', () => {
-  const md = explain('  podSelector: {}\n  egress:\n    - ports:\n        - port: 32000\n          endPort: 32768\n        - protocol: SCTP\n');
+  const md = explain(
+    '  podSelector: {}\n  egress:\n    - ports:\n        - port: 32000\n          endPort: 32768\n        - protocol: SCTP\n',
+  );
   assert.match(md, /Egress:\*\* only to anywhere, TCP 32000–32768, all SCTP ports\./);
 });
 
 test('egress-only policy (policyTypes: [Egress]) leaves ingress alone', () => {
-  const md = explain('  podSelector:\n    matchLabels:\n      app: batch\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - podSelector:\n            matchLabels:\n              app: db\n      ports:\n        - port: 5432\n');
+  const md = explain(
+    '  podSelector:\n    matchLabels:\n      app: batch\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - podSelector:\n            matchLabels:\n              app: db\n      ports:\n        - port: 5432\n',
+  );
   assert.match(md, /Ingress:\*\* not restricted by this policy\./);
   assert.match(md, /Egress:\*\* only to Pods with app=db in the same namespace, TCP 5432\./);
   assert.match(md, /cannot resolve DNS/);
 });
 
 test('DNS egress to kube-dns (no DNS warning)', () => {
-  const md = explain('  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n          podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n        - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n');
+  const md = explain(
+    '  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n          podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n        - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n',
+  );
   assert.match(md, /to Pods with k8s-app=kube-dns in namespaces with kubernetes.io\/metadata.name=kube-system, UDP 53, TCP 53\./);
   assert.doesNotMatch(md, /cannot resolve DNS/);
 });
 
 test('both directions with several rules', () => {
-  const md = explain('  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [api, worker]\n      - key: canary\n        operator: DoesNotExist\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: web\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n      ports:\n        - port: 8080\n  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n');
+  const md = explain(
+    '  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [api, worker]\n      - key: canary\n        operator: DoesNotExist\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: web\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/16\n      ports:\n        - port: 8080\n  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n',
+  );
   assert.match(md, /Selects all Pods in shop with tier in \(api, worker\) and no label canary\./);
-  assert.match(md, /Ingress:\*\* only\n- from Pods with app=web in the same namespace, any port\n- from IP range 10\.0\.0\.0\/16, TCP 8080/);
+  assert.match(
+    md,
+    /Ingress:\*\* only\n- from Pods with app=web in the same namespace, any port\n- from IP range 10\.0\.0\.0\/16, TCP 8080/,
+  );
   assert.match(md, /Egress:\*\* only to IP range 10\.0\.0\.0\/8, any port\./);
 });
 
 test('egress rules ignored by policyTypes are called out; no namespace → "the namespace it is applied to"', () => {
-  const md = explain('  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: []\n  egress:\n    - to:\n        - podSelector: {}\n', '  name: p\n');
+  const md = explain(
+    '  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: []\n  egress:\n    - to:\n        - podSelector: {}\n',
+    '  name: p\n',
+  );
   assert.match(md, /every Pod in the namespace it is applied to/);
   assert.match(md, /its 1 egress rule is ignored because policyTypes leaves out Egress/);
 });
@@ -102,7 +133,8 @@ test('`egress: []` without policyTypes does not isolate egress', () => {
 });
 
 test('workspace: lists the selected workloads and hostNetwork ones', () => {
-  const ds = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: true\n      containers: [{name: a, image: a}]\n';
+  const ds =
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: true\n      containers: [{name: a, image: a}]\n';
   const md = explain('  podSelector: {}\n', undefined, { 'ds.yaml': ds });
   assert.match(md, /In this workspace\*\* it selects DaemonSet shop\/agent\./);
   assert.match(md, /DaemonSet agent uses hostNetwork: true/);

@@ -89,7 +89,12 @@ test('completion: enum values (protocol, policyTypes, operator)', () => {
   assert.deepEqual(labels(HEAD + '  ingress:\n    - ports:\n        - protocol: |\n'), ['TCP', 'UDP', 'SCTP']);
   assert.deepEqual(labels(HEAD + '  policyTypes:\n    - |\n'), ['Ingress', 'Egress']);
   assert.deepEqual(labels(HEAD + '  policyTypes: [|]\n'), ['Ingress', 'Egress']);
-  assert.deepEqual(labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: app\n        operator: |\n'), ['In', 'NotIn', 'Exists', 'DoesNotExist']);
+  assert.deepEqual(labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: app\n        operator: |\n'), [
+    'In',
+    'NotIn',
+    'Exists',
+    'DoesNotExist',
+  ]);
 });
 
 test('completion: pod label keys and values from workloads of the policy namespace', () => {
@@ -98,22 +103,41 @@ test('completion: pod label keys and values from workloads of the policy namespa
   assert.deepEqual(labels(HEAD + '  podSelector:\n    matchLabels:\n      app: |\n').sort(), ['api', 'db']);
   assert.deepEqual(labels(HEAD + '  podSelector:\n    matchLabels:\n      tier: b|\n').sort(), ['backend', 'data']);
   // A peer podSelector next to a namespaceSelector reaches every namespace.
-  assert.ok(labels(HEAD + '  ingress:\n    - from:\n        - namespaceSelector: {}\n          podSelector:\n            matchLabels:\n              app: |\n').includes('debug'));
+  assert.ok(
+    labels(
+      HEAD +
+        '  ingress:\n    - from:\n        - namespaceSelector: {}\n          podSelector:\n            matchLabels:\n              app: |\n',
+    ).includes('debug'),
+  );
   // matchExpressions: key, then values for that key.
   assert.deepEqual(labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: |\n').sort(), ['app', 'tier']);
-  assert.deepEqual(labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values:\n          - |\n').sort(), ['backend', 'data']);
-  assert.deepEqual(labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [|]\n').sort(), ['backend', 'data']);
+  assert.deepEqual(
+    labels(
+      HEAD + '  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values:\n          - |\n',
+    ).sort(),
+    ['backend', 'data'],
+  );
+  assert.deepEqual(
+    labels(HEAD + '  podSelector:\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [|]\n').sort(),
+    ['backend', 'data'],
+  );
 });
 
 test('completion: namespace labels, including kubernetes.io/metadata.name', () => {
   const keys = labels(HEAD + '  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              |\n');
   assert.deepEqual(keys.sort(), ['kubernetes.io/metadata.name', 'team']);
-  const names = labels(HEAD + '  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: |\n');
+  const names = labels(
+    HEAD +
+      '  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: |\n',
+  );
   for (const n of ['shop', 'other', 'kube-system']) assert.ok(names.includes(n), n);
 });
 
 test('completion: named ports of the selected Pods (ingress) and of the namespace (egress)', () => {
-  assert.deepEqual(labels(HEAD + '  podSelector:\n    matchLabels:\n      app: api\n  ingress:\n    - ports:\n        - port: |\n').sort(), ['grpc', 'http']);
+  assert.deepEqual(
+    labels(HEAD + '  podSelector:\n    matchLabels:\n      app: api\n  ingress:\n    - ports:\n        - port: |\n').sort(),
+    ['grpc', 'http'],
+  );
   assert.deepEqual(labels(HEAD + '  podSelector: {}\n  egress:\n    - ports:\n        - port: |\n').sort(), ['grpc', 'http', 'pg']);
 });
 
@@ -132,24 +156,37 @@ function hoverText(policy: string): string {
 }
 
 test('hover: kind and metadata.name explain the policy; fields show their docs', () => {
-  const pol = 'apiVersion: networking.k8s.io/v1\nkind: Network|Policy\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: api\n';
+  const pol =
+    'apiVersion: networking.k8s.io/v1\nkind: Network|Policy\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: api\n';
   const h = hoverText(pol);
   assert.match(h, /Selects all Pods in `shop` with `app=api`/);
   assert.match(h, /In this workspace\*\* it selects `Deployment shop\/api`/);
-  assert.match(hoverText('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p|x\nspec:\n  podSelector: {}\n'), /Selects every Pod/);
+  assert.match(
+    hoverText('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p|x\nspec:\n  podSelector: {}\n'),
+    /Selects every Pod/,
+  );
   assert.match(hoverText(HEAD + '  policy|Types: [Ingress]\n'), /spec\.policyTypes.*\n\nWhich directions/);
-  assert.match(hoverText(HEAD + '  ingress:\n    - from:\n        - ipBl|ock:\n            cidr: 10.0.0.0/8\n'), /spec\.ingress\[\]\.from\[\]\.ipBlock/);
+  assert.match(
+    hoverText(HEAD + '  ingress:\n    - from:\n        - ipBl|ock:\n            cidr: 10.0.0.0/8\n'),
+    /spec\.ingress\[\]\.from\[\]\.ipBlock/,
+  );
   assert.match(hoverText(HEAD + '  ingress:\n    - ports:\n        - end|Port: 90\n'), /Needs a numeric `port`/);
   assert.match(hoverText(HEAD + '  policyTypes: [Egr|ess]\n'), /Isolate outgoing traffic/);
   assert.match(hoverText(HEAD + '  podSelector:\n    matchLabels:\n      ap|p: api\n'), /1 workload in the workspace has this label value/);
 });
 
 test('definition: a selector leads to the workloads (Pod template labels) and Namespaces it matches', () => {
-  const def = (policy: string) => { const { s, uri, position } = at(policy); return s.definition(uri, position); };
+  const def = (policy: string) => {
+    const { s, uri, position } = at(policy);
+    return s.definition(uri, position);
+  };
   const pods = def(HEAD + '  podSelector:\n    matchLabels:\n      ti|er: data\n');
   assert.equal(pods.length, 1);
   assert.equal(pods[0].uri, uriOf('workloads.yaml'));
-  assert.equal(pods[0].range.start.line, WORKLOADS.split('\n').findIndex((l) => l.includes('tier: data}'))); // StatefulSet db's template labels
+  assert.equal(
+    pods[0].range.start.line,
+    WORKLOADS.split('\n').findIndex((l) => l.includes('tier: data}')),
+  ); // StatefulSet db's template labels
   assert.equal(def(HEAD + '  podSel|ector: {}\n').length, 2); // every workload of `shop`
   const ns = def(HEAD + '  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              te|am: commerce\n');
   assert.equal(ns.length, 1);
@@ -163,7 +200,10 @@ test('snippets: each body (placeholders at their defaults) parses and raises no 
   const names = Object.keys(snippets);
   assert.equal(names.length, 5);
   for (const [name, sn] of Object.entries(snippets)) {
-    const text = sn.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    const text = sn.body
+      .join('\n')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\d+/g, '');
     const s = serviceWith({ 'snippet.yaml': text });
     const d = s.validate(uriOf('snippet.yaml')).filter((x) => x.code !== 'np-eks-enforcement');
     assert.deepEqual(codesOf(d), [], name);

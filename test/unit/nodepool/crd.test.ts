@@ -26,7 +26,10 @@ test('the fixture names its upstream source and commit', () => {
 
 /** Walk the CRD schema and ours side by side, collecting disagreements. */
 function compare(c: Crd, ours: FieldSchema | undefined, where: string, out: string[]): void {
-  if (!ours) { out.push(`${where}: missing in our schema`); return; }
+  if (!ours) {
+    out.push(`${where}: missing in our schema`);
+    return;
+  }
   if (c.type === 'array' && (c.pattern || c.maxLength)) {
     // The CRD puts a string pattern/maxLength on the requirement `values` list itself (the API server skips
     // them there); Karpenter validates each value as a label value at runtime, so ours sit on the items.
@@ -35,24 +38,33 @@ function compare(c: Crd, ours: FieldSchema | undefined, where: string, out: stri
     return;
   }
   const isQuantity = Array.isArray(c.anyOf) && c['x-kubernetes-int-or-string'];
-  if (isQuantity) { if (ours.type !== 'quantity' && ours.type !== 'intOrString') out.push(`${where}: expected quantity, ours ${ours.type}`); }
-  else if (c.type && c.type !== ours.type) out.push(`${where}: type ${c.type} vs ours ${ours.type}`);
-  if (c.pattern && !isQuantity && ours.pattern?.source !== c.pattern) out.push(`${where}: pattern ${c.pattern} vs ours ${ours.pattern?.source}`);
+  if (isQuantity) {
+    if (ours.type !== 'quantity' && ours.type !== 'intOrString') out.push(`${where}: expected quantity, ours ${ours.type}`);
+  } else if (c.type && c.type !== ours.type) out.push(`${where}: type ${c.type} vs ours ${ours.type}`);
+  if (c.pattern && !isQuantity && ours.pattern?.source !== c.pattern)
+    out.push(`${where}: pattern ${c.pattern} vs ours ${ours.pattern?.source}`);
   if (c.enum) {
     const mine = (ours.enum ?? []).map((e) => e.value).sort();
     if (JSON.stringify(mine) !== JSON.stringify([...c.enum].sort())) out.push(`${where}: enum ${c.enum} vs ours ${mine}`);
   }
-  for (const [k, ok] of [['minimum', 'minimum'], ['maximum', 'maximum'], ['maxItems', 'maxItems'], ['maxLength', 'maxLength']] as const) {
+  for (const [k, ok] of [
+    ['minimum', 'minimum'],
+    ['maximum', 'maximum'],
+    ['maxItems', 'maxItems'],
+    ['maxLength', 'maxLength'],
+  ] as const) {
     if (c[k] !== undefined && (ours as any)[ok] !== c[k]) out.push(`${where}: ${k} ${c[k]} vs ours ${(ours as any)[ok]}`);
   }
   if (c.required) {
     const mine = [...(ours.required ?? [])].sort();
     if (JSON.stringify(mine) !== JSON.stringify([...c.required].sort())) out.push(`${where}: required ${c.required} vs ours ${mine}`);
   }
-  if (c.default !== undefined && typeof c.default !== 'object' && ours.default !== String(c.default)) out.push(`${where}: default ${c.default} vs ours ${ours.default}`);
+  if (c.default !== undefined && typeof c.default !== 'object' && ours.default !== String(c.default))
+    out.push(`${where}: default ${c.default} vs ours ${ours.default}`);
   if (c.properties) {
     for (const [k, sub] of Object.entries(c.properties as Record<string, Crd>)) compare(sub, ours.properties?.[k], `${where}.${k}`, out);
-    for (const k of Object.keys(ours.properties ?? {})) if (!(k in c.properties)) out.push(`${where}.${k}: in our schema but not in the CRD`);
+    for (const k of Object.keys(ours.properties ?? {}))
+      if (!(k in c.properties)) out.push(`${where}.${k}: in our schema but not in the CRD`);
   }
   if (c.items) compare(c.items, ours.items, `${where}[]`, out);
   if (c.additionalProperties && typeof c.additionalProperties === 'object') {
@@ -68,7 +80,25 @@ test('our NodePool spec schema agrees with the CRD: fields, types, patterns, enu
 });
 
 test('our patterns behave like the CRD patterns on sample values', () => {
-  const samples = ['720h', '1h30m', 'Never', '10d', '30', '0s', '10%', '100%', '101%', '5', '@daily', '0 9 * * mon-fri', '8h', '1h30m0s', 'nvidia.com/gpu', 'Bad Key', ''];
+  const samples = [
+    '720h',
+    '1h30m',
+    'Never',
+    '10d',
+    '30',
+    '0s',
+    '10%',
+    '100%',
+    '101%',
+    '5',
+    '@daily',
+    '0 9 * * mon-fri',
+    '8h',
+    '1h30m0s',
+    'nvidia.com/gpu',
+    'Bad Key',
+    '',
+  ];
   const check = (c: Crd, ours: FieldSchema, where: string) => {
     if (!c.pattern || !ours.pattern) return;
     const re = new RegExp(c.pattern);
@@ -99,5 +129,9 @@ test('every CEL rule of the CRD is checked by a declared code (except rules abou
     assert.ok(mapped, `CEL rule not checked: ${r.message}`);
     assert.ok(declared.has(mapped.code), `${mapped.code} is not declared`);
   }
-  for (const m of CEL_RULES) assert.ok(rules.some((r) => r.message === m.message), `CEL_RULES lists "${m.message}", which the CRD no longer has`);
+  for (const m of CEL_RULES)
+    assert.ok(
+      rules.some((r) => r.message === m.message),
+      `CEL_RULES lists "${m.message}", which the CRD no longer has`,
+    );
 });

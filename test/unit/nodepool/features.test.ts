@@ -61,7 +61,7 @@ test('completion: requirement keys in an Auto Mode NodePool, with operators in t
   assert.match(gen.detail!, /Gt, Lt/);
 });
 
-test('completion: requirement values from the key\'s known values; operators from the schema', () => {
+test("completion: requirement values from the key's known values; operators from the schema", () => {
   const { s, uri, pos } = at(NP, '"spot"', 1);
   assert.deepEqual(labels(s.complete(uri, pos)).slice(0, 3), ['on-demand', 'spot', 'reserved']);
   const block = NP.replace('          values: ["c", "m"]\n', '          values:\n            - \n');
@@ -100,12 +100,16 @@ test('completion: NodeClass fields and enum values', () => {
   const text = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: a\nspec:\n  snatPolicy: Random\n  \n';
   const s = serviceWith({ 'nc.yaml': text });
   const keys = labels(s.complete(uriOf('nc.yaml'), { line: 6, character: 2 }));
-  for (const k of ['role', 'subnetSelectorTerms', 'securityGroupSelectorTerms', 'ephemeralStorage', 'networkPolicy']) assert.ok(keys.includes(k), k);
+  for (const k of ['role', 'subnetSelectorTerms', 'securityGroupSelectorTerms', 'ephemeralStorage', 'networkPolicy'])
+    assert.ok(keys.includes(k), k);
   assert.deepEqual(labels(s.complete(uriOf('nc.yaml'), { line: 5, character: 14 })), ['Random', 'Disabled']);
 });
 
 test('hover: field docs by path, requirement keys and values, enum values', () => {
-  const h = (needle: string, delta = 1) => { const c = at(NP, needle, delta); return JSON.stringify(c.s.hover(c.uri, c.pos)?.contents ?? ''); };
+  const h = (needle: string, delta = 1) => {
+    const c = at(NP, needle, delta);
+    return JSON.stringify(c.s.hover(c.uri, c.pos)?.contents ?? '');
+  };
   assert.match(h('terminationGracePeriod'), /drain/);
   assert.match(h('expireAfter'), /21 days/);
   assert.match(h('eks.amazonaws.com/instance-generation', 5), /generation/i);
@@ -115,7 +119,7 @@ test('hover: field docs by path, requirement keys and values, enum values', () =
   assert.match(h('budgets'), /disrupted at once/);
 });
 
-test('hover on a NodePool\'s kind or name summarises instances, lifetime and disruption', () => {
+test("hover on a NodePool's kind or name summarises instances, lifetime and disruption", () => {
   const c = at(NP, 'name: general', 7);
   const text = JSON.stringify(c.s.hover(c.uri, c.pos)!.contents);
   assert.match(text, /EKS Auto Mode/);
@@ -132,17 +136,24 @@ test('hover on a NodePool\'s kind or name summarises instances, lifetime and dis
 });
 
 test('completion: the fields of a new requirement item; hover on NodeClass fields', () => {
-  const text = NP.replace('        - key: eks.amazonaws.com/instance-generation\n', '        - \n        - key: eks.amazonaws.com/instance-generation\n');
+  const text = NP.replace(
+    '        - key: eks.amazonaws.com/instance-generation\n',
+    '        - \n        - key: eks.amazonaws.com/instance-generation\n',
+  );
   const c = at(text, '        - \n', 10);
   assert.deepEqual(labels(c.s.complete(c.uri, c.pos)).sort(), ['key', 'minValues', 'operator', 'values']);
-  const nc = 'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: a\nspec:\n  ephemeralStorage:\n    iops: 3000\n  networkPolicy: DefaultDeny\n';
+  const nc =
+    'apiVersion: eks.amazonaws.com/v1\nkind: NodeClass\nmetadata:\n  name: a\nspec:\n  ephemeralStorage:\n    iops: 3000\n  networkPolicy: DefaultDeny\n';
   const s = serviceWith({ 'nc.yaml': nc });
   assert.match(JSON.stringify(s.hover(uriOf('nc.yaml'), { line: 6, character: 6 })!.contents), /3000 to 16000/);
   assert.match(JSON.stringify(s.hover(uriOf('nc.yaml'), { line: 7, character: 20 })!.contents), /denied unless a NetworkPolicy allows it/);
 });
 
 test('completion while typing a list item finds the right requirement (not the first one)', () => {
-  const text = NP.replace('          operator: Gt\n          values: ["4"]\n', '          operator: In\n          values:\n            - \n');
+  const text = NP.replace(
+    '          operator: Gt\n          values: ["4"]\n',
+    '          operator: In\n          values:\n            - \n',
+  );
   const c = at(text, '            - \n', 14);
   const got = labels(c.s.complete(c.uri, c.pos));
   assert.ok(got.includes('7'), JSON.stringify(got));
@@ -150,8 +161,13 @@ test('completion while typing a list item finds the right requirement (not the f
 });
 
 test('hover says which Karpenter release added Gte/Lte, replicas and Balanced (kubernetes-sigs/karpenter #2674, #2521, #2962)', () => {
-  const text = NP.replace('operator: Gt\n', 'operator: Gte\n').replace('consolidationPolicy: WhenEmpty', 'consolidationPolicy: Balanced').replace('  limits:\n', '  replicas: 3\n  limits:\n');
-  const h = (needle: string, delta = 1) => { const c = at(text, needle, delta); return JSON.stringify(c.s.hover(c.uri, c.pos)?.contents ?? ''); };
+  const text = NP.replace('operator: Gt\n', 'operator: Gte\n')
+    .replace('consolidationPolicy: WhenEmpty', 'consolidationPolicy: Balanced')
+    .replace('  limits:\n', '  replicas: 3\n  limits:\n');
+  const h = (needle: string, delta = 1) => {
+    const c = at(text, needle, delta);
+    return JSON.stringify(c.s.hover(c.uri, c.pos)?.contents ?? '');
+  };
   assert.match(h('operator: Gte', 12), /Karpenter v1\.9\.0/);
   assert.match(h('Balanced', 2), /Karpenter v1\.14\.0/);
   assert.match(h('replicas', 2), /Karpenter v1\.8\.0/);

@@ -55,7 +55,11 @@ test('every field replaced by odd values: no check, completion or hover throws',
       const s = serviceWith({ 'np.yaml': text, 'w.yaml': workload });
       s.validate(uriOf('np.yaml'));
       s.validate(uriOf('w.yaml'));
-      for (let l = 0; l <= copy.length; l += 3) for (const c of [4, 12]) { s.complete(uriOf('np.yaml'), { line: l, character: c }); s.hover(uriOf('np.yaml'), { line: l, character: c }); }
+      for (let l = 0; l <= copy.length; l += 3)
+        for (const c of [4, 12]) {
+          s.complete(uriOf('np.yaml'), { line: l, character: c });
+          s.hover(uriOf('np.yaml'), { line: l, character: c });
+        }
       assert.deepEqual(s.internalErrors, [], `line ${i} → ${r}`);
       variants++;
     }

@@ -7,15 +7,27 @@ import { indexWith, objectsIn, serviceWith, uriOf } from '../../helpers/service'
 import { expand } from '../../helpers/snippets';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'nodepool.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'nodepool.json'), 'utf8')) as Record<
+  string,
+  { prefix: string; body: string[]; description: string }
+>;
 
 test('package.json contributes the NodePool snippets', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.ok(pkg.contributes.snippets.some((s: { path: string; language: string }) => s.path === './snippets/nodepool.json' && s.language === 'yaml'));
+  assert.ok(
+    pkg.contributes.snippets.some(
+      (s: { path: string; language: string }) => s.path === './snippets/nodepool.json' && s.language === 'yaml',
+    ),
+  );
 });
 
 test('the four snippets exist: general-purpose, GPU, spot with budgets, custom NodeClass', () => {
-  assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), ['nodeclass-auto', 'nodepool-auto-general', 'nodepool-auto-gpu', 'nodepool-auto-spot']);
+  assert.deepEqual(
+    Object.values(snippets)
+      .map((s) => s.prefix)
+      .sort(),
+    ['nodeclass-auto', 'nodepool-auto-general', 'nodepool-auto-gpu', 'nodepool-auto-spot'],
+  );
 });
 
 for (const [name, s] of Object.entries(snippets)) {

@@ -27,7 +27,11 @@ const CASES: { file: string; imports: string; allowed: boolean }[] = [
   { file: 'server/src/cli/x.ts', imports: "import { ValidationScheduler } from '../lsp/validationScheduler';", allowed: false },
   { file: 'server/src/cli/x.ts', imports: "import { promises } from 'fs';", allowed: true },
   { file: 'server/src/lsp/x.ts', imports: "import * as vscode from 'vscode';", allowed: false },
-  { file: 'shared/manifest/x.ts', imports: "import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';", allowed: false },
+  {
+    file: 'shared/manifest/x.ts',
+    imports: "import { WorkspaceIndex } from '../../server/src/service/workspace/workspaceIndex';",
+    allowed: false,
+  },
   { file: 'shared/manifest/x.ts', imports: "import { readFileSync } from 'fs';", allowed: false },
   { file: 'client/src/cluster/x.ts', imports: "import * as vscode from 'vscode';", allowed: false },
   { file: 'client/src/cluster/x.ts', imports: "import { YamlFile } from '../../../server/src/service/parse/yamlFile';", allowed: false },

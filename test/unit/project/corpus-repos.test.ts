@@ -10,13 +10,27 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  buildManifest, chartRoots, counts, isChartTemplate, isKustomization, leftOutReason, materialise, MAX_BYTES,
-  readManifest, readSelection, spdxOf, verify,
+  buildManifest,
+  chartRoots,
+  counts,
+  isChartTemplate,
+  isKustomization,
+  leftOutReason,
+  materialise,
+  MAX_BYTES,
+  readManifest,
+  readSelection,
+  spdxOf,
+  verify,
 } from '../../../scripts/corpus-repos';
 
 test('the manifest meets the targets of issue 12 (12+ repositories, 600 YAML, 150 templates, 30 kustomizations)', () => {
   const rows = readManifest();
-  const named = new Set(readSelection().filter((s) => s.set === 'issue-12').map((s) => s.repository));
+  const named = new Set(
+    readSelection()
+      .filter((s) => s.set === 'issue-12')
+      .map((s) => s.repository),
+  );
   const mine = rows.filter((r) => named.has(r.repository));
   assert.ok(new Set(mine.map((r) => r.repository)).size >= 12);
   const c = counts(mine);
@@ -55,7 +69,12 @@ test('file rules: chart templates, kustomizations and what is left out', () => {
     ['plain/templates/x.yaml', false],
   ];
   for (const [p, want] of cases) assert.equal(isChartTemplate(p, roots), want, p);
-  for (const [p, want] of [['a/kustomization.yaml', true], ['a/kustomization.yml', true], ['a/Kustomization', true], ['a/kustomizeconfig.yaml', false]] as const) {
+  for (const [p, want] of [
+    ['a/kustomization.yaml', true],
+    ['a/kustomization.yml', true],
+    ['a/Kustomization', true],
+    ['a/kustomizeconfig.yaml', false],
+  ] as const) {
     assert.equal(isKustomization(p), want, p);
   }
   const reasons: [string, number, boolean, string | undefined][] = [
@@ -76,8 +95,14 @@ test('licence texts map to SPDX identifiers', () => {
     ['                Apache License\n          Version 2.0, January 2004\n', 'Apache-2.0'],
     ['Copyright 2020 X.\nLicensed under the Apache License, Version 2.0 (the "License");', 'Apache-2.0'],
     ['Copyright Y.\nSPDX-License-Identifier: APACHE-2.0\n', 'Apache-2.0'],
-    ['Permission is hereby granted, free of charge, to any person ... The above copyright notice and this permission notice shall be included in all copies', 'MIT'],
-    ['Permission is hereby granted, free of charge, to any person ... to permit persons to whom the Software is furnished to do so.', 'MIT-0'],
+    [
+      'Permission is hereby granted, free of charge, to any person ... The above copyright notice and this permission notice shall be included in all copies',
+      'MIT',
+    ],
+    [
+      'Permission is hereby granted, free of charge, to any person ... to permit persons to whom the Software is furnished to do so.',
+      'MIT-0',
+    ],
     ['All rights reserved.', 'NOASSERTION'],
   ];
   for (const [text, want] of cases) assert.equal(spdxOf(text), want, text.slice(0, 40));
@@ -109,12 +134,18 @@ test('a manifest built from a git repository materialises byte-identically; chan
     git('commit', '-q', '-m', 'fixture');
     const gitDir = path.join(src, '.git');
     const { rows, leftOut } = buildManifest(
-      [{ set: 'issue-12', repository: 'demo/repo', folder: 'charts/demo' }, { set: 'issue-12', repository: 'demo/repo', folder: 'deploy' }],
+      [
+        { set: 'issue-12', repository: 'demo/repo', folder: 'charts/demo' },
+        { set: 'issue-12', repository: 'demo/repo', folder: 'deploy' },
+      ],
       () => gitDir,
     );
     assert.deepEqual(rows.map((r) => `${r.kind} ${r.path} ${r.licence}`).sort(), [
-      'file charts/demo/Chart.yaml Apache-2.0', 'file charts/demo/templates/cm.yaml Apache-2.0',
-      'file deploy/cm.yaml Apache-2.0', 'file deploy/kustomization.yaml Apache-2.0', 'licence LICENSE Apache-2.0',
+      'file charts/demo/Chart.yaml Apache-2.0',
+      'file charts/demo/templates/cm.yaml Apache-2.0',
+      'file deploy/cm.yaml Apache-2.0',
+      'file deploy/kustomization.yaml Apache-2.0',
+      'licence LICENSE Apache-2.0',
     ]);
     assert.deepEqual(leftOut, [['demo/repo', 'charts/demo/README.md', 'documentation']]);
     assert.deepEqual({ ...counts(rows), bytes: 0 }, { files: 4, yaml: 4, chartTemplates: 1, kustomizations: 1, charts: 1, bytes: 0 });
@@ -123,7 +154,10 @@ test('a manifest built from a git repository materialises byte-identically; chan
     const done = materialise(rows, out, () => gitDir);
     assert.deepEqual(done, { written: 5, problems: [] });
     for (const r of rows) assert.equal(fs.readFileSync(path.join(out, 'demo__repo', r.path), 'utf8'), files[r.path]);
-    assert.match(fs.readFileSync(path.join(out, 'PROVENANCE.tsv'), 'utf8'), /^demo__repo\tdemo\/repo\t[0-9a-f]{40}\tdeploy\/cm\.yaml\tApache-2\.0\t/m);
+    assert.match(
+      fs.readFileSync(path.join(out, 'PROVENANCE.tsv'), 'utf8'),
+      /^demo__repo\tdemo\/repo\t[0-9a-f]{40}\tdeploy\/cm\.yaml\tApache-2\.0\t/m,
+    );
     assert.deepEqual(verify(rows, out), []);
 
     fs.appendFileSync(path.join(out, 'demo__repo', 'deploy', 'cm.yaml'), '# edited\n');
@@ -134,7 +168,9 @@ test('a manifest built from a git repository materialises byte-identically; chan
     const again = materialise(wrong, out, () => gitDir);
     assert.equal(again.written, 4);
     assert.deepEqual(again.problems, ['demo/repo: deploy/cm.yaml: sha256 differs from the manifest']);
-    assert.deepEqual(materialise(rows, out, () => undefined).problems, ['demo/repo: no mirror (give --mirror demo/repo=GITDIR or --mirrors DIR)']);
+    assert.deepEqual(materialise(rows, out, () => undefined).problems, [
+      'demo/repo: no mirror (give --mirror demo/repo=GITDIR or --mirrors DIR)',
+    ]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -20,7 +20,10 @@ const facts = JSON.parse(fs.readFileSync(path.join(FIX, 'k8s-upstream-facts.json
 const crdFacts = JSON.parse(fs.readFileSync(path.join(FIX, 'crd-sources.json'), 'utf8'));
 
 const obj = (t: SchemaType): SchemaObject => (typeof t === 'string' ? { $: t } : t);
-const inMinor = (t: SchemaType, m: number): boolean => { const o = obj(t); return !(o.s !== undefined && m < o.s) && !(o.u !== undefined && m > o.u); };
+const inMinor = (t: SchemaType, m: number): boolean => {
+  const o = obj(t);
+  return !(o.s !== undefined && m < o.s) && !(o.u !== undefined && m > o.u);
+};
 
 test('the data names its provenance: repository, path and the pinned refs', () => {
   assert.equal(k8s.provenance.openapi.repository, 'kubernetes/kubernetes');
@@ -39,9 +42,14 @@ for (let m = 28; m <= 35; m++) {
     assert.ok(v.files['api__v1_openapi.json'].match(/^[0-9a-f]{64}$/));
     assert.ok(v.files['apis__apps__v1_openapi.json'].match(/^[0-9a-f]{64}$/));
     const out: string[] = [];
-    for (const [def, f] of Object.entries(v.sample as Record<string, { properties: string[]; required: string[]; listMapKeys: Record<string, string[]> }>)) {
+    for (const [def, f] of Object.entries(
+      v.sample as Record<string, { properties: string[]; required: string[]; listMapKeys: Record<string, string[]> }>,
+    )) {
       const d = obj(k8s.defs[def]);
-      const ours = Object.entries(d.p ?? {}).filter(([, t]) => inMinor(t as SchemaType, m)).map(([k]) => k).sort();
+      const ours = Object.entries(d.p ?? {})
+        .filter(([, t]) => inMinor(t as SchemaType, m))
+        .map(([k]) => k)
+        .sort();
       if (JSON.stringify(ours) !== JSON.stringify(f.properties)) out.push(`${def} properties: ours ${ours} upstream ${f.properties}`);
       // Our required list is what every minor requires (never more than this minor's).
       for (const r of d.r ?? []) if (!f.required.includes(r)) out.push(`${def}: we require ${r}, upstream 1.${m} does not`);
@@ -70,11 +78,16 @@ test('enum values come from the Go API types at the tags (kubernetes/api core/v1
 
 test('every bundled CRD matches the upstream file it was read from (kind, group, served versions)', () => {
   const out: string[] = [];
-  const files = Object.entries(crdFacts.files as Record<string, { tag: string; commit: string; sha256: string; group: string; kind: string; served: string[] }>);
+  const files = Object.entries(
+    crdFacts.files as Record<string, { tag: string; commit: string; sha256: string; group: string; kind: string; served: string[] }>,
+  );
   assert.ok(files.length >= 40);
   for (const [key, f] of files) {
     const c = crds.crds.find((x: { src: string }) => x.src.startsWith(key + ' '));
-    if (!c) { out.push(`${key}: not in the data`); continue; }
+    if (!c) {
+      out.push(`${key}: not in the data`);
+      continue;
+    }
     if (c.g !== f.group || c.k !== f.kind) out.push(`${key}: ${c.g}/${c.k} vs ${f.group}/${f.kind}`);
     const served = c.vs.filter((v: { sv: boolean }) => v.sv).map((v: { n: string }) => v.n);
     if (JSON.stringify(served) !== JSON.stringify(f.served)) out.push(`${key}: served ${served} vs ${f.served}`);
@@ -83,10 +96,24 @@ test('every bundled CRD matches the upstream file it was read from (kind, group,
   }
   assert.deepEqual(out, []);
   const kinds = new Set(crds.crds.map((c: { g: string; k: string }) => `${c.g}/${c.k}`));
-  for (const k of ['elbv2.k8s.aws/TargetGroupBinding', 'elbv2.k8s.aws/IngressClassParams', 'gateway.k8s.aws/LoadBalancerConfiguration', 'gateway.networking.k8s.io/HTTPRoute',
-    'application-networking.k8s.aws/TargetGroupPolicy', 'karpenter.sh/NodePool', 'karpenter.sh/NodeClaim', 'karpenter.k8s.aws/EC2NodeClass', 'crd.k8s.amazonaws.com/ENIConfig',
-    'vpcresources.k8s.aws/SecurityGroupPolicy', 'snapshot.storage.k8s.io/VolumeSnapshot', 'appmesh.k8s.aws/VirtualNode', 'kustomize.toolkit.fluxcd.io/Kustomization',
-    'helm.toolkit.fluxcd.io/HelmRelease', 'argoproj.io/Application']) assert.ok(kinds.has(k), k);
+  for (const k of [
+    'elbv2.k8s.aws/TargetGroupBinding',
+    'elbv2.k8s.aws/IngressClassParams',
+    'gateway.k8s.aws/LoadBalancerConfiguration',
+    'gateway.networking.k8s.io/HTTPRoute',
+    'application-networking.k8s.aws/TargetGroupPolicy',
+    'karpenter.sh/NodePool',
+    'karpenter.sh/NodeClaim',
+    'karpenter.k8s.aws/EC2NodeClass',
+    'crd.k8s.amazonaws.com/ENIConfig',
+    'vpcresources.k8s.aws/SecurityGroupPolicy',
+    'snapshot.storage.k8s.io/VolumeSnapshot',
+    'appmesh.k8s.aws/VirtualNode',
+    'kustomize.toolkit.fluxcd.io/Kustomization',
+    'helm.toolkit.fluxcd.io/HelmRelease',
+    'argoproj.io/Application',
+  ])
+    assert.ok(kinds.has(k), k);
 });
 
 test('the data stays small', () => {

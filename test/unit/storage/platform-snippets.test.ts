@@ -7,12 +7,24 @@ import { serviceWith, uriOf } from '../../helpers/service';
 import { expand } from '../../helpers/snippets';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'platform.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'platform.json'), 'utf8')) as Record<
+  string,
+  { prefix: string; body: string[]; description: string }
+>;
 
 test('package.json contributes the platform snippets', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.ok(pkg.contributes.snippets.some((s: { path: string; language: string }) => s.path === './snippets/platform.json' && s.language === 'yaml'));
-  assert.deepEqual(Object.values(snippets).map((s) => s.prefix).sort(), ['serviceaccount-irsa', 'storageclass-ebs-gp3']);
+  assert.ok(
+    pkg.contributes.snippets.some(
+      (s: { path: string; language: string }) => s.path === './snippets/platform.json' && s.language === 'yaml',
+    ),
+  );
+  assert.deepEqual(
+    Object.values(snippets)
+      .map((s) => s.prefix)
+      .sort(),
+    ['serviceaccount-irsa', 'storageclass-ebs-gp3'],
+  );
 });
 
 for (const [name, s] of Object.entries(snippets)) {
@@ -26,6 +38,9 @@ for (const [name, s] of Object.entries(snippets)) {
 }
 
 test('the StorageClass snippet with the Auto Mode provisioner (its second choice) is clean too', () => {
-  const text = expand(snippets['EBS gp3 StorageClass'].body).replace('provisioner: ebs.csi.aws.com', 'provisioner: ebs.csi.eks.amazonaws.com');
+  const text = expand(snippets['EBS gp3 StorageClass'].body).replace(
+    'provisioner: ebs.csi.aws.com',
+    'provisioner: ebs.csi.eks.amazonaws.com',
+  );
   assert.deepEqual(serviceWith({ 'snippet.yaml': text }).validate(uriOf('snippet.yaml')), []);
 });

@@ -31,7 +31,13 @@ export interface RouteMatchInfo {
   grpc?: { service?: string; method?: string; metadata: number };
 }
 
-export interface WeightedTarget { node?: string; nodeNamespace?: string; arn?: string; weight?: number; port?: number }
+export interface WeightedTarget {
+  node?: string;
+  nodeNamespace?: string;
+  arn?: string;
+  weight?: number;
+  port?: number;
+}
 
 export interface MeshRoute {
   name?: string;
@@ -64,19 +70,40 @@ export function virtualRouterRoutes(obj: K8sObject): MeshRoute[] {
       headers: items(child(match, 'headers', obj.doc), obj).map((h) => header(h, obj)),
       queryParameters: items(child(match, 'queryParameters', obj.doc), obj).length,
     };
-    if (type === 'grpcRoute') info.grpc = { service: readStr(match, 'serviceName', obj).value, method: readStr(match, 'methodName', obj).value, metadata: items(child(match, 'metadata', obj.doc), obj).length };
+    if (type === 'grpcRoute')
+      info.grpc = {
+        service: readStr(match, 'serviceName', obj).value,
+        method: readStr(match, 'methodName', obj).value,
+        metadata: items(child(match, 'metadata', obj.doc), obj).length,
+      };
     const targets = items(child(child(body, 'action', obj.doc), 'weightedTargets', obj.doc), obj).map((t) => {
       const ref = child(t, 'virtualNodeRef', obj.doc);
-      return { node: readStr(ref, 'name', obj).value, nodeNamespace: readStr(ref, 'namespace', obj).value, arn: readStr(t, 'virtualNodeARN', obj).value, weight: readNum(t, 'weight', obj).value, port: readNum(t, 'port', obj).value };
+      return {
+        node: readStr(ref, 'name', obj).value,
+        nodeNamespace: readStr(ref, 'namespace', obj).value,
+        arn: readStr(t, 'virtualNodeARN', obj).value,
+        weight: readNum(t, 'weight', obj).value,
+        port: readNum(t, 'port', obj).value,
+      };
     });
     return {
-      name: readStr(r, 'name', obj).value, priority: readNum(r, 'priority', obj).value, type, match: info, targets,
-      retry: child(body, 'retryPolicy', obj.doc) !== undefined, timeout: child(body, 'timeout', obj.doc) !== undefined,
+      name: readStr(r, 'name', obj).value,
+      priority: readNum(r, 'priority', obj).value,
+      type,
+      match: info,
+      targets,
+      retry: child(body, 'retryPolicy', obj.doc) !== undefined,
+      timeout: child(body, 'timeout', obj.doc) !== undefined,
     };
   });
 }
 
-export interface Provider { kind: 'VirtualNode' | 'VirtualRouter'; name?: string; namespace?: string; arn?: string }
+export interface Provider {
+  kind: 'VirtualNode' | 'VirtualRouter';
+  name?: string;
+  namespace?: string;
+  arn?: string;
+}
 
 export function virtualServiceProvider(obj: K8sObject): Provider | undefined {
   const p = obj.node(['spec', 'provider']);
@@ -84,23 +111,44 @@ export function virtualServiceProvider(obj: K8sObject): Provider | undefined {
     const b = child(p, kind, obj.doc);
     if (!isMap(b)) continue;
     const ref = child(b, kind === 'virtualRouter' ? 'virtualRouterRef' : 'virtualNodeRef', obj.doc);
-    return { kind: kind === 'virtualRouter' ? 'VirtualRouter' : 'VirtualNode', name: readStr(ref, 'name', obj).value, namespace: readStr(ref, 'namespace', obj).value, arn: readStr(b, kind === 'virtualRouter' ? 'virtualRouterARN' : 'virtualNodeARN', obj).value };
+    return {
+      kind: kind === 'virtualRouter' ? 'VirtualRouter' : 'VirtualNode',
+      name: readStr(ref, 'name', obj).value,
+      namespace: readStr(ref, 'namespace', obj).value,
+      arn: readStr(b, kind === 'virtualRouter' ? 'virtualRouterARN' : 'virtualNodeARN', obj).value,
+    };
   }
   return undefined;
 }
 
-export interface NodeListener { port?: number; protocol?: string; health?: Record<string, string | undefined>; tls: boolean; outlier: boolean; pool: boolean; timeout: boolean }
+export interface NodeListener {
+  port?: number;
+  protocol?: string;
+  health?: Record<string, string | undefined>;
+  tls: boolean;
+  outlier: boolean;
+  pool: boolean;
+  timeout: boolean;
+}
 
 export function virtualNodeListeners(obj: K8sObject): NodeListener[] {
   return items(obj.node(['spec', 'listeners']), obj).map((l) => {
     const pm = child(l, 'portMapping', obj.doc);
     const hc = child(l, 'healthCheck', obj.doc);
     const health: Record<string, string | undefined> | undefined = isMap(hc) ? {} : undefined;
-    if (health) for (const p of pairs(resolve(hc, obj.doc))) { const k = keyString(p); if (k) health[k] = knownString(resolve(p.value, obj.doc)); }
+    if (health)
+      for (const p of pairs(resolve(hc, obj.doc))) {
+        const k = keyString(p);
+        if (k) health[k] = knownString(resolve(p.value, obj.doc));
+      }
     return {
-      port: readNum(pm, 'port', obj).value, protocol: readStr(pm, 'protocol', obj).value, health,
-      tls: child(l, 'tls', obj.doc) !== undefined, outlier: child(l, 'outlierDetection', obj.doc) !== undefined,
-      pool: child(l, 'connectionPool', obj.doc) !== undefined, timeout: child(l, 'timeout', obj.doc) !== undefined,
+      port: readNum(pm, 'port', obj).value,
+      protocol: readStr(pm, 'protocol', obj).value,
+      health,
+      tls: child(l, 'tls', obj.doc) !== undefined,
+      outlier: child(l, 'outlierDetection', obj.doc) !== undefined,
+      pool: child(l, 'connectionPool', obj.doc) !== undefined,
+      timeout: child(l, 'timeout', obj.doc) !== undefined,
     };
   });
 }

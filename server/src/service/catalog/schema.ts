@@ -37,7 +37,10 @@ export function schemaAt(root: FieldSchema, path: NodePath): FieldSchema | undef
   let s: FieldSchema | undefined = root;
   for (const seg of path) {
     if (!s) return undefined;
-    if (typeof seg === 'number') { s = s.items; continue; }
+    if (typeof seg === 'number') {
+      s = s.items;
+      continue;
+    }
     const next: FieldSchema | true | undefined = s.properties?.[seg] ?? s.additionalProperties;
     s = next === true ? { type: 'any' } : next;
   }
@@ -71,15 +74,26 @@ function typeName(n: unknown): string {
 }
 
 /** Validate a node against a schema, reporting with the given codes. `where` is the dotted path for messages. */
-export function validateNode(node: unknown, schema: FieldSchema, codes: SchemaCodes, r: SchemaReporter, doc: Document | undefined, where: string, keyNode?: Node): void {
+export function validateNode(
+  node: unknown,
+  schema: FieldSchema,
+  codes: SchemaCodes,
+  r: SchemaReporter,
+  doc: Document | undefined,
+  where: string,
+  keyNode?: Node,
+): void {
   const n = resolve(node, doc);
   if (n === undefined) return;
-  if (isScalar(n) && ((n as Scalar).value === null) && schema.type !== 'any') return; // `key:` with nothing: the API treats it as unset
+  if (isScalar(n) && (n as Scalar).value === null && schema.type !== 'any') return; // `key:` with nothing: the API treats it as unset
   switch (schema.type) {
     case 'any':
       return;
     case 'object': {
-      if (!isMap(n)) { r.report(codes.type, n, `${where} must be an object, not ${typeName(n)}`); return; }
+      if (!isMap(n)) {
+        r.report(codes.type, n, `${where} must be an object, not ${typeName(n)}`);
+        return;
+      }
       const seen = new Set<string>();
       for (const p of (n as YAMLMap).items as Pair[]) {
         const k = keyString(p);
@@ -88,16 +102,21 @@ export function validateNode(node: unknown, schema: FieldSchema, codes: SchemaCo
         const sub: FieldSchema | true | undefined = schema.properties?.[k] ?? schema.additionalProperties;
         if (sub === undefined) {
           const hint = closest(k, Object.keys(schema.properties ?? {}), 1);
-          r.report(codes.unknownField, p.key as Node, `Unknown field "${k}" in ${where}${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`);
+          r.report(
+            codes.unknownField,
+            p.key as Node,
+            `Unknown field "${k}" in ${where}${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`,
+          );
           continue;
         }
         if (sub === true) continue;
         validateNode(p.value, sub, codes, r, doc, `${where}.${k}`, p.key as Node);
-        if (sub.exclusiveWith) for (const other of sub.exclusiveWith) {
-          if (other > k && (n as YAMLMap).items.some((q) => keyString(q as Pair) === other)) {
-            r.report(codes.type, p.key as Node, `${where}.${k} cannot be combined with ${other}`);
+        if (sub.exclusiveWith)
+          for (const other of sub.exclusiveWith) {
+            if (other > k && (n as YAMLMap).items.some((q) => keyString(q as Pair) === other)) {
+              r.report(codes.type, p.key as Node, `${where}.${k} cannot be combined with ${other}`);
+            }
           }
-        }
       }
       for (const req of schema.required ?? []) {
         if (!seen.has(req)) r.report(codes.required, keyNode ?? n, `${where} is missing the required field "${req}"`);
@@ -105,10 +124,15 @@ export function validateNode(node: unknown, schema: FieldSchema, codes: SchemaCo
       return;
     }
     case 'array': {
-      if (!isSeq(n)) { r.report(codes.type, n, `${where} must be a list, not ${typeName(n)}`); return; }
+      if (!isSeq(n)) {
+        r.report(codes.type, n, `${where} must be a list, not ${typeName(n)}`);
+        return;
+      }
       const items = (n as YAMLSeq).items;
-      if (schema.maxItems !== undefined && items.length > schema.maxItems) r.report(codes.range, n, `${where} has ${items.length} items; at most ${schema.maxItems} are allowed`);
-      if (schema.minItems !== undefined && items.length < schema.minItems) r.report(codes.range, n, `${where} needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
+      if (schema.maxItems !== undefined && items.length > schema.maxItems)
+        r.report(codes.range, n, `${where} has ${items.length} items; at most ${schema.maxItems} are allowed`);
+      if (schema.minItems !== undefined && items.length < schema.minItems)
+        r.report(codes.range, n, `${where} needs at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
       if (schema.items) items.forEach((it, i) => validateNode(it, schema.items!, codes, r, doc, `${where}[${i}]`));
       return;
     }
@@ -118,25 +142,50 @@ export function validateNode(node: unknown, schema: FieldSchema, codes: SchemaCo
 }
 
 function validateScalar(n: Node, schema: FieldSchema, codes: SchemaCodes, r: SchemaReporter, where: string): void {
-  if (!isScalar(n)) { r.report(codes.type, n, `${where} must be ${article(schema.type)}, not ${typeName(n)}`); return; }
+  if (!isScalar(n)) {
+    r.report(codes.type, n, `${where} must be ${article(schema.type)}, not ${typeName(n)}`);
+    return;
+  }
   const v = (n as Scalar).value;
   switch (schema.type) {
     case 'string':
-      if (typeof v !== 'string') { r.report(codes.type, n, `${where} must be a string, not ${typeName(n)}${typeof v === 'boolean' || typeof v === 'number' ? ` — quote it: "${String(v)}"` : ''}`); return; }
+      if (typeof v !== 'string') {
+        r.report(
+          codes.type,
+          n,
+          `${where} must be a string, not ${typeName(n)}${typeof v === 'boolean' || typeof v === 'number' ? ` — quote it: "${String(v)}"` : ''}`,
+        );
+        return;
+      }
       break;
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) { r.report(codes.type, n, `${where} must be an integer, not ${typeName(n)}`); return; }
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        r.report(codes.type, n, `${where} must be an integer, not ${typeName(n)}`);
+        return;
+      }
       break;
     case 'number':
-      if (typeof v !== 'number') { r.report(codes.type, n, `${where} must be a number, not ${typeName(n)}`); return; }
+      if (typeof v !== 'number') {
+        r.report(codes.type, n, `${where} must be a number, not ${typeName(n)}`);
+        return;
+      }
       break;
     case 'boolean':
-      if (typeof v !== 'boolean') { r.report(codes.type, n, `${where} must be true or false, not ${typeName(n)}`); return; }
+      if (typeof v !== 'boolean') {
+        r.report(codes.type, n, `${where} must be true or false, not ${typeName(n)}`);
+        return;
+      }
       break;
     case 'intOrString':
     case 'quantity':
-      if (typeof v !== 'string' && typeof v !== 'number') { r.report(codes.type, n, `${where} must be a number or a string, not ${typeName(n)}`); return; }
-      if (schema.type === 'quantity' && typeof v === 'string' && !QUANTITY.test(v)) { r.report(codes.pattern, n, `${where} "${v}" is not a Kubernetes quantity (e.g. 100m, 4, 16Gi)`); return; }
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        r.report(codes.type, n, `${where} must be a number or a string, not ${typeName(n)}`);
+        return;
+      }
+      if (schema.type === 'quantity' && typeof v === 'string' && !QUANTITY.test(v)) {
+        r.report(codes.pattern, n, `${where} "${v}" is not a Kubernetes quantity (e.g. 100m, 4, 16Gi)`);
+        return;
+      }
       break;
   }
   const text = String(v);
@@ -152,8 +201,10 @@ function validateScalar(n: Node, schema: FieldSchema, codes: SchemaCodes, r: Sch
     r.report(codes.range, n, `${where} is ${v.length} characters long; at most ${schema.maxLength} are allowed`);
   }
   if (typeof v === 'number') {
-    if (schema.minimum !== undefined && v < schema.minimum) r.report(codes.range, n, `${where} must be at least ${schema.minimum}, got ${v}`);
-    else if (schema.maximum !== undefined && v > schema.maximum) r.report(codes.range, n, `${where} must be at most ${schema.maximum}, got ${v}`);
+    if (schema.minimum !== undefined && v < schema.minimum)
+      r.report(codes.range, n, `${where} must be at least ${schema.minimum}, got ${v}`);
+    else if (schema.maximum !== undefined && v > schema.maximum)
+      r.report(codes.range, n, `${where} must be at most ${schema.maximum}, got ${v}`);
   }
 }
 

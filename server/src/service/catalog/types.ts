@@ -4,12 +4,25 @@
  * hover and diagnostics all read the same entries, so they cannot disagree.
  */
 export type ValueKind =
-  | 'string' | 'integer' | 'number' | 'boolean' | 'enum'
-  | 'stringList' | 'stringMap' | 'json'
-  | 'duration' | 'quantity'
-  | 'object' | 'array' | 'any';
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'enum'
+  | 'stringList'
+  | 'stringMap'
+  | 'json'
+  | 'duration'
+  | 'quantity'
+  | 'object'
+  | 'array'
+  | 'any';
 
-export interface AllowedValue { value: string; doc?: string; deprecated?: string }
+export interface AllowedValue {
+  value: string;
+  doc?: string;
+  deprecated?: string;
+}
 
 export interface CatalogEntry {
   name: string;
@@ -43,9 +56,15 @@ export class Catalog<E extends CatalogEntry = CatalogEntry> {
       this.byName.set(e.name, e);
     }
   }
-  get(name: string): E | undefined { return this.byName.get(name); }
-  has(name: string): boolean { return this.byName.has(name); }
-  names(): string[] { return [...this.byName.keys()]; }
+  get(name: string): E | undefined {
+    return this.byName.get(name);
+  }
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
 }
 
 /** A short type label for completion details: `integer (5–300), default 15`. */
@@ -64,7 +83,8 @@ export function entryMarkdown(e: CatalogEntry, title = e.name): string {
   if (e.deprecated) lines.push(`⚠️ Deprecated: ${e.deprecated}`, '');
   lines.push(e.doc, '');
   const facts: string[] = [`Type: \`${e.type}\``];
-  if (e.values && e.values.length) facts.push(`${e.type === 'enum' ? 'Allowed' : 'Common'} values: ${e.values.map((v) => '`' + v.value + '`').join(', ')}`);
+  if (e.values && e.values.length)
+    facts.push(`${e.type === 'enum' ? 'Allowed' : 'Common'} values: ${e.values.map((v) => '`' + v.value + '`').join(', ')}`);
   if (e.min !== undefined || e.max !== undefined) facts.push(`Range: ${e.min ?? '−∞'} to ${e.max ?? '∞'}`);
   if (e.patternHint) facts.push(`Format: ${e.patternHint}`);
   if (e.default !== undefined) facts.push(`Default: \`${e.default}\``);
@@ -75,7 +95,8 @@ export function entryMarkdown(e: CatalogEntry, title = e.name): string {
 
 /** Edit distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (Math.abs(m - n) > 8) return Math.abs(m - n);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
@@ -94,5 +115,8 @@ export function closest(name: string, candidates: Iterable<string>, limit = 3): 
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     if (d <= maxD) scored.push([c, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map((s) => s[0]);
+  return scored
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map((s) => s[0]);
 }

@@ -12,12 +12,23 @@ import { isPatchFile } from '../kustomize/model';
 import { isAbsenceCode } from './unknownValues';
 import { MemoKey } from '@shared/manifest/memo';
 
-interface Memo { local: Finding[]; ws: Finding[]; out: { local: Finding[]; ws: Finding[] } }
+interface Memo {
+  local: Finding[];
+  ws: Finding[];
+  out: { local: Finding[]; ws: Finding[] };
+}
 
 const PARTIAL = new MemoKey<Memo>('engine.partialObjects');
 
 /** The findings to publish for a chunk of `uri`: as computed, or without what a partial object cannot have. */
-export function forPartialObjects(index: WorkspaceIndex, uri: string, chunk: YamlChunk, codes: ReadonlyMap<string, DiagnosticCodeInfo>, local: Finding[], ws: Finding[]): { local: Finding[]; ws: Finding[] } {
+export function forPartialObjects(
+  index: WorkspaceIndex,
+  uri: string,
+  chunk: YamlChunk,
+  codes: ReadonlyMap<string, DiagnosticCodeInfo>,
+  local: Finding[],
+  ws: Finding[],
+): { local: Finding[]; ws: Finding[] } {
   if (!isPatchFile(index, uri)) return { local, ws };
   const memo = chunk.memo.get(PARTIAL);
   if (memo && memo.local === local && memo.ws === ws) return memo.out;

@@ -26,7 +26,15 @@ export function isAbsenceCode(code: string, info: DiagnosticCodeInfo | undefined
  * (undefined for explicit offsets); `resolved`: false when the check gave a path that does not exist, or
  * nothing, so the range is a fallback (the object's first line).
  */
-export function keepFinding(obj: K8sObject, code: string, info: DiagnosticCodeInfo | undefined, node: Node | undefined, resolved: boolean, start: number, end: number): boolean {
+export function keepFinding(
+  obj: K8sObject,
+  code: string,
+  info: DiagnosticCodeInfo | undefined,
+  node: Node | undefined,
+  resolved: boolean,
+  start: number,
+  end: number,
+): boolean {
   if (info?.readsTemplates && !/\/templates\//.test(obj.uri)) return true;
   const chunk = obj.chunk;
   const masked = chunk.masked;
@@ -90,14 +98,21 @@ function containerOf(obj: K8sObject, node: Node): { node: Node; after?: number }
     Pair(_key, pair, path) {
       if (pair.key === node) {
         const v = pair.value as Node | null;
-        found = v && (isMap(v) || isSeq(v)) ? { node: v } : { node: parentOf(path) ?? root, after: (node as { range?: number[] }).range?.[1] };
+        found =
+          v && (isMap(v) || isSeq(v)) ? { node: v } : { node: parentOf(path) ?? root, after: (node as { range?: number[] }).range?.[1] };
         return visit.BREAK;
       }
-      if (pair.value === node) { found = { node: parentOf(path) ?? root }; return visit.BREAK; }
+      if (pair.value === node) {
+        found = { node: parentOf(path) ?? root };
+        return visit.BREAK;
+      }
       return undefined;
     },
     Seq(_key, seq) {
-      if (seq.items.includes(node as never)) { found = { node: seq }; return visit.BREAK; }
+      if (seq.items.includes(node as never)) {
+        found = { node: seq };
+        return visit.BREAK;
+      }
       return undefined;
     },
   });

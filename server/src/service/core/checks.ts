@@ -30,7 +30,13 @@ function moveFix(ctx: CheckContext, apiNode: Node | undefined, repl: Replacement
     edits.push(e);
   }
   const renamed = (repl.renames ?? []).filter((rn) => getPair(ctx.obj.node(rn.at), rn.from)).map((rn) => rn.from);
-  return [{ title: `Change apiVersion to ${repl.apiVersion}${renamed.length ? ` and rename ${renamed.join(', ')}` : ''}`, edits, preferred: true }];
+  return [
+    {
+      title: `Change apiVersion to ${repl.apiVersion}${renamed.length ? ` and rename ${renamed.join(', ')}` : ''}`,
+      edits,
+      preferred: true,
+    },
+  ];
 }
 
 /** A template condition on the cluster's version or served APIs (helpers named *capabilities* included). */
@@ -50,7 +56,9 @@ export const apiVersionCheck: Check = {
     const node = obj.node(['apiVersion']);
     const repl = replacementAt(api, target);
     const use = repl ? `use ${repl.apiVersion}` : `Kubernetes ${target} has no replacement`;
-    const renames = (repl?.renames ?? []).map((rn) => ` The move renames ${[...rn.at, rn.from].join('.')} to ${rn.to}${api.mechanical ? ' (the quick fix does both)' : ''}.`).join('');
+    const renames = (repl?.renames ?? [])
+      .map((rn) => ` The move renames ${[...rn.at, rn.from].join('.')} to ${rn.to}${api.mechanical ? ' (the quick fix does both)' : ''}.`)
+      .join('');
     const notes = api.notes ? ` ${api.notes}` : '';
     const fixes = repl && api.mechanical ? moveFix(ctx, node, repl) : undefined;
     // In a template, an object inside `{{ if }}` exists only when the condition holds. A chart that keeps an old
@@ -60,14 +68,31 @@ export const apiVersionCheck: Check = {
     const conds = obj.hasTemplates && range ? enclosingConditions(obj.chunk.source, range[0]) : [];
     if (conds.some((c) => VERSION_GATE.test(c))) return;
     const gated = conds.length ? ` This template renders it only when ${conds.map((c) => `\`${c}\``).join(' and ')}.` : '';
-    const severity = gated ? 'warning' as const : undefined;
+    const severity = gated ? ('warning' as const) : undefined;
     if (api.neverServed) {
-      ctx.report('api-removed', node, `${obj.kind} was never served in ${api.apiVersion} (the migration guide lists it with the ${api.removedIn} removals): ${use}.${notes}${gated} See ${DEPRECATION_GUIDE}`, { fixes, severity });
+      ctx.report(
+        'api-removed',
+        node,
+        `${obj.kind} was never served in ${api.apiVersion} (the migration guide lists it with the ${api.removedIn} removals): ${use}.${notes}${gated} See ${DEPRECATION_GUIDE}`,
+        { fixes, severity },
+      );
     } else if (removed) {
-      ctx.report('api-removed', node, `${obj.kind} ${api.apiVersion} was removed in Kubernetes ${api.removedIn} (target is ${target}): ${use}.${renames}${notes}${gated} See ${DEPRECATION_GUIDE}`, { fixes, severity });
+      ctx.report(
+        'api-removed',
+        node,
+        `${obj.kind} ${api.apiVersion} was removed in Kubernetes ${api.removedIn} (target is ${target}): ${use}.${renames}${notes}${gated} See ${DEPRECATION_GUIDE}`,
+        { fixes, severity },
+      );
     } else {
-      const when = api.removedIn ? `stops being served in Kubernetes ${api.removedIn}` : `is deprecated since Kubernetes ${api.deprecatedIn} (no removal is scheduled)`;
-      ctx.report('api-deprecated', node, `${obj.kind} ${api.apiVersion} ${api.removedIn ? `is deprecated and ${when}` : when}: ${use}.${renames}${notes}${gated}`, { fixes, tags: ['deprecated'] });
+      const when = api.removedIn
+        ? `stops being served in Kubernetes ${api.removedIn}`
+        : `is deprecated since Kubernetes ${api.deprecatedIn} (no removal is scheduled)`;
+      ctx.report(
+        'api-deprecated',
+        node,
+        `${obj.kind} ${api.apiVersion} ${api.removedIn ? `is deprecated and ${when}` : when}: ${use}.${renames}${notes}${gated}`,
+        { fixes, tags: ['deprecated'] },
+      );
     }
   },
 };
@@ -85,7 +110,11 @@ export const requiredFieldsCheck: Check = {
     const root = obj.root;
     if (obj.fileRole === 'kustomization') return; // Kustomize defaults apiVersion and kind
     if (obj.apiVersion === undefined) {
-      ctx.report('missing-api-version', obj.node(['kind']) ?? root, `${obj.kind ?? 'This object'} has no apiVersion${suggestion(obj.kind)}`);
+      ctx.report(
+        'missing-api-version',
+        obj.node(['kind']) ?? root,
+        `${obj.kind ?? 'This object'} has no apiVersion${suggestion(obj.kind)}`,
+      );
     }
     if (obj.kind === undefined) {
       ctx.report('missing-kind', obj.node(['apiVersion']) ?? root, 'This object has an apiVersion but no kind');
@@ -102,4 +131,3 @@ function suggestion(kind: string | undefined): string {
   const v = kind ? CURRENT_API_VERSIONS[kind] : undefined;
   return v ? ` (for ${kind}: apiVersion: ${v})` : '';
 }
-

@@ -18,7 +18,8 @@ function completeApiVersion(ctx: CursorContext): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const v of all) {
     items.push({
-      label: v, kind: CompletionItemKind.Value,
+      label: v,
+      kind: CompletionItemKind.Value,
       detail: v === preferred ? `current apiVersion of ${kind}` : undefined,
       sortText: v === preferred ? '0' : '1' + v,
       preselect: v === preferred,
@@ -31,7 +32,9 @@ function completeApiVersion(ctx: CursorContext): CompletionItem[] {
 function completeKind(ctx: CursorContext): CompletionItem[] {
   const apiVersion = ctx.obj?.apiVersion;
   return Object.entries(CURRENT_API_VERSIONS).map(([kind, v]) => ({
-    label: kind, kind: CompletionItemKind.Class, detail: v,
+    label: kind,
+    kind: CompletionItemKind.Class,
+    detail: v,
     sortText: (apiVersion === v ? '0' : '1') + kind,
     textEdit: { range: ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]), newText: kind },
   }));
@@ -47,12 +50,20 @@ function apiVersionHover(ctx: CursorContext): Hover | undefined {
   const target = ctx.settings.kubernetesVersion;
   const lines = [`**${kind ?? 'object'} · ${v}**`, ''];
   if (removed) {
-    const state = removed.neverServed ? `never served for ${kind}`
-      : removed.removedIn === undefined ? `deprecated since ${removed.deprecatedIn} (no removal scheduled)`
-        : compareVersions(target, removed.removedIn) >= 0 ? `**removed** in Kubernetes ${removed.removedIn}` : `deprecated since ${removed.deprecatedIn}, removed in ${removed.removedIn}`;
+    const state = removed.neverServed
+      ? `never served for ${kind}`
+      : removed.removedIn === undefined
+        ? `deprecated since ${removed.deprecatedIn} (no removal scheduled)`
+        : compareVersions(target, removed.removedIn) >= 0
+          ? `**removed** in Kubernetes ${removed.removedIn}`
+          : `deprecated since ${removed.deprecatedIn}, removed in ${removed.removedIn}`;
     lines.push(`This apiVersion is ${state} (your target: ${target}).`, '');
     const repl = replacementAt(removed, target);
-    lines.push(repl ? `Move to \`${repl.apiVersion}\`${repl.renames?.length ? ` (renaming ${repl.renames.map((rn) => `\`${rn.from}\` to \`${rn.to}\``).join(', ')})` : ''}.` : `There is no replacement at Kubernetes ${target}.`);
+    lines.push(
+      repl
+        ? `Move to \`${repl.apiVersion}\`${repl.renames?.length ? ` (renaming ${repl.renames.map((rn) => `\`${rn.from}\` to \`${rn.to}\``).join(', ')})` : ''}.`
+        : `There is no replacement at Kubernetes ${target}.`,
+    );
     if (removed.notes) lines.push('', removed.notes);
     lines.push('', `[Deprecation guide](${DEPRECATION_GUIDE})`);
   } else if (kind && CURRENT_API_VERSIONS[kind] === v) {
@@ -78,7 +89,9 @@ export function ingressBackendDefinition(ctx: CursorContext): Location[] | undef
   if (!name) return undefined;
   // By the Service's own name, or the one a kustomization build gives it (namePrefix, nameSuffix, namespace).
   const nss = namespacesOf(ctx.index, obj);
-  const svcs = ctx.index.byKind('Service').filter((svc) => identitiesOf(ctx.index, svc).some((id) => id.name === name && nss.some((ns) => sameNamespace(id.namespace, ns))));
+  const svcs = ctx.index
+    .byKind('Service')
+    .filter((svc) => identitiesOf(ctx.index, svc).some((id) => id.name === name && nss.some((ns) => sameNamespace(id.namespace, ns))));
   return svcs.map((svc) => {
     const r = nodeRange(svc.node(['metadata', 'name'])) ?? svc.documentOffsets();
     return { uri: svc.uri, range: svc.chunk.toRange(r[0], r[1]) };

@@ -53,7 +53,10 @@ function checkStringMap(ctx: CheckContext, path: NodePath, what: string, lengths
     const src = r ? ctx.obj.chunk.text.slice(r[0], r[1]) : String(s.value);
     const edit = quoteScalarEdit(ctx.obj.chunk.text, s);
     const quoted = edit?.newText.trim() ?? JSON.stringify(src);
-    const reads = typeof s.value === 'string' ? `kubectl's YAML parser (YAML 1.1) reads ${src} as ${goType}` : `YAML reads ${src === '' ? 'an empty value' : src} as ${s.value === null ? 'null' : typeof s.value}`;
+    const reads =
+      typeof s.value === 'string'
+        ? `kubectl's YAML parser (YAML 1.1) reads ${src} as ${goType}`
+        : `YAML reads ${src === '' ? 'an empty value' : src} as ${s.value === null ? 'null' : typeof s.value}`;
     ctx.report('meta-value-not-string', s, `${what} "${key}" must be a string, but ${reads}: quote it (${quoted})`, {
       fixes: edit ? [{ title: `Quote the value: ${quoted}`, edits: [edit], preferred: true }] : undefined,
     });
@@ -76,7 +79,12 @@ function checkKeyLength(ctx: CheckContext, p: Pair, what: string): void {
   if (key === undefined || !isScalar(p.key) || isUnknownText(key)) return;
   const slash = key.indexOf('/');
   const name = slash === -1 ? key : key.slice(slash + 1);
-  if (slash !== -1 && key.indexOf('/', slash + 1) === -1 && tooLong(ctx, p.key as Node, `The prefix of ${what} key "${key}"`, key.slice(0, slash), 253)) return;
+  if (
+    slash !== -1 &&
+    key.indexOf('/', slash + 1) === -1 &&
+    tooLong(ctx, p.key as Node, `The prefix of ${what} key "${key}"`, key.slice(0, slash), 253)
+  )
+    return;
   if (name.indexOf('/') === -1) tooLong(ctx, p.key as Node, `The name part of ${what} key "${key}"`, name, 63);
 }
 
@@ -87,10 +95,16 @@ function checkNameLength(ctx: CheckContext): void {
   const name = knownString(node);
   if (name === undefined || !obj.kind || obj.isToolConfig) return;
   const format = nameFormat(obj.kind, isBuiltinGroup(obj.group));
-  const limit = format === 'label' || format === 'dns1035' ? 63 : format === 'subdomain' ? (obj.kind === 'CronJob' && isBuiltinGroup(obj.group) ? 52 : 253) : undefined;
+  const limit =
+    format === 'label' || format === 'dns1035'
+      ? 63
+      : format === 'subdomain'
+        ? obj.kind === 'CronJob' && isBuiltinGroup(obj.group)
+          ? 52
+          : 253
+        : undefined;
   if (limit !== undefined) tooLong(ctx, node as Node, `metadata.name "${name.length > 40 ? name.slice(0, 40) + '…' : name}"`, name, limit);
 }
-
 
 export const metadataValueCheck: Check = {
   id: 'core.metadataValues',
@@ -105,7 +119,12 @@ export const metadataValueCheck: Check = {
     if (tpl) {
       checkStringMap(ctx, [...tpl, 'metadata', 'labels'], 'Pod template label', 'label');
       checkStringMap(ctx, [...tpl, 'metadata', 'annotations'], 'Pod template annotation', 'annotation');
-      checkStringMap(ctx, kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'] : ['spec', 'selector', 'matchLabels'], 'Selector label', 'label');
+      checkStringMap(
+        ctx,
+        kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'] : ['spec', 'selector', 'matchLabels'],
+        'Selector label',
+        'label',
+      );
     }
     if (kind === 'Service') checkStringMap(ctx, ['spec', 'selector'], 'Selector label', 'label');
     if (kind === 'ConfigMap' && ctx.obj.apiVersion === 'v1') checkStringMap(ctx, ['data'], 'ConfigMap data value');

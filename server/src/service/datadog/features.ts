@@ -9,8 +9,17 @@ import { entryMarkdown, type CatalogEntry } from '../catalog/types';
 import { keyString, nodeRange, pairs, type NodePath } from '@shared/manifest/yamlNodes';
 import { podTemplatePath } from '../workspace/workloads';
 import {
-  AD_CONTAINER_KEYS, AD_POD_KEYS, AD_PREFIX, ADMISSION_ANNOTATIONS, ADMISSION_LABELS, ADMISSION_PREFIX, LEGACY_AD_PREFIX, LIB_LANGUAGES,
-  TEMPLATE_VARIABLES, UST_LABELS, UST_PREFIX,
+  AD_CONTAINER_KEYS,
+  AD_POD_KEYS,
+  AD_PREFIX,
+  ADMISSION_ANNOTATIONS,
+  ADMISSION_LABELS,
+  ADMISSION_PREFIX,
+  LEGACY_AD_PREFIX,
+  LIB_LANGUAGES,
+  TEMPLATE_VARIABLES,
+  UST_LABELS,
+  UST_PREFIX,
 } from './catalog';
 import { containerFor, datadogView, parseAdKey } from './model';
 
@@ -48,27 +57,56 @@ function valueSnippet(e: CatalogEntry): string {
   return '"$1"';
 }
 
-interface KeyOffer { key: string; e: CatalogEntry; doc: string; sort: string }
+interface KeyOffer {
+  key: string;
+  e: CatalogEntry;
+  doc: string;
+  sort: string;
+}
 
 function item(ctx: CursorContext, o: KeyOffer, withValue: boolean): CompletionItem {
   return {
-    label: o.key, kind: CompletionItemKind.Property, detail: o.e.type === 'json' ? 'JSON' : o.e.type,
-    documentation: { kind: MarkupKind.Markdown, value: o.doc }, sortText: o.sort + o.key, filterText: o.key,
+    label: o.key,
+    kind: CompletionItemKind.Property,
+    detail: o.e.type === 'json' ? 'JSON' : o.e.type,
+    documentation: { kind: MarkupKind.Markdown, value: o.doc },
+    sortText: o.sort + o.key,
+    filterText: o.key,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: lineRange(ctx), newText: withValue ? `${o.key.replace(/\$/g, '\\$')}: ${valueSnippet(o.e)}` : o.key },
   };
 }
 
-const AD_ORDER = ['checks', 'logs', 'tags', 'check.id', 'exclude', 'logs_exclude', 'metrics_exclude', 'check_names', 'init_configs', 'instances', 'ignore_autodiscovery_tags', 'check_tag_cardinality'];
+const AD_ORDER = [
+  'checks',
+  'logs',
+  'tags',
+  'check.id',
+  'exclude',
+  'logs_exclude',
+  'metrics_exclude',
+  'check_names',
+  'init_configs',
+  'instances',
+  'ignore_autodiscovery_tags',
+  'check_tag_cardinality',
+];
 
 export function completeDatadog(ctx: CursorContext): CompletionItem[] | undefined {
   const at = mapAt(ctx);
   if (!at || !ctx.obj) return undefined;
   const v = datadogView(ctx.obj);
   if (!v) return undefined;
-  const have = new Set(pairs(ctx.obj.node(at.base)).map((p) => keyString(p)).filter((k) => k !== ctx.word));
+  const have = new Set(
+    pairs(ctx.obj.node(at.base))
+      .map((p) => keyString(p))
+      .filter((k) => k !== ctx.word),
+  );
   if (!ctx.onKey) return completeValue(ctx, at.which, at.key);
-  const rest = ctx.chunk.text.slice(ctx.offset, ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset));
+  const rest = ctx.chunk.text.slice(
+    ctx.offset,
+    ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset),
+  );
   const withValue = !rest.includes(':');
   const lower = ctx.word.toLowerCase();
   const wants = (prefix: string) => lower === '' || prefix.startsWith(lower) || lower.startsWith(prefix);
@@ -78,13 +116,19 @@ export function completeDatadog(ctx: CursorContext): CompletionItem[] | undefine
     if (wants(AD_PREFIX)) {
       for (const n of names) {
         const c = containerFor(v, n);
-        const ports = c?.ports.map((p) => p.name ? `${p.name} (${p.containerPort ?? '?'})` : String(p.containerPort ?? '?')).join(', ');
+        const ports = c?.ports.map((p) => (p.name ? `${p.name} (${p.containerPort ?? '?'})` : String(p.containerPort ?? '?'))).join(', ');
         for (const s of AD_ORDER) {
           const e = AD_CONTAINER_KEYS.get(s)!;
-          offers.push({ key: `${AD_PREFIX}${n}.${s}`, e, sort: String(AD_ORDER.indexOf(s)).padStart(2, '0'), doc: md(e, `${AD_PREFIX}${n}.${s}`, `\n\nContainer \`${n}\`${ports ? `, ports ${ports}` : ', no declared ports'}.`) });
+          offers.push({
+            key: `${AD_PREFIX}${n}.${s}`,
+            e,
+            sort: String(AD_ORDER.indexOf(s)).padStart(2, '0'),
+            doc: md(e, `${AD_PREFIX}${n}.${s}`, `\n\nContainer \`${n}\`${ports ? `, ports ${ports}` : ', no declared ports'}.`),
+          });
         }
       }
-      for (const e of AD_POD_KEYS.entries) offers.push({ key: AD_PREFIX + e.name, e, sort: '20', doc: md(e, AD_PREFIX + e.name, '\n\nApplies to the whole Pod.') });
+      for (const e of AD_POD_KEYS.entries)
+        offers.push({ key: AD_PREFIX + e.name, e, sort: '20', doc: md(e, AD_PREFIX + e.name, '\n\nApplies to the whole Pod.') });
     }
     if (wants(ADMISSION_PREFIX)) {
       for (const e of ADMISSION_ANNOTATIONS.entries) {
@@ -97,17 +141,24 @@ export function completeDatadog(ctx: CursorContext): CompletionItem[] | undefine
       }
     }
   } else {
-    if (at.which === 'podLabels' && wants(ADMISSION_PREFIX)) for (const e of ADMISSION_LABELS.entries) offers.push({ key: ADMISSION_PREFIX + e.name, e, sort: '1', doc: md(e, ADMISSION_PREFIX + e.name) });
-    if (wants(UST_PREFIX)) for (const e of UST_LABELS.entries) offers.push({ key: UST_PREFIX + e.name, e, sort: '0', doc: md(e, UST_PREFIX + e.name) });
+    if (at.which === 'podLabels' && wants(ADMISSION_PREFIX))
+      for (const e of ADMISSION_LABELS.entries)
+        offers.push({ key: ADMISSION_PREFIX + e.name, e, sort: '1', doc: md(e, ADMISSION_PREFIX + e.name) });
+    if (wants(UST_PREFIX))
+      for (const e of UST_LABELS.entries) offers.push({ key: UST_PREFIX + e.name, e, sort: '0', doc: md(e, UST_PREFIX + e.name) });
   }
   return offers.filter((o) => !have.has(o.key)).map((o) => item(ctx, o, withValue));
 }
 
 function completeValue(ctx: CursorContext, which: Map_, key: string): CompletionItem[] | undefined {
-  const values = (e: CatalogEntry | undefined) => (e?.values ?? []).map((x, i) => ({
-    label: x.value, kind: CompletionItemKind.Value, detail: x.doc, sortText: String(i),
-    textEdit: { range: lineRange(ctx), newText: /:\s*["']/.test(ctx.linePrefix) ? x.value : `"${x.value}"` },
-  }));
+  const values = (e: CatalogEntry | undefined) =>
+    (e?.values ?? []).map((x, i) => ({
+      label: x.value,
+      kind: CompletionItemKind.Value,
+      detail: x.doc,
+      sortText: String(i),
+      textEdit: { range: lineRange(ctx), newText: /:\s*["']/.test(ctx.linePrefix) ? x.value : `"${x.value}"` },
+    }));
   if (key.startsWith(ADMISSION_PREFIX)) {
     const name = key.slice(ADMISSION_PREFIX.length);
     return values(which === 'podLabels' ? ADMISSION_LABELS.get(name) : ADMISSION_ANNOTATIONS.get(name));
@@ -117,7 +168,15 @@ function completeValue(ctx: CursorContext, which: Map_, key: string): Completion
     const e = k && (k.id === undefined ? AD_POD_KEYS.get(k.suffix) : AD_CONTAINER_KEYS.get(k.suffix));
     if (!e) return undefined;
     if (e.snippet && !ctx.word) {
-      return [{ label: `${k!.suffix} template`, kind: CompletionItemKind.Snippet, detail: 'JSON', insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: lineRange(ctx), newText: e.snippet } }];
+      return [
+        {
+          label: `${k!.suffix} template`,
+          kind: CompletionItemKind.Snippet,
+          detail: 'JSON',
+          insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: { range: lineRange(ctx), newText: e.snippet },
+        },
+      ];
     }
     return values(e);
   }
@@ -143,26 +202,50 @@ export function hoverDatadog(ctx: CursorContext): Hover | undefined {
     let extra = '';
     if (k.id !== undefined) {
       const c = containerFor(v, k.id);
-      extra = c ? `\n\nContainer \`${c.name}\`${c.ports.length ? ` — ports: ${c.ports.map((p) => p.name ? `\`${p.name}\` ${p.containerPort ?? ''}` : String(p.containerPort ?? '')).join(', ')}` : ' — no declared ports'}.` : `\n\nNo container \`${k.id}\` in this Pod template.`;
-      if (e.json && e.json !== 'checkNames') extra += `\n\nTemplate variables: ${Object.entries(TEMPLATE_VARIABLES).map(([n, d]) => `\`%%${n}%%\` ${d}`).join('; ')}.`;
+      extra = c
+        ? `\n\nContainer \`${c.name}\`${c.ports.length ? ` — ports: ${c.ports.map((p) => (p.name ? `\`${p.name}\` ${p.containerPort ?? ''}` : String(p.containerPort ?? ''))).join(', ')}` : ' — no declared ports'}.`
+        : `\n\nNo container \`${k.id}\` in this Pod template.`;
+      if (e.json && e.json !== 'checkNames')
+        extra += `\n\nTemplate variables: ${Object.entries(TEMPLATE_VARIABLES)
+          .map(([n, d]) => `\`%%${n}%%\` ${d}`)
+          .join('; ')}.`;
     }
     if (k.legacy) extra += `\n\nLegacy prefix \`${LEGACY_AD_PREFIX}\`: still read, with the lowest priority.`;
     return hoverAt(ctx, md(e, key, extra));
   }
   if (key.startsWith(ADMISSION_PREFIX)) {
     const name = key.slice(ADMISSION_PREFIX.length);
-    if (at.which === 'podLabels') { const e = ADMISSION_LABELS.get(name); return e ? hoverAt(ctx, md(e, key)) : undefined; }
+    if (at.which === 'podLabels') {
+      const e = ADMISSION_LABELS.get(name);
+      return e ? hoverAt(ctx, md(e, key)) : undefined;
+    }
     if (at.which === 'podAnnotations') {
       const lib = /^(?:([^.]+)\.)?([A-Za-z0-9#_+-]+)-lib\.(version|custom-image|config\.v1)$/.exec(name);
-      const e = lib ? ADMISSION_ANNOTATIONS.get(lib[2] === 'all' ? 'all-lib.version' : `<lang>-lib.${lib[3]}`) : ADMISSION_ANNOTATIONS.get(name);
+      const e = lib
+        ? ADMISSION_ANNOTATIONS.get(lib[2] === 'all' ? 'all-lib.version' : `<lang>-lib.${lib[3]}`)
+        : ADMISSION_ANNOTATIONS.get(name);
       if (!e) return undefined;
       const lang = lib && LIB_LANGUAGES.find((l) => l.value === lib[2]);
-      return hoverAt(ctx, md(e, key, `${lang ? `\n\n${lang.value}: ${lang.doc}.` : ''}${lib?.[1] ? `\n\nOnly for container \`${lib[1]}\`.` : ''}`));
+      return hoverAt(
+        ctx,
+        md(e, key, `${lang ? `\n\n${lang.value}: ${lang.doc}.` : ''}${lib?.[1] ? `\n\nOnly for container \`${lib[1]}\`.` : ''}`),
+      );
     }
   }
   if (key.startsWith(UST_PREFIX) && at.which !== 'podAnnotations') {
     const e = UST_LABELS.get(key.slice(UST_PREFIX.length));
-    return e ? hoverAt(ctx, md(e, key, at.which === 'ownLabels' ? '\n\nHere on the workload: tags its Kubernetes State Metrics.' : '\n\nHere on the Pod template: tags the Pods\' metrics, logs and traces.')) : undefined;
+    return e
+      ? hoverAt(
+          ctx,
+          md(
+            e,
+            key,
+            at.which === 'ownLabels'
+              ? '\n\nHere on the workload: tags its Kubernetes State Metrics.'
+              : "\n\nHere on the Pod template: tags the Pods' metrics, logs and traces.",
+          ),
+        )
+      : undefined;
   }
   return undefined;
 }

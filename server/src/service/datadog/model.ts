@@ -27,7 +27,8 @@ export function parseAdKey(a: Annotation): AdKey | undefined {
   const prefix = legacy ? LEGACY_AD_PREFIX : a.key.startsWith(AD_PREFIX) ? AD_PREFIX : undefined;
   if (!prefix) return undefined;
   const rest = a.key.slice(prefix.length);
-  if (rest.endsWith('.check.id') && rest.length > '.check.id'.length) return { a, legacy, id: rest.slice(0, -'.check.id'.length), idAt: prefix.length, suffix: 'check.id' };
+  if (rest.endsWith('.check.id') && rest.length > '.check.id'.length)
+    return { a, legacy, id: rest.slice(0, -'.check.id'.length), idAt: prefix.length, suffix: 'check.id' };
   const dot = rest.lastIndexOf('.');
   if (dot < 0) return legacy ? undefined : { a, legacy, idAt: prefix.length, suffix: rest };
   return { a, legacy, id: rest.slice(0, dot), idAt: prefix.length, suffix: rest.slice(dot + 1) };
@@ -66,12 +67,19 @@ export function datadogView(obj: K8sObject): DatadogView | undefined {
     let idsKnown = true;
     for (const k of adKeys) {
       if (k.suffix !== 'check.id' || k.legacy || !k.id) continue;
-      if (k.a.value === undefined) { idsKnown = false; continue; }
+      if (k.a.value === undefined) {
+        idsKnown = false;
+        continue;
+      }
       customIds.set(k.a.value, k.id);
     }
     const isPod = tpl.length === 0;
     v = {
-      obj, isPod, podAnnotations, adKeys, containers,
+      obj,
+      isPod,
+      podAnnotations,
+      adKeys,
+      containers,
       podLabels: annotationsAt(obj, [...tpl, 'metadata', 'labels']),
       ownAnnotations: isPod ? [] : annotationsAt(obj, ['metadata', 'annotations']),
       ownLabels: isPod ? [] : annotationsAt(obj, ['metadata', 'labels']),

@@ -21,7 +21,10 @@ export interface ChunkSuppressions {
 }
 
 /** A scalar over several lines: the line its entry starts on (key or `-`) and its last line (chunk-relative). */
-interface MultiLineScalar { anchor: number; last: number }
+interface MultiLineScalar {
+  anchor: number;
+  last: number;
+}
 
 const SUPPRESSIONS = new MemoKey<ChunkSuppressions>('suppressions');
 const MULTI_LINE = new MemoKey<MultiLineScalar[]>('multiLineScalars');
@@ -38,8 +41,16 @@ export function suppressionsOf(chunk: YamlChunk): ChunkSuppressions {
       const line = chunk.lineText(i);
       const m = DIRECTIVE.exec(line);
       if (!m) continue;
-      const codes = new Set(m[2].split(/[\s,]+/).map((s) => s.trim()).filter((s) => s && !s.startsWith('--')));
-      if (m[1] === 'disable') { result.fromLine.push({ line: i, codes }); continue; }
+      const codes = new Set(
+        m[2]
+          .split(/[\s,]+/)
+          .map((s) => s.trim())
+          .filter((s) => s && !s.startsWith('--')),
+      );
+      if (m[1] === 'disable') {
+        result.fromLine.push({ line: i, codes });
+        continue;
+      }
       // The next line that is not blank or a comment, and the rest of a multi-line scalar starting there.
       let j = i + 1;
       while (j < starts.length && /^\s*(#.*)?$/.test(chunk.lineText(j))) j++;
@@ -53,9 +64,15 @@ export function suppressionsOf(chunk: YamlChunk): ChunkSuppressions {
 
 function addCodes(lines: Map<number, Set<string>>, line: number, codes: Set<string>): void {
   const existing = lines.get(line);
-  if (!existing) { lines.set(line, new Set(codes)); return; }
+  if (!existing) {
+    lines.set(line, new Set(codes));
+    return;
+  }
   if (existing.size === 0) return; // already every code
-  if (codes.size === 0) { existing.clear(); return; }
+  if (codes.size === 0) {
+    existing.clear();
+    return;
+  }
   codes.forEach((c) => existing.add(c));
 }
 

@@ -36,10 +36,18 @@ export interface DiagnosticCodeInfo {
 }
 
 /** A text edit in file positions (produced by checks for quick fixes). */
-export interface FixEdit { start: number; end: number; newText: string }
+export interface FixEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 /** A quick fix attached to a finding; edits are chunk-relative offsets in the finding's chunk. */
-export interface Fix { title: string; edits: FixEdit[]; preferred?: boolean }
+export interface Fix {
+  title: string;
+  edits: FixEdit[];
+  preferred?: boolean;
+}
 
 export interface Finding {
   code: string;

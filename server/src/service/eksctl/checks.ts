@@ -16,8 +16,19 @@ import { isUnknownNode, knownString } from '@shared/manifest/templates';
 import { compareVersions } from '../settings';
 import { validateClusterConfig } from './schema';
 import {
-  addons, autoModeEnabled, clusterVersionText, field, fieldKey, isClusterConfig, isNonEmpty, isSet, nodeGroups,
-  seqItems, yaml11Bool, yaml11Type, type AddonRef,
+  addons,
+  autoModeEnabled,
+  clusterVersionText,
+  field,
+  fieldKey,
+  isClusterConfig,
+  isNonEmpty,
+  isSet,
+  nodeGroups,
+  seqItems,
+  yaml11Bool,
+  yaml11Type,
+  type AddonRef,
 } from './model';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 
@@ -34,7 +45,11 @@ export const POD_IDENTITY_AGENT = 'eks-pod-identity-agent';
 const NOT_REALLY_REQUIRED = new Set(['remoteNetworkConfig is missing "vpcGatewayID"']);
 
 const SCHEMA_CODE = {
-  'unknown-field': 'eksctl-unknown-field', 'field-case': 'eksctl-field-case', type: 'eksctl-type', enum: 'eksctl-enum', required: 'eksctl-required',
+  'unknown-field': 'eksctl-unknown-field',
+  'field-case': 'eksctl-field-case',
+  type: 'eksctl-type',
+  enum: 'eksctl-enum',
+  required: 'eksctl-required',
 } as const;
 
 /** A quick fix that puts a plain scalar's text in double quotes (only that scalar changes). */
@@ -88,7 +103,12 @@ export const eksctlVersionCheck: Check = {
     const src = String((n as Scalar).source);
     const value = String((n as Scalar).value);
     const reads = value === src ? `the number ${value}` : `the number ${value} (not "${src}")`;
-    ctx.report('eksctl-version-unquoted', n, `metadata.version ${src} is ${reads} to YAML; eksctl expects a string and cannot load the file. Quote it: "${src}"`, { fixes: quoteFix(n, `Quote the version: "${src}"`) });
+    ctx.report(
+      'eksctl-version-unquoted',
+      n,
+      `metadata.version ${src} is ${reads} to YAML; eksctl expects a string and cannot load the file. Quote it: "${src}"`,
+      { fixes: quoteFix(n, `Quote the version: "${src}"`) },
+    );
   },
 };
 
@@ -107,19 +127,31 @@ export const eksctlAutoModeCheck: Check = {
     if (enabled) {
       for (const key of ['nodeGroups', 'managedNodeGroups']) {
         if (seqItems(obj.node([key]), obj).length === 0) continue;
-        ctx.report('eksctl-auto-mode-nodegroups', fieldKey(obj.root, key, obj), `Auto Mode is enabled, so \`eksctl create cluster\` rejects ${key} in the same file: Auto Mode launches nodes itself. Create node groups after the cluster with \`eksctl create nodegroup\` (once the networking add-ons exist), or remove them.`);
+        ctx.report(
+          'eksctl-auto-mode-nodegroups',
+          fieldKey(obj.root, key, obj),
+          `Auto Mode is enabled, so \`eksctl create cluster\` rejects ${key} in the same file: Auto Mode launches nodes itself. Create node groups after the cluster with \`eksctl create nodegroup\` (once the networking add-ons exist), or remove them.`,
+        );
       }
       const hybridOrFargate = seqItems(obj.node(['fargateProfiles']), obj).length > 0 || isSet(obj.root, 'remoteNetworkConfig', obj);
       if (!hybridOrFargate) {
         for (const a of addons(obj)) {
           if (a.name && DEFAULT_NON_AUTO_ADDONS.includes(a.name) && a.nameNode) {
-            ctx.report('eksctl-auto-mode-default-addons', a.nameNode, `Auto Mode runs pod networking, DNS and service proxying itself, so \`eksctl create cluster\` rejects the "${a.name}" add-on here (it is accepted only with Fargate profiles or hybrid nodes). Remove it, or add it after creation with \`eksctl create addon\`.`);
+            ctx.report(
+              'eksctl-auto-mode-default-addons',
+              a.nameNode,
+              `Auto Mode runs pod networking, DNS and service proxying itself, so \`eksctl create cluster\` rejects the "${a.name}" add-on here (it is accepted only with Fargate profiles or hybrid nodes). Remove it, or add it after creation with \`eksctl create addon\`.`,
+            );
           }
         }
       }
     } else if (amc === undefined && ngs.length > 0) {
       const key = fieldKey(obj.root, ngs[0].managed ? 'managedNodeGroups' : 'nodeGroups', obj);
-      ctx.report('eksctl-auto-mode-default-change', key, 'eksctl announced that Auto Mode becomes the default for files without an autoModeConfig section; then no node groups or networking add-ons are created by default. Add `autoModeConfig: {enabled: false}` to keep this file\'s meaning.');
+      ctx.report(
+        'eksctl-auto-mode-default-change',
+        key,
+        "eksctl announced that Auto Mode becomes the default for files without an autoModeConfig section; then no node groups or networking add-ons are created by default. Add `autoModeConfig: {enabled: false}` to keep this file's meaning.",
+      );
     }
   },
 };
@@ -132,28 +164,51 @@ function checkAutoModeConfig(ctx: CheckContext, amc: Node, enabled: boolean): vo
   const arnSet = (k: string) => isNonEmpty(amc, k, obj);
   if (enabled) {
     if (isNonEmpty(obj.root, 'outpost', obj) && isNonEmpty(obj.node(['outpost']), 'controlPlaneOutpostARN', obj)) {
-      ctx.report('eksctl-auto-mode-config', obj.node(['autoModeConfig', 'enabled']), 'Auto Mode is not supported on Outposts (outpost.controlPlaneOutpostARN is set); eksctl rejects the file.');
+      ctx.report(
+        'eksctl-auto-mode-config',
+        obj.node(['autoModeConfig', 'enabled']),
+        'Auto Mode is not supported on Outposts (outpost.controlPlaneOutpostARN is set); eksctl rejects the file.',
+      );
     }
     if (!poolsSet) return;
     if (poolItems.length === 0) {
-      for (const k of ARN_FIELDS) if (arnSet(k)) ctx.report('eksctl-auto-mode-config', fieldKey(amc, k, obj), `autoModeConfig.${k} cannot be set when nodePools is empty: without built-in node pools Auto Mode creates no node role. eksctl rejects the file.`);
+      for (const k of ARN_FIELDS)
+        if (arnSet(k))
+          ctx.report(
+            'eksctl-auto-mode-config',
+            fieldKey(amc, k, obj),
+            `autoModeConfig.${k} cannot be set when nodePools is empty: without built-in node pools Auto Mode creates no node role. eksctl rejects the file.`,
+          );
     }
     if (arnSet('nodeRoleARN') && arnSet('permissionsBoundaryARN')) {
-      ctx.report('eksctl-auto-mode-config', fieldKey(amc, 'permissionsBoundaryARN', obj), 'autoModeConfig.permissionsBoundaryARN applies only to the role eksctl creates; it cannot be combined with nodeRoleARN. eksctl rejects the file.');
+      ctx.report(
+        'eksctl-auto-mode-config',
+        fieldKey(amc, 'permissionsBoundaryARN', obj),
+        'autoModeConfig.permissionsBoundaryARN applies only to the role eksctl creates; it cannot be combined with nodeRoleARN. eksctl rejects the file.',
+      );
     }
     const seen = new Set<string>();
     for (const p of poolItems) {
       const name = knownString(p);
       if (name === undefined || isUnknownNode(p)) continue;
       if (seen.has(name)) ctx.report('eksctl-auto-mode-config', p, `Node pool "${name}" is listed twice; eksctl rejects duplicates.`);
-      else if (!AUTO_MODE_NODE_POOLS.includes(name)) ctx.report('eksctl-auto-mode-config', p, `"${name}" is not a built-in Auto Mode node pool: only general-purpose and system exist (define your own pools as NodePool objects). eksctl rejects the file.`);
+      else if (!AUTO_MODE_NODE_POOLS.includes(name))
+        ctx.report(
+          'eksctl-auto-mode-config',
+          p,
+          `"${name}" is not a built-in Auto Mode node pool: only general-purpose and system exist (define your own pools as NodePool objects). eksctl rejects the file.`,
+        );
       seen.add(name);
     }
     return;
   }
   const offending = [...ARN_FIELDS.filter((k) => arnSet(k)), ...(poolItems.length > 0 ? ['nodePools'] : [])];
   for (const k of offending) {
-    ctx.report('eksctl-auto-mode-config', fieldKey(amc, k, obj), `autoModeConfig.${k} is set but Auto Mode is not enabled; eksctl rejects nodeRoleARN, permissionsBoundaryARN and nodePools unless autoModeConfig.enabled is true.`);
+    ctx.report(
+      'eksctl-auto-mode-config',
+      fieldKey(amc, k, obj),
+      `autoModeConfig.${k} is set but Auto Mode is not enabled; eksctl rejects nodeRoleARN, permissionsBoundaryARN and nodePools unless autoModeConfig.enabled is true.`,
+    );
   }
 }
 
@@ -171,8 +226,18 @@ export const eksctlNodeGroupCheck: Check = {
       const nameNode = field(ng.node, 'name', obj);
       const name = knownString(nameNode);
       if (name !== undefined && nameNode) {
-        if (!NAME_OK.test(name)) ctx.report('eksctl-nodegroup-name', nameNode, `Node group name "${name}" may contain only letters, digits and hyphens; eksctl rejects it.`);
-        else if (seen.has(name)) ctx.report('eksctl-nodegroup-name', nameNode, `Node group name "${name}" is already used by ${seen.get(name)}; names must be unique across nodeGroups and managedNodeGroups.`);
+        if (!NAME_OK.test(name))
+          ctx.report(
+            'eksctl-nodegroup-name',
+            nameNode,
+            `Node group name "${name}" may contain only letters, digits and hyphens; eksctl rejects it.`,
+          );
+        else if (seen.has(name))
+          ctx.report(
+            'eksctl-nodegroup-name',
+            nameNode,
+            `Node group name "${name}" is already used by ${seen.get(name)}; names must be unique across nodeGroups and managedNodeGroups.`,
+          );
         else seen.set(name, ng.path);
       }
       const famNode = field(ng.node, 'amiFamily', obj);
@@ -181,10 +246,20 @@ export const eksctlNodeGroupCheck: Check = {
       if (ng.managed && isNonEmpty(ng.node, 'ami', obj)) continue; // custom AMI: eksctl leaves the family alone
       if (version !== undefined && /^\d+\.\d+$/.test(version)) {
         if (compareVersions(version, AL2_EOL_VERSION) >= 0) {
-          ctx.report('eksctl-al2-unsupported', famNode, `${ng.path}: amiFamily AmazonLinux2 is not available for Kubernetes ${version} (EKS publishes no AL2 AMIs from ${AL2_EOL_VERSION}); eksctl rejects the node group. Use AmazonLinux2023 or Bottlerocket.`, { fixes: replaceFix(famNode, 'AmazonLinux2023') });
+          ctx.report(
+            'eksctl-al2-unsupported',
+            famNode,
+            `${ng.path}: amiFamily AmazonLinux2 is not available for Kubernetes ${version} (EKS publishes no AL2 AMIs from ${AL2_EOL_VERSION}); eksctl rejects the node group. Use AmazonLinux2023 or Bottlerocket.`,
+            { fixes: replaceFix(famNode, 'AmazonLinux2023') },
+          );
         }
       } else if (version === undefined && !isSet(obj.node(['metadata']), 'version', obj)) {
-        ctx.report('eksctl-al2-unsupported', famNode, `${ng.path}: amiFamily AmazonLinux2 with no metadata.version: eksctl creates clusters at its default version (${EKSCTL_DEFAULT_VERSION}), for which there are no AL2 AMIs, and rejects the node group. Use AmazonLinux2023 or Bottlerocket.`, { severity: 'warning', fixes: replaceFix(famNode, 'AmazonLinux2023') });
+        ctx.report(
+          'eksctl-al2-unsupported',
+          famNode,
+          `${ng.path}: amiFamily AmazonLinux2 with no metadata.version: eksctl creates clusters at its default version (${EKSCTL_DEFAULT_VERSION}), for which there are no AL2 AMIs, and rejects the node group. Use AmazonLinux2023 or Bottlerocket.`,
+          { severity: 'warning', fixes: replaceFix(famNode, 'AmazonLinux2023') },
+        );
       }
     }
   },
@@ -201,7 +276,12 @@ function hasWellKnown(node: Node | undefined): boolean {
   return node.items.some((p) => yaml11Bool(p.value) === true);
 }
 
-interface PolicySources { arn: boolean; arns: boolean; doc: boolean; wellKnown: boolean }
+interface PolicySources {
+  arn: boolean;
+  arns: boolean;
+  doc: boolean;
+  wellKnown: boolean;
+}
 
 function addonIrsa(a: AddonRef, obj: K8sObject): PolicySources {
   return {
@@ -223,19 +303,35 @@ export const eksctlAddonCheck: Check = {
       const piaNode = field(a.node, 'podIdentityAssociations', obj);
       const pias = seqItems(piaNode, obj);
       const label = a.name ? `Add-on "${a.name}"` : `addons[${a.index}]`;
-      const irsaKeys = (['serviceAccountRoleARN', 'attachPolicyARNs', 'attachPolicy', 'wellKnownPolicies'] as const).filter((_, i) => [irsa.arn, irsa.arns, irsa.doc, irsa.wellKnown][i]);
+      const irsaKeys = (['serviceAccountRoleARN', 'attachPolicyARNs', 'attachPolicy', 'wellKnownPolicies'] as const).filter(
+        (_, i) => [irsa.arn, irsa.arns, irsa.doc, irsa.wellKnown][i],
+      );
       if (irsaKeys.length && pias.length) {
-        ctx.report('eksctl-addon-irsa-and-pod-identity', fieldKey(a.node, 'podIdentityAssociations', obj), `${label} sets IRSA (${irsaKeys.join(', ')}) and podIdentityAssociations: eksctl accepts one way of giving the add-on AWS credentials, not both.`);
+        ctx.report(
+          'eksctl-addon-irsa-and-pod-identity',
+          fieldKey(a.node, 'podIdentityAssociations', obj),
+          `${label} sets IRSA (${irsaKeys.join(', ')}) and podIdentityAssociations: eksctl accepts one way of giving the add-on AWS credentials, not both.`,
+        );
       } else if (irsaKeys.length > 1) {
-        ctx.report('eksctl-addon-policy-sources', fieldKey(a.node, irsaKeys[1], obj), `${label} sets ${irsaKeys.join(' and ')}; eksctl allows at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy.`);
+        ctx.report(
+          'eksctl-addon-policy-sources',
+          fieldKey(a.node, irsaKeys[1], obj),
+          `${label} sets ${irsaKeys.join(' and ')}; eksctl allows at most one of wellKnownPolicies, serviceAccountRoleARN, attachPolicyARNs and attachPolicy.`,
+        );
       }
       if (pias.length && a.name === POD_IDENTITY_AGENT) {
-        ctx.report('eksctl-pod-identity-association', fieldKey(a.node, 'podIdentityAssociations', obj), `The ${POD_IDENTITY_AGENT} add-on cannot have pod identity associations itself (eksctl rejects it).`);
+        ctx.report(
+          'eksctl-pod-identity-association',
+          fieldKey(a.node, 'podIdentityAssociations', obj),
+          `The ${POD_IDENTITY_AGENT} add-on cannot have pod identity associations itself (eksctl rejects it).`,
+        );
         continue;
       }
       pias.forEach((p, i) => checkAssociation(ctx, p, `${label}: podIdentityAssociations[${i}]`, true));
     }
-    seqItems(obj.node(['iam', 'podIdentityAssociations']), obj).forEach((p, i) => checkAssociation(ctx, p, `iam.podIdentityAssociations[${i}]`, true));
+    seqItems(obj.node(['iam', 'podIdentityAssociations']), obj).forEach((p, i) =>
+      checkAssociation(ctx, p, `iam.podIdentityAssociations[${i}]`, true),
+    );
   },
 };
 
@@ -249,11 +345,20 @@ function checkAssociation(ctx: CheckContext, p: Node, where: string, isCreate: b
   if (!isCreate) return;
   const role = isNonEmpty(p, 'roleARN', obj);
   const policies = (['permissionPolicy', 'permissionPolicyARNs', 'wellKnownPolicies'] as const).filter((k) =>
-    k === 'wellKnownPolicies' ? hasWellKnown(field(p, k, obj)) : isNonEmpty(p, k, obj));
+    k === 'wellKnownPolicies' ? hasWellKnown(field(p, k, obj)) : isNonEmpty(p, k, obj),
+  );
   if (!role && policies.length === 0) {
-    ctx.report('eksctl-pod-identity-association', p, `${where} needs a role or a policy: set one of roleARN, permissionPolicy, permissionPolicyARNs or wellKnownPolicies.`);
+    ctx.report(
+      'eksctl-pod-identity-association',
+      p,
+      `${where} needs a role or a policy: set one of roleARN, permissionPolicy, permissionPolicyARNs or wellKnownPolicies.`,
+    );
   } else if (role && policies.length) {
-    ctx.report('eksctl-pod-identity-association', fieldKey(p, policies[0], obj), `${where}.${policies[0]} cannot be set together with roleARN (eksctl attaches policies only to roles it creates).`);
+    ctx.report(
+      'eksctl-pod-identity-association',
+      fieldKey(p, policies[0], obj),
+      `${where}.${policies[0]} cannot be set together with roleARN (eksctl attaches policies only to roles it creates).`,
+    );
   }
 }
 
@@ -268,26 +373,53 @@ export const eksctlIdentityCheck: Check = {
     const list = addons(obj);
     const autoApply = yaml11Bool(obj.node(['addonsConfig', 'autoApplyPodIdentityAssociations'])) === true;
     const reasons: { at: Node | undefined; what: string }[] = [];
-    if (seqItems(obj.node(['iam', 'podIdentityAssociations']), obj).length) reasons.push({ at: fieldKey(obj.node(['iam']), 'podIdentityAssociations', obj), what: 'iam.podIdentityAssociations' });
+    if (seqItems(obj.node(['iam', 'podIdentityAssociations']), obj).length)
+      reasons.push({ at: fieldKey(obj.node(['iam']), 'podIdentityAssociations', obj), what: 'iam.podIdentityAssociations' });
     for (const a of list) {
-      if (seqItems(field(a.node, 'podIdentityAssociations', obj), obj).length) reasons.push({ at: fieldKey(a.node, 'podIdentityAssociations', obj), what: `the podIdentityAssociations of "${a.name ?? `addons[${a.index}]`}"` });
-      else if (yaml11Bool(field(a.node, 'useDefaultPodIdentityAssociations', obj)) === true) reasons.push({ at: fieldKey(a.node, 'useDefaultPodIdentityAssociations', obj), what: `useDefaultPodIdentityAssociations on "${a.name ?? `addons[${a.index}]`}"` });
+      if (seqItems(field(a.node, 'podIdentityAssociations', obj), obj).length)
+        reasons.push({
+          at: fieldKey(a.node, 'podIdentityAssociations', obj),
+          what: `the podIdentityAssociations of "${a.name ?? `addons[${a.index}]`}"`,
+        });
+      else if (yaml11Bool(field(a.node, 'useDefaultPodIdentityAssociations', obj)) === true)
+        reasons.push({
+          at: fieldKey(a.node, 'useDefaultPodIdentityAssociations', obj),
+          what: `useDefaultPodIdentityAssociations on "${a.name ?? `addons[${a.index}]`}"`,
+        });
     }
-    if (autoApply && list.length) reasons.push({ at: fieldKey(obj.node(['addonsConfig']), 'autoApplyPodIdentityAssociations', obj), what: 'addonsConfig.autoApplyPodIdentityAssociations' });
+    if (autoApply && list.length)
+      reasons.push({
+        at: fieldKey(obj.node(['addonsConfig']), 'autoApplyPodIdentityAssociations', obj),
+        what: 'addonsConfig.autoApplyPodIdentityAssociations',
+      });
     const hasAgent = list.some((a) => knownString(a.nameNode) === POD_IDENTITY_AGENT);
     const addonsOpen = obj.isOpen(['addons']);
     if (reasons.length && !auto && !hasAgent && !addonsOpen) {
       const r = reasons[0];
-      ctx.report('eksctl-pod-identity-agent-missing', r.at, `Pod identity associations (from ${r.what}) work only with the EKS Pod Identity Agent: \`eksctl create cluster\` rejects the file unless the "${POD_IDENTITY_AGENT}" add-on is listed under addons (Auto Mode has the agent built in).`);
+      ctx.report(
+        'eksctl-pod-identity-agent-missing',
+        r.at,
+        `Pod identity associations (from ${r.what}) work only with the EKS Pod Identity Agent: \`eksctl create cluster\` rejects the file unless the "${POD_IDENTITY_AGENT}" add-on is listed under addons (Auto Mode has the agent built in).`,
+      );
     }
     // IRSA service accounts need the IAM OIDC provider (validation.go; pkg/eks/tasks.go creates them only with withOIDC).
     const sas = obj.node(['iam', 'serviceAccounts']);
     if (seqItems(sas, obj).length) {
       const w = obj.node(['iam', 'withOIDC']);
       const b = yaml11Bool(w);
-      if (b === false && w) ctx.report('eksctl-irsa-needs-oidc', w, 'iam.serviceAccounts are IRSA roles, which need the cluster\'s IAM OIDC provider: eksctl rejects withOIDC: false together with iam.serviceAccounts.', { severity: 'error' });
+      if (b === false && w)
+        ctx.report(
+          'eksctl-irsa-needs-oidc',
+          w,
+          "iam.serviceAccounts are IRSA roles, which need the cluster's IAM OIDC provider: eksctl rejects withOIDC: false together with iam.serviceAccounts.",
+          { severity: 'error' },
+        );
       else if (b === undefined && (w === undefined || (isScalar(w) && yaml11Type(w) === 'null'))) {
-        ctx.report('eksctl-irsa-needs-oidc', fieldKey(obj.node(['iam']), 'serviceAccounts', obj), 'iam.serviceAccounts without iam.withOIDC: true: `eksctl create cluster` creates the IAM OIDC provider and these service accounts only with withOIDC enabled, so they are silently skipped. Add `withOIDC: true` (or create them later with `eksctl create iamserviceaccount` on a cluster that has the provider).');
+        ctx.report(
+          'eksctl-irsa-needs-oidc',
+          fieldKey(obj.node(['iam']), 'serviceAccounts', obj),
+          'iam.serviceAccounts without iam.withOIDC: true: `eksctl create cluster` creates the IAM OIDC provider and these service accounts only with withOIDC enabled, so they are silently skipped. Add `withOIDC: true` (or create them later with `eksctl create iamserviceaccount` on a cluster that has the provider).',
+        );
       }
     }
   },
@@ -304,7 +436,11 @@ export const eksctlCapabilityCheck: Check = {
       if (knownString(field(cap, 'type', obj)) !== 'ARGOCD' || obj.isOpen(cap)) continue;
       const argo = field(field(cap, 'configuration', obj), 'argocd', obj);
       if (!isMap(argo) || !isSet(argo, 'awsIdc', obj)) {
-        ctx.report('eksctl-capability-config', fieldKey(cap, 'type', obj), 'An ARGOCD capability needs configuration.argocd.awsIdc (the IAM Identity Center instance users sign in with); eksctl rejects it without one.');
+        ctx.report(
+          'eksctl-capability-config',
+          fieldKey(cap, 'type', obj),
+          'An ARGOCD capability needs configuration.argocd.awsIdc (the IAM Identity Center instance users sign in with); eksctl rejects it without one.',
+        );
       }
       for (const m of seqItems(field(argo, 'rbacRoleMappings', obj), obj)) {
         const role = field(m, 'role', obj);
@@ -312,11 +448,24 @@ export const eksctlCapabilityCheck: Check = {
         if (role && r !== undefined && !['ADMIN', 'EDITOR', 'VIEWER'].includes(r)) {
           const up = r.toUpperCase();
           const fixes = ['ADMIN', 'EDITOR', 'VIEWER'].includes(up) ? replaceFix(role, up) : undefined;
-          ctx.report('eksctl-capability-config', role, `Argo CD capability roles are ADMIN, EDITOR or VIEWER (upper case); EKS rejects "${r}".`, { fixes });
+          ctx.report(
+            'eksctl-capability-config',
+            role,
+            `Argo CD capability roles are ADMIN, EDITOR or VIEWER (upper case); EKS rejects "${r}".`,
+            { fixes },
+          );
         }
       }
     }
   },
 };
 
-export const EKSCTL_CHECKS: Check[] = [eksctlSchemaCheck, eksctlVersionCheck, eksctlAutoModeCheck, eksctlNodeGroupCheck, eksctlAddonCheck, eksctlIdentityCheck, eksctlCapabilityCheck];
+export const EKSCTL_CHECKS: Check[] = [
+  eksctlSchemaCheck,
+  eksctlVersionCheck,
+  eksctlAutoModeCheck,
+  eksctlNodeGroupCheck,
+  eksctlAddonCheck,
+  eksctlIdentityCheck,
+  eksctlCapabilityCheck,
+];

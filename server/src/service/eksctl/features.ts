@@ -15,7 +15,11 @@ import { CALENDAR_SOURCE, EKS_CALENDAR, supportStatus, supportWindowText, today 
 
 const SCHEMA_DOCS = 'https://eksctl.io/usage/schema/';
 
-interface Located { type?: CompactType; parentDef?: string; field?: string }
+interface Located {
+  type?: CompactType;
+  parentDef?: string;
+  field?: string;
+}
 
 /** The schema type at a path and the definition that holds its last field. */
 export function locate(path: NodePath): Located {
@@ -45,8 +49,12 @@ export function locate(path: NodePath): Located {
 
 /** The definition name a (chain of) reference(s) ends at. */
 function lastDef(t: CompactType | undefined): string | undefined {
-  let cur = t, name: string | undefined;
-  for (let i = 0; cur?.$ && i < 16; i++) { name = cur.$; cur = SCHEMA.defs[cur.$]; }
+  let cur = t,
+    name: string | undefined;
+  for (let i = 0; cur?.$ && i < 16; i++) {
+    name = cur.$;
+    cur = SCHEMA.defs[cur.$];
+  }
   return name;
 }
 
@@ -79,7 +87,10 @@ function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePa
       const seq = obj.node(out);
       if (isSeq(seq)) {
         let idx = seg;
-        seq.items.forEach((it, i) => { const r = nodeRange(it); if (r && r[0] <= offset) idx = i; });
+        seq.items.forEach((it, i) => {
+          const r = nodeRange(it);
+          if (r && r[0] <= offset) idx = i;
+        });
         out.push(idx);
         continue;
       }
@@ -92,9 +103,12 @@ function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePa
 function valueItems(ctx: CursorContext, values: { value: string; detail?: string; doc?: string }[]): CompletionItem[] {
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
   return values.map((v, i) => ({
-    label: v.value, kind: CompletionItemKind.Value, detail: v.detail,
+    label: v.value,
+    kind: CompletionItemKind.Value,
+    detail: v.detail,
     documentation: v.doc ? { kind: MarkupKind.Markdown, value: v.doc } : undefined,
-    sortText: String(i).padStart(3, '0'), textEdit: { range, newText: v.value },
+    sortText: String(i).padStart(3, '0'),
+    textEdit: { range, newText: v.value },
   }));
 }
 
@@ -108,17 +122,49 @@ export function completeEksctl(ctx: CursorContext): CompletionItem[] | undefined
     const vpath = ctx.onKey ? path.slice(0, -1) : path;
     const last = vpath[vpath.length - 1];
     if (vpath.length === 2 && vpath[0] === 'metadata' && last === 'version') {
-      return valueItems(ctx, EKS_CALENDAR.filter((e) => { const p = supportStatus(e.version, on).phase; return p === 'standard' || p === 'extended'; })
-        .map((e) => ({ value: `"${e.version}"`, detail: supportStatus(e.version, on).phase === 'standard' ? `standard support until ${e.endOfStandard}` : `extended support (extra cost) until ${e.endOfExtended}`, doc: supportWindowText(e.version, on) })));
+      return valueItems(
+        ctx,
+        EKS_CALENDAR.filter((e) => {
+          const p = supportStatus(e.version, on).phase;
+          return p === 'standard' || p === 'extended';
+        }).map((e) => ({
+          value: `"${e.version}"`,
+          detail:
+            supportStatus(e.version, on).phase === 'standard'
+              ? `standard support until ${e.endOfStandard}`
+              : `extended support (extra cost) until ${e.endOfExtended}`,
+          doc: supportWindowText(e.version, on),
+        })),
+      );
     }
     if (last === 'nodePools' || (typeof last === 'number' && vpath[vpath.length - 2] === 'nodePools')) {
-      return valueItems(ctx, [{ value: 'general-purpose', detail: 'built-in Auto Mode node pool' }, { value: 'system', detail: 'built-in Auto Mode node pool for critical add-ons' }]);
+      return valueItems(ctx, [
+        { value: 'general-purpose', detail: 'built-in Auto Mode node pool' },
+        { value: 'system', detail: 'built-in Auto Mode node pool for critical add-ons' },
+      ]);
     }
     if (last === 'name' && vpath[0] === 'addons' && vpath.length === 3) {
-      return valueItems(ctx, ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver', 'aws-efs-csi-driver', 'metrics-server', 'amazon-cloudwatch-observability', 'snapshot-controller'].map((v) => ({ value: v, detail: 'EKS add-on' })));
+      return valueItems(
+        ctx,
+        [
+          'vpc-cni',
+          'coredns',
+          'kube-proxy',
+          'eks-pod-identity-agent',
+          'aws-ebs-csi-driver',
+          'aws-efs-csi-driver',
+          'metrics-server',
+          'amazon-cloudwatch-observability',
+          'snapshot-controller',
+        ].map((v) => ({ value: v, detail: 'EKS add-on' })),
+      );
     }
     const d = deref(locate(vpath).type);
-    if (d?.e) return valueItems(ctx, d.e.map((e) => ({ value: String(e) })));
+    if (d?.e)
+      return valueItems(
+        ctx,
+        d.e.map((e) => ({ value: String(e) })),
+      );
     if (d?.t === 'b') return valueItems(ctx, [{ value: 'true' }, { value: 'false' }]);
     return undefined;
   }
@@ -128,22 +174,30 @@ export function completeEksctl(ctx: CursorContext): CompletionItem[] | undefined
   const props = propertiesOf(parentType);
   const names = Object.keys(props);
   if (!names.length) return undefined;
-  const have = new Set(pairs(obj.node(parentPath)).map((p) => keyString(p)).filter((k): k is string => !!k));
+  const have = new Set(
+    pairs(obj.node(parentPath))
+      .map((p) => keyString(p))
+      .filter((k): k is string => !!k),
+  );
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
   const def = parentPath.length === 0 ? SCHEMA.root : lastDef(parentType);
-  const required = new Set(def ? SCHEMA.defs[def]?.r ?? [] : []);
-  return names.filter((k) => !have.has(k) || k === ctx.word).map((k, i) => {
-    const t = props[k];
-    const d = deref(t);
-    const block = d?.t === 'o' || d?.t === 'a' || d?.t === '*';
-    return {
-      label: k, kind: CompletionItemKind.Field, detail: detailOf(t),
-      documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(k, { type: t, parentDef: def, field: k }) },
-      sortText: (required.has(k) ? '0' : '1') + String(i).padStart(3, '0'),
-      insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range, newText: block ? `${k}:` : `${k}: ` },
-    };
-  });
+  const required = new Set(def ? (SCHEMA.defs[def]?.r ?? []) : []);
+  return names
+    .filter((k) => !have.has(k) || k === ctx.word)
+    .map((k, i) => {
+      const t = props[k];
+      const d = deref(t);
+      const block = d?.t === 'o' || d?.t === 'a' || d?.t === '*';
+      return {
+        label: k,
+        kind: CompletionItemKind.Field,
+        detail: detailOf(t),
+        documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(k, { type: t, parentDef: def, field: k }) },
+        sortText: (required.has(k) ? '0' : '1') + String(i).padStart(3, '0'),
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range, newText: block ? `${k}:` : `${k}: ` },
+      };
+    });
 }
 
 function hoverAt(ctx: CursorContext, markdown: string): Hover {
@@ -165,9 +219,12 @@ export function hoverEksctl(ctx: CursorContext): Hover | undefined {
     if (isScalar(n)) {
       const t = yaml11Type(n);
       const on = today(ctx.settings.today);
-      const head = t === 'int' || t === 'float'
-        ? `⚠️ Unquoted, YAML reads this as the number ${String((n as Scalar).value)}; eksctl cannot load it. Write \`"${String((n as Scalar).source)}"\`.`
-        : t === 'string' ? `${supportWindowText(String((n as Scalar).value), on)} ([EKS calendar](${CALENDAR_SOURCE}))` : undefined;
+      const head =
+        t === 'int' || t === 'float'
+          ? `⚠️ Unquoted, YAML reads this as the number ${String((n as Scalar).value)}; eksctl cannot load it. Write \`"${String((n as Scalar).source)}"\`.`
+          : t === 'string'
+            ? `${supportWindowText(String((n as Scalar).value), on)} ([EKS calendar](${CALENDAR_SOURCE}))`
+            : undefined;
       if (head) md = `${head}\n\n---\n\n${md}`;
     }
   }

@@ -19,7 +19,30 @@ export function isClusterConfig(o: K8sObject): boolean {
 export type Yaml11Type = 'null' | 'bool' | 'int' | 'float' | 'string';
 
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
+const BOOLS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'OFF',
+]);
 const INT = /^[-+]?(0|[1-9][0-9_]*|0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+)$/;
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/;
 
@@ -53,7 +76,10 @@ export function seqItems(node: unknown, o: K8sObject): Node[] {
   const n = resolve(node, o.doc);
   if (!isSeq(n)) return [];
   const out: Node[] = [];
-  for (const it of (n as YAMLSeq).items) { const r = resolve(it, o.doc); if (r) out.push(r); }
+  for (const it of (n as YAMLSeq).items) {
+    const r = resolve(it, o.doc);
+    if (r) out.push(r);
+  }
   return out;
 }
 
@@ -83,7 +109,10 @@ export function isSet(node: unknown, key: string, o: K8sObject): boolean {
 export function isNonEmpty(node: unknown, key: string, o: K8sObject): boolean {
   const v = field(node, key, o);
   if (v === undefined) return false;
-  if (isScalar(v)) { const t = yaml11Type(v); return t !== 'null' && !(t === 'string' && String((v as Scalar).value) === ''); }
+  if (isScalar(v)) {
+    const t = yaml11Type(v);
+    return t !== 'null' && !(t === 'string' && String((v as Scalar).value) === '');
+  }
   if (isSeq(v)) return (v as YAMLSeq).items.length > 0;
   if (isMap(v)) return v.items.length > 0;
   return true;
@@ -104,17 +133,29 @@ export function clusterVersionText(o: K8sObject): string | undefined {
 }
 
 /** Node groups of both kinds, with their path prefix for messages. */
-export interface NodeGroupRef { node: Node; path: string; managed: boolean; index: number }
+export interface NodeGroupRef {
+  node: Node;
+  path: string;
+  managed: boolean;
+  index: number;
+}
 
 export function nodeGroups(o: K8sObject): NodeGroupRef[] {
   const out: NodeGroupRef[] = [];
   seqItems(o.node(['nodeGroups']), o).forEach((node, index) => out.push({ node, path: `nodeGroups[${index}]`, managed: false, index }));
-  seqItems(o.node(['managedNodeGroups']), o).forEach((node, index) => out.push({ node, path: `managedNodeGroups[${index}]`, managed: true, index }));
+  seqItems(o.node(['managedNodeGroups']), o).forEach((node, index) =>
+    out.push({ node, path: `managedNodeGroups[${index}]`, managed: true, index }),
+  );
   return out;
 }
 
 /** Add-ons listed under `addons`, with their (lower-case) names. */
-export interface AddonRef { node: Node; name?: string; nameNode?: Node; index: number }
+export interface AddonRef {
+  node: Node;
+  name?: string;
+  nameNode?: Node;
+  index: number;
+}
 
 export function addons(o: K8sObject): AddonRef[] {
   return seqItems(o.node(['addons']), o).map((node, index) => {

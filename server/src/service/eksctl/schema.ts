@@ -35,7 +35,11 @@ export interface CompactType {
   o?: string[];
 }
 
-interface SchemaData { source: { repository: string; path: string; commit: string }; root: string; defs: Record<string, CompactType> }
+interface SchemaData {
+  source: { repository: string; path: string; commit: string };
+  root: string;
+  defs: Record<string, CompactType>;
+}
 
 export const SCHEMA = data as unknown as SchemaData;
 export const SCHEMA_SOURCE = `${SCHEMA.source.repository} ${SCHEMA.source.path} @ ${SCHEMA.source.commit.slice(0, 12)}`;
@@ -74,7 +78,10 @@ export function typeAt(path: NodePath, root: CompactType = ROOT): CompactType | 
   let t: CompactType | undefined = deref(root);
   for (const seg of path) {
     if (!t) return undefined;
-    if (typeof seg === 'number') { t = deref(t.i ?? (isTaints(t) ? deref({ $: 'NodeGroupTaint' }) : undefined)); continue; }
+    if (typeof seg === 'number') {
+      t = deref(t.i ?? (isTaints(t) ? deref({ $: 'NodeGroupTaint' }) : undefined));
+      continue;
+    }
     const props = propertiesOf(t);
     const next: CompactType | true | undefined = (props[seg] as CompactType | undefined) ?? t.a;
     t = next === true ? { t: '*' } : deref(next);
@@ -91,13 +98,20 @@ export function typeLabel(t: CompactType | undefined): string {
   const d = deref(t);
   if (!d) return 'any';
   switch (d.t) {
-    case 'o': return d.p || d.o ? 'object' : 'map';
-    case 'a': return `list of ${typeLabel(d.i)}`;
-    case 's': return 'string';
-    case 'i': return 'integer';
-    case 'n': return 'number';
-    case 'b': return 'boolean';
-    default: return 'any';
+    case 'o':
+      return d.p || d.o ? 'object' : 'map';
+    case 'a':
+      return `list of ${typeLabel(d.i)}`;
+    case 's':
+      return 'string';
+    case 'i':
+      return 'integer';
+    case 'n':
+      return 'number';
+    case 'b':
+      return 'boolean';
+    default:
+      return 'any';
   }
 }
 
@@ -107,10 +121,20 @@ export interface SchemaFinding {
   message: string;
 }
 
-function join(where: string, key: string): string { return where ? `${where}.${key}` : key; }
-function label(where: string): string { return where ? where : 'the ClusterConfig'; }
+function join(where: string, key: string): string {
+  return where ? `${where}.${key}` : key;
+}
+function label(where: string): string {
+  return where ? where : 'the ClusterConfig';
+}
 
-const YAML_TYPE_WORD: Record<string, string> = { null: 'null', bool: 'a boolean', int: 'an integer', float: 'a number', string: 'a string' };
+const YAML_TYPE_WORD: Record<string, string> = {
+  null: 'null',
+  bool: 'a boolean',
+  int: 'an integer',
+  float: 'a number',
+  string: 'a string',
+};
 
 function shapeOf(n: Node): string {
   if (isMap(n)) return 'an object';
@@ -123,7 +147,12 @@ function shapeOf(n: Node): string {
  * Validate a ClusterConfig document against the derived schema. `skip` holds nodes another check reports
  * with a better message (e.g. an unquoted metadata.version). Bounded: at most `limit` nodes are visited.
  */
-export function validateClusterConfig(root: unknown, doc: Document | undefined, skip: ReadonlySet<Node> = new Set(), limit = 50_000): SchemaFinding[] {
+export function validateClusterConfig(
+  root: unknown,
+  doc: Document | undefined,
+  skip: ReadonlySet<Node> = new Set(),
+  limit = 50_000,
+): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   let budget = limit;
 
@@ -135,10 +164,20 @@ export function validateClusterConfig(root: unknown, doc: Document | undefined, 
     if (skip.has(n)) return;
     if (isScalar(n) && yaml11Type(n) === 'null') return; // `key:` with nothing: Go leaves the field at its zero value
     if (isUnknownNode(n)) return;
-    if (isTaints(type) || isTaints(t)) { visitTaints(n, where, depth); return; }
+    if (isTaints(type) || isTaints(t)) {
+      visitTaints(n, where, depth);
+      return;
+    }
     switch (t.t) {
       case 'o': {
-        if (!isMap(n)) { out.push({ kind: 'type', at: n, message: `${where || 'The ClusterConfig'} must be ${t.p || t.o ? 'an object' : 'a map'}, not ${shapeOf(n)}` }); return; }
+        if (!isMap(n)) {
+          out.push({
+            kind: 'type',
+            at: n,
+            message: `${where || 'The ClusterConfig'} must be ${t.p || t.o ? 'an object' : 'a map'}, not ${shapeOf(n)}`,
+          });
+          return;
+        }
         const props = propertiesOf(t);
         const names = Object.keys(props);
         const lower = new Map(names.map((k) => [k.toLowerCase(), k]));
@@ -148,62 +187,126 @@ export function validateClusterConfig(root: unknown, doc: Document | undefined, 
           if (k === undefined || isUnknownNode(p.key)) continue;
           seen.add(k);
           const sub = props[k];
-          if (sub) { visit(p.value, sub, join(where, k), p.key as Node, depth + 1); continue; }
-          if (t.a !== undefined) { if (t.a !== true) visit(p.value, t.a, join(where, k), p.key as Node, depth + 1); continue; }
+          if (sub) {
+            visit(p.value, sub, join(where, k), p.key as Node, depth + 1);
+            continue;
+          }
+          if (t.a !== undefined) {
+            if (t.a !== true) visit(p.value, t.a, join(where, k), p.key as Node, depth + 1);
+            continue;
+          }
           const sameButCase = lower.get(k.toLowerCase());
           if (sameButCase) {
             seen.add(sameButCase);
-            out.push({ kind: 'field-case', at: p.key as Node, message: `"${k}" in ${label(where)} is not "${sameButCase}": eksctl's strict check accepts it, but its decoder matches keys exactly, so the value is dropped. Write "${sameButCase}".` });
+            out.push({
+              kind: 'field-case',
+              at: p.key as Node,
+              message: `"${k}" in ${label(where)} is not "${sameButCase}": eksctl's strict check accepts it, but its decoder matches keys exactly, so the value is dropped. Write "${sameButCase}".`,
+            });
             continue;
           }
           const hint = closest(k, names, 1);
-          out.push({ kind: 'unknown-field', at: p.key as Node, message: `Unknown field "${k}" in ${label(where)}: eksctl rejects the file (its loader is strict)${hint.length ? ` — did you mean "${hint[0]}"?` : ''}` });
+          out.push({
+            kind: 'unknown-field',
+            at: p.key as Node,
+            message: `Unknown field "${k}" in ${label(where)}: eksctl rejects the file (its loader is strict)${hint.length ? ` — did you mean "${hint[0]}"?` : ''}`,
+          });
         }
         for (const r of requiredOf(t)) {
-          if (!seen.has(r)) out.push({ kind: 'required', at: keyNode ?? n, message: `${where ? where : 'The ClusterConfig'} is missing "${r}", which eksctl requires` });
+          if (!seen.has(r))
+            out.push({
+              kind: 'required',
+              at: keyNode ?? n,
+              message: `${where ? where : 'The ClusterConfig'} is missing "${r}", which eksctl requires`,
+            });
         }
         return;
       }
       case 'a': {
-        if (!isSeq(n)) { out.push({ kind: 'type', at: n, message: `${where} must be a list, not ${shapeOf(n)}` }); return; }
+        if (!isSeq(n)) {
+          out.push({ kind: 'type', at: n, message: `${where} must be a list, not ${shapeOf(n)}` });
+          return;
+        }
         n.items.forEach((it, i) => visit(it, t.i, `${where}[${i}]`, undefined, depth + 1));
         return;
       }
       default:
-        visitScalar(n, t, where);
-    }
-  };
-
-  const visitScalar = (n: Node, t: CompactType, where: string): void => {
-    if (!isScalar(n)) { out.push({ kind: 'type', at: n, message: `${where} must be ${t.t === 's' ? 'a string' : t.t === 'b' ? 'true or false' : t.t === 'i' ? 'an integer' : 'a number'}, not ${shapeOf(n)}` }); return; }
-    const yt = yaml11Type(n)!;
-    const src = String((n as Scalar).source ?? (n as Scalar).value);
-    switch (t.t) {
-      case 's':
-        if (yt !== 'string') { out.push({ kind: 'type', at: n, message: `${where} must be a string; YAML reads ${src} as ${YAML_TYPE_WORD[yt]}, which eksctl cannot decode into a string — quote it: "${src}"` }); return; }
-        break;
-      case 'b':
-        if (yt !== 'bool') { out.push({ kind: 'type', at: n, message: `${where} must be true or false, not ${yt === 'string' && (n as Scalar).type !== 'PLAIN' ? 'a quoted string' : YAML_TYPE_WORD[yt]}` }); return; }
-        break;
-      case 'i':
-        if (yt !== 'int') { out.push({ kind: 'type', at: n, message: `${where} must be an integer, not ${yt === 'string' && (n as Scalar).type !== 'PLAIN' ? 'a quoted string' : YAML_TYPE_WORD[yt]}` }); return; }
-        break;
-      case 'n':
-        if (yt !== 'int' && yt !== 'float') { out.push({ kind: 'type', at: n, message: `${where} must be a number, not ${YAML_TYPE_WORD[yt]}` }); return; }
-        break;
-    }
-    if (t.e && !t.e.some((e) => String(e) === String((n as Scalar).value))) {
-      out.push({ kind: 'enum', at: n, message: `${where} must be one of ${t.e.join(', ')}; got "${String((n as Scalar).value)}"` });
+        visitScalar(out, n, t, where);
     }
   };
 
   /** Node group taints: a list of {key, value, effect} or a map of `key: value:Effect` strings. */
   const visitTaints = (n: Node, where: string, depth: number): void => {
-    if (isSeq(n)) { n.items.forEach((it, i) => visit(it, { $: 'NodeGroupTaint' }, `${where}[${i}]`, undefined, depth + 1)); return; }
-    if (isMap(n)) { for (const p of n.items as Pair[]) visit(p.value, { t: 's' }, join(where, keyString(p) ?? '?'), p.key as Node, depth + 1); return; }
-    out.push({ kind: 'type', at: n, message: `${where} must be a list of {key, value, effect} or a map of key: value:Effect, not ${shapeOf(n)}` });
+    if (isSeq(n)) {
+      n.items.forEach((it, i) => visit(it, { $: 'NodeGroupTaint' }, `${where}[${i}]`, undefined, depth + 1));
+      return;
+    }
+    if (isMap(n)) {
+      for (const p of n.items as Pair[]) visit(p.value, { t: 's' }, join(where, keyString(p) ?? '?'), p.key as Node, depth + 1);
+      return;
+    }
+    out.push({
+      kind: 'type',
+      at: n,
+      message: `${where} must be a list of {key, value, effect} or a map of key: value:Effect, not ${shapeOf(n)}`,
+    });
   };
 
   visit(root, ROOT, '', undefined, 0);
   return out;
+}
+
+/** A scalar against its eksctl type, as go-yaml v2 (YAML 1.1) reads it, and its enum. */
+function visitScalar(out: SchemaFinding[], n: Node, t: CompactType, where: string): void {
+  if (!isScalar(n)) {
+    out.push({
+      kind: 'type',
+      at: n,
+      message: `${where} must be ${t.t === 's' ? 'a string' : t.t === 'b' ? 'true or false' : t.t === 'i' ? 'an integer' : 'a number'}, not ${shapeOf(n)}`,
+    });
+    return;
+  }
+  const yt = yaml11Type(n)!;
+  const src = String((n as Scalar).source ?? (n as Scalar).value);
+  switch (t.t) {
+    case 's':
+      if (yt !== 'string') {
+        out.push({
+          kind: 'type',
+          at: n,
+          message: `${where} must be a string; YAML reads ${src} as ${YAML_TYPE_WORD[yt]}, which eksctl cannot decode into a string — quote it: "${src}"`,
+        });
+        return;
+      }
+      break;
+    case 'b':
+      if (yt !== 'bool') {
+        out.push({
+          kind: 'type',
+          at: n,
+          message: `${where} must be true or false, not ${yt === 'string' && (n as Scalar).type !== 'PLAIN' ? 'a quoted string' : YAML_TYPE_WORD[yt]}`,
+        });
+        return;
+      }
+      break;
+    case 'i':
+      if (yt !== 'int') {
+        out.push({
+          kind: 'type',
+          at: n,
+          message: `${where} must be an integer, not ${yt === 'string' && (n as Scalar).type !== 'PLAIN' ? 'a quoted string' : YAML_TYPE_WORD[yt]}`,
+        });
+        return;
+      }
+      break;
+    case 'n':
+      if (yt !== 'int' && yt !== 'float') {
+        out.push({ kind: 'type', at: n, message: `${where} must be a number, not ${YAML_TYPE_WORD[yt]}` });
+        return;
+      }
+      break;
+  }
+  if (t.e && !t.e.some((e) => String(e) === String((n as Scalar).value))) {
+    out.push({ kind: 'enum', at: n, message: `${where} must be one of ${t.e.join(', ')}; got "${String((n as Scalar).value)}"` });
+  }
 }

@@ -33,7 +33,11 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
   for (const { check, module, codes } of checks) {
     if (check.appliesTo && !check.appliesTo(obj)) continue;
     const ctx: CheckContext = {
-      obj, file: env.file, settings: env.settings, index: env.index, env: env.env,
+      obj,
+      file: env.file,
+      settings: env.settings,
+      index: env.index,
+      env: env.env,
       report(code: string, at: Node | NodePath | [number, number] | undefined, message: string, opts: ReportOptions = {}) {
         const info = codes.get(code);
         if (!info) throw new Error(`check ${check.id} reported ${code}, which module ${module} does not declare`);
@@ -41,7 +45,17 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
         const [start, end] = range ?? firstLine(obj);
         // Unknown values (template actions, placeholders) and open nodes: see checks/unknownValues.ts.
         if (!keepFinding(obj, code, info, node, range !== undefined, start, end)) return;
-        out.push({ code, message, chunk: obj.chunk, start, end, severity: opts.severity, fixes: opts.fixes, tags: opts.tags, related: opts.related });
+        out.push({
+          code,
+          message,
+          chunk: obj.chunk,
+          start,
+          end,
+          severity: opts.severity,
+          fixes: opts.fixes,
+          tags: opts.tags,
+          related: opts.related,
+        });
       },
     };
     try {
@@ -55,7 +69,8 @@ export function runChecks(checks: readonly RegisteredCheck[], env: CheckEnv, obj
 /** What a check reported at (offsets, a path under the root, or a node): the node, and its chunk-relative range. */
 function reportTarget(obj: K8sObject, at: Node | NodePath | [number, number] | undefined): { node?: Node; range?: [number, number] } {
   // Two numbers are [start, end) offsets; any other array is a path (no path is two indexes).
-  if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number') return { range: at as [number, number] };
+  if (Array.isArray(at) && at.length === 2 && typeof at[0] === 'number' && typeof at[1] === 'number')
+    return { range: at as [number, number] };
   const node = Array.isArray(at) ? obj.node(at as NodePath) : at;
   return { node, range: nodeRange(node) };
 }

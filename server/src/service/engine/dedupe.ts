@@ -7,8 +7,12 @@ import type { Finding } from '../diagnostics/types';
 import { YAML_SYNTAX } from './codes';
 
 export function dropGenericDuplicates(findings: Finding[], isGeneric: (code: string) => boolean): Finding[] {
-  let generic = false, specific = false;
-  for (const f of findings) { if (isGeneric(f.code)) generic = true; else if (f.code !== YAML_SYNTAX) specific = true; }
+  let generic = false,
+    specific = false;
+  for (const f of findings) {
+    if (isGeneric(f.code)) generic = true;
+    else if (f.code !== YAML_SYNTAX) specific = true;
+  }
   if (!generic || !specific) return findings;
   const line = (f: Finding): number => f.chunk.lineCounter.linePos(f.start).line;
   const taken = new Set<number>();

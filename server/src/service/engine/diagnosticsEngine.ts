@@ -24,9 +24,24 @@ import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { dropGenericDuplicates } from './dedupe';
 import { forPartialObjects } from '../checks/partialObjects';
 
-interface LocalMemo { settings: string; found: Finding[] }
-interface WorkspaceMemo { settings: string; keys: string[]; perCheck: Finding[][]; found: Finding[] }
-interface ConvertedMemo { local: Finding[]; ws: Finding[]; line: number; settings: string; complete: boolean; out: Diagnostic[] }
+interface LocalMemo {
+  settings: string;
+  found: Finding[];
+}
+interface WorkspaceMemo {
+  settings: string;
+  keys: string[];
+  perCheck: Finding[][];
+  found: Finding[];
+}
+interface ConvertedMemo {
+  local: Finding[];
+  ws: Finding[];
+  line: number;
+  settings: string;
+  complete: boolean;
+  out: Diagnostic[];
+}
 
 const LOCAL = new MemoKey<LocalMemo>('engine.local');
 const WORKSPACE = new MemoKey<WorkspaceMemo>('engine.workspace');
@@ -56,7 +71,10 @@ export class DiagnosticsEngine {
   private readonly notInWorkspaceCodes: string[] = [];
   private readonly isGeneric = (code: string): boolean => this.codeInfo.get(code)?.generic === true;
 
-  constructor(private readonly options: EngineOptions, settings: Settings) {
+  constructor(
+    private readonly options: EngineOptions,
+    settings: Settings,
+  ) {
     this.index = options.index;
     for (const c of ENGINE_CODES) this.codeInfo.set(c.code, c);
     for (const m of options.modules) {
@@ -65,7 +83,8 @@ export class DiagnosticsEngine {
         this.codeInfo.set(c.code, c);
       }
       const codes = new Map(m.codes.map((c) => [c.code, c] as const));
-      for (const check of m.checks ?? []) (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
+      for (const check of m.checks ?? [])
+        (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
     }
     this.notInWorkspaceCodes = [...this.codeInfo.values()].filter((c) => c.notInWorkspace).map((c) => c.code);
     this.configure(settings);
@@ -124,9 +143,13 @@ export class DiagnosticsEngine {
     if (!file) return { diagnostics: [], complete: true };
     const settings = this.settings;
     if (file.tooLarge) {
-      const d = settings.disabled.includes(FILE_TOO_LARGE) ? [] : [file.tooLargeSize !== undefined
-        ? tooLargeDiagnostic(file.tooLargeSize, settings.maxFileSize, this.options.docsUrl)
-        : tooLargeDiagnostic(file.tooManyLines!, settings.maxFileLines, this.options.docsUrl, 'lines')];
+      const d = settings.disabled.includes(FILE_TOO_LARGE)
+        ? []
+        : [
+            file.tooLargeSize !== undefined
+              ? tooLargeDiagnostic(file.tooLargeSize, settings.maxFileSize, this.options.docsUrl)
+              : tooLargeDiagnostic(file.tooManyLines!, settings.maxFileLines, this.options.docsUrl, 'lines'),
+          ];
       return { diagnostics: d, complete: true };
     }
     if (!file.isKubernetes) return { diagnostics: [], complete: true };
@@ -209,7 +232,15 @@ export class DiagnosticsEngine {
    */
   private converted(chunk: YamlChunk, local: Finding[], ws: Finding[], disabled: ReadonlySet<string>): Diagnostic[] {
     const memo = chunk.memo.get(CONVERTED);
-    if (memo && memo.local === local && memo.ws === ws && memo.line === chunk.startLine && memo.settings === this.settingsKey && memo.complete === this.indexComplete) return memo.out;
+    if (
+      memo &&
+      memo.local === local &&
+      memo.ws === ws &&
+      memo.line === chunk.startLine &&
+      memo.settings === this.settingsKey &&
+      memo.complete === this.indexComplete
+    )
+      return memo.out;
     const sup = suppressionsOf(chunk);
     const out: Diagnostic[] = [];
     let movable = true;
@@ -219,7 +250,8 @@ export class DiagnosticsEngine {
       if (f.related?.some((r) => r.chunk !== chunk)) movable = false;
       out.push(toDiagnostic(f, this.codeInfo.get(f.code)!, this.options.docsUrl));
     }
-    if (movable) chunk.memo.set(CONVERTED, { local, ws, line: chunk.startLine, settings: this.settingsKey, complete: this.indexComplete, out });
+    if (movable)
+      chunk.memo.set(CONVERTED, { local, ws, line: chunk.startLine, settings: this.settingsKey, complete: this.indexComplete, out });
     else chunk.memo.delete(CONVERTED);
     return out;
   }
@@ -228,9 +260,30 @@ export class DiagnosticsEngine {
 /** The parser's errors of a chunk as findings (or the one failure when the parser itself threw). */
 function syntaxFindings(chunk: YamlChunk): Finding[] {
   const out: Finding[] = [];
-  if (chunk.tooDeep) out.push({ code: YAML_TOO_DEEP, message: `This document nests lists and maps more than ${MAX_NESTING} levels deep: it is not analysed`, chunk, start: 0, end: Math.min(1, chunk.text.length) });
-  for (const a of chunk.unknownAliases) out.push({ code: YAML_UNKNOWN_ALIAS, message: `No anchor &${a.name} before this alias in its document (anchors do not reach across ---): kubectl refuses the file with "unknown anchor"`, chunk, start: a.start, end: Math.max(a.end, a.start + 1) });
-  if (chunk.parserFailure) out.push({ code: YAML_SYNTAX, message: `The YAML parser failed on this document: ${chunk.parserFailure}`, chunk, start: 0, end: Math.min(1, chunk.text.length) });
+  if (chunk.tooDeep)
+    out.push({
+      code: YAML_TOO_DEEP,
+      message: `This document nests lists and maps more than ${MAX_NESTING} levels deep: it is not analysed`,
+      chunk,
+      start: 0,
+      end: Math.min(1, chunk.text.length),
+    });
+  for (const a of chunk.unknownAliases)
+    out.push({
+      code: YAML_UNKNOWN_ALIAS,
+      message: `No anchor &${a.name} before this alias in its document (anchors do not reach across ---): kubectl refuses the file with "unknown anchor"`,
+      chunk,
+      start: a.start,
+      end: Math.max(a.end, a.start + 1),
+    });
+  if (chunk.parserFailure)
+    out.push({
+      code: YAML_SYNTAX,
+      message: `The YAML parser failed on this document: ${chunk.parserFailure}`,
+      chunk,
+      start: 0,
+      end: Math.min(1, chunk.text.length),
+    });
   for (const doc of chunk.docs) {
     for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
       const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

@@ -14,8 +14,12 @@ import { FILE_TOO_LARGE } from '../engine/codes';
 import { SOURCE, type DiagnosticData } from '../engine/toDiagnostic';
 
 export function codeActions(
-  ctx: FileContext, range: Range, sent: readonly Diagnostic[], current: () => readonly Diagnostic[],
-  modules: readonly LanguageModule[], log: (m: string) => void,
+  ctx: FileContext,
+  range: Range,
+  sent: readonly Diagnostic[],
+  current: () => readonly Diagnostic[],
+  modules: readonly LanguageModule[],
+  log: (m: string) => void,
 ): CodeAction[] {
   const uri = ctx.file.uri;
   const actions: CodeAction[] = [];
@@ -26,12 +30,22 @@ export function codeActions(
     const live = now.find((x) => sameDiagnostic(x, d));
     if (!live) continue;
     for (const fix of (live.data as DiagnosticData | undefined)?.fixes ?? []) {
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.preferred, edit: { changes: { [uri]: fix.edits } } });
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: fix.preferred,
+        edit: { changes: { [uri]: fix.edits } },
+      });
     }
     if (d.code !== FILE_TOO_LARGE) actions.push(disableForLine(ctx, d));
   }
   for (const m of modules) {
-    try { actions.push(...(m.codeActions?.(ctx, range) ?? [])); } catch (err) { log(`code actions in ${m.id} failed: ${(err as Error).stack}`); }
+    try {
+      actions.push(...(m.codeActions?.(ctx, range) ?? []));
+    } catch (err) {
+      log(`code actions in ${m.id} failed: ${(err as Error).stack}`);
+    }
   }
   for (const a of actions) for (const e of a.edit?.changes?.[uri] ?? []) e.newText = withLineEndingOf(ctx.file, e);
   return actions;
@@ -54,9 +68,14 @@ function withLineEndingOf(file: FileContext['file'], e: TextEdit): string {
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.message === b.message
-    && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
-    && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+  return (
+    a.code === b.code &&
+    a.message === b.message &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
 }
 
 /**
@@ -71,7 +90,9 @@ function disableForLine(ctx: FileContext, d: Diagnostic): CodeAction {
   const line = chunk ? chunk.startLine + rel : d.range.start.line;
   const indent = /^[ \t]*/.exec(chunk?.lineText(rel) ?? '')![0];
   return {
-    title: `Disable ${d.code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
+    title: `Disable ${d.code} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
     edit: { changes: { [file.uri]: [TextEdit.insert({ line, character: 0 }, `${indent}# eks-manifests-disable-next-line ${d.code}\n`)] } },
   };
 }

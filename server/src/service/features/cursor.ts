@@ -44,7 +44,12 @@ export interface CursorContext {
 }
 
 /** Find the deepest node/pair holding `offset` in a document's AST. */
-function walk(doc: Document, node: unknown, offset: number, path: NodePath): { path: NodePath; node?: Node; pair?: Pair; onKey: boolean } | undefined {
+function walk(
+  doc: Document,
+  node: unknown,
+  offset: number,
+  path: NodePath,
+): { path: NodePath; node?: Node; pair?: Pair; onKey: boolean } | undefined {
   if (isMap(node)) {
     for (const p of node.items as Pair[]) {
       const k = p.key as Node | null;
@@ -119,7 +124,13 @@ export function indentationPath(chunk: YamlChunk, relLine: number, column: numbe
   return path;
 }
 
-export function cursorContext(file: ManifestFile, index: WorkspaceIndex, settings: Settings, position: Position, env: ServiceEnv = NO_ENV): CursorContext | undefined {
+export function cursorContext(
+  file: ManifestFile,
+  index: WorkspaceIndex,
+  settings: Settings,
+  position: Position,
+  env: ServiceEnv = NO_ENV,
+): CursorContext | undefined {
   const chunk = file.yaml.chunkAt(position);
   if (!chunk) return undefined;
   const offset = chunk.toOffset(position);
@@ -127,18 +138,23 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
   const lineText = chunk.lineText(relLine);
   const linePrefix = lineText.slice(0, position.character);
   const objs = file.objectsOf(chunk);
-  const obj = objs.find((o) => {
-    const r = o.doc.range;
-    return r && offset >= r[0] && offset <= r[2];
-  }) ?? objs[objs.length - 1];
+  const obj =
+    objs.find((o) => {
+      const r = o.doc.range;
+      return r && offset >= r[0] && offset <= r[2];
+    }) ?? objs[objs.length - 1];
 
   const base = { env, file, chunk, index, settings, position, offset, obj, linePrefix };
   const found = obj ? walk(obj.doc, obj.doc.contents, offset, []) : undefined;
   const keyTyping = KEY_LINE.exec(linePrefix);
   // A plain scalar on a line with no colon may be a key being typed: YAML reads `annotations:\n  alb.x`
   // as the value of `annotations`, and `- ke` as a sequence item. Prefer the indentation view there.
-  const typingKeyHere = keyTyping !== null && found !== undefined && !found.onKey && isScalar(found.node) && (
-    found.pair ? !sameLine(chunk, (found.pair.key as { range?: number[] } | null)?.range?.[0] ?? 0, offset) : true);
+  const typingKeyHere =
+    keyTyping !== null &&
+    found !== undefined &&
+    !found.onKey &&
+    isScalar(found.node) &&
+    (found.pair ? !sameLine(chunk, (found.pair.key as { range?: number[] } | null)?.range?.[0] ?? 0, offset) : true);
   if (found && !typingKeyHere && !(keyTyping && !found.onKey && !isScalar(found.node))) {
     const n = found.node as (Node & { range?: number[]; source?: string }) | undefined;
     const r = n?.range;
@@ -152,20 +168,32 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
     const word = r && isScalar(n) ? chunk.text.slice(from, offset).replace(/^["']/, '') : '';
     const quoteAdj = r && isScalar(n) && from === start && /^["']/.test(chunk.text.slice(start, start + 1)) ? 1 : 0;
     const to = Math.min(Math.max(offset, end - quoteAdj), lineEnd);
-    return { ...base, path: found.path, onKey: found.onKey, node: n, pair: found.pair, word, replace: [from + quoteAdj, Math.max(offset, to)] };
+    return {
+      ...base,
+      path: found.path,
+      onKey: found.onKey,
+      node: n,
+      pair: found.pair,
+      word,
+      replace: [from + quoteAdj, Math.max(offset, to)],
+    };
   }
   // Indentation fallback: an empty line or a key being typed.
   if (keyTyping) {
     const word = keyTyping[3] ?? '';
     const column = keyTyping[1].length + keyTyping[2].length;
-    const path = keyTyping[2] ? [...indentationPath(chunk, relLine, column, keyTyping[1].length), 0] : indentationPath(chunk, relLine, column);
+    const path = keyTyping[2]
+      ? [...indentationPath(chunk, relLine, column, keyTyping[1].length), 0]
+      : indentationPath(chunk, relLine, column);
     return { ...base, path: [...path, word], onKey: true, word, replace: [offset - word.length, offset] };
   }
   // `key: partial` on a line the AST did not place: value of that key.
   const valueTyping = /^(\s*)((?:-[ \t]+)*)([^\s:#][^:#]*?)\s*:\s+(.*)$/.exec(linePrefix);
   if (valueTyping) {
     const column = valueTyping[1].length + valueTyping[2].length;
-    const path = valueTyping[2] ? [...indentationPath(chunk, relLine, column, valueTyping[1].length), 0] : indentationPath(chunk, relLine, column);
+    const path = valueTyping[2]
+      ? [...indentationPath(chunk, relLine, column, valueTyping[1].length), 0]
+      : indentationPath(chunk, relLine, column);
     const word = valueTyping[4].replace(/^["']/, '');
     return { ...base, path: [...path, valueTyping[3]], onKey: false, word, replace: [offset - word.length, offset] };
   }
@@ -173,6 +201,7 @@ export function cursorContext(file: ManifestFile, index: WorkspaceIndex, setting
 }
 
 function sameLine(chunk: YamlChunk, a: number, b: number): boolean {
-  const lo = Math.min(a, b), hi = Math.max(a, b);
+  const lo = Math.min(a, b),
+    hi = Math.max(a, b);
   return chunk.text.indexOf('\n', lo) === -1 || chunk.text.indexOf('\n', lo) >= hi;
 }

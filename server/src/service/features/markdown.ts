@@ -13,12 +13,14 @@ const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;
 
 /** Plain text as Markdown that renders as that text: Markdown punctuation escaped, HTML characters as entities. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
-    .replace(/[<>&]/g, (c) => ENTITIES[c])
-    // What starts a block only at the start of a line: headings, lists, quotes.
-    .replace(/^([ \t]*)([#+-])/gm, '$1\\$2')
-    .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
+  return (
+    text
+      .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
+      .replace(/[<>&]/g, (c) => ENTITIES[c])
+      // What starts a block only at the start of a line: headings, lists, quotes.
+      .replace(/^([ \t]*)([#+-])/gm, '$1\\$2')
+      .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
+  );
 }
 
 /** Our Markdown with `<`, `>` and `&` outside code spans turned into entities (no HTML gets through). */
@@ -33,7 +35,11 @@ export function escapeHtml(md: string): string {
       const fence = '`'.repeat(n);
       let close = md.indexOf(fence, i + n);
       while (close !== -1 && md[close + n] === '`') close = md.indexOf(fence, close + n + 1);
-      if (close !== -1) { out += md.slice(i, close + n); i = close + n; continue; }
+      if (close !== -1) {
+        out += md.slice(i, close + n);
+        i = close + n;
+        continue;
+      }
       out += fence;
       i += n;
       continue;

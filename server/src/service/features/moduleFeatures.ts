@@ -10,7 +10,12 @@ import type { CursorContext } from './cursor';
 type Log = (message: string) => void;
 
 function attempt<T>(log: Log, what: string, m: LanguageModule, fn: () => T): T | undefined {
-  try { return fn(); } catch (err) { log(`${what} in ${m.id} failed: ${(err as Error).stack}`); return undefined; }
+  try {
+    return fn();
+  } catch (err) {
+    log(`${what} in ${m.id} failed: ${(err as Error).stack}`);
+    return undefined;
+  }
 }
 
 export function complete(modules: readonly LanguageModule[], ctx: CursorContext, log: Log): CompletionList {

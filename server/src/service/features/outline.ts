@@ -21,16 +21,31 @@ export function documentSymbols(file: ManifestFile, modules: readonly LanguageMo
       try {
         const extra = m.symbols?.(obj);
         if (extra) children.push(...extra);
-      } catch (err) { log(`symbols in ${m.id} failed: ${(err as Error).stack}`); }
+      } catch (err) {
+        log(`symbols in ${m.id} failed: ${(err as Error).stack}`);
+      }
     }
-    out.push({ name: obj.displayName, detail: obj.apiVersion, kind: SymbolKind.Class, range, selectionRange: nr ? chunk.toRange(nr[0], nr[1]) : range, children });
+    out.push({
+      name: obj.displayName,
+      detail: obj.apiVersion,
+      kind: SymbolKind.Class,
+      range,
+      selectionRange: nr ? chunk.toRange(nr[0], nr[1]) : range,
+      children,
+    });
   }
   return out;
 }
 
 function topLevelSymbols(obj: K8sObject): DocumentSymbol[] {
   const chunk = obj.chunk;
-  const symbol = (name: string, kind: SymbolKind, key: unknown, value: unknown, children?: DocumentSymbol[]): DocumentSymbol | undefined => {
+  const symbol = (
+    name: string,
+    kind: SymbolKind,
+    key: unknown,
+    value: unknown,
+    children?: DocumentSymbol[],
+  ): DocumentSymbol | undefined => {
     const kr = nodeRange(key);
     const vr = nodeRange(value) ?? kr;
     if (!kr || !vr) return undefined;

@@ -21,7 +21,11 @@ export function percentages(weights: readonly number[]): number[] {
   const out = exact.map(Math.floor);
   let left = 100 - out.reduce((a, b) => a + b, 0);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) { if (left <= 0) break; out[i]++; left--; }
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    out[i]++;
+    left--;
+  }
   return out;
 }
 
@@ -35,7 +39,11 @@ export function splitText(labels: readonly string[], weights: readonly number[])
 /** New weights (in percent) after moving `step` points to target `to` (negative: away from it), taken from / given to the others. */
 export function shiftTo(weights: readonly number[], to: number, step: number): number[] {
   const p = percentages(weights);
-  if (p.every((x) => x === 0)) { const z = p.map(() => 0); if (step > 0) z[to] = Math.min(100, step); return z; }
+  if (p.every((x) => x === 0)) {
+    const z = p.map(() => 0);
+    if (step > 0) z[to] = Math.min(100, step);
+    return z;
+  }
   if (step >= 0) {
     let need = Math.min(step, 100 - p[to]);
     p[to] += need;
@@ -59,7 +67,10 @@ export function shiftTo(weights: readonly number[], to: number, step: number): n
   return p;
 }
 
-export interface SplitAction { title: string; weights: number[] }
+export interface SplitAction {
+  title: string;
+  weights: number[];
+}
 
 /** The index of the target with the most traffic (the first on a tie). */
 export function mainTarget(weights: readonly number[]): number {
@@ -80,16 +91,26 @@ export function splitActions(labels: readonly string[], weights: readonly number
   const p = percentages(weights);
   const out: SplitAction[] = [];
   const same = (w: number[]): boolean => w.every((x, i) => x === weights[i]);
-  const push = (title: string, w: number[]): void => { if (!same(w)) out.push({ title, weights: w }); };
+  const push = (title: string, w: number[]): void => {
+    if (!same(w)) out.push({ title, weights: w });
+  };
   const canary = (mainTarget(weights) + 1) % n;
   if (p[canary] < 100) push(`+10% to ${labels[canary]}`, shiftTo(weights, canary, 10));
   if (p[canary] > 0) push(`−10% to ${labels[canary]}`, shiftTo(weights, canary, -10));
   if (n === 2 && weights[0] !== weights[1]) push('Swap', [weights[1], weights[0]]);
-  for (let i = 0; i < n; i++) if (p[i] !== 100) push(`All to ${labels[i]}`, weights.map((_, j) => (j === i ? 100 : 0)));
+  for (let i = 0; i < n; i++)
+    if (p[i] !== 100)
+      push(
+        `All to ${labels[i]}`,
+        weights.map((_, j) => (j === i ? 100 : 0)),
+      );
   return out;
 }
 
-function gcd(a: number, b: number): number { while (b) [a, b] = [b, a % b]; return a; }
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
 
 /**
  * Weights rescaled into 0..max keeping their ratios: divided by their greatest common divisor when that is

@@ -58,7 +58,8 @@ export function oneRulePerMatch(obj: K8sObject, rule: RouteRule): FixEdit | unde
   const matches = rule.matchesNode;
   if (!isSeq(rulesNode) || !isMap(ruleNode) || !isSeq(matches) || rule.matches.length < 2 || rule.name.node !== undefined) return undefined;
   if (hasAlias(ruleNode)) return undefined;
-  const rr = range(ruleNode), mr = range(matches);
+  const rr = range(ruleNode),
+    mr = range(matches);
   if (!rr || !mr) return undefined;
   const flowRules = isFlow(rulesNode, text);
   const flowMatches = isFlow(matches, text);
@@ -90,7 +91,9 @@ export function oneRulePerMatch(obj: K8sObject, rule: RouteRule): FixEdit | unde
   if (flowRules) joined = pieces.join(', ');
   else {
     const indent = ' '.repeat(column(text, regionStart));
-    joined = pieces.map((p, i) => (i === 0 ? p : indent + p)).reduce((acc, p, i) => (i === 0 ? p : acc + (acc.endsWith('\n') ? '' : '\n') + p), '');
+    joined = pieces
+      .map((p, i) => (i === 0 ? p : indent + p))
+      .reduce((acc, p, i) => (i === 0 ? p : acc + (acc.endsWith('\n') ? '' : '\n') + p), '');
   }
   return { start: regionStart, end: regionEnd, newText: joined };
 }

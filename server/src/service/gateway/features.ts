@@ -5,7 +5,15 @@
  * rule and for `application-networking.k8s.aws/*` annotations (with completion of their names and values),
  * and traffic-split code lenses on weighted rules.
  */
-import { CompletionItemKind, MarkupKind, TextEdit, type CodeLens, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  TextEdit,
+  type CodeLens,
+  type CompletionItem,
+  type Hover,
+  type Location,
+} from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import type { FileContext } from '../module';
 import type { K8sObject } from '@shared/manifest/k8sObject';
@@ -28,7 +36,13 @@ export const MAX_BACKEND_REFS = 16;
 // ---------------------------------------------------------------------------------------------- references
 
 /** A reference position under the cursor and the objects it can name. */
-interface RefSite { kind: string; candidates: K8sObject[]; /** For sectionName: listener names of the named Gateways. */ listenersOf?: K8sObject[]; ports?: K8sObject[]; label: string }
+interface RefSite {
+  kind: string;
+  candidates: K8sObject[];
+  /** For sectionName: listener names of the named Gateways. */ listenersOf?: K8sObject[];
+  ports?: K8sObject[];
+  label: string;
+}
 
 function at(path: NodePath, ...tail: (string | number | '#')[]): boolean {
   if (path.length < tail.length) return false;
@@ -72,7 +86,18 @@ function refSite(ctx: CursorContext): RefSite | undefined {
       const nsv = readStr(br, 'namespace', obj).value ?? ns;
       if (p[p.length - 1] === 'port') {
         const name = readStr(br, 'name', obj).value;
-        return { kind: 'Port', candidates: [], ports: name && kind === 'Service' ? nearest(inNs(byKindGroup(ctx, 'Service', ''), nsv).filter((s) => s.name === name), obj.uri) : [], label: 'Service port' };
+        return {
+          kind: 'Port',
+          candidates: [],
+          ports:
+            name && kind === 'Service'
+              ? nearest(
+                  inNs(byKindGroup(ctx, 'Service', ''), nsv).filter((s) => s.name === name),
+                  obj.uri,
+                )
+              : [],
+          label: 'Service port',
+        };
       }
       return { kind, candidates: inNs(byKindGroup(ctx, kind), nsv), label: kind };
     }
@@ -82,11 +107,22 @@ function refSite(ctx: CursorContext): RefSite | undefined {
       if (kind) return { kind, candidates: inNs(byKindGroup(ctx, kind), ns), label: kind };
     }
   }
-  if (obj.group === LATTICE_GROUP && POLICY_TARGETS[obj.kind ?? ''] && p.length === 3 && p[0] === 'spec' && p[1] === 'targetRef' && p[2] === 'name') {
+  if (
+    obj.group === LATTICE_GROUP &&
+    POLICY_TARGETS[obj.kind ?? ''] &&
+    p.length === 3 &&
+    p[0] === 'spec' &&
+    p[1] === 'targetRef' &&
+    p[2] === 'name'
+  ) {
     const kind = readStr(obj.node(['spec', 'targetRef']), 'kind', obj).value;
     if (kind) return { kind, candidates: inNs(byKindGroup(ctx, kind), ns), label: kind };
   }
-  if ((isGatewayApi(obj) && (obj.kind === 'Gateway' && at(p, 'infrastructure', 'parametersRef', 'name') || obj.kind === 'GatewayClass' && at(p, 'spec', 'parametersRef', 'name')))) {
+  if (
+    isGatewayApi(obj) &&
+    ((obj.kind === 'Gateway' && at(p, 'infrastructure', 'parametersRef', 'name')) ||
+      (obj.kind === 'GatewayClass' && at(p, 'spec', 'parametersRef', 'name')))
+  ) {
     const ref = nodeAt(obj.root, p.slice(0, -1), obj.doc);
     const kind = readStr(ref, 'kind', obj).value;
     const nsv = obj.kind === 'GatewayClass' ? readStr(ref, 'namespace', obj).value : ns;
@@ -96,7 +132,11 @@ function refSite(ctx: CursorContext): RefSite | undefined {
     return { kind: 'Service', candidates: inNs(byKindGroup(ctx, 'Service', ''), ns), label: 'Service' };
   }
   if (obj.group === LBC_GROUP && obj.kind === 'LoadBalancerConfiguration' && at(p, 'spec', 'defaultTargetGroupConfiguration', 'name')) {
-    return { kind: 'TargetGroupConfiguration', candidates: inNs(byKindGroup(ctx, 'TargetGroupConfiguration', LBC_GROUP), ns), label: 'TargetGroupConfiguration' };
+    return {
+      kind: 'TargetGroupConfiguration',
+      candidates: inNs(byKindGroup(ctx, 'TargetGroupConfiguration', LBC_GROUP), ns),
+      label: 'TargetGroupConfiguration',
+    };
   }
   return undefined;
 }
@@ -106,9 +146,17 @@ function locationOf(o: K8sObject, path: NodePath = ['metadata', 'name']): Locati
   return { uri: o.uri, range: o.chunk.toRange(r[0], r[1]) };
 }
 
-function item(ctx: CursorContext, label: string, detail: string, kind: CompletionItemKind = CompletionItemKind.Reference, doc?: string): CompletionItem {
+function item(
+  ctx: CursorContext,
+  label: string,
+  detail: string,
+  kind: CompletionItemKind = CompletionItemKind.Reference,
+  doc?: string,
+): CompletionItem {
   return {
-    label, kind, detail,
+    label,
+    kind,
+    detail,
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
     textEdit: TextEdit.replace(ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]), label),
   };
@@ -121,23 +169,44 @@ function completeRefs(ctx: CursorContext): CompletionItem[] | undefined {
     const out: CompletionItem[] = [];
     const seen = new Set<string>();
     const wantPort = ctx.path[ctx.path.length - 1] === 'port';
-    for (const gw of site.listenersOf) for (const l of gatewayInfo(gw).listeners) {
-      const v = wantPort ? (l.port.value !== undefined ? String(l.port.value) : undefined) : l.name.value;
-      if (!v || seen.has(v)) continue;
-      seen.add(v);
-      out.push(item(ctx, v, `listener ${l.name.value ?? ''} · ${l.protocol.value ?? '?'} ${l.port.value ?? '?'}${l.hostname.value ? ` · ${l.hostname.value}` : ''} (Gateway ${gw.name})`, CompletionItemKind.EnumMember));
-    }
+    for (const gw of site.listenersOf)
+      for (const l of gatewayInfo(gw).listeners) {
+        const v = wantPort ? (l.port.value !== undefined ? String(l.port.value) : undefined) : l.name.value;
+        if (!v || seen.has(v)) continue;
+        seen.add(v);
+        out.push(
+          item(
+            ctx,
+            v,
+            `listener ${l.name.value ?? ''} · ${l.protocol.value ?? '?'} ${l.port.value ?? '?'}${l.hostname.value ? ` · ${l.hostname.value}` : ''} (Gateway ${gw.name})`,
+            CompletionItemKind.EnumMember,
+          ),
+        );
+      }
     return out;
   }
   if (site.ports) {
     const out: CompletionItem[] = [];
-    for (const svc of site.ports) for (const p of servicePorts(svc) ?? []) if (p.port !== undefined) out.push(item(ctx, String(p.port), `port ${p.name ? `${p.name} ` : ''}of Service ${svc.name}`, CompletionItemKind.EnumMember));
+    for (const svc of site.ports)
+      for (const p of servicePorts(svc) ?? [])
+        if (p.port !== undefined)
+          out.push(item(ctx, String(p.port), `port ${p.name ? `${p.name} ` : ''}of Service ${svc.name}`, CompletionItemKind.EnumMember));
     return out;
   }
   const names = new Map<string, K8sObject>();
   for (const o of site.candidates) if (o.name && !names.has(o.name)) names.set(o.name, o);
-  const out = [...names].map(([n, o]) => item(ctx, n, `${site.label}${o.namespace ? ` in ${o.namespace}` : ''} · ${o.uri.slice(o.uri.lastIndexOf('/') + 1)}`));
-  if (site.kind === 'GatewayClass' && !names.has(LATTICE_CLASS_NAME)) out.push(item(ctx, LATTICE_CLASS_NAME, 'the VPC Lattice controller\'s documented GatewayClass (controllerName application-networking.k8s.aws/gateway-api-controller)', CompletionItemKind.Value));
+  const out = [...names].map(([n, o]) =>
+    item(ctx, n, `${site.label}${o.namespace ? ` in ${o.namespace}` : ''} · ${o.uri.slice(o.uri.lastIndexOf('/') + 1)}`),
+  );
+  if (site.kind === 'GatewayClass' && !names.has(LATTICE_CLASS_NAME))
+    out.push(
+      item(
+        ctx,
+        LATTICE_CLASS_NAME,
+        "the VPC Lattice controller's documented GatewayClass (controllerName application-networking.k8s.aws/gateway-api-controller)",
+        CompletionItemKind.Value,
+      ),
+    );
   return out;
 }
 
@@ -162,11 +231,16 @@ function definitionRefs(ctx: CursorContext): Location[] | undefined {
     const out: Location[] = [];
     for (const svc of site.ports) {
       const ports = servicePorts(svc) ?? [];
-      ports.forEach((p, i) => { if (String(p.port) === value) out.push(locationOf(svc, ['spec', 'ports', i, 'port'])); });
+      ports.forEach((p, i) => {
+        if (String(p.port) === value) out.push(locationOf(svc, ['spec', 'ports', i, 'port']));
+      });
     }
     return out.length ? out : undefined;
   }
-  const targets = nearest(site.candidates.filter((o) => o.name === value), ctx.file.uri);
+  const targets = nearest(
+    site.candidates.filter((o) => o.name === value),
+    ctx.file.uri,
+  );
   return targets.length ? targets.map((o) => locationOf(o)) : undefined;
 }
 
@@ -187,10 +261,15 @@ function completeAnnotations(ctx: CursorContext): CompletionItem[] | undefined {
   const kind = ctx.obj!.kind!;
   if (ctx.onKey) {
     if (!(LATTICE_PREFIX.startsWith(key) || key.startsWith(LATTICE_PREFIX) || key.startsWith('application'))) return undefined;
-    return LATTICE_ANNOTATIONS.entries.filter((e) => !e.output && e.kinds.includes(kind)).map((e) => {
-      const name = LATTICE_PREFIX + (e.namePattern ? 'rule-0-priority' : e.name);
-      return { ...item(ctx, name, e.type, CompletionItemKind.Property, entryMarkdown(e, LATTICE_PREFIX + e.name)), textEdit: TextEdit.replace(ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]), `${name}: `) };
-    });
+    return LATTICE_ANNOTATIONS.entries
+      .filter((e) => !e.output && e.kinds.includes(kind))
+      .map((e) => {
+        const name = LATTICE_PREFIX + (e.namePattern ? 'rule-0-priority' : e.name);
+        return {
+          ...item(ctx, name, e.type, CompletionItemKind.Property, entryMarkdown(e, LATTICE_PREFIX + e.name)),
+          textEdit: TextEdit.replace(ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]), `${name}: `),
+        };
+      });
   }
   if (!key.startsWith(LATTICE_PREFIX)) return undefined;
   const e = latticeAnnotation(key.slice(LATTICE_PREFIX.length));
@@ -243,9 +322,15 @@ function hoverSplit(ctx: CursorContext): Hover | undefined {
   if (!ws) return undefined;
   const labels = rule.backendRefs.map((_, i) => backendLabel(obj, rule, i));
   const pct = percentages(ws);
-  const lines = [`**Traffic split of rule ${rule.index + 1}**`, '', '| backend | weight | share |', '|---|---:|---:|',
-    ...labels.map((l, i) => `| ${l} | ${ws[i]}${rule.backendRefs[i].weight.node === undefined ? ' (default)' : ''} | ${pct[i]}% |`), '',
-    'Weights are relative: each backend gets weight ÷ sum of the rule\'s weights. Weight 0 sends no traffic.'];
+  const lines = [
+    `**Traffic split of rule ${rule.index + 1}**`,
+    '',
+    '| backend | weight | share |',
+    '|---|---:|---:|',
+    ...labels.map((l, i) => `| ${l} | ${ws[i]}${rule.backendRefs[i].weight.node === undefined ? ' (default)' : ''} | ${pct[i]}% |`),
+    '',
+    "Weights are relative: each backend gets weight ÷ sum of the rule's weights. Weight 0 sends no traffic.",
+  ];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
 }
 
@@ -263,7 +348,9 @@ export function weightLenses(ctx: FileContext, obj: K8sObject): CodeLens[] {
     if (rule.backendRefs.length < 2 || rule.backendRefsOpen) continue;
     const ws = ruleWeights(rule);
     if (!ws) continue;
-    const keyNode = (rule.node as unknown as { items?: { key: { value?: unknown } }[] }).items?.find((x) => x.key?.value === 'backendRefs')?.key;
+    const keyNode = (rule.node as unknown as { items?: { key: { value?: unknown } }[] }).items?.find(
+      (x) => x.key?.value === 'backendRefs',
+    )?.key;
     const kr = nodeRange(keyNode) ?? nodeRange(rule.backendRefsNode);
     if (!kr) continue;
     const range = obj.chunk.toRange(kr[0], kr[1]);
@@ -276,10 +363,14 @@ export function weightLenses(ctx: FileContext, obj: K8sObject): CodeLens[] {
         if (a.weights[i] === ws[i] && b.weight.node !== undefined) continue;
         if (a.weights[i] === 1 && b.weight.node === undefined) continue;
         const e = setWeightEdit(obj, b, a.weights[i]);
-        if (!e) { ok = false; break; }
+        if (!e) {
+          ok = false;
+          break;
+        }
         edits.push(TextEdit.replace(obj.chunk.toRange(e.start, e.end), e.newText));
       }
-      if (ok && edits.length) out.push({ range, command: { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [ctx.file.uri, edits] } });
+      if (ok && edits.length)
+        out.push({ range, command: { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [ctx.file.uri, edits] } });
     }
   }
   return out;
@@ -298,4 +389,3 @@ export function hoverGateway(ctx: CursorContext): Hover | undefined {
 export function definitionGateway(ctx: CursorContext): Location[] | undefined {
   return definitionRefs(ctx);
 }
-

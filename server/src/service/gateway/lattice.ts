@@ -62,43 +62,86 @@ export const latticeRouteCheck: Check = {
     for (const rule of route.rules) {
       if (rule.matches.length > 1) {
         const edit = hasPriorities ? undefined : oneRulePerMatch(obj, rule);
-        const fixes: Fix[] | undefined = edit ? [{ title: `Split into ${rule.matches.length} rules, one per match (same backends)`, edits: [edit], preferred: true }] : undefined;
-        ctx.report('lattice-multiple-matches', keyNodeOf(rule.node, 'matches', obj) ?? rule.matchesNode,
-          `This rule has ${rule.matches.length} matches: ${on} supports one match per rule and fails the whole route (LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES). Write one rule per match`, { fixes });
+        const fixes: Fix[] | undefined = edit
+          ? [{ title: `Split into ${rule.matches.length} rules, one per match (same backends)`, edits: [edit], preferred: true }]
+          : undefined;
+        ctx.report(
+          'lattice-multiple-matches',
+          keyNodeOf(rule.node, 'matches', obj) ?? rule.matchesNode,
+          `This rule has ${rule.matches.length} matches: ${on} supports one match per rule and fails the whole route (LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES). Write one rule per match`,
+          { fixes },
+        );
       }
       for (const m of rule.matches) {
         const pt = m.path?.type.value;
         if (pt !== undefined && pt !== 'Exact' && pt !== 'PathPrefix') {
-          ctx.report('lattice-unsupported-match', m.path!.type.node, `Path match type ${pt}: ${on} supports only Exact and PathPrefix and fails the whole route (LATTICE_UNSUPPORTED_PATH_MATCH_TYPE)`);
+          ctx.report(
+            'lattice-unsupported-match',
+            m.path!.type.node,
+            `Path match type ${pt}: ${on} supports only Exact and PathPrefix and fails the whole route (LATTICE_UNSUPPORTED_PATH_MATCH_TYPE)`,
+          );
         }
         if (isSeq(m.queryParamsNode)) {
-          ctx.report('lattice-unsupported-match', keyNodeOf(m.node, 'queryParams', obj) ?? m.queryParamsNode, `Query parameter matches: ${on} cannot match on query parameters and fails the whole route (LATTICE_UNSUPPORTED_MATCH_TYPE)`);
+          ctx.report(
+            'lattice-unsupported-match',
+            keyNodeOf(m.node, 'queryParams', obj) ?? m.queryParamsNode,
+            `Query parameter matches: ${on} cannot match on query parameters and fails the whole route (LATTICE_UNSUPPORTED_MATCH_TYPE)`,
+          );
         }
         if (m.headers.length > MAX_HEADER_MATCHES) {
-          ctx.report('lattice-unsupported-match', m.headers[MAX_HEADER_MATCHES].name.node ?? m.headers[MAX_HEADER_MATCHES].node, `${m.headers.length} header matches: ${on} allows at most ${MAX_HEADER_MATCHES} per rule and fails the whole route (LATTICE_EXCEED_MAX_HEADER_MATCHES)`);
+          ctx.report(
+            'lattice-unsupported-match',
+            m.headers[MAX_HEADER_MATCHES].name.node ?? m.headers[MAX_HEADER_MATCHES].node,
+            `${m.headers.length} header matches: ${on} allows at most ${MAX_HEADER_MATCHES} per rule and fails the whole route (LATTICE_EXCEED_MAX_HEADER_MATCHES)`,
+          );
         }
         for (const h of m.headers) {
           const t = h.type.value;
-          if (t !== undefined && t !== 'Exact') ctx.report('lattice-unsupported-match', h.type.node, `Header match type ${t}: ${on} matches headers exactly only and fails the whole route (LATTICE_UNSUPPORTED_HEADER_MATCH_TYPE)`);
+          if (t !== undefined && t !== 'Exact')
+            ctx.report(
+              'lattice-unsupported-match',
+              h.type.node,
+              `Header match type ${t}: ${on} matches headers exactly only and fails the whole route (LATTICE_UNSUPPORTED_HEADER_MATCH_TYPE)`,
+            );
         }
         const g = m.grpcMethod;
         if (g) {
-          if (g.type.value !== undefined && g.type.value !== 'Exact') ctx.report('lattice-unsupported-match', g.type.node, `gRPC method match type ${g.type.value}: ${on} supports only Exact and fails the whole route`);
-          if (g.method.value !== undefined && g.service.node === undefined) ctx.report('lattice-unsupported-match', g.method.node, `A gRPC method match names a method without a service: ${on} cannot express it (no suffix matching) and fails the whole route`);
+          if (g.type.value !== undefined && g.type.value !== 'Exact')
+            ctx.report(
+              'lattice-unsupported-match',
+              g.type.node,
+              `gRPC method match type ${g.type.value}: ${on} supports only Exact and fails the whole route`,
+            );
+          if (g.method.value !== undefined && g.service.node === undefined)
+            ctx.report(
+              'lattice-unsupported-match',
+              g.method.node,
+              `A gRPC method match names a method without a service: ${on} cannot express it (no suffix matching) and fails the whole route`,
+            );
         }
       }
       const ignored: [Node | undefined, string][] = [];
-      if (presentList(rule.filtersNode)) ignored.push([keyNodeOf(rule.node, 'filters', obj), 'filters (redirects, rewrites, header changes, mirrors)']);
-      for (const b of rule.backendRefs) if (presentList(b.filtersNode)) ignored.push([keyNodeOf(b.node, 'filters', obj), 'backendRef filters']);
+      if (presentList(rule.filtersNode))
+        ignored.push([keyNodeOf(rule.node, 'filters', obj), 'filters (redirects, rewrites, header changes, mirrors)']);
+      for (const b of rule.backendRefs)
+        if (presentList(b.filtersNode)) ignored.push([keyNodeOf(b.node, 'filters', obj), 'backendRef filters']);
       if (rule.timeoutsNode) ignored.push([keyNodeOf(rule.node, 'timeouts', obj), 'timeouts']);
       if (rule.retryNode) ignored.push([keyNodeOf(rule.node, 'retry', obj), 'retry']);
       if (rule.sessionPersistenceNode) ignored.push([keyNodeOf(rule.node, 'sessionPersistence', obj), 'sessionPersistence']);
       for (const [node, what] of ignored) {
-        ctx.report('lattice-ignored-feature', node, `${on} ignores ${what}: the controller never reads them and forwards traffic unchanged`);
+        ctx.report(
+          'lattice-ignored-feature',
+          node,
+          `${on} ignores ${what}: the controller never reads them and forwards traffic unchanged`,
+        );
       }
     }
     if (route.hostnames.length > 1 && route.kind !== 'TLSRoute') {
-      ctx.report('lattice-hostnames', route.hostnames[1].node, `${route.hostnames.length} hostnames: a VPC Lattice service has one custom domain name, so only the first (${route.hostnames[0].value ?? 'the first entry'}) is used and the others get no traffic`);
+      ctx.report(
+        'lattice-hostnames',
+        route.hostnames[1].node,
+        `${route.hostnames.length} hostnames: a VPC Lattice service has one custom domain name, so only the first (${route.hostnames[0].value ?? 'the first entry'}) is used and the others get no traffic`,
+      );
     }
   },
 };
@@ -119,14 +162,28 @@ export const latticeGatewayCheck: Check = {
       const mode = l.tlsMode.unknown ? undefined : (l.tlsMode.value ?? 'Terminate');
       if (p === 'HTTP') continue;
       if (p === 'HTTPS') {
-        if (mode === 'Terminate' && !l.tlsOptions['application-networking.k8s.aws/certificate-arn'] && l.tlsNode && !ctx.obj.isOpen(l.tlsNode)) {
-          ctx.report('lattice-listener-certificate', keyNodeOf(l.node, 'tls', ctx.obj), `Listener "${l.name.value}": VPC Lattice does not use certificateRefs. Put the ACM certificate ARN in tls.options under "application-networking.k8s.aws/certificate-arn"; without it the controller looks for an ACM certificate matching the route's custom domain`);
+        if (
+          mode === 'Terminate' &&
+          !l.tlsOptions['application-networking.k8s.aws/certificate-arn'] &&
+          l.tlsNode &&
+          !ctx.obj.isOpen(l.tlsNode)
+        ) {
+          ctx.report(
+            'lattice-listener-certificate',
+            keyNodeOf(l.node, 'tls', ctx.obj),
+            `Listener "${l.name.value}": VPC Lattice does not use certificateRefs. Put the ACM certificate ARN in tls.options under "application-networking.k8s.aws/certificate-arn"; without it the controller looks for an ACM certificate matching the route's custom domain`,
+          );
         }
         continue;
       }
       if (p === 'TLS' && (mode === 'Passthrough' || mode === undefined)) continue;
-      const what = p === 'TLS' ? 'TLS with mode Terminate (use HTTPS to terminate TLS, or mode: Passthrough with a TLSRoute)' : `protocol ${p}`;
-      ctx.report('lattice-listener-protocol', l.protocol.node, `Listener "${l.name.value}": VPC Lattice has listeners for HTTP, HTTPS and TLS passthrough only, not ${what}: routes on it fail to deploy`);
+      const what =
+        p === 'TLS' ? 'TLS with mode Terminate (use HTTPS to terminate TLS, or mode: Passthrough with a TLSRoute)' : `protocol ${p}`;
+      ctx.report(
+        'lattice-listener-protocol',
+        l.protocol.node,
+        `Listener "${l.name.value}": VPC Lattice has listeners for HTTP, HTTPS and TLS passthrough only, not ${what}: routes on it fail to deploy`,
+      );
     }
   },
 };
@@ -143,21 +200,36 @@ export const latticeBackendCheck: Check = {
     if (!route) return;
     const parent = latticeParent(ctx, route);
     if (!parent) return;
-    for (const rule of route.rules) for (const b of rule.backendRefs) {
-      const kindNode = readStr(b.node, 'kind', ctx.obj);
-      if (kindNode.unknown) continue;
-      if (b.kind !== 'Service' && b.kind !== 'ServiceImport') {
-        ctx.report('lattice-backend-kind', kindNode.node ?? b.node, `${via(parent.gw, parent.info)} accepts only Service and ServiceImport backends, not ${b.kind}: the route's references do not resolve (InvalidKind)`);
-        continue;
+    for (const rule of route.rules)
+      for (const b of rule.backendRefs) {
+        const kindNode = readStr(b.node, 'kind', ctx.obj);
+        if (kindNode.unknown) continue;
+        if (b.kind !== 'Service' && b.kind !== 'ServiceImport') {
+          ctx.report(
+            'lattice-backend-kind',
+            kindNode.node ?? b.node,
+            `${via(parent.gw, parent.info)} accepts only Service and ServiceImport backends, not ${b.kind}: the route's references do not resolve (InvalidKind)`,
+          );
+          continue;
+        }
+        if (b.kind !== 'Service' || !b.name.value) continue;
+        const ns = refNamespace(b, route.obj);
+        const svc = resolveNear(servicesNamed(ctx.index, b.name.value, ns), route.obj, ns)[0];
+        if (!svc || svc.hasTemplates) continue;
+        const fam = svc.node(['spec', 'ipFamilies']);
+        if (isSeq(fam) && fam.items.length > 1)
+          ctx.report(
+            'lattice-backend-service',
+            b.name.node,
+            `Service "${svc.name}" is dual-stack (two ipFamilies): VPC Lattice target groups are single-family and the controller rejects the route ("Invalid IpFamilies")`,
+          );
+        if (readStr(svc.node(['spec']), 'type', svc).value === 'ExternalName')
+          ctx.report(
+            'lattice-backend-service',
+            b.name.node,
+            `Service "${svc.name}" is ExternalName: VPC Lattice cannot target it (it has no endpoints in the cluster)`,
+          );
       }
-      if (b.kind !== 'Service' || !b.name.value) continue;
-      const ns = refNamespace(b, route.obj);
-      const svc = resolveNear(servicesNamed(ctx.index, b.name.value, ns), route.obj, ns)[0];
-      if (!svc || svc.hasTemplates) continue;
-      const fam = svc.node(['spec', 'ipFamilies']);
-      if (isSeq(fam) && fam.items.length > 1) ctx.report('lattice-backend-service', b.name.node, `Service "${svc.name}" is dual-stack (two ipFamilies): VPC Lattice target groups are single-family and the controller rejects the route ("Invalid IpFamilies")`);
-      if (readStr(svc.node(['spec']), 'type', svc).value === 'ExternalName') ctx.report('lattice-backend-service', b.name.node, `Service "${svc.name}" is ExternalName: VPC Lattice cannot target it (it has no endpoints in the cluster)`);
-    }
   },
 };
 
@@ -186,38 +258,61 @@ export const latticeNameCollisionCheck: Check = {
     let t = nameTables.get(ctx.index);
     if (!t || t.key !== key) {
       const byName = new Map<string, K8sObject[]>();
-      for (const k of LATTICE_ROUTE_KINDS) for (const o of ctx.index.byKind(k)) {
-        if (o.group !== GW_GROUP) continue;
-        const r = routeInfo(o);
-        if (!r || !firstParentOf(ctx.index, r, 'lattice')) continue;
-        const n = latticeServiceName(o);
-        if (!n) continue;
-        const l = byName.get(n);
-        if (l) l.push(o); else byName.set(n, [o]);
-      }
+      for (const k of LATTICE_ROUTE_KINDS)
+        for (const o of ctx.index.byKind(k)) {
+          if (o.group !== GW_GROUP) continue;
+          const r = routeInfo(o);
+          if (!r || !firstParentOf(ctx.index, r, 'lattice')) continue;
+          const n = latticeServiceName(o);
+          if (!n) continue;
+          const l = byName.get(n);
+          if (l) l.push(o);
+          else byName.set(n, [o]);
+        }
       t = { key, byName };
       nameTables.set(ctx.index, t);
     }
     const n = latticeServiceName(ctx.obj);
-    const group = n ? t.byName.get(n) ?? [] : [];
+    const group = n ? (t.byName.get(n) ?? []) : [];
     if (!group.includes(ctx.obj)) return;
     // The same route in several files (kustomize base, overlay, patch) is one object, not a collision.
     const same = group.filter((o) => o !== ctx.obj && !(o.kind === ctx.obj.kind && o.name === ctx.obj.name));
     if (!same.length) return;
     const other = same[0];
     const overridden = ctx.obj.annotations[OVERRIDE] !== undefined;
-    ctx.report('lattice-service-name-collision', overridden ? ctx.obj.node(['metadata', 'annotations', OVERRIDE]) : ctx.obj.node(['metadata', 'name']),
+    ctx.report(
+      'lattice-service-name-collision',
+      overridden ? ctx.obj.node(['metadata', 'annotations', OVERRIDE]) : ctx.obj.node(['metadata', 'name']),
       `${other.kind} "${other.name}" gets the same VPC Lattice service name "${n}"${overridden ? '' : ' (the first 20 characters of the route name and 18 of the namespace)'}: both routes claim one Lattice service. Rename one or set application-networking.k8s.aws/service-name-override`,
-      { related: [{ uri: other.uri, chunk: other.chunk, start: nodeRange(other.node(['metadata', 'name']))?.[0] ?? 0, end: nodeRange(other.node(['metadata', 'name']))?.[1] ?? 0, message: `${other.kind} ${other.name}` }] });
+      {
+        related: [
+          {
+            uri: other.uri,
+            chunk: other.chunk,
+            start: nodeRange(other.node(['metadata', 'name']))?.[0] ?? 0,
+            end: nodeRange(other.node(['metadata', 'name']))?.[1] ?? 0,
+            message: `${other.kind} ${other.name}`,
+          },
+        ],
+      },
+    );
   },
 };
 
 // -------------------------------------------------------------------------------------------------- policies
 
-interface PolicyRule { kinds: { group: string; kind: string }[]; sameNamespaceOnly?: boolean }
+interface PolicyRule {
+  kinds: { group: string; kind: string }[];
+  sameNamespaceOnly?: boolean;
+}
 const GW = (kind: string) => ({ group: GW_GROUP, kind });
 export const POLICY_TARGETS: Record<string, PolicyRule> = {
-  TargetGroupPolicy: { kinds: [{ group: '', kind: 'Service' }, { group: LATTICE_GROUP, kind: 'ServiceExport' }] },
+  TargetGroupPolicy: {
+    kinds: [
+      { group: '', kind: 'Service' },
+      { group: LATTICE_GROUP, kind: 'ServiceExport' },
+    ],
+  },
   VpcAssociationPolicy: { kinds: [GW('Gateway')] },
   AccessLogPolicy: { kinds: [GW('Gateway'), GW('HTTPRoute'), GW('GRPCRoute')], sameNamespaceOnly: true },
   IAMAuthPolicy: { kinds: [GW('Gateway'), GW('HTTPRoute'), GW('GRPCRoute')] },
@@ -226,7 +321,13 @@ const POLICY_KINDS = Object.keys(POLICY_TARGETS);
 
 function targetRefOf(obj: K8sObject) {
   const tr = obj.node(['spec', 'targetRef']);
-  return { node: tr, group: readStr(tr, 'group', obj), kind: readStr(tr, 'kind', obj), name: readStr(tr, 'name', obj), namespace: readStr(tr, 'namespace', obj) };
+  return {
+    node: tr,
+    group: readStr(tr, 'group', obj),
+    kind: readStr(tr, 'kind', obj),
+    name: readStr(tr, 'name', obj),
+    namespace: readStr(tr, 'namespace', obj),
+  };
 }
 
 export const latticePolicyCheck: Check = {
@@ -244,33 +345,75 @@ export const latticePolicyCheck: Check = {
     if (kind === undefined) return;
     if (!rule.kinds.some((k) => k.group === group && k.kind === kind)) {
       const allowed = rule.kinds.map((k) => `${k.kind}${k.group ? ` (${k.group})` : ' (core group "")'}`).join(', ');
-      ctx.report('lattice-policy-target', tr.kind.node, `A ${obj.kind} attaches to ${allowed}, not ${group ? `${group}/` : ''}${kind}: the controller marks the policy Invalid`);
+      ctx.report(
+        'lattice-policy-target',
+        tr.kind.node,
+        `A ${obj.kind} attaches to ${allowed}, not ${group ? `${group}/` : ''}${kind}: the controller marks the policy Invalid`,
+      );
       return;
     }
     const ns = obj.namespace;
     const trNs = tr.namespace.value;
     if (trNs !== undefined && ns !== undefined && trNs !== ns) {
-      if (rule.sameNamespaceOnly) ctx.report('lattice-policy-target', tr.namespace.node, `An AccessLogPolicy must be in its target's namespace: targetRef.namespace "${trNs}" differs from "${ns}", so the controller marks the policy Invalid`);
-      else ctx.report('lattice-policy-target-missing', tr.namespace.node, `The controller looks for the target in the policy's own namespace (${ns}) and ignores targetRef.namespace "${trNs}": create the policy in ${trNs}`);
+      if (rule.sameNamespaceOnly)
+        ctx.report(
+          'lattice-policy-target',
+          tr.namespace.node,
+          `An AccessLogPolicy must be in its target's namespace: targetRef.namespace "${trNs}" differs from "${ns}", so the controller marks the policy Invalid`,
+        );
+      else
+        ctx.report(
+          'lattice-policy-target-missing',
+          tr.namespace.node,
+          `The controller looks for the target in the policy's own namespace (${ns}) and ignores targetRef.namespace "${trNs}": create the policy in ${trNs}`,
+        );
       return;
     }
     const name = tr.name.value;
     if (!name) return;
     const lookNs = ns ?? trNs;
     const candidates = ctx.index.byKind(kind).filter((o) => o.group === group);
-    const found = candidates.filter((o) => o.name === name && (o.namespace === undefined || lookNs === undefined || o.namespace === lookNs));
+    const found = candidates.filter(
+      (o) => o.name === name && (o.namespace === undefined || lookNs === undefined || o.namespace === lookNs),
+    );
     if (!found.length) {
       const sev = missingSeverity(candidates, lookNs);
       if (sev) {
-        const guess = closest(name, candidates.filter((o) => o.namespace === lookNs || lookNs === undefined || o.namespace === undefined).map((o) => o.name!).filter(Boolean), 1)[0];
-        ctx.report('lattice-policy-target-missing', tr.name.node, `No ${kind} "${name}"${lookNs ? ` in namespace ${lookNs}` : ''} in the workspace: the policy does nothing (TargetNotFound)${guess ? `. Did you mean "${guess}"?` : ''}`, { severity: sev });
+        const guess = closest(
+          name,
+          candidates
+            .filter((o) => o.namespace === lookNs || lookNs === undefined || o.namespace === undefined)
+            .map((o) => o.name!)
+            .filter(Boolean),
+          1,
+        )[0];
+        ctx.report(
+          'lattice-policy-target-missing',
+          tr.name.node,
+          `No ${kind} "${name}"${lookNs ? ` in namespace ${lookNs}` : ''} in the workspace: the policy does nothing (TargetNotFound)${guess ? `. Did you mean "${guess}"?` : ''}`,
+          { severity: sev },
+        );
       }
     }
     if (obj.hasTemplates) return;
-    const rivals = ctx.index.byKind(obj.kind!).filter((p) => p !== obj && p.name !== obj.name && p.group === LATTICE_GROUP && !p.hasTemplates && p.namespace === ns
-      && (() => { const t = targetRefOf(p); return (t.group.value ?? '') === group && t.kind.value === kind && t.name.value === name; })());
+    const rivals = ctx.index.byKind(obj.kind!).filter(
+      (p) =>
+        p !== obj &&
+        p.name !== obj.name &&
+        p.group === LATTICE_GROUP &&
+        !p.hasTemplates &&
+        p.namespace === ns &&
+        (() => {
+          const t = targetRefOf(p);
+          return (t.group.value ?? '') === group && t.kind.value === kind && t.name.value === name;
+        })(),
+    );
     if (rivals.length) {
-      ctx.report('lattice-policy-conflict', tr.name.node, `${obj.kind} "${rivals[0].name}" also targets ${kind} "${name}": the controller applies only the oldest of them and marks the others Conflicted`);
+      ctx.report(
+        'lattice-policy-conflict',
+        tr.name.node,
+        `${obj.kind} "${rivals[0].name}" also targets ${kind} "${name}": the controller applies only the oldest of them and marks the others Conflicted`,
+      );
     }
   },
 };
@@ -288,15 +431,33 @@ export const latticePolicyFieldsCheck: Check = {
       if (proto.value !== undefined && !['HTTP', 'HTTPS', 'TCP'].includes(proto.value)) {
         const up = proto.value.toUpperCase();
         const r = nodeRange(proto.node);
-        ctx.report('lattice-target-group-policy', proto.node, `protocol "${proto.value}" is not one of HTTP, HTTPS, TCP (the CRD does not check it; values are case-sensitive): VPC Lattice refuses the target group`,
-          { fixes: ['HTTP', 'HTTPS', 'TCP'].includes(up) && r ? [{ title: `Change to ${up}`, edits: [{ start: r[0], end: r[1], newText: up }], preferred: true }] : undefined });
+        ctx.report(
+          'lattice-target-group-policy',
+          proto.node,
+          `protocol "${proto.value}" is not one of HTTP, HTTPS, TCP (the CRD does not check it; values are case-sensitive): VPC Lattice refuses the target group`,
+          {
+            fixes:
+              ['HTTP', 'HTTPS', 'TCP'].includes(up) && r
+                ? [{ title: `Change to ${up}`, edits: [{ start: r[0], end: r[1], newText: up }], preferred: true }]
+                : undefined,
+          },
+        );
       }
       if (proto.value === 'TCP' && ver.node !== undefined) {
-        ctx.report('lattice-target-group-policy', keyNodeOf(spec, 'protocolVersion', obj) ?? ver.node, 'protocolVersion cannot be set with protocol TCP: the controller refuses to build the target group ("protocolVersion is not supported for TCP protocol TargetGroupPolicy")');
+        ctx.report(
+          'lattice-target-group-policy',
+          keyNodeOf(spec, 'protocolVersion', obj) ?? ver.node,
+          'protocolVersion cannot be set with protocol TCP: the controller refuses to build the target group ("protocolVersion is not supported for TCP protocol TargetGroupPolicy")',
+        );
       }
     } else {
       const sgs = items(obj.node(['spec', 'securityGroupIds']), obj);
-      if (sgs.length > 5) ctx.report('lattice-vpc-association', sgs[5], `${sgs.length} security groups: a VPC Lattice service-network VPC association takes at most 5 (a quota that cannot be raised)`);
+      if (sgs.length > 5)
+        ctx.report(
+          'lattice-vpc-association',
+          sgs[5],
+          `${sgs.length} security groups: a VPC Lattice service-network VPC association takes at most 5 (a quota that cannot be raised)`,
+        );
     }
   },
 };
@@ -327,35 +488,75 @@ export const latticeAuthPolicyCheck: Check = {
     if (!ej) return;
     const at = (n: JsonNode | undefined): [number, number] => (n ? ej.toSource(n.offset, n.length) : nodeRange(node)!);
     const keyNode = keyNodeOf(obj.node(['spec']), 'policy', obj);
-    if (ej.text.trim() === '') { ctx.report('lattice-auth-policy', node, 'The auth policy is empty: VPC Lattice needs an IAM policy document ({"Version": "2012-10-17", "Statement": [...]})'); return; }
-    if (ej.errors.length) {
-      for (const e of ej.errors.slice(0, 3)) ctx.report('lattice-auth-policy', ej.toSource(e.offset, Math.max(1, e.length)), `Invalid JSON in the auth policy: ${jsonErrorMessage(e)} (VPC Lattice rejects the policy)`);
+    if (ej.text.trim() === '') {
+      ctx.report(
+        'lattice-auth-policy',
+        node,
+        'The auth policy is empty: VPC Lattice needs an IAM policy document ({"Version": "2012-10-17", "Statement": [...]})',
+      );
       return;
     }
-    if (ej.text.length > AUTH_POLICY_MAX) ctx.report('lattice-auth-policy', keyNode ?? node, `The auth policy is ${ej.text.length} characters: VPC Lattice accepts at most 10 KB per auth policy (a fixed quota)`);
+    if (ej.errors.length) {
+      for (const e of ej.errors.slice(0, 3))
+        ctx.report(
+          'lattice-auth-policy',
+          ej.toSource(e.offset, Math.max(1, e.length)),
+          `Invalid JSON in the auth policy: ${jsonErrorMessage(e)} (VPC Lattice rejects the policy)`,
+        );
+      return;
+    }
+    if (ej.text.length > AUTH_POLICY_MAX)
+      ctx.report(
+        'lattice-auth-policy',
+        keyNode ?? node,
+        `The auth policy is ${ej.text.length} characters: VPC Lattice accepts at most 10 KB per auth policy (a fixed quota)`,
+      );
     const root = ej.root;
-    if (root?.type !== 'object') { ctx.report('lattice-auth-policy', at(root), 'An auth policy is a JSON object with "Version" and "Statement"'); return; }
+    if (root?.type !== 'object') {
+      ctx.report('lattice-auth-policy', at(root), 'An auth policy is a JSON object with "Version" and "Statement"');
+      return;
+    }
     const version = jprop(root, 'Version');
     if (version?.value && (version.value.type !== 'string' || !['2012-10-17', '2008-10-17'].includes(version.value.value as string))) {
-      ctx.report('lattice-auth-policy', at(version.value), `"Version" must be "2012-10-17" (or the old "2008-10-17"): IAM rejects other values`, { severity: 'warning' });
+      ctx.report(
+        'lattice-auth-policy',
+        at(version.value),
+        `"Version" must be "2012-10-17" (or the old "2008-10-17"): IAM rejects other values`,
+        { severity: 'warning' },
+      );
     }
     const st = jprop(root, 'Statement');
-    if (!st?.value) { ctx.report('lattice-auth-policy', at(root), 'The auth policy has no "Statement": it allows nothing'); return; }
-    const statements = st.value.type === 'array' ? st.value.children ?? [] : [st.value];
+    if (!st?.value) {
+      ctx.report('lattice-auth-policy', at(root), 'The auth policy has no "Statement": it allows nothing');
+      return;
+    }
+    const statements = st.value.type === 'array' ? (st.value.children ?? []) : [st.value];
     for (const s of statements.slice(0, 200)) {
-      if (s.type !== 'object') { ctx.report('lattice-auth-policy', at(s), 'Each statement is a JSON object with "Effect", "Principal", "Action" and "Resource"'); continue; }
+      if (s.type !== 'object') {
+        ctx.report('lattice-auth-policy', at(s), 'Each statement is a JSON object with "Effect", "Principal", "Action" and "Resource"');
+        continue;
+      }
       const eff = jprop(s, 'Effect');
       if (!eff?.value) ctx.report('lattice-auth-policy', at(s), 'This statement has no "Effect" ("Allow" or "Deny")');
-      else if (eff.value.type !== 'string' || !['Allow', 'Deny'].includes(eff.value.value as string)) ctx.report('lattice-auth-policy', at(eff.value), `"Effect" must be "Allow" or "Deny" (case-sensitive), not ${ej.text.slice(eff.value.offset, eff.value.offset + eff.value.length)}`);
+      else if (eff.value.type !== 'string' || !['Allow', 'Deny'].includes(eff.value.value as string))
+        ctx.report(
+          'lattice-auth-policy',
+          at(eff.value),
+          `"Effect" must be "Allow" or "Deny" (case-sensitive), not ${ej.text.slice(eff.value.offset, eff.value.offset + eff.value.length)}`,
+        );
       for (const key of ['Action', 'NotAction']) {
         const a = jprop(s, key)?.value;
         if (!a) continue;
-        const values = a.type === 'array' ? a.children ?? [] : [a];
+        const values = a.type === 'array' ? (a.children ?? []) : [a];
         for (const v of values) {
           if (v.type !== 'string') continue;
           const action = v.value as string;
           if (action === '*' || action.toLowerCase().startsWith('vpc-lattice-svcs:')) continue;
-          ctx.report('lattice-auth-policy-action', at(v), `"${action}" is not a VPC Lattice service action: auth policies evaluate only vpc-lattice-svcs actions (e.g. "vpc-lattice-svcs:Invoke"), so this grants or denies nothing`);
+          ctx.report(
+            'lattice-auth-policy-action',
+            at(v),
+            `"${action}" is not a VPC Lattice service action: auth policies evaluate only vpc-lattice-svcs actions (e.g. "vpc-lattice-svcs:Invoke"), so this grants or denies nothing`,
+          );
         }
       }
     }
@@ -384,18 +585,50 @@ export const latticeAnnotationCheck: Check = {
       const keyNode = p.key as Node;
       const suffix = key.slice(LATTICE_PREFIX.length);
       if (obj.kind === 'Namespace') {
-        if (suffix === 'pod-readiness-gate-inject') ctx.report('lattice-annotation-unknown', keyNode, `${key} is read from the Namespace's labels, not its annotations: move it under metadata.labels`);
+        if (suffix === 'pod-readiness-gate-inject')
+          ctx.report(
+            'lattice-annotation-unknown',
+            keyNode,
+            `${key} is read from the Namespace's labels, not its annotations: move it under metadata.labels`,
+          );
         continue;
       }
       const entry = latticeAnnotation(suffix);
       if (!entry) {
-        const guess = closest(suffix, LATTICE_ANNOTATIONS.entries.filter((e) => !e.namePattern && !e.output).map((e) => e.name), 1)[0];
-        ctx.report('lattice-annotation-unknown', keyNode, `Unknown annotation ${key}: the VPC Lattice controller does not read it${guess ? ` — did you mean ${LATTICE_PREFIX}${guess}?` : ''}`, { fixes: guess ? renameFix(obj, keyNode, LATTICE_PREFIX + guess) : undefined });
+        const guess = closest(
+          suffix,
+          LATTICE_ANNOTATIONS.entries.filter((e) => !e.namePattern && !e.output).map((e) => e.name),
+          1,
+        )[0];
+        ctx.report(
+          'lattice-annotation-unknown',
+          keyNode,
+          `Unknown annotation ${key}: the VPC Lattice controller does not read it${guess ? ` — did you mean ${LATTICE_PREFIX}${guess}?` : ''}`,
+          { fixes: guess ? renameFix(obj, keyNode, LATTICE_PREFIX + guess) : undefined },
+        );
         continue;
       }
-      if (entry.output) { ctx.report('lattice-annotation-unknown', keyNode, `${key} is written by the controller (the live value replaces yours): leave it out of the manifest`, { severity: 'info' }); continue; }
-      if (entry.name === 'pod-readiness-gate-inject') { ctx.report('lattice-annotation-unknown', keyNode, `${key} is a Namespace label; on a ${obj.kind} it has no effect`); continue; }
-      if (!entry.kinds.includes(obj.kind!)) { ctx.report('lattice-annotation-unknown', keyNode, `${key} is read on ${entry.kinds.join(', ')} only; on a ${obj.kind} it has no effect`); continue; }
+      if (entry.output) {
+        ctx.report(
+          'lattice-annotation-unknown',
+          keyNode,
+          `${key} is written by the controller (the live value replaces yours): leave it out of the manifest`,
+          { severity: 'info' },
+        );
+        continue;
+      }
+      if (entry.name === 'pod-readiness-gate-inject') {
+        ctx.report('lattice-annotation-unknown', keyNode, `${key} is a Namespace label; on a ${obj.kind} it has no effect`);
+        continue;
+      }
+      if (!entry.kinds.includes(obj.kind!)) {
+        ctx.report(
+          'lattice-annotation-unknown',
+          keyNode,
+          `${key} is read on ${entry.kinds.join(', ')} only; on a ${obj.kind} it has no effect`,
+        );
+        continue;
+      }
       const v = resolve(p.value, obj.doc);
       if (!isScalar(v) || isUnknownNode(v) || v.value === null || v.value === undefined) continue;
       const problem = entry.check?.(String(v.value));
@@ -406,7 +639,11 @@ export const latticeAnnotationCheck: Check = {
       const arn = LATTICE_PREFIX + 'target-group-arn';
       const tags = ['export-name', 'aws-vpc', 'aws-eks-cluster-name'].filter((k) => ann[LATTICE_PREFIX + k] !== undefined);
       if (ann[arn] !== undefined && tags.length) {
-        ctx.report('lattice-service-import', keyNodeOf(obj.node(['metadata', 'annotations']), arn, obj), `target-group-arn and ${tags.map((t) => LATTICE_PREFIX + t).join(', ')} together: the controller refuses the ServiceImport ("set exactly one"). Use the ARN for an external target group, or tag discovery`);
+        ctx.report(
+          'lattice-service-import',
+          keyNodeOf(obj.node(['metadata', 'annotations']), arn, obj),
+          `target-group-arn and ${tags.map((t) => LATTICE_PREFIX + t).join(', ')} together: the controller refuses the ServiceImport ("set exactly one"). Use the ARN for an external target group, or tag discovery`,
+        );
       }
     }
   },
@@ -428,8 +665,13 @@ export const latticeServiceExportCheck: Check = {
     const svcs = resolveNear(raw, obj, obj.namespace);
     if (!raw.length) {
       const sev = missingSeverity(ctx.index.byKind('Service'), obj.namespace);
-      if (sev) ctx.report('lattice-service-export', ann !== undefined ? obj.node(['metadata', 'annotations', LATTICE_PREFIX + 'service-name']) : obj.node(['metadata', 'name']),
-        `No Service "${name}"${obj.namespace ? ` in namespace ${obj.namespace}` : ''} in the workspace: a ServiceExport exports the Service of its own name (or the one named by ${LATTICE_PREFIX}service-name)`, { severity: sev });
+      if (sev)
+        ctx.report(
+          'lattice-service-export',
+          ann !== undefined ? obj.node(['metadata', 'annotations', LATTICE_PREFIX + 'service-name']) : obj.node(['metadata', 'name']),
+          `No Service "${name}"${obj.namespace ? ` in namespace ${obj.namespace}` : ''} in the workspace: a ServiceExport exports the Service of its own name (or the one named by ${LATTICE_PREFIX}service-name)`,
+          { severity: sev },
+        );
       return;
     }
     const svc = svcs[0];
@@ -439,9 +681,24 @@ export const latticeServiceExportCheck: Check = {
     for (const ep of items(obj.node(['spec', 'exportedPorts']), obj)) {
       const port = readStr(ep, 'port', obj);
       if (port.value === undefined || !/^\d+$/.test(port.value)) continue;
-      if (!ports.some((p) => p.port === Number(port.value))) ctx.report('lattice-service-export', port.node, `Service "${name}" has no port ${port.value} (it has ${ports.map((p) => p.port).join(', ')}): nothing is exported on it`);
+      if (!ports.some((p) => p.port === Number(port.value)))
+        ctx.report(
+          'lattice-service-export',
+          port.node,
+          `Service "${name}" has no port ${port.value} (it has ${ports.map((p) => p.port).join(', ')}): nothing is exported on it`,
+        );
     }
   },
 };
 
-export const LATTICE_CHECKS: Check[] = [latticeRouteCheck, latticeGatewayCheck, latticeBackendCheck, latticeNameCollisionCheck, latticePolicyCheck, latticePolicyFieldsCheck, latticeAuthPolicyCheck, latticeAnnotationCheck, latticeServiceExportCheck];
+export const LATTICE_CHECKS: Check[] = [
+  latticeRouteCheck,
+  latticeGatewayCheck,
+  latticeBackendCheck,
+  latticeNameCollisionCheck,
+  latticePolicyCheck,
+  latticePolicyFieldsCheck,
+  latticeAuthPolicyCheck,
+  latticeAnnotationCheck,
+  latticeServiceExportCheck,
+];

@@ -29,11 +29,19 @@ export const PREVIEW_MIGRATION_COMMAND = Commands.previewMigration;
 
 type Doc = Record<string, unknown>;
 
-interface Listener { protocol: 'HTTP' | 'HTTPS'; port: number; name: string }
+interface Listener {
+  protocol: 'HTTP' | 'HTTPS';
+  port: number;
+  name: string;
+}
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keys of a JSON object, case-insensitively (the controller decodes keys that way). */
@@ -45,17 +53,51 @@ function get(o: unknown, key: string): unknown {
 }
 
 function listPairs(text: string): [string, string][] {
-  return text.split(',').map((p) => p.trim()).filter(Boolean).map((p) => { const i = p.indexOf('='); return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as [string, string]; }).filter(([k]) => k !== '');
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const i = p.indexOf('=');
+      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as [string, string];
+    })
+    .filter(([k]) => k !== '');
 }
 
 const HANDLED = new Set([
-  'scheme', 'ip-address-type', 'load-balancer-name', 'subnets', 'security-groups', 'inbound-cidrs', 'tags', 'load-balancer-attributes',
-  'listen-ports', 'certificate-arn', 'ssl-policy', 'ssl-redirect', 'wafv2-acl-arn', 'shield-advanced-protection', 'manage-backend-security-group-rules',
-  'target-type', 'healthcheck-path', 'healthcheck-port', 'healthcheck-protocol', 'healthcheck-interval-seconds', 'healthcheck-timeout-seconds',
-  'healthy-threshold-count', 'unhealthy-threshold-count', 'success-codes', 'backend-protocol', 'backend-protocol-version', 'target-group-attributes',
+  'scheme',
+  'ip-address-type',
+  'load-balancer-name',
+  'subnets',
+  'security-groups',
+  'inbound-cidrs',
+  'tags',
+  'load-balancer-attributes',
+  'listen-ports',
+  'certificate-arn',
+  'ssl-policy',
+  'ssl-redirect',
+  'wafv2-acl-arn',
+  'shield-advanced-protection',
+  'manage-backend-security-group-rules',
+  'target-type',
+  'healthcheck-path',
+  'healthcheck-port',
+  'healthcheck-protocol',
+  'healthcheck-interval-seconds',
+  'healthcheck-timeout-seconds',
+  'healthy-threshold-count',
+  'unhealthy-threshold-count',
+  'success-codes',
+  'backend-protocol',
+  'backend-protocol-version',
+  'target-group-attributes',
 ]);
 
-export interface Preview { title: string; content: string }
+export interface Preview {
+  title: string;
+  content: string;
+}
 
 /** Whether the workspace's class for this Ingress (or its annotations) says the Load Balancer Controller serves it. */
 export function isAlbIngress(obj: K8sObject, index: WorkspaceIndex): boolean {
@@ -86,18 +128,33 @@ export function ingressToGateway(obj: K8sObject, index: WorkspaceIndex): Preview
   // GatewayClass: reuse one of the workspace that the controller's ALB Gateway serves.
   const cls = allGatewayClasses(index).find((c) => gatewayClassInfo(c).controllerName.value === LBC_ALB_CONTROLLER);
   const className = cls?.name ?? 'aws-alb';
-  if (!cls) docs.push({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: className }, spec: { controllerName: LBC_ALB_CONTROLLER } });
+  if (!cls)
+    docs.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: className },
+      spec: { controllerName: LBC_ALB_CONTROLLER },
+    });
 
   const listeners = gatewayListeners(a);
   const lb = loadBalancerConfiguration(a, listeners, notes);
   const lbName = `${name}-lb`;
   const hasLb = Object.keys(lb).length > 0;
   docs.push({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: meta(name),
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: meta(name),
     spec: {
       gatewayClassName: className,
-      ...(hasLb ? { infrastructure: { parametersRef: { group: 'gateway.k8s.aws', kind: 'LoadBalancerConfiguration', name: lbName } } } : {}),
-      listeners: listeners.map((l) => ({ name: l.name, protocol: l.protocol, port: l.port, allowedRoutes: { namespaces: { from: 'Same' } } })),
+      ...(hasLb
+        ? { infrastructure: { parametersRef: { group: 'gateway.k8s.aws', kind: 'LoadBalancerConfiguration', name: lbName } } }
+        : {}),
+      listeners: listeners.map((l) => ({
+        name: l.name,
+        protocol: l.protocol,
+        port: l.port,
+        allowedRoutes: { namespaces: { from: 'Same' } },
+      })),
     },
   });
   if (hasLb) docs.push({ apiVersion: 'gateway.k8s.aws/v1', kind: 'LoadBalancerConfiguration', metadata: meta(lbName), spec: lb });
@@ -109,10 +166,18 @@ export function ingressToGateway(obj: K8sObject, index: WorkspaceIndex): Preview
   const header = [
     `Gateway API objects for Ingress ${ns ? `${ns}/` : ''}${name}, for the AWS Load Balancer Controller's ALB Gateway (v3.x).`,
     'Generated by EKS Manifests as a preview: review, then apply next to the Ingress and move traffic (DNS) before deleting it.',
-    'The Gateway API CRDs (standard channel) and the controller\'s gateway.k8s.aws CRDs must be installed.',
-    ...(notes.length ? ['', 'Not carried over:', ...[...new Set(notes)].map((n) => `- ${n}`)] : ['', 'Everything the Ingress sets was carried over.']),
+    "The Gateway API CRDs (standard channel) and the controller's gateway.k8s.aws CRDs must be installed.",
+    ...(notes.length
+      ? ['', 'Not carried over:', ...[...new Set(notes)].map((n) => `- ${n}`)]
+      : ['', 'Everything the Ingress sets was carried over.']),
   ];
-  const content = header.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n' + docs.map((d) => stringify(d, { lineWidth: 0, version: '1.1' })).map((t, k) => (k === 0 ? `---\n${t}` : t)).join('---\n');
+  const content =
+    header.map((l) => `# ${l}`.trimEnd()).join('\n') +
+    '\n' +
+    docs
+      .map((d) => stringify(d, { lineWidth: 0, version: '1.1' }))
+      .map((t, k) => (k === 0 ? `---\n${t}` : t))
+      .join('---\n');
   return { title: `${name}-gateway.yaml`, content };
 }
 
@@ -121,10 +186,12 @@ function gatewayListeners(a: Annotation): Listener[] {
   const listeners: Listener[] = [];
   const lp = parseJson(a('listen-ports'));
   if (Array.isArray(lp)) {
-    for (const e of lp) for (const [proto, port] of Object.entries(e ?? {})) {
-      const p = String(proto).toUpperCase();
-      if ((p === 'HTTP' || p === 'HTTPS') && typeof port === 'number') listeners.push({ protocol: p, port, name: `${p.toLowerCase()}-${port}` });
-    }
+    for (const e of lp)
+      for (const [proto, port] of Object.entries(e ?? {})) {
+        const p = String(proto).toUpperCase();
+        if ((p === 'HTTP' || p === 'HTTPS') && typeof port === 'number')
+          listeners.push({ protocol: p, port, name: `${p.toLowerCase()}-${port}` });
+      }
   }
   if (listeners.length) return listeners;
   return a('certificate-arn') ? [{ protocol: 'HTTPS', port: 443, name: 'https-443' }] : [{ protocol: 'HTTP', port: 80, name: 'http-80' }];
@@ -136,15 +203,31 @@ function loadBalancerConfiguration(a: Annotation, listeners: Listener[], notes: 
   if (a('scheme')) lb.scheme = a('scheme');
   if (a('ip-address-type')) lb.ipAddressType = a('ip-address-type');
   if (a('load-balancer-name')) lb.loadBalancerName = a('load-balancer-name');
-  if (a('subnets')) lb.loadBalancerSubnets = a('subnets')!.split(',').map((s) => ({ identifier: s.trim() })).filter((s) => s.identifier);
-  if (a('security-groups')) lb.securityGroups = a('security-groups')!.split(',').map((s) => s.trim()).filter(Boolean);
+  if (a('subnets'))
+    lb.loadBalancerSubnets = a('subnets')!
+      .split(',')
+      .map((s) => ({ identifier: s.trim() }))
+      .filter((s) => s.identifier);
+  if (a('security-groups'))
+    lb.securityGroups = a('security-groups')!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (a('manage-backend-security-group-rules')) lb.manageBackendSecurityGroupRules = a('manage-backend-security-group-rules') === 'true';
-  if (a('inbound-cidrs')) lb.sourceRanges = a('inbound-cidrs')!.split(',').map((s) => s.trim()).filter(Boolean);
+  if (a('inbound-cidrs'))
+    lb.sourceRanges = a('inbound-cidrs')!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (a('tags')) lb.tags = Object.fromEntries(listPairs(a('tags')!));
-  if (a('load-balancer-attributes')) lb.loadBalancerAttributes = listPairs(a('load-balancer-attributes')!).map(([key, value]) => ({ key, value }));
+  if (a('load-balancer-attributes'))
+    lb.loadBalancerAttributes = listPairs(a('load-balancer-attributes')!).map(([key, value]) => ({ key, value }));
   if (a('wafv2-acl-arn')) lb.wafV2 = { webACL: a('wafv2-acl-arn') };
   if (a('shield-advanced-protection') === 'true') lb.shieldConfiguration = { enabled: true };
-  const certs = (a('certificate-arn') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const certs = (a('certificate-arn') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const httpsListeners = listeners.filter((l) => l.protocol === 'HTTPS');
   if (httpsListeners.length) {
     lb.listenerConfigurations = httpsListeners.map((l) => {
@@ -154,7 +237,7 @@ function loadBalancerConfiguration(a: Annotation, listeners: Listener[], notes: 
       if (a('ssl-policy')) c.sslPolicy = a('ssl-policy');
       return c;
     });
-    if (!certs.length) notes.push('No certificate-arn: the HTTPS listeners rely on certificate discovery from the routes\' hostnames');
+    if (!certs.length) notes.push("No certificate-arn: the HTTPS listeners rely on certificate discovery from the routes' hostnames");
   }
   return lb;
 }
@@ -163,16 +246,46 @@ function loadBalancerConfiguration(a: Annotation, listeners: Listener[], notes: 
  * One HTTPRoute per host (Ingress hosts are per rule, HTTPRoute hostnames per route), the SSL-redirect route,
  * and the ListenerRuleConfigurations the rules need. Adds the backend Services it routes to to `services`.
  */
-function httpRoutes(obj: K8sObject, index: WorkspaceIndex, a: Annotation, listeners: Listener[], notes: string[], services: Set<string>, meta: (n: string) => Doc, name: string): Doc[] {
+function httpRoutes(
+  obj: K8sObject,
+  index: WorkspaceIndex,
+  a: Annotation,
+  listeners: Listener[],
+  notes: string[],
+  services: Set<string>,
+  meta: (n: string) => Doc,
+  name: string,
+): Doc[] {
   const docs: Doc[] = [];
   const byHost = new Map<string, Doc[]>();
   const lrcs: Doc[] = [];
-  const add = (host: string, r: Doc | undefined) => { if (!r) return; const list = byHost.get(host) ?? []; list.push(r); byHost.set(host, list); };
+  const add = (host: string, r: Doc | undefined) => {
+    if (!r) return;
+    const list = byHost.get(host) ?? [];
+    list.push(r);
+    byHost.set(host, list);
+  };
   items(obj.node(['spec', 'rules']), obj).forEach((rule, ri) => {
     const host = readStr(rule, 'host', obj).value ?? '';
     items(obj.node(['spec', 'rules', ri, 'http', 'paths']), obj).forEach((p, pi) => {
-      const backend = ingressBackends(obj).find((b) => b.path.join('.') === ['spec', 'rules', ri, 'http', 'paths', pi, 'backend'].join('.'));
-      add(host, routeRule(obj, index, readStr(p, 'path', obj).value, readStr(p, 'pathType', obj).value ?? 'ImplementationSpecific', backend, notes, lrcs, services, meta, name));
+      const backend = ingressBackends(obj).find(
+        (b) => b.path.join('.') === ['spec', 'rules', ri, 'http', 'paths', pi, 'backend'].join('.'),
+      );
+      add(
+        host,
+        routeRule(
+          obj,
+          index,
+          readStr(p, 'path', obj).value,
+          readStr(p, 'pathType', obj).value ?? 'ImplementationSpecific',
+          backend,
+          notes,
+          lrcs,
+          services,
+          meta,
+          name,
+        ),
+      );
     });
   });
   const def = ingressBackends(obj).find((b) => b.path.length === 2);
@@ -181,18 +294,34 @@ function httpRoutes(obj: K8sObject, index: WorkspaceIndex, a: Annotation, listen
   const redirectPort = a('ssl-redirect');
   const serving = redirectPort ? listeners.filter((l) => l.protocol === 'HTTPS') : listeners;
   for (const [host, rules] of byHost) {
-    const routeName = byHost.size === 1 ? name : `${name}-${host ? host.replace(/^\*\./, 'wildcard-').replace(/[^a-z0-9-]/g, '-') : 'default'}`.slice(0, 63);
+    const routeName =
+      byHost.size === 1
+        ? name
+        : `${name}-${host ? host.replace(/^\*\./, 'wildcard-').replace(/[^a-z0-9-]/g, '-') : 'default'}`.slice(0, 63);
     if (rules.length > 16) notes.push(`${routeName}: ${rules.length} rules; an HTTPRoute takes at most 16, split it`);
     docs.push({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: meta(routeName),
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: meta(routeName),
       spec: { parentRefs: parentRefs(serving.map((l) => l.name)), ...(host ? { hostnames: [host] } : {}), rules },
     });
   }
   const http = redirectPort ? listeners.filter((l) => l.protocol === 'HTTP') : [];
   if (http.length) {
     docs.push({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: meta(`${name}-ssl-redirect`),
-      spec: { parentRefs: parentRefs(http.map((l) => l.name)), rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', port: Number(redirectPort) || 443, statusCode: 301 } }] }] },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: meta(`${name}-ssl-redirect`),
+      spec: {
+        parentRefs: parentRefs(http.map((l) => l.name)),
+        rules: [
+          {
+            filters: [
+              { type: 'RequestRedirect', requestRedirect: { scheme: 'https', port: Number(redirectPort) || 443, statusCode: 301 } },
+            ],
+          },
+        ],
+      },
     });
   }
   return [...docs, ...lrcs];
@@ -215,9 +344,15 @@ function targetGroupConfigurations(a: Annotation, services: Set<string>, meta: (
   if (Object.keys(hc).length) tg.healthCheckConfig = hc;
   if (a('backend-protocol')) tg.protocol = a('backend-protocol');
   if (a('backend-protocol-version')) tg.protocolVersion = a('backend-protocol-version');
-  if (a('target-group-attributes')) tg.targetGroupAttributes = listPairs(a('target-group-attributes')!).map(([key, value]) => ({ key, value }));
+  if (a('target-group-attributes'))
+    tg.targetGroupAttributes = listPairs(a('target-group-attributes')!).map(([key, value]) => ({ key, value }));
   if (!Object.keys(tg).length) return [];
-  return [...services].map((svc) => ({ apiVersion: 'gateway.k8s.aws/v1', kind: 'TargetGroupConfiguration', metadata: meta(`${svc}-tg`), spec: { targetReference: { name: svc }, defaultConfiguration: tg } }));
+  return [...services].map((svc) => ({
+    apiVersion: 'gateway.k8s.aws/v1',
+    kind: 'TargetGroupConfiguration',
+    metadata: meta(`${svc}-tg`),
+    spec: { targetReference: { name: svc }, defaultConfiguration: tg },
+  }));
 }
 
 function pathMatch(path: string | undefined, pathType: string, notes: string[]): Doc | undefined {
@@ -229,10 +364,24 @@ function pathMatch(path: string | undefined, pathType: string, notes: string[]):
   if (/^[^*?]*\/\*$/.test(path)) return { type: 'PathPrefix', value: path.slice(0, -2) || '/' };
   if (!/[*?]/.test(path)) return { type: 'PathPrefix', value: path };
   notes.push(`path "${path}": ALB wildcard patterns have no Gateway API path type (rewritten as a RegularExpression match; check it)`);
-  return { type: 'RegularExpression', value: '^' + path.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$' };
+  return {
+    type: 'RegularExpression',
+    value:
+      '^' +
+      path
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+  };
 }
 
-function servicePortNumber(index: WorkspaceIndex, svc: string, ns: string | undefined, port: string | number | undefined): number | string | undefined {
+function servicePortNumber(
+  index: WorkspaceIndex,
+  svc: string,
+  ns: string | undefined,
+  port: string | number | undefined,
+): number | string | undefined {
   if (typeof port === 'number') return port;
   if (port === undefined) return undefined;
   if (/^\d+$/.test(port)) return Number(port);
@@ -242,8 +391,16 @@ function servicePortNumber(index: WorkspaceIndex, svc: string, ns: string | unde
 }
 
 function routeRule(
-  obj: K8sObject, index: WorkspaceIndex, path: string | undefined, pathType: string, backend: ReturnType<typeof ingressBackends>[number] | undefined,
-  notes: string[], lrcs: Doc[], services: Set<string>, meta: (n: string) => Doc, ingName: string,
+  obj: K8sObject,
+  index: WorkspaceIndex,
+  path: string | undefined,
+  pathType: string,
+  backend: ReturnType<typeof ingressBackends>[number] | undefined,
+  notes: string[],
+  lrcs: Doc[],
+  services: Set<string>,
+  meta: (n: string) => Doc,
+  ingName: string,
 ): Doc | undefined {
   if (!backend?.name) return undefined;
   const match: Doc = {};
@@ -253,7 +410,8 @@ function routeRule(
   const ns = obj.namespace;
   const portOf = (svc: string, port: unknown): number | string | undefined => {
     const n = servicePortNumber(index, svc, ns, typeof port === 'number' || typeof port === 'string' ? port : undefined);
-    if (typeof n === 'string' && !isUnknownText(n)) notes.push(`Service ${svc} port "${n}": backendRefs take port numbers; the Service is not in the workspace to look the name up`);
+    if (typeof n === 'string' && !isUnknownText(n))
+      notes.push(`Service ${svc} port "${n}": backendRefs take port numbers; the Service is not in the workspace to look the name up`);
     return n;
   };
   if (backend.portName === 'use-annotation') {
@@ -270,14 +428,27 @@ function routeRule(
           if (typeof get(t, 'weight') === 'number') ref.weight = get(t, 'weight');
           refs.push(ref);
         } else if (typeof get(t, 'targetGroupName') === 'string') {
-          refs.push({ group: '', kind: 'TargetGroupName', name: get(t, 'targetGroupName'), ...(typeof get(t, 'weight') === 'number' ? { weight: get(t, 'weight') } : {}) });
-        } else notes.push(`actions.${backend.name}: a target group given by ARN has no backendRef form (use its name with kind TargetGroupName)`);
+          refs.push({
+            group: '',
+            kind: 'TargetGroupName',
+            name: get(t, 'targetGroupName'),
+            ...(typeof get(t, 'weight') === 'number' ? { weight: get(t, 'weight') } : {}),
+          });
+        } else
+          notes.push(
+            `actions.${backend.name}: a target group given by ARN has no backendRef form (use its name with kind TargetGroupName)`,
+          );
       }
       const single = get(act, 'targetGroupName');
       if (typeof single === 'string') refs.push({ group: '', kind: 'TargetGroupName', name: single });
-      if (get(act, 'targetGroupARN') !== undefined) notes.push(`actions.${backend.name}: targetGroupARN has no backendRef form (use its name with kind TargetGroupName)`);
-      if (get(get(act, 'forwardConfig'), 'targetGroupStickinessConfig') !== undefined) notes.push(`actions.${backend.name}: target group stickiness (set it in a ListenerRuleConfiguration forward action)`);
-      if (!refs.length) { notes.push(`actions.${backend.name}: a forward action with no target this preview can express: rule left out`); return undefined; }
+      if (get(act, 'targetGroupARN') !== undefined)
+        notes.push(`actions.${backend.name}: targetGroupARN has no backendRef form (use its name with kind TargetGroupName)`);
+      if (get(get(act, 'forwardConfig'), 'targetGroupStickinessConfig') !== undefined)
+        notes.push(`actions.${backend.name}: target group stickiness (set it in a ListenerRuleConfiguration forward action)`);
+      if (!refs.length) {
+        notes.push(`actions.${backend.name}: a forward action with no target this preview can express: rule left out`);
+        return undefined;
+      }
       rule.backendRefs = refs;
     } else if (type === 'redirect') {
       const rc = get(act, 'redirectConfig');
@@ -293,7 +464,8 @@ function routeRule(
         if (p.includes('#{')) notes.push(`actions.${backend.name}: redirect path "${p}" uses ALB placeholders; not carried over`);
         else rr.path = { type: 'ReplaceFullPath', replaceFullPath: p };
       }
-      if (get(rc, 'query') !== undefined && get(rc, 'query') !== '#{query}') notes.push(`actions.${backend.name}: redirect query (set it in a ListenerRuleConfiguration redirect action)`);
+      if (get(rc, 'query') !== undefined && get(rc, 'query') !== '#{query}')
+        notes.push(`actions.${backend.name}: redirect query (set it in a ListenerRuleConfiguration redirect action)`);
       const sc = get(rc, 'statusCode');
       rr.statusCode = sc === 'HTTP_302' ? 302 : 301;
       rule.filters = [{ type: 'RequestRedirect', requestRedirect: rr }];
@@ -303,8 +475,15 @@ function routeRule(
       const cfg: Doc = { statusCode: Number(get(fc, 'statusCode')) || 503 };
       if (typeof get(fc, 'contentType') === 'string') cfg.contentType = get(fc, 'contentType');
       if (typeof get(fc, 'messageBody') === 'string') cfg.messageBody = get(fc, 'messageBody');
-      lrcs.push({ apiVersion: 'gateway.k8s.aws/v1', kind: 'ListenerRuleConfiguration', metadata: meta(lrcName), spec: { actions: [{ type: 'fixed-response', fixedResponseConfig: cfg }] } });
-      rule.filters = [{ type: 'ExtensionRef', extensionRef: { group: 'gateway.k8s.aws', kind: 'ListenerRuleConfiguration', name: lrcName } }];
+      lrcs.push({
+        apiVersion: 'gateway.k8s.aws/v1',
+        kind: 'ListenerRuleConfiguration',
+        metadata: meta(lrcName),
+        spec: { actions: [{ type: 'fixed-response', fixedResponseConfig: cfg }] },
+      });
+      rule.filters = [
+        { type: 'ExtensionRef', extensionRef: { group: 'gateway.k8s.aws', kind: 'ListenerRuleConfiguration', name: lrcName } },
+      ];
     } else {
       notes.push(`backend ${backend.name} uses use-annotation but actions.${backend.name} is missing or not valid JSON: rule left out`);
       return undefined;
@@ -317,7 +496,16 @@ function routeRule(
   return { matches: [match], ...rule };
 }
 
-function conditions(obj: K8sObject, name: string, match: Doc, rule: Doc, notes: string[], lrcs: Doc[], meta: (n: string) => Doc, ingName: string): void {
+function conditions(
+  obj: K8sObject,
+  name: string,
+  match: Doc,
+  rule: Doc,
+  notes: string[],
+  lrcs: Doc[],
+  meta: (n: string) => Doc,
+  ingName: string,
+): void {
   const conds = parseJson(obj.annotations[`${ALB}conditions.${name}`]);
   if (!Array.isArray(conds)) return;
   const headers: Doc[] = [];
@@ -329,12 +517,17 @@ function conditions(obj: K8sObject, name: string, match: Doc, rule: Doc, notes: 
       const cfg = get(c, 'httpHeaderConfig');
       const hn = get(cfg, 'httpHeaderName');
       const vals = get(cfg, 'values');
-      if (typeof hn === 'string' && Array.isArray(vals) && vals.length === 1 && typeof vals[0] === 'string' && !/[*?]/.test(vals[0])) headers.push({ type: 'Exact', name: hn, value: vals[0] });
-      else notes.push(`conditions.${name}: header ${String(hn)} with several or wildcard values (Gateway API header matches are one exact value; add a match per value)`);
+      if (typeof hn === 'string' && Array.isArray(vals) && vals.length === 1 && typeof vals[0] === 'string' && !/[*?]/.test(vals[0]))
+        headers.push({ type: 'Exact', name: hn, value: vals[0] });
+      else
+        notes.push(
+          `conditions.${name}: header ${String(hn)} with several or wildcard values (Gateway API header matches are one exact value; add a match per value)`,
+        );
     } else if (field === 'query-string') {
       const vals = get(get(c, 'queryStringConfig'), 'values');
       for (const v of Array.isArray(vals) ? vals : []) {
-        const k = get(v, 'key'), val = get(v, 'value');
+        const k = get(v, 'key'),
+          val = get(v, 'value');
         if (typeof k === 'string' && typeof val === 'string' && !/[*?]/.test(val)) query.push({ type: 'Exact', name: k, value: val });
         else notes.push(`conditions.${name}: a query-string condition without a key or with wildcards`);
       }
@@ -351,7 +544,12 @@ function conditions(obj: K8sObject, name: string, match: Doc, rule: Doc, notes: 
   if (query.length) match.queryParams = query;
   if (sourceIps.length) {
     const lrcName = `${ingName}-${name}-source`.slice(0, 63);
-    lrcs.push({ apiVersion: 'gateway.k8s.aws/v1', kind: 'ListenerRuleConfiguration', metadata: meta(lrcName), spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: sourceIps } }] } });
+    lrcs.push({
+      apiVersion: 'gateway.k8s.aws/v1',
+      kind: 'ListenerRuleConfiguration',
+      metadata: meta(lrcName),
+      spec: { conditions: [{ field: 'source-ip', sourceIPConfig: { values: sourceIps } }] },
+    });
     const filters = (rule.filters as Doc[] | undefined) ?? [];
     filters.push({ type: 'ExtensionRef', extensionRef: { group: 'gateway.k8s.aws', kind: 'ListenerRuleConfiguration', name: lrcName } });
     rule.filters = filters;
@@ -366,10 +564,17 @@ export function ingressMigrationActions(ctx: FileContext, range: Range): CodeAct
   for (const obj of ctx.file.objectsOf(chunk)) {
     const r = obj.doc.range;
     if (!r || at < r[0] || at > r[2] || !isAlbIngress(obj, ctx.index)) continue;
-    return [{
-      title: 'Convert this Ingress to Gateway API (opens a preview)', kind: CodeActionKind.RefactorRewrite,
-      command: { title: 'Convert this Ingress to Gateway API', command: PREVIEW_MIGRATION_COMMAND, arguments: [ctx.file.uri, range.start, 'gateway'] },
-    }];
+    return [
+      {
+        title: 'Convert this Ingress to Gateway API (opens a preview)',
+        kind: CodeActionKind.RefactorRewrite,
+        command: {
+          title: 'Convert this Ingress to Gateway API',
+          command: PREVIEW_MIGRATION_COMMAND,
+          arguments: [ctx.file.uri, range.start, 'gateway'],
+        },
+      },
+    ];
   }
   return [];
 }

@@ -25,8 +25,16 @@ export function isRoute(obj: K8sObject): boolean {
 }
 
 /** A string field: its node, its known value (undefined when absent or unknown) and whether it is unknown. */
-export interface Str { node?: Node; value?: string; unknown: boolean }
-export interface Num { node?: Node; value?: number; unknown: boolean }
+export interface Str {
+  node?: Node;
+  value?: string;
+  unknown: boolean;
+}
+export interface Num {
+  node?: Node;
+  value?: number;
+  unknown: boolean;
+}
 
 export function readStr(parent: unknown, key: string, obj: K8sObject): Str {
   const node = child(parent, key, obj.doc);
@@ -62,7 +70,10 @@ export function keyNodeOf(parent: unknown, key: string, obj: K8sObject): Node | 
 const memo = new WeakMap<K8sObject, Map<string, unknown>>();
 function memoised<T>(obj: K8sObject, key: string, build: () => T): T {
   let m = memo.get(obj);
-  if (!m) { m = new Map(); memo.set(obj, m); }
+  if (!m) {
+    m = new Map();
+    memo.set(obj, m);
+  }
   if (m.has(key)) return m.get(key) as T;
   const v = build();
   m.set(key, v);
@@ -71,7 +82,13 @@ function memoised<T>(obj: K8sObject, key: string, build: () => T): T {
 
 // ------------------------------------------------------------------------------------------ GatewayClass, Gateway
 
-export interface LocalRef { group: string; kind: string; name: Str; namespace: Str; node: Node }
+export interface LocalRef {
+  group: string;
+  kind: string;
+  name: Str;
+  namespace: Str;
+  node: Node;
+}
 
 function readRef(node: Node | undefined, obj: K8sObject, defaults: { group: string; kind: string }): LocalRef | undefined {
   if (!isMap(node)) return undefined;
@@ -84,12 +101,20 @@ function readRef(node: Node | undefined, obj: K8sObject, defaults: { group: stri
   };
 }
 
-export interface GatewayClassInfo { obj: K8sObject; controllerName: Str; parametersRef?: LocalRef }
+export interface GatewayClassInfo {
+  obj: K8sObject;
+  controllerName: Str;
+  parametersRef?: LocalRef;
+}
 
 export function gatewayClassInfo(obj: K8sObject): GatewayClassInfo {
   return memoised(obj, 'gc', () => {
     const spec = obj.node(['spec']);
-    return { obj, controllerName: readStr(spec, 'controllerName', obj), parametersRef: readRef(child(spec, 'parametersRef', obj.doc), obj, { group: '', kind: '' }) };
+    return {
+      obj,
+      controllerName: readStr(spec, 'controllerName', obj),
+      parametersRef: readRef(child(spec, 'parametersRef', obj.doc), obj, { group: '', kind: '' }),
+    };
   });
 }
 
@@ -151,17 +176,32 @@ export function gatewayInfo(obj: K8sObject): GatewayInfo {
       const from = readStr(ns, 'from', obj);
       const selNode = child(ns, 'selector', obj.doc);
       return {
-        index, node: l,
-        name: readStr(l, 'name', obj), port: readNum(l, 'port', obj), protocol: readStr(l, 'protocol', obj), hostname: readStr(l, 'hostname', obj),
-        tlsMode: readStr(tls, 'mode', obj), tlsNode: tls, tlsOptions: options, certificateRefs: items(child(tls, 'certificateRefs', obj.doc), obj),
-        allowedFrom: from, allowedSelector: isMap(selNode) ? readSelector(selNode, obj.doc) : undefined,
-        allowedKinds, allowedKindsUnknown,
+        index,
+        node: l,
+        name: readStr(l, 'name', obj),
+        port: readNum(l, 'port', obj),
+        protocol: readStr(l, 'protocol', obj),
+        hostname: readStr(l, 'hostname', obj),
+        tlsMode: readStr(tls, 'mode', obj),
+        tlsNode: tls,
+        tlsOptions: options,
+        certificateRefs: items(child(tls, 'certificateRefs', obj.doc), obj),
+        allowedFrom: from,
+        allowedSelector: isMap(selNode) ? readSelector(selNode, obj.doc) : undefined,
+        allowedKinds,
+        allowedKindsUnknown,
       };
     });
-    const listenersOpen = obj.isOpen(['spec', 'listeners']) || isUnknownNode(listenersNode)
-      || listeners.some((l) => l.name.unknown || l.port.unknown || l.protocol.unknown);
+    const listenersOpen =
+      obj.isOpen(['spec', 'listeners']) ||
+      isUnknownNode(listenersNode) ||
+      listeners.some((l) => l.name.unknown || l.port.unknown || l.protocol.unknown);
     return {
-      obj, className: readStr(spec, 'gatewayClassName', obj), listeners, listenersNode, listenersOpen,
+      obj,
+      className: readStr(spec, 'gatewayClassName', obj),
+      listeners,
+      listenersNode,
+      listenersOpen,
       parametersRef: readRef(child(child(spec, 'infrastructure', obj.doc), 'parametersRef', obj.doc), obj, { group: '', kind: '' }),
     };
   });
@@ -194,7 +234,12 @@ export interface BackendRef {
   filtersNode?: Node;
 }
 
-export interface HeaderMatch { node: Node; name: Str; type: Str; value: Str }
+export interface HeaderMatch {
+  node: Node;
+  name: Str;
+  type: Str;
+  value: Str;
+}
 export interface RouteMatch {
   index: number;
   node: Node;
@@ -207,7 +252,11 @@ export interface RouteMatch {
   grpcMethod?: { node: Node; type: Str; service: Str; method: Str };
 }
 
-export interface RouteFilter { node: Node; type: Str; extensionRef?: LocalRef }
+export interface RouteFilter {
+  node: Node;
+  type: Str;
+  extensionRef?: LocalRef;
+}
 
 export interface RouteRule {
   index: number;
@@ -240,11 +289,14 @@ export interface RouteInfo {
 
 function readParentRefs(spec: Node | undefined, obj: K8sObject): ParentRef[] {
   return items(child(spec, 'parentRefs', obj.doc), obj).map((p, index) => ({
-    index, node: p,
+    index,
+    node: p,
     group: readStr(p, 'group', obj).value ?? GW_GROUP,
     kind: readStr(p, 'kind', obj).value ?? 'Gateway',
-    name: readStr(p, 'name', obj), namespace: readStr(p, 'namespace', obj),
-    sectionName: readStr(p, 'sectionName', obj), port: readNum(p, 'port', obj),
+    name: readStr(p, 'name', obj),
+    namespace: readStr(p, 'namespace', obj),
+    sectionName: readStr(p, 'sectionName', obj),
+    port: readNum(p, 'port', obj),
   }));
 }
 
@@ -253,15 +305,26 @@ function readMatch(m: Node, index: number, obj: K8sObject, kind: RouteKind): Rou
   const headersNode = child(m, 'headers', obj.doc);
   const methodNode = child(m, 'method', obj.doc);
   const match: RouteMatch = {
-    index, node: m,
+    index,
+    node: m,
     path: isMap(pathNode) ? { node: pathNode, type: readStr(pathNode, 'type', obj), value: readStr(pathNode, 'value', obj) } : undefined,
-    headers: items(headersNode, obj).map((h) => ({ node: h, name: readStr(h, 'name', obj), type: readStr(h, 'type', obj), value: readStr(h, 'value', obj) })),
+    headers: items(headersNode, obj).map((h) => ({
+      node: h,
+      name: readStr(h, 'name', obj),
+      type: readStr(h, 'type', obj),
+      value: readStr(h, 'value', obj),
+    })),
     headersNode,
     queryParamsNode: child(m, 'queryParams', obj.doc),
     method: kind === 'GRPCRoute' ? { unknown: false } : readStr(m, 'method', obj),
   };
   if (kind === 'GRPCRoute' && isMap(methodNode)) {
-    match.grpcMethod = { node: methodNode, type: readStr(methodNode, 'type', obj), service: readStr(methodNode, 'service', obj), method: readStr(methodNode, 'method', obj) };
+    match.grpcMethod = {
+      node: methodNode,
+      type: readStr(methodNode, 'type', obj),
+      service: readStr(methodNode, 'service', obj),
+      method: readStr(methodNode, 'method', obj),
+    };
   }
   return match;
 }
@@ -272,21 +335,32 @@ function readRule(r: Node, index: number, obj: K8sObject, kind: RouteKind): Rout
   const filtersNode = child(r, 'filters', obj.doc);
   const backendRefsNode = child(r, 'backendRefs', obj.doc);
   const backendRefs: BackendRef[] = items(backendRefsNode, obj).map((b, i) => ({
-    index: i, node: b, path: [...path, 'backendRefs', i],
+    index: i,
+    node: b,
+    path: [...path, 'backendRefs', i],
     group: readStr(b, 'group', obj).value ?? '',
     kind: readStr(b, 'kind', obj).value ?? 'Service',
-    name: readStr(b, 'name', obj), namespace: readStr(b, 'namespace', obj),
-    port: readNum(b, 'port', obj), weight: readNum(b, 'weight', obj),
+    name: readStr(b, 'name', obj),
+    namespace: readStr(b, 'namespace', obj),
+    port: readNum(b, 'port', obj),
+    weight: readNum(b, 'weight', obj),
     filtersNode: child(b, 'filters', obj.doc),
   }));
   return {
-    index, node: r, path,
+    index,
+    node: r,
+    path,
     name: readStr(r, 'name', obj),
     matches: items(matchesNode, obj).map((m, i) => readMatch(m, i, obj, kind)),
     matchesNode,
-    filters: items(filtersNode, obj).map((f) => ({ node: f, type: readStr(f, 'type', obj), extensionRef: readRef(child(f, 'extensionRef', obj.doc), obj, { group: '', kind: '' }) })),
+    filters: items(filtersNode, obj).map((f) => ({
+      node: f,
+      type: readStr(f, 'type', obj),
+      extensionRef: readRef(child(f, 'extensionRef', obj.doc), obj, { group: '', kind: '' }),
+    })),
     filtersNode,
-    backendRefs, backendRefsNode,
+    backendRefs,
+    backendRefsNode,
     backendRefsOpen: obj.isOpen(backendRefsNode) || isUnknownNode(backendRefsNode) || (backendRefsNode === undefined && obj.isOpen(r)),
     timeoutsNode: child(r, 'timeouts', obj.doc),
     retryNode: child(r, 'retry', obj.doc),
@@ -302,8 +376,10 @@ export function routeInfo(obj: K8sObject): RouteInfo | undefined {
     const hostnamesNode = child(spec, 'hostnames', obj.doc);
     const rulesNode = child(spec, 'rules', obj.doc);
     return {
-      obj, kind,
-      parentRefs: readParentRefs(spec, obj), parentRefsNode: child(spec, 'parentRefs', obj.doc),
+      obj,
+      kind,
+      parentRefs: readParentRefs(spec, obj),
+      parentRefsNode: child(spec, 'parentRefs', obj.doc),
       hostnames: items(hostnamesNode, obj).map((h) => ({ node: h, value: knownString(h), unknown: isUnknownNode(h) })),
       hostnamesNode,
       rules: items(rulesNode, obj).map((r, i) => readRule(r, i, obj, kind)),
@@ -319,22 +395,43 @@ export function refNamespace(ref: { namespace: Str }, from: K8sObject): string |
 
 // ------------------------------------------------------------------------------------------------ ReferenceGrant
 
-export interface GrantInfo { obj: K8sObject; from: { group: string; kind: string; namespace?: string }[]; to: { group: string; kind: string; name?: string }[] }
+export interface GrantInfo {
+  obj: K8sObject;
+  from: { group: string; kind: string; namespace?: string }[];
+  to: { group: string; kind: string; name?: string }[];
+}
 
 export function grantInfo(obj: K8sObject): GrantInfo {
   return memoised(obj, 'grant', () => {
     const spec = obj.node(['spec']);
     return {
       obj,
-      from: items(child(spec, 'from', obj.doc), obj).map((f) => ({ group: readStr(f, 'group', obj).value ?? '', kind: readStr(f, 'kind', obj).value ?? '', namespace: readStr(f, 'namespace', obj).value })),
-      to: items(child(spec, 'to', obj.doc), obj).map((t) => ({ group: readStr(t, 'group', obj).value ?? '', kind: readStr(t, 'kind', obj).value ?? '', name: readStr(t, 'name', obj).value })),
+      from: items(child(spec, 'from', obj.doc), obj).map((f) => ({
+        group: readStr(f, 'group', obj).value ?? '',
+        kind: readStr(f, 'kind', obj).value ?? '',
+        namespace: readStr(f, 'namespace', obj).value,
+      })),
+      to: items(child(spec, 'to', obj.doc), obj).map((t) => ({
+        group: readStr(t, 'group', obj).value ?? '',
+        kind: readStr(t, 'kind', obj).value ?? '',
+        name: readStr(t, 'name', obj).value,
+      })),
     };
   });
 }
 
 /** Whether a ReferenceGrant lets `from` (group/kind in a namespace) refer to `to` (group/kind/name in the grant's namespace). */
-export function grantAllows(g: GrantInfo, from: { group: string; kind: string; namespace?: string }, to: { group: string; kind: string; name?: string }): boolean {
-  const fromOk = g.from.some((f) => f.group === from.group && f.kind === from.kind && (f.namespace === undefined || from.namespace === undefined || f.namespace === from.namespace));
+export function grantAllows(
+  g: GrantInfo,
+  from: { group: string; kind: string; namespace?: string },
+  to: { group: string; kind: string; name?: string },
+): boolean {
+  const fromOk = g.from.some(
+    (f) =>
+      f.group === from.group &&
+      f.kind === from.kind &&
+      (f.namespace === undefined || from.namespace === undefined || f.namespace === from.namespace),
+  );
   const toOk = g.to.some((t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === to.name));
   return fromOk && toOk;
 }

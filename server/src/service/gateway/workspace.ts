@@ -32,8 +32,11 @@ export interface ImplInfo {
 }
 
 export const IMPL_LABEL: Record<Impl, string> = {
-  lattice: 'VPC Lattice (AWS Gateway API Controller)', alb: 'the AWS Load Balancer Controller (ALB)', nlb: 'the AWS Load Balancer Controller (NLB)',
-  other: 'another controller', unknown: 'an unknown controller',
+  lattice: 'VPC Lattice (AWS Gateway API Controller)',
+  alb: 'the AWS Load Balancer Controller (ALB)',
+  nlb: 'the AWS Load Balancer Controller (NLB)',
+  other: 'another controller',
+  unknown: 'an unknown controller',
 };
 
 /** What the gateway checks read from the index. */
@@ -55,13 +58,15 @@ function table(index: WorkspaceIndex): Table {
   for (const c of index.byKind('GatewayClass')) {
     if (c.group !== GW_GROUP || !c.name) continue;
     const l = classes.get(c.name);
-    if (l) l.push(c); else classes.set(c.name, [c]);
+    if (l) l.push(c);
+    else classes.set(c.name, [c]);
   }
   const gateways = new Map<string, K8sObject[]>();
   for (const g of index.byKind('Gateway')) {
     if (g.group !== GW_GROUP || !g.name) continue;
     const l = gateways.get(g.name);
-    if (l) l.push(g); else gateways.set(g.name, [g]);
+    if (l) l.push(g);
+    else gateways.set(g.name, [g]);
   }
   t = { key, classes, gateways, impls: new Map() };
   tables.set(index, t);
@@ -141,7 +146,10 @@ export function resolveNear(objs: K8sObject[], from: K8sObject, ns: string | und
   const sure = ns !== undefined ? objs.filter((o) => o.namespace === ns) : [];
   if (sure.length) return nearest(sure, from.uri);
   const dir = dirOf(from.uri);
-  return nearest(objs.filter((o) => sameNamespace(o.namespace, ns) && (o.uri === from.uri || dirOf(o.uri) === dir)), from.uri);
+  return nearest(
+    objs.filter((o) => sameNamespace(o.namespace, ns) && (o.uri === from.uri || dirOf(o.uri) === dir)),
+    from.uri,
+  );
 }
 
 /**
@@ -167,11 +175,16 @@ export function routeImpls(index: WorkspaceIndex, route: RouteInfo): Set<Impl> {
 }
 
 /** The first parent Gateway served by `impl` (the Lattice controller uses the first Lattice parent only). */
-export function firstParentOf(index: WorkspaceIndex, route: RouteInfo, impl: Impl): { ref: ParentRef; gw: K8sObject; info: ImplInfo } | undefined {
-  for (const p of routeParents(index, route)) for (const g of p.gateways) {
-    const info = implOf(index, g);
-    if (info.impl === impl) return { ref: p.ref, gw: g, info };
-  }
+export function firstParentOf(
+  index: WorkspaceIndex,
+  route: RouteInfo,
+  impl: Impl,
+): { ref: ParentRef; gw: K8sObject; info: ImplInfo } | undefined {
+  for (const p of routeParents(index, route))
+    for (const g of p.gateways) {
+      const info = implOf(index, g);
+      if (info.impl === impl) return { ref: p.ref, gw: g, info };
+    }
   return undefined;
 }
 

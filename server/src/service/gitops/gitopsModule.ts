@@ -14,7 +14,15 @@ export const gitopsModule: LanguageModule = {
   id: 'gitops',
   codes: GITOPS_CODES,
   checks: [
-    gitRepositoryCheck, kustomizationKindCheck, argoApplicationCheck, argoAnnotationCheck,
-    fluxApiCheck, fluxRefCheck, fluxPathCheck, argoPathCheck, fluxSubstitutionCheck, argoCapabilityCheck,
+    gitRepositoryCheck,
+    kustomizationKindCheck,
+    argoApplicationCheck,
+    argoAnnotationCheck,
+    fluxApiCheck,
+    fluxRefCheck,
+    fluxPathCheck,
+    argoPathCheck,
+    fluxSubstitutionCheck,
+    argoCapabilityCheck,
   ],
 };

@@ -56,7 +56,9 @@ function associationsAt(obj: K8sObject, seq: Node | undefined, addon?: string, d
     const m = resolve(raw, obj.doc);
     if (!isMap(m)) continue;
     out.push({
-      config: obj, node: m, addon,
+      config: obj,
+      node: m,
+      addon,
       namespace: known(child(m, 'namespace', obj.doc)),
       serviceAccountName: known(child(m, 'serviceAccountName', obj.doc)) ?? defaultSa,
       roleARN: known(child(m, 'roleARN', obj.doc)),
@@ -89,13 +91,28 @@ export function readClusterConfig(obj: K8sObject): ClusterConfigView {
       const m = resolve(raw, doc);
       const meta = child(m, 'metadata', doc);
       if (!isMap(m)) continue;
-      serviceAccounts.push({ config: obj, node: m, name: known(child(meta, 'name', doc)), namespace: known(child(meta, 'namespace', doc)) ?? 'default' });
+      serviceAccounts.push({
+        config: obj,
+        node: m,
+        name: known(child(meta, 'name', doc)),
+        namespace: known(child(meta, 'namespace', doc)) ?? 'default',
+      });
     }
   }
   return {
-    obj, name: known(obj.node(['metadata', 'name'])),
-    autoMode: en === 'true' ? true : en === 'false' ? false : enabled === undefined && !pairs(root).some((p) => keyString(p) === 'autoModeConfig') && definesCluster(obj) ? false : undefined,
-    addons, associations, serviceAccounts,
+    obj,
+    name: known(obj.node(['metadata', 'name'])),
+    autoMode:
+      en === 'true'
+        ? true
+        : en === 'false'
+          ? false
+          : enabled === undefined && !pairs(root).some((p) => keyString(p) === 'autoModeConfig') && definesCluster(obj)
+            ? false
+            : undefined,
+    addons,
+    associations,
+    serviceAccounts,
   };
 }
 
@@ -104,7 +121,20 @@ export function readClusterConfig(obj: K8sObject): ClusterConfigView {
  * `metadata.version`) is a fragment for `eksctl create nodegroup|addon|iamserviceaccount -f` against an
  * existing cluster: it says nothing of that cluster's Auto Mode (the EKS Workshop's graviton nodegroup.yaml).
  */
-const CLUSTER_ONLY_FIELDS = new Set(['vpc', 'availabilityZones', 'kubernetesNetworkConfig', 'privateCluster', 'accessConfig', 'secretsEncryption', 'cloudWatch', 'fargateProfiles', 'karpenter', 'zonalShiftConfig', 'remoteNetworkConfig', 'outpost']);
+const CLUSTER_ONLY_FIELDS = new Set([
+  'vpc',
+  'availabilityZones',
+  'kubernetesNetworkConfig',
+  'privateCluster',
+  'accessConfig',
+  'secretsEncryption',
+  'cloudWatch',
+  'fargateProfiles',
+  'karpenter',
+  'zonalShiftConfig',
+  'remoteNetworkConfig',
+  'outpost',
+]);
 
 function definesCluster(obj: K8sObject): boolean {
   return obj.node(['metadata', 'version']) !== undefined || pairs(obj.root).some((p) => CLUSTER_ONLY_FIELDS.has(keyString(p) ?? ''));

@@ -3,7 +3,14 @@
  * templates), `serviceAccountName` → its ServiceAccount (or the eksctl entry that creates it), and hover on a
  * workload saying which IAM role its Pods get (IRSA or EKS Pod Identity, and which wins).
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Hover,
+  type Location,
+} from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { entryMarkdown } from '../catalog/types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
@@ -52,7 +59,12 @@ function isServiceAccountNameValue(ctx: CursorContext): boolean {
   const tpl = o ? podTemplatePath(o) : undefined;
   if (!o || !tpl || ctx.onKey) return false;
   const p = ctx.path;
-  return p.length === tpl.length + 2 && tpl.every((s, i) => p[i] === s) && p[tpl.length] === 'spec' && (p[tpl.length + 1] === 'serviceAccountName' || p[tpl.length + 1] === 'serviceAccount');
+  return (
+    p.length === tpl.length + 2 &&
+    tpl.every((s, i) => p[i] === s) &&
+    p[tpl.length] === 'spec' &&
+    (p[tpl.length + 1] === 'serviceAccountName' || p[tpl.length + 1] === 'serviceAccount')
+  );
 }
 
 export function completeIdentity(ctx: CursorContext): CompletionItem[] | undefined {
@@ -64,25 +76,43 @@ export function completeIdentity(ctx: CursorContext): CompletionItem[] | undefin
     const names = new Map<string, string>();
     for (const [name, list] of t.byName) {
       const e = list.find((x) => x.namespace === undefined || ns === undefined || x.namespace === ns);
-      if (e && !isUnknownText(name)) names.set(name, e.roleArn ? `IRSA role ${e.roleArn}` : e.eksctl ? 'created by eksctl' : 'ServiceAccount in this workspace');
+      if (e && !isUnknownText(name))
+        names.set(name, e.roleArn ? `IRSA role ${e.roleArn}` : e.eksctl ? 'created by eksctl' : 'ServiceAccount in this workspace');
     }
-    return [...names].map(([name, detail]) => ({ label: name, kind: CompletionItemKind.Reference, detail, textEdit: { range: lineRange(ctx), newText: name } }));
+    return [...names].map(([name, detail]) => ({
+      label: name,
+      kind: CompletionItemKind.Reference,
+      detail,
+      textEdit: { range: lineRange(ctx), newText: name },
+    }));
   }
   const scope = annotationScope(ctx);
   if (!scope) return undefined;
   if (ctx.onKey) {
-    const have = new Set(pairs(o.node(scope.base)).map((p) => keyString(p)).filter((k) => k !== ctx.word));
-    const rest = ctx.chunk.text.slice(ctx.offset, ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset));
+    const have = new Set(
+      pairs(o.node(scope.base))
+        .map((p) => keyString(p))
+        .filter((k) => k !== ctx.word),
+    );
+    const rest = ctx.chunk.text.slice(
+      ctx.offset,
+      ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset),
+    );
     const withValue = !rest.includes(':');
     const lower = ctx.word.toLowerCase();
     if (lower && !IRSA_PREFIX.startsWith(lower.slice(0, IRSA_PREFIX.length)) && !lower.startsWith('eks')) return undefined;
-    return IRSA_ANNOTATIONS.entries.filter((e) => e.on.includes(scope.where) && !have.has(IRSA_PREFIX + e.name)).map((e) => ({
-      label: IRSA_PREFIX + e.name, kind: CompletionItemKind.Property, detail: `IRSA · ${e.on.join(', ')}`,
-      documentation: { kind: MarkupKind.Markdown, value: irsaMarkdown(e) },
-      sortText: (e.name === 'role-arn' ? '0' : '1') + e.name, filterText: IRSA_PREFIX + e.name,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: lineRange(ctx), newText: withValue ? `${IRSA_PREFIX}${e.name}: ${valueSnippet(e)}` : IRSA_PREFIX + e.name },
-    }));
+    return IRSA_ANNOTATIONS.entries
+      .filter((e) => e.on.includes(scope.where) && !have.has(IRSA_PREFIX + e.name))
+      .map((e) => ({
+        label: IRSA_PREFIX + e.name,
+        kind: CompletionItemKind.Property,
+        detail: `IRSA · ${e.on.join(', ')}`,
+        documentation: { kind: MarkupKind.Markdown, value: irsaMarkdown(e) },
+        sortText: (e.name === 'role-arn' ? '0' : '1') + e.name,
+        filterText: IRSA_PREFIX + e.name,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: lineRange(ctx), newText: withValue ? `${IRSA_PREFIX}${e.name}: ${valueSnippet(e)}` : IRSA_PREFIX + e.name },
+      }));
   }
   if (!scope.key.startsWith(IRSA_PREFIX)) return undefined;
   const e = IRSA_ANNOTATIONS.get(scope.key.slice(IRSA_PREFIX.length));
@@ -91,10 +121,22 @@ export function completeIdentity(ctx: CursorContext): CompletionItem[] | undefin
   const q = (v: string) => (quoted ? v : `"${v}"`);
   if (e.name === 'skip-containers') {
     const w = workloadOf(o);
-    return (w?.containers ?? []).filter((c) => c.name).map((c) => ({ label: c.name!, kind: CompletionItemKind.Value, detail: `${c.list === 'initContainers' ? 'init container' : 'container'}`, textEdit: { range: lineRange(ctx), newText: c.name! } }));
+    return (w?.containers ?? [])
+      .filter((c) => c.name)
+      .map((c) => ({
+        label: c.name!,
+        kind: CompletionItemKind.Value,
+        detail: `${c.list === 'initContainers' ? 'init container' : 'container'}`,
+        textEdit: { range: lineRange(ctx), newText: c.name! },
+      }));
   }
   const values = e.values ?? (e.default ? [{ value: e.default, doc: 'default' }] : []);
-  return values.map((v) => ({ label: v.value, kind: CompletionItemKind.Value, detail: v.doc, textEdit: { range: lineRange(ctx), newText: q(v.value) } }));
+  return values.map((v) => ({
+    label: v.value,
+    kind: CompletionItemKind.Value,
+    detail: v.doc,
+    textEdit: { range: lineRange(ctx), newText: q(v.value) },
+  }));
 }
 
 function hoverAt(ctx: CursorContext, md: string): Hover {
@@ -106,16 +148,28 @@ function hoverAt(ctx: CursorContext, md: string): Hover {
 export function roleSummary(ctx: CursorContext, saName: string, namespace: string | undefined): string[] | undefined {
   const sas = serviceAccountsFor(ctx.index, saName, namespace);
   const assocs = associationsFor(ctx.index, saName, namespace);
-  const irsa = sas.find((s) => s.roleArn)?.roleArn ?? (sas.some((s) => s.eksctl) ? 'a role eksctl creates and binds (iam.serviceAccounts)' : undefined);
+  const irsa =
+    sas.find((s) => s.roleArn)?.roleArn ??
+    (sas.some((s) => s.eksctl) ? 'a role eksctl creates and binds (iam.serviceAccounts)' : undefined);
   const lines: string[] = [];
   if (assocs.length) {
     const a = assocs[0];
-    lines.push(`**EKS Pod Identity:** ${a.roleARN ? `\`${a.roleARN}\`` : 'a role eksctl creates'} (association in eksctl cluster ${a.config.name ?? ''}).`);
-    if (irsa) lines.push(`**IRSA:** ${irsa.startsWith('arn:') ? `\`${irsa}\`` : irsa} — new Pods get the Pod Identity role instead (the webhook gives container credentials precedence).`);
+    lines.push(
+      `**EKS Pod Identity:** ${a.roleARN ? `\`${a.roleARN}\`` : 'a role eksctl creates'} (association in eksctl cluster ${a.config.name ?? ''}).`,
+    );
+    if (irsa)
+      lines.push(
+        `**IRSA:** ${irsa.startsWith('arn:') ? `\`${irsa}\`` : irsa} — new Pods get the Pod Identity role instead (the webhook gives container credentials precedence).`,
+      );
   } else if (irsa) {
     lines.push(`**IAM role (IRSA):** ${irsa.startsWith('arn:') ? `\`${irsa}\`` : irsa}`);
   }
-  if (!lines.length) return sas.length ? ['No IAM role: the ServiceAccount has no `eks.amazonaws.com/role-arn` and no Pod Identity association in the workspace, so SDKs fall back to the node\'s role (unless IMDS is blocked).'] : undefined;
+  if (!lines.length)
+    return sas.length
+      ? [
+          "No IAM role: the ServiceAccount has no `eks.amazonaws.com/role-arn` and no Pod Identity association in the workspace, so SDKs fall back to the node's role (unless IMDS is blocked).",
+        ]
+      : undefined;
   return lines;
 }
 

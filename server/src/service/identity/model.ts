@@ -13,7 +13,9 @@ import { closest, editDistance } from '../catalog/types';
 import { IRSA_ANNOTATIONS, IRSA_PREFIX } from './catalog';
 import { clusterConfigsIn, type EksctlServiceAccount, type PodIdentityAssociation } from './clusterConfig';
 
-export function isServiceAccount(o: K8sObject): boolean { return o.kind === 'ServiceAccount' && o.group === '' && (o.apiVersion === 'v1' || o.apiVersion === undefined); }
+export function isServiceAccount(o: K8sObject): boolean {
+  return o.kind === 'ServiceAccount' && o.group === '' && (o.apiVersion === 'v1' || o.apiVersion === undefined);
+}
 
 const NAMES = IRSA_ANNOTATIONS.names();
 const norm = (s: string) => s.toLowerCase().replace(/[-_.]/g, '');
@@ -29,7 +31,7 @@ export function irsaNearMiss(key: string, allowed: readonly string[] = NAMES): s
   const name = key.slice(slash + 1);
   const exactPrefix = prefix === IRSA_PREFIX.slice(0, -1);
   if (exactPrefix && allowed.includes(name)) return undefined;
-  const prefixClose = exactPrefix || editDistance(prefix.toLowerCase(), 'eks.amazonaws.com') <= 4 && /eks|amazon/i.test(prefix);
+  const prefixClose = exactPrefix || (editDistance(prefix.toLowerCase(), 'eks.amazonaws.com') <= 4 && /eks|amazon/i.test(prefix));
   if (!prefixClose) return undefined;
   const byNorm = allowed.find((n) => norm(n) === norm(name));
   const guess = byNorm ?? closest(name, allowed, 1)[0];
@@ -70,13 +72,23 @@ export function serviceAccountTable(index: WorkspaceIndex): SaTable {
   const byName = new Map<string, SaEntry[]>();
   const declared = new Set<string>();
   const unknownIn = new Set<string>();
-  const add = (e: SaEntry) => { const l = byName.get(e.name); if (l) l.push(e); else byName.set(e.name, [e]); };
+  const add = (e: SaEntry) => {
+    const l = byName.get(e.name);
+    if (l) l.push(e);
+    else byName.set(e.name, [e]);
+  };
   for (const o of index.byKind('ServiceAccount')) {
     if (!isServiceAccount(o)) continue;
     const nameNode = o.node(['metadata', 'name']);
     const nsNode = o.node(['metadata', 'namespace']);
-    if (isUnknownNode(nsNode)) { unknownIn.add('*'); continue; }
-    if (!o.name || isUnknownNode(nameNode) || isUnknownText(o.name)) { unknownIn.add(o.namespace ?? ''); continue; }
+    if (isUnknownNode(nsNode)) {
+      unknownIn.add('*');
+      continue;
+    }
+    if (!o.name || isUnknownNode(nameNode) || isUnknownText(o.name)) {
+      unknownIn.add(o.namespace ?? '');
+      continue;
+    }
     declared.add(o.namespace ?? '');
     const role = annotationsAt(o, ['metadata', 'annotations']).find((a) => a.key === `${IRSA_PREFIX}role-arn`);
     add({ name: o.name, namespace: o.namespace, obj: o, roleArn: role?.value, roleArnNode: role?.valueNode });
@@ -85,7 +97,12 @@ export function serviceAccountTable(index: WorkspaceIndex): SaTable {
   for (const c of clusterConfigsIn(index)) {
     for (const sa of c.serviceAccounts) if (sa.name) add({ name: sa.name, namespace: sa.namespace, eksctl: sa });
     for (const a of c.associations) {
-      if (a.createsServiceAccount && a.serviceAccountName) add({ name: a.serviceAccountName, namespace: a.namespace, eksctl: { config: c.obj, node: a.node, name: a.serviceAccountName, namespace: a.namespace } });
+      if (a.createsServiceAccount && a.serviceAccountName)
+        add({
+          name: a.serviceAccountName,
+          namespace: a.namespace,
+          eksctl: { config: c.obj, node: a.node, name: a.serviceAccountName, namespace: a.namespace },
+        });
     }
     associations.push(...c.associations);
   }
@@ -101,9 +118,10 @@ export function serviceAccountsFor(index: WorkspaceIndex, name: string, namespac
 
 /** Pod Identity associations for a ServiceAccount. */
 export function associationsFor(index: WorkspaceIndex, name: string, namespace: string | undefined): PodIdentityAssociation[] {
-  return clusterConfigsIn(index).flatMap((c) => c.associations).filter((a) => a.serviceAccountName === name && a.namespace !== undefined && sameNamespace(a.namespace, namespace ?? undefined));
+  return clusterConfigsIn(index)
+    .flatMap((c) => c.associations)
+    .filter((a) => a.serviceAccountName === name && a.namespace !== undefined && sameNamespace(a.namespace, namespace ?? undefined));
 }
-
 
 /** The annotations of an object's own metadata. */
 export function annotationsFor(o: K8sObject): Annotation[] {

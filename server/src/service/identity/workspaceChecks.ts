@@ -26,12 +26,18 @@ export const serviceAccountRefCheck: Check = {
     const t = serviceAccountTable(ctx.index);
     const ns = w.namespace ?? '';
     if (!t.declared.has(ns) || t.unknownIn.has(ns) || t.unknownIn.has('*')) return;
-    const here = [...t.byName.values()].flat().filter((e) => e.obj && (e.namespace ?? '') === ns).map((e) => e.name);
+    const here = [...t.byName.values()]
+      .flat()
+      .filter((e) => e.obj && (e.namespace ?? '') === ns)
+      .map((e) => e.name);
     const guess = closest(name, here, 1)[0];
     const fix = guess ? replaceScalarFix(ctx.obj.chunk.text, node, guess, `Change to ${guess}`) : undefined;
-    ctx.report('serviceaccount-missing', node,
+    ctx.report(
+      'serviceaccount-missing',
+      node,
       `No ServiceAccount "${name}" in ${w.namespace ? `namespace ${w.namespace}` : 'this namespace'} of the workspace, which declares that namespace's ServiceAccounts (${[...new Set(here)].slice(0, 5).join(', ')})${guess ? ` — did you mean "${guess}"?` : ''}. The API server refuses to create Pods for a ServiceAccount that does not exist. If it is created elsewhere (kubectl, eksctl, another repository), ignore this.`,
-      { fixes: fix ? [fix] : undefined });
+      { fixes: fix ? [fix] : undefined },
+    );
   },
 };
 
@@ -55,9 +61,16 @@ export const irsaPodIdentityCheck: Check = {
     const a = assocs[0];
     const cluster = a.config.name ?? '';
     const same = a.roleARN !== undefined && a.roleARN === role.value;
-    ctx.report('irsa-and-pod-identity', role.keyNode,
+    ctx.report(
+      'irsa-and-pod-identity',
+      role.keyNode,
       `ServiceAccount ${a.namespace}/${sa.name} has an IRSA role and an EKS Pod Identity association${a.addon ? ` (add-on ${a.addon})` : ''} in eksctl cluster ${cluster}${same ? ' for the same role' : a.roleARN ? ` (role ${a.roleARN})` : ''}. Pod Identity wins for Pods created after the association exists: the webhook then injects only the Pod Identity credentials and skips the IRSA role (amazon-eks-pod-identity-webhook pkg/handler/handler.go: container credentials take precedence). Pods started earlier keep IRSA until they are recreated, since the SDKs try web identity before container credentials. Keep one of the two.`,
-      { related: assocs.slice(0, 5).map((x) => relatedTo(x.config, x.node, `Pod Identity association for ${x.namespace}/${x.serviceAccountName}`)) });
+      {
+        related: assocs
+          .slice(0, 5)
+          .map((x) => relatedTo(x.config, x.node, `Pod Identity association for ${x.namespace}/${x.serviceAccountName}`)),
+      },
+    );
   },
 };
 

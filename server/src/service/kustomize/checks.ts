@@ -10,7 +10,11 @@ import type { FileSystem } from '../workspace/fileSystem';
 import { FILE_SET, KUSTOMIZATIONS } from '../workspace/workspaceIndex';
 
 const WHAT: Record<PathEntry['role'], string> = {
-  resource: 'resource', component: 'component', crd: 'CRD file', patch: 'patch file', generator: 'generator source',
+  resource: 'resource',
+  component: 'component',
+  crd: 'CRD file',
+  patch: 'patch file',
+  generator: 'generator source',
 };
 
 /** What is wrong with an entry, or undefined when kustomize can read it. */
@@ -24,7 +28,8 @@ export function pathProblem(fs: FileSystem, e: PathEntry): string | undefined {
       return `${e.field}: the folder ${e.text} has no ${KUSTOMIZATION_FILE_NAMES.join(', ')}, so kustomize cannot build it as a ${WHAT[e.role]}`;
     }
   }
-  if (kind === 'directory' && (e.role === 'patch' || e.role === 'crd')) return `${e.field}: ${e.text} is a folder; a ${WHAT[e.role]} must be a file`;
+  if (kind === 'directory' && (e.role === 'patch' || e.role === 'crd'))
+    return `${e.field}: ${e.text} is a folder; a ${WHAT[e.role]} must be a file`;
   return undefined;
 }
 

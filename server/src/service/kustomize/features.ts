@@ -38,7 +38,10 @@ function realPath(obj: K8sObject, path: NodePath, offset: number): NodePath {
       const seq = obj.node(out);
       if (isSeq(seq)) {
         let idx = seg;
-        seq.items.forEach((it, i) => { const r = nodeRange(it); if (r && r[0] <= offset) idx = i; });
+        seq.items.forEach((it, i) => {
+          const r = nodeRange(it);
+          if (r && r[0] <= offset) idx = i;
+        });
         out.push(idx);
         continue;
       }
@@ -63,29 +66,54 @@ export function completeKustomization(ctx: CursorContext): CompletionItem[] | un
   const item = asListValue(path, ctx.onKey);
   if (item && item.length === 2 && (item[0] === 'resources' || item[0] === 'bases' || item[0] === 'components')) {
     return pathItems(ctx, obj, item[0] === 'components').map((p, i) => ({
-      label: p.label, kind: p.folder ? CompletionItemKind.Folder : CompletionItemKind.File, detail: p.detail,
-      sortText: String(i).padStart(4, '0'), textEdit: { range, newText: p.label }, data: { module: MODULE },
+      label: p.label,
+      kind: p.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
+      detail: p.detail,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range, newText: p.label },
+      data: { module: MODULE },
     }));
   }
   if (!ctx.onKey) {
     const s = schemaAt(KUSTOMIZATION_SCHEMA, path);
-    if (s?.enum) return s.enum.map((e, i) => ({ label: e.value, kind: CompletionItemKind.Value, detail: e.doc, sortText: String(i), textEdit: { range, newText: e.value }, data: { module: MODULE } }));
-    if (s?.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: { range, newText: v }, data: { module: MODULE } }));
+    if (s?.enum)
+      return s.enum.map((e, i) => ({
+        label: e.value,
+        kind: CompletionItemKind.Value,
+        detail: e.doc,
+        sortText: String(i),
+        textEdit: { range, newText: e.value },
+        data: { module: MODULE },
+      }));
+    if (s?.type === 'boolean')
+      return ['true', 'false'].map((v) => ({
+        label: v,
+        kind: CompletionItemKind.Value,
+        textEdit: { range, newText: v },
+        data: { module: MODULE },
+      }));
     return undefined;
   }
   const parentPath = path.slice(0, -1);
   const ps = schemaAt(KUSTOMIZATION_SCHEMA, parentPath);
   if (!ps || ps.type !== 'object' || !ps.properties) return undefined;
-  const have = new Set(pairs(obj.node(parentPath)).map((p) => keyString(p)).filter((k): k is string => !!k));
-  return Object.entries(ps.properties).filter(([k]) => !have.has(k) || k === ctx.word).map(([k, s]) => ({
-    label: k, kind: CompletionItemKind.Field,
-    detail: s.type === 'array' ? 'list' : s.enum ? s.enum.map((e) => e.value).join(' | ') : s.type,
-    documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(k, s) },
-    tags: s.deprecated ? [1] : undefined,
-    sortText: (s.deprecated ? '2' : '1') + k,
-    textEdit: { range, newText: s.type === 'object' || s.type === 'array' || s.type === 'any' ? `${k}:` : `${k}: ` },
-    data: { module: MODULE },
-  }));
+  const have = new Set(
+    pairs(obj.node(parentPath))
+      .map((p) => keyString(p))
+      .filter((k): k is string => !!k),
+  );
+  return Object.entries(ps.properties)
+    .filter(([k]) => !have.has(k) || k === ctx.word)
+    .map(([k, s]) => ({
+      label: k,
+      kind: CompletionItemKind.Field,
+      detail: s.type === 'array' ? 'list' : s.enum ? s.enum.map((e) => e.value).join(' | ') : s.type,
+      documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(k, s) },
+      tags: s.deprecated ? [1] : undefined,
+      sortText: (s.deprecated ? '2' : '1') + k,
+      textEdit: { range, newText: s.type === 'object' || s.type === 'array' || s.type === 'any' ? `${k}:` : `${k}: ` },
+      data: { module: MODULE },
+    }));
 }
 
 /**
@@ -109,11 +137,24 @@ function pathItems(ctx: CursorContext, obj: K8sObject, componentsOnly: boolean):
       if (componentsOnly !== isComponent) continue;
       out.push({ label: relative(dir, folder.slice(0, -1)), folder: true, detail: isComponent ? 'Component' : 'kustomization folder' });
     } else if (!componentsOnly && f.role === 'manifest' && folderOf(uri) === dir) {
-      out.push({ label: relative(dir, uri), folder: false, detail: [...f.objects()].filter((o) => o.isManifest).map((o) => o.kind).filter(Boolean).slice(0, 3).join(', ') || 'YAML file' });
+      out.push({
+        label: relative(dir, uri),
+        folder: false,
+        detail:
+          [...f.objects()]
+            .filter((o) => o.isManifest)
+            .map((o) => o.kind)
+            .filter(Boolean)
+            .slice(0, 3)
+            .join(', ') || 'YAML file',
+      });
     }
   }
   // Files of this folder first, then the nearest folders.
-  return out.sort((a, b) => Number(a.folder) - Number(b.folder) || a.label.split('/').length - b.label.split('/').length || a.label.localeCompare(b.label));
+  return out.sort(
+    (a, b) =>
+      Number(a.folder) - Number(b.folder) || a.label.split('/').length - b.label.split('/').length || a.label.localeCompare(b.label),
+  );
 }
 
 /** A path from folder URI `dir` (ending with /) to `uri`, with ../ as needed. */
@@ -160,10 +201,15 @@ export function hoverKustomization(ctx: CursorContext): Hover | undefined {
   const e = entryAt(ctx, obj);
   if (e) {
     const target = targetOf(ctx, e);
-    const what = e.remote ? 'a remote resource (fetched by kustomize; not checked here)'
-      : target ? `\`${decodeURIComponent(target.replace(/^file:\/\//, ''))}\``
+    const what = e.remote
+      ? 'a remote resource (fetched by kustomize; not checked here)'
+      : target
+        ? `\`${decodeURIComponent(target.replace(/^file:\/\//, ''))}\``
         : 'nothing in the workspace';
-    return { contents: { kind: MarkupKind.Markdown, value: `**${e.field}** · ${e.text}\n\nResolves to ${what}.` }, range: ctx.chunk.toRange(e.range[0], e.range[1]) };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: `**${e.field}** · ${e.text}\n\nResolves to ${what}.` },
+      range: ctx.chunk.toRange(e.range[0], e.range[1]),
+    };
   }
   const path = realPath(obj, ctx.path, ctx.offset);
   const s = schemaAt(KUSTOMIZATION_SCHEMA, path);
@@ -173,7 +219,11 @@ export function hoverKustomization(ctx: CursorContext): Hover | undefined {
   if (!ctx.onKey && s.enum) {
     const v = scalarString(ctx.node);
     const hit = s.enum.find((x) => x.value === v);
-    if (hit?.doc) return { contents: { kind: MarkupKind.Markdown, value: `**${name}: ${hit.value}**\n\n${hit.doc}\n\n---\n\n${fieldMarkdown(name, s)}` }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
+    if (hit?.doc)
+      return {
+        contents: { kind: MarkupKind.Markdown, value: `**${name}: ${hit.value}**\n\n${hit.doc}\n\n---\n\n${fieldMarkdown(name, s)}` },
+        range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined,
+      };
   }
   return { contents: { kind: MarkupKind.Markdown, value: fieldMarkdown(name, s) }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
 }

@@ -81,7 +81,10 @@ const memo = new WeakMap<K8sObject, Kustomization>();
 /** The kustomization of a document of a kustomization file (memoised per document). */
 export function readKustomization(obj: K8sObject): Kustomization {
   let k = memo.get(obj);
-  if (!k) { k = build(obj); memo.set(obj, k); }
+  if (!k) {
+    k = build(obj);
+    memo.set(obj, k);
+  }
   return k;
 }
 
@@ -111,7 +114,16 @@ function build(obj: K8sObject): Kustomization {
     if (at !== -1) start = r[0] + at;
     const end = at !== -1 ? start + value.length : r[1];
     const remote = isRemotePath(value);
-    entries.push({ field, role, text: value, node: node as Node, range: [start, end], path, uri: remote ? undefined : resolveUri(dir, value), remote });
+    entries.push({
+      field,
+      role,
+      text: value,
+      node: node as Node,
+      range: [start, end],
+      path,
+      uri: remote ? undefined : resolveUri(dir, value),
+      remote,
+    });
   };
   const list = (field: string, role: EntryRole) => {
     const seq = obj.node([field]);
@@ -125,13 +137,15 @@ function build(obj: K8sObject): Kustomization {
   const patches = obj.node(['patches']);
   if (isSeq(patches)) patches.items.forEach((_, i) => add('patches', 'patch', obj.node(['patches', i, 'path']), ['patches', i, 'path']));
   const json = obj.node(['patchesJson6902']);
-  if (isSeq(json)) json.items.forEach((_, i) => add('patchesJson6902', 'patch', obj.node(['patchesJson6902', i, 'path']), ['patchesJson6902', i, 'path']));
+  if (isSeq(json))
+    json.items.forEach((_, i) => add('patchesJson6902', 'patch', obj.node(['patchesJson6902', i, 'path']), ['patchesJson6902', i, 'path']));
   const psm = obj.node(['patchesStrategicMerge']);
-  if (isSeq(psm)) psm.items.forEach((it, i) => {
-    // An entry is a file path, or a whole patch written inline.
-    const v = scalarString(it);
-    if (v !== undefined && !/[\n:]/.test(v.trim())) add('patchesStrategicMerge', 'patch', it, ['patchesStrategicMerge', i]);
-  });
+  if (isSeq(psm))
+    psm.items.forEach((it, i) => {
+      // An entry is a file path, or a whole patch written inline.
+      const v = scalarString(it);
+      if (v !== undefined && !/[\n:]/.test(v.trim())) add('patchesStrategicMerge', 'patch', it, ['patchesStrategicMerge', i]);
+    });
   for (const gen of ['configMapGenerator', 'secretGenerator']) {
     const g = obj.node([gen]);
     if (!isSeq(g)) continue;
@@ -143,12 +157,24 @@ function build(obj: K8sObject): Kustomization {
       add(gen, 'generator', obj.node([gen, i, 'env']), [gen, i, 'env']);
     });
   }
-  const str = (k: string) => { const v = obj.node([k]); const s = scalarString(v); return s === undefined || isUnknownText(s) ? undefined : s; };
+  const str = (k: string) => {
+    const v = obj.node([k]);
+    const s = scalarString(v);
+    return s === undefined || isUnknownText(s) ? undefined : s;
+  };
   return {
-    obj, uri: obj.uri, dir, entries,
+    obj,
+    uri: obj.uri,
+    dir,
+    entries,
     component: obj.kind === 'Component',
-    namespace: str('namespace'), namePrefix: str('namePrefix'), nameSuffix: str('nameSuffix'),
-    helmCharts: pairs(obj.root).some((p) => { const k = keyString(p); return k === 'helmCharts' || k === 'helmChartInflationGenerator'; }),
+    namespace: str('namespace'),
+    namePrefix: str('namePrefix'),
+    nameSuffix: str('nameSuffix'),
+    helmCharts: pairs(obj.root).some((p) => {
+      const k = keyString(p);
+      return k === 'helmCharts' || k === 'helmChartInflationGenerator';
+    }),
   };
 }
 
@@ -219,14 +245,17 @@ export function kustomizeView(index: WorkspaceIndex): KustomizeView {
       seen.add(k.uri);
       for (const e of k.entries) {
         if (!e.uri) continue;
-        if (e.role === 'patch') { patches.add(e.uri); continue; }
+        if (e.role === 'patch') {
+          patches.add(e.uri);
+          continue;
+        }
         if (e.role === 'generator') continue;
         const sub = byFolder(e.uri);
         if (sub) {
           visit(sub, prefix + (sub.namePrefix ?? ''), (sub.nameSuffix ?? '') + suffix, namespace ?? sub.namespace, depth + 1);
         } else if (e.role !== 'component') {
           let list = builds.get(e.uri);
-          if (!list) builds.set(e.uri, list = []);
+          if (!list) builds.set(e.uri, (list = []));
           if (!list.some((m) => m.root === root.uri && m.prefix === prefix && m.suffix === suffix && m.namespace === namespace)) {
             list.push({ root: root.uri, namespace, prefix, suffix, unseen });
           }
@@ -275,7 +304,10 @@ export function isPatchFile(index: WorkspaceIndex, uri: string): boolean {
   return kustomizeView(index).patches.has(uri);
 }
 
-export interface Identity { name: string; namespace?: string }
+export interface Identity {
+  name: string;
+  namespace?: string;
+}
 
 /** The names an object has: as written, and as each build that includes it renames it. */
 export function identitiesOf(index: WorkspaceIndex, obj: K8sObject): Identity[] {

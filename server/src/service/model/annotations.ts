@@ -28,4 +28,3 @@ export function annotationsAt(o: K8sObject, path: NodePath): Annotation[] {
   }
   return out;
 }
-

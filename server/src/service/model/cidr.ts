@@ -7,7 +7,11 @@
  * result says so (`leadingZeros`), so a caller can tell "accepted with a warning" from "rejected".
  */
 export interface Cidr {
-  family: 4 | 6; addr: bigint; prefix: number; hostBitsSet: boolean; text: string;
+  family: 4 | 6;
+  addr: bigint;
+  prefix: number;
+  hostBitsSet: boolean;
+  text: string;
   /** An IPv4 octet or the prefix length has a leading zero (only ever true with `sloppy`). */
   leadingZeros: boolean;
   /** An IPv4-mapped IPv6 address (`::ffff:10.0.0.0/104`). */
@@ -25,7 +29,10 @@ function parseV4(s: string, sloppy = false, zeros?: { seen: boolean }): bigint |
   let v = 0n;
   for (const p of parts) {
     if (!(sloppy ? /^\d{1,8}$/ : /^\d{1,3}$/).test(p)) return undefined;
-    if (p.length > 1 && p.startsWith('0')) { if (!sloppy) return undefined; if (zeros) zeros.seen = true; }
+    if (p.length > 1 && p.startsWith('0')) {
+      if (!sloppy) return undefined;
+      if (zeros) zeros.seen = true;
+    }
     const n = Number(p);
     if (n > 255) return undefined;
     v = (v << 8n) | BigInt(n);
@@ -70,7 +77,10 @@ export function parseCidr(text: string, options: CidrOptions = {}): Cidr | undef
   const m = (sloppy ? /^([^/\s]+)\/(\d+)$/ : /^([^/\s]+)\/(\d{1,3})$/).exec(sloppy ? text : text.trim());
   if (!m) return undefined;
   const zeros = { seen: false };
-  if (m[2].length > 1 && m[2].startsWith('0')) { if (!sloppy) return undefined; zeros.seen = true; }
+  if (m[2].length > 1 && m[2].startsWith('0')) {
+    if (!sloppy) return undefined;
+    zeros.seen = true;
+  }
   const prefix = Number(m[2]);
   const family: 4 | 6 = m[1].includes(':') ? 6 : 4;
   const addr = family === 4 ? parseV4(m[1], sloppy, zeros) : parseV6(m[1], sloppy, zeros);
@@ -78,7 +88,15 @@ export function parseCidr(text: string, options: CidrOptions = {}): Cidr | undef
   const bits = family === 4 ? 32 : 128;
   if (prefix > bits) return undefined;
   const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-  return { family, addr, prefix, hostBitsSet: (addr & hostMask) !== 0n, text, leadingZeros: zeros.seen, mapped4in6: family === 6 && (addr >> 32n) === 0xffffn };
+  return {
+    family,
+    addr,
+    prefix,
+    hostBitsSet: (addr & hostMask) !== 0n,
+    text,
+    leadingZeros: zeros.seen,
+    mapped4in6: family === 6 && addr >> 32n === 0xffffn,
+  };
 }
 
 /** The canonical network text (host bits cleared). */
@@ -90,11 +108,19 @@ export function networkText(c: Cidr): string {
   const groups: string[] = [];
   for (let i = 7; i >= 0; i--) groups.push(((a >> BigInt(i * 16)) & 0xffffn).toString(16));
   // compress the longest run of zero groups
-  let best = -1, bestLen = 0;
+  let best = -1,
+    bestLen = 0;
   for (let i = 0; i < 8;) {
-    if (groups[i] !== '0') { i++; continue; }
-    let j = i; while (j < 8 && groups[j] === '0') j++;
-    if (j - i > bestLen && j - i > 1) { best = i; bestLen = j - i; }
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > bestLen && j - i > 1) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const text = best === -1 ? groups.join(':') : `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
@@ -106,5 +132,5 @@ export function strictlyInside(inner: Cidr, outer: Cidr): boolean {
   if (inner.family !== outer.family || inner.prefix <= outer.prefix) return false;
   const bits = outer.family === 4 ? 32 : 128;
   const shift = BigInt(bits - outer.prefix);
-  return (inner.addr >> shift) === (outer.addr >> shift);
+  return inner.addr >> shift === outer.addr >> shift;
 }

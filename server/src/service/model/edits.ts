@@ -18,8 +18,13 @@ export type QuoteStyle = 'single' | 'double';
 
 /** The quote style a file uses most for quoted scalars (double when it has none). */
 export function preferredQuote(text: string): QuoteStyle {
-  let single = 0, double = 0;
-  for (const m of text.matchAll(/[:\-[,]\s+(['"])/g)) { if (m[1] === "'") single++; else double++; if (single + double > 200) break; }
+  let single = 0,
+    double = 0;
+  for (const m of text.matchAll(/[:\-[,]\s+(['"])/g)) {
+    if (m[1] === "'") single++;
+    else double++;
+    if (single + double > 200) break;
+  }
   return single > double ? 'single' : 'double';
 }
 
@@ -99,7 +104,13 @@ function emptyAware(text: string, start: number, end: number, newText: string): 
 }
 
 /** A quick fix that makes a scalar (a key or a value) hold `text` (see replaceScalarEdit). */
-export function replaceScalarFix(chunkText: string, node: Node | undefined, text: string, title: string, preferred = true): Fix | undefined {
+export function replaceScalarFix(
+  chunkText: string,
+  node: Node | undefined,
+  text: string,
+  title: string,
+  preferred = true,
+): Fix | undefined {
   const edit = replaceScalarEdit(chunkText, node, text);
   return edit ? { title, edits: [edit], preferred } : undefined;
 }
@@ -109,7 +120,13 @@ export function replaceScalarFix(chunkText: string, node: Node | undefined, text
  * at the sibling's indentation, after the line where the sibling's value ends. Undefined for flow maps or
  * when the line is not found. The new line uses the file's line ending.
  */
-export function insertSiblingLineFix(chunkText: string, sibling: Node | undefined, line: string, title: string, siblingValue?: Node): Fix | undefined {
+export function insertSiblingLineFix(
+  chunkText: string,
+  sibling: Node | undefined,
+  line: string,
+  title: string,
+  siblingValue?: Node,
+): Fix | undefined {
   const r = nodeRange(sibling);
   if (!r) return undefined;
   const lineStart = chunkText.lastIndexOf('\n', r[0] - 1) + 1;

@@ -13,14 +13,38 @@
  */
 export type GoYamlType = 'string' | 'boolean' | 'null' | 'number';
 
-const BOOL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+const BOOL = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'OFF',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+]);
 const NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
 const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 /** Go's integer literal with base 0 (sign, prefix, digits); range checked separately. */
 const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 
-const INT64_MIN = -(2n ** 63n), UINT64_MAX = 2n ** 64n - 1n;
+const INT64_MIN = -(2n ** 63n),
+  UINT64_MAX = 2n ** 64n - 1n;
 
 function goParseInt(s: string): boolean {
   const m = GO_INT.exec(s);

@@ -5,8 +5,16 @@
 import type { Document, Node, YAMLSeq } from 'yaml';
 import { child, isSeq, scalarString, stringMap, resolve, isMap } from '@shared/manifest/yamlNodes';
 
-export interface SelectorExpr { key: string; operator: string; values: string[] }
-export interface Selector { node?: Node; matchLabels: Record<string, string>; expressions: SelectorExpr[] }
+export interface SelectorExpr {
+  key: string;
+  operator: string;
+  values: string[];
+}
+export interface Selector {
+  node?: Node;
+  matchLabels: Record<string, string>;
+  expressions: SelectorExpr[];
+}
 
 export function readSelector(node: unknown, doc: Document): Selector {
   const n = resolve(node, doc);
@@ -21,7 +29,11 @@ export function readSelector(node: unknown, doc: Document): Selector {
       if (key === undefined || operator === undefined) continue;
       const vs = child(e, 'values', doc);
       const values: string[] = [];
-      if (isSeq(vs)) for (let j = 0; j < (vs as YAMLSeq).items.length && j < 200; j++) { const v = scalarString(child(vs, j, doc)); if (v !== undefined) values.push(v); }
+      if (isSeq(vs))
+        for (let j = 0; j < (vs as YAMLSeq).items.length && j < 200; j++) {
+          const v = scalarString(child(vs, j, doc));
+          if (v !== undefined) values.push(v);
+        }
       expressions.push({ key, operator, values });
     }
   }
@@ -37,13 +49,21 @@ export function matches(s: Selector, labels: Record<string, string>): boolean {
   for (const e of s.expressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     switch (e.operator) {
-      case 'In': if (!has || !e.values.includes(labels[e.key])) return false; break;
-      case 'NotIn': if (has && e.values.includes(labels[e.key])) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false; // invalid operator: the API server rejects the object
+      case 'In':
+        if (!has || !e.values.includes(labels[e.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && e.values.includes(labels[e.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false; // invalid operator: the API server rejects the object
     }
   }
   return true;
 }
-

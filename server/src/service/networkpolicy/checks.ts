@@ -6,7 +6,18 @@ import { validateNode, type SchemaCodes } from '../catalog/schema';
 import { getPair, nodeRange, scalarString } from '@shared/manifest/yamlNodes';
 import type { YamlChunk } from '@shared/manifest/yamlFile';
 import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
-import { isEmptySelector, isNetworkPolicy, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule, type Selector } from './model';
+import {
+  isEmptySelector,
+  isNetworkPolicy,
+  readPolicy,
+  selectorText,
+  type Direction,
+  type Peer,
+  type Policy,
+  type PortSpec,
+  type Rule,
+  type Selector,
+} from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './catalog';
 import { networkText, parseCidr, strictlyInside, type Cidr } from '../model/cidr';
 import { replaceScalarFix } from '../model/edits';
@@ -14,8 +25,12 @@ import { isUnknownText } from '@shared/manifest/templates';
 import { compareVersions } from '../settings';
 
 const SCHEMA_CODES: SchemaCodes = {
-  type: 'np-schema-type', unknownField: 'np-schema-unknown-field', required: 'np-schema-required',
-  enum: 'np-schema-enum', pattern: 'np-schema-pattern', range: 'np-schema-range',
+  type: 'np-schema-type',
+  unknownField: 'np-schema-unknown-field',
+  required: 'np-schema-required',
+  enum: 'np-schema-enum',
+  pattern: 'np-schema-pattern',
+  range: 'np-schema-range',
 };
 
 const DIRS: Direction[] = ['ingress', 'egress'];
@@ -61,24 +76,34 @@ function schemaCheck(ctx: CheckContext, p: Policy): void {
   const spec = ctx.obj.node(['spec']);
   if (!spec) return;
   const protocolNodes = new Set<Node>();
-  for (const dir of DIRS) for (const r of p[dir] ?? []) for (const port of r.ports ?? []) {
-    const pr = getPair(port.node, 'protocol');
-    if (pr && pr.value) protocolNodes.add(pr.value as Node);
-  }
-  validateNode(spec, NETWORK_POLICY_SPEC, SCHEMA_CODES, {
-    report(code, at, message) {
-      if (code === 'np-schema-enum' && at && !Array.isArray(at) && protocolNodes.has(at as Node)) {
-        const v = scalarString(at) ?? '';
-        const up = v.toUpperCase();
-        const fixes: Fix[] = [];
-        const r = nodeRange(at);
-        if (r && ['TCP', 'UDP', 'SCTP'].includes(up)) fixes.push({ title: `Change to ${up}`, edits: [{ start: r[0], end: r[1], newText: up }], preferred: true });
-        ctx.report('np-protocol', at, `protocol must be TCP, UDP or SCTP (upper case); got "${v}"`, { fixes });
-        return;
+  for (const dir of DIRS)
+    for (const r of p[dir] ?? [])
+      for (const port of r.ports ?? []) {
+        const pr = getPair(port.node, 'protocol');
+        if (pr && pr.value) protocolNodes.add(pr.value as Node);
       }
-      ctx.report(code, at, message);
+  validateNode(
+    spec,
+    NETWORK_POLICY_SPEC,
+    SCHEMA_CODES,
+    {
+      report(code, at, message) {
+        if (code === 'np-schema-enum' && at && !Array.isArray(at) && protocolNodes.has(at as Node)) {
+          const v = scalarString(at) ?? '';
+          const up = v.toUpperCase();
+          const fixes: Fix[] = [];
+          const r = nodeRange(at);
+          if (r && ['TCP', 'UDP', 'SCTP'].includes(up))
+            fixes.push({ title: `Change to ${up}`, edits: [{ start: r[0], end: r[1], newText: up }], preferred: true });
+          ctx.report('np-protocol', at, `protocol must be TCP, UDP or SCTP (upper case); got "${v}"`, { fixes });
+          return;
+        }
+        ctx.report(code, at, message);
+      },
     },
-  }, ctx.obj.doc, 'spec');
+    ctx.obj.doc,
+    'spec',
+  );
 }
 
 function selectorValuesCheck(ctx: CheckContext, sel: Selector | undefined): void {
@@ -90,33 +115,67 @@ function selectorValuesCheck(ctx: CheckContext, sel: Selector | undefined): void
     const valuesPair = getPair(item, 'values');
     const vs = valuesPair?.value;
     const count = isSeq(vs) ? (vs as YAMLSeq).items.length : 0;
-    if ((op === 'In' || op === 'NotIn') && count === 0) ctx.report('np-selector-values', (valuesPair?.key as Node) ?? getPair(item, 'operator')?.value as Node, `operator ${op} needs at least one entry in values`);
-    if ((op === 'Exists' || op === 'DoesNotExist') && count > 0) ctx.report('np-selector-values', valuesPair!.key as Node, `operator ${op} must not have values (remove them, or use In/NotIn)`);
+    if ((op === 'In' || op === 'NotIn') && count === 0)
+      ctx.report(
+        'np-selector-values',
+        (valuesPair?.key as Node) ?? (getPair(item, 'operator')?.value as Node),
+        `operator ${op} needs at least one entry in values`,
+      );
+    if ((op === 'Exists' || op === 'DoesNotExist') && count > 0)
+      ctx.report('np-selector-values', valuesPair!.key as Node, `operator ${op} must not have values (remove them, or use In/NotIn)`);
   }
 }
 
 function portCheck(ctx: CheckContext, port: PortSpec): void {
   const { portNode, endPortNode } = port;
   const pv = isScalar(portNode) ? (portNode as Scalar).value : undefined;
-  if (typeof pv === 'number' && Number.isInteger(pv) && (pv < 1 || pv > 65535)) ctx.report('np-port-range', portNode, `port must be between 1 and 65535, got ${pv}`);
+  if (typeof pv === 'number' && Number.isInteger(pv) && (pv < 1 || pv > 65535))
+    ctx.report('np-port-range', portNode, `port must be between 1 and 65535, got ${pv}`);
   if (typeof pv === 'string') {
     const r = nodeRange(portNode);
     if (/^\d+$/.test(pv)) {
-      ctx.report('np-schema-pattern', portNode, `port "${pv}" is a string, so it would be read as a port name (names need a letter); write the number without quotes`,
-        { fixes: r ? [{ title: `Use the number ${pv}`, edits: [{ start: r[0], end: r[1], newText: pv }], preferred: true }] : [] });
+      ctx.report(
+        'np-schema-pattern',
+        portNode,
+        `port "${pv}" is a string, so it would be read as a port name (names need a letter); write the number without quotes`,
+        { fixes: r ? [{ title: `Use the number ${pv}`, edits: [{ start: r[0], end: r[1], newText: pv }], preferred: true }] : [] },
+      );
     } else if (!PORT_NAME.test(pv)) {
-      ctx.report('np-schema-pattern', portNode, `"${pv}" is not a valid port name: 1–15 lowercase letters, digits and single hyphens, with at least one letter, not starting or ending with a hyphen`);
+      ctx.report(
+        'np-schema-pattern',
+        portNode,
+        `"${pv}" is not a valid port name: 1–15 lowercase letters, digits and single hyphens, with at least one letter, not starting or ending with a hyphen`,
+      );
     }
   }
   const ev = isScalar(endPortNode) ? (endPortNode as Scalar).value : undefined;
   if (typeof ev === 'number' && Number.isInteger(ev)) {
     if (ev < 1 || ev > 65535) ctx.report('np-port-range', endPortNode, `endPort must be between 1 and 65535, got ${ev}`);
-    else if (pv === undefined || pv === null) ctx.report('np-endport-needs-numeric-port', endPortNode, 'endPort needs a numeric port as the start of the range; port is missing');
-    else if (typeof pv === 'string') ctx.report('np-endport-needs-numeric-port', endPortNode, `endPort needs a numeric port; "${pv}" is a named port, and a range cannot start at a name`);
+    else if (pv === undefined || pv === null)
+      ctx.report('np-endport-needs-numeric-port', endPortNode, 'endPort needs a numeric port as the start of the range; port is missing');
+    else if (typeof pv === 'string')
+      ctx.report(
+        'np-endport-needs-numeric-port',
+        endPortNode,
+        `endPort needs a numeric port; "${pv}" is a named port, and a range cannot start at a name`,
+      );
     else if (typeof pv === 'number' && ev < pv) {
-      const a = nodeRange(portNode), b = nodeRange(endPortNode);
-      ctx.report('np-endport-less-than-port', endPortNode, `endPort ${ev} is smaller than port ${pv}; the range would be empty`,
-        { fixes: a && b ? [{ title: `Swap to port ${ev}, endPort ${pv}`, edits: [{ start: a[0], end: a[1], newText: String(ev) }, { start: b[0], end: b[1], newText: String(pv) }] }] : [] });
+      const a = nodeRange(portNode),
+        b = nodeRange(endPortNode);
+      ctx.report('np-endport-less-than-port', endPortNode, `endPort ${ev} is smaller than port ${pv}; the range would be empty`, {
+        fixes:
+          a && b
+            ? [
+                {
+                  title: `Swap to port ${ev}, endPort ${pv}`,
+                  edits: [
+                    { start: a[0], end: a[1], newText: String(ev) },
+                    { start: b[0], end: b[1], newText: String(pv) },
+                  ],
+                },
+              ]
+            : [],
+      });
     }
   }
 }
@@ -131,25 +190,44 @@ export const STRICT_CIDR_VERSION = '1.36';
 function cidrValue(ctx: CheckContext, node: Node, text: string, what: string): Cidr | undefined {
   const cidr = parseCidr(text, { sloppy: true });
   if (!cidr) {
-    ctx.report('np-cidr-invalid', node, `${what} "${text}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(text) ? '' : ' — add a prefix length such as /32'}`);
+    ctx.report(
+      'np-cidr-invalid',
+      node,
+      `${what} "${text}" is not a valid CIDR (expected e.g. 10.0.0.0/16 or 2001:db8::/64)${/\//.test(text) ? '' : ' — add a prefix length such as /32'}`,
+    );
     return undefined;
   }
   const strict = compareVersions(ctx.settings.kubernetesVersion, STRICT_CIDR_VERSION) >= 0;
   const canon = networkText(cidr);
-  const fix = (title: string) => { const f = replaceScalarFix(ctx.obj.chunk.text, node, canon, title); return f ? [f] : []; };
+  const fix = (title: string) => {
+    const f = replaceScalarFix(ctx.obj.chunk.text, node, canon, title);
+    return f ? [f] : [];
+  };
   if (cidr.leadingZeros) {
-    ctx.report('np-cidr-invalid', node, `${what} "${text}" has a leading zero: the API server reads it as decimal (${canon})${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), rejects it` : ` with a warning, and rejects it from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}; the VPC CNI network policy agent parses CIDRs with Go's net.ParseCIDR, which rejects leading zeros, so this range is not enforced as written. Write ${canon}.`,
-      { fixes: fix(`Change to ${canon}`) });
+    ctx.report(
+      'np-cidr-invalid',
+      node,
+      `${what} "${text}" has a leading zero: the API server reads it as decimal (${canon})${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), rejects it` : ` with a warning, and rejects it from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}; the VPC CNI network policy agent parses CIDRs with Go's net.ParseCIDR, which rejects leading zeros, so this range is not enforced as written. Write ${canon}.`,
+      { fixes: fix(`Change to ${canon}`) },
+    );
     return strict ? undefined : cidr;
   }
   if (cidr.mapped4in6) {
-    ctx.report('np-cidr-invalid', node, `${what} "${text}" is an IPv4-mapped IPv6 range${strict ? `; from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation) the API server rejects it` : `; the API server warns that it becomes invalid in Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}. Write the IPv4 range instead.`,
-      { severity: strict ? 'error' : 'warning' });
+    ctx.report(
+      'np-cidr-invalid',
+      node,
+      `${what} "${text}" is an IPv4-mapped IPv6 range${strict ? `; from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation) the API server rejects it` : `; the API server warns that it becomes invalid in Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation)`}. Write the IPv4 range instead.`,
+      { severity: strict ? 'error' : 'warning' },
+    );
     return strict ? undefined : cidr;
   }
   if (cidr.hostBitsSet) {
-    ctx.report('np-cidr-invalid', node, `${what} "${text}" has host bits set; it means ${canon}${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), the API server rejects it` : ` (the API server warns that the value is ambiguous, and rejects it from Kubernetes ${STRICT_CIDR_VERSION})`}`,
-      { severity: strict ? 'error' : 'warning', fixes: fix(`Change to ${canon}`) });
+    ctx.report(
+      'np-cidr-invalid',
+      node,
+      `${what} "${text}" has host bits set; it means ${canon}${strict ? ` and, from Kubernetes ${STRICT_CIDR_VERSION} (StrictIPCIDRValidation), the API server rejects it` : ` (the API server warns that the value is ambiguous, and rejects it from Kubernetes ${STRICT_CIDR_VERSION})`}`,
+      { severity: strict ? 'error' : 'warning', fixes: fix(`Change to ${canon}`) },
+    );
   }
   return cidr;
 }
@@ -158,7 +236,11 @@ function ipBlockCheck(ctx: CheckContext, peer: Peer): void {
   const ib = peer.ipBlock!;
   if (peer.podSelector || peer.namespaceSelector) {
     const k = getPair(peer.node, 'ipBlock')?.key as Node | undefined;
-    ctx.report('np-ipblock-with-selector', k ?? ib.node, 'ipBlock cannot be combined with podSelector or namespaceSelector in the same peer; put it in its own list item (separate items mean OR)');
+    ctx.report(
+      'np-ipblock-with-selector',
+      k ?? ib.node,
+      'ipBlock cannot be combined with podSelector or namespaceSelector in the same peer; put it in its own list item (separate items mean OR)',
+    );
   }
   if (ib.cidr === undefined || !isScalar(ib.cidrNode) || isUnknownText(ib.cidr)) return;
   const cidr = cidrValue(ctx, ib.cidrNode, ib.cidr, 'cidr');
@@ -167,9 +249,13 @@ function ipBlockCheck(ctx: CheckContext, peer: Peer): void {
     const ec = cidrValue(ctx, e.node, e.text, 'except entry');
     if (!ec || !cidr) continue;
     if (!strictlyInside(ec, cidr)) {
-      ctx.report('np-except-outside-cidr', e.node, ec.family !== cidr.family
-        ? `except entry ${e.text} is IPv${ec.family} but cidr ${ib.cidr} is IPv${cidr.family}`
-        : `except entry ${e.text} is not strictly inside cidr ${ib.cidr}; except can only carve smaller ranges out of cidr`);
+      ctx.report(
+        'np-except-outside-cidr',
+        e.node,
+        ec.family !== cidr.family
+          ? `except entry ${e.text} is IPv${ec.family} but cidr ${ib.cidr} is IPv${cidr.family}`
+          : `except entry ${e.text} is not strictly inside cidr ${ib.cidr}; except can only carve smaller ranges out of cidr`,
+      );
     }
   }
 }
@@ -179,9 +265,11 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
   const peers = rule.peers ?? [];
   const chunk = ctx.obj.chunk;
   const text = chunk.text;
-  const only = (p: Peer, which: 'podSelector' | 'namespaceSelector') => isMap(p.node) && (p.node as { items: Pair[] }).items.length === 1 && !!p[which];
+  const only = (p: Peer, which: 'podSelector' | 'namespaceSelector') =>
+    isMap(p.node) && (p.node as { items: Pair[] }).items.length === 1 && !!p[which];
   for (let i = 0; i + 1 < peers.length; i++) {
-    const a = peers[i], b = peers[i + 1];
+    const a = peers[i],
+      b = peers[i + 1];
     const pair = (only(a, 'namespaceSelector') && only(b, 'podSelector')) || (only(a, 'podSelector') && only(b, 'namespaceSelector'));
     if (!pair) continue;
     const ns = a.namespaceSelector ?? b.namespaceSelector!;
@@ -191,20 +279,31 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
     if (br && !isFlow(chunk, a.node) && !isFlow(chunk, b.node)) {
       const dash = text.lastIndexOf('-', br[0] - 1);
       if (dash >= 0 && /^[ \t]*$/.test(text.slice(lineStartOf(text, dash), dash)) && /^[ \t]+$/.test(text.slice(dash + 1, br[0]))) {
-        fixes.push({ title: 'Merge into one peer (AND: these Pods in those namespaces)', edits: [{ start: dash, end: dash + 1, newText: ' ' }] });
+        fixes.push({
+          title: 'Merge into one peer (AND: these Pods in those namespaces)',
+          edits: [{ start: dash, end: dash + 1, newText: ' ' }],
+        });
       }
     }
     const word = dir === 'ingress' ? 'from' : 'to';
-    ctx.report('np-and-or-peers', b.node,
+    ctx.report(
+      'np-and-or-peers',
+      b.node,
       `These are two separate peers (OR): ${word} every Pod in ${selectorText(ns) ? 'namespaces with ' + selectorText(ns) : 'every namespace'}, or ${word} Pods with ${selectorText(pod) ?? 'any labels'} in the policy's namespace. If you meant Pods with those labels in those namespaces (AND), put both selectors in one list item.`,
-      { fixes });
+      { fixes },
+    );
     i++;
   }
   for (const p of peers) {
     if (!p.podSelector || !p.namespaceSelector || p.ipBlock || !isMap(p.node)) continue;
     // Clearly intended ANDs stay quiet: a namespace chosen by name, or `{}` (these Pods in every namespace).
-    if (isEmptySelector(p.namespaceSelector) || isEmptySelector(p.podSelector) || Object.keys(p.namespaceSelector.matchLabels).includes(NAMESPACE_NAME_LABEL)
-      || p.namespaceSelector.expressions.some((e) => e.key === NAMESPACE_NAME_LABEL)) continue;
+    if (
+      isEmptySelector(p.namespaceSelector) ||
+      isEmptySelector(p.podSelector) ||
+      Object.keys(p.namespaceSelector.matchLabels).includes(NAMESPACE_NAME_LABEL) ||
+      p.namespaceSelector.expressions.some((e) => e.key === NAMESPACE_NAME_LABEL)
+    )
+      continue;
     const items = (p.node as { items: Pair[] }).items;
     if (items.length !== 2 || isFlow(chunk, p.node)) continue;
     const second = items[1];
@@ -214,9 +313,12 @@ function andOrCheck(ctx: CheckContext, rule: Rule, dir: Direction): void {
     const lead = text.slice(ls, kr[0]);
     if (!/^[ \t]*$/.test(lead) || lead.length < 2 || !/ {2}$/.test(lead)) continue;
     const word = dir === 'ingress' ? 'from' : 'to';
-    ctx.report('np-and-or-peers', p.node,
+    ctx.report(
+      'np-and-or-peers',
+      p.node,
       `One peer with both selectors (AND): ${word} Pods with ${selectorText(p.podSelector) ?? 'any labels'} in ${selectorText(p.namespaceSelector) ? 'namespaces with ' + selectorText(p.namespaceSelector) : 'every namespace'}. Two list items would mean OR instead.`,
-      { severity: 'hint', fixes: [{ title: 'Split into two peers (OR)', edits: [{ start: kr[0] - 2, end: kr[0], newText: '- ' }] }] });
+      { severity: 'hint', fixes: [{ title: 'Split into two peers (OR)', edits: [{ start: kr[0] - 2, end: kr[0], newText: '- ' }] }] },
+    );
   }
 }
 
@@ -229,7 +331,11 @@ function portLimitCheck(ctx: CheckContext, rule: Rule): void {
   const combos = new Set(ports.map((p) => `${p.protocol}|${p.port ?? '*'}|${p.endPort ?? ''}`));
   if (combos.size <= VPC_CNI_MAX_PORTS) return;
   const key = getPair(rule.node, 'ports')?.key as Node | undefined;
-  ctx.report('np-vpc-cni-port-limit', key ?? rule.node, `This rule lists ${combos.size} distinct port/protocol combinations; the VPC CNI network policy agent keeps at most ${VPC_CNI_MAX_PORTS} per destination and drops the rest without an error, so traffic to the others is denied. Use port ranges (endPort) or split the rule.`);
+  ctx.report(
+    'np-vpc-cni-port-limit',
+    key ?? rule.node,
+    `This rule lists ${combos.size} distinct port/protocol combinations; the VPC CNI network policy agent keeps at most ${VPC_CNI_MAX_PORTS} per destination and drops the rest without an error, so traffic to the others is denied. Use port ranges (endPort) or split the rule.`,
+  );
 }
 
 /** Named ports resolve against destination Pods; an ipBlock has none (the VPC CNI controller skips them: amazon-network-policy-controller-k8s pkg/resolvers/endpoints.go). */
@@ -238,7 +344,11 @@ function namedPortToIpBlockCheck(ctx: CheckContext, rule: Rule): void {
   if (!peers.length || !peers.every((p) => p.ipBlock && !p.podSelector && !p.namespaceSelector)) return;
   for (const port of rule.ports ?? []) {
     if (typeof port.port !== 'string' || /^\d+$/.test(port.port) || isUnknownText(port.port)) continue;
-    ctx.report('np-named-port-unknown', port.portNode, `"${port.port}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`);
+    ctx.report(
+      'np-named-port-unknown',
+      port.portNode,
+      `"${port.port}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`,
+    );
   }
 }
 
@@ -251,9 +361,12 @@ function ignoredCheck(ctx: CheckContext, p: Policy): void {
     if (!rules || rules.length === 0 || written.includes(Title)) continue;
     const edits = appendToSeq(ctx.obj.chunk, p.policyTypesNode, Title);
     const key = getPair(ctx.obj.node(['spec']), dir)?.key as Node | undefined;
-    ctx.report(dir === 'ingress' ? 'np-ingress-ignored' : 'np-egress-ignored', key ?? p.policyTypesNode,
+    ctx.report(
+      dir === 'ingress' ? 'np-ingress-ignored' : 'np-egress-ignored',
+      key ?? p.policyTypesNode,
       `policyTypes does not list ${Title}, so these ${dir} rules have no effect (and ${dir} traffic is not restricted)`,
-      { fixes: edits ? [{ title: `Add ${Title} to policyTypes`, edits, preferred: true }] : [] });
+      { fixes: edits ? [{ title: `Add ${Title} to policyTypes`, edits, preferred: true }] : [] },
+    );
   }
 }
 
@@ -272,13 +385,31 @@ function emptyFromCheck(ctx: CheckContext, p: Policy): void {
       const idx = items.indexOf(pk as Pair);
       if (kr && idx >= 0) {
         const vr = nodeRange(pk.value) ?? kr;
-        if (items.length === 1) fixes.push({ title: `Write the rule as {} (same meaning: allow all ${dir === 'ingress' ? 'sources' : 'destinations'})`, edits: [{ start: kr[0], end: vr[1], newText: '{}' }] });
-        else if (idx < items.length - 1) { const nk = nodeRange(items[idx + 1].key); if (nk) fixes.push({ title: `Remove the empty ${word} (same meaning)`, edits: [{ start: kr[0], end: nk[0], newText: '' }] }); }
-        else { const ls = lineStartOf(text, kr[0]); if (/^[ \t]*$/.test(text.slice(ls, kr[0]))) { const nl = text.indexOf('\n', vr[1]); fixes.push({ title: `Remove the empty ${word} (same meaning)`, edits: [{ start: ls, end: nl === -1 ? vr[1] : nl + 1, newText: '' }] }); } }
+        if (items.length === 1)
+          fixes.push({
+            title: `Write the rule as {} (same meaning: allow all ${dir === 'ingress' ? 'sources' : 'destinations'})`,
+            edits: [{ start: kr[0], end: vr[1], newText: '{}' }],
+          });
+        else if (idx < items.length - 1) {
+          const nk = nodeRange(items[idx + 1].key);
+          if (nk) fixes.push({ title: `Remove the empty ${word} (same meaning)`, edits: [{ start: kr[0], end: nk[0], newText: '' }] });
+        } else {
+          const ls = lineStartOf(text, kr[0]);
+          if (/^[ \t]*$/.test(text.slice(ls, kr[0]))) {
+            const nl = text.indexOf('\n', vr[1]);
+            fixes.push({
+              title: `Remove the empty ${word} (same meaning)`,
+              edits: [{ start: ls, end: nl === -1 ? vr[1] : nl + 1, newText: '' }],
+            });
+          }
+        }
       }
-      ctx.report('np-empty-from', pk.key as Node,
+      ctx.report(
+        'np-empty-from',
+        pk.key as Node,
         `An empty ${word} allows ${dir === 'ingress' ? 'every source' : 'every destination'} (the same as leaving ${word} out); it does not deny anything. To deny all ${dir}, use \`${dir}: []\` with ${dir === 'ingress' ? 'Ingress' : 'Egress'} in policyTypes.`,
-        { fixes });
+        { fixes },
+      );
     }
   }
   // `egress: []` without policyTypes: the API server does not add Egress, so nothing is denied.
@@ -289,9 +420,19 @@ function emptyFromCheck(ctx: CheckContext, p: Policy): void {
     if (kr) {
       const ls = lineStartOf(text, kr[0]);
       const lead = text.slice(ls, kr[0]);
-      if (/^[ \t]*$/.test(lead)) fixes.push({ title: 'Add policyTypes: [Ingress, Egress] (deny all egress)', edits: [{ start: ls, end: ls, newText: `${lead}policyTypes: [Ingress, Egress]\n` }], preferred: true });
+      if (/^[ \t]*$/.test(lead))
+        fixes.push({
+          title: 'Add policyTypes: [Ingress, Egress] (deny all egress)',
+          edits: [{ start: ls, end: ls, newText: `${lead}policyTypes: [Ingress, Egress]\n` }],
+          preferred: true,
+        });
     }
-    ctx.report('np-empty-from', (pair?.key as Node) ?? p.egressNode, '`egress: []` without policyTypes denies nothing: the API server adds Egress to policyTypes only when there are egress rules. Add policyTypes with Egress to deny all egress.', { fixes });
+    ctx.report(
+      'np-empty-from',
+      (pair?.key as Node) ?? p.egressNode,
+      '`egress: []` without policyTypes denies nothing: the API server adds Egress to policyTypes only when there are egress rules. Add policyTypes with Egress to deny all egress.',
+      { fixes },
+    );
   }
 }
 
@@ -308,7 +449,11 @@ export const networkPolicyCheck: Check = {
         for (const peer of rule.peers ?? []) {
           if (!isMap(peer.node)) continue;
           if (!peer.podSelector && !peer.namespaceSelector && !peer.ipBlock) {
-            ctx.report('np-empty-peer', peer.node, `This ${PEERS_KEY[dir]} item sets no podSelector, namespaceSelector or ipBlock; the API server rejects it. To allow every ${dir === 'ingress' ? 'source' : 'destination'}, leave ${PEERS_KEY[dir]} out.`);
+            ctx.report(
+              'np-empty-peer',
+              peer.node,
+              `This ${PEERS_KEY[dir]} item sets no podSelector, namespaceSelector or ipBlock; the API server rejects it. To allow every ${dir === 'ingress' ? 'source' : 'destination'}, leave ${PEERS_KEY[dir]} out.`,
+            );
           }
           selectorValuesCheck(ctx, peer.podSelector);
           selectorValuesCheck(ctx, peer.namespaceSelector);
@@ -324,4 +469,3 @@ export const networkPolicyCheck: Check = {
     emptyFromCheck(ctx, p);
   },
 };
-

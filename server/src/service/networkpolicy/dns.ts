@@ -58,8 +58,13 @@ export function policyAllowsDns(p: Policy): boolean {
 }
 
 /** Egress-isolating NetworkPolicies of the workspace that open DNS, rebuilt when NetworkPolicies change. */
-const dnsOpeners = indexCache(['NetworkPolicy'], (index) => index.byKind('NetworkPolicy').filter(isNetworkPolicy).map(readPolicy)
-  .filter((p) => p.isolates.egress && (p.egress ?? []).some((r) => ruleAllowsDns(r, p.obj.namespace))));
+const dnsOpeners = indexCache(['NetworkPolicy'], (index) =>
+  index
+    .byKind('NetworkPolicy')
+    .filter(isNetworkPolicy)
+    .map(readPolicy)
+    .filter((p) => p.isolates.egress && (p.egress ?? []).some((r) => ruleAllowsDns(r, p.obj.namespace))),
+);
 
 /** Another policy of the same namespace that opens DNS (then this one need not), or undefined. */
 export function otherDnsPolicy(p: Policy, index: WorkspaceIndex): K8sObject | undefined {
@@ -70,7 +75,8 @@ export function otherDnsPolicy(p: Policy, index: WorkspaceIndex): K8sObject | un
 
 /** The usual rule: kube-dns Pods in kube-system, UDP and TCP 53 (lines without a trailing line break). */
 function dnsRuleLines(dash: number, eol: string): string {
-  const d = ' '.repeat(dash), c = ' '.repeat(dash + 2);
+  const d = ' '.repeat(dash),
+    c = ' '.repeat(dash + 2);
   return [
     `${d}- to:`,
     `${c}  - namespaceSelector:`,
@@ -111,19 +117,25 @@ export function addDnsRuleFix(p: Policy): Fix | undefined {
   const text = p.obj.chunk.text;
   const egress = getPair(p.obj.node(['spec']), 'egress')?.value as Node | undefined;
   if (!isSeq(egress) || egress.items.length === 0 || !isBlock(text, egress)) return undefined;
-  const first = nodeRange(egress.items[0] as Node), last = nodeRange(egress.items[egress.items.length - 1] as Node);
+  const first = nodeRange(egress.items[0] as Node),
+    last = nodeRange(egress.items[egress.items.length - 1] as Node);
   if (!first || !last) return undefined;
   const m = /^( *)- +$/.exec(text.slice(lineStart(text, first[0]), first[0]));
   if (!m) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const at = lineEnd(text, Math.max(last[1] - 1, last[0]));
-  return { title: 'Allow DNS to kube-dns (UDP and TCP 53)', edits: [{ start: at, end: at, newText: eol + dnsRuleLines(m[1].length, eol) }] };
+  return {
+    title: 'Allow DNS to kube-dns (UDP and TCP 53)',
+    edits: [{ start: at, end: at, newText: eol + dnsRuleLines(m[1].length, eol) }],
+  };
 }
 
 // ───────────────────────────── the check ─────────────────────────────
 
 /** The workspace's NetworkPolicies by namespace ('' for those without one), rebuilt when NetworkPolicies change. */
-const policiesByNamespace = indexCache(['NetworkPolicy'], (index) => groupBy(index.byKind('NetworkPolicy').filter(isNetworkPolicy), (o) => o.namespace ?? ''));
+const policiesByNamespace = indexCache(['NetworkPolicy'], (index) =>
+  groupBy(index.byKind('NetworkPolicy').filter(isNetworkPolicy), (o) => o.namespace ?? ''),
+);
 
 /**
  * Why the workspace may not hold every policy of the namespace (one that opens DNS may be applied apart, as
@@ -152,8 +164,11 @@ export const dnsEgressCheck: Check = {
     const fix = addDnsRuleFix(p);
     // "No other policy opens DNS" holds only if the workspace holds the namespace's policies: information otherwise.
     const doubt = policyDoubt(ctx.obj, ctx.index);
-    ctx.report('np-egress-no-dns', key ?? ctx.obj.node(['kind']),
+    ctx.report(
+      'np-egress-no-dns',
+      key ?? ctx.obj.node(['kind']),
       `No egress rule of this policy reaches the cluster DNS (kube-dns on UDP/TCP 53), and no other policy of the namespace in the workspace does: the Pods it selects cannot resolve names, so even the destinations it allows fail when reached by name. Allow DNS to kube-dns.${doubt ? ` (The workspace may not hold every policy of the namespace: ${doubt}.)` : ''}`,
-      { fixes: fix ? [fix] : [], severity: doubt ? 'info' : undefined });
+      { fixes: fix ? [fix] : [], severity: doubt ? 'info' : undefined },
+    );
   },
 };

@@ -6,7 +6,17 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { sameNamespace } from '@shared/manifest/k8sObject';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { workloadsIn, type Workload } from '../workspace/workloads';
-import { isEmptySelector, matches, readPolicy, selectorText, type Direction, type Peer, type Policy, type PortSpec, type Rule } from './model';
+import {
+  isEmptySelector,
+  matches,
+  readPolicy,
+  selectorText,
+  type Direction,
+  type Peer,
+  type Policy,
+  type PortSpec,
+  type Rule,
+} from './model';
 import { otherDnsPolicy, policyAllowsDns } from './dns';
 
 function nsText(p: Policy): string {
@@ -63,13 +73,17 @@ function directionText(p: Policy, dir: Direction): string {
   const isolated = p.isolates[dir];
   const rules = p[dir];
   if (!isolated) {
-    const ignored = rules && rules.length ? ` (its ${rules.length} ${dir} rule${rules.length === 1 ? ' is' : 's are'} ignored because \`policyTypes\` leaves out ${Title})` : '';
+    const ignored =
+      rules && rules.length
+        ? ` (its ${rules.length} ${dir} rule${rules.length === 1 ? ' is' : 's are'} ignored because \`policyTypes\` leaves out ${Title})`
+        : '';
     return `**${Title}:** not restricted by this policy${ignored}.`;
   }
   if (!rules || rules.length === 0) {
     return `**${Title}:** all ${dir === 'ingress' ? 'incoming' : 'outgoing'} traffic denied — no rule allows any ${dir === 'ingress' ? 'source' : 'destination'} (unless another policy selecting these Pods allows it).`;
   }
-  if (rules.some(allowsAll)) return `**${Title}:** everything allowed (a rule without \`${dir === 'ingress' ? 'from' : 'to'}\` and \`ports\` matches all traffic).`;
+  if (rules.some(allowsAll))
+    return `**${Title}:** everything allowed (a rule without \`${dir === 'ingress' ? 'from' : 'to'}\` and \`ports\` matches all traffic).`;
   const texts = rules.map((r) => ruleText(r, dir));
   if (texts.length === 1) return `**${Title}:** only ${texts[0]}.`;
   return `**${Title}:** only\n${texts.map((t) => `- ${t}`).join('\n')}`;
@@ -92,7 +106,8 @@ function dnsText(p: Policy, index: WorkspaceIndex | undefined): string | undefin
   if (!p.isolates.egress) return undefined;
   if (policyAllowsDns(p)) return undefined;
   const other = index ? otherDnsPolicy(p, index) : undefined;
-  if (other) return `**DNS:** this policy opens no DNS, but NetworkPolicy \`${other.name ?? '?'}\` of the same namespace does (UDP/TCP 53).`;
+  if (other)
+    return `**DNS:** this policy opens no DNS, but NetworkPolicy \`${other.name ?? '?'}\` of the same namespace does (UDP/TCP 53).`;
   return '**DNS:** no egress rule reaches the cluster DNS (kube-dns, UDP/TCP 53), so these Pods cannot resolve DNS names — even the destinations allowed above fail when reached by name. Add an egress rule to kube-system Pods with `k8s-app=kube-dns` on UDP and TCP 53 (the quick fix on `egress` does it).';
 }
 
@@ -103,7 +118,10 @@ function workloadLines(p: Policy, index: WorkspaceIndex | undefined): string[] {
   const names = ws.slice(0, 10).map((w: Workload) => `\`${w.kind} ${w.namespace ? w.namespace + '/' : ''}${w.name ?? '?'}\``);
   const host = ws.filter((w) => w.hostNetwork);
   const lines = [`**In this workspace** it selects ${names.join(', ')}${ws.length > 10 ? ` and ${ws.length - 10} more` : ''}.`];
-  if (host.length) lines.push(`${host.map((w) => `\`${w.kind} ${w.name ?? '?'}\``).join(', ')} use${host.length === 1 ? 's' : ''} \`hostNetwork: true\`: NetworkPolicies do not apply to those Pods.`);
+  if (host.length)
+    lines.push(
+      `${host.map((w) => `\`${w.kind} ${w.name ?? '?'}\``).join(', ')} use${host.length === 1 ? 's' : ''} \`hostNetwork: true\`: NetworkPolicies do not apply to those Pods.`,
+    );
   return lines;
 }
 
@@ -118,8 +136,11 @@ export function explainPolicy(p: Policy, index?: WorkspaceIndex): string {
   const dns = dnsText(p, index);
   if (dns) parts.push('', dns);
   const wl = workloadLines(p, index);
-  if (wl.length) parts.push("", wl.join("\n\n"));
-  parts.push('', '_On EKS, the VPC CNI enforces this only when its network policy agent is enabled; Pods with `hostNetwork: true` are never affected._');
+  if (wl.length) parts.push('', wl.join('\n\n'));
+  parts.push(
+    '',
+    '_On EKS, the VPC CNI enforces this only when its network policy agent is enabled; Pods with `hostNetwork: true` are never affected._',
+  );
   return parts.join('\n');
 }
 

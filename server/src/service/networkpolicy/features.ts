@@ -1,5 +1,13 @@
 /** Completion and hover for NetworkPolicy: fields by schema path, labels and named ports from the workspace. */
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type Hover,
+  type Location,
+} from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { child, getPair, keyString, nodeAt, nodeRange, pairs, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
@@ -23,7 +31,11 @@ function labelSource(ctx: CursorContext, selectorPath: NodePath): LabelSource | 
   if (last === 'namespaceSelector') {
     const labels = namespacesIn(ctx.index).map((n) => n.labels);
     const seen = new Set(namespacesIn(ctx.index).map((n) => n.name));
-    for (const n of usedNamespacesIn(ctx.index)) if (!seen.has(n)) { seen.add(n); labels.push({ [NAMESPACE_NAME_LABEL]: n }); }
+    for (const n of usedNamespacesIn(ctx.index))
+      if (!seen.has(n)) {
+        seen.add(n);
+        labels.push({ [NAMESPACE_NAME_LABEL]: n });
+      }
     for (const n of ['kube-system', 'default']) if (!seen.has(n)) labels.push({ [NAMESPACE_NAME_LABEL]: n });
     return { kind: 'namespaces', labels };
   }
@@ -42,9 +54,20 @@ function countBy(values: string[]): Map<string, number> {
   return m;
 }
 
-function item(ctx: CursorContext, label: string, kind: CompletionItemKind, detail: string | undefined, newText: string, doc?: string, sort?: string): CompletionItem {
+function item(
+  ctx: CursorContext,
+  label: string,
+  kind: CompletionItemKind,
+  detail: string | undefined,
+  newText: string,
+  doc?: string,
+  sort?: string,
+): CompletionItem {
   return {
-    label, kind, detail, sortText: sort,
+    label,
+    kind,
+    detail,
+    sortText: sort,
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
     textEdit: { range: ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]), newText },
     insertTextFormat: InsertTextFormat.PlainText,
@@ -54,13 +77,31 @@ function item(ctx: CursorContext, label: string, kind: CompletionItemKind, detai
 function labelKeyItems(ctx: CursorContext, src: LabelSource, suffix: string): CompletionItem[] {
   const counts = countBy(src.labels.flatMap((l) => Object.keys(l)));
   const what = src.kind === 'pods' ? 'workload' : 'namespace';
-  return [...counts].map(([k, n]) => item(ctx, k, CompletionItemKind.Property, `label on ${n} ${what}${n === 1 ? '' : 's'} in the workspace`, k + suffix, undefined, String(100000 - n).padStart(6, '0') + k));
+  return [...counts].map(([k, n]) =>
+    item(
+      ctx,
+      k,
+      CompletionItemKind.Property,
+      `label on ${n} ${what}${n === 1 ? '' : 's'} in the workspace`,
+      k + suffix,
+      undefined,
+      String(100000 - n).padStart(6, '0') + k,
+    ),
+  );
 }
 
 function labelValueItems(ctx: CursorContext, src: LabelSource, key: string): CompletionItem[] {
   const counts = countBy(src.labels.filter((l) => key in l).map((l) => l[key]));
   const what = src.kind === 'pods' ? 'workload' : 'namespace';
-  return [...counts].map(([v, n]) => item(ctx, v, CompletionItemKind.Value, `${key}=${v} on ${n} ${what}${n === 1 ? '' : 's'}`, /^[\w.\-/]+$/.test(v) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(v) ? v : JSON.stringify(v)));
+  return [...counts].map(([v, n]) =>
+    item(
+      ctx,
+      v,
+      CompletionItemKind.Value,
+      `${key}=${v} on ${n} ${what}${n === 1 ? '' : 's'}`,
+      /^[\w.\-/]+$/.test(v) && !/^(true|false|null|yes|no|on|off|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(v) ? v : JSON.stringify(v),
+    ),
+  );
 }
 
 /** Index of the selector segment ('podSelector'/'namespaceSelector') in a path, or -1. */
@@ -79,7 +120,9 @@ function namedPortItems(ctx: CursorContext): CompletionItem[] {
     pool = all.filter((w) => sameNamespace(w.namespace, obj.namespace) && matches(sel, w.podLabels));
   } else pool = all.filter((w) => sameNamespace(w.namespace, obj.namespace));
   const seen = new Map<string, string>();
-  for (const w of pool) for (const p of w.ports) if (p.name && !seen.has(p.name)) seen.set(p.name, `${p.protocol} ${p.containerPort ?? '?'} on ${w.kind} ${w.name ?? '?'}`);
+  for (const w of pool)
+    for (const p of w.ports)
+      if (p.name && !seen.has(p.name)) seen.set(p.name, `${p.protocol} ${p.containerPort ?? '?'} on ${w.kind} ${w.name ?? '?'}`);
   return [...seen].map(([n, d]) => item(ctx, n, CompletionItemKind.Value, `named port · ${d}`, n));
 }
 
@@ -93,8 +136,13 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
   // A plain word typed as a new sequence item is reported as a key: treat list-of-scalars items as values.
   let onKey = ctx.onKey;
   let valuePath = path;
-  if (onKey && typeof path[path.length - 2] === 'number' && (path[path.length - 3] === 'values' || path[path.length - 3] === 'policyTypes')) {
-    onKey = false; valuePath = path.slice(0, -1);
+  if (
+    onKey &&
+    typeof path[path.length - 2] === 'number' &&
+    (path[path.length - 3] === 'values' || path[path.length - 3] === 'policyTypes')
+  ) {
+    onKey = false;
+    valuePath = path.slice(0, -1);
   }
   // Inside a flow list (`values: [a, |]`, `policyTypes: [|]`) the AST may have no item to place the cursor in.
   const flow = /(?:^|\s)(values|policyTypes):\s*\[(?:[^\]]*,)?\s*([^\],\s]*)$/.exec(ctx.linePrefix);
@@ -106,7 +154,8 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
     else if (typeof last === 'number' && path[path.length - 2] === 'values') vp = path;
     else if (typeof last === 'number' && path[path.length - 2] === 'matchExpressions') vp = [...path, 'values', 0];
     if (vp) {
-      onKey = false; valuePath = vp;
+      onKey = false;
+      valuePath = vp;
       ctx = { ...ctx, word: flow[2], replace: [ctx.offset - flow[2].length, ctx.offset] };
     }
   }
@@ -121,10 +170,13 @@ export function completeNetworkPolicy(ctx: CursorContext): CompletionItem[] | un
     const present = new Set(pairs(nodeAt(obj.root, parent, obj.doc)).map((p) => keyString(p)));
     // Nested blocks go on their own line, indented under the key (lists start their first item).
     const col = ctx.chunk.toPosition(ctx.replace[0]).character;
-    return Object.entries(schema.properties).filter(([k]) => !present.has(k) || k === ctx.word).map(([k, s]) => {
-      const text = s.type === 'array' ? `${k}:\n${' '.repeat(col + 2)}- ` : s.type === 'object' ? `${k}:\n${' '.repeat(col + 2)}` : `${k}: `;
-      return { ...item(ctx, k, CompletionItemKind.Field, s.type, text, s.doc), insertTextMode: InsertTextMode.asIs };
-    });
+    return Object.entries(schema.properties)
+      .filter(([k]) => !present.has(k) || k === ctx.word)
+      .map(([k, s]) => {
+        const text =
+          s.type === 'array' ? `${k}:\n${' '.repeat(col + 2)}- ` : s.type === 'object' ? `${k}:\n${' '.repeat(col + 2)}` : `${k}: `;
+        return { ...item(ctx, k, CompletionItemKind.Field, s.type, text, s.doc), insertTextMode: InsertTextMode.asIs };
+      });
   }
 
   const last = valuePath[valuePath.length - 1];
@@ -184,16 +236,23 @@ export function hoverNetworkPolicy(ctx: CursorContext): Hover | undefined {
     const src = labelSource(ctx, path.slice(0, si + 1));
     const key = String(path[si + 2]);
     const value = scalarString(nodeAt(obj.root, path, obj.doc));
-    const n = src ? src.labels.filter((l) => value !== undefined ? l[key] === value : key in l).length : 0;
+    const n = src ? src.labels.filter((l) => (value !== undefined ? l[key] === value : key in l)).length : 0;
     const what = path[si] === 'namespaceSelector' ? 'Namespace' : 'workload';
-    return { contents: { kind: MarkupKind.Markdown, value: `**${key}${value !== undefined ? '=' + value : ''}** · label requirement\n\n${n} ${what}${n === 1 ? '' : 's'} in the workspace ${n === 1 ? 'has' : 'have'} this label${value !== undefined ? ' value' : ''}.` }, range };
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: `**${key}${value !== undefined ? '=' + value : ''}** · label requirement\n\n${n} ${what}${n === 1 ? '' : 's'} in the workspace ${n === 1 ? 'has' : 'have'} this label${value !== undefined ? ' value' : ''}.`,
+      },
+      range,
+    };
   }
   const s = schemaAt(NETWORK_POLICY_SPEC, rel);
   if (!s) return undefined;
   if (!ctx.onKey && s.enum && typeof ctx.node === 'object') {
     const v = scalarString(ctx.node);
     const e = s.enum.find((x) => x.value === v);
-    if (e?.doc) return { contents: { kind: MarkupKind.Markdown, value: `**${e.value}**\n\n${e.doc}\n\n---\n\n${schemaMarkdown(rel, s)}` }, range };
+    if (e?.doc)
+      return { contents: { kind: MarkupKind.Markdown, value: `**${e.value}**\n\n${e.doc}\n\n---\n\n${schemaMarkdown(rel, s)}` }, range };
   }
   return { contents: { kind: MarkupKind.Markdown, value: schemaMarkdown(rel, s) }, range };
 }
@@ -212,11 +271,16 @@ export function definitionNetworkPolicy(ctx: CursorContext): Location[] | undefi
   const selPath = ctx.path.slice(0, si + 1);
   const sel = readSelector(nodeAt(obj.root, selPath, obj.doc), obj.doc);
   if (ctx.path[si] === 'namespaceSelector') {
-    return namespacesIn(ctx.index).filter((n) => n.obj && matches(sel, n.labels)).slice(0, 100).map((n) => locationOf(n.obj!, ['metadata', 'name']));
+    return namespacesIn(ctx.index)
+      .filter((n) => n.obj && matches(sel, n.labels))
+      .slice(0, 100)
+      .map((n) => locationOf(n.obj!, ['metadata', 'name']));
   }
   const all = workloadsIn(ctx.index);
   const peer = selPath.length > 2 ? nodeAt(obj.root, selPath.slice(0, -1), obj.doc) : undefined;
   const anyNs = selPath.length > 2 && getPair(peer, 'namespaceSelector') !== undefined;
-  return all.filter((w) => (anyNs || sameNamespace(w.namespace, obj.namespace)) && matches(sel, w.podLabels)).slice(0, 100)
+  return all
+    .filter((w) => (anyNs || sameNamespace(w.namespace, obj.namespace)) && matches(sel, w.podLabels))
+    .slice(0, 100)
     .map((w) => locationOf(w.obj, podLabelsPath(w.obj)!));
 }

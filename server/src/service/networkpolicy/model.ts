@@ -17,7 +17,14 @@ export interface Peer {
   ipBlock?: { node: Node; cidr?: string; cidrNode?: Node; except: { text: string; node: Node }[] };
 }
 
-export interface PortSpec { node: Node; protocol: string; port?: number | string; portNode?: Node; endPort?: number; endPortNode?: Node }
+export interface PortSpec {
+  node: Node;
+  protocol: string;
+  port?: number | string;
+  portNode?: Node;
+  endPort?: number;
+  endPortNode?: Node;
+}
 
 export interface Rule {
   node: Node;
@@ -46,7 +53,10 @@ export interface Policy {
 function list(node: unknown, obj: K8sObject): Node[] {
   const n = resolve(node, obj.doc);
   if (!isSeq(n)) return [];
-  return (n as YAMLSeq).items.slice(0, 500).map((i) => resolve(i, obj.doc)).filter((x): x is Node => x !== undefined);
+  return (n as YAMLSeq).items
+    .slice(0, 500)
+    .map((i) => resolve(i, obj.doc))
+    .filter((x): x is Node => x !== undefined);
 }
 
 function readPeer(node: Node, index: number, obj: K8sObject): Peer {
@@ -60,8 +70,12 @@ function readPeer(node: Node, index: number, obj: K8sObject): Peer {
   if (getPair(node, 'ipBlock') && ib) {
     const cidrNode = child(ib, 'cidr', doc);
     p.ipBlock = {
-      node: ib, cidr: scalarString(cidrNode), cidrNode,
-      except: list(child(ib, 'except', doc), obj).map((n) => ({ text: scalarString(n) ?? '', node: n })).filter((e) => isScalar(e.node)),
+      node: ib,
+      cidr: scalarString(cidrNode),
+      cidrNode,
+      except: list(child(ib, 'except', doc), obj)
+        .map((n) => ({ text: scalarString(n) ?? '', node: n }))
+        .filter((e) => isScalar(e.node)),
     };
   }
   return p;
@@ -74,7 +88,9 @@ function readPort(node: Node, obj: K8sObject): PortSpec {
   const pv = isScalar(portNode) ? portNode.value : undefined;
   const ev = isScalar(endPortNode) ? endPortNode.value : undefined;
   return {
-    node, portNode, endPortNode,
+    node,
+    portNode,
+    endPortNode,
     protocol: scalarString(child(node, 'protocol', doc)) ?? 'TCP',
     port: typeof pv === 'number' || typeof pv === 'string' ? pv : undefined,
     endPort: typeof ev === 'number' ? ev : undefined,
@@ -114,13 +130,21 @@ function buildPolicy(obj: K8sObject): Policy {
   const egressNode = child(spec, 'egress', doc);
   const policyTypesWritten = isSeq(ptNode) ? list(ptNode, obj).map((n) => scalarString(n) ?? '') : undefined;
   const egress = readRules(egressNode, 'egress', obj);
-  const isolates = policyTypesWritten && policyTypesWritten.length
-    ? { ingress: policyTypesWritten.includes('Ingress'), egress: policyTypesWritten.includes('Egress') }
-    : { ingress: true, egress: (egress?.length ?? 0) > 0 };
+  const isolates =
+    policyTypesWritten && policyTypesWritten.length
+      ? { ingress: policyTypesWritten.includes('Ingress'), egress: policyTypesWritten.includes('Egress') }
+      : { ingress: true, egress: (egress?.length ?? 0) > 0 };
   const p: Policy = {
-    obj, podSelector: readSelector(podSelectorNode, doc), podSelectorNode,
-    policyTypesWritten, policyTypesNode: ptNode, isolates,
-    ingress: readRules(ingressNode, 'ingress', obj), egress, ingressNode, egressNode,
+    obj,
+    podSelector: readSelector(podSelectorNode, doc),
+    podSelectorNode,
+    policyTypesWritten,
+    policyTypesNode: ptNode,
+    isolates,
+    ingress: readRules(ingressNode, 'ingress', obj),
+    egress,
+    ingressNode,
+    egressNode,
   };
   return p;
 }
@@ -134,11 +158,20 @@ export function selectorText(s: Selector): string | undefined {
   const parts: string[] = Object.entries(s.matchLabels).map(([k, v]) => `${k}=${v}`);
   for (const e of s.expressions) {
     switch (e.operator) {
-      case 'In': parts.push(e.values.length === 1 ? `${e.key}=${e.values[0]}` : `${e.key} in (${e.values.join(', ')})`); break;
-      case 'NotIn': parts.push(e.values.length === 1 ? `${e.key}≠${e.values[0]}` : `${e.key} not in (${e.values.join(', ')})`); break;
-      case 'Exists': parts.push(`label ${e.key} set`); break;
-      case 'DoesNotExist': parts.push(`no label ${e.key}`); break;
-      default: parts.push(`${e.key} ${e.operator} (${e.values.join(', ')})`);
+      case 'In':
+        parts.push(e.values.length === 1 ? `${e.key}=${e.values[0]}` : `${e.key} in (${e.values.join(', ')})`);
+        break;
+      case 'NotIn':
+        parts.push(e.values.length === 1 ? `${e.key}≠${e.values[0]}` : `${e.key} not in (${e.values.join(', ')})`);
+        break;
+      case 'Exists':
+        parts.push(`label ${e.key} set`);
+        break;
+      case 'DoesNotExist':
+        parts.push(`no label ${e.key}`);
+        break;
+      default:
+        parts.push(`${e.key} ${e.operator} (${e.values.join(', ')})`);
     }
   }
   return parts.length ? parts.map((p) => '`' + p + '`').join(' and ') : undefined;

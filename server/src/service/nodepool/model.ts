@@ -20,9 +20,15 @@ export interface Requirement {
 
 export const REQUIREMENTS_PATH: NodePath = ['spec', 'template', 'spec', 'requirements'];
 
-export function isNodePool(o: K8sObject): boolean { return o.kind === 'NodePool' && o.group === 'karpenter.sh'; }
-export function isNodePoolV1(o: K8sObject): boolean { return o.kind === 'NodePool' && o.apiVersion === 'karpenter.sh/v1'; }
-export function isAutoModeNodeClass(o: K8sObject): boolean { return o.kind === 'NodeClass' && o.group === 'eks.amazonaws.com'; }
+export function isNodePool(o: K8sObject): boolean {
+  return o.kind === 'NodePool' && o.group === 'karpenter.sh';
+}
+export function isNodePoolV1(o: K8sObject): boolean {
+  return o.kind === 'NodePool' && o.apiVersion === 'karpenter.sh/v1';
+}
+export function isAutoModeNodeClass(o: K8sObject): boolean {
+  return o.kind === 'NodeClass' && o.group === 'eks.amazonaws.com';
+}
 
 /** A NodePool is Auto Mode when its nodeClassRef points at the eks.amazonaws.com group. */
 export function isAutoMode(o: K8sObject): boolean {
@@ -40,12 +46,28 @@ export function requirementsAt(seq: Node | undefined, o: K8sObject): Requirement
     for (const p of pairs(item)) {
       const k = keyString(p);
       const val = resolve(p.value, o.doc);
-      if (k === 'key') { r.key = scalarString(val); r.keyNode = val; }
-      else if (k === 'operator') { r.operator = scalarString(val); r.operatorNode = val; }
-      else if (k === 'values') {
+      if (k === 'key') {
+        r.key = scalarString(val);
+        r.keyNode = val;
+      } else if (k === 'operator') {
+        r.operator = scalarString(val);
+        r.operatorNode = val;
+      } else if (k === 'values') {
         r.valuesNode = val;
-        if (isSeq(val)) for (const x of val.items) { const n = resolve(x, o.doc); const s = scalarString(n); if (s !== undefined && n) { r.values.push(s); r.valueNodes.push(n); } }
-      } else if (k === 'minValues') { const s = scalarString(val); r.minValues = s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined; r.minValuesNode = val; }
+        if (isSeq(val))
+          for (const x of val.items) {
+            const n = resolve(x, o.doc);
+            const s = scalarString(n);
+            if (s !== undefined && n) {
+              r.values.push(s);
+              r.valueNodes.push(n);
+            }
+          }
+      } else if (k === 'minValues') {
+        const s = scalarString(val);
+        r.minValues = s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+        r.minValuesNode = val;
+      }
     }
     out.push(r);
   });
@@ -56,7 +78,11 @@ export function nodePoolRequirements(o: K8sObject): Requirement[] {
   return requirementsAt(o.node(REQUIREMENTS_PATH), o);
 }
 
-export interface Taint { key?: string; value?: string; effect?: string }
+export interface Taint {
+  key?: string;
+  value?: string;
+  effect?: string;
+}
 
 export function taintsOf(node: Node | undefined, o: K8sObject): Taint[] {
   if (!isSeq(node)) return [];
@@ -81,7 +107,9 @@ export function humanDuration(seconds: number): string {
     const days = seconds / 86400;
     return Number.isInteger(days) ? `${days} day${days === 1 ? '' : 's'}` : `${seconds / 3600}h (${days.toFixed(1)} days)`;
   }
-  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  const h = Math.floor(seconds / 3600),
+    m = Math.floor((seconds % 3600) / 60),
+    s = seconds % 60;
   return `${h ? h + 'h' : ''}${m ? m + 'm' : ''}${s || (!h && !m) ? s + 's' : ''}`;
 }
 
@@ -90,7 +118,9 @@ export { nodeAt };
 // ───────────────────────────── cron, as Karpenter reads a budget schedule ─────────────────────────────
 
 const CRON_BOUNDS: { min: number; max: number; names?: Record<string, number> }[] = [
-  { min: 0, max: 59 }, { min: 0, max: 23 }, { min: 1, max: 31 },
+  { min: 0, max: 59 },
+  { min: 0, max: 23 },
+  { min: 1, max: 31 },
   { min: 1, max: 12, names: { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 } },
   { min: 0, max: 6, names: { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } },
 ];
@@ -113,18 +143,23 @@ export function cronError(schedule: string): string | undefined {
   if (spec === '') return 'the schedule is empty';
   if (spec.startsWith('@')) {
     if (DESCRIPTORS.has(spec)) return undefined;
-    if (/^@every /.test(spec)) return /^@every ([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$/.test(spec) ? undefined : `"${spec}" has no valid duration after @every`;
+    if (/^@every /.test(spec))
+      return /^@every ([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$/.test(spec) ? undefined : `"${spec}" has no valid duration after @every`;
     return `"${spec}" is not a cron descriptor (@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)`;
   }
   const fields = spec.split(/\s+/);
-  if (fields.length !== 5) return `a cron schedule has exactly 5 fields (minute hour day-of-month month day-of-week); "${spec}" has ${fields.length}`;
+  if (fields.length !== 5)
+    return `a cron schedule has exactly 5 fields (minute hour day-of-month month day-of-week); "${spec}" has ${fields.length}`;
   for (let i = 0; i < 5; i++) {
     const b = CRON_BOUNDS[i];
     for (const expr of fields[i].split(',').filter((x) => x !== '')) {
       const [range, step, ...more] = expr.split('/');
       if (more.length) return `too many slashes in "${expr}" (${CRON_FIELDS[i]})`;
       let start: number | undefined, end: number | undefined;
-      if (range === '*' || range === '?') { start = b.min; end = b.max; } else {
+      if (range === '*' || range === '?') {
+        start = b.min;
+        end = b.max;
+      } else {
         const [lo, hi, ...rest] = range.split('-');
         if (rest.length) return `too many hyphens in "${expr}" (${CRON_FIELDS[i]})`;
         start = cronNumber(lo, b.names);
@@ -154,9 +189,11 @@ export function qualifiedNameError(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'a qualified name has at most one "/"';
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return 'the prefix must be a DNS subdomain (lower case letters, digits, "-" and ".")';
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)))
+    return 'the prefix must be a DNS subdomain (lower case letters, digits, "-" and ".")';
   if (name.length === 0 || name.length > 63) return 'the name part must be 1–63 characters';
-  if (!QUALIFIED_NAME.test(name)) return 'the name part must start and end with a letter or digit and hold only letters, digits, "-", "_" and "."';
+  if (!QUALIFIED_NAME.test(name))
+    return 'the name part must start and end with a letter or digit and hold only letters, digits, "-", "_" and "."';
   return undefined;
 }
 

@@ -13,7 +13,17 @@ import { completeNodePool, hoverNodePool, nodeClassDefinition } from './features
 export const nodepoolModule: LanguageModule = {
   id: 'nodepool',
   codes: NODEPOOL_CODES,
-  checks: [nodePoolV1Check, nodePoolOldVersionCheck, nodeClassCheck, autoModePodCheck, doNotDisruptCheck, nodeClassRefCheck, podGraceCheck, workloadPdbCheck, pdbEvictionCheck],
+  checks: [
+    nodePoolV1Check,
+    nodePoolOldVersionCheck,
+    nodeClassCheck,
+    autoModePodCheck,
+    doNotDisruptCheck,
+    nodeClassRefCheck,
+    podGraceCheck,
+    workloadPdbCheck,
+    pdbEvictionCheck,
+  ],
   complete: completeNodePool,
   hover: hoverNodePool,
   definition: nodeClassDefinition,

@@ -13,37 +13,67 @@ import { nodeRange, pairs, keyString, resolve, scalarString, stringMap } from '@
 import { WELL_KNOWN_NODE_LABELS } from './catalog';
 import { readSelector, matches } from '../model/labelSelector';
 import { indexCache } from '../workspace/indexCache';
-import { durationSeconds, humanDuration, isAutoMode, isAutoModeNodeClass, isNodePoolV1, nodePoolRequirements, requirementsAt, taintsOf, type Requirement, type Taint } from './model';
+import {
+  durationSeconds,
+  humanDuration,
+  isAutoMode,
+  isAutoModeNodeClass,
+  isNodePoolV1,
+  nodePoolRequirements,
+  requirementsAt,
+  taintsOf,
+  type Requirement,
+  type Taint,
+} from './model';
 
 // ───────────────────────────── can a Pod land on a NodePool? ─────────────────────────────
 
-interface PoolView { labels: Record<string, string>; reqs: Requirement[]; taints: Taint[] }
+interface PoolView {
+  labels: Record<string, string>;
+  reqs: Requirement[];
+  taints: Taint[];
+}
 
 /** A NodePool of the workspace, read once per change of the workspace's NodePools. */
-interface PoolInfo { obj: K8sObject; view: PoolView; auto: boolean; tgpSecs?: number; tgpNode?: Node; tgpDefault?: boolean }
+interface PoolInfo {
+  obj: K8sObject;
+  view: PoolView;
+  auto: boolean;
+  tgpSecs?: number;
+  tgpNode?: Node;
+  tgpDefault?: boolean;
+}
 
 /** EKS Auto Mode gives NodeClaims a 24-hour terminationGracePeriod when the NodePool sets none (create-node-pool.html, Termination Grace Period). */
 export const AUTO_MODE_DEFAULT_TGP = 24 * 3600;
 
 /** Every karpenter.sh/v1 NodePool of the workspace with what the cross-document checks need (rebuilt when NodePools change). */
-const poolTable = indexCache(['NodePool'], (index): PoolInfo[] => index.byKind('NodePool').filter(isNodePoolV1).map((np): PoolInfo => {
-    const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
-    const auto = isAutoMode(np);
-    const written = durationSeconds(scalarString(tgpNode) ?? '');
-    const tgpDefault = !tgpNode && auto;
-    return {
-      obj: np,
-      auto,
-      tgpNode,
-      tgpDefault,
-      tgpSecs: written ?? (tgpDefault ? AUTO_MODE_DEFAULT_TGP : undefined),
-      view: {
-        labels: { ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc), ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}) },
-        reqs: nodePoolRequirements(np),
-        taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
-      },
-    };
-}));
+const poolTable = indexCache(['NodePool'], (index): PoolInfo[] =>
+  index
+    .byKind('NodePool')
+    .filter(isNodePoolV1)
+    .map((np): PoolInfo => {
+      const tgpNode = np.node(['spec', 'template', 'spec', 'terminationGracePeriod']);
+      const auto = isAutoMode(np);
+      const written = durationSeconds(scalarString(tgpNode) ?? '');
+      const tgpDefault = !tgpNode && auto;
+      return {
+        obj: np,
+        auto,
+        tgpNode,
+        tgpDefault,
+        tgpSecs: written ?? (tgpDefault ? AUTO_MODE_DEFAULT_TGP : undefined),
+        view: {
+          labels: {
+            ...stringMap(np.node(['spec', 'template', 'metadata', 'labels']), np.doc),
+            ...(np.name ? { 'karpenter.sh/nodepool': np.name } : {}),
+          },
+          reqs: nodePoolRequirements(np),
+          taints: taintsOf(np.node(['spec', 'template', 'spec', 'taints']), np),
+        },
+      };
+    }),
+);
 
 function cmp(op: string, label: number, bound: number): boolean {
   return op === 'Gt' ? label > bound : op === 'Lt' ? label < bound : op === 'Gte' ? label >= bound : label <= bound;
@@ -56,12 +86,21 @@ function poolAllows(pool: PoolView, key: string, value: string): boolean {
   if (reqs.length === 0) return WELL_KNOWN_NODE_LABELS.has(key);
   return reqs.every((r) => {
     switch (r.operator) {
-      case 'In': return r.values.includes(value);
-      case 'NotIn': return !r.values.includes(value);
-      case 'Exists': return true;
-      case 'DoesNotExist': return false;
-      case 'Gt': case 'Lt': case 'Gte': case 'Lte': return /^\d+$/.test(value) && r.values.length === 1 ? cmp(r.operator, Number(value), Number(r.values[0])) : true;
-      default: return true;
+      case 'In':
+        return r.values.includes(value);
+      case 'NotIn':
+        return !r.values.includes(value);
+      case 'Exists':
+        return true;
+      case 'DoesNotExist':
+        return false;
+      case 'Gt':
+      case 'Lt':
+      case 'Gte':
+      case 'Lte':
+        return /^\d+$/.test(value) && r.values.length === 1 ? cmp(r.operator, Number(value), Number(r.values[0])) : true;
+      default:
+        return true;
     }
   });
 }
@@ -82,11 +121,16 @@ function poolMustHave(pool: PoolView, key: string): boolean {
 function expressionFits(pool: PoolView, e: Requirement): boolean {
   if (!e.key) return true;
   switch (e.operator) {
-    case 'In': return e.values.some((v) => poolAllows(pool, e.key!, v));
-    case 'NotIn': return !(e.key in pool.labels && e.values.includes(pool.labels[e.key]));
-    case 'Exists': return poolMayHave(pool, e.key);
-    case 'DoesNotExist': return !poolMustHave(pool, e.key);
-    default: return true;
+    case 'In':
+      return e.values.some((v) => poolAllows(pool, e.key!, v));
+    case 'NotIn':
+      return !(e.key in pool.labels && e.values.includes(pool.labels[e.key]));
+    case 'Exists':
+      return poolMayHave(pool, e.key);
+    case 'DoesNotExist':
+      return !poolMustHave(pool, e.key);
+    default:
+      return true;
   }
 }
 
@@ -101,15 +145,24 @@ function tolerates(tolerations: Record<string, string>[], t: Taint): boolean {
 }
 
 /** The scheduling constraints of a Pod spec that decide which NodePools it can land on. */
-interface PodConstraints { nodeSelector: [string, string][]; terms?: Requirement[][]; tolerations: Record<string, string>[] }
+interface PodConstraints {
+  nodeSelector: [string, string][];
+  terms?: Requirement[][];
+  tolerations: Record<string, string>[];
+}
 
 function podConstraints(podSpec: Node | undefined, obj: K8sObject): PodConstraints {
   const spec = resolve(podSpec, obj.doc);
   const get = (k: string) => resolve(pairs(spec).find((p) => keyString(p) === k)?.value, obj.doc);
-  const termsNode = resolveAt(get('affinity'), ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'], obj);
-  const terms = isSeq(termsNode) && termsNode.items.length > 0
-    ? termsNode.items.map((raw) => requirementsAt(resolveAt(resolve(raw, obj.doc), ['matchExpressions'], obj), obj))
-    : undefined;
+  const termsNode = resolveAt(
+    get('affinity'),
+    ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'],
+    obj,
+  );
+  const terms =
+    isSeq(termsNode) && termsNode.items.length > 0
+      ? termsNode.items.map((raw) => requirementsAt(resolveAt(resolve(raw, obj.doc), ['matchExpressions'], obj), obj))
+      : undefined;
   const tolNode = get('tolerations');
   return {
     nodeSelector: Object.entries(stringMap(get('nodeSelector'), obj.doc)),
@@ -161,7 +214,11 @@ export const nodeClassRefCheck: Check = {
     const name = scalarString(nameNode);
     if (!name || name === 'default' || isUnknownText(name)) return;
     if (ctx.index.byKind('NodeClass').some((o) => isAutoModeNodeClass(o) && o.name === name)) return;
-    ctx.report('nodepool-nodeclass-missing', nameNode, `No NodeClass "${name}" in the workspace. Create it (kind: NodeClass, apiVersion: eks.amazonaws.com/v1) or use Auto Mode's built-in "default"; until it exists the NodePool launches no nodes.`);
+    ctx.report(
+      'nodepool-nodeclass-missing',
+      nameNode,
+      `No NodeClass "${name}" in the workspace. Create it (kind: NodeClass, apiVersion: eks.amazonaws.com/v1) or use Auto Mode's built-in "default"; until it exists the NodePool launches no nodes.`,
+    );
   },
 };
 
@@ -178,18 +235,48 @@ export const podGraceCheck: Check = {
     const pools = poolTable(ctx.index).filter((p) => p.tgpSecs !== undefined && grace > p.tgpSecs);
     if (!pools.length) return;
     const c = podConstraints(ctx.obj.node(path), ctx.obj);
-    const over = pools.filter((p) => fits(c, p.view)).map((p) => ({ np: p.obj, secs: p.tgpSecs!, node: p.tgpNode, byDefault: p.tgpDefault }));
+    const over = pools
+      .filter((p) => fits(c, p.view))
+      .map((p) => ({ np: p.obj, secs: p.tgpSecs!, node: p.tgpNode, byDefault: p.tgpDefault }));
     if (!over.length) return;
-    const names = over.slice(0, 3).map((o) => `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)}${o.byDefault ? ', the EKS Auto Mode default when the NodePool sets none' : ''})`).join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
-    ctx.report('pod-grace-exceeds-nodepool', graceNode,
+    const names =
+      over
+        .slice(0, 3)
+        .map(
+          (o) =>
+            `${o.np.name ?? '(unnamed)'} (${humanDuration(o.secs)}${o.byDefault ? ', the EKS Auto Mode default when the NodePool sets none' : ''})`,
+        )
+        .join(', ') + (over.length > 3 ? ` and ${over.length - 3} more` : '');
+    ctx.report(
+      'pod-grace-exceeds-nodepool',
+      graceNode,
       `terminationGracePeriodSeconds ${grace} (${humanDuration(grace)}) is longer than the terminationGracePeriod of NodePool ${names}, where these Pods can run: when such a node drains, the Pods are killed before their grace period ends. Lower it below the NodePool's value, raise the NodePool's, or keep the Pods off that NodePool.`,
-      { fixes: graceFix(graceNode, Math.min(...over.map((o) => o.secs))), related: over.slice(0, 10).map((o) => relatedAt(o.np, o.node ?? o.np.node(['spec', 'template', 'spec']), `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}${o.byDefault ? ' (Auto Mode default)' : ''}`)) });
+      {
+        fixes: graceFix(graceNode, Math.min(...over.map((o) => o.secs))),
+        related: over
+          .slice(0, 10)
+          .map((o) =>
+            relatedAt(
+              o.np,
+              o.node ?? o.np.node(['spec', 'template', 'spec']),
+              `NodePool ${o.np.name ?? ''} terminationGracePeriod: ${humanDuration(o.secs)}${o.byDefault ? ' (Auto Mode default)' : ''}`,
+            ),
+          ),
+      },
+    );
   },
 };
 
 function graceFix(node: Node, secs: number) {
   const r = nodeRange(node);
-  return r ? [{ title: `Set terminationGracePeriodSeconds to ${secs} (the NodePool's limit)`, edits: [{ start: r[0], end: r[1], newText: String(secs) }] }] : [];
+  return r
+    ? [
+        {
+          title: `Set terminationGracePeriodSeconds to ${secs} (the NodePool's limit)`,
+          edits: [{ start: r[0], end: r[1], newText: String(secs) }],
+        },
+      ]
+    : [];
 }
 
 /**
@@ -227,11 +314,17 @@ export const workloadPdbCheck: Check = {
     if (!selectsAuto && autoPools.length === 0) return;
     const labels = stringMap(obj.node(podLabelsPath(obj)!), obj.doc);
     if (Object.keys(labels).length === 0) return;
-    const covered = ctx.index.byKind('PodDisruptionBudget').some((pdb) => sameNamespace(pdb.namespace, obj.namespace) && pdbSelects(pdb, labels));
+    const covered = ctx.index
+      .byKind('PodDisruptionBudget')
+      .some((pdb) => sameNamespace(pdb.namespace, obj.namespace) && pdbSelects(pdb, labels));
     if (covered) return;
     const where = autoPools.length ? `EKS Auto Mode NodePool ${autoPools.map((n) => n.name).join(', ')}` : 'EKS Auto Mode nodes';
-    ctx.report('workload-no-pdb', replicasNode, `${obj.kind} ${obj.name ?? ''} runs ${replicas} replicas on ${where} without a PodDisruptionBudget. Auto Mode replaces nodes on its own (consolidation, drift, at most every 21 days); a PodDisruptionBudget (e.g. maxUnavailable: 1) keeps replicas from going down together.`,
-      { related: autoPools.map((np) => relatedAt(np, np.node(['metadata', 'name']), `Auto Mode NodePool ${np.name ?? ''}`)) });
+    ctx.report(
+      'workload-no-pdb',
+      replicasNode,
+      `${obj.kind} ${obj.name ?? ''} runs ${replicas} replicas on ${where} without a PodDisruptionBudget. Auto Mode replaces nodes on its own (consolidation, drift, at most every 21 days); a PodDisruptionBudget (e.g. maxUnavailable: 1) keeps replicas from going down together.`,
+      { related: autoPools.map((np) => relatedAt(np, np.node(['metadata', 'name']), `Auto Mode NodePool ${np.name ?? ''}`)) },
+    );
   },
 };
 
@@ -248,10 +341,17 @@ function fixedReplicas(w: K8sObject, hpaTargets: Set<string>): number | undefine
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-const hpaTable = indexCache(['HorizontalPodAutoscaler'], (index) => new Set(index.byKind('HorizontalPodAutoscaler').map((h) => {
-  const kind = scalarString(h.node(['spec', 'scaleTargetRef', 'kind'])), name = scalarString(h.node(['spec', 'scaleTargetRef', 'name']));
-  return `${h.namespace ?? ''}/${kind ?? ''}/${name ?? ''}`;
-})));
+const hpaTable = indexCache(
+  ['HorizontalPodAutoscaler'],
+  (index) =>
+    new Set(
+      index.byKind('HorizontalPodAutoscaler').map((h) => {
+        const kind = scalarString(h.node(['spec', 'scaleTargetRef', 'kind'])),
+          name = scalarString(h.node(['spec', 'scaleTargetRef', 'name']));
+        return `${h.namespace ?? ''}/${kind ?? ''}/${name ?? ''}`;
+      }),
+    ),
+);
 
 export const pdbEvictionCheck: Check = {
   id: 'nodepool.pdbEviction',
@@ -262,10 +362,16 @@ export const pdbEvictionCheck: Check = {
     const pdb = ctx.obj;
     const maxU = pdb.node(['spec', 'maxUnavailable']);
     const minA = pdb.node(['spec', 'minAvailable']);
-    const maxText = scalarString(maxU), minText = scalarString(minA);
-    const why = 'Voluntary evictions are then refused, so node drains wait on these Pods: Karpenter and EKS Auto Mode cannot consolidate, expire or update their nodes (Auto Mode replaces nodes at most every 21 days and forces the drain after the terminationGracePeriod), and managed node group updates stall.';
+    const maxText = scalarString(maxU),
+      minText = scalarString(minA);
+    const why =
+      'Voluntary evictions are then refused, so node drains wait on these Pods: Karpenter and EKS Auto Mode cannot consolidate, expire or update their nodes (Auto Mode replaces nodes at most every 21 days and forces the drain after the terminationGracePeriod), and managed node group updates stall.';
     if (maxU && (maxText === '0' || maxText === '0%')) {
-      ctx.report('pdb-blocks-eviction', maxU, `maxUnavailable ${maxText} lets no Pod be evicted. ${why} Allow at least one (maxUnavailable: 1).`);
+      ctx.report(
+        'pdb-blocks-eviction',
+        maxU,
+        `maxUnavailable ${maxText} lets no Pod be evicted. ${why} Allow at least one (maxUnavailable: 1).`,
+      );
       return;
     }
     if (minA && minText === '100%') {
@@ -275,15 +381,35 @@ export const pdbEvictionCheck: Check = {
     if (!minA || minText === undefined || !/^\d+$/.test(minText)) return;
     const min = Number(minText);
     const hpas = hpaTable(ctx.index);
-    const covered = workloadsInNamespace(ctx.index, pdb.namespace).filter((w) => w.namespace === pdb.namespace && Object.keys(w.podLabels).length && pdbSelects(pdb, w.podLabels));
+    const covered = workloadsInNamespace(ctx.index, pdb.namespace).filter(
+      (w) => w.namespace === pdb.namespace && Object.keys(w.podLabels).length && pdbSelects(pdb, w.podLabels),
+    );
     if (!covered.length) return;
     const counts = covered.map((w) => fixedReplicas(w.obj, hpas));
     if (counts.some((c) => c === undefined)) return;
     const total = counts.reduce((a, b) => a! + b!, 0)!;
     if (total > min) return;
-    const names = covered.slice(0, 3).map((w) => `${w.kind} ${w.name ?? ''}`).join(', ');
+    const names = covered
+      .slice(0, 3)
+      .map((w) => `${w.kind} ${w.name ?? ''}`)
+      .join(', ');
     // Information only: the replicas written here may be changed by an overlay or a controller at deploy time.
-    ctx.report('pdb-blocks-eviction', minA, `minAvailable ${min} is not below the ${total} replica${total === 1 ? '' : 's'} written for ${names}, so no Pod can be evicted. ${why} Keep minAvailable below the replicas, or use maxUnavailable: 1.`,
-      { severity: 'info', related: covered.slice(0, 5).map((w) => relatedAt(w.obj, w.obj.node(['spec', 'replicas']) ?? w.obj.node(['metadata', 'name']), `${w.kind} ${w.name ?? ''}: ${fixedReplicas(w.obj, hpas)} replica(s)`)) });
+    ctx.report(
+      'pdb-blocks-eviction',
+      minA,
+      `minAvailable ${min} is not below the ${total} replica${total === 1 ? '' : 's'} written for ${names}, so no Pod can be evicted. ${why} Keep minAvailable below the replicas, or use maxUnavailable: 1.`,
+      {
+        severity: 'info',
+        related: covered
+          .slice(0, 5)
+          .map((w) =>
+            relatedAt(
+              w.obj,
+              w.obj.node(['spec', 'replicas']) ?? w.obj.node(['metadata', 'name']),
+              `${w.kind} ${w.name ?? ''}: ${fixedReplicas(w.obj, hpas)} replica(s)`,
+            ),
+          ),
+      },
+    );
   },
 };

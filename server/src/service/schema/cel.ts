@@ -9,11 +9,17 @@ import { Environment } from '@marcbachmann/cel-js';
 
 type Program = (vars: Record<string, unknown>) => unknown;
 
-const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 5000, maxDepth: 60 } });
+const env = new Environment({
+  unlistedVariablesAreDyn: true,
+  homogeneousAggregateLiterals: false,
+  enableOptionalTypes: true,
+  limits: { maxAstNodes: 5000, maxDepth: 60 },
+});
 const programs = new Map<string, Program | null>();
 
 /** Kubernetes CEL extensions (and a few standard extensions) this evaluator does not implement. */
-const UNSUPPORTED = /\b(quantity|isQuantity|url|isURL|ip|isIP|cidr|isCIDR|semver|isSemver|format\.\w+|authorizer|lowerAscii|upperAscii|replace|split|join|indexOf|lastIndexOf|substring|trim|reverse|sets\.\w+|lists\.\w+|math\.\w+|strings\.\w+|base64\.\w+|sort|sortBy|transformList|transformMap|transformMapEntry|getField)\s*\(/;
+const UNSUPPORTED =
+  /\b(quantity|isQuantity|url|isURL|ip|isIP|cidr|isCIDR|semver|isSemver|format\.\w+|authorizer|lowerAscii|upperAscii|replace|split|join|indexOf|lastIndexOf|substring|trim|reverse|sets\.\w+|lists\.\w+|math\.\w+|strings\.\w+|base64\.\w+|sort|sortBy|transformList|transformMap|transformMapEntry|getField)\s*\(/;
 
 /** The compiled rule, or null when it cannot be judged here. */
 function program(rule: string): Program | null {
@@ -21,7 +27,11 @@ function program(rule: string): Program | null {
   if (p !== undefined) return p;
   p = null;
   if (!/\boldSelf\b/.test(rule) && !UNSUPPORTED.test(rule) && rule.length < 4000) {
-    try { p = env.parse(rule) as unknown as Program; } catch { p = null; }
+    try {
+      p = env.parse(rule) as unknown as Program;
+    } catch {
+      p = null;
+    }
   }
   if (programs.size > 5000) programs.clear();
   programs.set(rule, p);

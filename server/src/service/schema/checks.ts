@@ -17,7 +17,8 @@ import { enclosingConditions } from '@shared/manifest/template';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Groups whose documents are a tool's configuration, not API objects (no schema, no hint). */
-const TOOL_GROUPS = /(^|\.)(kustomize\.config\.k8s\.io|config\.k8s\.io|kind\.x-k8s\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|kubeproxy\.config\.k8s\.io|audit\.k8s\.io|apiserver\.config\.k8s\.io|eksctl\.io|skaffold\.dev|helm\.sh|tilt\.dev|kpt\.dev)$/;
+const TOOL_GROUPS =
+  /(^|\.)(kustomize\.config\.k8s\.io|config\.k8s\.io|kind\.x-k8s\.io|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|kubeproxy\.config\.k8s\.io|audit\.k8s\.io|apiserver\.config\.k8s\.io|eksctl\.io|skaffold\.dev|helm\.sh|tilt\.dev|kpt\.dev)$/;
 
 /** Whether the file is left to Red Hat's YAML extension (auto mode, its Kubernetes schema association). */
 export function skippedFile(uri: string, globs: readonly string[]): boolean {
@@ -31,7 +32,19 @@ const globs = new Map<string, RegExp>();
 function globRegex(g: string): RegExp {
   let re = globs.get(g);
   if (!re) {
-    const body = g.replace(/^\.?\//, '').split(/(\*\*\/?|\*|\?)/).map((part) => part === '**/' || part === '**' ? '(?:.*/)?' + (part === '**' ? '.*' : '') : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
+    const body = g
+      .replace(/^\.?\//, '')
+      .split(/(\*\*\/?|\*|\?)/)
+      .map((part) =>
+        part === '**/' || part === '**'
+          ? '(?:.*/)?' + (part === '**' ? '.*' : '')
+          : part === '*'
+            ? '[^/]*'
+            : part === '?'
+              ? '[^/]'
+              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
     re = new RegExp(`(^|/)${body}$`);
     globs.set(g, re);
   }
@@ -43,7 +56,8 @@ function globRegex(g: string): RegExp {
  * every layout we met follows) and documents with strategic-merge directives.
  */
 function isPartial(obj: K8sObject, index?: WorkspaceIndex): boolean {
-  if (/patch/i.test(obj.uri.slice(obj.uri.lastIndexOf('/', obj.uri.lastIndexOf('/') - 1) + 1)) || /^\s*\$patch\s*:/m.test(obj.chunk.text)) return true;
+  if (/patch/i.test(obj.uri.slice(obj.uri.lastIndexOf('/', obj.uri.lastIndexOf('/') - 1) + 1)) || /^\s*\$patch\s*:/m.test(obj.chunk.text))
+    return true;
   return index !== undefined && kustomizePatches(index).has(obj.uri);
 }
 
@@ -57,17 +71,27 @@ function kustomizePatches(index: WorkspaceIndex): Set<string> {
   for (const k of index.byKind('Kustomization')) {
     if (!k.apiVersion?.startsWith('kustomize.config.k8s.io/')) continue;
     const dir = k.uri.slice(0, k.uri.lastIndexOf('/'));
-    const add = (p: unknown) => { if (typeof p === 'string' && !p.includes('://')) uris.add(posix.normalize(`${dir}/${p}`).replace(/^file:\/(?!\/)/, 'file:///')); };
+    const add = (p: unknown) => {
+      if (typeof p === 'string' && !p.includes('://')) uris.add(posix.normalize(`${dir}/${p}`).replace(/^file:\/(?!\/)/, 'file:///'));
+    };
     const plain = toPlain(k.root, k.doc) as Record<string, unknown> | undefined;
-    for (const field of ['patches', 'patchesJson6902']) for (const e of (Array.isArray(plain?.[field]) ? plain![field] as unknown[] : [])) add((e as { path?: unknown })?.path);
-    for (const e of (Array.isArray(plain?.patchesStrategicMerge) ? plain!.patchesStrategicMerge as unknown[] : [])) add(e);
+    for (const field of ['patches', 'patchesJson6902'])
+      for (const e of Array.isArray(plain?.[field]) ? (plain![field] as unknown[]) : []) add((e as { path?: unknown })?.path);
+    for (const e of Array.isArray(plain?.patchesStrategicMerge) ? (plain!.patchesStrategicMerge as unknown[]) : []) add(e);
   }
   patchCache.set(index, { key, uris });
   return uris;
 }
 
 function applies(ctx: { settings: CheckContext['settings'] }, obj: K8sObject): boolean {
-  if (!ctx.settings.schemaValidation || !obj.apiVersion || !obj.kind || !knownString(obj.node(['apiVersion'])) || !knownString(obj.node(['kind']))) return false;
+  if (
+    !ctx.settings.schemaValidation ||
+    !obj.apiVersion ||
+    !obj.kind ||
+    !knownString(obj.node(['apiVersion'])) ||
+    !knownString(obj.node(['kind']))
+  )
+    return false;
   if (DOMAIN_SCHEMA_KINDS.has(`${obj.group}/${obj.kind}`)) return false;
   // A document the parser could not read cleanly is not judged field by field (the syntax error says it).
   if (obj.doc.errors.length > 0) return false;
@@ -102,8 +126,17 @@ function run(ctx: CheckContext, root: RootSchema, builtin: boolean, only?: 'requ
   const { obj } = ctx;
   if (only === 'required' && isPartial(obj, ctx.index)) return;
   validateObject(root.type, {
-    minor: root.minor, table: root.table, obj, kind: obj.kind!, only, partial: only === undefined && isPartial(obj, ctx.index),
-    report: (code, at, message, fix, severity) => ctx.report(code, at, message, { severity, fixes: fix ? [{ title: fix.title, edits: [{ start: fix.start, end: fix.end, newText: fix.newText }], preferred: true }] : undefined }),
+    minor: root.minor,
+    table: root.table,
+    obj,
+    kind: obj.kind!,
+    only,
+    partial: only === undefined && isPartial(obj, ctx.index),
+    report: (code, at, message, fix, severity) =>
+      ctx.report(code, at, message, {
+        severity,
+        fixes: fix ? [{ title: fix.title, edits: [{ start: fix.start, end: fix.end, newText: fix.newText }], preferred: true }] : undefined,
+      }),
   });
   if (only === 'required') return;
   const nameNode = obj.node(['metadata', 'name']);
@@ -126,7 +159,11 @@ export const builtinSchemaCheck: Check = {
     const root = builtinSchema(obj.apiVersion!, obj.kind!, minor);
     if (!root) return; // removed or unknown versions: the core module's apiVersion checks speak
     if (root.served && minor < root.served[0]) {
-      ctx.report('schema-field-not-in-version', obj.node(['apiVersion']) as Node, `${obj.apiVersion} ${obj.kind} is served from Kubernetes 1.${root.served[0]} on; the target version is 1.${minor} (eksManifests.kubernetesVersion)`);
+      ctx.report(
+        'schema-field-not-in-version',
+        obj.node(['apiVersion']) as Node,
+        `${obj.apiVersion} ${obj.kind} is served from Kubernetes 1.${root.served[0]} on; the target version is 1.${minor} (eksManifests.kubernetesVersion)`,
+      );
       return;
     }
     if (root.served && minor > root.served[1]) return;
@@ -163,7 +200,11 @@ export const crdSchemaCheck: Check = {
     if (!found) {
       // Groups a domain module reads (older Karpenter kinds, EKS NodeClass): it speaks for them.
       if (/^(karpenter\.sh|karpenter\.k8s\.aws|eks\.amazonaws\.com)$/.test(obj.group)) return;
-      ctx.report('schema-unknown-kind', obj.node(['kind']) as Node, `No schema is known for ${obj.apiVersion} ${obj.kind}: its fields are not checked. Add its CustomResourceDefinition to the workspace to check them.`);
+      ctx.report(
+        'schema-unknown-kind',
+        obj.node(['kind']) as Node,
+        `No schema is known for ${obj.apiVersion} ${obj.kind}: its fields are not checked. Add its CustomResourceDefinition to the workspace to check them.`,
+      );
       return;
     }
     const version = obj.apiVersion!.slice(obj.apiVersion!.indexOf('/') + 1);
@@ -174,11 +215,30 @@ export const crdSchemaCheck: Check = {
       // that is a warning; the workspace's own CRD is what the cluster gets, an error.
       const bundled = found.origin === 'workspace' ? findCrd(obj.group, obj.kind!, undefined) : undefined;
       const bundledServes = bundled?.crd.vs.some((x) => x.n === version && x.sv) ?? false;
-      const bundledRelease = found.origin === 'bundled' ? found.source.split(' ').slice(0, 3).join(' ').replace(/ \S+\.ya?ml /, ' ') : '';
-      ctx.report('schema-version-not-served', obj.node(['apiVersion']) as Node, found.origin === 'workspace'
-        ? `${obj.apiVersion} is not served by the ${obj.kind} CustomResourceDefinition in the workspace; served: ${served.join(', ') || 'none'}${bundledServes ? ` (a newer release serves it: ${bundled!.source.split(' ').slice(0, 3).join(' ').replace(/ \S+\.ya?ml /, ' ')} — update the CRD)` : ''}`
-        : `${obj.apiVersion} is not served by ${obj.kind} in ${bundledRelease} (served: ${served.join(', ') || 'none'}); older releases may serve it — add the CRD you run to the workspace to check against it`,
-      found.origin === 'bundled' || bundledServes ? { severity: 'warning' } : undefined);
+      const bundledRelease =
+        found.origin === 'bundled'
+          ? found.source
+              .split(' ')
+              .slice(0, 3)
+              .join(' ')
+              .replace(/ \S+\.ya?ml /, ' ')
+          : '';
+      ctx.report(
+        'schema-version-not-served',
+        obj.node(['apiVersion']) as Node,
+        found.origin === 'workspace'
+          ? `${obj.apiVersion} is not served by the ${obj.kind} CustomResourceDefinition in the workspace; served: ${served.join(', ') || 'none'}${
+              bundledServes
+                ? ` (a newer release serves it: ${bundled!.source
+                    .split(' ')
+                    .slice(0, 3)
+                    .join(' ')
+                    .replace(/ \S+\.ya?ml /, ' ')} — update the CRD)`
+                : ''
+            }`
+          : `${obj.apiVersion} is not served by ${obj.kind} in ${bundledRelease} (served: ${served.join(', ') || 'none'}); older releases may serve it — add the CRD you run to the workspace to check against it`,
+        found.origin === 'bundled' || bundledServes ? { severity: 'warning' } : undefined,
+      );
       return;
     }
     const root = crdRoot(found, version, targetMinor(settings.kubernetesVersion));

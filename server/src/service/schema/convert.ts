@@ -19,7 +19,13 @@
  */
 export type SchemaType = string | SchemaObject;
 
-export interface CelRule { r: string; m?: string; fp?: string; re?: string; mx?: string }
+export interface CelRule {
+  r: string;
+  m?: string;
+  fp?: string;
+  re?: string;
+  mx?: string;
+}
 
 export interface SchemaObject {
   t?: 'o' | 'a' | 's' | 'i' | 'n' | 'b' | 'ios' | 'q' | 'dt' | 'by' | '*';
@@ -34,11 +40,22 @@ export interface SchemaObject {
   f?: string;
   pt?: string;
   d?: string | number | boolean;
-  mn?: number; mx?: number; xmn?: boolean; xmx?: boolean;
-  mnl?: number; mxl?: number; mni?: number; mxi?: number; mnp?: number; mxp?: number;
-  nl?: boolean; pu?: boolean; er?: boolean;
+  mn?: number;
+  mx?: number;
+  xmn?: boolean;
+  xmx?: boolean;
+  mnl?: number;
+  mxl?: number;
+  mni?: number;
+  mxi?: number;
+  mnp?: number;
+  mxp?: number;
+  nl?: boolean;
+  pu?: boolean;
+  er?: boolean;
   v?: CelRule[];
-  s?: number; u?: number;
+  s?: number;
+  u?: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary OpenAPI / CRD JSON, read defensively
@@ -61,7 +78,12 @@ export function convertSchema(x: Json | undefined, ref: (name: string) => Schema
   }
   const out: SchemaObject = {};
   const oneOf = x.oneOf ?? x.anyOf;
-  const oneTypes = Array.isArray(oneOf) ? oneOf.map((o: Json) => o?.type).sort().join(',') : '';
+  const oneTypes = Array.isArray(oneOf)
+    ? oneOf
+        .map((o: Json) => o?.type)
+        .sort()
+        .join(',')
+    : '';
   if (x['x-kubernetes-int-or-string'] || x.format === 'int-or-string' || oneTypes === 'integer,string') out.t = 'ios';
   else if (oneTypes === 'number,string') out.t = 'q';
   else if (x.type === 'object' || x.properties || x.additionalProperties) out.t = 'o';
@@ -72,10 +94,13 @@ export function convertSchema(x: Json | undefined, ref: (name: string) => Schema
   else if (x.type === 'boolean') out.t = 'b';
   else out.t = '*';
   if (out.t === 'o') {
-    if (x.properties) out.p = Object.fromEntries(Object.entries(x.properties as Record<string, Json>).map(([k, v]) => [k, convertSchema(v, ref, zeroes)]));
+    if (x.properties)
+      out.p = Object.fromEntries(Object.entries(x.properties as Record<string, Json>).map(([k, v]) => [k, convertSchema(v, ref, zeroes)]));
     if (x.additionalProperties === true) out.a = true;
-    else if (x.additionalProperties && typeof x.additionalProperties === 'object') out.a = convertSchema(x.additionalProperties, ref, zeroes);
-    if (!x.properties && !x.additionalProperties && !x['x-kubernetes-preserve-unknown-fields'] && !x['x-kubernetes-embedded-resource']) out.t = '*';
+    else if (x.additionalProperties && typeof x.additionalProperties === 'object')
+      out.a = convertSchema(x.additionalProperties, ref, zeroes);
+    if (!x.properties && !x.additionalProperties && !x['x-kubernetes-preserve-unknown-fields'] && !x['x-kubernetes-embedded-resource'])
+      out.t = '*';
     if (Array.isArray(x.required) && x.required.length) out.r = [...x.required];
   }
   if (out.t === 'a') {
@@ -102,14 +127,16 @@ export function convertSchema(x: Json | undefined, ref: (name: string) => Schema
   if (x['x-kubernetes-embedded-resource']) out.er = true;
   const cel = x['x-kubernetes-validations'];
   if (Array.isArray(cel) && cel.length) {
-    out.v = cel.filter((c: Json) => typeof c?.rule === 'string').map((c: Json) => {
-      const r: CelRule = { r: c.rule };
-      if (typeof c.message === 'string') r.m = c.message;
-      if (typeof c.messageExpression === 'string') r.mx = c.messageExpression;
-      if (typeof c.fieldPath === 'string') r.fp = c.fieldPath;
-      if (typeof c.reason === 'string') r.re = c.reason;
-      return r;
-    });
+    out.v = cel
+      .filter((c: Json) => typeof c?.rule === 'string')
+      .map((c: Json) => {
+        const r: CelRule = { r: c.rule };
+        if (typeof c.message === 'string') r.m = c.message;
+        if (typeof c.messageExpression === 'string') r.mx = c.messageExpression;
+        if (typeof c.fieldPath === 'string') r.fp = c.fieldPath;
+        if (typeof c.reason === 'string') r.re = c.reason;
+        return r;
+      });
   }
   return out;
 }

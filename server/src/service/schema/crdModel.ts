@@ -5,7 +5,11 @@
  */
 import { convertSchema, type SchemaType } from './convert';
 
-export interface CrdVersion { n: string; sv: boolean; s?: SchemaType }
+export interface CrdVersion {
+  n: string;
+  sv: boolean;
+  s?: SchemaType;
+}
 export interface CrdSchema {
   g: string;
   k: string;
@@ -24,14 +28,19 @@ export function crdFromPlain(crd: unknown): CrdSchema | undefined {
   const c = crd as Json;
   if (!c || typeof c !== 'object' || c.kind !== 'CustomResourceDefinition') return undefined;
   const spec = c.spec as Json | undefined;
-  const group = spec?.group, kind = spec?.names?.kind;
+  const group = spec?.group,
+    kind = spec?.names?.kind;
   if (typeof group !== 'string' || typeof kind !== 'string' || !Array.isArray(spec?.versions)) return undefined;
   const top = spec!.validation?.openAPIV3Schema as Json | undefined; // v1beta1 form, kept for old files
   const vs: CrdVersion[] = [];
   for (const v of spec!.versions as Json[]) {
     if (!v || typeof v.name !== 'string') continue;
     const schema = (v.schema?.openAPIV3Schema ?? top) as Json | undefined;
-    vs.push({ n: v.name, sv: v.served !== false, ...(schema && typeof schema === 'object' ? { s: convertSchema(schema, () => ({ t: '*' }), true) } : {}) });
+    vs.push({
+      n: v.name,
+      sv: v.served !== false,
+      ...(schema && typeof schema === 'object' ? { s: convertSchema(schema, () => ({ t: '*' }), true) } : {}),
+    });
   }
   return { g: group, k: kind, ns: spec!.scope !== 'Cluster', vs };
 }

@@ -28,7 +28,11 @@ export function rootFor(obj: K8sObject | undefined, ctx: Pick<CursorContext, 'se
   return crdRoot(found, obj.apiVersion.slice(obj.apiVersion.indexOf('/') + 1), minor);
 }
 
-interface Located { type: SchemaObject; name?: string; parent?: SchemaObject }
+interface Located {
+  type: SchemaObject;
+  name?: string;
+  parent?: SchemaObject;
+}
 
 /** The schema at a path (numbers step into list items), with the parent object's schema. */
 export function schemaAtPath(root: RootSchema, path: NodePath): Located | undefined {
@@ -53,7 +57,10 @@ export function schemaAtPath(root: RootSchema, path: NodePath): Located | undefi
 
 function present(map: Node | undefined): Set<string> {
   const s = new Set<string>();
-  for (const p of pairs(map)) { const k = keyString(p); if (k) s.add(k); }
+  for (const p of pairs(map)) {
+    const k = keyString(p);
+    if (k) s.add(k);
+  }
   return s;
 }
 
@@ -65,26 +72,50 @@ function valueSnippet(t: SchemaObject, table: SchemaTable, minor: number, indent
   switch (t.t) {
     case 'o': {
       if (!t.p) return `\n${indent}  $1`;
-      const req = (t.r ?? []).filter((r) => { const s = deref(t.p![r], table); return s && inVersion(s, minor); });
+      const req = (t.r ?? []).filter((r) => {
+        const s = deref(t.p![r], table);
+        return s && inVersion(s, minor);
+      });
       if (!req.length) return `\n${indent}  $1`;
-      return req.map((r, i) => `\n${indent}  ${r}: ${scalarPlaceholder(deref(t.p![r], table)!, i + 1, table, minor, indent + '  ')}`).join('');
+      return req
+        .map((r, i) => `\n${indent}  ${r}: ${scalarPlaceholder(deref(t.p![r], table)!, i + 1, table, minor, indent + '  ')}`)
+        .join('');
     }
     case 'a': {
       const it = deref(t.i, table);
       if (it?.t === 'o' && it.p) {
-        const req = (it.r ?? []).filter((r) => { const s = deref(it.p![r], table); return s && inVersion(s, minor); });
-        if (req.length) return `\n${indent}  - ` + req.map((r, i) => `${i ? `\n${indent}    ` : ''}${r}: ${scalarPlaceholder(deref(it.p![r], table)!, i + 1, table, minor, indent + '    ')}`).join('');
+        const req = (it.r ?? []).filter((r) => {
+          const s = deref(it.p![r], table);
+          return s && inVersion(s, minor);
+        });
+        if (req.length)
+          return (
+            `\n${indent}  - ` +
+            req
+              .map(
+                (r, i) =>
+                  `${i ? `\n${indent}    ` : ''}${r}: ${scalarPlaceholder(deref(it.p![r], table)!, i + 1, table, minor, indent + '    ')}`,
+              )
+              .join('')
+          );
       }
       return `\n${indent}  - $1`;
     }
-    default: return ' ' + scalarPlaceholder(t, 1, table, minor, indent);
+    default:
+      return ' ' + scalarPlaceholder(t, 1, table, minor, indent);
   }
 }
 
 function scalarPlaceholder(t: SchemaObject, n: number, table: SchemaTable, minor: number, indent: string): string {
-  if (t.e?.length) return `\${${n}|${enumValues(t, minor).map((v) => String(v).replace(/[,|}]/g, '\\$&')).join(',')}|}`;
+  if (t.e?.length)
+    return `\${${n}|${enumValues(t, minor)
+      .map((v) => String(v).replace(/[,|}]/g, '\\$&'))
+      .join(',')}|}`;
   if (t.t === 'b') return `\${${n}|true,false|}`;
-  if (t.t === 'o' || t.t === 'a') return valueSnippet(t, table, minor, indent).replace(/\$(\d)/g, (_m, d) => `$${Number(d) + n}`).replace(/^ /, '');
+  if (t.t === 'o' || t.t === 'a')
+    return valueSnippet(t, table, minor, indent)
+      .replace(/\$(\d)/g, (_m, d) => `$${Number(d) + n}`)
+      .replace(/^ /, '');
   return `$${n}`;
 }
 
@@ -109,7 +140,8 @@ export function completeSchema(ctx: CursorContext): CompletionItem[] | undefined
       if (!ft || !inVersion(ft, root.minor) || name === 'status') continue;
       const req = required.has(name);
       items.push({
-        label: name, kind: ft.t === 'o' || ft.t === 'a' ? CompletionItemKind.Module : CompletionItemKind.Property,
+        label: name,
+        kind: ft.t === 'o' || ft.t === 'a' ? CompletionItemKind.Module : CompletionItemKind.Property,
         detail: `${typeLabel(ft)}${req ? ' · required' : ''}${ft.d !== undefined ? ` · default ${ft.d}` : ''}`,
         sortText: (req ? '0' : '1') + name,
         insertTextFormat: InsertTextFormat.Snippet,
@@ -124,7 +156,13 @@ export function completeSchema(ctx: CursorContext): CompletionItem[] | undefined
   if (!t) return undefined;
   const values = t.e?.length ? enumValues(t, root.minor).map(String) : t.t === 'b' ? ['true', 'false'] : [];
   if (!values.length) return undefined;
-  return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, detail: loc?.name ? `${loc.name}: ${typeLabel(t)}` : typeLabel(t), sortText: String(i).padStart(3, '0'), textEdit: { range, newText: v } }));
+  return values.map((v, i) => ({
+    label: v,
+    kind: CompletionItemKind.EnumMember,
+    detail: loc?.name ? `${loc.name}: ${typeLabel(t)}` : typeLabel(t),
+    sortText: String(i).padStart(3, '0'),
+    textEdit: { range, newText: v },
+  }));
 }
 
 export function resolveSchemaCompletion(item: CompletionItem): CompletionItem {
@@ -145,7 +183,8 @@ function ownerOf(root: RootSchema, parentPath: NodePath): string | undefined {
     const next: SchemaType | true | undefined = typeof seg === 'number' ? cur.i : (cur.p?.[seg] ?? cur.a);
     if (next === undefined || next === true) return undefined;
     const ref = typeof next === 'string' ? next : next.$;
-    if (ref) owner = ref; else if (typeof seg === 'string' && !(typeof next !== 'string' && next.t === 'a')) owner = undefined;
+    if (ref) owner = ref;
+    else if (typeof seg === 'string' && !(typeof next !== 'string' && next.t === 'a')) owner = undefined;
     cur = deref(next, root.table);
   }
   return owner;
@@ -170,7 +209,10 @@ let goGroups: Map<string, string> | undefined;
 /** API group of a Go package name (core → "", networking → networking.k8s.io), from the kinds index. */
 function goGroup(pkg: string): string | undefined {
   if (!goGroups) {
-    goGroups = new Map([['core', ''], ['meta', 'meta']]);
+    goGroups = new Map([
+      ['core', ''],
+      ['meta', 'meta'],
+    ]);
     const data = k8sData();
     for (const [id, k] of Object.entries(data.kinds)) {
       const parts = id.split('/');
@@ -182,12 +224,28 @@ function goGroup(pkg: string): string | undefined {
   return goGroups.get(pkg);
 }
 
-function fieldMarkdown(env: ServiceEnv, root: RootSchema, parentPath: NodePath, name: string, t: SchemaObject, required: boolean, owner: string | undefined): string {
+function fieldMarkdown(
+  env: ServiceEnv,
+  root: RootSchema,
+  parentPath: NodePath,
+  name: string,
+  t: SchemaObject,
+  required: boolean,
+  owner: string | undefined,
+): string {
   const lines = [`**${apiPath(parentPath, name)}**`, ''];
   const desc = describeField(owner, name, env);
   if (desc) lines.push(desc, '');
-  const facts = [`Type: \`${typeLabel(t)}${t.t === 'a' ? ` of ${listItemLabel(t, root.table)}` : ''}\``, required ? 'required' : 'optional'];
-  if (t.e?.length) facts.push(`Allowed: ${enumValues(t, root.minor).map((e) => '`' + String(e) + '`').join(', ')}`);
+  const facts = [
+    `Type: \`${typeLabel(t)}${t.t === 'a' ? ` of ${listItemLabel(t, root.table)}` : ''}\``,
+    required ? 'required' : 'optional',
+  ];
+  if (t.e?.length)
+    facts.push(
+      `Allowed: ${enumValues(t, root.minor)
+        .map((e) => '`' + String(e) + '`')
+        .join(', ')}`,
+    );
   if (t.d !== undefined) facts.push(`Default: \`${String(t.d)}\``);
   if (t.mn !== undefined || t.mx !== undefined) facts.push(`Range: ${t.mn ?? '…'}–${t.mx ?? '…'}`);
   if (t.mxl !== undefined) facts.push(`At most ${t.mxl} characters`);
@@ -200,7 +258,10 @@ function fieldMarkdown(env: ServiceEnv, root: RootSchema, parentPath: NodePath, 
     const link = referenceLink(owner, root.minor);
     if (link) lines.push('', `[API reference](${link})`);
   } else if (root.source) {
-    lines.push('', `Schema: ${root.origin === 'workspace' ? 'workspace' : 'bundled'} CRD (${root.source.split(' ').slice(0, 3).join(' ')})`);
+    lines.push(
+      '',
+      `Schema: ${root.origin === 'workspace' ? 'workspace' : 'bundled'} CRD (${root.source.split(' ').slice(0, 3).join(' ')})`,
+    );
   }
   return lines.join('\n');
 }
@@ -238,12 +299,21 @@ export function hoverSchema(ctx: CursorContext): Hover | undefined {
 function workspaceDescription(ctx: CursorContext, obj: K8sObject, path: NodePath): string | undefined {
   const found = findCrd(obj.group, obj.kind!, ctx.index);
   if (!found || found.origin !== 'workspace') return undefined;
-  const crdObj = ctx.index.byKind('CustomResourceDefinition').find((o) => o.node(['spec', 'group']) && String((o.node(['spec', 'group']) as { value?: unknown }).value) === obj.group && String((o.node(['spec', 'names', 'kind']) as { value?: unknown } | undefined)?.value) === obj.kind);
+  const crdObj = ctx.index
+    .byKind('CustomResourceDefinition')
+    .find(
+      (o) =>
+        o.node(['spec', 'group']) &&
+        String((o.node(['spec', 'group']) as { value?: unknown }).value) === obj.group &&
+        String((o.node(['spec', 'names', 'kind']) as { value?: unknown } | undefined)?.value) === obj.kind,
+    );
   if (!crdObj) return undefined;
   const version = obj.apiVersion!.slice(obj.apiVersion!.indexOf('/') + 1);
   const versions = crdObj.node(['spec', 'versions']);
   const items = (versions as { items?: unknown[] } | undefined)?.items ?? [];
-  const vi = items.findIndex((v) => pairs(v).some((p: Pair) => keyString(p) === 'name' && String((p.value as { value?: unknown })?.value) === version));
+  const vi = items.findIndex((v) =>
+    pairs(v).some((p: Pair) => keyString(p) === 'name' && String((p.value as { value?: unknown })?.value) === version),
+  );
   if (vi < 0) return undefined;
   const segs: NodePath = ['spec', 'versions', vi, 'schema', 'openAPIV3Schema'];
   for (const seg of path) {

@@ -20,10 +20,30 @@ const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const BY_KIND: Record<string, NameFormat> = {
   Namespace: 'label',
   Service: 'dns1035',
-  Role: 'segment', ClusterRole: 'segment', RoleBinding: 'segment', ClusterRoleBinding: 'segment',
+  Role: 'segment',
+  ClusterRole: 'segment',
+  RoleBinding: 'segment',
+  ClusterRoleBinding: 'segment',
 };
-const SUBDOMAIN_KINDS = new Set(['Pod', 'ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet',
-  'Job', 'CronJob', 'Ingress', 'IngressClass', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'StorageClass', 'Node']);
+const SUBDOMAIN_KINDS = new Set([
+  'Pod',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'IngressClass',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'StorageClass',
+  'Node',
+]);
 
 /** The name format of a built-in kind (undefined: not judged); custom resources are DNS subdomains. */
 export function nameFormat(kind: string, builtin: boolean): NameFormat | undefined {
@@ -40,13 +60,20 @@ export function nameProblem(name: string, format: NameFormat, kind: string): str
       return undefined;
     case 'label':
       if (name.length > 63) return `must be at most 63 characters (a DNS-1123 label); it has ${name.length}`;
-      return LABEL.test(name) ? undefined : 'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
+      return LABEL.test(name)
+        ? undefined
+        : 'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
     case 'dns1035':
       if (name.length > 63) return `must be at most 63 characters (a DNS-1035 label); it has ${name.length}`;
-      return DNS1035.test(name) ? undefined : 'must be a DNS-1035 label: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit';
+      return DNS1035.test(name)
+        ? undefined
+        : 'must be a DNS-1035 label: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit';
     case 'subdomain':
       if (name.length > 253) return `must be at most 253 characters (a DNS-1123 subdomain); it has ${name.length}`;
-      if (kind === 'CronJob' && name.length > 52) return `must be at most 52 characters for a CronJob (its Jobs add 11); it has ${name.length}`;
-      return SUBDOMAIN.test(name) ? undefined : 'must be a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
+      if (kind === 'CronJob' && name.length > 52)
+        return `must be at most 52 characters for a CronJob (its Jobs add 11); it has ${name.length}`;
+      return SUBDOMAIN.test(name)
+        ? undefined
+        : 'must be a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
   }
 }

@@ -21,7 +21,10 @@ interface K8sData {
   kinds: Record<string, { d: string; v: [number, number]; ns?: boolean }>;
   defs: Record<string, SchemaType>;
 }
-interface CrdData { shared: SchemaType[]; crds: CrdSchema[] }
+interface CrdData {
+  shared: SchemaType[];
+  crds: CrdSchema[];
+}
 
 let k8s: K8sData | undefined;
 let bundled: { data: CrdData; byGk: Map<string, CrdSchema> } | undefined;
@@ -46,7 +49,10 @@ export function k8sData(): K8sData {
  * - validateServicePort: `port` is a valid port number.
  */
 function applyGoValidation(defs: Record<string, SchemaType>): void {
-  const obj = (name: string): SchemaObject | undefined => { const d = defs[name]; return d && typeof d !== 'string' ? d : undefined; };
+  const obj = (name: string): SchemaObject | undefined => {
+    const d = defs[name];
+    return d && typeof d !== 'string' ? d : undefined;
+  };
   const field = (def: string, f: string, facts: Partial<SchemaObject>): void => {
     const d = obj(def);
     const t = d?.p?.[f];
@@ -82,10 +88,16 @@ export function targetMinor(version: string): number {
 }
 
 /** A table that resolves references: definition names (built-ins) or "#n" (shared CRD subtrees). */
-export interface SchemaTable { lookup(ref: string): SchemaType | undefined; kind: 'k8s' | 'crd' }
+export interface SchemaTable {
+  lookup(ref: string): SchemaType | undefined;
+  kind: 'k8s' | 'crd';
+}
 
 const K8S_TABLE: SchemaTable = { kind: 'k8s', lookup: (r) => k8sData().defs[r] };
-const CRD_TABLE: SchemaTable = { kind: 'crd', lookup: (r) => (r.startsWith('#') ? bundledData().data.shared[Number(r.slice(1))] : undefined) };
+const CRD_TABLE: SchemaTable = {
+  kind: 'crd',
+  lookup: (r) => (r.startsWith('#') ? bundledData().data.shared[Number(r.slice(1))] : undefined),
+};
 const EMPTY_TABLE: SchemaTable = { kind: 'crd', lookup: () => undefined };
 
 const merged = new WeakMap<object, SchemaObject>();
@@ -137,7 +149,10 @@ let builtinGroups: Set<string> | undefined;
 export function isBuiltinGroup(group: string): boolean {
   if (!builtinGroups) {
     builtinGroups = new Set();
-    for (const id of Object.keys(k8sData().kinds)) { const parts = id.split('/'); builtinGroups.add(parts.length === 3 ? parts[0] : ''); }
+    for (const id of Object.keys(k8sData().kinds)) {
+      const parts = id.split('/');
+      builtinGroups.add(parts.length === 3 ? parts[0] : '');
+    }
   }
   // Groups served only by removed versions (`extensions`) are built in too: the apiVersion checks speak for them.
   return builtinGroups.has(group) || BUILT_IN_GROUPS.has(group);
@@ -158,7 +173,10 @@ export function workspaceCrds(index: WorkspaceIndex): Map<string, { crd: CrdSche
     // Several CRDs for one kind (copies of different releases): a version is served when any of them serves
     // it, with the schema of the first one that does.
     const had = byGk.get(gk);
-    if (!had) { byGk.set(gk, { crd, obj: o }); continue; }
+    if (!had) {
+      byGk.set(gk, { crd, obj: o });
+      continue;
+    }
     for (const v of crd.vs) {
       const i = had.crd.vs.findIndex((x) => x.n === v.n);
       if (i === -1) had.crd.vs.push(v);
@@ -169,13 +187,24 @@ export function workspaceCrds(index: WorkspaceIndex): Map<string, { crd: CrdSche
   return byGk;
 }
 
-export interface CrdLookup { crd: CrdSchema; origin: 'bundled' | 'workspace'; table: SchemaTable; source: string }
+export interface CrdLookup {
+  crd: CrdSchema;
+  origin: 'bundled' | 'workspace';
+  table: SchemaTable;
+  source: string;
+}
 
 /** The CRD for a group/kind: the workspace's first, else the bundled one. */
 export function findCrd(group: string, kind: string, index: WorkspaceIndex | undefined): CrdLookup | undefined {
   const gk = `${group}/${kind}`;
   const ws = index ? workspaceCrds(index).get(gk) : undefined;
-  if (ws) return { crd: ws.crd, origin: 'workspace', table: EMPTY_TABLE, source: `CustomResourceDefinition ${ws.obj.name ?? gk} (${ws.obj.uri})` };
+  if (ws)
+    return {
+      crd: ws.crd,
+      origin: 'workspace',
+      table: EMPTY_TABLE,
+      source: `CustomResourceDefinition ${ws.obj.name ?? gk} (${ws.obj.uri})`,
+    };
   const b = bundledData().byGk.get(gk);
   if (b) return { crd: b, origin: 'bundled', table: CRD_TABLE, source: b.src ?? gk };
   return undefined;

@@ -18,7 +18,13 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { replaceScalarEdit } from '../model/edits';
 
 export interface Reporter {
-  (code: string, at: Node, message: string, fix?: { title: string; start: number; end: number; newText: string }, severity?: 'warning'): void;
+  (
+    code: string,
+    at: Node,
+    message: string,
+    fix?: { title: string; start: number; end: number; newText: string },
+    severity?: 'warning',
+  ): void;
 }
 
 export interface ValidateOptions {
@@ -34,14 +40,25 @@ export interface ValidateOptions {
   only?: 'required' | 'other';
 }
 
-interface Ctx extends ValidateOptions { doc: Document; budget: { nodes: number } }
+interface Ctx extends ValidateOptions {
+  doc: Document;
+  budget: { nodes: number };
+}
 
 const MAX_NODES = 200_000;
 
 /** Validate the document root against `root`; `skip` keys at the top (apiVersion/kind are checked elsewhere). */
 export function validateObject(root: SchemaType, opts: ValidateOptions): void {
-  const report = opts.only === 'required' ? ((code, at, m, f, sev) => { if (code === 'schema-required') opts.report(code, at, m, f, sev); }) as Reporter
-    : opts.only === 'other' ? ((code, at, m, f, sev) => { if (code !== 'schema-required') opts.report(code, at, m, f, sev); }) as Reporter : opts.report;
+  const report =
+    opts.only === 'required'
+      ? (((code, at, m, f, sev) => {
+          if (code === 'schema-required') opts.report(code, at, m, f, sev);
+        }) as Reporter)
+      : opts.only === 'other'
+        ? (((code, at, m, f, sev) => {
+            if (code !== 'schema-required') opts.report(code, at, m, f, sev);
+          }) as Reporter)
+        : opts.report;
   const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES } };
   if (opts.only === 'other') ctx.partial = true;
   const t = deref(root, opts.table);
@@ -72,17 +89,28 @@ function looksPartial(node: Node, t: SchemaObject, ctx: Ctx): boolean {
 
 export function typeLabel(t: SchemaObject): string {
   switch (t.t) {
-    case 'o': return t.p ? 'object' : 'map';
-    case 'a': return 'list';
-    case 's': return t.f ? `string (${t.f})` : 'string';
-    case 'i': return t.f ? `integer (${t.f})` : 'integer';
-    case 'n': return 'number';
-    case 'b': return 'boolean';
-    case 'ios': return 'integer or string';
-    case 'q': return 'quantity';
-    case 'dt': return 'date-time (RFC 3339)';
-    case 'by': return 'base64 string';
-    default: return 'any';
+    case 'o':
+      return t.p ? 'object' : 'map';
+    case 'a':
+      return 'list';
+    case 's':
+      return t.f ? `string (${t.f})` : 'string';
+    case 'i':
+      return t.f ? `integer (${t.f})` : 'integer';
+    case 'n':
+      return 'number';
+    case 'b':
+      return 'boolean';
+    case 'ios':
+      return 'integer or string';
+    case 'q':
+      return 'quantity';
+    case 'dt':
+      return 'date-time (RFC 3339)';
+    case 'by':
+      return 'base64 string';
+    default:
+      return 'any';
   }
 }
 
@@ -104,7 +132,9 @@ function actual(n: unknown): string {
   return 'something else';
 }
 
-function short(s: string): string { return s.length > 40 ? s.slice(0, 37) + '…' : s; }
+function short(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + '…' : s;
+}
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
@@ -124,10 +154,17 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
   if (isScalar(n) && (n as Scalar).value === null) return;
   if (t.t === '*' && !t.p && !t.v) return;
   switch (t.t) {
-    case 'o': validateMap(n, t, path, keyNode, ctx); break;
-    case 'a': validateList(n, t, path, ctx); break;
-    case '*': if (isMap(n) && t.p) validateMap(n, { ...t, t: 'o', pu: true }, path, keyNode, ctx); break;
-    default: validateScalar(n, t, path, ctx);
+    case 'o':
+      validateMap(n, t, path, keyNode, ctx);
+      break;
+    case 'a':
+      validateList(n, t, path, ctx);
+      break;
+    case '*':
+      if (isMap(n) && t.p) validateMap(n, { ...t, t: 'o', pu: true }, path, keyNode, ctx);
+      break;
+    default:
+      validateScalar(n, t, path, ctx);
   }
   // CEL rules often say "one of these must be set": a fragment is not judged by them.
   if (t.v && !ctx.partial) runCel(n, t, path, keyNode, ctx);
@@ -141,7 +178,10 @@ function isElision(n: Node): boolean {
 }
 
 function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | undefined, ctx: Ctx): void {
-  if (!isMap(n)) { ctx.report('schema-type', n, `${path || ctx.kind} must be an object, not ${actual(n)}`); return; }
+  if (!isMap(n)) {
+    ctx.report('schema-type', n, `${path || ctx.kind} must be an object, not ${actual(n)}`);
+    return;
+  }
   const items = (n as YAMLMap).items as Pair[];
   const seen = new Set<string>();
   const props = t.p;
@@ -160,7 +200,11 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
       if (!st) continue;
       const gap = versionGap(st, ctx.minor);
       if (gap) {
-        ctx.report('schema-field-not-in-version', p.key as Node, `${join(path, k)} ${gap}; the target version is 1.${ctx.minor} (eksManifests.kubernetesVersion), where the API server rejects it as an unknown field`);
+        ctx.report(
+          'schema-field-not-in-version',
+          p.key as Node,
+          `${join(path, k)} ${gap}; the target version is 1.${ctx.minor} (eksManifests.kubernetesVersion), where the API server rejects it as an unknown field`,
+        );
         continue;
       }
       validate(p.value, st, join(path, k), p.key as Node, ctx);
@@ -173,16 +217,25 @@ function validateMap(n: Node, t: SchemaObject, path: string, keyNode: Node | und
       continue;
     }
     if (t.pu || !props) continue;
-    const names = Object.keys(props).filter((name) => { const s = deref(props[name], ctx.table); return s && !versionGap(s, ctx.minor); });
+    const names = Object.keys(props).filter((name) => {
+      const s = deref(props[name], ctx.table);
+      return s && !versionGap(s, ctx.minor);
+    });
     const hint = closest(k, names, 1)[0];
     // A field the map already has is no rename target (the rename would make a duplicate key).
     const renamable = hint !== undefined && !items.some((q) => keyString(q) === hint);
     const where = path ? `${path}` : ctx.kind;
-    ctx.report('schema-unknown-field', p.key as Node, `Unknown field "${join(path, k)}": ${where} has no field "${k}"${hint ? ` — did you mean "${hint}"?` : ''}`,
-      renamable ? renameFix(p.key as Node, hint) : undefined);
+    ctx.report(
+      'schema-unknown-field',
+      p.key as Node,
+      `Unknown field "${join(path, k)}": ${where} has no field "${k}"${hint ? ` — did you mean "${hint}"?` : ''}`,
+      renamable ? renameFix(p.key as Node, hint) : undefined,
+    );
   }
-  if (t.mnp !== undefined && items.length < t.mnp && !ctx.obj.isOpen(n)) ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} needs at least ${t.mnp} entr${t.mnp === 1 ? 'y' : 'ies'}`);
-  if (t.mxp !== undefined && items.length > t.mxp) ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} has ${items.length} entries; at most ${t.mxp} are allowed`);
+  if (t.mnp !== undefined && items.length < t.mnp && !ctx.obj.isOpen(n))
+    ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} needs at least ${t.mnp} entr${t.mnp === 1 ? 'y' : 'ies'}`);
+  if (t.mxp !== undefined && items.length > t.mxp)
+    ctx.report('schema-range', keyNode ?? n, `${path || ctx.kind} has ${items.length} entries; at most ${t.mxp} are allowed`);
   if (t.r && !ctx.partial && !ctx.obj.isOpen(n)) {
     for (const req of t.r) {
       if (seen.has(req)) continue;
@@ -205,10 +258,15 @@ function renameFix(key: Node, to: string): { title: string; start: number; end: 
 }
 
 function validateList(n: Node, t: SchemaObject, path: string, ctx: Ctx): void {
-  if (!isSeq(n)) { ctx.report('schema-type', n, `${path} must be a list, not ${actual(n)}`); return; }
+  if (!isSeq(n)) {
+    ctx.report('schema-type', n, `${path} must be a list, not ${actual(n)}`);
+    return;
+  }
   const items = (n as YAMLSeq).items;
-  if (t.mni !== undefined && items.length < t.mni && !ctx.obj.isOpen(n)) ctx.report('schema-range', n, `${path} needs at least ${t.mni} item${t.mni === 1 ? '' : 's'}`);
-  if (t.mxi !== undefined && items.length > t.mxi) ctx.report('schema-range', n, `${path} has ${items.length} items; at most ${t.mxi} are allowed`);
+  if (t.mni !== undefined && items.length < t.mni && !ctx.obj.isOpen(n))
+    ctx.report('schema-range', n, `${path} needs at least ${t.mni} item${t.mni === 1 ? '' : 's'}`);
+  if (t.mxi !== undefined && items.length > t.mxi)
+    ctx.report('schema-range', n, `${path} has ${items.length} items; at most ${t.mxi} are allowed`);
   const it = deref(t.i, ctx.table);
   if (it) items.forEach((x, i) => validate(x, it, `${path}[${i}]`, undefined, ctx));
   if (t.lt === 'map' && t.k?.length && it) duplicateKeys(items, t.k, it, path, ctx);
@@ -231,14 +289,20 @@ function duplicateKeys(items: unknown[], keys: string[], it: SchemaObject, path:
       if (value === undefined || value === null) {
         const kt = it.p?.[k] !== undefined ? deref(it.p[k], ctx.table) : undefined;
         value = kt?.d;
-        if (value === undefined) { if (ctx.obj.isOpen(item)) return; value = ''; }
+        if (value === undefined) {
+          if (ctx.obj.isOpen(item)) return;
+          value = '';
+        }
       }
       at ??= (pair?.value as Node | undefined) ?? (pair?.key as Node | undefined);
       parts.push(`${k}=${String(value)}`);
     }
     const key = parts.join(', ');
     const first = seen.get(key);
-    if (first === undefined) { seen.set(key, i); return; }
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
     if (alternatives(items[first], item, ctx)) return;
     const node = at ?? (item as Node);
     const desc = keys.length === 1 ? `"${parts[0].slice(keys[0].length + 1)}"` : `(${key})`;
@@ -246,14 +310,20 @@ function duplicateKeys(items: unknown[], keys: string[], it: SchemaObject, path:
     // keyed lists (ports, env, ...) it only warns, and server-side apply rejects them. CRD lists: rejected.
     const seg = lastSegment(path);
     const rejected = ctx.table.kind === 'crd' || REJECTED_DUPLICATES.has(seg);
-    ctx.report('schema-duplicate-key', node, `${path}[${i}] repeats ${desc} of ${path}[${first}]: entries of ${seg} are keyed by ${keys.join(' and ')}; ${rejected ? 'the API server rejects the duplicate' : 'the API server warns, server-side apply rejects it, and one entry silently wins'}`,
-      undefined, rejected ? undefined : 'warning');
+    ctx.report(
+      'schema-duplicate-key',
+      node,
+      `${path}[${i}] repeats ${desc} of ${path}[${first}]: entries of ${seg} are keyed by ${keys.join(' and ')}; ${rejected ? 'the API server rejects the duplicate' : 'the API server warns, server-side apply rejects it, and one entry silently wins'}`,
+      undefined,
+      rejected ? undefined : 'warning',
+    );
   });
 }
 
 /** Two entries of a template with a control line between them may be an `if` and its `else`: not duplicates. */
 function alternatives(a: unknown, b: unknown, ctx: Ctx): boolean {
-  const ra = (a as { range?: number[] } | undefined)?.range, rb = (b as { range?: number[] } | undefined)?.range;
+  const ra = (a as { range?: number[] } | undefined)?.range,
+    rb = (b as { range?: number[] } | undefined)?.range;
   return !!ra && !!rb && controlLineBetween(ctx.obj.chunk.masked, ra[1], rb[0]);
 }
 
@@ -267,7 +337,10 @@ function duplicateValues(items: unknown[], path: string, ctx: Ctx): void {
     if (!isScalar(v) || isUnknownNode(v) || (v as Scalar).value === null) return;
     const key = JSON.stringify((v as Scalar).value);
     const first = seen.get(key);
-    if (first === undefined) { seen.set(key, i); return; }
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
     if (alternatives(items[first], raw, ctx)) return;
     ctx.report('schema-duplicate-key', v, `${path}[${i}] repeats the value of ${path}[${first}]; ${lastSegment(path)} is a set`);
   });
@@ -284,64 +357,135 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const INT32 = [-2147483648, 2147483647];
 
 function validateScalar(n: Node, t: SchemaObject, path: string, ctx: Ctx): void {
-  if (!isScalar(n)) { ctx.report('schema-type', n, `${path} must be ${article(t)}, not ${actual(n)}`); return; }
+  if (!isScalar(n)) {
+    ctx.report('schema-type', n, `${path} must be ${article(t)}, not ${actual(n)}`);
+    return;
+  }
   const v = (n as Scalar).value;
   const wrong = (hint = ''): void => ctx.report('schema-type', n, `${path} must be ${article(t)}, not ${actual(n)}${hint}`);
   switch (t.t) {
     case 's':
-      if (typeof v !== 'string') { wrong(typeof v === 'number' || typeof v === 'boolean' ? ` — quote it: "${String((n as Scalar).source ?? v)}"` : ''); return; }
+      if (typeof v !== 'string') {
+        wrong(typeof v === 'number' || typeof v === 'boolean' ? ` — quote it: "${String((n as Scalar).source ?? v)}"` : '');
+        return;
+      }
       break;
     case 'i':
-      if (typeof v !== 'number' || !Number.isInteger(v)) { wrong(typeof v === 'string' && /^-?\d+$/.test(v) ? ` — remove the quotes: ${v}` : ''); return; }
-      if (t.f === 'int32' && (v < INT32[0] || v > INT32[1])) { ctx.report('schema-range', n, `${path} is ${v}, outside the 32-bit integer range`); return; }
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        wrong(typeof v === 'string' && /^-?\d+$/.test(v) ? ` — remove the quotes: ${v}` : '');
+        return;
+      }
+      if (t.f === 'int32' && (v < INT32[0] || v > INT32[1])) {
+        ctx.report('schema-range', n, `${path} is ${v}, outside the 32-bit integer range`);
+        return;
+      }
       break;
     case 'n':
-      if (typeof v !== 'number') { wrong(); return; }
+      if (typeof v !== 'number') {
+        wrong();
+        return;
+      }
       break;
     case 'b':
-      if (typeof v !== 'boolean') { wrong(typeof v === 'string' && /^(true|false)$/i.test(v) ? ` — remove the quotes: ${v.toLowerCase()}` : ''); return; }
+      if (typeof v !== 'boolean') {
+        wrong(typeof v === 'string' && /^(true|false)$/i.test(v) ? ` — remove the quotes: ${v.toLowerCase()}` : '');
+        return;
+      }
       break;
     case 'ios':
-      if (typeof v !== 'string' && !(typeof v === 'number' && Number.isInteger(v))) { wrong(); return; }
+      if (typeof v !== 'string' && !(typeof v === 'number' && Number.isInteger(v))) {
+        wrong();
+        return;
+      }
       break;
     case 'q':
-      if (typeof v !== 'string' && typeof v !== 'number') { wrong(); return; }
-      if (typeof v === 'string' && !QUANTITY.test(v.trim())) { ctx.report('schema-type', n, `${path}: "${short(v)}" is not a Kubernetes quantity (e.g. 500m, 2, 128Mi, 10Gi)`); return; }
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        wrong();
+        return;
+      }
+      if (typeof v === 'string' && !QUANTITY.test(v.trim())) {
+        ctx.report('schema-type', n, `${path}: "${short(v)}" is not a Kubernetes quantity (e.g. 500m, 2, 128Mi, 10Gi)`);
+        return;
+      }
       break;
     case 'dt':
-      if (typeof v !== 'string' || !DATE_TIME.test(v)) { ctx.report('schema-type', n, `${path} must be an RFC 3339 date-time (e.g. 2024-05-01T10:00:00Z), not ${actual(n)}`); return; }
+      if (typeof v !== 'string' || !DATE_TIME.test(v)) {
+        ctx.report('schema-type', n, `${path} must be an RFC 3339 date-time (e.g. 2024-05-01T10:00:00Z), not ${actual(n)}`);
+        return;
+      }
       break;
     case 'by':
-      if (typeof v !== 'string') { wrong(); return; }
-      if (!validBase64(v)) { ctx.report('schema-type', n, `${path} is not valid base64${path.startsWith('data.') ? ' — put plain text under stringData instead' : ''}`); return; }
+      if (typeof v !== 'string') {
+        wrong();
+        return;
+      }
+      if (!validBase64(v)) {
+        ctx.report(
+          'schema-type',
+          n,
+          `${path} is not valid base64${path.startsWith('data.') ? ' — put plain text under stringData instead' : ''}`,
+        );
+        return;
+      }
       break;
   }
+  valueConstraints(n, t, path, ctx, v);
+}
+
+/** Enum, pattern, format, length and range of a scalar whose type is right. */
+function valueConstraints(n: Node, t: SchemaObject, path: string, ctx: Ctx, v: Scalar['value']): void {
   if (t.e && !enumHas(t, v, ctx.minor)) {
     const allowed = enumValues(t, ctx.minor);
     const text = String(v);
     const hint = typeof v === 'string' ? closest(text, allowed.map(String), 1)[0] : undefined;
     const later = laterEnum(t, v, ctx.minor);
     if (later !== undefined) {
-      ctx.report('schema-field-not-in-version', n, `${path}: "${text}" is accepted from Kubernetes 1.${later} on; the target version is 1.${ctx.minor} (allowed there: ${allowed.join(', ')})`);
+      ctx.report(
+        'schema-field-not-in-version',
+        n,
+        `${path}: "${text}" is accepted from Kubernetes 1.${later} on; the target version is 1.${ctx.minor} (allowed there: ${allowed.join(', ')})`,
+      );
       return;
     }
-    ctx.report('schema-enum', n, `${path}: "${short(text)}" is not an allowed value (${allowed.join(', ')})${hint ? ` — did you mean "${hint}"?` : ''}`,
-      hint ? replaceFix(n, hint, ctx.obj.chunk.text) : undefined);
+    ctx.report(
+      'schema-enum',
+      n,
+      `${path}: "${short(text)}" is not an allowed value (${allowed.join(', ')})${hint ? ` — did you mean "${hint}"?` : ''}`,
+      hint ? replaceFix(n, hint, ctx.obj.chunk.text) : undefined,
+    );
     return;
   }
   if (typeof v === 'string') {
     if (t.pt !== undefined) {
       const re = compilePattern(t.pt);
-      if (re && !re.test(v)) { ctx.report('schema-pattern', n, `${path}: "${short(v)}" does not match the required pattern ${t.pt}`); return; }
+      if (re && !re.test(v)) {
+        ctx.report('schema-pattern', n, `${path}: "${short(v)}" does not match the required pattern ${t.pt}`);
+        return;
+      }
     }
-    if (t.f && !formatOk(t.f, v)) { ctx.report('schema-pattern', n, `${path}: "${short(v)}" is not a valid ${t.f}`); return; }
+    if (t.f && !formatOk(t.f, v)) {
+      ctx.report('schema-pattern', n, `${path}: "${short(v)}" is not a valid ${t.f}`);
+      return;
+    }
     const len = [...v].length;
-    if (t.mnl !== undefined && len < t.mnl) { ctx.report('schema-range', n, `${path} must be at least ${t.mnl} character${t.mnl === 1 ? '' : 's'} long`); return; }
-    if (t.mxl !== undefined && len > t.mxl) { ctx.report('schema-range', n, `${path} is ${len} characters long; at most ${t.mxl} are allowed`); return; }
+    if (t.mnl !== undefined && len < t.mnl) {
+      ctx.report('schema-range', n, `${path} must be at least ${t.mnl} character${t.mnl === 1 ? '' : 's'} long`);
+      return;
+    }
+    if (t.mxl !== undefined && len > t.mxl) {
+      ctx.report('schema-range', n, `${path} is ${len} characters long; at most ${t.mxl} are allowed`);
+      return;
+    }
   }
   if (typeof v === 'number' && (t.t === 'i' || t.t === 'n' || t.t === 'ios')) {
-    if (t.mn !== undefined && (t.xmn ? v <= t.mn : v < t.mn)) { ctx.report('schema-range', n, `${path} must be ${t.xmn ? 'greater than' : 'at least'} ${t.mn}, not ${v}`); return; }
-    if (t.mx !== undefined && (t.xmx ? v >= t.mx : v > t.mx)) { ctx.report('schema-range', n, `${path} must be ${t.xmx ? 'less than' : 'at most'} ${t.mx}, not ${v}`); return; }
+    if (t.mn !== undefined && (t.xmn ? v <= t.mn : v < t.mn)) {
+      ctx.report('schema-range', n, `${path} must be ${t.xmn ? 'greater than' : 'at least'} ${t.mn}, not ${v}`);
+      return;
+    }
+    if (t.mx !== undefined && (t.xmx ? v >= t.mx : v > t.mx)) {
+      ctx.report('schema-range', n, `${path} must be ${t.xmx ? 'less than' : 'at most'} ${t.mx}, not ${v}`);
+      return;
+    }
   }
 }
 
@@ -358,7 +502,9 @@ function validBase64(v: string): boolean {
 export function enumValues(t: SchemaObject, minor: number): (string | number | boolean | null)[] {
   const out: (string | number | boolean | null)[] = [];
   for (const e of t.e ?? []) {
-    if (Array.isArray(e)) { if (minor >= e[1]) out.push(e[0]); } else out.push(e);
+    if (Array.isArray(e)) {
+      if (minor >= e[1]) out.push(e[0]);
+    } else out.push(e);
   }
   return out;
 }
@@ -366,7 +512,12 @@ export function enumValues(t: SchemaObject, minor: number): (string | number | b
 function enumHas(t: SchemaObject, v: unknown, minor: number): boolean {
   const es = (t as SchemaObject & { es?: number }).es;
   if (es !== undefined && minor < es) return true; // that minor had no enum for the field
-  return enumValues(t, minor).some((e) => e === v || (typeof e !== 'string' && String(e) === String(v)) || (typeof e === 'string' && typeof v !== 'string' && e === String(v) && t.t === 'ios'));
+  return enumValues(t, minor).some(
+    (e) =>
+      e === v ||
+      (typeof e !== 'string' && String(e) === String(v)) ||
+      (typeof e === 'string' && typeof v !== 'string' && e === String(v) && t.t === 'ios'),
+  );
 }
 
 function laterEnum(t: SchemaObject, v: unknown, minor: number): number | undefined {
@@ -379,8 +530,14 @@ const patterns = new Map<string, RegExp | null>();
 export function compilePattern(p: string): RegExp | null {
   let re = patterns.get(p);
   if (re !== undefined) return re;
-  try { re = new RegExp(p.replace(/\\z/g, '$').replace(/\(\?i\)/g, ''), /\(\?i\)/.test(p) ? 'ui' : 'u'); } catch {
-    try { re = new RegExp(p); } catch { re = null; }
+  try {
+    re = new RegExp(p.replace(/\\z/g, '$').replace(/\(\?i\)/g, ''), /\(\?i\)/.test(p) ? 'ui' : 'u');
+  } catch {
+    try {
+      re = new RegExp(p);
+    } catch {
+      re = null;
+    }
   }
   patterns.set(p, re);
   return re;
@@ -389,13 +546,21 @@ export function compilePattern(p: string): RegExp | null {
 /** The formats the API server checks for CRDs that we check exactly; others are not judged. */
 function formatOk(f: string, v: string): boolean {
   switch (f) {
-    case 'int32': case 'int64': return true; // applies to integers only
-    case 'date-time': return DATE_TIME.test(v);
-    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(v);
-    case 'uuid': return /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v);
-    case 'ipv4': return /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v);
-    case 'byte': return validBase64(v);
-    default: return true;
+    case 'int32':
+    case 'int64':
+      return true; // applies to integers only
+    case 'date-time':
+      return DATE_TIME.test(v);
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'uuid':
+      return /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v);
+    case 'ipv4':
+      return /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v);
+    case 'byte':
+      return validBase64(v);
+    default:
+      return true;
   }
 }
 
@@ -422,7 +587,8 @@ function hasUnknown(n: unknown, ctx: Ctx, budget: { left: number }): boolean {
   if (--budget.left < 0) return true;
   const x = resolve(n, ctx.doc);
   if (isScalar(x)) return isUnknownNode(x);
-  if (isMap(x)) return ((x as YAMLMap).items as Pair[]).some((p) => isUnknownNode(p.key) || hasUnknown(p.value, ctx, budget)) || ctx.obj.isOpen(x);
+  if (isMap(x))
+    return ((x as YAMLMap).items as Pair[]).some((p) => isUnknownNode(p.key) || hasUnknown(p.value, ctx, budget)) || ctx.obj.isOpen(x);
   if (isSeq(x)) return (x as YAMLSeq).items.some((i) => hasUnknown(i, ctx, budget)) || ctx.obj.isOpen(x);
   return false;
 }
@@ -455,20 +621,47 @@ function celValue(n: unknown, t: SchemaObject | undefined, ctx: Ctx, budget: { l
     for (const [k, st] of Object.entries(t?.p ?? {})) {
       if (celName(k) in out) continue;
       const d = deref(st, ctx.table)?.d;
-      if (d !== undefined) out[celName(k)] = typeof d === 'number' && Number.isInteger(d) && deref(st, ctx.table)?.t !== 'n' ? BigInt(d) : d;
+      if (d !== undefined)
+        out[celName(k)] = typeof d === 'number' && Number.isInteger(d) && deref(st, ctx.table)?.t !== 'n' ? BigInt(d) : d;
     }
     return out;
   }
   if (isSeq(x)) {
     const it = t?.i !== undefined ? deref(t.i, ctx.table) : undefined;
     const out: unknown[] = [];
-    for (const i of (x as YAMLSeq).items) { const v = celValue(i, it, ctx, budget); if (v === SKIP) return SKIP; out.push(v); }
+    for (const i of (x as YAMLSeq).items) {
+      const v = celValue(i, it, ctx, budget);
+      if (v === SKIP) return SKIP;
+      out.push(v);
+    }
     return out;
   }
   return SKIP;
 }
 
-const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+const CEL_RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+]);
 
 /**
  * How Kubernetes names a property inside CEL (apiextensions-apiserver, CEL property-name escaping):
@@ -490,7 +683,11 @@ function nodeAtFieldPath(n: Node, fp: string, ctx: Ctx): Node | undefined {
     if (m.index !== pos) return undefined;
     pos = re.lastIndex;
     const x = resolve(cur, ctx.doc);
-    if (m[3] !== undefined) { if (!isSeq(x)) return undefined; cur = (x as YAMLSeq).items[Number(m[3])]; continue; }
+    if (m[3] !== undefined) {
+      if (!isSeq(x)) return undefined;
+      cur = (x as YAMLSeq).items[Number(m[3])];
+      continue;
+    }
     const key = m[1] ?? m[2];
     if (!isMap(x)) return undefined;
     const pair = ((x as YAMLMap).items as Pair[]).find((p) => keyString(p) === key);

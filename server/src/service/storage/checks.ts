@@ -11,11 +11,37 @@ import { keyString, nodeRange, pairs, resolve, scalarString } from '@shared/mani
 import { MASK_CHAR, isUnknownNode, isUnknownText } from '@shared/manifest/templates';
 import { insertSiblingLineFix, replaceScalarFix } from '../model/edits';
 import {
-  AUTO_MODE_EBS, EBS_CSI, FS_UNSUPPORTED, GP3_THROUGHPUT, HELM_ROOT_FIELDS, IN_TREE_EBS, IOPS_LIMITS, PROVISIONER_RESERVED,
-  PV_TEMPLATE_FIELDS, SNAPSHOT_CLASS_PARAMS, SNAPSHOT_TEMPLATE_FIELDS, SNAPSHOTTER_RESERVED, STORAGE_CLASS_PARAMS,
-  TOPOLOGY_KEYS, VAC_INTERNAL, VAC_PARAMS, VOLUME_TYPES, findParam, type EbsParam,
+  AUTO_MODE_EBS,
+  EBS_CSI,
+  FS_UNSUPPORTED,
+  GP3_THROUGHPUT,
+  HELM_ROOT_FIELDS,
+  IN_TREE_EBS,
+  IOPS_LIMITS,
+  PROVISIONER_RESERVED,
+  PV_TEMPLATE_FIELDS,
+  SNAPSHOT_CLASS_PARAMS,
+  SNAPSHOT_TEMPLATE_FIELDS,
+  SNAPSHOTTER_RESERVED,
+  STORAGE_CLASS_PARAMS,
+  TOPOLOGY_KEYS,
+  VAC_INTERNAL,
+  VAC_PARAMS,
+  VOLUME_TYPES,
+  findParam,
+  type EbsParam,
 } from './catalog';
-import { driverField, ebsDriverOf, hasTemplateLines, isStorageClass, isStorageObject, isVolumeAttributesClass, isVolumeSnapshotClass, paramsOf, type Param } from './model';
+import {
+  driverField,
+  ebsDriverOf,
+  hasTemplateLines,
+  isStorageClass,
+  isStorageObject,
+  isVolumeAttributesClass,
+  isVolumeSnapshotClass,
+  paramsOf,
+  type Param,
+} from './model';
 
 const INT32 = 2147483647;
 
@@ -31,9 +57,33 @@ interface ClassView {
 
 function viewOf(ctx: CheckContext): ClassView | undefined {
   const o = ctx.obj;
-  if (isStorageClass(o)) return { catalog: STORAGE_CLASS_PARAMS, op: 'CreateVolume', caseSensitive: false, reserved: PROVISIONER_RESERVED, internal: new Set(), templateFields: PV_TEMPLATE_FIELDS };
-  if (isVolumeAttributesClass(o)) return { catalog: VAC_PARAMS, op: 'ControllerModifyVolume', caseSensitive: true, reserved: new Set(), internal: VAC_INTERNAL, templateFields: PV_TEMPLATE_FIELDS };
-  if (isVolumeSnapshotClass(o)) return { catalog: SNAPSHOT_CLASS_PARAMS, op: 'CreateSnapshot', caseSensitive: false, reserved: SNAPSHOTTER_RESERVED, internal: new Set(), templateFields: SNAPSHOT_TEMPLATE_FIELDS };
+  if (isStorageClass(o))
+    return {
+      catalog: STORAGE_CLASS_PARAMS,
+      op: 'CreateVolume',
+      caseSensitive: false,
+      reserved: PROVISIONER_RESERVED,
+      internal: new Set(),
+      templateFields: PV_TEMPLATE_FIELDS,
+    };
+  if (isVolumeAttributesClass(o))
+    return {
+      catalog: VAC_PARAMS,
+      op: 'ControllerModifyVolume',
+      caseSensitive: true,
+      reserved: new Set(),
+      internal: VAC_INTERNAL,
+      templateFields: PV_TEMPLATE_FIELDS,
+    };
+  if (isVolumeSnapshotClass(o))
+    return {
+      catalog: SNAPSHOT_CLASS_PARAMS,
+      op: 'CreateSnapshot',
+      caseSensitive: false,
+      reserved: SNAPSHOTTER_RESERVED,
+      internal: new Set(),
+      templateFields: SNAPSHOT_TEMPLATE_FIELDS,
+    };
   return undefined;
 }
 
@@ -60,11 +110,20 @@ function checkBoolean(ctx: CheckContext, p: Param, e: EbsParam): void {
   const v = p.value!;
   if (v === 'true' || v === 'false') return;
   const meantTrue = TRUTHY.test(v.trim());
-  const fix = replaceScalarFix(ctx.obj.chunk.text, p.valueNode, meantTrue ? 'true' : 'false', `Change to "${meantTrue ? 'true' : 'false'}"`);
-  ctx.report('ebs-boolean-value', p.valueNode, meantTrue
-    ? `${e.name}: "${v}" means false to the EBS CSI driver — only the exact string "true" counts as true (pkg/driver/controller.go isTrue), so this setting is silently off. Write "true".`
-    : `${e.name}: "${v}" reads as false (only the exact string "true" counts as true); write "false" to say so.`,
-  { severity: meantTrue ? 'warning' : 'info', fixes: fix ? [fix] : undefined });
+  const fix = replaceScalarFix(
+    ctx.obj.chunk.text,
+    p.valueNode,
+    meantTrue ? 'true' : 'false',
+    `Change to "${meantTrue ? 'true' : 'false'}"`,
+  );
+  ctx.report(
+    'ebs-boolean-value',
+    p.valueNode,
+    meantTrue
+      ? `${e.name}: "${v}" means false to the EBS CSI driver — only the exact string "true" counts as true (pkg/driver/controller.go isTrue), so this setting is silently off. Write "true".`
+      : `${e.name}: "${v}" reads as false (only the exact string "true" counts as true); write "false" to say so.`,
+    { severity: meantTrue ? 'warning' : 'info', fixes: fix ? [fix] : undefined },
+  );
 }
 
 const KMS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/;
@@ -76,22 +135,38 @@ function checkFormat(ctx: CheckContext, p: Param, e: EbsParam, view: ClassView):
   const bad = (msg: string, fixes?: Fix[]) => ctx.report('ebs-parameter-value', p.valueNode, msg, { fixes });
   switch (e.format) {
     case 'int32':
-      if (!/^[+-]?\d+$/.test(v) || Math.abs(Number(v)) > INT32) bad(`${e.name} must be a whole number written in digits, got "${v}": the driver cannot parse it and ${view.op} fails ("Could not parse ${e.name}")`);
+      if (!/^[+-]?\d+$/.test(v) || Math.abs(Number(v)) > INT32)
+        bad(
+          `${e.name} must be a whole number written in digits, got "${v}": the driver cannot parse it and ${view.op} fails ("Could not parse ${e.name}")`,
+        );
       return;
     case 'alnum':
-      if (!/^[a-zA-Z0-9]*$/.test(v)) bad(`${e.name} may hold only letters and digits, got "${v}": the driver refuses it and CreateVolume fails`);
+      if (!/^[a-zA-Z0-9]*$/.test(v))
+        bad(`${e.name} may hold only letters and digits, got "${v}": the driver refuses it and CreateVolume fails`);
       return;
     case 'kmsKey':
-      if (!KMS_ARN.test(v) && !KMS_ID.test(v)) ctx.report('ebs-kms-key', p.valueNode, `kmsKeyId "${v}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), key ID, alias name or alias ARN: EC2 accepts the request and the volume then fails to be created`);
+      if (!KMS_ARN.test(v) && !KMS_ID.test(v))
+        ctx.report(
+          'ebs-kms-key',
+          p.valueNode,
+          `kmsKeyId "${v}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), key ID, alias name or alias ARN: EC2 accepts the request and the volume then fails to be created`,
+        );
       return;
     case 'arn':
-      if (!/^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+/.test(v)) bad(`${e.name} "${v}" is not an ARN: the driver fails the snapshot ("is not a valid arn")`);
+      if (!/^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+/.test(v))
+        bad(`${e.name} "${v}" is not an ARN: the driver fails the snapshot ("is not a valid arn")`);
       return;
     case 'rfc3339':
-      if (!RFC3339.test(v)) bad(`${e.name} must be an RFC 3339 time such as 2030-01-01T00:00:00Z, got "${v}": the driver fails the snapshot`);
+      if (!RFC3339.test(v))
+        bad(`${e.name} must be an RFC 3339 time such as 2030-01-01T00:00:00Z, got "${v}": the driver fails the snapshot`);
       return;
     case 'tagKey':
-      if (reservedTag(v)) ctx.report('ebs-tag-specification', p.valueNode, `"${v}" is a tag key the driver reserves for itself (${reservedTag(v)}): it refuses to delete it and the modification fails`);
+      if (reservedTag(v))
+        ctx.report(
+          'ebs-tag-specification',
+          p.valueNode,
+          `"${v}" is a tag key the driver reserves for itself (${reservedTag(v)}): it refuses to delete it and the modification fails`,
+        );
       return;
     default:
       break;
@@ -102,9 +177,12 @@ function checkFormat(ctx: CheckContext, p: Param, e: EbsParam, view: ClassView):
     const ci = allowed.find((a) => a.toLowerCase() === v.toLowerCase().trim());
     const fix = ci ? replaceScalarFix(ctx.obj.chunk.text, p.valueNode, ci, `Change to "${ci}"`) : undefined;
     const fstype = e.name === 'csi.storage.k8s.io/fstype';
-    ctx.report('ebs-parameter-value', p.valueNode,
+    ctx.report(
+      'ebs-parameter-value',
+      p.valueNode,
       `${e.name} "${v}" is not one of ${allowed.join(', ')}${ci ? ` (values are lower case: "${ci}")` : ''}: ${fstype ? 'the node cannot format the volume and the Pod never starts' : e.name === 'lockMode' ? 'EC2 refuses to lock the snapshot, which the driver then deletes' : 'EC2 refuses to create the volume'}`,
-      { severity: fstype ? 'warning' : undefined, fixes: fix ? [fix] : undefined });
+      { severity: fstype ? 'warning' : undefined, fixes: fix ? [fix] : undefined },
+    );
   }
 }
 
@@ -165,18 +243,32 @@ function checkTag(ctx: CheckContext, p: Param, view: ClassView): void {
     for (const f of fieldsOf(a.body)) {
       if (view.templateFields.includes(f)) continue;
       const guess = closest(f, view.templateFields, 1)[0];
-      ctx.report('ebs-tag-specification', p.valueNode, `{{ .${f} }} is not a field the driver fills in (it has ${view.templateFields.map((x) => `.${x}`).join(', ')})${guess ? `; did you mean .${guess}?` : ''}: the template fails and so does ${view.op}`);
+      ctx.report(
+        'ebs-tag-specification',
+        p.valueNode,
+        `{{ .${f} }} is not a field the driver fills in (it has ${view.templateFields.map((x) => `.${x}`).join(', ')})${guess ? `; did you mean .${guess}?` : ''}: the template fails and so does ${view.op}`,
+      );
       return;
     }
   }
   const eq = v.indexOf('=');
   const keyText = eq >= 0 ? v.slice(0, eq) : '';
   if (eq < 0 || acts.some((a) => a.start < eq && eq < a.end)) {
-    if (eq < 0) ctx.report('ebs-tag-specification', p.valueNode, `${p.key} must be key=value (key= for an empty value), got "${v}": the driver fails ${view.op} ("the key-value pair doesn't contain a value")`);
+    if (eq < 0)
+      ctx.report(
+        'ebs-tag-specification',
+        p.valueNode,
+        `${p.key} must be key=value (key= for an empty value), got "${v}": the driver fails ${view.op} ("the key-value pair doesn't contain a value")`,
+      );
     return;
   }
   const why = acts.some((a) => a.start < eq) ? undefined : reservedTag(keyText);
-  if (why) ctx.report('ebs-tag-specification', p.valueNode, `Tag key "${keyText}" is reserved by the driver (${why}): ${view.op} fails ("Invalid tag value")`);
+  if (why)
+    ctx.report(
+      'ebs-tag-specification',
+      p.valueNode,
+      `Tag key "${keyText}" is reserved by the driver (${why}): ${view.op} fails ("Invalid tag value")`,
+    );
 }
 
 // ───────────────────────────── the parameter check ─────────────────────────────
@@ -197,10 +289,17 @@ export const storageParametersCheck: Check = {
       const entry = classify(ctx, p, view, auto);
       if (!entry) continue;
       known.set(entry.prefix ? p.key : entry.name, p);
-      if (entry.format === 'tag') { if (p.isString) checkTag(ctx, p, view); continue; }
+      if (entry.format === 'tag') {
+        if (p.isString) checkTag(ctx, p, view);
+        continue;
+      }
       if (p.unknown || p.value === undefined) continue;
       if (entry.deprecated) reportLegacy(ctx, p, entry, params);
-      if (entry.name === 'fstype') { const fs = findParam(view.catalog, 'csi.storage.k8s.io/fstype'); if (fs) checkFormat(ctx, p, fs, view); continue; }
+      if (entry.name === 'fstype') {
+        const fs = findParam(view.catalog, 'csi.storage.k8s.io/fstype');
+        if (fs) checkFormat(ctx, p, fs, view);
+        continue;
+      }
       if (entry.type === 'boolean' && !entry.deprecated) checkBoolean(ctx, p, entry);
       else checkFormat(ctx, p, entry, view);
     }
@@ -217,19 +316,30 @@ function classify(ctx: CheckContext, p: Param, view: ClassView, auto: boolean): 
     if (view.reserved.has(key)) return undefined;
     if (isVolumeAttributesClass(ctx.obj)) return undefined;
     const sidecar = isVolumeSnapshotClass(ctx.obj) ? 'external-snapshotter' : 'external-provisioner';
-    ctx.report('ebs-unknown-parameter', p.keyNode, `${key}: the ${sidecar} sidecar refuses any csi.storage.k8s.io/ key other than ${isStorageClass(ctx.obj) ? 'fstype and the secret names' : 'the secret names'} ("found unknown parameter key … with reserved namespace"); keys such as csi.storage.k8s.io/pvc/name are set by the sidecar itself`,
-      { severity: auto ? 'warning' : undefined });
+    ctx.report(
+      'ebs-unknown-parameter',
+      p.keyNode,
+      `${key}: the ${sidecar} sidecar refuses any csi.storage.k8s.io/ key other than ${isStorageClass(ctx.obj) ? 'fstype and the secret names' : 'the secret names'} ("found unknown parameter key … with reserved namespace"); keys such as csi.storage.k8s.io/pvc/name are set by the sidecar itself`,
+      { severity: auto ? 'warning' : undefined },
+    );
     return undefined;
   }
   const entry = findParam(view.catalog, key);
   if (entry) return entry;
   const guess = suggestKey(key, view);
   const fix = guess ? replaceScalarFix(ctx.obj.chunk.text, p.keyNode, guess, `Rename to ${guess}`) : undefined;
-  const what = isStorageClass(ctx.obj) ? 'StorageClass' : isVolumeAttributesClass(ctx.obj) ? 'VolumeAttributesClass' : 'VolumeSnapshotClass';
+  const what = isStorageClass(ctx.obj)
+    ? 'StorageClass'
+    : isVolumeAttributesClass(ctx.obj)
+      ? 'VolumeAttributesClass'
+      : 'VolumeSnapshotClass';
   const err = isVolumeAttributesClass(ctx.obj) ? 'Invalid mutable parameter key' : `Invalid parameter key ${key} for ${view.op}`;
-  ctx.report('ebs-unknown-parameter', p.keyNode,
-    `Unknown ${what} parameter "${key}"${guess ? ` — did you mean "${guess}"?` : ''} The API server accepts it, but ${auto ? 'EKS Auto Mode\'s block storage does not document it and will likely refuse it' : `the EBS CSI driver refuses it and ${view.op} fails ("${err}")`}${view.caseSensitive && guess && guess.toLowerCase() === key.toLowerCase() ? '; VolumeAttributesClass keys are matched case-sensitively' : ''}.`,
-    { severity: auto ? 'warning' : undefined, fixes: fix ? [fix] : undefined });
+  ctx.report(
+    'ebs-unknown-parameter',
+    p.keyNode,
+    `Unknown ${what} parameter "${key}"${guess ? ` — did you mean "${guess}"?` : ''} The API server accepts it, but ${auto ? "EKS Auto Mode's block storage does not document it and will likely refuse it" : `the EBS CSI driver refuses it and ${view.op} fails ("${err}")`}${view.caseSensitive && guess && guess.toLowerCase() === key.toLowerCase() ? '; VolumeAttributesClass keys are matched case-sensitively' : ''}.`,
+    { severity: auto ? 'warning' : undefined, fixes: fix ? [fix] : undefined },
+  );
   return undefined;
 }
 
@@ -239,19 +349,36 @@ function reportLegacy(ctx: CheckContext, p: Param, e: EbsParam, params: Param[])
     // both keys together fail the provisioning.
     const both = params.find((x) => x.key === 'csi.storage.k8s.io/fstype');
     if (both) {
-      ctx.report('ebs-legacy-parameter', p.keyNode, `"${p.key}" and csi.storage.k8s.io/fstype are both set: the external-provisioner refuses the class ("fstype specified in parameters with both"), so no volume is created. Remove "${p.key}".`,
-        { severity: 'error', related: relatedParam(ctx, both, 'csi.storage.k8s.io/fstype is set here') });
+      ctx.report(
+        'ebs-legacy-parameter',
+        p.keyNode,
+        `"${p.key}" and csi.storage.k8s.io/fstype are both set: the external-provisioner refuses the class ("fstype specified in parameters with both"), so no volume is created. Remove "${p.key}".`,
+        { severity: 'error', related: relatedParam(ctx, both, 'csi.storage.k8s.io/fstype is set here') },
+      );
       return;
     }
     const fix = replaceScalarFix(ctx.obj.chunk.text, p.keyNode, 'csi.storage.k8s.io/fstype', 'Rename to csi.storage.k8s.io/fstype');
-    ctx.report('ebs-legacy-parameter', p.keyNode, `"${p.key}" is the deprecated spelling of csi.storage.k8s.io/fstype: it still works (the external-provisioner reads it and logs a deprecation warning), but use the current key.`,
-      { severity: 'info', fixes: fix ? [fix] : undefined, tags: ['deprecated'] });
+    ctx.report(
+      'ebs-legacy-parameter',
+      p.keyNode,
+      `"${p.key}" is the deprecated spelling of csi.storage.k8s.io/fstype: it still works (the external-provisioner reads it and logs a deprecation warning), but use the current key.`,
+      { severity: 'info', fixes: fix ? [fix] : undefined, tags: ['deprecated'] },
+    );
     return;
   }
   if (e.name === 'volumeType') {
     const has = params.some((x) => x.key === 'type');
-    ctx.report('ebs-legacy-parameter', p.keyNode, has ? '"volumeType" is ignored because "type" is also set; remove it.' : '"volumeType" is the deprecated key of a VolumeAttributesClass; use "type".',
-      { tags: ['deprecated'], fixes: has ? undefined : [replaceScalarFix(ctx.obj.chunk.text, p.keyNode, 'type', 'Rename to type')!].filter(Boolean) });
+    ctx.report(
+      'ebs-legacy-parameter',
+      p.keyNode,
+      has
+        ? '"volumeType" is ignored because "type" is also set; remove it.'
+        : '"volumeType" is the deprecated key of a VolumeAttributesClass; use "type".',
+      {
+        tags: ['deprecated'],
+        fixes: has ? undefined : [replaceScalarFix(ctx.obj.chunk.text, p.keyNode, 'type', 'Rename to type')!].filter(Boolean),
+      },
+    );
     return;
   }
   ctx.report('ebs-legacy-parameter', p.keyNode, `"${p.key}" has no effect: ${e.noEffect ?? e.deprecated}`, { tags: ['unnecessary'] });
@@ -268,7 +395,12 @@ function crossChecks(ctx: CheckContext, known: Map<string, Param>): void {
   const perGbP = known.get('iopsPerGB');
   const thrP = known.get('throughput');
   if (iopsP && perGbP) {
-    ctx.report('ebs-iops-conflict', perGbP.keyNode, 'iops and iopsPerGB are both set: the driver refuses to create the volume ("specify either IOPS or IOPSPerGb, not both"). Keep one.', { related: relatedParam(ctx, iopsP, 'iops is set here') });
+    ctx.report(
+      'ebs-iops-conflict',
+      perGbP.keyNode,
+      'iops and iopsPerGB are both set: the driver refuses to create the volume ("specify either IOPS or IOPSPerGb, not both"). Keep one.',
+      { related: relatedParam(ctx, iopsP, 'iops is set here') },
+    );
   }
   // The volume type: gp3 when unset (pkg/cloud/cloud.go CreateDisk); unknown when templated or invalid.
   let type: string | undefined = 'gp3';
@@ -277,26 +409,55 @@ function crossChecks(ctx: CheckContext, known: Map<string, Param>): void {
     const where = typeP ? `type ${type}` : 'the default type gp3';
     for (const p of [iopsP, perGbP]) {
       if (!p || IOPS_LIMITS[type]) continue;
-      ctx.report('ebs-type-parameter', p.keyNode, `${p.key} does not apply to ${where}: EC2 offers provisioned IOPS only for io1, io2 and gp3 and refuses to create the volume. Remove it or use one of those types.`,
-        { related: typeP ? relatedParam(ctx, typeP, `type: ${type}`) : undefined });
+      ctx.report(
+        'ebs-type-parameter',
+        p.keyNode,
+        `${p.key} does not apply to ${where}: EC2 offers provisioned IOPS only for io1, io2 and gp3 and refuses to create the volume. Remove it or use one of those types.`,
+        { related: typeP ? relatedParam(ctx, typeP, `type: ${type}`) : undefined },
+      );
     }
     if (thrP && type !== 'gp3') {
-      ctx.report('ebs-type-parameter', thrP.keyNode, `throughput applies only to gp3 volumes, not to ${type}: EC2 refuses to create the volume. Remove it or use type gp3.`, { related: typeP ? relatedParam(ctx, typeP, `type: ${type}`) : undefined });
+      ctx.report(
+        'ebs-type-parameter',
+        thrP.keyNode,
+        `throughput applies only to gp3 volumes, not to ${type}: EC2 refuses to create the volume. Remove it or use type gp3.`,
+        { related: typeP ? relatedParam(ctx, typeP, `type: ${type}`) : undefined },
+      );
     }
     const lim = IOPS_LIMITS[type];
     const iops = num(iopsP);
     const autoIncrease = known.get('allowAutoIOPSPerGBIncrease')?.value === 'true';
     if (lim && iops !== undefined && iopsP) {
-      if (iops < lim.min && !autoIncrease) ctx.report('ebs-parameter-range', iopsP.valueNode, `iops ${iops} is below the ${type} minimum of ${lim.min}: provisioning fails (set allowAutoIOPSPerGBIncrease: "true" to have the driver raise it, or raise iops).`);
-      else if (iops > lim.max) ctx.report('ebs-parameter-range', iopsP.valueNode, `iops ${iops} is above the ${type} maximum of ${lim.max}: the driver lowers it to the maximum.`, { severity: 'info' });
+      if (iops < lim.min && !autoIncrease)
+        ctx.report(
+          'ebs-parameter-range',
+          iopsP.valueNode,
+          `iops ${iops} is below the ${type} minimum of ${lim.min}: provisioning fails (set allowAutoIOPSPerGBIncrease: "true" to have the driver raise it, or raise iops).`,
+        );
+      else if (iops > lim.max)
+        ctx.report(
+          'ebs-parameter-range',
+          iopsP.valueNode,
+          `iops ${iops} is above the ${type} maximum of ${lim.max}: the driver lowers it to the maximum.`,
+          { severity: 'info' },
+        );
     }
     const perGb = num(perGbP);
     if (lim && perGb !== undefined && perGbP && perGb > lim.perGiB) {
-      ctx.report('ebs-parameter-range', perGbP.valueNode, `iopsPerGB ${perGb} is above the ${type} maximum of ${lim.perGiB} IOPS per GiB: the driver caps the volume's IOPS.`, { severity: 'info' });
+      ctx.report(
+        'ebs-parameter-range',
+        perGbP.valueNode,
+        `iopsPerGB ${perGb} is above the ${type} maximum of ${lim.perGiB} IOPS per GiB: the driver caps the volume's IOPS.`,
+        { severity: 'info' },
+      );
     }
     const thr = num(thrP);
     if (thrP && thr !== undefined && type === 'gp3' && (thr < GP3_THROUGHPUT.min || thr > GP3_THROUGHPUT.max)) {
-      ctx.report('ebs-parameter-range', thrP.valueNode, `throughput ${thr} MiB/s is outside the gp3 range ${GP3_THROUGHPUT.min}–${GP3_THROUGHPUT.max}: EC2 refuses to create the volume.`);
+      ctx.report(
+        'ebs-parameter-range',
+        thrP.valueNode,
+        `throughput ${thr} MiB/s is outside the gp3 range ${GP3_THROUGHPUT.min}–${GP3_THROUGHPUT.max}: EC2 refuses to create the volume.`,
+      );
     }
   }
   // File-system specific formatting options (pkg/driver/constants.go FileSystemConfigs; controller.go validateFormattingOption).
@@ -307,12 +468,21 @@ function crossChecks(ctx: CheckContext, known: Map<string, Param>): void {
       const p = known.get(name);
       if (!p || p.value === undefined || p.value === '') continue;
       if ((name === 'ext4BigAlloc' || name === 'ext4EncryptionSupport') && p.value !== 'true') continue;
-      ctx.report('ebs-fs-parameter', p.keyNode, `${name} cannot be used with fstype ${fs}: CreateVolume fails ("Cannot use ${name.toLowerCase()} with fstype ${fs}").`, { related: relatedParam(ctx, fsP!, `${fsP!.key}: ${fs}`) });
+      ctx.report(
+        'ebs-fs-parameter',
+        p.keyNode,
+        `${name} cannot be used with fstype ${fs}: CreateVolume fails ("Cannot use ${name.toLowerCase()} with fstype ${fs}").`,
+        { related: relatedParam(ctx, fsP!, `${fsP!.key}: ${fs}`) },
+      );
     }
   }
   const cluster = known.get('ext4ClusterSize');
   if (cluster && cluster.value && known.get('ext4BigAlloc')?.value !== 'true' && !known.get('ext4BigAlloc')?.unknown) {
-    ctx.report('ebs-fs-parameter', cluster.keyNode, 'ext4ClusterSize needs ext4BigAlloc: "true": CreateVolume fails ("Cannot set ext4BigAllocClusterSize when ext4BigAlloc is false").');
+    ctx.report(
+      'ebs-fs-parameter',
+      cluster.keyNode,
+      'ext4ClusterSize needs ext4BigAlloc: "true": CreateVolume fails ("Cannot set ext4BigAllocClusterSize when ext4BigAlloc is false").',
+    );
   }
 }
 
@@ -335,10 +505,19 @@ export const storageProvisionerCheck: Check = {
     if (!f || !drv.node) return;
     if (drv.kind === 'in-tree') {
       if (isStorageClass(ctx.obj)) {
-        ctx.report('ebs-in-tree-provisioner', drv.node, `kubernetes.io/aws-ebs is the in-tree EBS plugin: EKS translates it to the EBS CSI driver (CSI migration, Kubernetes 1.23+), so claims stay Pending on clusters without that driver, and EKS Auto Mode nodes cannot attach its volumes. New classes should use ${EBS_CSI} (or ${AUTO_MODE_EBS} on Auto Mode).`);
+        ctx.report(
+          'ebs-in-tree-provisioner',
+          drv.node,
+          `kubernetes.io/aws-ebs is the in-tree EBS plugin: EKS translates it to the EBS CSI driver (CSI migration, Kubernetes 1.23+), so claims stay Pending on clusters without that driver, and EKS Auto Mode nodes cannot attach its volumes. New classes should use ${EBS_CSI} (or ${AUTO_MODE_EBS} on Auto Mode).`,
+        );
       } else {
         const fix = replaceScalarFix(ctx.obj.chunk.text, drv.node, EBS_CSI, `Change to ${EBS_CSI}`);
-        ctx.report('ebs-provisioner-typo', drv.node, `${f} ${IN_TREE_EBS} is not a CSI driver: ${isVolumeSnapshotClass(ctx.obj) ? 'snapshots' : 'modifications'} of EBS volumes go through ${EBS_CSI} (or ${AUTO_MODE_EBS} on Auto Mode), so nothing acts on this class.`, { fixes: fix ? [fix] : undefined });
+        ctx.report(
+          'ebs-provisioner-typo',
+          drv.node,
+          `${f} ${IN_TREE_EBS} is not a CSI driver: ${isVolumeSnapshotClass(ctx.obj) ? 'snapshots' : 'modifications'} of EBS volumes go through ${EBS_CSI} (or ${AUTO_MODE_EBS} on Auto Mode), so nothing acts on this class.`,
+          { fixes: fix ? [fix] : undefined },
+        );
       }
       return;
     }
@@ -348,8 +527,12 @@ export const storageProvisionerCheck: Check = {
     const best = candidates.map((n) => [n, editDistance(v.toLowerCase(), n)] as const).sort((a, b) => a[1] - b[1])[0];
     if (!best || best[1] > 4) return;
     const fix = replaceScalarFix(ctx.obj.chunk.text, drv.node, best[0], `Change to ${best[0]}`);
-    ctx.report('ebs-provisioner-typo', drv.node, `${f} "${v}" is not a driver name — did you mean ${best[0]}? No provisioner serves "${v}", so claims of this class stay Pending ("waiting for a volume to be created by external provisioner").`,
-      { fixes: fix ? [fix] : undefined });
+    ctx.report(
+      'ebs-provisioner-typo',
+      drv.node,
+      `${f} "${v}" is not a driver name — did you mean ${best[0]}? No provisioner serves "${v}", so claims of this class stay Pending ("waiting for a volume to be created by external provisioner").`,
+      { fixes: fix ? [fix] : undefined },
+    );
   },
 };
 
@@ -357,7 +540,10 @@ export const storageProvisionerCheck: Check = {
 function singleZone(ctx: CheckContext): boolean {
   const terms = ctx.obj.node(['allowedTopologies']);
   if (!isSeq(terms) || terms.items.length !== 1) return false;
-  const exprs = resolve(pairs(resolve(terms.items[0], ctx.obj.doc)).find((p) => keyString(p) === 'matchLabelExpressions')?.value, ctx.obj.doc);
+  const exprs = resolve(
+    pairs(resolve(terms.items[0], ctx.obj.doc)).find((p) => keyString(p) === 'matchLabelExpressions')?.value,
+    ctx.obj.doc,
+  );
   if (!isSeq(exprs)) return false;
   return exprs.items.some((x) => {
     const m = resolve(x, ctx.obj.doc);
@@ -383,10 +569,19 @@ export const storageBindingCheck: Check = {
     if (singleZone(ctx)) return;
     const msg = `${mode === undefined ? 'No volumeBindingMode, so the default Immediate applies' : 'volumeBindingMode Immediate'}: EBS volumes live in one Availability Zone and are created before the Pod is scheduled, in any zone — the Pod can then fail to schedule ("volume node affinity conflict"), especially with several claims. Use WaitForFirstConsumer so the volume is created in the zone of the Pod's node.`;
     let fix: Fix | undefined;
-    if (modeNode) fix = replaceScalarFix(ctx.obj.chunk.text, modeNode, 'WaitForFirstConsumer', 'Set volumeBindingMode: WaitForFirstConsumer');
+    if (modeNode)
+      fix = replaceScalarFix(ctx.obj.chunk.text, modeNode, 'WaitForFirstConsumer', 'Set volumeBindingMode: WaitForFirstConsumer');
     else {
       const pair = pairs(ctx.obj.root).find((p) => keyString(p) === 'provisioner');
-      fix = pair ? insertSiblingLineFix(ctx.obj.chunk.text, pair.key as Node, 'volumeBindingMode: WaitForFirstConsumer', 'Add volumeBindingMode: WaitForFirstConsumer', pair.value as Node) : undefined;
+      fix = pair
+        ? insertSiblingLineFix(
+            ctx.obj.chunk.text,
+            pair.key as Node,
+            'volumeBindingMode: WaitForFirstConsumer',
+            'Add volumeBindingMode: WaitForFirstConsumer',
+            pair.value as Node,
+          )
+        : undefined;
     }
     ctx.report('ebs-immediate-binding', modeNode ?? drv.node, msg, { fixes: fix ? [fix] : undefined });
   },
@@ -413,12 +608,15 @@ export const storageTopologyCheck: Check = {
         if (drv.kind === 'auto' && !legacy) continue; // Auto Mode's own keys are not published
         const instead = legacy || /zone/.test(key) ? 'topology.kubernetes.io/zone' : closest(key, keys, 1)[0];
         const fix = instead ? replaceScalarFix(ctx.obj.chunk.text, keyNode, instead, `Change to ${instead}`) : undefined;
-        ctx.report('ebs-topology-key', keyNode, `The EBS CSI driver does not use the topology key "${key}"${legacy ? ' (the old beta zone label)' : ''}: it reports and reads ${keys.slice(0, 3).join(', ')} (and the Outpost keys), so this restriction is not honoured as written${instead ? `; use ${instead}` : ''}.`,
-          { fixes: fix ? [fix] : undefined });
+        ctx.report(
+          'ebs-topology-key',
+          keyNode,
+          `The EBS CSI driver does not use the topology key "${key}"${legacy ? ' (the old beta zone label)' : ''}: it reports and reads ${keys.slice(0, 3).join(', ')} (and the Outpost keys), so this restriction is not honoured as written${instead ? `; use ${instead}` : ''}.`,
+          { fixes: fix ? [fix] : undefined },
+        );
       }
     }
   },
 };
 
 export const STORAGE_LOCAL_CHECKS: Check[] = [storageParametersCheck, storageProvisionerCheck, storageBindingCheck, storageTopologyCheck];
-

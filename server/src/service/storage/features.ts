@@ -3,14 +3,29 @@
  * VolumeAttributesClasses and VolumeSnapshotClasses (from the same catalog as the checks), the provisioner
  * names, allowedTopologies keys, and a claim's storageClassName/volumeAttributesClassName → its class.
  */
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Hover,
+  type Location,
+} from 'vscode-languageserver-types';
 import type { CursorContext } from '../features/cursor';
 import { entryMarkdown, type Catalog } from '../catalog/types';
 import { keyString, nodeRange, pairs, scalarString } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import {
-  IN_TREE_EBS, PROVISIONERS, SNAPSHOT_CLASS_PARAMS, STORAGE_CLASS_PARAMS, TOPOLOGY_KEYS, VAC_PARAMS, findParam, type EbsParam,
+  IN_TREE_EBS,
+  PROVISIONERS,
+  SNAPSHOT_CLASS_PARAMS,
+  STORAGE_CLASS_PARAMS,
+  TOPOLOGY_KEYS,
+  VAC_PARAMS,
+  findParam,
+  type EbsParam,
 } from './catalog';
 import { driverField, ebsDriverOf, isStorageClass, isStorageObject, isVolumeAttributesClass, isVolumeSnapshotClass } from './model';
 
@@ -51,8 +66,15 @@ function range(ctx: CursorContext) {
 }
 
 function completeParamKeys(ctx: CursorContext, obj: K8sObject, cat: Catalog<EbsParam>): CompletionItem[] {
-  const have = new Set(pairs(obj.node(['parameters'])).map((p) => keyString(p)).filter((k): k is string => !!k && k !== ctx.word));
-  const rest = ctx.chunk.text.slice(ctx.offset, ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset));
+  const have = new Set(
+    pairs(obj.node(['parameters']))
+      .map((p) => keyString(p))
+      .filter((k): k is string => !!k && k !== ctx.word),
+  );
+  const rest = ctx.chunk.text.slice(
+    ctx.offset,
+    ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? undefined : ctx.chunk.text.indexOf('\n', ctx.offset),
+  );
   const withValue = !rest.includes(':');
   const auto = ebsDriverOf(obj).kind === 'auto';
   const items: CompletionItem[] = [];
@@ -64,8 +86,16 @@ function completeParamKeys(ctx: CursorContext, obj: K8sObject, cat: Catalog<EbsP
       key = `${e.name}${n}`;
     } else if (have.has(key) || [...have].some((h) => findParam(cat, h) === e)) continue;
     items.push({
-      label: key, kind: CompletionItemKind.Property,
-      detail: e.deprecated ? 'deprecated' : e.type === 'enum' ? e.values!.map((v) => v.value).slice(0, 5).join(' | ') : e.type,
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: e.deprecated
+        ? 'deprecated'
+        : e.type === 'enum'
+          ? e
+              .values!.map((v) => v.value)
+              .slice(0, 5)
+              .join(' | ')
+          : e.type,
       documentation: { kind: MarkupKind.Markdown, value: paramMarkdown(e, key, auto) },
       tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       sortText: (e.deprecated ? '9' : auto && !e.autoMode ? '5' : '1') + key,
@@ -82,7 +112,10 @@ function valueItems(ctx: CursorContext, values: { value: string; doc?: string }[
   const src = ctx.node ? ctx.chunk.text.slice(nodeRange(ctx.node)?.[0] ?? ctx.offset, ctx.offset) : ctx.linePrefix.replace(/^.*:\s*/, '');
   const quoted = /^["']/.test(src);
   return values.map((v, i) => ({
-    label: v.value, kind: CompletionItemKind.Value, detail: v.doc, sortText: String(i).padStart(3, '0'),
+    label: v.value,
+    kind: CompletionItemKind.Value,
+    detail: v.doc,
+    sortText: String(i).padStart(3, '0'),
     documentation: v.doc ? { kind: MarkupKind.Markdown, value: v.doc } : undefined,
     filterText: v.value,
     textEdit: { range: range(ctx), newText: quote && !quoted ? `"${v.value}"` : v.value },
@@ -99,15 +132,23 @@ function claimRef(ctx: CursorContext): 'StorageClass' | 'VolumeAttributesClass' 
   if (!o) return undefined;
   const p = ctx.path;
   const last = p[p.length - 1];
-  const inClaim = (o.kind === 'PersistentVolumeClaim' && p.length === 2 && p[0] === 'spec')
-    || (o.kind === 'StatefulSet' && p.length === 5 && p[1] === 'volumeClaimTemplates' && p[3] === 'spec');
+  const inClaim =
+    (o.kind === 'PersistentVolumeClaim' && p.length === 2 && p[0] === 'spec') ||
+    (o.kind === 'StatefulSet' && p.length === 5 && p[1] === 'volumeClaimTemplates' && p[3] === 'spec');
   if (!inClaim) return undefined;
   return last === 'storageClassName' ? 'StorageClass' : last === 'volumeAttributesClassName' ? 'VolumeAttributesClass' : undefined;
 }
 
 function isTopologyKey(ctx: CursorContext): boolean {
   const p = ctx.path;
-  return !!ctx.obj && isStorageClass(ctx.obj) && p[0] === 'allowedTopologies' && p[2] === 'matchLabelExpressions' && p[p.length - 1] === 'key' && p.length === 5;
+  return (
+    !!ctx.obj &&
+    isStorageClass(ctx.obj) &&
+    p[0] === 'allowedTopologies' &&
+    p[2] === 'matchLabelExpressions' &&
+    p[p.length - 1] === 'key' &&
+    p.length === 5
+  );
 }
 
 export function completeStorage(ctx: CursorContext): CompletionItem[] | undefined {
@@ -115,13 +156,28 @@ export function completeStorage(ctx: CursorContext): CompletionItem[] | undefine
   if (!obj) return undefined;
   const ref = claimRef(ctx);
   if (ref && !ctx.onKey) {
-    const names = [...new Set(ctx.index.byKind(ref).map((o) => o.name).filter((n): n is string => !!n && !isUnknownText(n)))];
-    return valueItems(ctx, names.map((n) => ({ value: n, doc: `${ref} in this workspace` })), false);
+    const names = [
+      ...new Set(
+        ctx.index
+          .byKind(ref)
+          .map((o) => o.name)
+          .filter((n): n is string => !!n && !isUnknownText(n)),
+      ),
+    ];
+    return valueItems(
+      ctx,
+      names.map((n) => ({ value: n, doc: `${ref} in this workspace` })),
+      false,
+    );
   }
   if (!isStorageObject(obj)) return undefined;
   const f = driverField(obj);
   if (f && ctx.path.length === 1 && ctx.path[0] === f && !ctx.onKey) {
-    return valueItems(ctx, PROVISIONERS.filter((p) => isStorageClass(obj) || p.value !== IN_TREE_EBS), false);
+    return valueItems(
+      ctx,
+      PROVISIONERS.filter((p) => isStorageClass(obj) || p.value !== IN_TREE_EBS),
+      false,
+    );
   }
   if (isTopologyKey(ctx) && !ctx.onKey) return valueItems(ctx, TOPOLOGY_KEYS, false);
   const cat = catalogOf(obj);
@@ -173,10 +229,12 @@ export function storageDefinition(ctx: CursorContext): Location[] | undefined {
   if (!ref || ctx.onKey) return undefined;
   const name = scalarString(ctx.node);
   if (!name) return undefined;
-  const out = ctx.index.byKind(ref).filter((o) => o.name === name && (ref === 'StorageClass' ? isStorageClass(o) : isVolumeAttributesClass(o))).map((o) => {
-    const r = nodeRange(o.node(['metadata', 'name'])) ?? o.documentOffsets();
-    return { uri: o.uri, range: o.chunk.toRange(r[0], r[1]) };
-  });
+  const out = ctx.index
+    .byKind(ref)
+    .filter((o) => o.name === name && (ref === 'StorageClass' ? isStorageClass(o) : isVolumeAttributesClass(o)))
+    .map((o) => {
+      const r = nodeRange(o.node(['metadata', 'name'])) ?? o.documentOffsets();
+      return { uri: o.uri, range: o.chunk.toRange(r[0], r[1]) };
+    });
   return out.length ? out : undefined;
 }
-

@@ -11,10 +11,18 @@ import { AUTO_MODE_EBS, EBS_CSI, IN_TREE_EBS } from './catalog';
 
 export type ClassKind = 'StorageClass' | 'VolumeAttributesClass' | 'VolumeSnapshotClass';
 
-export function isStorageClass(o: K8sObject): boolean { return o.kind === 'StorageClass' && o.group === 'storage.k8s.io'; }
-export function isVolumeAttributesClass(o: K8sObject): boolean { return o.kind === 'VolumeAttributesClass' && o.group === 'storage.k8s.io'; }
-export function isVolumeSnapshotClass(o: K8sObject): boolean { return o.kind === 'VolumeSnapshotClass' && o.group === 'snapshot.storage.k8s.io'; }
-export function isStorageObject(o: K8sObject): boolean { return isStorageClass(o) || isVolumeAttributesClass(o) || isVolumeSnapshotClass(o); }
+export function isStorageClass(o: K8sObject): boolean {
+  return o.kind === 'StorageClass' && o.group === 'storage.k8s.io';
+}
+export function isVolumeAttributesClass(o: K8sObject): boolean {
+  return o.kind === 'VolumeAttributesClass' && o.group === 'storage.k8s.io';
+}
+export function isVolumeSnapshotClass(o: K8sObject): boolean {
+  return o.kind === 'VolumeSnapshotClass' && o.group === 'snapshot.storage.k8s.io';
+}
+export function isStorageObject(o: K8sObject): boolean {
+  return isStorageClass(o) || isVolumeAttributesClass(o) || isVolumeSnapshotClass(o);
+}
 
 /** The field that names the driver, per kind. */
 export function driverField(o: K8sObject): 'provisioner' | 'driverName' | 'driver' | undefined {
@@ -33,7 +41,8 @@ export function ebsDriverOf(o: K8sObject): { kind?: DriverKind; value?: string; 
   const node = o.node([f]);
   if (isUnknownNode(node)) return { node };
   const value = scalarString(node);
-  const kind: DriverKind | undefined = value === EBS_CSI ? 'ebs' : value === AUTO_MODE_EBS ? 'auto' : value === IN_TREE_EBS ? 'in-tree' : undefined;
+  const kind: DriverKind | undefined =
+    value === EBS_CSI ? 'ebs' : value === AUTO_MODE_EBS ? 'auto' : value === IN_TREE_EBS ? 'in-tree' : undefined;
   return { kind, value, node };
 }
 
@@ -62,7 +71,15 @@ export function paramsOf(o: K8sObject): Param[] {
     const v = resolve(p.value, o.doc);
     const unknown = isUnknownNode(v);
     const isString = isScalar(v) && typeof (v as Scalar).value === 'string';
-    out.push({ pair: p, key, keyNode, valueNode: v, unknown, isString, value: isString && !unknown ? String((v as Scalar).value) : undefined });
+    out.push({
+      pair: p,
+      key,
+      keyNode,
+      valueNode: v,
+      unknown,
+      isString,
+      value: isString && !unknown ? String((v as Scalar).value) : undefined,
+    });
   }
   return out;
 }
@@ -84,9 +101,12 @@ function claimOf(obj: K8sObject, spec: Node | undefined): Claim | undefined {
   const sc = get('storageClassName');
   const vac = get('volumeAttributesClassName');
   return {
-    obj, spec,
-    storageClassName: isUnknownNode(sc) ? undefined : scalarString(sc), storageClassNode: sc,
-    vacName: isUnknownNode(vac) ? undefined : scalarString(vac), vacNode: vac,
+    obj,
+    spec,
+    storageClassName: isUnknownNode(sc) ? undefined : scalarString(sc),
+    storageClassNode: sc,
+    vacName: isUnknownNode(vac) ? undefined : scalarString(vac),
+    vacNode: vac,
   };
 }
 

@@ -37,14 +37,24 @@ function clusterFacts(index: WorkspaceIndex): ClusterFacts {
   if (hit && hit.key === key) return hit;
   const autoEvidence: ClusterFacts['autoEvidence'] = [];
   const driverEvidence: ClusterFacts['driverEvidence'] = [];
-  for (const np of index.byKind('NodePool')) if (isNodePoolV1(np) && isAutoMode(np)) { autoEvidence.push({ obj: np, why: `NodePool ${np.name ?? ''} uses an EKS Auto Mode NodeClass` }); break; }
-  for (const nc of index.byKind('NodeClass')) if (isAutoModeNodeClass(nc)) { autoEvidence.push({ obj: nc, why: `NodeClass ${nc.name ?? ''} (eks.amazonaws.com) is an EKS Auto Mode NodeClass` }); break; }
+  for (const np of index.byKind('NodePool'))
+    if (isNodePoolV1(np) && isAutoMode(np)) {
+      autoEvidence.push({ obj: np, why: `NodePool ${np.name ?? ''} uses an EKS Auto Mode NodeClass` });
+      break;
+    }
+  for (const nc of index.byKind('NodeClass'))
+    if (isAutoModeNodeClass(nc)) {
+      autoEvidence.push({ obj: nc, why: `NodeClass ${nc.name ?? ''} (eks.amazonaws.com) is an EKS Auto Mode NodeClass` });
+      break;
+    }
   const configs = clusterConfigsIn(index);
   for (const c of configs) {
     if (c.autoMode === true) autoEvidence.push({ obj: c.obj, why: `eksctl cluster ${c.name ?? ''} enables autoModeConfig` });
-    if (c.addons.includes('aws-ebs-csi-driver')) driverEvidence.push({ obj: c.obj, why: `eksctl cluster ${c.name ?? ''} installs the aws-ebs-csi-driver add-on` });
+    if (c.addons.includes('aws-ebs-csi-driver'))
+      driverEvidence.push({ obj: c.obj, why: `eksctl cluster ${c.name ?? ''} installs the aws-ebs-csi-driver add-on` });
   }
-  for (const d of index.byKind('CSIDriver')) if (d.name === EBS_CSI) driverEvidence.push({ obj: d, why: `CSIDriver ${EBS_CSI} is installed from this workspace` });
+  for (const d of index.byKind('CSIDriver'))
+    if (d.name === EBS_CSI) driverEvidence.push({ obj: d, why: `CSIDriver ${EBS_CSI} is installed from this workspace` });
   const names = new Set(configs.map((c) => c.name ?? ''));
   const nonAutoCluster = configs.length > 0 && names.size === 1 && configs.every((c) => c.autoMode === false) ? configs[0].obj : undefined;
   const facts: ClusterFacts = { key, autoEvidence, driverEvidence, nonAutoCluster };
@@ -70,30 +80,44 @@ export const storageProvisionerClusterCheck: Check = {
     if ((drv.kind === 'ebs' || drv.kind === 'in-tree') && facts.autoEvidence.length && !facts.driverEvidence.length) {
       const ev = facts.autoEvidence[0];
       const fix = replaceScalarFix(ctx.obj.chunk.text, drv.node, AUTO_MODE_EBS, `Change to ${AUTO_MODE_EBS}`);
-      ctx.report('ebs-provisioner-mismatch', drv.node,
+      ctx.report(
+        'ebs-provisioner-mismatch',
+        drv.node,
         `This workspace targets EKS Auto Mode (${ev.why}), whose nodes attach only volumes of ${AUTO_MODE_EBS}; ${drv.value} needs the self-managed EBS CSI driver, which nothing here installs, so claims stay Pending or their Pods cannot start on Auto Mode nodes. Use ${f}: ${AUTO_MODE_EBS}, or install the aws-ebs-csi-driver add-on for non-Auto Mode nodes.`,
-        { fixes: fix ? [fix] : undefined, related: facts.autoEvidence.map((e) => related(e.obj, e.why)) });
+        { fixes: fix ? [fix] : undefined, related: facts.autoEvidence.map((e) => related(e.obj, e.why)) },
+      );
       return;
     }
     if (drv.kind === 'auto' && facts.nonAutoCluster && !facts.autoEvidence.length) {
       const fix = replaceScalarFix(ctx.obj.chunk.text, drv.node, EBS_CSI, `Change to ${EBS_CSI}`);
       const name = facts.nonAutoCluster.name ?? '';
-      ctx.report('ebs-provisioner-mismatch', drv.node,
+      ctx.report(
+        'ebs-provisioner-mismatch',
+        drv.node,
         `${AUTO_MODE_EBS} is EKS Auto Mode's block storage, but the eksctl cluster ${name} of this workspace does not enable Auto Mode: nothing provisions these volumes and claims stay Pending. Use ${f}: ${EBS_CSI} with the EBS CSI driver add-on, or enable autoModeConfig.`,
-        { fixes: fix ? [fix] : undefined, related: [related(facts.nonAutoCluster, `eksctl cluster ${name} without Auto Mode`)] });
+        { fixes: fix ? [fix] : undefined, related: [related(facts.nonAutoCluster, `eksctl cluster ${name} without Auto Mode`)] },
+      );
     }
   },
 };
 
 // ───────────────────────────── claims → classes ─────────────────────────────
 
-interface ClassTable { key: number; names: Set<string>; anyUnknown: boolean; objs: K8sObject[] }
+interface ClassTable {
+  key: number;
+  names: Set<string>;
+  anyUnknown: boolean;
+  objs: K8sObject[];
+}
 const classCache = new WeakMap<WorkspaceIndex, Map<string, ClassTable>>();
 
 /** The names of the workspace's StorageClasses or VolumeAttributesClasses (cluster-scoped), per generation. */
 function classTable(index: WorkspaceIndex, kind: 'StorageClass' | 'VolumeAttributesClass'): ClassTable {
   let m = classCache.get(index);
-  if (!m) { m = new Map(); classCache.set(index, m); }
+  if (!m) {
+    m = new Map();
+    classCache.set(index, m);
+  }
   const key = index.kindGeneration(kind);
   const hit = m.get(kind);
   if (hit && hit.key === key) return hit;
@@ -118,7 +142,12 @@ function classTable(index: WorkspaceIndex, kind: 'StorageClass' | 'VolumeAttribu
  */
 const BUILT_IN_STORAGE_CLASSES = new Set(['gp2', 'ebs-csi-default-sc']);
 
-function checkClaimRef(ctx: CheckContext, kind: 'StorageClass' | 'VolumeAttributesClass', name: string | undefined, node: Node | undefined): void {
+function checkClaimRef(
+  ctx: CheckContext,
+  kind: 'StorageClass' | 'VolumeAttributesClass',
+  name: string | undefined,
+  node: Node | undefined,
+): void {
   if (name === undefined || name === '' || !node) return;
   if (kind === 'StorageClass' && BUILT_IN_STORAGE_CLASSES.has(name)) return;
   const t = classTable(ctx.index, kind);
@@ -126,9 +155,12 @@ function checkClaimRef(ctx: CheckContext, kind: 'StorageClass' | 'VolumeAttribut
   const guess = closest(name, t.names, 1)[0];
   const fix = guess ? replaceScalarFix(ctx.obj.chunk.text, node, guess, `Change to ${guess}`) : undefined;
   const list = [...t.names].slice(0, 5).join(', ') + (t.names.size > 5 ? ', …' : '');
-  ctx.report('storage-class-missing', node,
+  ctx.report(
+    'storage-class-missing',
+    node,
     `No ${kind} "${name}" in this workspace, which declares its ${kind === 'StorageClass' ? 'StorageClasses' : 'VolumeAttributesClasses'} (${list})${guess ? ` — did you mean "${guess}"?` : ''}. A claim naming a class that does not exist stays Pending. If the class is created elsewhere (another repository, a chart, the cluster), ignore this.`,
-    { fixes: fix ? [fix] : undefined, related: t.objs.slice(0, 5).map((o) => related(o, `${kind} ${o.name ?? ''}`)) });
+    { fixes: fix ? [fix] : undefined, related: t.objs.slice(0, 5).map((o) => related(o, `${kind} ${o.name ?? ''}`)) },
+  );
 }
 
 /** A claim's VolumeAttributesClass must be for the driver that provisions its StorageClass (the resizer refuses others). */
@@ -142,8 +174,12 @@ function checkDriversAgree(ctx: CheckContext, scName: string | undefined, vacNam
   if (!p.value || !d.value || (!p.kind && !d.kind)) return;
   const provisioner = p.kind === 'in-tree' ? EBS_CSI : p.value; // CSI migration: the PV's driver is ebs.csi.aws.com
   if (provisioner === d.value) return;
-  ctx.report('ebs-provisioner-mismatch', vacNode, `VolumeAttributesClass ${vacName} is for driver ${d.value}, but StorageClass ${scName} provisions this claim's volume with ${provisioner}: the external-provisioner refuses to create the volume ("VAC … is for driver … which does not match driver name"), and a later change to this class is not applied either.`,
-    { related: [related(vacs[0], `driverName: ${d.value}`), related(scs[0], `provisioner: ${p.value}`)] });
+  ctx.report(
+    'ebs-provisioner-mismatch',
+    vacNode,
+    `VolumeAttributesClass ${vacName} is for driver ${d.value}, but StorageClass ${scName} provisions this claim's volume with ${provisioner}: the external-provisioner refuses to create the volume ("VAC … is for driver … which does not match driver name"), and a later change to this class is not applied either.`,
+    { related: [related(vacs[0], `driverName: ${d.value}`), related(scs[0], `provisioner: ${p.value}`)] },
+  );
 }
 
 export const claimClassCheck: Check = {

@@ -23,7 +23,13 @@ import { addons, clusterVersionText, field, isClusterConfig, isNonEmpty, nodeGro
 import { podLabelsPath } from '../workspace/workloads';
 
 /** `at`: a node, or chunk-relative [start, end) offsets (a flag inside a script). */
-export interface UpgradeItem { code: string; at: Node | [number, number] | undefined; message: string; severity?: Severity; fixes?: Fix[] }
+export interface UpgradeItem {
+  code: string;
+  at: Node | [number, number] | undefined;
+  message: string;
+  severity?: Severity;
+  fixes?: Fix[];
+}
 
 export const VERSIONS_STANDARD_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html';
 
@@ -61,10 +67,18 @@ function eksctlItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
     // eksctl itself rejects AL2 when metadata.version is 1.33+ or unset (eksctl-al2-unsupported): this is the
     // upgrade view of a config still on an older version. A custom AMI is the user's own build.
     if (fam === 'amazonlinux2' && famNode && !customAmi && ownIsVersion && !atLeast(own!, '1.33') && atLeast(v, '1.33')) {
-      out.push({ code: 'upgrade-al2-ami', at: famNode, message: `${ng.path} runs Amazon Linux 2; EKS publishes no AL2 AMIs for ${v} (the last is 1.32), so these nodes cannot follow an upgrade to ${v}. Move the node group to AmazonLinux2023 or Bottlerocket first.` });
+      out.push({
+        code: 'upgrade-al2-ami',
+        at: famNode,
+        message: `${ng.path} runs Amazon Linux 2; EKS publishes no AL2 AMIs for ${v} (the last is 1.32), so these nodes cannot follow an upgrade to ${v}. Move the node group to AmazonLinux2023 or Bottlerocket first.`,
+      });
     }
     if (fam === 'amazonlinux2' && famNode && customAmi && atLeast(v, '1.35')) {
-      out.push({ code: 'upgrade-cgroup-v1', at: famNode, message: `${ng.path} runs a custom Amazon Linux 2 AMI, which uses cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to an AL2023 or Bottlerocket AMI before upgrading to ${v}.` });
+      out.push({
+        code: 'upgrade-cgroup-v1',
+        at: famNode,
+        message: `${ng.path} runs a custom Amazon Linux 2 AMI, which uses cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to an AL2023 or Bottlerocket AMI before upgrading to ${v}.`,
+      });
     }
     const scripts: Node[] = [];
     const ob = field(ng.node, 'overrideBootstrapCommand', obj);
@@ -80,13 +94,21 @@ function eksctlItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
     if (m && verNode && ownIsVersion) {
       const addonMinor = `${m[1]}.${m[2]}`;
       if (addonMinor !== own) {
-        out.push({ code: 'upgrade-addon-version-skew', at: verNode, message: `kube-proxy ${ver} is for Kubernetes ${addonMinor}, but metadata.version is ${own}: the kube-proxy add-on must match the cluster's minor version${compareVersions(addonMinor, own!) > 0 ? ' and may never be newer than the control plane' : ''}. Use a v${own}.x-eksbuild version (\`eksctl utils describe-addon-versions --kubernetes-version ${own}\`).` });
+        out.push({
+          code: 'upgrade-addon-version-skew',
+          at: verNode,
+          message: `kube-proxy ${ver} is for Kubernetes ${addonMinor}, but metadata.version is ${own}: the kube-proxy add-on must match the cluster's minor version${compareVersions(addonMinor, own!) > 0 ? ' and may never be newer than the control plane' : ''}. Use a v${own}.x-eksbuild version (\`eksctl utils describe-addon-versions --kubernetes-version ${own}\`).`,
+        });
       }
     }
     const cv = field(kp.node, 'configurationValues', obj);
     const cvText = knownString(cv);
     if (cv && cvText && atLeast(v, '1.35') && /["']?mode["']?\s*:\s*["']?ipvs\b/i.test(cvText)) {
-      out.push({ code: 'upgrade-deprecated-feature', at: cv, message: `kube-proxy runs in IPVS mode; Kubernetes 1.35 deprecates IPVS (removal is planned for a later release). Plan a move to the iptables or nftables mode. See ${VERSIONS_STANDARD_DOC}` });
+      out.push({
+        code: 'upgrade-deprecated-feature',
+        at: cv,
+        message: `kube-proxy runs in IPVS mode; Kubernetes 1.35 deprecates IPVS (removal is planned for a later release). Plan a move to the iptables or nftables mode. See ${VERSIONS_STANDARD_DOC}`,
+      });
     }
   }
 }
@@ -98,13 +120,28 @@ function nodeClassItems(obj: K8sObject, target: string, out: UpgradeItem[]): voi
     // With selector terms other than an alias the AMIs are the user's own (custom): only cgroup v1 matters.
     const custom = terms.some((t) => !field(t, 'alias', obj));
     if (knownString(fam) === 'AL2' && fam) {
-      if (!custom) out.push({ code: 'upgrade-al2-ami', at: fam, message: `This EC2NodeClass launches Amazon Linux 2 nodes; EKS publishes no AL2 AMIs for ${target} (the last is 1.32). Move to AL2023 or Bottlerocket before upgrading.` });
-      else if (atLeast(target, '1.35')) out.push({ code: 'upgrade-cgroup-v1', at: fam, message: `This EC2NodeClass runs custom Amazon Linux 2 AMIs, which use cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to AL2023 or Bottlerocket AMIs before upgrading to ${target}.` });
+      if (!custom)
+        out.push({
+          code: 'upgrade-al2-ami',
+          at: fam,
+          message: `This EC2NodeClass launches Amazon Linux 2 nodes; EKS publishes no AL2 AMIs for ${target} (the last is 1.32). Move to AL2023 or Bottlerocket before upgrading.`,
+        });
+      else if (atLeast(target, '1.35'))
+        out.push({
+          code: 'upgrade-cgroup-v1',
+          at: fam,
+          message: `This EC2NodeClass runs custom Amazon Linux 2 AMIs, which use cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to AL2023 or Bottlerocket AMIs before upgrading to ${target}.`,
+        });
     }
     for (const t of seqItems(obj.node(['spec', 'amiSelectorTerms']), obj)) {
       const alias = field(t, 'alias', obj);
       const a = knownString(alias);
-      if (alias && a && /^al2@/i.test(a)) out.push({ code: 'upgrade-al2-ami', at: alias, message: `The alias "${a}" selects Amazon Linux 2 AMIs, which EKS does not publish for ${target} (the last is 1.32). Use al2023@… or bottlerocket@….` });
+      if (alias && a && /^al2@/i.test(a))
+        out.push({
+          code: 'upgrade-al2-ami',
+          at: alias,
+          message: `The alias "${a}" selects Amazon Linux 2 AMIs, which EKS does not publish for ${target} (the last is 1.32). Use al2023@… or bottlerocket@….`,
+        });
     }
   }
   const ud = obj.node(['spec', 'userData']);
@@ -126,12 +163,20 @@ function scriptItems(obj: K8sObject, node: Node, where: string, v: string, out: 
   for (const f of REMOVED_KUBELET_FLAGS) {
     const re = new RegExp(`${f.flag}(?![\\w-])`);
     if (atLeast(v, f.removedIn) && re.test(text)) {
-      out.push({ code: 'upgrade-removed-kubelet-flag', at: at(re), message: `${where} passes ${f.flag} to the kubelet; Kubernetes ${f.removedIn} removed that flag and the kubelet refuses to start with it. Remove it before upgrading to ${v}.` });
+      out.push({
+        code: 'upgrade-removed-kubelet-flag',
+        at: at(re),
+        message: `${where} passes ${f.flag} to the kubelet; Kubernetes ${f.removedIn} removed that flag and the kubelet refuses to start with it. Remove it before upgrading to ${v}.`,
+      });
     }
   }
   const cg = /systemd\.unified_cgroup_hierarchy=0|systemd\.legacy_systemd_cgroup_controller(?:=1|=yes|=true)?(?![\w=-])/;
   if (atLeast(v, '1.35') && cg.test(text)) {
-    out.push({ code: 'upgrade-cgroup-v1', at: at(cg), message: `${where} switches the node to cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to cgroup v2 before upgrading to ${v}.` });
+    out.push({
+      code: 'upgrade-cgroup-v1',
+      at: at(cg),
+      message: `${where} switches the node to cgroup v1; from Kubernetes 1.35 the kubelet refuses to start on cgroup v1 unless its configuration sets failCgroupV1: false. Move to cgroup v2 before upgrading to ${v}.`,
+    });
   }
 }
 
@@ -139,11 +184,22 @@ const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
 function objectItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
   if (obj.kind === 'Endpoints' && obj.apiVersion === 'v1' && atLeast(target, '1.33')) {
-    out.push({ code: 'upgrade-deprecated-feature', at: obj.node(['kind']), message: 'The Endpoints API is deprecated from Kubernetes 1.33 (the API server answers with a warning); use EndpointSlice (discovery.k8s.io/v1) for new work.' });
+    out.push({
+      code: 'upgrade-deprecated-feature',
+      at: obj.node(['kind']),
+      message:
+        'The Endpoints API is deprecated from Kubernetes 1.33 (the API server answers with a warning); use EndpointSlice (discovery.k8s.io/v1) for new work.',
+    });
   }
   if (obj.kind === 'ServiceAccount' && atLeast(target, '1.32')) {
     const p = getPair(obj.node(['metadata', 'annotations']), 'kubernetes.io/enforce-mountable-secrets');
-    if (p) out.push({ code: 'upgrade-deprecated-feature', at: p.key as Node, message: 'kubernetes.io/enforce-mountable-secrets is deprecated from Kubernetes 1.32 and will be removed; isolate Secrets by namespace instead.' });
+    if (p)
+      out.push({
+        code: 'upgrade-deprecated-feature',
+        at: p.key as Node,
+        message:
+          'kubernetes.io/enforce-mountable-secrets is deprecated from Kubernetes 1.32 and will be removed; isolate Secrets by namespace instead.',
+      });
   }
   if (atLeast(target, '1.34')) {
     const labels = podLabelsPath(obj);
@@ -152,7 +208,11 @@ function objectItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
     for (const p of pairs(ann)) {
       const k = keyString(p);
       if (k && k.startsWith(APPARMOR_PREFIX)) {
-        out.push({ code: 'upgrade-deprecated-feature', at: p.key as Node, message: `AppArmor annotations (${APPARMOR_PREFIX}<container>) are replaced by securityContext.appArmorProfile, and EKS 1.34 deprecates AppArmor itself; consider seccomp or Pod Security Standards.` });
+        out.push({
+          code: 'upgrade-deprecated-feature',
+          at: p.key as Node,
+          message: `AppArmor annotations (${APPARMOR_PREFIX}<container>) are replaced by securityContext.appArmorProfile, and EKS 1.34 deprecates AppArmor itself; consider seccomp or Pod Security Standards.`,
+        });
       }
     }
   }
@@ -160,17 +220,31 @@ function objectItems(obj: K8sObject, target: string, out: UpgradeItem[]): void {
     for (const p of pairs(obj.node(['data']))) {
       const v = resolve(p.value, obj.doc);
       const t = knownString(v);
-      if (v && t && /^\s*mode\s*:\s*["']?ipvs["']?\s*$/m.test(t)) out.push({ code: 'upgrade-deprecated-feature', at: v, message: `kube-proxy runs in IPVS mode; Kubernetes 1.35 deprecates IPVS (removal is planned for a later release). Plan a move to the iptables or nftables mode. See ${VERSIONS_STANDARD_DOC}` });
+      if (v && t && /^\s*mode\s*:\s*["']?ipvs["']?\s*$/m.test(t))
+        out.push({
+          code: 'upgrade-deprecated-feature',
+          at: v,
+          message: `kube-proxy runs in IPVS mode; Kubernetes 1.35 deprecates IPVS (removal is planned for a later release). Plan a move to the iptables or nftables mode. See ${VERSIONS_STANDARD_DOC}`,
+        });
     }
   }
   if (obj.kind === 'VolumeAttributesClass' && obj.apiVersion === 'storage.k8s.io/v1beta1' && atLeast(target, '1.34')) {
     const n = obj.node(['apiVersion']);
     const r = nodeRange(n);
     out.push({
-      code: 'upgrade-vac-beta', at: n,
-      message: 'VolumeAttributesClass is GA as storage.k8s.io/v1 from Kubernetes 1.34 (the beta kept working on EKS 1.31–1.33 with the AWS-managed CSI sidecars); move to v1.',
-      fixes: r ? [{ title: 'Change apiVersion to storage.k8s.io/v1', edits: [{ start: r[0], end: r[1], newText: 'storage.k8s.io/v1' }], preferred: true }] : undefined,
+      code: 'upgrade-vac-beta',
+      at: n,
+      message:
+        'VolumeAttributesClass is GA as storage.k8s.io/v1 from Kubernetes 1.34 (the beta kept working on EKS 1.31–1.33 with the AWS-managed CSI sidecars); move to v1.',
+      fixes: r
+        ? [
+            {
+              title: 'Change apiVersion to storage.k8s.io/v1',
+              edits: [{ start: r[0], end: r[1], newText: 'storage.k8s.io/v1' }],
+              preferred: true,
+            },
+          ]
+        : undefined,
     });
   }
 }
-

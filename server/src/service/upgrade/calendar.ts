@@ -84,7 +84,8 @@ export function newestStandard(on: string): string | undefined {
 
 /** Minor versions between two versions, exclusive of `from`, inclusive of `to` ("1.31" → "1.33": 1.32, 1.33). */
 export function versionSteps(from: string, to: string): string[] {
-  const a = parseMinorVersion(from), b = parseMinorVersion(to);
+  const a = parseMinorVersion(from),
+    b = parseMinorVersion(to);
   if (!a || !b || a[0] !== b[0] || b[1] <= a[1]) return [];
   const out: string[] = [];
   for (let m = a[1] + 1; m <= b[1]; m++) out.push(`${a[0]}.${m}`);
@@ -96,12 +97,17 @@ export function supportWindowText(version: string, on: string): string {
   const s = supportStatus(version, on);
   const e = s.entry;
   switch (s.phase) {
-    case 'standard': return `Kubernetes ${s.version} is in EKS standard support until ${e!.endOfStandard}, then in extended support (extra cost) until ${e!.endOfExtended}.`;
-    case 'extended': return `Kubernetes ${s.version} left EKS standard support on ${e!.endOfStandard}; it is in extended support, billed per cluster hour, until ${e!.endOfExtended}.`;
-    case 'ended': return e
-      ? `Kubernetes ${s.version} reached the end of EKS extended support on ${e.endOfExtended}: new clusters cannot use it and existing control planes are upgraded automatically.`
-      : `Kubernetes ${s.version} is older than every version EKS still supports (the oldest in our calendar, ${OLDEST.version}, left extended support on ${OLDEST.endOfExtended}).`;
-    case 'not-yet-released': return `Kubernetes ${s.version} is planned on EKS for ${e!.eksRelease}; standard support until ${e!.endOfStandard}, extended until ${e!.endOfExtended}.`;
-    default: return `Kubernetes ${s.version} is not in our EKS calendar (data as of ${CALENDAR_AS_OF}, newest ${NEWEST.version}); check \`aws eks describe-cluster-versions\`.`;
+    case 'standard':
+      return `Kubernetes ${s.version} is in EKS standard support until ${e!.endOfStandard}, then in extended support (extra cost) until ${e!.endOfExtended}.`;
+    case 'extended':
+      return `Kubernetes ${s.version} left EKS standard support on ${e!.endOfStandard}; it is in extended support, billed per cluster hour, until ${e!.endOfExtended}.`;
+    case 'ended':
+      return e
+        ? `Kubernetes ${s.version} reached the end of EKS extended support on ${e.endOfExtended}: new clusters cannot use it and existing control planes are upgraded automatically.`
+        : `Kubernetes ${s.version} is older than every version EKS still supports (the oldest in our calendar, ${OLDEST.version}, left extended support on ${OLDEST.endOfExtended}).`;
+    case 'not-yet-released':
+      return `Kubernetes ${s.version} is planned on EKS for ${e!.eksRelease}; standard support until ${e!.endOfStandard}, extended until ${e!.endOfExtended}.`;
+    default:
+      return `Kubernetes ${s.version} is not in our EKS calendar (data as of ${CALENDAR_AS_OF}, newest ${NEWEST.version}); check \`aws eks describe-cluster-versions\`.`;
   }
 }

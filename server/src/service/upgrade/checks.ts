@@ -23,8 +23,14 @@ export const eksVersionSupportCheck: Check = {
     const v = String((n as Scalar).value);
     const on = today(ctx.settings.today);
     const s = supportStatus(v, on);
-    if (s.phase === 'ended') ctx.report('eks-version-end-of-support', n, `${supportWindowText(v, on)} Pick a version in standard support. Calendar: ${CALENDAR_SOURCE}`);
-    else if (s.phase === 'extended') ctx.report('eks-version-extended-support', n, `${supportWindowText(v, on)} Calendar: ${CALENDAR_SOURCE}`);
+    if (s.phase === 'ended')
+      ctx.report(
+        'eks-version-end-of-support',
+        n,
+        `${supportWindowText(v, on)} Pick a version in standard support. Calendar: ${CALENDAR_SOURCE}`,
+      );
+    else if (s.phase === 'extended')
+      ctx.report('eks-version-extended-support', n, `${supportWindowText(v, on)} Calendar: ${CALENDAR_SOURCE}`);
   },
 };
 
@@ -43,7 +49,9 @@ export const upgradeBreakageCheck: Check = {
  * What to tell the user about the target version they configured (`eksManifests.kubernetesVersion`,
  * `--kubernetes-version`): a warning past the end of extended support, an info in extended support.
  */
-export function targetVersionNote(settings: Pick<Settings, 'kubernetesVersion' | 'today'>): { severity: Severity; message: string } | undefined {
+export function targetVersionNote(
+  settings: Pick<Settings, 'kubernetesVersion' | 'today'>,
+): { severity: Severity; message: string } | undefined {
   const on = today(settings.today);
   const s = supportStatus(settings.kubernetesVersion, on);
   if (s.phase === 'ended') return { severity: 'warning', message: `Target Kubernetes ${s.version}: ${supportWindowText(s.version, on)}` };

@@ -14,7 +14,14 @@ export const upgradeRequests: RequestHandlers = {
     const on = today(fixed);
     return EKS_CALENDAR.map((e) => {
       const phase = supportStatus(e.version, on).phase as 'standard' | 'extended' | 'ended' | 'not-yet-released';
-      const description = phase === 'standard' ? `standard support until ${e.endOfStandard}` : phase === 'extended' ? `extended support until ${e.endOfExtended}` : phase === 'ended' ? 'past extended support' : 'not yet on EKS';
+      const description =
+        phase === 'standard'
+          ? `standard support until ${e.endOfStandard}`
+          : phase === 'extended'
+            ? `extended support until ${e.endOfExtended}`
+            : phase === 'ended'
+              ? 'past extended support'
+              : 'not yet on EKS';
       return { version: e.version, phase, description };
     });
   },
@@ -22,9 +29,12 @@ export const upgradeRequests: RequestHandlers = {
   [Requests.planUpgrade]: (p, ctx) => {
     const plan = planUpgrade(ctx.index, { target: p.target, today: p.today });
     const mustChange = plan.items.filter((i) => i.level === 'must').length;
-    const text = p.format === 'json' ? JSON.stringify(plan, null, 2) + '\n'
-      : p.format === 'text' ? planText(plan, { where: (l) => `${relative(l.uri, p.base)}:${l.range.start.line + 1}:${l.range.start.character + 1}` })
-        : planMarkdown(plan, { where: (l) => markdownLink(l, p.base, p.links ?? 'uri'), cluster: p.cluster });
+    const text =
+      p.format === 'json'
+        ? JSON.stringify(plan, null, 2) + '\n'
+        : p.format === 'text'
+          ? planText(plan, { where: (l) => `${relative(l.uri, p.base)}:${l.range.start.line + 1}:${l.range.start.character + 1}` })
+          : planMarkdown(plan, { where: (l) => markdownLink(l, p.base, p.links ?? 'uri'), cluster: p.cluster });
     return { text, mustChange, items: plan.items.length };
   },
 };
@@ -39,7 +49,11 @@ export function upgradeSettingsNotes(settings: Settings): SettingsNote[] {
 function relative(uri: string, base: string | undefined): string {
   const b = base?.replace(/\/+$/, '');
   const rest = b && uri.startsWith(b + '/') ? uri.slice(b.length + 1) : uri.replace(/^file:\/\//, '');
-  try { return decodeURIComponent(rest); } catch { return rest; }
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
+  }
 }
 
 function markdownLink(l: PlanLocation, base: string | undefined, links: 'uri' | 'relative'): string {

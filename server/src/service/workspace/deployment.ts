@@ -15,15 +15,25 @@ import { CHARTS, CUSTOM_RESOURCES, type WorkspaceIndex } from './workspaceIndex'
 /** What these questions read from the index (for a check's `reads`). */
 export const DEPLOYMENT_READS: readonly string[] = [...KUSTOMIZE_READS, CHARTS, CUSTOM_RESOURCES];
 
-interface Unit { roots: string[]; chart?: string; dir: string }
-interface UnitCache { key: string; units: Map<string, Unit> }
+interface Unit {
+  roots: string[];
+  chart?: string;
+  dir: string;
+}
+interface UnitCache {
+  key: string;
+  units: Map<string, Unit>;
+}
 const unitCaches = new WeakMap<WorkspaceIndex, UnitCache>();
 
 /** Where a file is deployed from (cached per file until a kustomization or a Chart.yaml changes). */
 function unitOf(index: WorkspaceIndex, uri: string): Unit {
   const key = index.kindsKey(UNIT_READS);
   let c = unitCaches.get(index);
-  if (!c || c.key !== key) { c = { key, units: new Map() }; unitCaches.set(index, c); }
+  if (!c || c.key !== key) {
+    c = { key, units: new Map() };
+    unitCaches.set(index, c);
+  }
   let u = c.units.get(uri);
   if (!u) {
     u = { roots: membershipsOf(index, uri).map((m) => m.root), chart: index.chartRootOf(uri), dir: folderOf(uri) };
@@ -48,10 +58,25 @@ export function deployedTogether(index: WorkspaceIndex, a: string, b: string): b
  * monitoring rules, load balancer bindings, secrets, routes): they do not make a namespace incomplete.
  */
 const INERT_GROUPS: ReadonlySet<string> = new Set([
-  'karpenter.sh', 'karpenter.k8s.aws', 'eks.amazonaws.com', 'cert-manager.io', 'acme.cert-manager.io', 'monitoring.coreos.com',
-  'elbv2.k8s.aws', 'external-secrets.io', 'secrets-store.csi.x-k8s.io', 'gateway.networking.k8s.io', 'snapshot.storage.k8s.io',
-  'policy.networking.k8s.io', 'vpcresources.k8s.aws', 'crd.k8s.amazonaws.com', 'networking.k8s.aws', 'application-networking.k8s.aws',
-  'autoscaling.k8s.io', 'metrics.k8s.io', 'scheduling.x-k8s.io',
+  'karpenter.sh',
+  'karpenter.k8s.aws',
+  'eks.amazonaws.com',
+  'cert-manager.io',
+  'acme.cert-manager.io',
+  'monitoring.coreos.com',
+  'elbv2.k8s.aws',
+  'external-secrets.io',
+  'secrets-store.csi.x-k8s.io',
+  'gateway.networking.k8s.io',
+  'snapshot.storage.k8s.io',
+  'policy.networking.k8s.io',
+  'vpcresources.k8s.aws',
+  'crd.k8s.amazonaws.com',
+  'networking.k8s.aws',
+  'application-networking.k8s.aws',
+  'autoscaling.k8s.io',
+  'metrics.k8s.io',
+  'scheduling.x-k8s.io',
 ]);
 
 /** Namespaces the cluster and its add-ons fill: a workspace never holds all their objects. */
@@ -59,7 +84,10 @@ const SHARED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-pub
 
 const CUSTOM_READS: readonly string[] = [CUSTOM_RESOURCES];
 
-interface SourcesCache { key: string; objects: K8sObject[] }
+interface SourcesCache {
+  key: string;
+  objects: K8sObject[];
+}
 const sourcesCache = new WeakMap<WorkspaceIndex, SourcesCache>();
 
 /** Custom resources that may create Services or Pods (operators' CRs, HelmRelease, Argo CD Applications). */
@@ -83,7 +111,8 @@ function creatingResources(index: WorkspaceIndex): K8sObject[] {
  * may create objects there.
  */
 export function unseenSources(index: WorkspaceIndex, uri: string, namespace: string | undefined): string | undefined {
-  if (namespace !== undefined && SHARED_NAMESPACES.has(namespace)) return `${namespace} also holds what the cluster and its add-ons install`;
+  if (namespace !== undefined && SHARED_NAMESPACES.has(namespace))
+    return `${namespace} also holds what the cluster and its add-ons install`;
   for (const m of membershipsOf(index, uri)) if (m.unseen) return m.unseen;
   const chart = index.chartRootOf(uri);
   if (chart !== undefined && chartHasDependencies(index, chart)) return 'its Helm chart has dependencies (subcharts)';
@@ -99,7 +128,8 @@ function chartHasDependencies(index: WorkspaceIndex, chartDir: string): boolean 
   if (!f) return false;
   for (const o of f.objects()) {
     const deps = o.node(['dependencies']);
-    if (deps && 'items' in deps && Array.isArray((deps as { items: unknown[] }).items) && (deps as { items: unknown[] }).items.length > 0) return true;
+    if (deps && 'items' in deps && Array.isArray((deps as { items: unknown[] }).items) && (deps as { items: unknown[] }).items.length > 0)
+      return true;
   }
   return false;
 }

@@ -30,7 +30,11 @@ export function joinUri(folder: string, rel: string): string | undefined {
   const segs = parts.slice(3);
   for (const seg of rel.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') { if (!segs.length) return undefined; segs.pop(); continue; }
+    if (seg === '..') {
+      if (!segs.length) return undefined;
+      segs.pop();
+      continue;
+    }
     segs.push(encodeSegment(seg));
   }
   return [...base, ...segs].join('/');
@@ -45,6 +49,9 @@ function encodeSegment(s: string): string {
 export function ancestorFolders(fileUri: string, limit = 32): string[] {
   const out: string[] = [];
   let cur = parentUri(fileUri);
-  while (cur && out.length < limit) { out.push(cur); cur = parentUri(cur); }
+  while (cur && out.length < limit) {
+    out.push(cur);
+    cur = parentUri(cur);
+  }
   return out;
 }

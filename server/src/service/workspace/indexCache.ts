@@ -30,7 +30,8 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefi
     const k = key(o);
     if (k === undefined) continue;
     const l = m.get(k);
-    if (l) l.push(o); else m.set(k, [o]);
+    if (l) l.push(o);
+    else m.set(k, [o]);
   }
   return m;
 }

@@ -19,7 +19,10 @@ function* containerNodes(spec: Node | undefined, doc: import('yaml').Document): 
   for (const list of ['containers', 'initContainers']) {
     const cs = child(spec, list, doc);
     if (!isSeq(cs)) continue;
-    for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) { const c = child(cs, i, doc); if (c) yield c; }
+    for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) {
+      const c = child(cs, i, doc);
+      if (c) yield c;
+    }
   }
 }
 
@@ -90,8 +93,14 @@ export const POD_TEMPLATE_PATHS: Record<string, NodePath> = {
 
 /** The API groups each workload kind is served from (`extensions` for the legacy Deployment/DaemonSet/ReplicaSet). */
 const WORKLOAD_GROUPS: Record<string, readonly string[]> = {
-  Deployment: ['apps', 'extensions'], StatefulSet: ['apps'], DaemonSet: ['apps', 'extensions'], ReplicaSet: ['apps', 'extensions'],
-  ReplicationController: [''], Job: ['batch'], CronJob: ['batch'], Pod: [''],
+  Deployment: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  ReplicationController: [''],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Pod: [''],
 };
 
 /** The path to an object's Pod template (for a bare Pod: the root), or undefined when it runs no Pods. */
@@ -134,7 +143,10 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
       let containersKnown = !obj.isOpen(specPath) && !obj.hasTemplateLines;
       for (const list of ['containers', 'initContainers'] as const) {
         const cs = child(spec, list, doc);
-        if (cs !== undefined && !isSeq(cs)) { containersKnown = false; continue; }
+        if (cs !== undefined && !isSeq(cs)) {
+          containersKnown = false;
+          continue;
+        }
         if (!isSeq(cs)) continue;
         if (obj.isOpen(cs)) containersKnown = false;
         for (let i = 0; i < (cs as YAMLSeq).items.length && i < 200; i++) {
@@ -164,16 +176,34 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
       // In a template, `hostNetwork: true` inside `{{ if }}` holds only when a value says so: not known here.
       const hostNode = child(spec, 'hostNetwork', doc);
       const hostRange = (hostNode as { range?: number[] } | undefined)?.range;
-      const hostNetwork = scalarString(hostNode) === 'true' && !(obj.hasTemplates && hostRange && enclosingConditions(obj.chunk.source, hostRange[0]).length > 0);
+      const hostNetwork =
+        scalarString(hostNode) === 'true' &&
+        !(obj.hasTemplates && hostRange && enclosingConditions(obj.chunk.source, hostRange[0]).length > 0);
       const labelsNode = nodeAt(tpl, ['metadata', 'labels'], doc);
-      const labelsOpen = Object.entries(podLabels).some(([k, v]) => isUnknownText(k) || isUnknownText(v))
-        || (obj.hasTemplates && (labelsNode !== undefined ? obj.isOpen(labelsNode) : obj.isOpen(nodeAt(tpl, ['metadata'], doc) ?? tpl)));
-      const portsOpen = ports.some((p) => (p.name !== undefined && isUnknownText(p.name)))
-        || (obj.hasTemplates && (obj.isOpen(child(spec, 'containers', doc)) || [...containerNodes(spec, doc)].some((c) => obj.isOpen(c) || obj.isOpen(child(c, 'ports', doc)))));
+      const labelsOpen =
+        Object.entries(podLabels).some(([k, v]) => isUnknownText(k) || isUnknownText(v)) ||
+        (obj.hasTemplates && (labelsNode !== undefined ? obj.isOpen(labelsNode) : obj.isOpen(nodeAt(tpl, ['metadata'], doc) ?? tpl)));
+      const portsOpen =
+        ports.some((p) => p.name !== undefined && isUnknownText(p.name)) ||
+        (obj.hasTemplates &&
+          (obj.isOpen(child(spec, 'containers', doc)) ||
+            [...containerNodes(spec, doc)].some((c) => obj.isOpen(c) || obj.isOpen(child(c, 'ports', doc)))));
       const saNode = child(spec, 'serviceAccountName', doc) ?? child(spec, 'serviceAccount', doc);
       w = {
-        obj, kind, name: obj.name, namespace: obj.namespace, templatePath: path, podLabels, ports, containers, containersKnown,
-        serviceAccountName: scalarString(saNode), serviceAccountNode: saNode, hostNetwork, labelsOpen, portsOpen,
+        obj,
+        kind,
+        name: obj.name,
+        namespace: obj.namespace,
+        templatePath: path,
+        podLabels,
+        ports,
+        containers,
+        containersKnown,
+        serviceAccountName: scalarString(saNode),
+        serviceAccountNode: saNode,
+        hostNetwork,
+        labelsOpen,
+        portsOpen,
       };
     }
   } catch {
@@ -185,7 +215,12 @@ export function workloadOf(obj: K8sObject): Workload | undefined {
 
 const WORKLOAD = new MemoKey<Workload | undefined>('workload');
 
-interface Cached { workloads: Workload[]; namespaces: NamespaceInfo[]; usedNamespaces: string[]; byNamespace: Map<string, Workload[]> }
+interface Cached {
+  workloads: Workload[];
+  namespaces: NamespaceInfo[];
+  usedNamespaces: string[];
+  byNamespace: Map<string, Workload[]>;
+}
 
 /** What the workspace views below are built from: re-built only when one of these changes. */
 export const WORKLOADS_AND_NAMESPACES: readonly string[] = [...Object.keys(POD_TEMPLATE_PATHS), 'Namespace', NAMESPACES_IN_USE];

@@ -23,7 +23,10 @@ export function mayHoldManifest(text: string): boolean {
 }
 
 /** The index's limits on what it parses (see Settings). */
-export interface FileLimits { maxFileSize: number; maxFileLines: number }
+export interface FileLimits {
+  maxFileSize: number;
+  maxFileLines: number;
+}
 
 /** Line count of a text as LSP counts lines (LF, CRLF and a lone CR end a line). */
 function lineCount(text: string): number {
@@ -44,7 +47,11 @@ export class ManifestFile {
   /** True when the text has no `apiVersion`/`kind` key at all (mayHoldManifest): kept unparsed. */
   notManifest = false;
   private rawText = '';
-  constructor(readonly uri: string, text: string, limits: FileLimits) {
+  constructor(
+    readonly uri: string,
+    text: string,
+    limits: FileLimits,
+  ) {
     this.role = fileRole(uri);
     // The service reads Go-template actions as masked (shared/manifest/template.ts).
     this.yaml = new YamlFile('', { templates: true });
@@ -61,9 +68,15 @@ export class ManifestFile {
     this.yaml.update(this.tooLarge || this.notManifest ? '' : text);
   }
   /** Over the size or the line limit: not analysed (one diagnostic says so). */
-  get tooLarge(): boolean { return this.tooLargeSize !== undefined || this.tooManyLines !== undefined; }
-  get text(): string { return this.rawText; }
-  get chunks(): YamlChunk[] { return this.yaml.chunks; }
+  get tooLarge(): boolean {
+    return this.tooLargeSize !== undefined || this.tooManyLines !== undefined;
+  }
+  get text(): string {
+    return this.rawText;
+  }
+  get chunks(): YamlChunk[] {
+    return this.yaml.chunks;
+  }
 
   /** Objects of one chunk (memoised on the chunk, so unchanged chunks keep their instances). */
   objectsOf(chunk: YamlChunk): K8sObject[] {
@@ -84,7 +97,11 @@ export class ManifestFile {
   }
 }
 
-export interface ObjectRef { kind: string; name: string; namespace?: string }
+export interface ObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
 
 /** Pseudo-kind for "the set of namespaces objects name": touched when that set may have changed. */
 export const NAMESPACES_IN_USE = '#namespaces';
@@ -122,7 +139,10 @@ export class WorkspaceIndex {
   /** A cache key for "these kinds as they are now". */
   kindsKey(kinds: readonly string[]): string {
     // Asked per object by many caches within one generation: remembered per list (module constants).
-    if (this.keyMemoGeneration !== this.generation) { this.keyMemo = new WeakMap(); this.keyMemoGeneration = this.generation; }
+    if (this.keyMemoGeneration !== this.generation) {
+      this.keyMemo = new WeakMap();
+      this.keyMemoGeneration = this.generation;
+    }
     let key = this.keyMemo.get(kinds);
     if (key !== undefined) return key;
     key = '';
@@ -164,7 +184,11 @@ export class WorkspaceIndex {
     };
     for (const c of removed) note(c, -1);
     for (const c of added) note(c, +1);
-    for (const n of namespaces.values()) if (n !== 0) { this.kindGen.set(NAMESPACES_IN_USE, this.generation); break; }
+    for (const n of namespaces.values())
+      if (n !== 0) {
+        this.kindGen.set(NAMESPACES_IN_USE, this.generation);
+        break;
+      }
   }
 
   /** Add or update a file. Returns the file; unchanged text is a no-op. */
@@ -210,7 +234,8 @@ export class WorkspaceIndex {
       for (const o of this.all()) {
         if (!o.kind) continue;
         const list = byKind.get(o.kind);
-        if (list) list.push(o); else byKind.set(o.kind, [o]);
+        if (list) list.push(o);
+        else byKind.set(o.kind, [o]);
       }
       this.kindCache = { generation: this.generation, byKind };
     }
@@ -237,7 +262,8 @@ export class WorkspaceIndex {
   /** Every custom resource of the workspace (model/documentKind.ts): changes with CUSTOM_RESOURCES. */
   customResources(): K8sObject[] {
     const out: K8sObject[] = [];
-    for (const f of this.files.values()) for (const o of f.objects()) if (o.isManifest && isCustomResource(o.apiVersion, o.kind)) out.push(o);
+    for (const f of this.files.values())
+      for (const o of f.objects()) if (o.isManifest && isCustomResource(o.apiVersion, o.kind)) out.push(o);
     return out;
   }
 

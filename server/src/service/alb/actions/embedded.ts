@@ -29,7 +29,11 @@ class Builder {
   start: number[] = [];
   end: number[] = [];
   push(text: string, s: number, e: number): void {
-    for (let k = 0; k < text.length; k++) { this.value += text[k]; this.start.push(s); this.end.push(e); }
+    for (let k = 0; k < text.length; k++) {
+      this.value += text[k];
+      this.start.push(s);
+      this.end.push(e);
+    }
   }
   /** Remove trailing characters from `from` on. */
   truncate(from: number): void {
@@ -40,13 +44,33 @@ class Builder {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
-  '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_ESCAPES: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-function isBreak(c: string | undefined): boolean { return c === '\n' || c === '\r'; }
-function isWhite(c: string | undefined): boolean { return c === ' ' || c === '\t'; }
+function isBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r';
+}
+function isWhite(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
 
 /** Length of the line break at i (\n, \r\n or \r), 0 when none. */
 function breakLen(src: string, i: number): number {
@@ -61,7 +85,10 @@ function breakLen(src: string, i: number): number {
  */
 function flowText(src: string, a: number, b: number, style: ScalarStyle, out: Builder): void {
   let pending: number[] = [];
-  const flush = (): void => { for (const p of pending) out.push(src[p], p, p + 1); pending = []; };
+  const flush = (): void => {
+    for (const p of pending) out.push(src[p], p, p + 1);
+    pending = [];
+  };
   /** Skip a line break at i and following empty lines; returns [next index, empty line break offsets]. */
   const skipBreaks = (i: number): [number, number[]] => {
     i += breakLen(src, i);
@@ -69,7 +96,11 @@ function flowText(src: string, a: number, b: number, style: ScalarStyle, out: Bu
     for (;;) {
       let j = i;
       while (j < b && isWhite(src[j])) j++;
-      if (j < b && isBreak(src[j])) { empties.push(j); i = j + breakLen(src, j); continue; }
+      if (j < b && isBreak(src[j])) {
+        empties.push(j);
+        i = j + breakLen(src, j);
+        continue;
+      }
       return [j, empties];
     }
   };
@@ -86,19 +117,36 @@ function flowText(src: string, a: number, b: number, style: ScalarStyle, out: Bu
         continue;
       }
       flush();
-      if (n !== undefined && SIMPLE_ESCAPES[n] !== undefined) { out.push(SIMPLE_ESCAPES[n], i, i + 2); i += 2; continue; }
+      if (n !== undefined && SIMPLE_ESCAPES[n] !== undefined) {
+        out.push(SIMPLE_ESCAPES[n], i, i + 2);
+        i += 2;
+        continue;
+      }
       const hex = n !== undefined ? HEX_ESCAPES[n] : undefined;
       if (hex !== undefined) {
         const digits = src.slice(i + 2, i + 2 + hex);
         const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === hex ? parseInt(digits, 16) : NaN;
-        if (!Number.isNaN(code) && code <= 0x10ffff) { out.push(String.fromCodePoint(code), i, i + 2 + hex); i += 2 + hex; continue; }
+        if (!Number.isNaN(code) && code <= 0x10ffff) {
+          out.push(String.fromCodePoint(code), i, i + 2 + hex);
+          i += 2 + hex;
+          continue;
+        }
       }
       out.push(c, i, i + 1); // invalid escape: keep as is (the value comparison will notice)
       i++;
       continue;
     }
-    if (style === 'QUOTE_SINGLE' && c === "'" && src[i + 1] === "'") { flush(); out.push("'", i, i + 2); i += 2; continue; }
-    if (isWhite(c)) { pending.push(i); i++; continue; }
+    if (style === 'QUOTE_SINGLE' && c === "'" && src[i + 1] === "'") {
+      flush();
+      out.push("'", i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (isWhite(c)) {
+      pending.push(i);
+      i++;
+      continue;
+    }
     if (isBreak(c)) {
       pending = []; // trailing white space of the line is not content
       const [next, empties] = skipBreaks(i);
@@ -129,7 +177,9 @@ function blockText(src: string, a: number, b: number, style: ScalarStyle, out: B
   let explicit = 0;
   let chomp: 'clip' | 'strip' | 'keep' = 'clip';
   while (i < b && /[1-9+-]/.test(src[i])) {
-    if (src[i] === '-') chomp = 'strip'; else if (src[i] === '+') chomp = 'keep'; else explicit = Number(src[i]);
+    if (src[i] === '-') chomp = 'strip';
+    else if (src[i] === '+') chomp = 'keep';
+    else explicit = Number(src[i]);
     i++;
   }
   while (i < b && !isBreak(src[i])) i++; // spaces and a comment
@@ -151,7 +201,10 @@ function blockText(src: string, a: number, b: number, style: ScalarStyle, out: B
     for (const l of lines) {
       let n = 0;
       while (src[l.s + n] === ' ') n++;
-      if (l.s + n < l.e) { indent = n; break; }
+      if (l.s + n < l.e) {
+        indent = n;
+        break;
+      }
       indent = Math.max(indent, n);
     }
   }
@@ -162,17 +215,31 @@ function blockText(src: string, a: number, b: number, style: ScalarStyle, out: B
     return { cs, ce: l.e, empty, more: !empty && isWhite(src[cs]), brk: l.brk, brkLen: l.brkLen };
   });
   let lastContent = -1;
-  for (let k = body.length - 1; k >= 0; k--) if (!body[k].empty) { lastContent = k; break; }
-  const emitBreak = (l: Line): void => { if (l.brkLen > 0) out.push('\n', l.brk, l.brk + l.brkLen); };
-  const emitLine = (l: Line): void => { for (let p = l.cs; p < l.ce; p++) out.push(src[p], p, p + 1); };
+  for (let k = body.length - 1; k >= 0; k--)
+    if (!body[k].empty) {
+      lastContent = k;
+      break;
+    }
+  const emitBreak = (l: Line): void => {
+    if (l.brkLen > 0) out.push('\n', l.brk, l.brk + l.brkLen);
+  };
+  const emitLine = (l: Line): void => {
+    for (let p = l.cs; p < l.ce; p++) out.push(src[p], p, p + 1);
+  };
   if (style === 'BLOCK_LITERAL') {
-    for (let k = 0; k <= lastContent; k++) { emitLine(body[k]); if (k < lastContent) emitBreak(body[k]); }
+    for (let k = 0; k <= lastContent; k++) {
+      emitLine(body[k]);
+      if (k < lastContent) emitBreak(body[k]);
+    }
   } else {
     let prev: Line | undefined;
     let empties: Line[] = [];
     for (let k = 0; k <= lastContent; k++) {
       const l = body[k];
-      if (l.empty) { empties.push(l); continue; }
+      if (l.empty) {
+        empties.push(l);
+        continue;
+      }
       if (!prev) for (const e of empties) emitBreak(e);
       else if (!prev.more && !l.more) {
         if (empties.length === 0) out.push(' ', prev.brk, prev.brk + Math.max(1, prev.brkLen));
@@ -207,10 +274,19 @@ export function scalarText(chunkText: string, node: Scalar): ScalarText | undefi
     if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') blockText(chunkText, a, b, style, out);
     else if (style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE') flowText(chunkText, a + 1, Math.max(a + 1, b - 1), style, out);
     else flowText(chunkText, a, b, style, out);
-  } catch { /* fall through to the comparison */ }
+  } catch {
+    /* fall through to the comparison */
+  }
   if (out.value === node.value) return { value: out.value, start: out.start, end: out.end, exact: true, style, range: [a, b] };
   const v = node.value;
-  return { value: v, start: Array.from({ length: v.length }, () => a), end: Array.from({ length: v.length }, () => b), exact: false, style, range: [a, b] };
+  return {
+    value: v,
+    start: Array.from({ length: v.length }, () => a),
+    end: Array.from({ length: v.length }, () => b),
+    exact: false,
+    style,
+    range: [a, b],
+  };
 }
 
 /** Parsed JSON of a scalar, positions mapped to the chunk. */
@@ -245,8 +321,9 @@ export function excessiveNesting(text: string, max = MAX_JSON_DEPTH): number {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) { if (++depth > max) return i; }
-    else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return -1;
 }
@@ -259,12 +336,16 @@ export function embeddedJson(chunkText: string, node: unknown): EmbeddedJson | u
   if (!st) return undefined;
   const errors: ParseError[] = [];
   const deep = excessiveNesting(st.value);
-  const root = deep >= 0 ? undefined : parseTree(st.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root =
+    deep >= 0 ? undefined : parseTree(st.value, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (deep >= 0) errors.push({ error: TOO_DEEP, offset: deep, length: 1 });
   const n = st.value.length;
   const contentEnd = n > 0 ? st.end[n - 1] : st.style === 'QUOTE_DOUBLE' || st.style === 'QUOTE_SINGLE' ? st.range[0] + 1 : st.range[0];
   const ej: EmbeddedJson = {
-    st, text: st.value, root, errors,
+    st,
+    text: st.value,
+    root,
+    errors,
     toSource(offset, length) {
       const s = Math.max(0, Math.min(offset, n));
       const e = Math.max(s, Math.min(offset + length, n));
@@ -273,8 +354,13 @@ export function embeddedJson(chunkText: string, node: unknown): EmbeddedJson | u
       return [from, Math.max(from, to)];
     },
     fromSource(offset) {
-      let lo = 0, hi = n;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (st.end[mid] <= offset) lo = mid + 1; else hi = mid; }
+      let lo = 0,
+        hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (st.end[mid] <= offset) lo = mid + 1;
+        else hi = mid;
+      }
       // lo: first char whose span ends after offset; the cursor sits before it unless inside its span.
       if (lo < n && st.start[lo] < offset && st.end[lo] > offset && st.end[lo] - st.start[lo] > 1) return lo + 1;
       return lo;
@@ -289,12 +375,22 @@ export function jsonErrorMessage(e: ParseError): string {
   if (e.error === TOO_DEEP) return `nested more than ${MAX_JSON_DEPTH} levels deep (not analysed further)`;
   const name = printParseErrorCode(e.error);
   const text: Record<string, string> = {
-    InvalidSymbol: 'invalid character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'a property name in double quotes expected',
-    ValueExpected: 'a value expected', ColonExpected: '":" expected', CommaExpected: '"," expected',
-    CloseBraceExpected: '"}" expected', CloseBracketExpected: '"]" expected', EndOfFileExpected: 'unexpected text after the JSON value',
-    InvalidCommentToken: 'comments are not allowed in JSON', UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string', UnexpectedEndOfNumber: 'incomplete number', InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape in a JSON string', InvalidCharacter: 'invalid control character in a JSON string',
+    InvalidSymbol: 'invalid character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name in double quotes expected',
+    ValueExpected: 'a value expected',
+    ColonExpected: '":" expected',
+    CommaExpected: '"," expected',
+    CloseBraceExpected: '"}" expected',
+    CloseBracketExpected: '"]" expected',
+    EndOfFileExpected: 'unexpected text after the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'incomplete number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape in a JSON string',
+    InvalidCharacter: 'invalid control character in a JSON string',
   };
   return text[name] ?? name;
 }

@@ -6,11 +6,27 @@
  * a one-line JSON value and an indented `|` block.
  */
 import {
-  applyEdits, createScanner, findNodeAtLocation, findNodeAtOffset, format, getLocation, getNodePath, SyntaxKind,
-  type JSONPath, type Location as JsonLocation, type Node as JsonNode,
+  applyEdits,
+  createScanner,
+  findNodeAtLocation,
+  findNodeAtOffset,
+  format,
+  getLocation,
+  getNodePath,
+  SyntaxKind,
+  type JSONPath,
+  type Location as JsonLocation,
+  type Node as JsonNode,
 } from 'jsonc-parser';
 import {
-  CodeActionKind, CompletionItemKind, InsertTextFormat, MarkupKind, type CodeAction, type CompletionItem, type Hover, type Location,
+  CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CodeAction,
+  type CompletionItem,
+  type Hover,
+  type Location,
 } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import type { FileContext } from '../../module';
@@ -94,7 +110,6 @@ export function rootTypeOf(c: JsonCursor): JType {
   return rootType(c.a.kind);
 }
 
-
 // ----------------------------------------------------------------------------------------------- completion
 
 /** Escape literal text for a snippet. */
@@ -105,26 +120,43 @@ function snippetText(s: string): string {
 /** A JSON snippet in parts (literal JSON text and placeholders), rendered for a scalar style. */
 type Part = string | { tab: number; choices?: string[]; text?: string };
 function render(style: ScalarStyle, parts: Part[]): string {
-  return parts.map((p) => {
-    if (typeof p === 'string') return snippetText(encodeForStyle(style, p));
-    if (p.choices) return `\${${p.tab}|${p.choices.map((c) => encodeForStyle(style, c).replace(/[,|\\$}]/g, (x) => '\\' + x)).join(',')}|}`;
-    return p.text !== undefined ? `\${${p.tab}:${snippetText(encodeForStyle(style, p.text))}}` : `$${p.tab}`;
-  }).join('');
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return snippetText(encodeForStyle(style, p));
+      if (p.choices)
+        return `\${${p.tab}|${p.choices.map((c) => encodeForStyle(style, c).replace(/[,|\\$}]/g, (x) => '\\' + x)).join(',')}|}`;
+      return p.text !== undefined ? `\${${p.tab}:${snippetText(encodeForStyle(style, p.text))}}` : `$${p.tab}`;
+    })
+    .join('');
 }
 
 function valueParts(t: JType): Part[] {
   switch (t.kind) {
-    case 'string': return t.values && !t.valuesOpen ? ['"', { tab: 1, choices: t.values }, '"'] : ['"', { tab: 1 }, '"'];
-    case 'int': return [{ tab: 1, text: String(t.min ?? 0) }];
-    case 'bool': return [{ tab: 1, choices: ['true', 'false'] }];
-    case 'intOrString': return [{ tab: 1, text: '80' }];
-    case 'array': return t.items.kind === 'object' ? ['[{', { tab: 1 }, '}]'] : t.items.kind === 'string' ? ['["', { tab: 1 }, '"]'] : ['[', { tab: 1 }, ']'];
-    case 'object': case 'map': return ['{', { tab: 1 }, '}'];
+    case 'string':
+      return t.values && !t.valuesOpen ? ['"', { tab: 1, choices: t.values }, '"'] : ['"', { tab: 1 }, '"'];
+    case 'int':
+      return [{ tab: 1, text: String(t.min ?? 0) }];
+    case 'bool':
+      return [{ tab: 1, choices: ['true', 'false'] }];
+    case 'intOrString':
+      return [{ tab: 1, text: '80' }];
+    case 'array':
+      return t.items.kind === 'object'
+        ? ['[{', { tab: 1 }, '}]']
+        : t.items.kind === 'string'
+          ? ['["', { tab: 1 }, '"]']
+          : ['[', { tab: 1 }, ']'];
+    case 'object':
+    case 'map':
+      return ['{', { tab: 1 }, '}'];
   }
 }
 
 function doc(name: string, f: Field): { kind: 'markdown'; value: string } {
-  return { kind: MarkupKind.Markdown, value: escapeHtml(`**${name}** · ${typeLabel(f.type)}${f.required ? ' · required' : ''}\n\n${f.doc}\n\n[Documentation](${f.link})`) };
+  return {
+    kind: MarkupKind.Markdown,
+    value: escapeHtml(`**${name}** · ${typeLabel(f.type)}${f.required ? ' · required' : ''}\n\n${f.doc}\n\n[Documentation](${f.link})`),
+  };
 }
 
 /** Chunk range of a JSON node (the token the completion replaces). */
@@ -138,13 +170,13 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
   if (!type || type.kind !== 'object') return [];
   const objNode = c.ej.root ? (parentPath.length ? findNodeAtLocation(c.ej.root, parentPath) : c.ej.root) : undefined;
   const existing = new Set<string>();
-  for (const p of objNode?.type === 'object' ? objNode.children ?? [] : []) {
+  for (const p of objNode?.type === 'object' ? (objNode.children ?? []) : []) {
     const k = p.children?.[0];
     if (k && typeof k.value === 'string' && k !== c.loc.previousNode) existing.add(k.value.toLowerCase());
   }
   const prev = c.loc.previousNode;
   const replacing = prev && prev.type === 'string' && c.off >= prev.offset && c.off <= prev.offset + prev.length;
-  let range = replacing ? jsonRange(c, prev) : [ctx.offset, ctx.offset] as [number, number];
+  let range = replacing ? jsonRange(c, prev) : ([ctx.offset, ctx.offset] as [number, number]);
   let typed = replacing ? c.ej.text.slice(prev!.offset, prev!.offset + prev!.length) : undefined;
   if (!replacing) {
     // A key being typed that the scanner did not close (`"ty` at the end of a line): replace it and its quote.
@@ -159,33 +191,57 @@ function completeKeys(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
   }
   const style = c.ej.st.style;
   // Commas: one before when a value precedes, one after when another key follows.
-  const jsonStart = replacing ? prev!.offset : typed !== undefined ? c.off - (/"[A-Za-z0-9_.-]*$/.exec(c.ej.text.slice(0, c.off))?.[0].length ?? 0) : c.off;
-  const jsonEnd = replacing ? prev!.offset + prev!.length : typed !== undefined ? c.off + (/^[A-Za-z0-9_.-]*"?/.exec(c.ej.text.slice(c.off))?.[0].length ?? 0) : c.off;
+  const jsonStart = replacing
+    ? prev!.offset
+    : typed !== undefined
+      ? c.off - (/"[A-Za-z0-9_.-]*$/.exec(c.ej.text.slice(0, c.off))?.[0].length ?? 0)
+      : c.off;
+  const jsonEnd = replacing
+    ? prev!.offset + prev!.length
+    : typed !== undefined
+      ? c.off + (/^[A-Za-z0-9_.-]*"?/.exec(c.ej.text.slice(c.off))?.[0].length ?? 0)
+      : c.off;
   const before = /[^\s]?(?=\s*$)/.exec(c.ej.text.slice(0, jsonStart))?.[0] ?? '';
   const after = /^\s*(.?)/.exec(c.ej.text.slice(jsonEnd))?.[1] ?? '';
   const lead = /["\d\]}el]/.test(before) ? ', ' : '';
   const trail = after === '"' ? ', ' : '';
-  return Object.entries(type.fields).filter(([name]) => !existing.has(name.toLowerCase())).map(([name, f], i) => ({
-    label: name,
-    kind: CompletionItemKind.Property,
-    detail: `${typeLabel(f.type)}${f.required ? ' (required)' : ''}`,
-    documentation: doc(name, f),
-    sortText: `${f.required ? 0 : 1}${String(i).padStart(2, '0')}`,
-    filterText: typed !== undefined ? encodeForStyle(style, `"${name}"`) : name,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: ctx.chunk.toRange(range[0], range[1]), newText: render(style, [`${lead}"${name}": `, ...valueParts(f.type), trail]) },
-  }));
+  return Object.entries(type.fields)
+    .filter(([name]) => !existing.has(name.toLowerCase()))
+    .map(([name, f], i) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${typeLabel(f.type)}${f.required ? ' (required)' : ''}`,
+      documentation: doc(name, f),
+      sortText: `${f.required ? 0 : 1}${String(i).padStart(2, '0')}`,
+      filterText: typed !== undefined ? encodeForStyle(style, `"${name}"`) : name,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: {
+        range: ctx.chunk.toRange(range[0], range[1]),
+        newText: render(style, [`${lead}"${name}": `, ...valueParts(f.type), trail]),
+      },
+    }));
 }
 
-interface ValueCandidate { label: string; json: string; detail?: string; documentation?: string; kind?: CompletionItemKind }
+interface ValueCandidate {
+  label: string;
+  json: string;
+  detail?: string;
+  documentation?: string;
+  kind?: CompletionItemKind;
+}
 
 function serviceCandidates(ctx: CursorContext): ValueCandidate[] {
   const ns = ctx.obj?.namespace;
-  return ctx.index.byKind('Service').filter((s) => s.name && sameNamespace(s.namespace, ns)).map((s) => ({
-    label: s.name!, json: JSON.stringify(s.name), kind: CompletionItemKind.Reference,
-    detail: `Service ${s.namespace ? s.namespace + '/' : ''}${s.name}`,
-    documentation: (servicePorts(s) ?? []).map((p) => `port ${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', '),
-  }));
+  return ctx.index
+    .byKind('Service')
+    .filter((s) => s.name && sameNamespace(s.namespace, ns))
+    .map((s) => ({
+      label: s.name!,
+      json: JSON.stringify(s.name),
+      kind: CompletionItemKind.Reference,
+      detail: `Service ${s.namespace ? s.namespace + '/' : ''}${s.name}`,
+      documentation: (servicePorts(s) ?? []).map((p) => `port ${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', '),
+    }));
 }
 
 function portCandidates(ctx: CursorContext, c: JsonCursor): ValueCandidate[] {
@@ -197,8 +253,20 @@ function portCandidates(ctx: CursorContext, c: JsonCursor): ValueCandidate[] {
   if (!svc) return [];
   const out: ValueCandidate[] = [];
   for (const p of servicePorts(svc) ?? []) {
-    if (p.port !== undefined) out.push({ label: String(p.port), json: String(p.port), kind: CompletionItemKind.Value, detail: `port of Service ${svc.name}${p.name ? ` (${p.name})` : ''}` });
-    if (p.name) out.push({ label: p.name, json: JSON.stringify(p.name), kind: CompletionItemKind.Value, detail: `port name of Service ${svc.name} (${p.port ?? '?'})` });
+    if (p.port !== undefined)
+      out.push({
+        label: String(p.port),
+        json: String(p.port),
+        kind: CompletionItemKind.Value,
+        detail: `port of Service ${svc.name}${p.name ? ` (${p.name})` : ''}`,
+      });
+    if (p.name)
+      out.push({
+        label: p.name,
+        json: JSON.stringify(p.name),
+        kind: CompletionItemKind.Value,
+        detail: `port name of Service ${svc.name} (${p.port ?? '?'})`,
+      });
   }
   return out;
 }
@@ -210,15 +278,24 @@ function completeValues(ctx: CursorContext, c: JsonCursor): CompletionItem[] {
   let cands: ValueCandidate[] = [];
   if (name === 'serviceName') cands = serviceCandidates(ctx);
   else if (name === 'servicePort') cands = portCandidates(ctx, c);
-  else if (type.kind === 'string' && type.values) cands = type.values.map((v) => ({ label: v, json: JSON.stringify(v), kind: CompletionItemKind.EnumMember }));
+  else if (type.kind === 'string' && type.values)
+    cands = type.values.map((v) => ({ label: v, json: JSON.stringify(v), kind: CompletionItemKind.EnumMember }));
   else if (type.kind === 'bool') cands = ['true', 'false'].map((v) => ({ label: v, json: v, kind: CompletionItemKind.Value }));
   if (!cands.length) return [];
   const prev = c.loc.previousNode;
-  const replacing = prev && prev.type !== 'object' && prev.type !== 'array' && prev.type !== 'property' && c.off >= prev.offset && c.off <= prev.offset + prev.length;
-  const range = replacing ? jsonRange(c, prev) : [ctx.offset, ctx.offset] as [number, number];
+  const replacing =
+    prev &&
+    prev.type !== 'object' &&
+    prev.type !== 'array' &&
+    prev.type !== 'property' &&
+    c.off >= prev.offset &&
+    c.off <= prev.offset + prev.length;
+  const range = replacing ? jsonRange(c, prev) : ([ctx.offset, ctx.offset] as [number, number]);
   const style = c.ej.st.style;
   return cands.map((v, i) => ({
-    label: v.label, kind: v.kind ?? CompletionItemKind.Value, detail: v.detail,
+    label: v.label,
+    kind: v.kind ?? CompletionItemKind.Value,
+    detail: v.detail,
     documentation: v.documentation,
     sortText: String(i).padStart(3, '0'),
     filterText: encodeForStyle(style, v.json),
@@ -233,8 +310,13 @@ export function completeInJson(ctx: CursorContext): CompletionItem[] | undefined
   const prev = c.loc.previousNode;
   const prevEnd = prev ? prev.offset + prev.length : -1;
   // After a finished value with only spaces since (a missing comma): the next thing is a key of the same object.
-  const afterValue = !c.loc.isAtPropertyKey && prev !== undefined && ['string', 'number', 'boolean', 'null'].includes(prev.type) &&
-    c.off > prevEnd && /^\s+$/.test(c.ej.text.slice(prevEnd, c.off)) && typeof c.loc.path[c.loc.path.length - 1] === 'string';
+  const afterValue =
+    !c.loc.isAtPropertyKey &&
+    prev !== undefined &&
+    ['string', 'number', 'boolean', 'null'].includes(prev.type) &&
+    c.off > prevEnd &&
+    /^\s+$/.test(c.ej.text.slice(prevEnd, c.off)) &&
+    typeof c.loc.path[c.loc.path.length - 1] === 'string';
   if (afterValue) c.loc = { ...c.loc, previousNode: undefined };
   const items = c.loc.isAtPropertyKey || afterValue ? completeKeys(ctx, c) : completeValues(ctx, c);
   return items.length ? items : undefined;
@@ -244,7 +326,8 @@ export function completeInJson(ctx: CursorContext): CompletionItem[] | undefined
 
 function allowed(t: JType | undefined): string | undefined {
   if (!t) return undefined;
-  if (t.kind === 'string' && t.values) return `${t.valuesOpen ? 'Common values' : 'Allowed values'}: ${t.values.map((v) => `\`${v}\``).join(', ')}`;
+  if (t.kind === 'string' && t.values)
+    return `${t.valuesOpen ? 'Common values' : 'Allowed values'}: ${t.values.map((v) => `\`${v}\``).join(', ')}`;
   if (t.kind === 'int' && t.min !== undefined && t.max !== undefined) return `Range: ${t.min}–${t.max}`;
   if (t.kind === 'array') return allowed(t.items);
   return undefined;
@@ -263,19 +346,28 @@ export function hoverInJson(ctx: CursorContext): Hover | undefined {
     lines.push(`**${escapeMarkdown(name)}** · ${typeLabel(field.type)}${field.required ? ' · required' : ''}`, '', escapeHtml(field.doc));
     const al = allowed(field.type);
     if (al) lines.push('', al);
-    if (isKey && node.value !== name) lines.push('', `Written ${inlineCode(String(node.value))}: the controller matches keys case-insensitively, so this works.`);
+    if (isKey && node.value !== name)
+      lines.push('', `Written ${inlineCode(String(node.value))}: the controller matches keys case-insensitively, so this works.`);
   } else if (isKey) {
     lines.push(`**${escapeMarkdown(String(node.value))}**`, '', 'Not a key the controller knows here: it is ignored silently.');
   }
-  const inForward = c.a.kind === 'actions' && (keyPath.length === 0 || keyPath[0] === 'forwardConfig' || (keyPath[0] as string)?.toLowerCase?.() === 'forwardconfig' || keyPath[0] === 'type');
+  const inForward =
+    c.a.kind === 'actions' &&
+    (keyPath.length === 0 ||
+      keyPath[0] === 'forwardConfig' ||
+      (keyPath[0] as string)?.toLowerCase?.() === 'forwardconfig' ||
+      keyPath[0] === 'type');
   const targets = inForward ? weightedTargets(c.ej.root) : undefined;
   if (targets) lines.push('', `**Traffic split:** ${escapeMarkdown(splitText(targets))}`);
   const svc = !isKey ? servicesAtCursor(ctx) : undefined;
   if (svc) {
     const s = svc.services[0];
-    lines.push('', s
-      ? `Service ${inlineCode(`${s.namespace ? s.namespace + '/' : ''}${s.name}`)}: ports ${escapeMarkdown((servicePorts(s) ?? []).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed')}`
-      : `No Service ${inlineCode(svc.name)} in the workspace for this namespace.`);
+    lines.push(
+      '',
+      s
+        ? `Service ${inlineCode(`${s.namespace ? s.namespace + '/' : ''}${s.name}`)}: ports ${escapeMarkdown((servicePorts(s) ?? []).map((p) => `${p.port ?? '?'}${p.name ? ` (${p.name})` : ''}`).join(', ') || 'none listed')}`
+        : `No Service ${inlineCode(svc.name)} in the workspace for this namespace.`,
+    );
   }
   if (field) lines.push('', `[Documentation](${field.link})`);
   if (!lines.length) return undefined;
@@ -335,13 +427,19 @@ export function jsonRefactors(ctx: FileContext, range: Range): CodeAction[] {
       if (!block) {
         const pretty = applyEdits(text, format(text, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' }));
         const pad = ' '.repeat(indent + 2);
-        const body = pretty.split('\n').map((l) => pad + l).join(eol);
+        const body = pretty
+          .split('\n')
+          .map((l) => pad + l)
+          .join(eol);
         // A comment after the value stays a comment: it moves to the block header on the key line.
         const after = /^[ \t]+(#[^\r\n]*)/.exec(chunk.text.slice(e));
         const end = after ? e + after[0].length : e;
         out.push({
-          title: 'Rewrite the JSON as an indented block (|)', kind: CodeActionKind.RefactorRewrite,
-          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `|${after ? ` ${after[1]}` : ''}${eol}${body}` }] } },
+          title: 'Rewrite the JSON as an indented block (|)',
+          kind: CodeActionKind.RefactorRewrite,
+          edit: {
+            changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `|${after ? ` ${after[1]}` : ''}${eol}${body}` }] },
+          },
         });
       } else {
         // The block runs to the end of its last line; keep the line break that ends it.
@@ -353,8 +451,15 @@ export function jsonRefactors(ctx: FileContext, range: Range): CodeAction[] {
         const header = nl === -1 ? '' : chunk.text.slice(s, s + nl);
         const comment = /[ \t](#.*)$/.exec(header)?.[1];
         out.push({
-          title: 'Rewrite the JSON on one line (single-quoted)', kind: CodeActionKind.RefactorRewrite,
-          edit: { changes: { [ctx.file.uri]: [{ range: chunk.toRange(s, end), newText: `${quoted(collapse(text), 'single')}${comment ? ` ${comment}` : ''}` }] } },
+          title: 'Rewrite the JSON on one line (single-quoted)',
+          kind: CodeActionKind.RefactorRewrite,
+          edit: {
+            changes: {
+              [ctx.file.uri]: [
+                { range: chunk.toRange(s, end), newText: `${quoted(collapse(text), 'single')}${comment ? ` ${comment}` : ''}` },
+              ],
+            },
+          },
         });
       }
     }

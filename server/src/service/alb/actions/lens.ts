@@ -17,13 +17,20 @@ import { APPLY_EDIT_COMMAND, percentages, shiftTo, splitText as sharedSplitText 
 import { albJsonAnnotations, present, type AlbJsonAnnotation } from './model';
 import type { Node as JsonNode } from 'jsonc-parser';
 
-export interface SplitTarget { label: string; weight: number; node: JsonNode }
+export interface SplitTarget {
+  label: string;
+  weight: number;
+  node: JsonNode;
+}
 
 /** Display name of a target group: the Service, the target group name, or the name inside the ARN. */
 function targetLabel(tg: JsonNode, i: number): string {
-  const s = (k: string): string | undefined => { const v = present(tg, k); return v?.type === 'string' ? (v.value as string) : undefined; };
+  const s = (k: string): string | undefined => {
+    const v = present(tg, k);
+    return v?.type === 'string' ? (v.value as string) : undefined;
+  };
   const arn = s('targetGroupARN');
-  const fromArn = arn ? /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn : undefined;
+  const fromArn = arn ? (/targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn) : undefined;
   return s('serviceName') ?? s('targetGroupName') ?? fromArn ?? `target ${i + 1}`;
 }
 
@@ -46,7 +53,10 @@ export function weightedTargets(root: JsonNode | undefined): SplitTarget[] | und
 
 /** The one-line split of these targets (features/trafficSplit.ts, shared with the Gateway API lenses). */
 export function splitText(targets: SplitTarget[]): string {
-  return sharedSplitText(targets.map((t) => t.label), targets.map((t) => t.weight));
+  return sharedSplitText(
+    targets.map((t) => t.label),
+    targets.map((t) => t.weight),
+  );
 }
 
 function lensEdits(a: AlbJsonAnnotation, obj: K8sObject, targets: SplitTarget[], next: number[]): TextEdit[] {
@@ -60,7 +70,13 @@ function lensEdits(a: AlbJsonAnnotation, obj: K8sObject, targets: SplitTarget[],
 }
 
 /** What a weight-changing lens keeps until it is resolved: the annotation, its title, the new weights. */
-interface ShiftData { module?: string; uri?: string; key: string; title: string; next: number[] }
+interface ShiftData {
+  module?: string;
+  uri?: string;
+  key: string;
+  title: string;
+  next: number[];
+}
 
 /**
  * Longest annotation value a forward action within the limit can plausibly need (five target groups with
@@ -101,7 +117,10 @@ export function weightLenses(_ctx: FileContext, obj: K8sObject): CodeLens[] {
     if (targets.length === 2 && weights[0] !== weights[1]) shift('Swap', [weights[1], weights[0]]);
     targets.forEach((t, i) => {
       if (p[i] === 100) return;
-      shift(`All to ${t.label}`, targets.map((_, j) => (j === i ? 100 : 0)));
+      shift(
+        `All to ${t.label}`,
+        targets.map((_, j) => (j === i ? 100 : 0)),
+      );
     });
   }
   return out;
@@ -113,7 +132,8 @@ export function weightLenses(_ctx: FileContext, obj: K8sObject): CodeLens[] {
  */
 export function resolveWeightLens(lens: CodeLens, ctx: FileContext): CodeLens | undefined {
   const d = lens.data as ShiftData | undefined;
-  if (!d || typeof d.key !== 'string' || !Array.isArray(d.next) || d.next.length > MAX_TARGET_GROUPS || typeof d.title !== 'string') return undefined;
+  if (!d || typeof d.key !== 'string' || !Array.isArray(d.next) || d.next.length > MAX_TARGET_GROUPS || typeof d.title !== 'string')
+    return undefined;
   const at: Position = lens.range.start;
   const chunk = ctx.file.yaml.chunkAt(at);
   const stale = { ...lens, command: { title: `${d.title} (the action changed: reopen the lenses)`, command: '' } };

@@ -38,8 +38,14 @@ export function albJsonAnnotations(obj: K8sObject): AlbJsonAnnotation[] {
       let ej: EmbeddedJson | undefined | null = null;
       const value = p.value;
       out.push({
-        key, ...k, pair: p, value,
-        get ej() { if (ej === null) ej = isScalar(value) ? embeddedJson(obj.chunk.text, value) : undefined; return ej; },
+        key,
+        ...k,
+        pair: p,
+        value,
+        get ej() {
+          if (ej === null) ej = isScalar(value) ? embeddedJson(obj.chunk.text, value) : undefined;
+          return ej;
+        },
       });
     }
     return out;
@@ -81,4 +87,6 @@ export function str(obj: JsonNode | undefined, name: string): string | undefined
   return v?.type === 'string' ? (v.value as string) : undefined;
 }
 
-export function isObj(n: JsonNode | undefined): n is JsonNode { return n?.type === 'object'; }
+export function isObj(n: JsonNode | undefined): n is JsonNode {
+  return n?.type === 'object';
+}

@@ -31,9 +31,21 @@ export const actionsServiceCheck: Check = {
           // deployed with this Ingress may be it; information when the namespace's Services come from elsewhere.
           const doubt = missingServiceDoubt(ctx.index, ctx.obj, [ns]);
           if (doubt === null) continue;
-          const guess = closest(name, ctx.index.byKind('Service').filter((s) => s.name && s.namespace === ns || !s.namespace || !ns).map((s) => s.name!), 1)[0];
+          const guess = closest(
+            name,
+            ctx.index
+              .byKind('Service')
+              .filter((s) => (s.name && s.namespace === ns) || !s.namespace || !ns)
+              .map((s) => s.name!),
+            1,
+          )[0];
           const fix = guess ? r.replaceString(svcN, guess, `Change to "${guess}"`) : undefined;
-          r.report('alb-action-service-missing', svcN, `No Service "${name}" in ${ns ? `namespace ${ns}` : 'the workspace'}: the controller fails to build this action${guess ? `. Did you mean "${guess}"?` : ''}${doubt ? ` (it may exist outside the workspace: ${doubt})` : ''}`, { fixes: fix ? [fix] : undefined, severity: doubt ? 'info' : undefined });
+          r.report(
+            'alb-action-service-missing',
+            svcN,
+            `No Service "${name}" in ${ns ? `namespace ${ns}` : 'the workspace'}: the controller fails to build this action${guess ? `. Did you mean "${guess}"?` : ''}${doubt ? ` (it may exist outside the workspace: ${doubt})` : ''}`,
+            { fixes: fix ? [fix] : undefined, severity: doubt ? 'info' : undefined },
+          );
           continue;
         }
         const portN = present(tg, 'servicePort');
@@ -42,7 +54,12 @@ export const actionsServiceCheck: Check = {
         const ports = servicePorts(found[0]) ?? [];
         if (!ports.length) continue;
         const ok = ports.some((p) => (/^\d+$/.test(want) ? String(p.port) === want : p.name === want));
-        if (!ok) r.report('alb-action-service-missing', portN, `Service "${name}" has no port ${/^\d+$/.test(want) ? want : `named "${want}"`} (it has ${ports.map((p) => p.name ? `${p.port}/${p.name}` : String(p.port)).join(', ')})`);
+        if (!ok)
+          r.report(
+            'alb-action-service-missing',
+            portN,
+            `Service "${name}" has no port ${/^\d+$/.test(want) ? want : `named "${want}"`} (it has ${ports.map((p) => (p.name ? `${p.port}/${p.name}` : String(p.port))).join(', ')})`,
+          );
       }
     }
   },

@@ -10,12 +10,16 @@ import { closest, editDistance, type CatalogEntry } from '../../catalog/types';
 import { isUnknownText } from '@shared/manifest/templates';
 import { replaceScalarEdit, replaceScalarFix } from '../../model/edits';
 import type { K8sObject } from '@shared/manifest/k8sObject';
-import {
-  ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry,
-} from './catalog';
+import { ALB_PREFIX, SVC_PREFIX, ALB_CATALOG, SVC_CATALOG, findAlbAnnotation, variableEntryFor, type AlbAnnotationEntry } from './catalog';
 import { validateValue } from './values';
 import {
-  albPairs, annotationPairs, annotationsMayHoldMore, backendsMayHoldMore, ingressBackends, USE_ANNOTATION, type AnnotationPair,
+  albPairs,
+  annotationPairs,
+  annotationsMayHoldMore,
+  backendsMayHoldMore,
+  ingressBackends,
+  USE_ANNOTATION,
+  type AnnotationPair,
 } from './model';
 
 /** Rename an annotation key, keeping its quoting style (model/edits.ts). */
@@ -49,7 +53,10 @@ function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: strin
   const entry = findAlbAnnotation(suffix);
   if (entry?.prefix === 'listener-attributes') {
     const port = Number(/-(\d+)$/.exec(suffix)![1]);
-    if (port < 1 || port > 65535) { ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: listener port ${port} is outside 1–65535`); return undefined; }
+    if (port < 1 || port > 65535) {
+      ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: listener port ${port} is outside 1–65535`);
+      return undefined;
+    }
   }
   if (entry) return entry;
   if (isUnknownText(suffix) || suffix === '') return undefined; // '' : the name is still being typed
@@ -58,15 +65,21 @@ function checkAnnotationName(ctx: CheckContext, a: AnnotationPair, suffix: strin
     const name = suffix.slice(variable.prefix!.length + 1);
     let why = `expected ${variable.nameHint}`;
     if (['actions', 'conditions', 'transforms'].includes(variable.prefix!)) {
-      why = name === '' ? 'the name after the dot is missing' : `"${name}" can never match a backend: Service names are lowercase letters, digits and '-', start with a letter and have at most 63 characters`;
+      why =
+        name === ''
+          ? 'the name after the dot is missing'
+          : `"${name}" can never match a backend: Service names are lowercase letters, digits and '-', start with a letter and have at most 63 characters`;
     }
     ctx.report('alb-annotation-name', a.keyNode, `Malformed annotation name ${a.key}: ${why}`);
     return undefined;
   }
   const best = suggestSuffix(suffix);
-  ctx.report('alb-unknown-annotation', a.keyNode,
+  ctx.report(
+    'alb-unknown-annotation',
+    a.keyNode,
     `Unknown annotation ${a.key}: the AWS Load Balancer Controller does not read it and ignores it silently${best ? ` — did you mean ${ALB_PREFIX}${best}?` : ''}`,
-    { fixes: best ? renameKeyFix(ctx, a, ALB_PREFIX + best) : undefined });
+    { fixes: best ? renameKeyFix(ctx, a, ALB_PREFIX + best) : undefined },
+  );
   return undefined;
 }
 
@@ -74,12 +87,17 @@ function checkValue(ctx: CheckContext, a: AnnotationPair, entry: AlbAnnotationEn
   const v = a.valueNode;
   if (v === undefined || v === null) return; // core reports `key:` without a value
   if (isMap(v) || isSeq(v)) {
-    ctx.report('alb-annotation-not-string', v, `${label} must be a string: annotation values are text${entry.type === 'json' ? ' — write the JSON inside a quoted or block string' : ''}, not a YAML ${isMap(v) ? 'map' : 'list'}`);
+    ctx.report(
+      'alb-annotation-not-string',
+      v,
+      `${label} must be a string: annotation values are text${entry.type === 'json' ? ' — write the JSON inside a quoted or block string' : ''}, not a YAML ${isMap(v) ? 'map' : 'list'}`,
+    );
     return;
   }
   if (!isScalar(v) || a.text === undefined) return;
   if (isUnknownText(a.text)) return;
-  for (const p of validateValue(entry, a.text, label)) ctx.report(p.code, v, p.message, { severity: cap && (p.severity ?? 'error') === 'error' ? cap : p.severity });
+  for (const p of validateValue(entry, a.text, label))
+    ctx.report(p.code, v, p.message, { severity: cap && (p.severity ?? 'error') === 'error' ? cap : p.severity });
 }
 
 /** Names and values of every ALB annotation on an Ingress or Service. */
@@ -96,10 +114,17 @@ export const annotationNameValueCheck: Check = {
         if (!entry) continue;
         if (entry.deprecated) {
           const repl = entry.name === 'web-acl-id' ? ALB_PREFIX + 'waf-acl-id' : undefined;
-          ctx.report('alb-deprecated-annotation', a.keyNode, `${a.key} is deprecated: ${entry.deprecated}`, { tags: ['deprecated'], fixes: repl ? renameKeyFix(ctx, a, repl) : undefined });
+          ctx.report('alb-deprecated-annotation', a.keyNode, `${a.key} is deprecated: ${entry.deprecated}`, {
+            tags: ['deprecated'],
+            fixes: repl ? renameKeyFix(ctx, a, repl) : undefined,
+          });
         }
         if (obj.kind === 'Service' && entry.scope === 'Ingress') {
-          ctx.report('alb-annotation-scope', a.keyNode, `${a.key} is read from the Ingress only; on a Service it has no effect (move it to the Ingress)`);
+          ctx.report(
+            'alb-annotation-scope',
+            a.keyNode,
+            `${a.key} is read from the Ingress only; on a Service it has no effect (move it to the Ingress)`,
+          );
         }
         checkValue(ctx, a, entry, a.key);
         if (obj.kind === 'Service' && entry.name === 'target-type' && a.text === 'instance') checkServiceInstanceTarget(ctx, obj, a);
@@ -113,7 +138,6 @@ export const annotationNameValueCheck: Check = {
   },
 };
 
-
 /** A Service without a NodePort: ClusterIP, spelt out or by default (templates are not judged). */
 export function serviceIsClusterIP(svc: K8sObject): boolean {
   return serviceType(svc) === 'ClusterIP';
@@ -121,7 +145,11 @@ export function serviceIsClusterIP(svc: K8sObject): boolean {
 
 function checkServiceInstanceTarget(ctx: CheckContext, svc: K8sObject, a: AnnotationPair): void {
   if (!serviceIsClusterIP(svc) || !svc.node(['spec'])) return;
-  ctx.report('alb-instance-target-clusterip', a.valueNode ?? a.keyNode, `target-type "instance" sends ALB traffic to a NodePort, but Service ${svc.name ?? ''} is ClusterIP (it has no NodePort): set spec.type: NodePort, or use target-type "ip"`);
+  ctx.report(
+    'alb-instance-target-clusterip',
+    a.valueNode ?? a.keyNode,
+    `target-type "instance" sends ALB traffic to a NodePort, but Service ${svc.name ?? ''} is ClusterIP (it has no NodePort): set spec.type: NodePort, or use target-type "ip"`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,12 +176,20 @@ export const useAnnotationCheck: Check = {
       if (b.portName === USE_ANNOTATION) {
         if (!b.name || isUnknownText(b.name)) continue;
         if (!keys.has(`${ALB_PREFIX}actions.${b.name}`) && !moreAnnotations) {
-          ctx.report('alb-use-annotation-missing-action', b.portNode ?? b.nameNode, `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`);
+          ctx.report(
+            'alb-use-annotation-missing-action',
+            b.portNode ?? b.nameNode,
+            `Backend "${b.name}" uses ${b.legacy ? 'servicePort' : 'port.name'}: use-annotation, but this Ingress has no ${ALB_PREFIX}actions.${b.name} annotation: the controller answers these requests with a 503`,
+          );
         }
       } else if (b.portName && isUseAnnotationTypo(b.portName)) {
         const edit = replaceScalarEdit(obj.chunk.text, b.portNode, USE_ANNOTATION);
-        ctx.report('alb-use-annotation-typo', b.portNode, `Port name "${b.portName}" looks like a typo of the magic value "use-annotation": the controller will look for a Service port named "${b.portName}" instead of the ${ALB_PREFIX}actions.${b.name ?? '<name>'} annotation`,
-          { fixes: edit ? [{ title: 'Change to use-annotation', edits: [edit], preferred: true }] : undefined });
+        ctx.report(
+          'alb-use-annotation-typo',
+          b.portNode,
+          `Port name "${b.portName}" looks like a typo of the magic value "use-annotation": the controller will look for a Service port named "${b.portName}" instead of the ${ALB_PREFIX}actions.${b.name ?? '<name>'} annotation`,
+          { fixes: edit ? [{ title: 'Change to use-annotation', edits: [edit], preferred: true }] : undefined },
+        );
       }
     }
     // A template may add backends (or name them by action): then "no backend uses it" is not known.
@@ -167,19 +203,38 @@ export const useAnnotationCheck: Check = {
       const [, kind, name] = m;
       if (kind === 'actions' && !actionUsers.has(name)) {
         const plain = backends.find((b) => b.name === name);
-        const hint = plain ? `: backend "${name}" uses a real port${plain.portNumber !== undefined ? ` (${plain.portNumber})` : plain.portName ? ` ("${plain.portName}")` : ''}; set its port.name to use-annotation to use this action` : closestHint(name, actionUsers);
-        ctx.report('alb-unused-action', a.keyNode, `No rule backend uses action "${name}" (a backend with service.name: ${name} and port.name: use-annotation)${hint}`, { tags: ['unnecessary'] });
+        const hint = plain
+          ? `: backend "${name}" uses a real port${plain.portNumber !== undefined ? ` (${plain.portNumber})` : plain.portName ? ` ("${plain.portName}")` : ''}; set its port.name to use-annotation to use this action`
+          : closestHint(name, actionUsers);
+        ctx.report(
+          'alb-unused-action',
+          a.keyNode,
+          `No rule backend uses action "${name}" (a backend with service.name: ${name} and port.name: use-annotation)${hint}`,
+          { tags: ['unnecessary'] },
+        );
       } else if (kind !== 'actions' && !anyUsers.has(name)) {
-        ctx.report('alb-unused-action', a.keyNode, `No rule backend has service.name "${name}", so ${kind}.${name} applies to nothing${closestHint(name, anyUsers)}`, { tags: ['unnecessary'] });
+        ctx.report(
+          'alb-unused-action',
+          a.keyNode,
+          `No rule backend has service.name "${name}", so ${kind}.${name} applies to nothing${closestHint(name, anyUsers)}`,
+          { tags: ['unnecessary'] },
+        );
       }
     }
     // target-control-port.<service>.<port> is looked up with each backend's Service name and port as written.
-    const targets = new Set(backends.filter((b) => b.name && b.portName !== USE_ANNOTATION).map((b) => `${b.name}.${b.portNumber ?? b.portName}`));
+    const targets = new Set(
+      backends.filter((b) => b.name && b.portName !== USE_ANNOTATION).map((b) => `${b.name}.${b.portNumber ?? b.portName}`),
+    );
     for (const a of alb) {
       const m = /^target-control-port\.(.+)$/.exec(a.key.slice(ALB_PREFIX.length));
       if (!m || isUnknownText(m[1]) || targets.has(m[1])) continue;
       if (!findAlbAnnotation(a.key.slice(ALB_PREFIX.length))) continue; // malformed: reported as a name problem
-      ctx.report('alb-unused-action', a.keyNode, `No rule backend of this Ingress is Service port "${m[1]}" (written <service>.<port> as in the backend), so this target-control-port applies to nothing${closestHint(m[1], targets)}`, { tags: ['unnecessary'] });
+      ctx.report(
+        'alb-unused-action',
+        a.keyNode,
+        `No rule backend of this Ingress is Service port "${m[1]}" (written <service>.<port> as in the backend), so this target-control-port applies to nothing${closestHint(m[1], targets)}`,
+        { tags: ['unnecessary'] },
+      );
     }
   },
 };

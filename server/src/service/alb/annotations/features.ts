@@ -6,17 +6,38 @@
  */
 import { isScalar, Scalar } from 'yaml';
 import {
-  CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type Hover,
-  type Location, type Range,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Hover,
+  type Location,
+  type Range,
 } from 'vscode-languageserver-types';
 import type { CursorContext } from '../../features/cursor';
 import { entryDetail, entryMarkdown, type CatalogEntry } from '../../catalog/types';
 import { nodeRange } from '@shared/manifest/yamlNodes';
 import {
-  ALB_ANNOTATIONS, ALB_PREFIX, SVC_ANNOTATIONS, SVC_PREFIX, findAlbAnnotation, groupCompareText, paramsText, type AlbAnnotationEntry,
+  ALB_ANNOTATIONS,
+  ALB_PREFIX,
+  SVC_ANNOTATIONS,
+  SVC_PREFIX,
+  findAlbAnnotation,
+  groupCompareText,
+  paramsText,
+  type AlbAnnotationEntry,
 } from './catalog';
 import { parseListenPorts } from './values';
-import { USE_ANNOTATION, albPairs, ingressBackends, ingressClassOf, AUTO_MODE_CONTROLLER, LBC_CONTROLLER, type AnnotationPair } from './model';
+import {
+  USE_ANNOTATION,
+  albPairs,
+  ingressBackends,
+  ingressClassOf,
+  AUTO_MODE_CONTROLLER,
+  LBC_CONTROLLER,
+  type AnnotationPair,
+} from './model';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import { scalarString } from '@shared/manifest/yamlNodes';
@@ -46,7 +67,11 @@ export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
   const base = entryMarkdown({ ...e, source: undefined }, key);
   const extra: string[] = [];
   if (e.nameHint) extra.push(`Name: ${e.nameHint}.`);
-  extra.push(e.scope === 'Ingress' ? 'Applies to: Ingress only.' : 'Applies to: Ingress and Service — set on a Service it overrides the Ingress value for that Service\'s target group.');
+  extra.push(
+    e.scope === 'Ingress'
+      ? 'Applies to: Ingress only.'
+      : "Applies to: Ingress and Service — set on a Service it overrides the Ingress value for that Service's target group.",
+  );
   const g = groupText(e);
   if (g) extra.push(g);
   const p = paramsText(e);
@@ -63,7 +88,8 @@ function svcMarkdown(e: CatalogEntry, key: string): string {
 // ------------------------------------------------------------------------------------------------ YAML text
 
 /** A plain YAML scalar that reads back as this exact string, quoting when needed (in the file's style). */
-const RESERVED = /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i;
+const RESERVED =
+  /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i;
 export function yamlString(v: string, style: QuoteStyle = 'single'): string {
   const plainOk = v !== '' && !/^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(v) && !/\s$/.test(v) && !/: |\s#|:$/.test(v) && !RESERVED.test(v);
   return plainOk ? v : quoted(v, style);
@@ -118,15 +144,29 @@ function valueSnippet(e: CatalogEntry, style: QuoteStyle): string {
   if (e.type === 'integer') return `${q}\${1:${e.values?.[0]?.value ?? e.default ?? e.min ?? ''}}${q}`;
   const d = e.values?.[0]?.value ?? (e.default && !/[ (]/.test(e.default) ? e.default : '');
   const snip = snippetLiteral(d);
-  return yamlString(d) === d ? `\${1:${snip}}` : style === 'double' ? `"\${1:${snip.replace(/["\\]/g, (c) => '\\' + c)}}"` : `'\${1:${snip.replace(/'/g, "''")}}'`;
+  return yamlString(d) === d
+    ? `\${1:${snip}}`
+    : style === 'double'
+      ? `"\${1:${snip.replace(/["\\]/g, (c) => '\\' + c)}}"`
+      : `'\${1:${snip.replace(/'/g, "''")}}'`;
 }
 
 /** Renumber a snippet's tab stops by `by` (so a name placeholder before it keeps its own stop); $0 stays. */
 export function shiftTabStops(snippet: string, by: number): string {
-  return snippet.replace(/(\\*)\$(\{?)(\d+)/g, (m, bs: string, brace: string, n: string) => (bs.length % 2 === 1 || n === '0' ? m : `${bs}$${brace}${Number(n) + by}`));
+  return snippet.replace(/(\\*)\$(\{?)(\d+)/g, (m, bs: string, brace: string, n: string) =>
+    bs.length % 2 === 1 || n === '0' ? m : `${bs}$${brace}${Number(n) + by}`,
+  );
 }
 
-function keyItem(ctx: CursorContext, key: string, e: CatalogEntry, doc: string, sort: string, withValue: boolean, detail?: string): CompletionItem {
+function keyItem(
+  ctx: CursorContext,
+  key: string,
+  e: CatalogEntry,
+  doc: string,
+  sort: string,
+  withValue: boolean,
+  detail?: string,
+): CompletionItem {
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
   const keyText = key.replace(/\$/g, '\\$');
   return {
@@ -147,10 +187,18 @@ function keyItem(ctx: CursorContext, key: string, e: CatalogEntry, doc: string, 
  * everywhere in YAML; here only where an annotation key goes): a weighted forward action, valid as inserted.
  */
 const ACTION_PATTERNS: { label: string; doc: string; json: (ind: string, eol: string) => string }[] = [
-  { label: 'blue/green (weighted forward)', doc: 'Forward to two Services with weights, all traffic on blue; shift it with the code lenses above the annotation.',
-    json: (i, n) => `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web-blue}", "servicePort": \${3:80}, "weight": \${4:100}},${n}${i}  {"serviceName": "\${5:web-green}", "servicePort": \${3:80}, "weight": \${6:0}}]}}` },
-  { label: 'canary (weighted forward, sticky)', doc: 'Send a small share of traffic to a canary Service, keeping each client on the version it first reached.',
-    json: (i, n) => `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web}", "servicePort": \${3:80}, "weight": \${4:90}},${n}${i}  {"serviceName": "\${5:web-canary}", "servicePort": \${3:80}, "weight": \${6:10}}],${n}${i} "targetGroupStickinessConfig": {"enabled": true, "durationSeconds": \${7:300}}}}` },
+  {
+    label: 'blue/green (weighted forward)',
+    doc: 'Forward to two Services with weights, all traffic on blue; shift it with the code lenses above the annotation.',
+    json: (i, n) =>
+      `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web-blue}", "servicePort": \${3:80}, "weight": \${4:100}},${n}${i}  {"serviceName": "\${5:web-green}", "servicePort": \${3:80}, "weight": \${6:0}}]}}`,
+  },
+  {
+    label: 'canary (weighted forward, sticky)',
+    doc: 'Send a small share of traffic to a canary Service, keeping each client on the version it first reached.',
+    json: (i, n) =>
+      `|${n}${i}{"type": "forward", "forwardConfig": {"targetGroups": [${n}${i}  {"serviceName": "\${2:web}", "servicePort": \${3:80}, "weight": \${4:90}},${n}${i}  {"serviceName": "\${5:web-canary}", "servicePort": \${3:80}, "weight": \${6:10}}],${n}${i} "targetGroupStickinessConfig": {"enabled": true, "durationSeconds": \${7:300}}}}`,
+  },
 ];
 
 /** Whether a catalog name answers what is typed without the prefix (`ssl`, `healthcheck`, `target-type`). */
@@ -190,22 +238,39 @@ function completeNames(ctx: CursorContext): CompletionItem[] {
         else if (e.prefix === 'conditions' || e.prefix === 'transforms') concrete = backendNames.map((n) => `${e.prefix}.${n}`);
         else if (e.prefix === 'listener-attributes') {
           const lp = parseListenPorts(obj.annotations[ALB_PREFIX + 'listen-ports'] ?? '') ?? [];
-          concrete = lp.filter((p) => p.protocol === 'HTTP' || p.protocol === 'HTTPS').map((p) => `listener-attributes.${p.protocol}-${p.port}`);
+          concrete = lp
+            .filter((p) => p.protocol === 'HTTP' || p.protocol === 'HTTPS')
+            .map((p) => `listener-attributes.${p.protocol}-${p.port}`);
         } else if (e.prefix === 'target-control-port') {
-          concrete = backends.filter((b) => b.name && b.portName !== USE_ANNOTATION && (b.portNumber !== undefined || b.portName)).map((b) => `target-control-port.${b.name}.${b.portNumber ?? b.portName}`);
+          concrete = backends
+            .filter((b) => b.name && b.portName !== USE_ANNOTATION && (b.portNumber !== undefined || b.portName))
+            .map((b) => `target-control-port.${b.name}.${b.portNumber ?? b.portName}`);
         }
         for (const c of [...new Set(concrete)]) {
           const key = ALB_PREFIX + c;
           if (present.has(key)) continue;
-          const why = e.prefix === 'actions' ? `action for backend ${c.slice(8)} (use-annotation)` : e.prefix === 'conditions' || e.prefix === 'transforms' ? `${e.prefix} for backend ${c.slice(e.prefix.length + 1)}` : undefined;
+          const why =
+            e.prefix === 'actions'
+              ? `action for backend ${c.slice(8)} (use-annotation)`
+              : e.prefix === 'conditions' || e.prefix === 'transforms'
+                ? `${e.prefix} for backend ${c.slice(e.prefix.length + 1)}`
+                : undefined;
           const item = keyItem(ctx, key, e, albMarkdown(e, key), '0', withValue, why ? `${why} · json` : undefined);
           items.push(short ? shortItem(item, c) : item);
         }
         // The generic form with a placeholder name; the value's tab stops come after the name's.
         const generic = `${ALB_PREFIX}${e.prefix}.`;
         const item = keyItem(ctx, generic, e, albMarkdown(e, ALB_PREFIX + e.name), '2', false);
-        const [placeholder, stops] = e.prefix === 'listener-attributes' ? ['${1|HTTP,HTTPS|}-${2:443}', 2] as const : e.prefix === 'target-control-port' ? ['${1:service}.${2:port}', 2] as const : ['${1:name}', 1] as const;
-        item.textEdit = { range: (item.textEdit as { range: Range }).range, newText: `${generic}${placeholder}${withValue ? `: ${shiftTabStops(valueSnippet(e, style), stops)}` : ''}` };
+        const [placeholder, stops] =
+          e.prefix === 'listener-attributes'
+            ? (['${1|HTTP,HTTPS|}-${2:443}', 2] as const)
+            : e.prefix === 'target-control-port'
+              ? (['${1:service}.${2:port}', 2] as const)
+              : (['${1:name}', 1] as const);
+        item.textEdit = {
+          range: (item.textEdit as { range: Range }).range,
+          newText: `${generic}${placeholder}${withValue ? `: ${shiftTabStops(valueSnippet(e, style), stops)}` : ''}`,
+        };
         item.label = ALB_PREFIX + e.name;
         item.filterText = short ? e.prefix : generic;
         items.push(item);
@@ -214,19 +279,36 @@ function completeNames(ctx: CursorContext): CompletionItem[] {
           const indent = ' '.repeat(lineIndent(text, ctx.replace[0]) + 2);
           const eol = text.includes('\r\n') ? '\r\n' : '\n';
           const name = actionNames.find((n) => !present.has(`${ALB_PREFIX}actions.${n}`));
-          ACTION_PATTERNS.forEach((t, i) => items.push({
-            label: `${ALB_PREFIX}actions: ${t.label}`, kind: CompletionItemKind.Snippet, detail: 'weighted forward action · json',
-            documentation: { kind: MarkupKind.Markdown, value: escapeHtml(t.doc) }, sortText: `3${i}`, filterText: short ? `actions ${t.label}` : `${generic}${t.label}`,
-            insertTextFormat: InsertTextFormat.Snippet,
-            textEdit: { range: (item.textEdit as { range: Range }).range, newText: `${generic}\${1:${snippetLiteral(name ?? 'blue-green')}}: ${t.json(indent, eol)}` },
-          }));
+          ACTION_PATTERNS.forEach((t, i) =>
+            items.push({
+              label: `${ALB_PREFIX}actions: ${t.label}`,
+              kind: CompletionItemKind.Snippet,
+              detail: 'weighted forward action · json',
+              documentation: { kind: MarkupKind.Markdown, value: escapeHtml(t.doc) },
+              sortText: `3${i}`,
+              filterText: short ? `actions ${t.label}` : `${generic}${t.label}`,
+              insertTextFormat: InsertTextFormat.Snippet,
+              textEdit: {
+                range: (item.textEdit as { range: Range }).range,
+                newText: `${generic}\${1:${snippetLiteral(name ?? 'blue-green')}}: ${t.json(indent, eol)}`,
+              },
+            }),
+          );
         }
         continue;
       }
       if (short && !matchesShort(e.name, short)) continue;
       const key = ALB_PREFIX + e.name;
       if (present.has(key)) continue;
-      const item = keyItem(ctx, key, e, albMarkdown(e, key), '1', withValue, `${entryDetail(e)} · ${e.scope === 'Ingress' ? 'Ingress' : 'Ingress, Service'}`);
+      const item = keyItem(
+        ctx,
+        key,
+        e,
+        albMarkdown(e, key),
+        '1',
+        withValue,
+        `${entryDetail(e)} · ${e.scope === 'Ingress' ? 'Ingress' : 'Ingress, Service'}`,
+      );
       items.push(short ? shortItem(item, e.name) : item);
     }
   }
@@ -268,10 +350,20 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
   const eol = text.indexOf('\n', ctx.offset) === -1 ? text.length : text.indexOf('\n', ctx.offset);
   const end = Math.min(ctx.replace[1], eol);
   const range = ctx.chunk.toRange(ctx.replace[0], end);
-  const close = (q === 'single' || q === 'double') && !text.slice(end, eol).includes(q === 'single' ? "'" : '"') && text[end - 1] !== (q === 'single' ? "'" : '"') ? (q === 'single' ? "'" : '"') : '';
+  const close =
+    (q === 'single' || q === 'double') &&
+    !text.slice(end, eol).includes(q === 'single' ? "'" : '"') &&
+    text[end - 1] !== (q === 'single' ? "'" : '"')
+      ? q === 'single'
+        ? "'"
+        : '"'
+      : '';
   const items: CompletionItem[] = [];
   const plain = (value: string, detail?: string, preselect = false): CompletionItem => ({
-    label: value, kind: CompletionItemKind.Value, detail, preselect,
+    label: value,
+    kind: CompletionItemKind.Value,
+    detail,
+    preselect,
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
     filterText: value,
     textEdit: { range, newText: valueText(value, q, preferredQuote(text)) + close },
@@ -279,28 +371,42 @@ function completeValues(ctx: CursorContext, key: string): CompletionItem[] {
   if (e.type === 'boolean') {
     for (const v of ['true', 'false']) items.push(plain(v, `${e.name} (as a string)`, e.default === v));
   } else if (e.values?.length) {
-    for (const v of e.values) items.push({ ...plain(v.value, v.doc ?? (e.default === v.value ? 'default' : undefined), e.default === v.value), tags: v.deprecated ? [CompletionItemTag.Deprecated] : undefined });
+    for (const v of e.values)
+      items.push({
+        ...plain(v.value, v.doc ?? (e.default === v.value ? 'default' : undefined), e.default === v.value),
+        tags: v.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+      });
   } else if (e.type === 'integer' && e.default !== undefined) {
     items.push(plain(e.default, `default${e.min !== undefined ? ` (${e.min}–${e.max})` : ''}`, true));
   }
   if (e.type === 'json' && e.snippet) {
     const alb = e as AlbAnnotationEntry;
-    const templates = [{ label: `${alb.prefix ?? e.name} template`, snippet: e.snippet }, ...(alb.templates ?? []).map((t) => ({ label: `${alb.prefix ?? e.name}: ${t.label}`, snippet: t.snippet }))];
+    const templates = [
+      { label: `${alb.prefix ?? e.name} template`, snippet: e.snippet },
+      ...(alb.templates ?? []).map((t) => ({ label: `${alb.prefix ?? e.name}: ${t.label}`, snippet: t.snippet })),
+    ];
     // Inside JSON already written, the JSON part's items (keys, values, Service names) come first.
     const written = isScalar(ctx.node) && String((ctx.node as Scalar).value ?? '').trim() !== '';
-    templates.forEach((t, i) => items.push({
-      label: t.label, kind: CompletionItemKind.Snippet, detail: 'JSON template', sortText: `${written ? 'zz' : ''}${i}`,
-      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-      insertTextFormat: InsertTextFormat.Snippet, filterText: ctx.word || t.snippet,
-      textEdit: { range, newText: valueText(t.snippet, q, preferredQuote(text), true) + close },
-    }));
+    templates.forEach((t, i) =>
+      items.push({
+        label: t.label,
+        kind: CompletionItemKind.Snippet,
+        detail: 'JSON template',
+        sortText: `${written ? 'zz' : ''}${i}`,
+        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+        insertTextFormat: InsertTextFormat.Snippet,
+        filterText: ctx.word || t.snippet,
+        textEdit: { range, newText: valueText(t.snippet, q, preferredQuote(text), true) + close },
+      }),
+    );
   }
   return items;
 }
 
 // ------------------------------------------------------------------------------------- spec.ingressClassName
 
-const isClassNamePath = (ctx: CursorContext) => ctx.obj?.kind === 'Ingress' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'ingressClassName';
+const isClassNamePath = (ctx: CursorContext) =>
+  ctx.obj?.kind === 'Ingress' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'ingressClassName';
 
 function controllerNote(controller: string | undefined): string {
   if (controller === LBC_CONTROLLER) return 'AWS Load Balancer Controller';
@@ -310,16 +416,35 @@ function controllerNote(controller: string | undefined): string {
 
 /** IngressClass names of the workspace (plus `alb`, the controller's usual class) with their controller. */
 function completeClassName(ctx: CursorContext): CompletionItem[] {
-  const range = ctx.chunk.toRange(ctx.replace[0], Math.min(ctx.replace[1], ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? ctx.chunk.text.length : ctx.chunk.text.indexOf('\n', ctx.offset)));
+  const range = ctx.chunk.toRange(
+    ctx.replace[0],
+    Math.min(
+      ctx.replace[1],
+      ctx.chunk.text.indexOf('\n', ctx.offset) === -1 ? ctx.chunk.text.length : ctx.chunk.text.indexOf('\n', ctx.offset),
+    ),
+  );
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   for (const c of ctx.index.byKind('IngressClass')) {
     if (!c.name || seen.has(c.name)) continue;
     seen.add(c.name);
     const controller = scalarString(c.node(['spec', 'controller']));
-    items.push({ label: c.name, kind: CompletionItemKind.Class, detail: `IngressClass · ${controllerNote(controller)}`, sortText: '0' + c.name, textEdit: { range, newText: yamlString(c.name) } });
+    items.push({
+      label: c.name,
+      kind: CompletionItemKind.Class,
+      detail: `IngressClass · ${controllerNote(controller)}`,
+      sortText: '0' + c.name,
+      textEdit: { range, newText: yamlString(c.name) },
+    });
   }
-  if (!seen.has('alb')) items.push({ label: 'alb', kind: CompletionItemKind.Class, detail: 'the AWS Load Balancer Controller\'s usual class (no IngressClass in the workspace)', sortText: '1alb', textEdit: { range, newText: 'alb' } });
+  if (!seen.has('alb'))
+    items.push({
+      label: 'alb',
+      kind: CompletionItemKind.Class,
+      detail: "the AWS Load Balancer Controller's usual class (no IngressClass in the workspace)",
+      sortText: '1alb',
+      textEdit: { range, newText: 'alb' },
+    });
   return items;
 }
 
@@ -328,9 +453,14 @@ function classNameHover(ctx: CursorContext): Hover | undefined {
   if (cls.via !== 'ingressClassName' || !ctx.node) return undefined;
   const lines = [`**IngressClass ${inlineCode(cls.name ?? '')}**`, ''];
   if (cls.controller) lines.push(`Served by ${inlineCode(cls.controller)} (${escapeMarkdown(controllerNote(cls.controller))}).`);
-  else if (cls.kind === 'alb') lines.push('No IngressClass of this name in the workspace; `alb` is the AWS Load Balancer Controller\'s usual class.');
+  else if (cls.kind === 'alb')
+    lines.push("No IngressClass of this name in the workspace; `alb` is the AWS Load Balancer Controller's usual class.");
   else lines.push('No IngressClass of this name in the workspace.');
-  if (cls.kind === 'auto-mode') lines.push('', 'EKS Auto Mode does not support `group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection` or `auth-type: oidc`.');
+  if (cls.kind === 'auto-mode')
+    lines.push(
+      '',
+      'EKS Auto Mode does not support `group.name`, `waf-acl-id`, `web-acl-id`, `shield-advanced-protection` or `auth-type: oidc`.',
+    );
   if (cls.kind === 'other') lines.push('', '`alb.ingress.kubernetes.io/*` annotations have no effect with this class.');
   const r = nodeRange(ctx.node);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: r ? ctx.chunk.toRange(r[0], r[1]) : undefined };
@@ -338,14 +468,27 @@ function classNameHover(ctx: CursorContext): Hover | undefined {
 
 /** IngressClass spec.controller: the two ALB controllers. */
 const CONTROLLERS = [
-  { value: LBC_CONTROLLER, doc: 'The AWS Load Balancer Controller you install (Helm chart); parameters: IngressClassParams of `elbv2.k8s.aws`.' },
-  { value: AUTO_MODE_CONTROLLER, doc: 'The ALB built into EKS Auto Mode; parameters: IngressClassParams of `eks.amazonaws.com`. No IngressGroups by annotation, no WAF Classic, no Shield annotation, no OIDC auth.' },
+  {
+    value: LBC_CONTROLLER,
+    doc: 'The AWS Load Balancer Controller you install (Helm chart); parameters: IngressClassParams of `elbv2.k8s.aws`.',
+  },
+  {
+    value: AUTO_MODE_CONTROLLER,
+    doc: 'The ALB built into EKS Auto Mode; parameters: IngressClassParams of `eks.amazonaws.com`. No IngressGroups by annotation, no WAF Classic, no Shield annotation, no OIDC auth.',
+  },
 ];
-const isControllerPath = (ctx: CursorContext) => ctx.obj?.kind === 'IngressClass' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'controller';
+const isControllerPath = (ctx: CursorContext) =>
+  ctx.obj?.kind === 'IngressClass' && !ctx.onKey && ctx.path.length === 2 && ctx.path[0] === 'spec' && ctx.path[1] === 'controller';
 
 function completeController(ctx: CursorContext): CompletionItem[] {
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
-  return CONTROLLERS.map((c) => ({ label: c.value, kind: CompletionItemKind.Value, detail: controllerNote(c.value), documentation: { kind: MarkupKind.Markdown, value: c.doc }, textEdit: { range, newText: c.value } }));
+  return CONTROLLERS.map((c) => ({
+    label: c.value,
+    kind: CompletionItemKind.Value,
+    detail: controllerNote(c.value),
+    documentation: { kind: MarkupKind.Markdown, value: c.doc },
+    textEdit: { range, newText: c.value },
+  }));
 }
 
 function controllerHover(ctx: CursorContext): Hover | undefined {
@@ -353,7 +496,13 @@ function controllerHover(ctx: CursorContext): Hover | undefined {
   const c = CONTROLLERS.find((x) => x.value === v);
   const r = nodeRange(ctx.node);
   if (!c || !r) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(c.value)}** — ${escapeMarkdown(controllerNote(c.value))}\n\n${escapeHtml(c.doc)}` }, range: ctx.chunk.toRange(r[0], r[1]) };
+  return {
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: `**${escapeMarkdown(c.value)}** — ${escapeMarkdown(controllerNote(c.value))}\n\n${escapeHtml(c.doc)}`,
+    },
+    range: ctx.chunk.toRange(r[0], r[1]),
+  };
 }
 
 // ------------------------------------------------------------------------------- rule backends ↔ actions
@@ -373,7 +522,9 @@ function backendField(ctx: CursorContext): 'name' | 'port' | undefined {
 
 /** The names of this Ingress's `actions.<name>` annotations, with their key nodes. */
 function actionAnnotations(obj: K8sObject): { name: string; pair: AnnotationPair }[] {
-  return albPairs(obj).filter((a) => a.key.startsWith(ALB_PREFIX + 'actions.')).map((a) => ({ name: a.key.slice(ALB_PREFIX.length + 'actions.'.length), pair: a }));
+  return albPairs(obj)
+    .filter((a) => a.key.startsWith(ALB_PREFIX + 'actions.'))
+    .map((a) => ({ name: a.key.slice(ALB_PREFIX.length + 'actions.'.length), pair: a }));
 }
 
 /** `use-annotation` for a backend port name; the Ingress's action names for a backend Service name. */
@@ -384,21 +535,38 @@ function completeBackend(ctx: CursorContext, field: 'name' | 'port'): Completion
   const range = ctx.chunk.toRange(ctx.replace[0], Math.min(ctx.replace[1], eol));
   const actions = actionAnnotations(obj);
   if (field === 'port') {
-    const svcPath = [...ctx.path.slice(0, ctx.path[ctx.path.length - 1] === 'servicePort' ? -1 : -2), ctx.path[ctx.path.length - 1] === 'servicePort' ? 'serviceName' : 'name'];
+    const svcPath = [
+      ...ctx.path.slice(0, ctx.path[ctx.path.length - 1] === 'servicePort' ? -1 : -2),
+      ctx.path[ctx.path.length - 1] === 'servicePort' ? 'serviceName' : 'name',
+    ];
     const svcName = scalarString(obj.node(svcPath));
     const hasAction = svcName !== undefined && actions.some((a) => a.name === svcName);
-    return [{
-      label: USE_ANNOTATION, kind: CompletionItemKind.EnumMember, sortText: hasAction ? '0' : '5', preselect: hasAction,
-      detail: `run the action ${ALB_PREFIX}actions.${svcName ?? '<service name>'}`,
-      documentation: { kind: MarkupKind.Markdown, value: escapeHtml(`The AWS Load Balancer Controller's magic port name: this backend then does what the \`${ALB_PREFIX}actions.${svcName ?? '<name>'}\` annotation says (forward with weights, redirect, fixed response), where <name> is the backend's service name.${hasAction ? '' : ' This Ingress has no such annotation yet.'}`) },
-      textEdit: { range, newText: USE_ANNOTATION },
-    }];
+    return [
+      {
+        label: USE_ANNOTATION,
+        kind: CompletionItemKind.EnumMember,
+        sortText: hasAction ? '0' : '5',
+        preselect: hasAction,
+        detail: `run the action ${ALB_PREFIX}actions.${svcName ?? '<service name>'}`,
+        documentation: {
+          kind: MarkupKind.Markdown,
+          value: escapeHtml(
+            `The AWS Load Balancer Controller's magic port name: this backend then does what the \`${ALB_PREFIX}actions.${svcName ?? '<name>'}\` annotation says (forward with weights, redirect, fixed response), where <name> is the backend's service name.${hasAction ? '' : ' This Ingress has no such annotation yet.'}`,
+          ),
+        },
+        textEdit: { range, newText: USE_ANNOTATION },
+      },
+    ];
   }
-  return actions.filter((a) => !isUnknownText(a.name)).map((a) => ({
-    label: a.name, kind: CompletionItemKind.Reference, sortText: `0${a.name}`,
-    detail: `action · ${ALB_PREFIX}actions.${a.name} (use port.name: use-annotation)`,
-    textEdit: { range, newText: yamlString(a.name, preferredQuote(text)) },
-  }));
+  return actions
+    .filter((a) => !isUnknownText(a.name))
+    .map((a) => ({
+      label: a.name,
+      kind: CompletionItemKind.Reference,
+      sortText: `0${a.name}`,
+      detail: `action · ${ALB_PREFIX}actions.${a.name} (use port.name: use-annotation)`,
+      textEdit: { range, newText: yamlString(a.name, preferredQuote(text)) },
+    }));
 }
 
 /** From a backend's service name to the `actions.<name>` annotation it runs (use-annotation backends). */

@@ -32,10 +32,23 @@ export interface Source {
 
 /** The ClassParams property that replaces an annotation (catalog `params`). */
 const PARAM_OF: Record<string, keyof ClassParams> = {
-  'group.name': 'group', 'load-balancer-name': 'loadBalancerName', scheme: 'scheme', 'ip-address-type': 'ipAddressType', subnets: 'subnets',
-  'ssl-redirect': 'sslRedirectPort', 'inbound-cidrs': 'inboundCIDRs', 'security-group-prefix-lists': 'prefixLists', 'certificate-arn': 'certificateArns',
-  'ssl-policy': 'sslPolicy', 'target-type': 'targetType', 'wafv2-acl-arn': 'wafv2AclArn', 'wafv2-acl-name': 'wafv2AclName', tags: 'tags',
-  'load-balancer-attributes': 'loadBalancerAttributes', 'ipam-ipv4-pool-id': 'ipamPool', 'minimum-load-balancer-capacity': 'minimumCapacityUnits',
+  'group.name': 'group',
+  'load-balancer-name': 'loadBalancerName',
+  scheme: 'scheme',
+  'ip-address-type': 'ipAddressType',
+  subnets: 'subnets',
+  'ssl-redirect': 'sslRedirectPort',
+  'inbound-cidrs': 'inboundCIDRs',
+  'security-group-prefix-lists': 'prefixLists',
+  'certificate-arn': 'certificateArns',
+  'ssl-policy': 'sslPolicy',
+  'target-type': 'targetType',
+  'wafv2-acl-arn': 'wafv2AclArn',
+  'wafv2-acl-name': 'wafv2AclName',
+  tags: 'tags',
+  'load-balancer-attributes': 'loadBalancerAttributes',
+  'ipam-ipv4-pool-id': 'ipamPool',
+  'minimum-load-balancer-capacity': 'minimumCapacityUnits',
 };
 
 /** The IngressClassParams field that replaces this annotation for this class, when the class sets it. */
@@ -60,16 +73,29 @@ function classNode(s: IngressSettings): Node | undefined {
 // --------------------------------------------------------------------------------------------- the values
 
 /** A member's value under the controller's comparison: `key` compares, `src` explains. */
-export interface MemberValue { key: string; src: Source }
+export interface MemberValue {
+  key: string;
+  src: Source;
+}
 
 function normalise(as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map', text: string): string | undefined {
   switch (as) {
-    case 'text': return text;
-    case 'bool': { const b = parseGoBool(text); return b === undefined ? undefined : String(b); }
-    case 'int': return /^[+-]?\d+$/.test(text) ? String(Number(text)) : undefined;
-    case 'list': return parseStringList(text).join('\n');
-    case 'set': return parseStringList(text).sort().join('\n');
-    case 'map': { const m = parseStringMap(text); return m ? mapKey(m) : undefined; }
+    case 'text':
+      return text;
+    case 'bool': {
+      const b = parseGoBool(text);
+      return b === undefined ? undefined : String(b);
+    }
+    case 'int':
+      return /^[+-]?\d+$/.test(text) ? String(Number(text)) : undefined;
+    case 'list':
+      return parseStringList(text).join('\n');
+    case 'set':
+      return parseStringList(text).sort().join('\n');
+    case 'map': {
+      const m = parseStringMap(text);
+      return m ? mapKey(m) : undefined;
+    }
   }
 }
 
@@ -77,14 +103,24 @@ function normalise(as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map', text: s
  * The value a member contributes for a `one` annotation, or undefined when it sets none (or an unknown one).
  * The class's IngressClassParams replace the annotation where the controller reads them first.
  */
-function oneValue(s: IngressSettings, suffix: string, as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map', nonEmpty: boolean): MemberValue | undefined {
+function oneValue(
+  s: IngressSettings,
+  suffix: string,
+  as: 'text' | 'bool' | 'int' | 'list' | 'set' | 'map',
+  nonEmpty: boolean,
+): MemberValue | undefined {
   const p = paramsOverride(s, suffix);
   if (p) {
     const v = p.params[PARAM_OF[suffix]];
     const display = Array.isArray(v) ? v.join(',') : String(v);
     // Subnets from the class and from an annotation never agree (model_build_load_balancer.go).
     const key = suffix === 'subnets' ? `params:${display}` : normalise(as, display);
-    return key === undefined ? undefined : { key, src: { obj: s.obj, display: `${display} (${p.field} of ${p.params.obj.displayName})`, node: classNode(s), params: p.params } };
+    return key === undefined
+      ? undefined
+      : {
+          key,
+          src: { obj: s.obj, display: `${display} (${p.field} of ${p.params.obj.displayName})`, node: classNode(s), params: p.params },
+        };
   }
   if (s.params && PARAM_OF[suffix] && s.params.unknown.has(PARAM_OF[suffix])) return undefined;
   let key = ALB_PREFIX + suffix;
@@ -103,7 +139,11 @@ function oneValue(s: IngressSettings, suffix: string, as: 'text' | 'bool' | 'int
 }
 
 /** A member's key=value map for a `keys` annotation, each key with its source. */
-function keyValues(s: IngressSettings, suffix: string, annotationKey = ALB_PREFIX + suffix): Map<string, { value: string; src: Source }> | undefined {
+function keyValues(
+  s: IngressSettings,
+  suffix: string,
+  annotationKey = ALB_PREFIX + suffix,
+): Map<string, { value: string; src: Source }> | undefined {
   const out = new Map<string, { value: string; src: Source }>();
   const text = s.obj.annotations[annotationKey];
   if (text !== undefined) {
@@ -115,7 +155,11 @@ function keyValues(s: IngressSettings, suffix: string, annotationKey = ALB_PREFI
   }
   // Tags: the class's tags win over the annotation's, key by key (model_build_tags.go buildIngressResourceTags).
   if (suffix === 'tags' && s.params?.tags) {
-    for (const [k, v] of s.params.tags) out.set(k, { value: v, src: { obj: s.obj, display: `${k}=${v} (spec.tags of ${s.params.obj.displayName})`, node: classNode(s), params: s.params } });
+    for (const [k, v] of s.params.tags)
+      out.set(k, {
+        value: v,
+        src: { obj: s.obj, display: `${k}=${v} (spec.tags of ${s.params.obj.displayName})`, node: classNode(s), params: s.params },
+      });
   }
   return out.size ? out : undefined;
 }
@@ -147,12 +191,24 @@ function nlbPorts(s: IngressSettings): number[] {
 }
 
 /** A member's value on one port for a `port` annotation. */
-function portValue(s: IngressSettings, suffix: string, as: 'text' | 'set' | 'cidrs' | 'mtls' | 'protocol', port: number): MemberValue | undefined {
+function portValue(
+  s: IngressSettings,
+  suffix: string,
+  as: 'text' | 'set' | 'cidrs' | 'mtls' | 'protocol',
+  port: number,
+): MemberValue | undefined {
   if (as === 'protocol') {
     const l = s.listeners?.find((x) => x.port === port);
     if (!l) return undefined;
     const text = s.obj.annotations[ALB_PREFIX + 'listen-ports'];
-    return { key: l.protocol, src: { obj: s.obj, display: `${l.protocol}:${port}${text === undefined ? ' (the default listener)' : ''}`, node: text === undefined ? undefined : valueNode(s.obj, ALB_PREFIX + 'listen-ports') } };
+    return {
+      key: l.protocol,
+      src: {
+        obj: s.obj,
+        display: `${l.protocol}:${port}${text === undefined ? ' (the default listener)' : ''}`,
+        node: text === undefined ? undefined : valueNode(s.obj, ALB_PREFIX + 'listen-ports'),
+      },
+    };
   }
   if (as === 'mtls') {
     const text = s.obj.annotations[ALB_PREFIX + suffix];
@@ -165,7 +221,10 @@ function portValue(s: IngressSettings, suffix: string, as: 'text' | 'set' | 'cid
   if (p) {
     const v = p.params[PARAM_OF[suffix]];
     const list = Array.isArray(v) ? v : [String(v)];
-    return { key: as === 'text' ? list[0] : [...new Set(list)].sort().join('\n'), src: { obj: s.obj, display: `${list.join(',')} (${p.field} of ${p.params.obj.displayName})`, node: classNode(s), params: p.params } };
+    return {
+      key: as === 'text' ? list[0] : [...new Set(list)].sort().join('\n'),
+      src: { obj: s.obj, display: `${list.join(',')} (${p.field} of ${p.params.obj.displayName})`, node: classNode(s), params: p.params },
+    };
   }
   if (s.params && PARAM_OF[suffix] && s.params.unknown.has(PARAM_OF[suffix])) return undefined;
   const text = s.obj.annotations[ALB_PREFIX + suffix];
@@ -183,14 +242,22 @@ function portValue(s: IngressSettings, suffix: string, as: 'text' | 'set' | 'cid
  */
 export function mtlsEntries(text: string): Map<number, { key: string; display: string }> | undefined {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { return undefined; }
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   if (!Array.isArray(v)) return undefined;
   const out = new Map<number, { key: string; display: string }>();
   for (const e of v) {
     if (!e || typeof e !== 'object') return undefined;
     const r = e as Record<string, unknown>;
-    const get = (k: string): unknown => { for (const [kk, vv] of Object.entries(r)) if (kk.toLowerCase() === k.toLowerCase()) return vv; return undefined; };
-    const port = get('port'), mode = get('mode');
+    const get = (k: string): unknown => {
+      for (const [kk, vv] of Object.entries(r)) if (kk.toLowerCase() === k.toLowerCase()) return vv;
+      return undefined;
+    };
+    const port = get('port'),
+      mode = get('mode');
     if (typeof port !== 'number' || typeof mode !== 'string') continue;
     const ignore = get('ignoreClientCertificateExpiry') ?? (mode === 'verify' ? false : undefined);
     const attrs = { mode, trustStore: get('trustStore') ?? '', ignore, advertise: get('advertiseTrustStoreCaNames') };
@@ -219,7 +286,8 @@ const groups = indexCache(GROUP_READS, (index) => {
     const s = ingressSettings(o, index);
     if (!s.group || isUnknownText(s.group.name)) continue;
     const l = byName.get(s.group.name);
-    if (l) l.push(s); else byName.set(s.group.name, [s]);
+    if (l) l.push(s);
+    else byName.set(s.group.name, [s]);
   }
   for (const l of byName.values()) l.sort(memberOrder);
   return { byName, records: new Map<string, GroupRecord>(), of: new Map<K8sObject, GroupRecord>() };
@@ -227,7 +295,10 @@ const groups = indexCache(GROUP_READS, (index) => {
 
 /** group.order (default 0), then namespace/name: the order the controller merges members in. */
 function memberOrder(a: IngressSettings, b: IngressSettings): number {
-  const order = (s: IngressSettings): number => { const t = s.obj.annotations[ALB_PREFIX + 'group.order']; return t !== undefined && /^[+-]?\d+$/.test(t) ? Number(t) : 0; };
+  const order = (s: IngressSettings): number => {
+    const t = s.obj.annotations[ALB_PREFIX + 'group.order'];
+    return t !== undefined && /^[+-]?\d+$/.test(t) ? Number(t) : 0;
+  };
   const d = order(a) - order(b);
   if (d) return d;
   const id = (s: IngressSettings): string => `${s.obj.namespace ?? ''}/${s.obj.name ?? ''}`;
@@ -235,7 +306,10 @@ function memberOrder(a: IngressSettings, b: IngressSettings): number {
 }
 
 /** The members of the IngressGroup this Ingress belongs to (itself included), in the controller's order. */
-export function groupOf(obj: K8sObject, index: WorkspaceIndex): { name: string; members: IngressSettings[]; record: GroupRecord } | undefined {
+export function groupOf(
+  obj: K8sObject,
+  index: WorkspaceIndex,
+): { name: string; members: IngressSettings[]; record: GroupRecord } | undefined {
   const s = ingressSettings(obj, index);
   if (!s.group) return undefined;
   const c = groups(index);
@@ -244,10 +318,15 @@ export function groupOf(obj: K8sObject, index: WorkspaceIndex): { name: string; 
     const all = c.byName.get(s.group.name);
     if (!all) return undefined;
     const seen: number[] = [];
-    all.forEach((m, i) => { if (m.obj === obj || deployedTogether(index, obj.uri, m.obj.uri)) seen.push(i); });
+    all.forEach((m, i) => {
+      if (m.obj === obj || deployedTogether(index, obj.uri, m.obj.uri)) seen.push(i);
+    });
     const id = `${s.group.name}\u0000${seen.join(',')}`;
     g = c.records.get(id);
-    if (!g) { g = { name: s.group.name, members: seen.map((i) => all[i]), tables: new Map() }; c.records.set(id, g); }
+    if (!g) {
+      g = { name: s.group.name, members: seen.map((i) => all[i]), tables: new Map() };
+      c.records.set(id, g);
+    }
     c.of.set(obj, g);
   }
   return { name: g.name, members: g.members, record: g };
@@ -255,7 +334,10 @@ export function groupOf(obj: K8sObject, index: WorkspaceIndex): { name: string; 
 
 function table<T>(g: GroupRecord, id: string, build: () => T): T {
   let t = g.tables.get(id) as T | undefined;
-  if (t === undefined) { t = build(); g.tables.set(id, t); }
+  if (t === undefined) {
+    t = build();
+    g.tables.set(id, t);
+  }
   return t;
 }
 
@@ -295,12 +377,17 @@ export function conflictsOf(g: GroupRecord, me: IngressSettings, suffix: string,
   // Read only on the paths that use them: the frontend NLB when enabled (buildFrontendNlbModel), the backend
   // rules flag when security groups are given (buildLoadBalancerSecurityGroups).
   if (suffix.startsWith('frontend-nlb-') && !someMember(g, 'enable-frontend-nlb', (t) => parseGoBool(t) === true)) return [];
-  if (suffix === 'manage-backend-security-group-rules' && !someMember(g, 'security-groups', (t) => parseStringList(t).length > 0)) return [];
+  if (suffix === 'manage-backend-security-group-rules' && !someMember(g, 'security-groups', (t) => parseStringList(t).length > 0))
+    return [];
   if (c.kind === 'one') {
     if (suffix === 'wafv2-acl-arn' && wafv2NameInGroup(g)) return []; // names win; ARNs are not read at all
     const mine = oneValue(me, suffix, c.as, !!c.nonEmpty);
     if (!mine) return [];
-    const t = table(g, `one:${suffix}`, () => { const m: ValueTable = new Map(); for (const s of g.members) addValue(m, oneValue(s, suffix, c.as, !!c.nonEmpty)); return m; });
+    const t = table(g, `one:${suffix}`, () => {
+      const m: ValueTable = new Map();
+      for (const s of g.members) addValue(m, oneValue(s, suffix, c.as, !!c.nonEmpty));
+      return m;
+    });
     const other = otherValue(t, mine.key, me.obj);
     return other ? [{ suffix, mine: mine.src, other }] : [];
   }
@@ -311,14 +398,20 @@ export function conflictsOf(g: GroupRecord, me: IngressSettings, suffix: string,
       if (c.kind === 'port') return portValue(s, suffix, c.as, port);
       const text = s.obj.annotations[ALB_PREFIX + suffix];
       if (text === undefined || isUnknownText(text)) return undefined;
-      return { key: /^[+-]?\d+$/.test(text) ? String(Number(text)) : text, src: { obj: s.obj, display: text, node: valueNode(s.obj, ALB_PREFIX + suffix) } };
+      return {
+        key: /^[+-]?\d+$/.test(text) ? String(Number(text)) : text,
+        src: { obj: s.obj, display: text, node: valueNode(s.obj, ALB_PREFIX + suffix) },
+      };
     };
     const t = table(g, `port:${suffix}`, () => {
       const m = new Map<number, ValueTable>();
       for (const s of g.members) {
         for (const port of c.kind === 'nlbPort' ? nlbPorts(s) : ports(s, c.kind === 'port' && !!c.https)) {
           let pt = m.get(port);
-          if (!pt) { pt = new Map(); m.set(port, pt); }
+          if (!pt) {
+            pt = new Map();
+            m.set(port, pt);
+          }
           addValue(pt, value(s, port));
         }
       }
@@ -343,7 +436,10 @@ export function conflictsOf(g: GroupRecord, me: IngressSettings, suffix: string,
     for (const s of g.members) {
       for (const [k, v] of keyValues(s, suffix) ?? []) {
         let kt = m.get(k);
-        if (!kt) { kt = new Map(); m.set(k, kt); }
+        if (!kt) {
+          kt = new Map();
+          m.set(k, kt);
+        }
         if (!kt.has(v.value)) kt.set(v.value, v.src);
       }
     }
@@ -359,7 +455,13 @@ export function conflictsOf(g: GroupRecord, me: IngressSettings, suffix: string,
 }
 
 /** Conflicts of `listener-attributes.<PROTOCOL>-<port>` between the members that listen on that port. */
-export function listenerAttributeConflicts(g: GroupRecord, me: IngressSettings, annotationKey: string, proto: string, port: number): Conflict[] {
+export function listenerAttributeConflicts(
+  g: GroupRecord,
+  me: IngressSettings,
+  annotationKey: string,
+  proto: string,
+  port: number,
+): Conflict[] {
   const listens = (s: IngressSettings) => (s.listeners ?? []).some((l) => l.port === port && l.protocol === proto);
   if (!listens(me)) return [];
   const id = `${proto}-${port}`;
@@ -372,7 +474,10 @@ export function listenerAttributeConflicts(g: GroupRecord, me: IngressSettings, 
       if (!listens(s)) continue;
       for (const [k, v] of keyValues(s, 'listener-attributes', annotationKey) ?? []) {
         let kt = m.get(k);
-        if (!kt) { kt = new Map(); m.set(k, kt); }
+        if (!kt) {
+          kt = new Map();
+          m.set(k, kt);
+        }
         if (!kt.has(v.value)) kt.set(v.value, v.src);
       }
     }
@@ -389,18 +494,25 @@ export function listenerAttributeConflicts(g: GroupRecord, me: IngressSettings, 
 
 /** Whether some member's annotation satisfies `test` (cached per group). */
 function someMember(g: GroupRecord, suffix: string, test: (text: string) => boolean): boolean {
-  return table(g, `some:${suffix}`, () => g.members.some((m) => { const t = m.obj.annotations[ALB_PREFIX + suffix]; return t !== undefined && !isUnknownText(t) && test(t); }));
+  return table(g, `some:${suffix}`, () =>
+    g.members.some((m) => {
+      const t = m.obj.annotations[ALB_PREFIX + suffix];
+      return t !== undefined && !isUnknownText(t) && test(t);
+    }),
+  );
 }
 
 /** Whether any member names a WAFv2 web ACL (annotation or class): the ARNs are then not read. */
 export function wafv2NameInGroup(g: GroupRecord): Source | undefined {
-  return table(g, 'wafv2-name', () => {
-    for (const s of g.members) {
-      const v = oneValue(s, 'wafv2-acl-name', 'text', true);
-      if (v) return v.src;
-    }
-    return null;
-  }) ?? undefined;
+  return (
+    table(g, 'wafv2-name', () => {
+      for (const s of g.members) {
+        const v = oneValue(s, 'wafv2-acl-name', 'text', true);
+        if (v) return v.src;
+      }
+      return null;
+    }) ?? undefined
+  );
 }
 
 /** The entry of a group-compared annotation key (variable names included). */
@@ -409,4 +521,3 @@ export function groupEntry(key: string): AlbAnnotationEntry | undefined {
   const e = findAlbAnnotation(key.slice(ALB_PREFIX.length));
   return e?.compare ? e : undefined;
 }
-

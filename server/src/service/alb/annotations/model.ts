@@ -55,7 +55,6 @@ export function albPairs(obj: K8sObject): AnnotationPair[] {
   return annotationPairs(obj).filter((a) => a.key.startsWith(ALB_PREFIX));
 }
 
-
 export interface Backend {
   /** Service name (or action name for use-annotation backends). */
   name?: string;
@@ -81,11 +80,13 @@ function backendAt(obj: K8sObject, path: NodePath): Backend | undefined {
     const portNumberNode = obj.node([...path, 'service', 'port', 'number']);
     const num = isScalar(portNumberNode) ? (portNumberNode as Scalar).value : undefined;
     return {
-      name: scalarString(nameNode), nameNode,
+      name: scalarString(nameNode),
+      nameNode,
       portName: scalarString(portNameNode),
       portNumber: typeof num === 'number' ? num : undefined,
       portNode: portNameNode ?? portNumberNode,
-      path, legacy: false,
+      path,
+      legacy: false,
     };
   }
   const nameNode = obj.node([...path, 'serviceName']);
@@ -94,10 +95,13 @@ function backendAt(obj: K8sObject, path: NodePath): Backend | undefined {
   const pv = isScalar(portNode) ? (portNode as Scalar).value : undefined;
   const isNum = typeof pv === 'number' || (typeof pv === 'string' && /^\d+$/.test(pv));
   return {
-    name: scalarString(nameNode), nameNode,
+    name: scalarString(nameNode),
+    nameNode,
     portName: !isNum && typeof pv === 'string' ? pv : undefined,
     portNumber: isNum ? Number(pv) : undefined,
-    portNode, path, legacy: true,
+    portNode,
+    path,
+    legacy: true,
   };
 }
 
@@ -127,11 +131,23 @@ function buildBackends(obj: K8sObject): Backend[] {
 
 /** Names of use-annotation backends (the action names rules expect). */
 export function actionBackendNames(obj: K8sObject): string[] {
-  return [...new Set(ingressBackends(obj).filter((b) => b.portName === USE_ANNOTATION && b.name).map((b) => b.name!))];
+  return [
+    ...new Set(
+      ingressBackends(obj)
+        .filter((b) => b.portName === USE_ANNOTATION && b.name)
+        .map((b) => b.name!),
+    ),
+  ];
 }
 
 export {
-  ingressClassOf, LBC_CONTROLLER, AUTO_MODE_CONTROLLER, LEGACY_CLASS_ANNOTATION, CLASS_READS, type ClassInfo, type ClassKind,
+  ingressClassOf,
+  LBC_CONTROLLER,
+  AUTO_MODE_CONTROLLER,
+  LEGACY_CLASS_ANNOTATION,
+  CLASS_READS,
+  type ClassInfo,
+  type ClassKind,
 } from '../classParams/model';
 
 // ------------------------------------------------------------------------------------ settings after the class
@@ -169,7 +185,10 @@ const settingsMemo = indexCache([...CLASS_READS], () => new WeakMap<K8sObject, I
 export function ingressSettings(obj: K8sObject, index: WorkspaceIndex): IngressSettings {
   const memo = settingsMemo(index);
   let s = memo.get(obj);
-  if (!s) { s = buildSettings(obj, index); memo.set(obj, s); }
+  if (!s) {
+    s = buildSettings(obj, index);
+    memo.set(obj, s);
+  }
   return s;
 }
 
@@ -188,15 +207,17 @@ function buildSettings(obj: K8sObject, index: WorkspaceIndex): IngressSettings {
   const certificates = params?.certificateArns
     ? { arns: params.certificateArns, fromParams: true, unknown: false }
     : {
-      arns: certText !== undefined && !isUnknownText(certText) ? parseStringList(certText) : [], fromParams: false,
-      unknown: (certText !== undefined ? isUnknownText(certText) : mayHoldMore) || !!params?.unknown.has('certificateArns'),
-    };
+        arns: certText !== undefined && !isUnknownText(certText) ? parseStringList(certText) : [],
+        fromParams: false,
+        unknown: (certText !== undefined ? isUnknownText(certText) : mayHoldMore) || !!params?.unknown.has('certificateArns'),
+      };
   const createAcm = parseGoBool(obj.annotations[ALB_PREFIX + 'create-acm-cert'] ?? '') === true;
   const preferTLS = certificates.arns.length > 0 || createAcm;
   const lp = obj.annotations[ALB_PREFIX + 'listen-ports'];
   let listeners: ListenPort[] | undefined;
   if (lp !== undefined) listeners = isUnknownText(lp) ? undefined : parseListenPorts(lp);
-  else if (!certificates.unknown && !mayHoldMore) listeners = [preferTLS ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
+  else if (!certificates.unknown && !mayHoldMore)
+    listeners = [preferTLS ? { protocol: 'HTTPS', port: 443 } : { protocol: 'HTTP', port: 80 }];
   return { obj, cls, params, group, certificates, preferTLS, listeners, defaultListeners: lp === undefined, mayHoldMore };
 }
 
@@ -213,7 +234,8 @@ const serviceTables = indexCache(SERVICE_READS, (index) => {
     if (svc.nameUnknown) unknownNamed.push(svc);
     for (const id of identitiesOf(index, svc)) {
       const l = byName.get(id.name);
-      if (l) l.push({ svc, namespace: id.namespace }); else byName.set(id.name, [{ svc, namespace: id.namespace }]);
+      if (l) l.push({ svc, namespace: id.namespace });
+      else byName.set(id.name, [{ svc, namespace: id.namespace }]);
       namespaces.add(id.namespace);
     }
   }
@@ -226,7 +248,8 @@ const serviceTables = indexCache(SERVICE_READS, (index) => {
  */
 export function servicesNamed(index: WorkspaceIndex, name: string, namespace: string | undefined): K8sObject[] {
   const out: K8sObject[] = [];
-  for (const e of serviceTables(index).byName.get(name) ?? []) if (sameNamespace(e.namespace, namespace) && !out.includes(e.svc)) out.push(e.svc);
+  for (const e of serviceTables(index).byName.get(name) ?? [])
+    if (sameNamespace(e.namespace, namespace) && !out.includes(e.svc)) out.push(e.svc);
   return out;
 }
 
@@ -239,7 +262,8 @@ export function hasServicesFor(index: WorkspaceIndex, namespace: string | undefi
 /** Every name a Service of the workspace has (own and build-given), for "did you mean". */
 export function serviceNames(index: WorkspaceIndex, namespace: string | undefined): Set<string> {
   const out = new Set<string>();
-  for (const [name, list] of serviceTables(index).byName) if (list.some((e) => namespace === undefined || e.namespace === undefined || e.namespace === namespace)) out.add(name);
+  for (const [name, list] of serviceTables(index).byName)
+    if (list.some((e) => namespace === undefined || e.namespace === undefined || e.namespace === namespace)) out.add(name);
   return out;
 }
 
@@ -259,7 +283,9 @@ export function unknownNamedServices(index: WorkspaceIndex, namespace: string | 
  */
 export function missingServiceDoubt(index: WorkspaceIndex, obj: K8sObject, nss: (string | undefined)[]): string | undefined | null {
   if (nss.some((n) => unknownNamedServices(index, n).some((s) => deployedTogether(index, obj.uri, s.uri)))) return null;
-  const together = index.byKind('Service').some((s) => nss.some((n) => namespacesOf(index, s).some((sn) => sameNamespace(sn, n))) && deployedTogether(index, obj.uri, s.uri));
+  const together = index
+    .byKind('Service')
+    .some((s) => nss.some((n) => namespacesOf(index, s).some((sn) => sameNamespace(sn, n))) && deployedTogether(index, obj.uri, s.uri));
   if (!together) return 'no Service of this namespace is deployed together with this Ingress';
   for (const n of nss) {
     const why = unseenSources(index, obj.uri, n);

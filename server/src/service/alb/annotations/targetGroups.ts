@@ -41,14 +41,18 @@ export function targetGroupRefs(obj: K8sObject): TargetGroupRef[] {
       out.push({
         service: svc.value as string,
         port: port && (port.type === 'string' || port.type === 'number') ? String(port.value) : undefined,
-        node: a.ej.toSource(svc.offset, svc.length), via: 'action',
+        node: a.ej.toSource(svc.offset, svc.length),
+        via: 'action',
       });
     }
   }
   return out;
 }
 
-export interface SettingSource { text: string; obj: K8sObject }
+export interface SettingSource {
+  text: string;
+  obj: K8sObject;
+}
 
 /** A target-group annotation: the Service's when it has one, else the Ingress's (known values only). */
 export function tgAnnotation(ing: K8sObject, svc: K8sObject | undefined, suffix: string): SettingSource | undefined {
@@ -72,7 +76,11 @@ export function tgUnknown(ing: K8sObject, svc: K8sObject | undefined, suffix: st
   return objs.some(annotationsMayHoldMore);
 }
 
-export interface TargetType { type: string; from: 'params' | 'service' | 'ingress' | 'default'; unknown: boolean }
+export interface TargetType {
+  type: string;
+  from: 'params' | 'service' | 'ingress' | 'default';
+  unknown: boolean;
+}
 
 /**
  * The target type of a target group: the IngressClassParams' `targetType` wins over both annotations
@@ -81,7 +89,8 @@ export interface TargetType { type: string; from: 'params' | 'service' | 'ingres
  */
 export function targetTypeOf(s: IngressSettings, svc: K8sObject | undefined): TargetType {
   if (s.params?.targetType) return { type: s.params.targetType, from: 'params', unknown: false };
-  if (s.params?.unknown.has('targetType') || tgUnknown(s.obj, svc, 'target-type')) return { type: 'instance', from: 'default', unknown: true };
+  if (s.params?.unknown.has('targetType') || tgUnknown(s.obj, svc, 'target-type'))
+    return { type: 'instance', from: 'default', unknown: true };
   const a = tgAnnotation(s.obj, svc, 'target-type');
   if (a) return { type: a.text, from: a.obj === svc ? 'service' : 'ingress', unknown: false };
   return { type: 'instance', from: 'default', unknown: false };

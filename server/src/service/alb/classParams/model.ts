@@ -39,7 +39,10 @@ export function flavourOfParams(obj: K8sObject): Flavour | undefined {
 
 /** A string map as a sorted, comparable text (`k=v` lines). */
 export function mapKey(m: ReadonlyMap<string, string>): string {
-  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('\n');
+  return [...m.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
 }
 
 /** What an IngressClassParams object sets, in the controller's terms (undefined: not set, or a template). */
@@ -75,16 +78,33 @@ export interface ClassParams {
 /** The spec field of each flavour that a ClassParams property comes from (for messages and docs). */
 export const PARAMS_FIELD: Record<Flavour, Partial<Record<keyof ClassParams, string>>> = {
   lbc: {
-    group: 'spec.group.name', scheme: 'spec.scheme', ipAddressType: 'spec.ipAddressType', loadBalancerName: 'spec.loadBalancerName',
-    certificateArns: 'spec.certificateArn', sslPolicy: 'spec.sslPolicy', sslRedirectPort: 'spec.sslRedirectPort', inboundCIDRs: 'spec.inboundCIDRs',
-    prefixLists: 'spec.prefixListsIDs', targetType: 'spec.targetType', subnets: 'spec.subnets', tags: 'spec.tags',
-    loadBalancerAttributes: 'spec.loadBalancerAttributes', listenerAttributes: 'spec.listeners[].listenerAttributes',
-    minimumCapacityUnits: 'spec.minimumLoadBalancerCapacity.capacityUnits', ipamPool: 'spec.ipamConfiguration.ipv4IPAMPoolId',
-    wafv2AclArn: 'spec.wafv2AclArn', wafv2AclName: 'spec.wafv2AclName',
+    group: 'spec.group.name',
+    scheme: 'spec.scheme',
+    ipAddressType: 'spec.ipAddressType',
+    loadBalancerName: 'spec.loadBalancerName',
+    certificateArns: 'spec.certificateArn',
+    sslPolicy: 'spec.sslPolicy',
+    sslRedirectPort: 'spec.sslRedirectPort',
+    inboundCIDRs: 'spec.inboundCIDRs',
+    prefixLists: 'spec.prefixListsIDs',
+    targetType: 'spec.targetType',
+    subnets: 'spec.subnets',
+    tags: 'spec.tags',
+    loadBalancerAttributes: 'spec.loadBalancerAttributes',
+    listenerAttributes: 'spec.listeners[].listenerAttributes',
+    minimumCapacityUnits: 'spec.minimumLoadBalancerCapacity.capacityUnits',
+    ipamPool: 'spec.ipamConfiguration.ipv4IPAMPoolId',
+    wafv2AclArn: 'spec.wafv2AclArn',
+    wafv2AclName: 'spec.wafv2AclName',
   },
   auto: {
-    group: 'spec.group.name', scheme: 'spec.scheme', ipAddressType: 'spec.ipAddressType', certificateArns: 'spec.certificateARNs',
-    subnets: 'spec.subnets', tags: 'spec.tags', loadBalancerAttributes: 'spec.loadBalancerAttributes',
+    group: 'spec.group.name',
+    scheme: 'spec.scheme',
+    ipAddressType: 'spec.ipAddressType',
+    certificateArns: 'spec.certificateARNs',
+    subnets: 'spec.subnets',
+    tags: 'spec.tags',
+    loadBalancerAttributes: 'spec.loadBalancerAttributes',
   },
 };
 
@@ -103,17 +123,26 @@ function readParams(obj: K8sObject, flavour: Flavour): ClassParams {
   const unknown = new Set<string>();
   const str = (name: string, field: keyof ClassParams, node = child(spec, name, doc)): string | undefined => {
     if (node === undefined) return undefined;
-    if (isUnknownNode(node)) { unknown.add(field); return undefined; }
+    if (isUnknownNode(node)) {
+      unknown.add(field);
+      return undefined;
+    }
     const v = knownString(node);
     return v === '' ? undefined : v;
   };
   const list = (name: string, field: keyof ClassParams): string[] | undefined => {
     const n = child(spec, name, doc);
     if (n === undefined) return undefined;
-    if (!isSeq(n)) { if (isUnknownNode(n) || obj.isOpen(n)) unknown.add(field); return undefined; }
+    if (!isSeq(n)) {
+      if (isUnknownNode(n) || obj.isOpen(n)) unknown.add(field);
+      return undefined;
+    }
     const out: string[] = [];
     for (const item of n.items) {
-      if (isUnknownNode(item)) { unknown.add(field); return undefined; }
+      if (isUnknownNode(item)) {
+        unknown.add(field);
+        return undefined;
+      }
       const s = knownString(item);
       if (s !== undefined) out.push(s);
     }
@@ -122,11 +151,18 @@ function readParams(obj: K8sObject, flavour: Flavour): ClassParams {
   /** A list of {key, value} objects (Tag, Attribute). */
   const keyValues = (n: unknown, field: keyof ClassParams): Map<string, string> | undefined => {
     if (n === undefined) return undefined;
-    if (!isSeq(n)) { unknown.add(field); return undefined; }
+    if (!isSeq(n)) {
+      unknown.add(field);
+      return undefined;
+    }
     const m = new Map<string, string>();
     for (const item of n.items) {
-      const k = child(item, 'key', doc), v = child(item, 'value', doc);
-      if (isUnknownNode(k) || isUnknownNode(v) || !isMap(item)) { unknown.add(field); return undefined; }
+      const k = child(item, 'key', doc),
+        v = child(item, 'value', doc);
+      if (isUnknownNode(k) || isUnknownNode(v) || !isMap(item)) {
+        unknown.add(field);
+        return undefined;
+      }
       const ks = knownString(k);
       if (ks !== undefined) m.set(ks, knownString(v) ?? '');
     }
@@ -154,12 +190,17 @@ function readParams(obj: K8sObject, flavour: Flavour): ClassParams {
     p.wafv2AclArn = str('wafv2AclArn', 'wafv2AclArn');
     p.wafv2AclName = str('wafv2AclName', 'wafv2AclName');
     p.ipamPool = str('ipv4IPAMPoolId', 'ipamPool', child(child(spec, 'ipamConfiguration', doc), 'ipv4IPAMPoolId', doc));
-    p.minimumCapacityUnits = str('capacityUnits', 'minimumCapacityUnits', child(child(spec, 'minimumLoadBalancerCapacity', doc), 'capacityUnits', doc));
+    p.minimumCapacityUnits = str(
+      'capacityUnits',
+      'minimumCapacityUnits',
+      child(child(spec, 'minimumLoadBalancerCapacity', doc), 'capacityUnits', doc),
+    );
     const listeners = child(spec, 'listeners', doc);
     if (isSeq(listeners)) {
       const byPort = new Map<string, Map<string, string>>();
       for (const l of listeners.items) {
-        const proto = knownString(child(l, 'protocol', doc)), port = knownString(child(l, 'port', doc));
+        const proto = knownString(child(l, 'protocol', doc)),
+          port = knownString(child(l, 'port', doc));
         const attrs = keyValues(child(l, 'listenerAttributes', doc), 'listenerAttributes');
         if (proto && port && attrs && !byPort.has(`${proto}-${port}`)) byPort.set(`${proto}-${port}`, attrs);
       }
@@ -172,14 +213,20 @@ function readParams(obj: K8sObject, flavour: Flavour): ClassParams {
 function containsUnknown(n: unknown, budget = { left: 2000 }): boolean {
   if (--budget.left < 0) return true;
   if (isUnknownNode(n)) return true;
-  if (isMap(n)) return (n as YAMLMap).items.some((p) => containsUnknown((p as Pair).key, budget) || containsUnknown((p as Pair).value, budget));
+  if (isMap(n))
+    return (n as YAMLMap).items.some((p) => containsUnknown((p as Pair).key, budget) || containsUnknown((p as Pair).value, budget));
   if (isSeq(n)) return n.items.some((i) => containsUnknown(i, budget));
   return false;
 }
 
 function sortedPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedPlain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortedPlain(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, sortedPlain(x)]),
+    );
   return v;
 }
 
@@ -271,7 +318,10 @@ const classOfMemo = indexCache(['IngressClass', PARAMS_KIND], () => new WeakMap<
 export function ingressClassOf(obj: K8sObject, index: WorkspaceIndex): ClassInfo {
   const memo = classOfMemo(index);
   let info = memo.get(obj);
-  if (!info) { info = resolveClass(obj, index); memo.set(obj, info); }
+  if (!info) {
+    info = resolveClass(obj, index);
+    memo.set(obj, info);
+  }
   return info;
 }
 
@@ -300,5 +350,14 @@ function resolveClass(obj: K8sObject, index: WorkspaceIndex): ClassInfo {
   if (!cls) return { kind: name === 'alb' ? 'alb' : 'unknown', name, via, node: nameNode };
   const controller = scalarString(cls.node(['spec', 'controller']));
   const { params, unseen } = paramsOfClass(index, cls);
-  return { kind: controllerKind(controller), name: cls.name, via, node: via === 'default' ? undefined : nameNode, controller, ingressClass: cls, params, paramsUnseen: unseen };
+  return {
+    kind: controllerKind(controller),
+    name: cls.name,
+    via,
+    node: via === 'default' ? undefined : nameNode,
+    controller,
+    ingressClass: cls,
+    params,
+    paramsUnseen: unseen,
+  };
 }
