@@ -464,7 +464,7 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
           `suggestions: ${JSON.stringify(labels)}`,
         );
         await shot('03-alb-annotation-completion');
-        // Narrow the list as a person would, accept a key: the snippet writes `key: ''`.
+        // Narrow the list as a person would, accept a key: the snippet writes `key: ""`.
         await page.keyboard.type('load-balancer-n');
         const row = widget.locator('.monaco-list-row', { hasText: 'alb.ingress.kubernetes.io/load-balancer-name' }).first();
         await row.waitFor({ timeout: 10000 });
@@ -474,11 +474,13 @@ describe('EKS Manifests in the VS Code UI (code-server + Chromium)', () => {
         await details.first().waitFor({ state: 'visible', timeout: 10000 });
         await shot('03b-alb-annotation-docs', true);
         await page.keyboard.press('Enter');
+        // The empty value is quoted in the file's own style (shop/ingress.yaml uses double quotes; the rule is
+        // unit-tested in test/unit/alb/completion.test.ts).
         await waitFor(
           'the accepted annotation key in the editor',
           async () =>
             (await editor().locator('.view-line').allInnerTexts()).some((l) =>
-              /^\s+alb\.ingress\.kubernetes\.io\/load-balancer-name:\s+''$/.test(l),
+              /^\s+alb\.ingress\.kubernetes\.io\/load-balancer-name:\s+""$/.test(l),
             ),
           10000,
         );
