@@ -476,7 +476,7 @@ spec:
 
   test('the same object twice in one batch: a warning naming both places; both are applied in turn', async () => {
     const text = `${cm('twice', ns, 'first')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: twice\ndata:\n  key: "second"\n---\n${cm('once', ns, 'x')}`;
-    const report = await applyManifests(conn, docs(text, 'file:///work/dup.yaml'), { namespace: ns });
+    const report = await applyManifests(conn, docs(text, 'file:///dup.yaml'), { namespace: ns });
     assert.deepEqual(report.warnings, [
       `ConfigMap ${ns}/twice appears 2 times in this apply (dup.yaml line 1, dup.yaml line 9): each is applied in turn and the last one wins.`,
     ]);
