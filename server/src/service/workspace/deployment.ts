@@ -54,6 +54,97 @@ export function deployedTogether(index: WorkspaceIndex, a: string, b: string): b
 }
 
 /**
+ * The items deployed together with a file, without comparing the file with every item: the answer of
+ * `deployedTogether(index, uri, uriOf(item))` for each item, in the items' order. An IngressGroup of
+ * thousands of members asks this once per member, so the items are indexed by kustomization root, chart
+ * and folder, and answers are kept per deployment unit (files of one unit get the same answer).
+ * Build one per list and index generation.
+ */
+export class DeployedWith<T> {
+  private readonly byRoot = new Map<string, number[]>();
+  private readonly byChart = new Map<string, number[]>();
+  /** Items outside any chart, by folder; `dirs` are those folders sorted (a folder's subfolders follow it). */
+  private readonly byDir = new Map<string, number[]>();
+  private readonly dirs: string[];
+  private readonly oddDirs: string[];
+  private readonly answers = new Map<string, T[]>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly items: readonly T[],
+    uriOf: (item: T) => string,
+  ) {
+    const add = (m: Map<string, number[]>, k: string, i: number): void => {
+      const l = m.get(k);
+      if (l) l.push(i);
+      else m.set(k, [i]);
+    };
+    items.forEach((item, i) => {
+      const u = unitOf(index, uriOf(item));
+      for (const r of u.roots) add(this.byRoot, r, i);
+      if (u.chart !== undefined) add(this.byChart, u.chart, i);
+      else add(this.byDir, u.dir, i);
+    });
+    this.dirs = [...this.byDir.keys()].sort();
+    this.oddDirs = this.dirs.filter((d) => !d.endsWith('/'));
+  }
+
+  /** The items deployed together with `uri`. */
+  of(uri: string): T[] {
+    const u = unitOf(this.index, uri);
+    const key = `${u.roots.join('\u0000')}\u0001${u.chart ?? '\u0002'}\u0001${u.dir}`;
+    let answer = this.answers.get(key);
+    if (answer) return answer;
+    const hit = new Set<number>();
+    const take = (l: number[] | undefined): void => {
+      if (l) for (const i of l) hit.add(i);
+    };
+    // deployedTogether: a shared kustomization root; else, when either is in a chart, the same chart;
+    // else one folder holds the other. Files of one unit satisfy all three with each other.
+    for (const r of u.roots) take(this.byRoot.get(r));
+    if (u.chart !== undefined) take(this.byChart.get(u.chart));
+    else {
+      // Folders holding this one are its prefixes up to a '/' (or, for the rare folder name without a
+      // trailing '/', any prefix); folders it holds follow it in sorted order.
+      for (let k = u.dir.indexOf('/'); k !== -1; k = u.dir.indexOf('/', k + 1)) take(this.byDir.get(u.dir.slice(0, k + 1)));
+      for (const d of this.oddDirs) if (u.dir.startsWith(d)) take(this.byDir.get(d));
+      for (let i = lowerBound(this.dirs, u.dir); i < this.dirs.length && this.dirs[i].startsWith(u.dir); i++)
+        take(this.byDir.get(this.dirs[i]));
+    }
+    answer = [...hit].sort((a, b) => a - b).map((i) => this.items[i]);
+    this.answers.set(key, answer);
+    return answer;
+  }
+}
+
+const listIndexes = new WeakMap<readonly K8sObject[], { key: string; with: DeployedWith<K8sObject> }>();
+
+/**
+ * The objects of `list` deployed together with `uri`, for a list that a generation cache keeps (the index
+ * of the list is kept with it until the list or where its files are deployed from changes).
+ */
+export function deployedWithIn(index: WorkspaceIndex, list: readonly K8sObject[], uri: string): K8sObject[] {
+  const key = index.kindsKey(UNIT_READS);
+  let c = listIndexes.get(list);
+  if (!c || c.key !== key) {
+    c = { key, with: new DeployedWith(index, list, (o) => o.uri) };
+    listIndexes.set(list, c);
+  }
+  return c.with.of(uri);
+}
+
+function lowerBound(sorted: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Custom resource groups whose objects create no Services or Pods (node provisioning, certificates,
  * monitoring rules, load balancer bindings, secrets, routes): they do not make a namespace incomplete.
  */

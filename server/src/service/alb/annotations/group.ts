@@ -11,7 +11,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { indexCache } from '../../workspace/indexCache';
-import { deployedTogether, DEPLOYMENT_READS } from '../../workspace/deployment';
+import { DeployedWith, DEPLOYMENT_READS } from '../../workspace/deployment';
 import { mapKey, PARAMS_FIELD, type ClassParams } from '../classParams/model';
 import { ALB_PREFIX, findAlbAnnotation, type AlbAnnotationEntry, type GroupCompare } from './catalog';
 import { annotationPairs, ingressSettings, type IngressSettings } from './model';
@@ -278,7 +278,7 @@ interface GroupRecord {
  * Ingresses by group name, in the controller's order, and the records of the groups as seen from each member.
  * Only Ingresses deployed together (one kustomization build, one chart, one folder tree) form one
  * IngressGroup in a cluster: two lessons of a course that reuse a group name in different folders do not.
- * Members that see the same set share one record (and its tables).
+ * Members deployed in one unit share one record (and its tables).
  */
 const groups = indexCache(GROUP_READS, (index) => {
   const byName = new Map<string, IngressSettings[]>();
@@ -290,7 +290,12 @@ const groups = indexCache(GROUP_READS, (index) => {
     else byName.set(s.group.name, [s]);
   }
   for (const l of byName.values()) l.sort(memberOrder);
-  return { byName, records: new Map<string, GroupRecord>(), of: new Map<K8sObject, GroupRecord>() };
+  return {
+    byName,
+    units: new Map<string, DeployedWith<IngressSettings>>(),
+    records: new Map<IngressSettings[], GroupRecord>(),
+    of: new Map<K8sObject, GroupRecord>(),
+  };
 });
 
 /** group.order (default 0), then namespace/name: the order the controller merges members in. */
@@ -317,15 +322,17 @@ export function groupOf(
   if (!g) {
     const all = c.byName.get(s.group.name);
     if (!all) return undefined;
-    const seen: number[] = [];
-    all.forEach((m, i) => {
-      if (m.obj === obj || deployedTogether(index, obj.uri, m.obj.uri)) seen.push(i);
-    });
-    const id = `${s.group.name}\u0000${seen.join(',')}`;
-    g = c.records.get(id);
+    let units = c.units.get(s.group.name);
+    if (!units) {
+      units = new DeployedWith(index, all, (m) => m.obj.uri);
+      c.units.set(s.group.name, units);
+    }
+    // One record per distinct member list: members deployed in one unit share it (and its tables).
+    const members = units.of(obj.uri);
+    g = c.records.get(members);
     if (!g) {
-      g = { name: s.group.name, members: seen.map((i) => all[i]), tables: new Map() };
-      c.records.set(id, g);
+      g = { name: s.group.name, members, tables: new Map() };
+      c.records.set(members, g);
     }
     c.of.set(obj, g);
   }
