@@ -28,6 +28,11 @@ function recordingIndex(index: WorkspaceIndex, seen: Set<string>): WorkspaceInde
           seen.add(ref.kind);
           return target.find(ref as never);
         };
+      if (prop === 'named')
+        return (k: string, name: string) => {
+          seen.add(k);
+          return target.named(k, name);
+        };
       if (prop === 'hasKindIn')
         return (k: string, ns: string | undefined) => {
           seen.add(k);

@@ -15,7 +15,7 @@ import { POD_TEMPLATE_PATHS, workloadOf } from '../workspace/workloads';
 import { APPMESH_GROUP, APPMESH_KINDS, INJECT_KEY, injectMode, podSelectorOf } from './model';
 
 function namespaceObject(ctx: CheckContext, name: string): K8sObject | undefined {
-  return ctx.index.byKind('Namespace').find((n) => n.name === name && (n.apiVersion === undefined || n.apiVersion === 'v1'));
+  return ctx.index.named('Namespace', name).find((n) => n.apiVersion === undefined || n.apiVersion === 'v1');
 }
 
 function meshObjects(ctx: CheckContext, kind: string, ns?: string): K8sObject[] {

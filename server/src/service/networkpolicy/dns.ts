@@ -10,7 +10,7 @@ import { sameNamespace, type K8sObject } from '@shared/manifest/k8sObject';
 import { getPair, nodeRange } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
 import { groupBy, indexCache } from '../workspace/indexCache';
-import { deployedTogether, unseenSources, DEPLOYMENT_READS } from '../workspace/deployment';
+import { deployedWithIn, unseenSources, DEPLOYMENT_READS } from '../workspace/deployment';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { NAMESPACE_NAME_LABEL } from '../workspace/workloads';
 import { isNetworkPolicy, readPolicy, type Peer, type Policy, type PortSpec, type Rule } from './model';
@@ -145,8 +145,8 @@ const policiesByNamespace = indexCache(['NetworkPolicy'], (index) =>
 function policyDoubt(obj: K8sObject, index: WorkspaceIndex): string | undefined {
   const byNs = policiesByNamespace(index);
   const ns = obj.namespace;
-  const pool = ns === undefined ? [...byNs.values()].flat() : [...(byNs.get(ns) ?? []), ...(byNs.get('') ?? [])];
-  const managed = pool.some((o) => o !== obj && sameNamespace(o.namespace, ns) && deployedTogether(index, obj.uri, o.uri));
+  const lists = ns === undefined ? [...byNs.values()] : [byNs.get(ns), byNs.get('')].filter((l) => l !== undefined);
+  const managed = lists.some((l) => deployedWithIn(index, l, obj.uri).some((o) => o !== obj && sameNamespace(o.namespace, ns)));
   if (!managed) return 'no other policy of this namespace is deployed with it';
   return unseenSources(index, obj.uri, ns);
 }

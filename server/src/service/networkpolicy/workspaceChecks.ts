@@ -3,6 +3,7 @@ import type { Check, CheckContext } from '../checks/types';
 import { scalarString } from '@shared/manifest/yamlNodes';
 import { isUnknownText } from '@shared/manifest/templates';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { indexCache } from '../workspace/indexCache';
 import {
   namespacesIn,
   usedNamespacesIn,
@@ -63,6 +64,29 @@ function peerWorkloads(
   }
   return out;
 }
+
+/**
+ * The label sets a namespaceSelector may meet: each declared Namespace's, and the name label of each
+ * namespace used but not declared (the built-in ones among them), without repeats (a workspace declares
+ * one Namespace in many files). Cached until workloads or namespaces change: every policy asks.
+ */
+const namespaceLabelSets = indexCache(WORKLOADS_AND_NAMESPACES, (index) => {
+  const nss = namespacesIn(index);
+  const known = new Set(nss.map((n) => n.name));
+  const implicit = new Set<string>(BUILTIN_NAMESPACES);
+  for (const n of usedNamespacesIn(index)) if (!known.has(n)) implicit.add(n);
+  const all = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
+  const seen = new Set<string>();
+  return all.filter((labels) => {
+    const key = JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+});
+
+/** Each declared Namespace's labels by its name (the last one declared wins), cached like the above. */
+const namespaceLabelsByName = indexCache(WORKLOADS_AND_NAMESPACES, (index) => new Map(namespacesIn(index).map((n) => [n.name, n.labels])));
 
 /** Selectors with template placeholders (`{{ .Values.x }}`, `${VAR}`) are filled in later: never report them. */
 function templated(s: Selector): boolean {
@@ -155,10 +179,7 @@ export const networkPolicyWorkspaceCheck: Check = {
     // labels are a warning only when Namespaces deployed with this policy use that label key (a likely typo).
     const nss = namespacesIn(ctx.index);
     if (nss.length) {
-      const known = new Set(nss.map((n) => n.name));
-      const implicit = new Set<string>(BUILTIN_NAMESPACES);
-      for (const n of usedNamespacesIn(ctx.index)) if (!known.has(n)) implicit.add(n);
-      const pool = [...nss.map((n) => n.labels), ...[...implicit].filter((n) => !known.has(n)).map((n) => ({ [NAMESPACE_NAME_LABEL]: n }))];
+      const pool = namespaceLabelSets(ctx.index);
       for (const dir of DIRS)
         for (const rule of p[dir] ?? [])
           for (const peer of rule.peers ?? []) {
@@ -182,10 +203,11 @@ export const networkPolicyWorkspaceCheck: Check = {
     // named ports (of Pods deployed with this policy, whose containers the workspace shows in full)
     for (const dir of DIRS)
       for (const rule of p[dir] ?? []) {
+        if (!(rule.ports ?? []).some((port) => typeof port.port === 'string' && !/^\d+$/.test(port.port))) continue;
         let targets: Workload[] | undefined;
         if (dir === 'ingress') targets = selected;
         else {
-          const nsLabels = new Map(namespacesIn(ctx.index).map((n) => [n.name, n.labels]));
+          const nsLabels = namespaceLabelsByName(ctx.index);
           const sets = (rule.peers ?? []).map((peer) => peerWorkloads(peer, all, candidates, nsLabels));
           targets = sets.length && sets.every((x) => x !== undefined) ? (sets.flat() as Workload[]) : undefined;
         }

@@ -10,6 +10,7 @@ import { K8sObject, sameNamespace } from '@shared/manifest/k8sObject';
 import { MemoKey } from '@shared/manifest/memo';
 import { fileRole, type FileRole } from '@shared/manifest/fileKind';
 import { isCustomResource } from '@shared/manifest/documentKind';
+import { groupBy } from './indexCache';
 
 const OBJECTS = new MemoKey<K8sObject[]>('objects');
 
@@ -242,9 +243,22 @@ export class WorkspaceIndex {
     return this.kindCache.byKind.get(kind) ?? [];
   }
 
+  /** Objects of a kind and name, in any namespace (cached per generation and kind). */
+  named(kind: string, name: string): K8sObject[] {
+    if (!this.nameCache || this.nameCache.generation !== this.generation)
+      this.nameCache = { generation: this.generation, byKind: new Map() };
+    let byName = this.nameCache.byKind.get(kind);
+    if (!byName) {
+      byName = groupBy(this.byKind(kind), (o) => o.name);
+      this.nameCache.byKind.set(kind, byName);
+    }
+    return byName.get(name) ?? [];
+  }
+  private nameCache?: { generation: number; byKind: Map<string, Map<string, K8sObject[]>> };
+
   /** Objects of a kind and name whose namespace matches (a missing namespace matches any; see sameNamespace). */
   find(ref: ObjectRef): K8sObject[] {
-    return this.byKind(ref.kind).filter((o) => o.name === ref.name && sameNamespace(o.namespace, ref.namespace));
+    return this.named(ref.kind, ref.name).filter((o) => sameNamespace(o.namespace, ref.namespace));
   }
 
   /** Files of a role (model/fileKind.ts), e.g. every kustomization: changes with KUSTOMIZATIONS for those. */
