@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../helpers/cli';
+import { autoNodePool } from '../helpers/nodepool';
 
 function check(dir: string): { code: number | null; codes: string[] } {
   const r = runCli(['check', '--format', 'json', dir]);
@@ -55,22 +56,10 @@ spec:
         - protocol: tcp
           port: 8080
 `;
-const NODEPOOL = `apiVersion: karpenter.sh/v1
-kind: NodePool
-metadata:
-  name: general
-spec:
-  template:
-    spec:
-      nodeClassRef:
-        group: eks.amazonaws.com
-        kind: NodeClass
-        name: default
-      requirements:
-        - key: karpenter.k8s.aws/instance-category
+const NODEPOOL = autoNodePool(`        - key: karpenter.k8s.aws/instance-category
           operator: In
           values: ["c", "m"]
-`;
+`);
 
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-cli-domains-'));

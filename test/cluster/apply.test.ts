@@ -40,6 +40,28 @@ data:
   key: "${value}"
 `;
 
+/** A namespaced CRD `<singular>s.<group>` served at v1, whose spec.size is an integer from 1 to 10. */
+const crd = (group: string, singular: string, kind: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: ${singular}s.${group}}
+spec:
+  group: ${group}
+  scope: Namespaced
+  names: {plural: ${singular}s, singular: ${singular}, kind: ${kind}}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer, minimum: 1, maximum: 10}
+`;
+
 describe('apply', () => {
   test('creates, then reports unchanged, then configured; uses our field manager', async () => {
     const text = cm('one', ns, 'a');
@@ -101,26 +123,7 @@ kind: Widget
 metadata: {name: w1, namespace: ${newNs}}
 spec: {size: 3}
 ---
-apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.${group}}
-spec:
-  group: ${group}
-  scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
-              size: {type: integer, minimum: 1, maximum: 10}
----
+${crd(group, 'widget', 'Widget')}---
 apiVersion: v1
 kind: Namespace
 metadata: {name: ${newNs}}
@@ -206,26 +209,7 @@ spec:
 
   test('a custom resource whose CRD this apply creates fails its (second) dry-run: only the CRD stays applied', async () => {
     const group = `${unique('g2')}.eks-manifests.test`;
-    const text = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: gadgets.${group}}
-spec:
-  group: ${group}
-  scope: Namespaced
-  names: {plural: gadgets, singular: gadget, kind: Gadget}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
-              size: {type: integer, minimum: 1, maximum: 10}
----
+    const text = `${crd(group, 'gadget', 'Gadget')}---
 apiVersion: ${group}/v1
 kind: Gadget
 metadata: {name: g1, namespace: ${ns}}

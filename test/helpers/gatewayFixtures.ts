@@ -69,6 +69,38 @@ export const BACKENDS = `backendRefs:
     port: 80
     weight: 10`;
 
+/** The checkout route with one rule: these matches (a YAML list, indented under `matches:`) and the 90/10 backends. */
+export const matching = (matches: string): string =>
+  route(`- matches:\n${matches.replace(/^/gm, '  ')}\n  ${BACKENDS.replace(/\n/g, '\n  ')}`);
+
+/** The checkout route: one rule splitting 90/10 over checkout-v1 and checkout-v2 (route() options as given). */
+export const splitRoute = (opts: Parameters<typeof route>[1] = {}): string => route('- ' + BACKENDS, opts);
+
+/**
+ * A VPC Lattice object (application-networking.k8s.aws/v1alpha1 unless given) with this spec (YAML, indented
+ * under `spec:` by two spaces); no spec line at all when `spec` is undefined.
+ */
+export function lattice(
+  kind: string,
+  name: string,
+  spec?: string,
+  opts: { namespace?: string; annotations?: string; apiVersion?: string } = {},
+): string {
+  return (
+    `apiVersion: ${opts.apiVersion ?? 'application-networking.k8s.aws/v1alpha1'}\nkind: ${kind}\nmetadata:\n  name: ${name}\n` +
+    (opts.namespace ? `  namespace: ${opts.namespace}\n` : '') +
+    (opts.annotations ? `  annotations:\n${opts.annotations.replace(/^/gm, '    ')}\n` : '') +
+    (spec === undefined ? '' : `spec:\n${spec.replace(/^/gm, '  ')}\n`)
+  );
+}
+
+/** A policy's targetRef (a Service in the core group, else a Gateway API kind). */
+export const targetRef = (kind: string, name: string): string =>
+  `targetRef:\n  group: ${kind === 'Service' ? '""' : 'gateway.networking.k8s.io'}\n  kind: ${kind}\n  name: ${name}`;
+
+/** The TargetGroupPolicy `tgp` in namespace shop on Service checkout-v1. */
+export const TARGET_GROUP_POLICY = lattice('TargetGroupPolicy', 'tgp', targetRef('Service', 'checkout-v1'), { namespace: 'shop' });
+
 /** The text a diagnostic's range covers. */
 export function rangeText(text: string, d: Diagnostic): string {
   const lines = text.split('\n');

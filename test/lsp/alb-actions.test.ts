@@ -2,6 +2,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, positionOf } from '../helpers/lspClient';
+import { actionIngress } from '../fixtures/alb/manifests';
 import type { CompletionList, Hover, CodeLens, CodeAction, TextEdit, Location } from 'vscode-languageserver-types';
 
 const clients: LspClient[] = [];
@@ -26,33 +27,14 @@ spec:
   ports: [{name: http, port: 80}]
 `;
 
-const ING = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-  namespace: shop
-  annotations:
-    alb.ingress.kubernetes.io/actions.bg: >
-      {"type": "forward",
-       "forwardConfig": {"targetGroups": [
-         {"serviceName": "web-blue", "servicePort": 80, "weight": 90},
-         {"serviceName": "web-green", "servicePort": "http", "wieght": 10}]}}
-    alb.ingress.kubernetes.io/conditions.bg: |
-      [{"field": "http-header",
-        "httpHeaderConfig": {"httpHeaderName": "X-Canary" "values": ["on"]}}]
-spec:
-  ingressClassName: alb
-  rules:
-    - http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: bg
-                port:
-                  name: use-annotation
-`;
+const ING = actionIngress(`alb.ingress.kubernetes.io/actions.bg: >
+  {"type": "forward",
+   "forwardConfig": {"targetGroups": [
+     {"serviceName": "web-blue", "servicePort": 80, "weight": 90},
+     {"serviceName": "web-green", "servicePort": "http", "wieght": 10}]}}
+alb.ingress.kubernetes.io/conditions.bg: |
+  [{"field": "http-header",
+    "httpHeaderConfig": {"httpHeaderName": "X-Canary" "values": ["on"]}}]`);
 
 test('ALB JSON over LSP: diagnostics at the exact JSON position, quick fix, completion, hover, code lens', async () => {
   const c = await LspClient.start();

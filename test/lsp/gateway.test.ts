@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { LspClient, positionOf } from '../helpers/lspClient';
 import { Requests } from '@shared/protocol';
 import type { CodeAction, CodeLens, CompletionList, Location, TextEdit } from 'vscode-languageserver-types';
-import { LATTICE_CLASS, SERVICES, latticeGateway, route, BACKENDS } from '../helpers/gatewayFixtures';
+import { LATTICE_CLASS, SERVICES, latticeGateway, route, splitRoute, matching } from '../helpers/gatewayFixtures';
 
 const clients: LspClient[] = [];
 after(async () => {
@@ -61,7 +61,7 @@ test('reference completion and go to definition over LSP: Gateway, listener, Ser
 test('weight code lenses over LSP carry eksManifests.applyEdit with edits of the weight numbers only', async () => {
   const c = await workspace();
   const uri = `${DIR}/canary.yaml`;
-  const text = route('- ' + BACKENDS);
+  const text = splitRoute();
   c.open(uri, text);
   await c.diagnosticsFor(uri);
   const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
@@ -91,10 +91,7 @@ test('weight code lenses over LSP carry eksManifests.applyEdit with edits of the
 test('diagnostics and the "one rule per match" quick fix over LSP', async () => {
   const c = await workspace();
   const uri = `${DIR}/multi.yaml`;
-  const text = route(
-    '- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' +
-      BACKENDS.replace(/\n/g, '\n  '),
-  );
+  const text = matching('- path:\n    type: PathPrefix\n    value: /cart\n- path:\n    type: PathPrefix\n    value: /orders');
   c.open(uri, text);
   const diags = await c.diagnosticsFor(uri, { until: (d) => d.some((x) => x.code === 'lattice-multiple-matches') });
   const d = diags.find((x) => x.code === 'lattice-multiple-matches')!;

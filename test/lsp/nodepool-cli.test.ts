@@ -5,28 +5,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../helpers/cli';
+import { autoNodePool } from '../helpers/nodepool';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eks-np-cli-'));
 fs.writeFileSync(
   path.join(tmp, 'nodepool.yaml'),
-  `apiVersion: karpenter.sh/v1
-kind: NodePool
-metadata:
-  name: general
-spec:
-  template:
-    spec:
-      nodeClassRef:
-        group: eks.amazonaws.com
-        kind: NodeClass
-        name: default
-      requirements:
-        - key: karpenter.k8s.aws/instance-family
+  autoNodePool(`        - key: karpenter.k8s.aws/instance-family
           operator: In
           values: ["m7i"]
       expireAfter: 720h
       terminationGracePeriod: 1h
-`,
+`),
 );
 fs.writeFileSync(
   path.join(tmp, 'web.yaml'),

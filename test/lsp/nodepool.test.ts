@@ -3,25 +3,14 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, positionOf } from '../helpers/lspClient';
 import type { CodeAction, CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
+import { autoNodePool } from '../helpers/nodepool';
 
 const clients: LspClient[] = [];
 after(async () => {
   await Promise.all(clients.map((c) => c.stop()));
 });
 
-const NP = `apiVersion: karpenter.sh/v1
-kind: NodePool
-metadata:
-  name: general
-spec:
-  template:
-    spec:
-      nodeClassRef:
-        group: eks.amazonaws.com
-        kind: NodeClass
-        name: default
-      requirements:
-        - key: karpenter.k8s.aws/instance-family
+const NP = autoNodePool(`        - key: karpenter.k8s.aws/instance-family
           operator: In
           values: ["m7i", "c7i"]
         - key: karpenter.sh/capa
@@ -29,7 +18,7 @@ spec:
           values: ["on-demand"]
       expireAfter: 336h
       terminationGracePeriod: 1h
-`;
+`);
 
 test('Auto Mode NodePool over LSP: karpenter.k8s.aws label diagnostic with its quick fix, requirement-key completion, hover summary', async () => {
   const c = await LspClient.start();

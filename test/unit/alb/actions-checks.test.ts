@@ -7,32 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, serviceWith, uriOf, withCode } from '../../helpers/service';
 import { checkTable, type CheckCase } from '../../helpers/checkTable';
+import { actionIngress } from '../../fixtures/alb/manifests';
 import { ACTIONS_CODES } from '../../../server/src/service/alb/actions/codes';
 
 /** An Ingress in namespace shop whose rule routes to backend `x` (host + Prefix path), with these annotations. */
-export function ingress(annotations: string, extraSpec = ''): string {
-  return `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-  namespace: shop
-  annotations:
-${annotations.replace(/^/gm, '    ')}
-spec:
-  ingressClassName: alb
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: x
-                port:
-                  name: use-annotation
-${extraSpec}`;
-}
+const ingress = (annotations: string, extraSpec = ''): string =>
+  actionIngress(annotations, { backend: 'x', host: 'shop.example.com', extraSpec });
 
 const ACT = 'alb.ingress.kubernetes.io/actions.x';
 const COND = 'alb.ingress.kubernetes.io/conditions.x';

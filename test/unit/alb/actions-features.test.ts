@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit, CodeLens } from 'vscode-languageserver-types';
 import { indexWith, objectsIn, serviceWith, uriOf } from '../../helpers/service';
 import { positionOf } from '../../helpers/lspClient';
+import { actionIngress as ing } from '../../fixtures/alb/manifests';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { percentages, shiftTo } from '../../../server/src/service/features/trafficSplit';
 
@@ -38,29 +39,6 @@ metadata:
 spec:
   ports: [{port: 80}]
 `;
-
-function ing(annotations: string): string {
-  return `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-  namespace: shop
-  annotations:
-${annotations.replace(/^/gm, '    ')}
-spec:
-  ingressClassName: alb
-  rules:
-    - http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: bg
-                port:
-                  name: use-annotation
-`;
-}
 
 function complete(text: string, needle: string, delta: number): CompletionItem[] {
   const s = serviceWith({ 'main.yaml': text, 'svc.yaml': SERVICES });

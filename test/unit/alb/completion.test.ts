@@ -9,24 +9,8 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serviceWith, uriOf } from '../../helpers/service';
 import { positionOf } from '../../helpers/lspClient';
-import { P } from '../../fixtures/alb/manifests';
+import { P, actionIngress as ingress } from '../../fixtures/alb/manifests';
 import { shiftTabStops } from '../../../server/src/service/alb/annotations/features';
-
-const SPEC = `spec:
-  ingressClassName: alb
-  rules:
-    - http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: bg
-                port:
-                  name: use-annotation
-`;
-const ingress = (annotations: string, spec = SPEC) =>
-  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n${annotations.replace(/^/gm, '    ')}\n${spec}`;
 
 function complete(text: string, needle: string, delta = needle.length, files: Record<string, string> = {}): CompletionItem[] {
   const s = serviceWith({ ...files, 'main.yaml': text });
@@ -142,13 +126,13 @@ test('actions.<name>: the name and the JSON have their own tab stops; the blue/g
 
 test('rule backends ↔ actions: use-annotation for port.name, action names for service.name, definition to the action', () => {
   const act = `${P}actions.blue-green: '{"type": "fixed-response", "fixedResponseConfig": {"statusCode": "503"}}'`;
-  const port = ingress(act, SPEC.replace('name: bg', 'name: blue-green').replace('name: use-annotation', 'name: '));
+  const port = ingress(act, { backend: 'blue-green', port: 'name: ' });
   const items = complete(port, 'port:\n                  name: ');
   const use = items.find((i) => i.label === 'use-annotation')!;
   assert.ok(use, items.map((i) => i.label).join(','));
   assert.ok(use.preselect, 'preselected when the action exists');
   assert.match(use.detail!, /actions\.blue-green/);
-  const name = ingress(act, SPEC.replace('name: bg', 'name: b'));
+  const name = ingress(act, { backend: 'b' });
   const names = complete(name, 'service:\n                name: b');
   assert.deepEqual(
     names.map((i) => i.label),
@@ -159,14 +143,14 @@ test('rule backends ↔ actions: use-annotation for port.name, action names for 
   const beta = `apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n  annotations:\n    ${act}\nspec:\n  rules:\n    - http:\n        paths:\n          - backend:\n              serviceName: blue-green\n              servicePort: u\n`;
   assert.ok(complete(beta, 'servicePort: u').some((i) => i.label === 'use-annotation'));
   // Go to definition from the backend to its annotation.
-  const text = ingress(act, SPEC.replace('name: bg', 'name: blue-green'));
+  const text = ingress(act, { backend: 'blue-green' });
   const s = serviceWith({ 'main.yaml': text });
   const locs = s.definition(uriOf('main.yaml'), positionOf(text, 'service:\n                name: blue-green', 33));
   assert.equal(locs.length, 1);
   assert.equal(locs[0].range.start.line, 6);
   assert.equal(text.split('\n')[6].slice(locs[0].range.start.character, locs[0].range.end.character), `${P}actions.blue-green`);
   // A backend that names no action (nor a Service here) leads nowhere.
-  const other = ingress(act, SPEC.replace('name: bg', 'name: web').replace('name: use-annotation', 'number: 80'));
+  const other = ingress(act, { backend: 'web', port: 'number: 80' });
   assert.deepEqual(
     serviceWith({ 'main.yaml': other }).definition(uriOf('main.yaml'), positionOf(other, 'service:\n                name: web', 33)),
     [],

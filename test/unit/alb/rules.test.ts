@@ -24,6 +24,12 @@ const SVC_NAMED = service('web', {
 const fwd = (svc: string) =>
   `'{"type": "forward", "forwardConfig": {"targetGroups": [{"serviceName": "${svc}", "servicePort": 80, "weight": 90}, {"serviceName": "other", "servicePort": 80, "weight": 10}]}}'`;
 
+/** The wrong (fire) and the right (silent) form of a case: an Ingress with one annotation, two values. */
+const annotationPair = (key: string, wrong: string, right: string) => ({
+  fire: ingress({ [key]: wrong }),
+  silent: ingress({ [key]: right }),
+});
+
 const cases: CheckCase[] = [
   // --- IngressClassParams win over annotations (false findings removed)
   {
@@ -97,9 +103,8 @@ const cases: CheckCase[] = [
     code: 'alb-health-check',
     name: 'the default timeout of 5',
     source: 'model_builder.go defaultHealthCheckTimeoutSeconds',
-    fire: ingress({ 'healthcheck-interval-seconds': "'5'" }),
+    ...annotationPair('healthcheck-interval-seconds', "'5'", "'6'"),
     at: "'5'",
-    silent: ingress({ 'healthcheck-interval-seconds': "'6'" }),
   },
   {
     code: 'alb-health-check',
@@ -332,41 +337,36 @@ const cases: CheckCase[] = [
     code: 'alb-annotation-value',
     name: 'frontend NLB health-check port by name',
     source: 'model_build_frontend_nlb.go buildFrontendNlbTargetGroupHealthCheckPort',
-    fire: ingress({ 'frontend-nlb-healthcheck-port': 'http' }),
+    ...annotationPair('frontend-nlb-healthcheck-port', 'http', "'80'"),
     at: 'http',
-    silent: ingress({ 'frontend-nlb-healthcheck-port': "'80'" }),
   },
   {
     code: 'alb-annotation-value',
     name: 'port mapping with a non-integer',
     source: 'model_build_frontend_nlb.go parseFrontendNlbListenerPortMapping',
-    fire: ingress({ 'frontend-nlb-listener-port-mapping': '80=https' }),
+    ...annotationPair('frontend-nlb-listener-port-mapping', '80=https', '80=443'),
     at: '80=https',
-    silent: ingress({ 'frontend-nlb-listener-port-mapping': '80=443' }),
   },
   {
     code: 'alb-annotation-value',
     name: 'capacity key',
     source: 'model_build_load_balancer_capacity_reservation.go buildLoadBalancerMinimumCapacity (Expected key: CapacityUnits)',
-    fire: ingress({ 'minimum-load-balancer-capacity': 'capacityUnits=100' }),
+    ...annotationPair('minimum-load-balancer-capacity', 'capacityUnits=100', 'CapacityUnits=100'),
     at: 'capacityUnits=100',
-    silent: ingress({ 'minimum-load-balancer-capacity': 'CapacityUnits=100' }),
   },
   {
     code: 'alb-annotation-value',
     name: 'empty customer-owned-ipv4-pool',
     source: 'model_build_load_balancer.go buildLoadBalancerCOIPv4Pool (cannot use empty value)',
-    fire: ingress({ 'customer-owned-ipv4-pool': "''" }),
+    ...annotationPair('customer-owned-ipv4-pool', "''", 'ipv4pool-coip-1'),
     at: "''",
-    silent: ingress({ 'customer-owned-ipv4-pool': 'ipv4pool-coip-1' }),
   },
   {
     code: 'alb-annotation-value',
     name: "success codes outside ELB's ranges",
     source: 'ELBv2 Matcher (HttpCode 200–499, GrpcCode 0–99)',
-    fire: ingress({ 'success-codes': "'200-599'" }),
+    ...annotationPair('success-codes', "'200-599'", "'200-499'"),
     at: "'200-599'",
-    silent: ingress({ 'success-codes': "'200-499'" }),
   },
   // --- Classes
   {

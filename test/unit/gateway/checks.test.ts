@@ -6,7 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, withCode } from '../../helpers/service';
-import { BACKENDS, LATTICE_CLASS, SERVICES, WORKSPACE, latticeGateway, rangeText, route, service } from '../../helpers/gatewayFixtures';
+import {
+  BACKENDS,
+  LATTICE_CLASS,
+  SERVICES,
+  WORKSPACE,
+  lattice,
+  latticeGateway,
+  matching,
+  rangeText,
+  route,
+  service,
+  splitRoute,
+  targetRef,
+} from '../../helpers/gatewayFixtures';
 import { GATEWAY_CODES, LATTICE_CODES } from '../../../server/src/service/gateway/codes';
 
 interface Case {
@@ -23,6 +36,19 @@ interface Case {
   silentFiles?: Record<string, string>;
   severity?: 1 | 2 | 3 | 4;
 }
+
+const tgp = (service: string, name = 'tgp') => lattice('TargetGroupPolicy', name, targetRef('Service', service), { namespace: 'shop' });
+const vap = (target: string) => lattice('VpcAssociationPolicy', 'vap', `${target}\nsecurityGroupIds: [sg-0a1b2c3d]`, { namespace: 'shop' });
+const iam = (policy: string) => lattice('IAMAuthPolicy', 'iap', `policy: ${policy}`);
+/** One IAM policy statement (JSON) allowing vpc-lattice-svcs:Invoke to everyone, unless told otherwise. */
+const statement = ({ effect = 'Allow', action = '"vpc-lattice-svcs:Invoke"' } = {}) =>
+  `{"Effect":"${effect}","Principal":"*","Action":${action},"Resource":"*"}`;
+const TARGET_GROUP_ARN =
+  'application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0';
+const serviceImport = (annotations: string) =>
+  lattice('ServiceImport', 'legacy', 'type: ClusterSetIP\nports: [{port: 80}]', { annotations });
+const serviceExport = (name: string, port: number) =>
+  lattice('ServiceExport', name, `exportedPorts:\n- port: ${port}\n  routeType: HTTP`, { namespace: 'shop' });
 
 const cases: Case[] = [
   // ---------------------------------------------------------------------------------------- versions
@@ -41,15 +67,15 @@ const cases: Case[] = [
     code: 'gateway-api-version',
     source:
       'aws/aws-application-networking-k8s v2.1.3 config/crds/bases/application-networking.k8s.aws_targetgrouppolicies.yaml (v1alpha1 only)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1beta1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n',
-    silent: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n',
+    fire: lattice('TargetGroupPolicy', 'tgp', undefined, { apiVersion: 'application-networking.k8s.aws/v1beta1' }),
+    silent: lattice('TargetGroupPolicy', 'tgp'),
     fireText: 'application-networking.k8s.aws/v1beta1',
   },
   {
     code: 'gateway-api-unknown-kind',
     source: 'kubernetes-sigs/gateway-api v1.5.0 config/crd/standard (kind names)',
-    fire: route('- ' + BACKENDS, { kind: 'HttpRoute' }),
-    silent: route('- ' + BACKENDS),
+    fire: splitRoute({ kind: 'HttpRoute' }),
+    silent: splitRoute(),
     fireText: 'HttpRoute',
   },
   {
@@ -82,34 +108,31 @@ const cases: Case[] = [
   {
     code: 'gateway-parent-missing',
     source: 'gateway-api spec: parentRefs name a Gateway in the route namespace unless namespace is set',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-nett' }),
-    silent: route('- ' + BACKENDS, { parent: '- name: shop-net' }),
+    fire: splitRoute({ parent: '- name: shop-nett' }),
+    silent: splitRoute({ parent: '- name: shop-net' }),
     fireText: 'shop-nett',
     severity: 2,
   },
   {
     code: 'gateway-parent-listener',
     source: 'aws-application-networking-k8s pkg/controllers/route_controller.go validateRouteParentRefs (NoMatchingParent)',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: htps' }),
-    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  sectionName: https' }),
+    fire: splitRoute({ parent: '- name: shop-net\n  sectionName: htps' }),
+    silent: splitRoute({ parent: '- name: shop-net\n  sectionName: https' }),
     fireText: 'htps',
     severity: 1,
   },
   {
     code: 'gateway-parent-listener',
     source: 'route_controller.go validateRouteParentRefs: parentRef.port must equal a listener port',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 8080' }),
-    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  port: 443' }),
+    fire: splitRoute({ parent: '- name: shop-net\n  port: 8080' }),
+    silent: splitRoute({ parent: '- name: shop-net\n  port: 443' }),
     fireText: '8080',
   },
   {
     code: 'gateway-parent-not-allowed',
     source: 'aws-application-networking-k8s pkg/model/core/route.go IsRouteAllowedByListener (from: Same is the default)',
-    fire: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }).replace(
-      'namespace: shop\nspec',
-      'namespace: web\nspec',
-    ),
-    silent: route('- ' + BACKENDS, { parent: '- name: shop-net\n  namespace: shop' }),
+    fire: splitRoute({ parent: '- name: shop-net\n  namespace: shop' }).replace('namespace: shop\nspec', 'namespace: web\nspec'),
+    silent: splitRoute({ parent: '- name: shop-net\n  namespace: shop' }),
     fireText: 'shop-net',
     files: { 'class.yaml': LATTICE_CLASS, 'gw.yaml': latticeGateway(), 'svc.yaml': SERVICES.replace(/shop/g, 'web') },
   },
@@ -126,8 +149,8 @@ const cases: Case[] = [
   {
     code: 'gateway-parent-not-allowed',
     source: 'route.go hostnamesIntersect (NoMatchingListenerHostname)',
-    fire: route('- ' + BACKENDS, { hostnames: '- shop.example.org' }),
-    silent: route('- ' + BACKENDS, { hostnames: '- api.example.com' }),
+    fire: splitRoute({ hostnames: '- shop.example.org' }),
+    silent: splitRoute({ hostnames: '- api.example.com' }),
     fireText: 'shop-net',
     files: {
       'class.yaml': LATTICE_CLASS,
@@ -139,7 +162,7 @@ const cases: Case[] = [
     code: 'gateway-backend-missing',
     source: 'route_controller.go validateBackedRefs (BackendNotFound)',
     fire: route('- ' + BACKENDS.replace('checkout-v2', 'checkout-v3')),
-    silent: route('- ' + BACKENDS),
+    silent: splitRoute(),
     fireText: 'checkout-v3',
     severity: 2,
   },
@@ -147,7 +170,7 @@ const cases: Case[] = [
     code: 'gateway-backend-missing',
     source: 'gateway-api HTTPBackendRef: port is the Service port',
     fire: route('- ' + BACKENDS.replace('port: 80\n    weight: 10', 'port: 8080\n    weight: 10')),
-    silent: route('- ' + BACKENDS),
+    silent: splitRoute(),
     fireText: '8080',
   },
   {
@@ -177,62 +200,44 @@ const cases: Case[] = [
   {
     code: 'lattice-multiple-matches',
     source: 'aws-application-networking-k8s pkg/gateway/model_build_rule.go LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES; issue #520',
-    fire: route(
-      '- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  - path:\n      type: PathPrefix\n      value: /orders\n  ' +
-        BACKENDS.replace(/\n/g, '\n  '),
-    ),
-    silent: route('- matches:\n  - path:\n      type: PathPrefix\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fire: matching('- path:\n    type: PathPrefix\n    value: /cart\n- path:\n    type: PathPrefix\n    value: /orders'),
+    silent: matching('- path:\n    type: PathPrefix\n    value: /cart'),
     fireText: 'matches',
     severity: 1,
   },
   {
     code: 'lattice-unsupported-match',
     source: 'model_build_rule.go LATTICE_UNSUPPORTED_PATH_MATCH_TYPE',
-    fire: route('- matches:\n  - path:\n      type: RegularExpression\n      value: /cart/.*\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - path:\n      type: Exact\n      value: /cart\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fire: matching('- path:\n    type: RegularExpression\n    value: /cart/.*'),
+    silent: matching('- path:\n    type: Exact\n    value: /cart'),
     fireText: 'RegularExpression',
   },
   {
     code: 'lattice-unsupported-match',
     source: 'model_build_rule.go LATTICE_UNSUPPORTED_MATCH_TYPE (query parameters)',
-    fire: route('- matches:\n  - queryParams:\n    - name: beta\n      value: "1"\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
-    silent: route('- matches:\n  - headers:\n    - name: beta\n      value: "1"\n  ' + BACKENDS.replace(/\n/g, '\n  ')),
+    fire: matching('- queryParams:\n  - name: beta\n    value: "1"'),
+    silent: matching('- headers:\n  - name: beta\n    value: "1"'),
     fireText: 'queryParams',
   },
   {
     code: 'lattice-unsupported-match',
     source: 'model_build_rule.go LATTICE_EXCEED_MAX_HEADER_MATCHES (5)',
-    fire: route(
-      '- matches:\n  - headers:\n' +
-        [1, 2, 3, 4, 5, 6].map((i) => `    - name: h${i}\n      value: v`).join('\n') +
-        '\n  ' +
-        BACKENDS.replace(/\n/g, '\n  '),
-    ),
-    silent: route(
-      '- matches:\n  - headers:\n' +
-        [1, 2, 3, 4, 5].map((i) => `    - name: h${i}\n      value: v`).join('\n') +
-        '\n  ' +
-        BACKENDS.replace(/\n/g, '\n  '),
-    ),
+    fire: matching('- headers:\n' + [1, 2, 3, 4, 5, 6].map((i) => `  - name: h${i}\n    value: v`).join('\n')),
+    silent: matching('- headers:\n' + [1, 2, 3, 4, 5].map((i) => `  - name: h${i}\n    value: v`).join('\n')),
     fireText: 'h6',
   },
   {
     code: 'lattice-unsupported-match',
     source: 'model_build_rule.go LATTICE_UNSUPPORTED_HEADER_MATCH_TYPE',
-    fire: route(
-      '- matches:\n  - headers:\n    - name: x-user\n      type: RegularExpression\n      value: "a.*"\n  ' +
-        BACKENDS.replace(/\n/g, '\n  '),
-    ),
-    silent: route(
-      '- matches:\n  - headers:\n    - name: x-user\n      type: Exact\n      value: "a"\n  ' + BACKENDS.replace(/\n/g, '\n  '),
-    ),
+    fire: matching('- headers:\n  - name: x-user\n    type: RegularExpression\n    value: "a.*"'),
+    silent: matching('- headers:\n  - name: x-user\n    type: Exact\n    value: "a"'),
     fireText: 'RegularExpression',
   },
   {
     code: 'lattice-ignored-feature',
     source: 'aws-application-networking-k8s: no code path under pkg/ reads HTTPRoute filters, timeouts or retry',
     fire: route('- ' + BACKENDS + '\n  timeouts:\n    request: 10s'),
-    silent: route('- ' + BACKENDS),
+    silent: splitRoute(),
     fireText: 'timeouts',
     severity: 2,
   },
@@ -244,14 +249,14 @@ const cases: Case[] = [
         BACKENDS +
         '\n  filters:\n  - type: RequestHeaderModifier\n    requestHeaderModifier:\n      add:\n      - name: x\n        value: y',
     ),
-    silent: route('- ' + BACKENDS),
+    silent: splitRoute(),
     fireText: 'filters',
   },
   {
     code: 'lattice-hostnames',
     source: 'aws-application-networking-k8s docs/guides/custom-domain-name.md (one custom domain per service, first hostname used)',
-    fire: route('- ' + BACKENDS, { hostnames: '- a.example.com\n- b.example.com' }),
-    silent: route('- ' + BACKENDS, { hostnames: '- a.example.com' }),
+    fire: splitRoute({ hostnames: '- a.example.com\n- b.example.com' }),
+    silent: splitRoute({ hostnames: '- a.example.com' }),
     fireText: 'b.example.com',
   },
   {
@@ -278,10 +283,10 @@ const cases: Case[] = [
   {
     code: 'lattice-service-name-collision',
     source: 'aws-application-networking-k8s pkg/utils/common.go LatticeServiceName (20 + 18 characters); issues #657, #798',
-    fire: route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' }),
-    silent: route('- ' + BACKENDS, { name: 'checkout-frontend-a' }),
+    fire: splitRoute({ name: 'checkout-frontend-service-a' }),
+    silent: splitRoute({ name: 'checkout-frontend-a' }),
     fireText: 'checkout-frontend-service-a',
-    files: { ...WORKSPACE, 'other.yaml': route('- ' + BACKENDS, { name: 'checkout-frontend-service-b' }) },
+    files: { ...WORKSPACE, 'other.yaml': splitRoute({ name: 'checkout-frontend-service-b' }) },
   },
   // ---------------------------------------------------------------------------------------- Lattice gateways
   {
@@ -307,136 +312,127 @@ const cases: Case[] = [
   {
     code: 'lattice-policy-target',
     source: 'aws-application-networking-k8s pkg/k8s/policyhelper/policy.go NewVpcAssociationPolicyHandler (Gateway only)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\n  namespace: shop\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: checkout\n  securityGroupIds: [sg-0a1b2c3d]\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\n  namespace: shop\nspec:\n  targetRef:\n    group: gateway.networking.k8s.io\n    kind: Gateway\n    name: shop-net\n  securityGroupIds: [sg-0a1b2c3d]\n',
+    fire: vap(targetRef('HTTPRoute', 'checkout')),
+    silent: vap(targetRef('Gateway', 'shop-net')),
     fireText: 'HTTPRoute',
   },
   {
     code: 'lattice-policy-target-missing',
     source: 'policy.go ValidateTargetRef (TargetNotFound); TargetRefObj looks in the policy namespace',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v9\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
+    fire: tgp('checkout-v9'),
+    silent: tgp('checkout-v1'),
     fireText: 'checkout-v9',
     severity: 2,
   },
   {
     code: 'lattice-policy-conflict',
     source: 'policy.go ObjPolicies / ValidateTargetRef (Conflicted: the oldest wins)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v2\n',
+    fire: tgp('checkout-v1'),
+    silent: tgp('checkout-v2'),
     fireText: 'checkout-v1',
     files: {
       ...WORKSPACE,
-      'tgp2.yaml':
-        'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp-old\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n',
+      'tgp2.yaml': tgp('checkout-v1', 'tgp-old'),
     },
   },
   {
     code: 'lattice-target-group-policy',
     source:
       'aws-application-networking-k8s pkg/apis/applicationnetworking/v1alpha1/targetgrouppolicy_types.go (HTTP, HTTPS, TCP; no enum in the CRD)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: http\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: HTTP\n',
+    fire: lattice('TargetGroupPolicy', 'tgp', 'protocol: http'),
+    silent: lattice('TargetGroupPolicy', 'tgp', 'protocol: HTTP'),
     fireText: 'http',
   },
   {
     code: 'lattice-target-group-policy',
     source: 'pkg/gateway/model_build_targetgroup.go parseTargetGroupConfig ("protocolVersion is not supported for TCP")',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n  protocolVersion: HTTP1\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\nspec:\n  protocol: TCP\n',
+    fire: lattice('TargetGroupPolicy', 'tgp', 'protocol: TCP\nprotocolVersion: HTTP1'),
+    silent: lattice('TargetGroupPolicy', 'tgp', 'protocol: TCP'),
     fireText: 'protocolVersion',
   },
   {
     code: 'lattice-vpc-association',
     source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html (5 security groups per VPC association, not adjustable)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: VpcAssociationPolicy\nmetadata:\n  name: vap\nspec:\n  securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5]\n',
+    fire: lattice('VpcAssociationPolicy', 'vap', 'securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]'),
+    silent: lattice('VpcAssociationPolicy', 'vap', 'securityGroupIds: [sg-1, sg-2, sg-3, sg-4, sg-5]'),
     fireText: 'sg-6',
   },
   {
     code: 'lattice-auth-policy',
     source: 'aws-application-networking-k8s docs/api-types/iam-auth-policy.md (policy is an IAM policy JSON document)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: |\n    {"Version": "2012-10-17",\n     "Statement": [{"Effect": "Allow" "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: |\n    {"Version": "2012-10-17",\n     "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}\n',
+    fire: iam(
+      '|\n  {"Version": "2012-10-17",\n   "Statement": [{"Effect": "Allow" "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}',
+    ),
+    silent: iam(
+      '|\n  {"Version": "2012-10-17",\n   "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "vpc-lattice-svcs:Invoke", "Resource": "*"}]}',
+    ),
     fireText: '"Principal"',
   },
   {
     code: 'lattice-auth-policy',
     source: 'IAM policy grammar: Effect is "Allow" or "Deny"',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"allow","Principal":"*","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}\'\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"vpc-lattice-svcs:Invoke","Resource":"*"}]}\'\n',
+    fire: iam(`'{"Version":"2012-10-17","Statement":[${statement({ effect: 'allow' })}]}'`),
+    silent: iam(`'{"Version":"2012-10-17","Statement":[${statement()}]}'`),
     fireText: '"allow"',
   },
   {
     code: 'lattice-auth-policy-action',
     source: 'docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html (actions vpc-lattice-svcs:Invoke)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"vpc-lattice:Invoke","Resource":"*"}]}\'\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: IAMAuthPolicy\nmetadata:\n  name: iap\nspec:\n  policy: \'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["vpc-lattice-svcs:Invoke"],"Resource":"*"}]}\'\n',
+    fire: iam(`'{"Version":"2012-10-17","Statement":[${statement({ action: '"vpc-lattice:Invoke"' })}]}'`),
+    silent: iam(`'{"Version":"2012-10-17","Statement":[${statement({ action: '["vpc-lattice-svcs:Invoke"]' })}]}'`),
     fireText: '"vpc-lattice:Invoke"',
   },
   // ---------------------------------------------------------------------------------------- annotations
   {
     code: 'lattice-annotation-unknown',
     source: 'aws-application-networking-k8s pkg/k8s/utils.go (annotation constants)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-overide: checkout' }),
-    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout' }),
+    fire: splitRoute({ annotations: 'application-networking.k8s.aws/service-name-overide: checkout' }),
+    silent: splitRoute({ annotations: 'application-networking.k8s.aws/service-name-override: checkout' }),
     fireText: 'application-networking.k8s.aws/service-name-overide',
   },
   {
     code: 'lattice-annotation-value',
     source: 'pkg/k8s/utils.go ValidateVPCLatticeServiceName (3–40, [a-z0-9-], not svc-)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: svc-checkout' }),
-    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/service-name-override: checkout-svc' }),
+    fire: splitRoute({ annotations: 'application-networking.k8s.aws/service-name-override: svc-checkout' }),
+    silent: splitRoute({ annotations: 'application-networking.k8s.aws/service-name-override: checkout-svc' }),
     fireText: 'svc-checkout',
     severity: 1,
   },
   {
     code: 'lattice-annotation-value',
     source: 'pkg/k8s/utils.go ParseTagsFromAnnotation (invalid pairs dropped)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter"' }),
-    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter=42"' }),
+    fire: splitRoute({ annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter"' }),
+    silent: splitRoute({ annotations: 'application-networking.k8s.aws/tags: "team=shop,costcenter=42"' }),
     fireText: '"team=shop,costcenter"',
     severity: 2,
   },
   {
     code: 'lattice-annotation-value',
     source: 'pkg/gateway/model_build_rule.go (rule-<i>-priority parsed with ParseInt, else ignored)',
-    fire: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: high' }),
-    silent: route('- ' + BACKENDS, { annotations: 'application-networking.k8s.aws/rule-0-priority: "10"' }),
+    fire: splitRoute({ annotations: 'application-networking.k8s.aws/rule-0-priority: high' }),
+    silent: splitRoute({ annotations: 'application-networking.k8s.aws/rule-0-priority: "10"' }),
     fireText: 'high',
   },
   {
     code: 'lattice-service-import',
     source: 'pkg/gateway/model_build_rule.go NewConflictingServiceImportAnnotationsError ("set exactly one")',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: legacy\n  annotations:\n    application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0\n    application-networking.k8s.aws/aws-vpc: vpc-0abc\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceImport\nmetadata:\n  name: legacy\n  annotations:\n    application-networking.k8s.aws/target-group-arn: arn:aws:vpc-lattice:us-west-2:123456789012:targetgroup/tg-0123456789abcdef0\nspec:\n  type: ClusterSetIP\n  ports: [{port: 80}]\n',
+    fire: serviceImport(`${TARGET_GROUP_ARN}\napplication-networking.k8s.aws/aws-vpc: vpc-0abc`),
+    silent: serviceImport(TARGET_GROUP_ARN),
     fireText: 'application-networking.k8s.aws/target-group-arn',
   },
   {
     code: 'lattice-service-export',
     source: 'aws-application-networking-k8s docs/api-types/service-export.md (exports the Service of the same name)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v3\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
+    fire: serviceExport('checkout-v3', 80),
+    silent: serviceExport('checkout-v1', 80),
     fireText: 'checkout-v3',
     severity: 2,
   },
   {
     code: 'lattice-service-export',
     source: 'docs/api-types/service-export.md (exportedPorts[].port is a Service port)',
-    fire: 'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 8080\n    routeType: HTTP\n',
-    silent:
-      'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: ServiceExport\nmetadata:\n  name: checkout-v1\n  namespace: shop\nspec:\n  exportedPorts:\n  - port: 80\n    routeType: HTTP\n',
+    fire: serviceExport('checkout-v1', 8080),
+    silent: serviceExport('checkout-v1', 80),
     fireText: '8080',
   },
 ];

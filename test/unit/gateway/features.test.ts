@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import type { CodeLens, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { serviceWith, uriOf, withCode } from '../../helpers/service';
-import { WORKSPACE, route, BACKENDS, latticeGateway } from '../../helpers/gatewayFixtures';
+import { WORKSPACE, route, BACKENDS, latticeGateway, splitRoute, TARGET_GROUP_POLICY } from '../../helpers/gatewayFixtures';
 import { percentages, rescaleWeights, shiftTo, splitActions, splitText } from '../../../server/src/service/features/trafficSplit';
 import { routeInfo } from '../../../server/src/service/gateway/model';
 
@@ -98,7 +98,7 @@ test('go to definition: parentRef name → Gateway, sectionName → listener, ba
 });
 
 test("hover on a weight shows the rule's traffic split", () => {
-  const text = route('- ' + BACKENDS);
+  const text = splitRoute();
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
   const h = s.hover(uriOf('main.yaml'), positionOf(text, 'weight: 90', 2));
   const md = (h?.contents as { value: string }).value;
@@ -107,7 +107,7 @@ test("hover on a weight shows the rule's traffic split", () => {
 });
 
 test('weight lenses: split summary, ±10%, swap, all to one; their edits change only the weights', () => {
-  const text = route('- ' + BACKENDS);
+  const text = splitRoute();
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
   const lenses: CodeLens[] = s.codeLenses(uriOf('main.yaml'));
   const titles = lenses.map((l) => l.command!.title);
@@ -241,7 +241,7 @@ test('a missing object is info, not a warning, when the reference has no namespa
     d2.map((x) => x.severity),
     [3],
   );
-  const noServices = withCode(serviceWith({ 'main.yaml': route('- ' + BACKENDS) }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
+  const noServices = withCode(serviceWith({ 'main.yaml': splitRoute() }).validate(uriOf('main.yaml')), 'gateway-backend-missing');
   assert.deepEqual(noServices, []);
 });
 
@@ -271,7 +271,7 @@ test('hostile input: huge lists, aliases and odd shapes never throw, and work st
 });
 
 test('Lattice annotations: completion of names for the kind, value completion, hover from the catalog', () => {
-  const text = route('- ' + BACKENDS, {
+  const text = splitRoute({
     annotations: 'application-networking.k8s.aws/standalone: "true"\napplication-networking.k8s.aws/',
   });
   const s = serviceWith({ ...WORKSPACE, 'main.yaml': text });
@@ -286,8 +286,7 @@ test('Lattice annotations: completion of names for the kind, value completion, h
 });
 
 test('policy targetRef and Load Balancer Controller references: completion and go to definition', () => {
-  const tgp =
-    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  const tgp = TARGET_GROUP_POLICY;
   const s = serviceWith({ ...WORKSPACE, 'tgp.yaml': tgp });
   const names = (s.complete(uriOf('tgp.yaml'), positionOf(tgp, 'name: checkout-v1', 6))?.items ?? []).map((i) => i.label);
   assert.deepEqual(names.sort(), ['checkout-v1', 'checkout-v2']);
@@ -332,14 +331,13 @@ test('kustomize bases and patches: a listener or port any Gateway/Service of tha
 });
 
 test('the same route or policy in several files (base and overlay) is one object: no collision, no conflict', () => {
-  const r = route('- ' + BACKENDS, { name: 'checkout-frontend-service-a' });
+  const r = splitRoute({ name: 'checkout-frontend-service-a' });
   const s = serviceWith({ ...WORKSPACE, 'base/route.yaml': r, 'overlays/prod/route.yaml': r.replace('weight: 90', 'weight: 50') });
   assert.deepEqual(
     s.validate(uriOf('base/route.yaml')).filter((d) => d.code === 'lattice-service-name-collision'),
     [],
   );
-  const tgp =
-    'apiVersion: application-networking.k8s.aws/v1alpha1\nkind: TargetGroupPolicy\nmetadata:\n  name: tgp\n  namespace: shop\nspec:\n  targetRef:\n    group: ""\n    kind: Service\n    name: checkout-v1\n';
+  const tgp = TARGET_GROUP_POLICY;
   const s2 = serviceWith({ ...WORKSPACE, 'base/tgp.yaml': tgp, 'overlays/prod/tgp.yaml': tgp + '  protocol: HTTPS\n' });
   assert.deepEqual(
     s2.validate(uriOf('base/tgp.yaml')).filter((d) => d.code === 'lattice-policy-conflict'),

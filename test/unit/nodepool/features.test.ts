@@ -3,20 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceWith, uriOf } from '../../helpers/service';
 import { positionOf } from '../../helpers/lspClient';
+import { autoNodePool } from '../../helpers/nodepool';
 
-const NP = `apiVersion: karpenter.sh/v1
-kind: NodePool
-metadata:
-  name: general
-spec:
-  template:
-    spec:
-      nodeClassRef:
-        group: eks.amazonaws.com
-        kind: NodeClass
-        name: default
-      requirements:
-        - key: eks.amazonaws.com/instance-category
+const NP = autoNodePool(`        - key: eks.amazonaws.com/instance-category
           operator: In
           values: ["c", "m"]
         - key: karpenter.sh/capacity-type
@@ -40,7 +29,7 @@ spec:
         duration: 8h
   limits:
     cpu: 1000
-`;
+`);
 
 function at(text: string, needle: string, delta = 0, files: Record<string, string> = {}) {
   const s = serviceWith({ 'np.yaml': text, ...files });
