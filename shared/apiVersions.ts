@@ -364,14 +364,3 @@ const AVAILABLE_SINCE = new Map<string, string>([
 export function availableSince(apiVersion: string, kind: string): string | undefined {
   return AVAILABLE_SINCE.get(`${apiVersion}|${kind}`);
 }
-
-/** API groups that ship with Kubernetes (not CRDs), from the two tables above; '' is the core group. */
-export const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
-  '',
-  ...[
-    ...REMOVED_APIS.flatMap((a) => [a.apiVersion, ...a.replacements.map((x) => x.apiVersion ?? '')]),
-    ...[...AVAILABLE_SINCE.keys()].map((k) => k.split('|')[0]),
-  ]
-    .filter((v) => v.includes('/'))
-    .map((v) => v.split('/')[0]),
-]);

@@ -27,8 +27,12 @@ export function isToolConfig(apiVersion: string | undefined, kind: string | unde
   return TOOL_CONFIG_GROUPS.has(group) || (v === 'v1' && kind === 'Config') || kind === 'List';
 }
 
-/** API groups the API server serves itself (and the old `extensions`): objects of other groups are custom resources. */
-const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
+/**
+ * API groups the API server serves itself (and the old `extensions`, served only by removed versions): objects
+ * of other groups are custom resources. The one list of them: the schema data and the apiVersion tables are held
+ * to it by a test (test/unit/shared/built-in-groups.test.ts).
+ */
+export const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   '',
   'apps',
   'batch',
@@ -54,6 +58,11 @@ const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
   'authentication.k8s.io',
   'authorization.k8s.io',
 ]);
+
+/** Whether an API group ('' for the core group) is built into the API server. */
+export function isBuiltInGroup(group: string): boolean {
+  return BUILT_IN_GROUPS.has(group);
+}
 
 /** Whether a document is a custom resource (its group is not built into the API server, nor a tool's). */
 export function isCustomResource(apiVersion: string | undefined, kind: string | undefined): boolean {

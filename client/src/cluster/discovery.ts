@@ -8,7 +8,8 @@
 import type { Connection } from './connection';
 import { ClusterError } from './errors';
 import { apiVersionProblem, assertPathSafe } from './identity';
-import { isBuiltInGroup, notServedMessage, readServerVersion, type ServerVersion } from './version';
+import { isBuiltInGroup } from '@shared/manifest/documentKind';
+import { notServedMessage, readServerVersion, type ServerVersion } from './version';
 
 export interface ResourceInfo {
   apiVersion: string;

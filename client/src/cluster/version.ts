@@ -4,7 +4,7 @@
  * not serve. Which Kubernetes version added or removed a built-in API comes from the language service's
  * catalog (shared/apiVersions.ts), never from a second table here.
  */
-import { availableSince, findRemovedApi, replacementAt, BUILT_IN_GROUPS } from '@shared/apiVersions';
+import { availableSince, findRemovedApi, replacementAt } from '@shared/apiVersions';
 import type { Connection } from './connection';
 
 export interface ServerVersion {
@@ -68,10 +68,6 @@ export function versionMismatchMessage(context: string, server: ServerVersion, t
 
 /** The action of that notification. */
 export const useAsTargetLabel = (server: ServerVersion): string => `Use ${server.text} as the target`;
-
-export function isBuiltInGroup(group: string): boolean {
-  return BUILT_IN_GROUPS.has(group);
-}
 
 /** Whether a `1.21`-style version is newer than the server's. */
 const newerThan = (a: string, b: ServerVersion): boolean => {

@@ -16,7 +16,8 @@ import { addValueEdit, quoteScalarEdit } from '../model/edits';
 import { goYamlPlainType } from '../model/goYaml';
 import { podTemplatePath } from '../workspace/workloads';
 import { nameFormat } from '../schema/names';
-import { isBuiltinGroup } from '../schema/store';
+import { isBuiltInGroup } from '@shared/manifest/documentKind';
+import { clip } from '../model/messageText';
 
 function checkStringMap(ctx: CheckContext, path: NodePath, what: string, lengths?: 'label' | 'annotation'): void {
   const map = ctx.obj.node(path);
@@ -94,16 +95,16 @@ function checkNameLength(ctx: CheckContext): void {
   const node = obj.node(['metadata', 'name']);
   const name = knownString(node);
   if (name === undefined || !obj.kind || obj.isToolConfig) return;
-  const format = nameFormat(obj.kind, isBuiltinGroup(obj.group));
+  const format = nameFormat(obj.kind, isBuiltInGroup(obj.group));
   const limit =
     format === 'label' || format === 'dns1035'
       ? 63
       : format === 'subdomain'
-        ? obj.kind === 'CronJob' && isBuiltinGroup(obj.group)
+        ? obj.kind === 'CronJob' && isBuiltInGroup(obj.group)
           ? 52
           : 253
         : undefined;
-  if (limit !== undefined) tooLong(ctx, node as Node, `metadata.name "${name.length > 40 ? name.slice(0, 40) + '…' : name}"`, name, limit);
+  if (limit !== undefined) tooLong(ctx, node as Node, `metadata.name "${clip(name, 41)}"`, name, limit);
 }
 
 export const metadataValueCheck: Check = {

@@ -7,7 +7,8 @@ import type { Node } from 'yaml';
 import type { Check, CheckContext } from '../checks/types';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { knownString } from '@shared/manifest/templates';
-import { builtinSchema, crdRoot, findCrd, isBuiltinGroup, targetMinor, type RootSchema } from './store';
+import { builtinSchema, crdRoot, findCrd, targetMinor, type RootSchema } from './store';
+import { isBuiltInGroup } from '@shared/manifest/documentKind';
 import { validateObject } from './validator';
 import { nameFormat, nameProblem } from './names';
 import { DOMAIN_SCHEMA_KINDS } from './domainKinds';
@@ -151,7 +152,7 @@ function run(ctx: CheckContext, root: RootSchema, builtin: boolean, only?: 'requ
 export const builtinSchemaCheck: Check = {
   id: 'schema.builtin',
   scope: 'local',
-  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && isBuiltinGroup(o.group),
+  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && isBuiltInGroup(o.group),
   run(ctx) {
     const { obj, settings } = ctx;
     if (!applies(ctx, obj) || skippedFile(obj.uri, settings.schemaSkipGlobs)) return;
@@ -176,7 +177,7 @@ export const builtinRequiredCheck: Check = {
   id: 'schema.builtinRequired',
   scope: 'workspace',
   reads: ['Kustomization'],
-  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && isBuiltinGroup(o.group),
+  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && isBuiltInGroup(o.group),
   run(ctx) {
     const { obj, settings } = ctx;
     if (!applies(ctx, obj) || skippedFile(obj.uri, settings.schemaSkipGlobs)) return;
@@ -191,7 +192,7 @@ export const crdSchemaCheck: Check = {
   id: 'schema.crd',
   scope: 'workspace',
   reads: ['CustomResourceDefinition', 'Kustomization'],
-  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && o.apiVersion.includes('/') && !isBuiltinGroup(o.group),
+  appliesTo: (o) => o.isManifest && o.apiVersion !== undefined && o.apiVersion.includes('/') && !isBuiltInGroup(o.group),
   run(ctx) {
     const { obj, settings } = ctx;
     if (!applies(ctx, obj) || skippedFile(obj.uri, settings.schemaSkipGlobs)) return;

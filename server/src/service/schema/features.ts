@@ -9,7 +9,8 @@ import type { CursorContext } from '../features/cursor';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { keyString, nodeAt, nodeRange, pairs, type NodePath } from '@shared/manifest/yamlNodes';
 import type { SchemaObject, SchemaType } from './convert';
-import { builtinSchema, crdRoot, deref, findCrd, isBuiltinGroup, k8sData, targetMinor, type RootSchema, type SchemaTable } from './store';
+import { builtinSchema, crdRoot, deref, findCrd, k8sData, targetMinor, type RootSchema, type SchemaTable } from './store';
+import { isBuiltInGroup } from '@shared/manifest/documentKind';
 import { enumValues, typeLabel } from './validator';
 import { describeField } from './descriptions';
 import type { ServiceEnv } from '../env';
@@ -22,7 +23,7 @@ export function rootFor(obj: K8sObject | undefined, ctx: Pick<CursorContext, 'se
   if (!obj?.apiVersion || !obj.kind) return undefined;
   if (DOMAIN_SCHEMA_KINDS.has(`${obj.group}/${obj.kind}`)) return undefined;
   const minor = targetMinor(ctx.settings.kubernetesVersion);
-  if (isBuiltinGroup(obj.group)) return builtinSchema(obj.apiVersion, obj.kind, minor);
+  if (isBuiltInGroup(obj.group)) return builtinSchema(obj.apiVersion, obj.kind, minor);
   const found = findCrd(obj.group, obj.kind, ctx.index);
   if (!found) return undefined;
   return crdRoot(found, obj.apiVersion.slice(obj.apiVersion.indexOf('/') + 1), minor);

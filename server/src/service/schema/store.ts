@@ -10,7 +10,6 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { toPlain } from '@shared/manifest/yamlNodes';
 import { parseMinorVersion } from '../settings';
-import { BUILT_IN_GROUPS } from '@shared/apiVersions';
 
 export const MIN_MINOR = 28;
 export const MAX_MINOR = 35;
@@ -142,20 +141,6 @@ export function builtinSchema(apiVersion: string, kind: string, minor: number): 
   const k = k8sData().kinds[`${apiVersion}/${kind}`];
   if (!k) return undefined;
   return { type: k.d, table: K8S_TABLE, origin: 'builtin', minor, served: k.v, namespaced: !!k.ns };
-}
-
-/** Whether a group is one of the built-in API groups (any version, any minor). */
-let builtinGroups: Set<string> | undefined;
-export function isBuiltinGroup(group: string): boolean {
-  if (!builtinGroups) {
-    builtinGroups = new Set();
-    for (const id of Object.keys(k8sData().kinds)) {
-      const parts = id.split('/');
-      builtinGroups.add(parts.length === 3 ? parts[0] : '');
-    }
-  }
-  // Groups served only by removed versions (`extensions`) are built in too: the apiVersion checks speak for them.
-  return builtinGroups.has(group) || BUILT_IN_GROUPS.has(group);
 }
 
 /** The CRDs of the workspace by group/kind, rebuilt when a CustomResourceDefinition changes. */
