@@ -8,6 +8,7 @@
  */
 import { Catalog, type CatalogEntry } from '../catalog/types';
 import type { Severity } from '../diagnostics/types';
+import { clip } from '../model/messageText';
 
 export const LATTICE_PREFIX = 'application-networking.k8s.aws/';
 const DOCS = 'https://github.com/aws/aws-application-networking-k8s/blob/main/docs';
@@ -62,7 +63,7 @@ export function tagProblems(value: string): string[] {
       continue;
     }
     if (key.length > 128) {
-      out.push(`the key "${key.slice(0, 20)}…" is longer than 128 characters`);
+      out.push(`the key "${clip(key, 21)}" is longer than 128 characters`);
       continue;
     }
     if (val.length > 256) {

@@ -16,6 +16,7 @@ import { keyString, resolve } from '@shared/manifest/yamlNodes';
 import { controlLineBetween, isUnknownNode } from '@shared/manifest/templates';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import { replaceScalarEdit } from '../model/edits';
+import { clip } from '../model/messageText';
 
 export interface Reporter {
   (
@@ -125,15 +126,11 @@ function actual(n: unknown): string {
   if (isScalar(n)) {
     const v = (n as Scalar).value;
     if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return `a string ("${short(v)}")`;
+    if (typeof v === 'string') return `a string ("${clip(v)}")`;
     if (typeof v === 'boolean') return `a boolean (${v})`;
     if (typeof v === 'number') return Number.isInteger(v) ? `an integer (${v})` : `a number (${v})`;
   }
   return 'something else';
-}
-
-function short(s: string): string {
-  return s.length > 40 ? s.slice(0, 37) + '…' : s;
 }
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
@@ -404,7 +401,7 @@ function validateScalar(n: Node, t: SchemaObject, path: string, ctx: Ctx): void 
         return;
       }
       if (typeof v === 'string' && !QUANTITY.test(v.trim())) {
-        ctx.report('schema-type', n, `${path}: "${short(v)}" is not a Kubernetes quantity (e.g. 500m, 2, 128Mi, 10Gi)`);
+        ctx.report('schema-type', n, `${path}: "${clip(v)}" is not a Kubernetes quantity (e.g. 500m, 2, 128Mi, 10Gi)`);
         return;
       }
       break;
@@ -450,7 +447,7 @@ function valueConstraints(n: Node, t: SchemaObject, path: string, ctx: Ctx, v: S
     ctx.report(
       'schema-enum',
       n,
-      `${path}: "${short(text)}" is not an allowed value (${allowed.join(', ')})${hint ? ` — did you mean "${hint}"?` : ''}`,
+      `${path}: "${clip(text)}" is not an allowed value (${allowed.join(', ')})${hint ? ` — did you mean "${hint}"?` : ''}`,
       hint ? replaceFix(n, hint, ctx.obj.chunk.text) : undefined,
     );
     return;
@@ -459,12 +456,12 @@ function valueConstraints(n: Node, t: SchemaObject, path: string, ctx: Ctx, v: S
     if (t.pt !== undefined) {
       const re = compilePattern(t.pt);
       if (re && !re.test(v)) {
-        ctx.report('schema-pattern', n, `${path}: "${short(v)}" does not match the required pattern ${t.pt}`);
+        ctx.report('schema-pattern', n, `${path}: "${clip(v)}" does not match the required pattern ${t.pt}`);
         return;
       }
     }
     if (t.f && !formatOk(t.f, v)) {
-      ctx.report('schema-pattern', n, `${path}: "${short(v)}" is not a valid ${t.f}`);
+      ctx.report('schema-pattern', n, `${path}: "${clip(v)}" is not a valid ${t.f}`);
       return;
     }
     const len = [...v].length;

@@ -7,6 +7,7 @@ import type { Severity } from '../../diagnostics/types';
 import { SSL_POLICIES, type AlbAnnotationEntry } from './catalog';
 import type { CatalogEntry } from '../../catalog/types';
 import { isCidr } from '../../model/cidr';
+import { clipJson } from '../../model/messageText';
 
 export interface ValueProblem {
   code: string;
@@ -372,17 +373,6 @@ export function parseListenPorts(text: string): ListenPort[] | undefined {
   return out;
 }
 
-/** A JSON value for a message: at most 60 characters, and a value too deep to print says so (no stack overflow). */
-function shortJson(v: unknown): string {
-  let t: string;
-  try {
-    t = JSON.stringify(v) ?? String(v);
-  } catch {
-    return 'a value nested too deep to show';
-  }
-  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
-}
-
 function listenPortsProblems(text: string, label: string): ValueProblem[] {
   const code = 'alb-listen-ports';
   const err = jsonError(text);
@@ -400,7 +390,7 @@ function listenPortsProblems(text: string, label: string): ValueProblem[] {
   const seen = new Map<number, string>();
   for (const item of v) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      out.push({ code, message: `Each entry of ${label} must be an object like {"HTTPS": 443}, got ${shortJson(item)}` });
+      out.push({ code, message: `Each entry of ${label} must be an object like {"HTTPS": 443}, got ${clipJson(item)}` });
       continue;
     }
     for (const [proto, port] of Object.entries(item as Record<string, unknown>)) {
@@ -415,7 +405,7 @@ function listenPortsProblems(text: string, label: string): ValueProblem[] {
       if (typeof port !== 'number' || !Number.isInteger(port)) {
         out.push({
           code,
-          message: `The port of "${proto}" in ${label} must be a JSON number (e.g. ${proto === 'HTTPS' ? 443 : 80}), got ${shortJson(port)}`,
+          message: `The port of "${proto}" in ${label} must be a JSON number (e.g. ${proto === 'HTTPS' ? 443 : 80}), got ${clipJson(port)}`,
         });
         continue;
       }
