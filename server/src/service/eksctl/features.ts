@@ -4,10 +4,9 @@
  * `metadata.version`.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver-types';
-import { isScalar, isSeq, type Scalar } from 'yaml';
-import type { CursorContext } from '../features/cursor';
+import { isScalar, type Scalar } from 'yaml';
+import { withRealIndices, type CursorContext } from '../features/cursor';
 import { keyString, nodeRange, pairs, type NodePath } from '@shared/manifest/yamlNodes';
-import type { K8sObject } from '@shared/manifest/k8sObject';
 import { deref, propertiesOf, ROOT, SCHEMA, SCHEMA_SOURCE, typeLabel, type CompactType } from './schema';
 import { fieldDoc } from './docs';
 import { isClusterConfig, yaml11Type } from './model';
@@ -77,27 +76,6 @@ export function fieldMarkdown(name: string, loc: Located): string {
   if (parent?.r?.includes(name)) facts.push('Required');
   lines.push(facts.join(' · '), '', `[eksctl config file schema](${SCHEMA_DOCS}) · structure from ${SCHEMA_SOURCE}`);
   return lines.join('\n');
-}
-
-/** Real list indexes for a path typed on a new line (the indentation fallback reports index 0). */
-function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePath {
-  const out: NodePath = [];
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      const seq = obj.node(out);
-      if (isSeq(seq)) {
-        let idx = seg;
-        seq.items.forEach((it, i) => {
-          const r = nodeRange(it);
-          if (r && r[0] <= offset) idx = i;
-        });
-        out.push(idx);
-        continue;
-      }
-    }
-    out.push(seg);
-  }
-  return out;
 }
 
 function valueItems(ctx: CursorContext, values: { value: string; detail?: string; doc?: string }[]): CompletionItem[] {

@@ -9,7 +9,7 @@ import type { ManifestFile, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Position, YamlChunk } from '@shared/manifest/yamlFile';
 import type { K8sObject } from '@shared/manifest/k8sObject';
 import type { Settings } from '../settings';
-import { keyString, type NodePath } from '@shared/manifest/yamlNodes';
+import { keyString, nodeRange, type NodePath } from '@shared/manifest/yamlNodes';
 
 export interface CursorContext {
   /** What the host provides (field descriptions, …). */
@@ -204,4 +204,28 @@ function sameLine(chunk: YamlChunk, a: number, b: number): boolean {
   const lo = Math.min(a, b),
     hi = Math.max(a, b);
   return chunk.text.indexOf('\n', lo) === -1 || chunk.text.indexOf('\n', lo) >= hi;
+}
+
+/**
+ * The cursor's path with real list indices: the indentation fallback (a line being typed) reports every list
+ * item as index 0, so pick the last item that starts before the cursor instead.
+ */
+export function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePath {
+  const out: NodePath = [];
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      const seq = obj.node(out);
+      if (isSeq(seq)) {
+        let idx = seg;
+        seq.items.forEach((it, i) => {
+          const r = nodeRange(it);
+          if (r && r[0] <= offset) idx = i;
+        });
+        out.push(idx);
+        continue;
+      }
+    }
+    out.push(seg);
+  }
+  return out;
 }

@@ -4,8 +4,7 @@
  * definition from each listed path to the file (or the folder's kustomization).
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
-import { isSeq } from 'yaml';
-import type { CursorContext } from '../features/cursor';
+import { withRealIndices, type CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { keyString, nodeRange, pairs, scalarString, type NodePath } from '@shared/manifest/yamlNodes';
 import type { K8sObject } from '@shared/manifest/k8sObject';
@@ -30,27 +29,6 @@ function fieldMarkdown(name: string, s: FieldSchema): string {
   return lines.join('\n');
 }
 
-/** The cursor's path with the real index of the list item being edited (the indentation view says 0). */
-function realPath(obj: K8sObject, path: NodePath, offset: number): NodePath {
-  const out: NodePath = [];
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      const seq = obj.node(out);
-      if (isSeq(seq)) {
-        let idx = seg;
-        seq.items.forEach((it, i) => {
-          const r = nodeRange(it);
-          if (r && r[0] <= offset) idx = i;
-        });
-        out.push(idx);
-        continue;
-      }
-    }
-    out.push(seg);
-  }
-  return out;
-}
-
 /** A list item typed as `- partial` reads as a key of a new item: treat it as the item's value. */
 function asListValue(path: NodePath, onKey: boolean): NodePath | undefined {
   if (!onKey && typeof path[path.length - 1] === 'number') return path;
@@ -61,7 +39,7 @@ function asListValue(path: NodePath, onKey: boolean): NodePath | undefined {
 export function completeKustomization(ctx: CursorContext): CompletionItem[] | undefined {
   const obj = inKustomization(ctx);
   if (!obj || ctx.path.length === 0) return undefined;
-  const path = realPath(obj, ctx.path, ctx.offset);
+  const path = withRealIndices(obj, ctx.path, ctx.offset);
   const range = ctx.chunk.toRange(ctx.replace[0], ctx.replace[1]);
   const item = asListValue(path, ctx.onKey);
   if (item && item.length === 2 && (item[0] === 'resources' || item[0] === 'bases' || item[0] === 'components')) {
@@ -211,7 +189,7 @@ export function hoverKustomization(ctx: CursorContext): Hover | undefined {
       range: ctx.chunk.toRange(e.range[0], e.range[1]),
     };
   }
-  const path = realPath(obj, ctx.path, ctx.offset);
+  const path = withRealIndices(obj, ctx.path, ctx.offset);
   const s = schemaAt(KUSTOMIZATION_SCHEMA, path);
   if (!s || !s.doc) return undefined;
   const name = String([...path].reverse().find((p) => typeof p === 'string') ?? '');

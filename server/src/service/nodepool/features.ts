@@ -7,8 +7,8 @@ import {
   type Hover,
   type Location,
 } from 'vscode-languageserver-types';
-import { isScalar, isSeq, type Node } from 'yaml';
-import type { CursorContext } from '../features/cursor';
+import { isScalar, type Node } from 'yaml';
+import { withRealIndices, type CursorContext } from '../features/cursor';
 import { schemaAt, type FieldSchema } from '../catalog/schema';
 import { entryMarkdown } from '../catalog/types';
 import { keyString, nodeRange, pairs, scalarString, toPlain, type NodePath } from '@shared/manifest/yamlNodes';
@@ -141,30 +141,6 @@ function existingKeys(obj: K8sObject, path: NodePath): Set<string> {
       .map((p) => keyString(p))
       .filter((k): k is string => !!k),
   );
-}
-
-/**
- * The cursor's path with real list indices: the indentation fallback (a line being typed) reports every list
- * item as index 0, so pick the last item that starts before the cursor instead.
- */
-function withRealIndices(obj: K8sObject, path: NodePath, offset: number): NodePath {
-  const out: NodePath = [];
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      const seq = obj.node(out);
-      if (isSeq(seq)) {
-        let idx = seg;
-        seq.items.forEach((it, i) => {
-          const r = nodeRange(it);
-          if (r && r[0] <= offset) idx = i;
-        });
-        out.push(idx);
-        continue;
-      }
-    }
-    out.push(seg);
-  }
-  return out;
 }
 
 export function completeNodePool(ctx: CursorContext): CompletionItem[] | undefined {
