@@ -15,7 +15,7 @@ import { DeployedWith, DEPLOYMENT_READS } from '../../workspace/deployment';
 import { mapKey, PARAMS_FIELD, type ClassParams } from '../classParams/model';
 import { ALB_PREFIX, findAlbAnnotation, type AlbAnnotationEntry, type GroupCompare } from './catalog';
 import { annotationPairs, ingressSettings, type IngressSettings } from './model';
-import { parseGoBool, parseStringList, parseStringMap } from './values';
+import { parseGoBool, parseStringList, parseStringMap, type ListenPort } from './values';
 
 /** The group tables read the Ingresses, their classes, and where each is deployed (deployedTogether). */
 export const GROUP_READS = ['Ingress', 'IngressClass', 'IngressClassParams', ...DEPLOYMENT_READS];
@@ -346,6 +346,11 @@ function table<T>(g: GroupRecord, id: string, build: () => T): T {
     g.tables.set(id, t);
   }
   return t;
+}
+
+/** Every member's listeners, or null when some member's are not known (cached per group). */
+export function groupListeners(g: GroupRecord): ListenPort[] | null {
+  return table(g, 'listeners', () => (g.members.some((m) => !m.listeners) ? null : g.members.flatMap((m) => m.listeners ?? [])));
 }
 
 /** The first source of each distinct value among the members. */

@@ -15,6 +15,7 @@ import { ALB_ANNOTATIONS, ALB_PREFIX, findAlbAnnotation } from './catalog';
 import {
   conflictsOf,
   groupOf,
+  groupListeners,
   listenerAttributeConflicts,
   mtlsEntries,
   paramsOverride,
@@ -480,8 +481,8 @@ export const sslRedirectCheck: Check = {
     const port = Number(raw);
     const node = pairOf(obj, 'ssl-redirect')?.valueNode;
     const g = groupOf(obj, ctx.index);
-    const listeners = g ? g.members.flatMap((m) => m.listeners ?? []) : s.listeners;
-    if (!listeners || (g && g.members.some((m) => !m.listeners))) return;
+    const listeners = g ? groupListeners(g.record) : s.listeners;
+    if (!listeners) return;
     const match = listeners.filter((p) => p.port === port);
     if (match.some((p) => p.protocol === 'HTTPS')) return;
     const source = !s.defaultListeners
