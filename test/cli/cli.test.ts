@@ -65,6 +65,24 @@ test('--disable turns a code off', () => {
   assert.equal(run(['check', '--disable', 'api-removed', tmp]).code, 0);
 });
 
+test('--schema off leaves out the schema findings; on (the default) reports them', () => {
+  const f = path.join(tmp, 'schema', 'deploy.yaml');
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  // replicas must be an integer (apps/v1 DeploymentSpec); the type error is the schema engine's.
+  fs.writeFileSync(
+    f,
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: two\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n    spec:\n      containers:\n        - name: c\n          image: nginx\n',
+  );
+  const codes = (args: string[]): string[] =>
+    (JSON.parse(run(['check', '--format', 'json', ...args, f]).out) as { code: string; line: number }[]).map((r) => `${r.code}@${r.line}`);
+  assert.deepEqual(codes([]), ['schema-type@6']);
+  assert.deepEqual(codes(['--schema', 'on']), ['schema-type@6']);
+  assert.deepEqual(codes(['--schema=off']), []);
+  const bad = run(['check', '--schema', 'maybe', f]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--schema must be on or off/);
+});
+
 test('usage errors and unreadable paths exit 2 with a clear message', () => {
   assert.equal(run([]).code, 2);
   assert.equal(run(['check']).code, 2);

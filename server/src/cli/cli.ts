@@ -32,6 +32,8 @@ Options:
   --exclude GLOB               skip files and folders matching GLOB, relative to each PATH folder and to the
                                current folder (repeatable; a GLOB without / matches a name anywhere)
   --no-syntax-errors           do not report YAML syntax errors
+  --schema on|off              check every field of built-in kinds and known CRDs against their schema
+                               (default: on; the editor's eksManifests.schemaValidation)
   --max-files N                read at most N YAML files from folders (default: ${DEFAULT_MAX_FILES})
   --allow-incomplete           check the first N files when folders hold more, instead of exit 2
                                (findings that an object is missing are then not reported)
@@ -50,6 +52,7 @@ interface Options {
   kubernetesVersion: string;
   disabled: string[];
   syntaxErrors: boolean;
+  schema: boolean;
   paths: string[];
   exclude: string[];
   helmRender: boolean;
@@ -67,6 +70,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
     disabled: [],
     syntaxErrors: true,
+    schema: true,
     paths: [],
     exclude: [],
     helmRender: false,
@@ -122,6 +126,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--no-syntax-errors':
         o.syntaxErrors = false;
         break;
+      case '--schema': {
+        const v = val(a);
+        if (v !== 'on' && v !== 'off') throw new UsageError(`--schema must be on or off (got "${v}")`);
+        o.schema = v === 'on';
+        break;
+      }
       case '--exclude':
         o.exclude.push(val(a));
         break;
@@ -290,7 +300,12 @@ export async function main(
   }
 
   const service = createLanguageService({
-    settings: { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors },
+    settings: {
+      kubernetesVersion: opts.kubernetesVersion,
+      disabled: opts.disabled,
+      syntaxErrors: opts.syntaxErrors,
+      schemaValidation: opts.schema,
+    },
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
     env: { fs: nodeFileSystem },
   });
@@ -356,7 +371,12 @@ function report(
 
 /** --helm-render: render the chart with helm template, check it, report on the template files. */
 async function helmRender(opts: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const settings = { kubernetesVersion: opts.kubernetesVersion, disabled: opts.disabled, syntaxErrors: opts.syntaxErrors };
+  const settings = {
+    kubernetesVersion: opts.kubernetesVersion,
+    disabled: opts.disabled,
+    syntaxErrors: opts.syntaxErrors,
+    schemaValidation: opts.schema,
+  };
   for (const v of opts.values) {
     try {
       await fs.access(v);
