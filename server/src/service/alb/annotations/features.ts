@@ -63,7 +63,29 @@ function groupText(e: AlbAnnotationEntry): string | undefined {
   return `IngressGroup: **${e.groupBehavior}** — ${groupCompareText(e)}.${conflict}`;
 }
 
+/**
+ * The documentation of an annotation: static per catalog entry and key, so it is written once (a completion
+ * list of 69 keys wrote and escaped every one on each keystroke). At most a few hundred keys per entry are
+ * kept (the concrete `actions.<backend>` keys follow the workspace).
+ */
+const markdownCache = new WeakMap<CatalogEntry, Map<string, string>>();
+function cachedMarkdown(e: CatalogEntry, key: string, write: () => string): string {
+  let byKey = markdownCache.get(e);
+  if (!byKey) markdownCache.set(e, (byKey = new Map()));
+  let md = byKey.get(key);
+  if (md === undefined) {
+    if (byKey.size >= 256) byKey.clear();
+    md = write();
+    byKey.set(key, md);
+  }
+  return md;
+}
+
 export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
+  return cachedMarkdown(e, key, () => writeAlbMarkdown(e, key));
+}
+
+function writeAlbMarkdown(e: AlbAnnotationEntry, key: string): string {
   const base = entryMarkdown({ ...e, source: undefined }, key);
   const extra: string[] = [];
   if (e.nameHint) extra.push(`Name: ${e.nameHint}.`);
@@ -82,7 +104,9 @@ export function albMarkdown(e: AlbAnnotationEntry, key: string): string {
 }
 
 function svcMarkdown(e: CatalogEntry, key: string): string {
-  return escapeHtml(entryMarkdown(e, key) + '\n\nRead from Services by the AWS Load Balancer Controller (NLB).');
+  return cachedMarkdown(e, key, () =>
+    escapeHtml(entryMarkdown(e, key) + '\n\nRead from Services by the AWS Load Balancer Controller (NLB).'),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ YAML text
