@@ -24,6 +24,17 @@ import { sameFindings, toDiagnostic, tooLargeDiagnostic } from './toDiagnostic';
 import { dropGenericDuplicates } from './dedupe';
 import { forPartialObjects } from '../checks/partialObjects';
 
+/**
+ * The findings of a check that found nothing. Most (chunk, check) pairs find nothing: one shared, frozen empty
+ * list instead of one each (5,000 documents × 47 workspace checks kept 230,000 empty arrays).
+ */
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
+function flatOrNone(lists: Finding[][]): Finding[] {
+  for (const l of lists) if (l.length) return lists.flat();
+  return NO_FINDINGS;
+}
+
 interface LocalMemo {
   settings: string;
   found: Finding[];
@@ -219,9 +230,9 @@ export class DiagnosticsEngine {
       // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
       if (sameSettings && sameFindings(memo.perCheck[i], out)) return memo.perCheck[i];
       changed = true;
-      return out;
+      return out.length ? out : NO_FINDINGS;
     });
-    const found = sameSettings && !changed ? memo.found : perCheck.flat();
+    const found = sameSettings && !changed ? memo.found : flatOrNone(perCheck);
     chunk.memo.set(WORKSPACE, { settings: this.settingsKey, keys, perCheck, found });
     return { found, stale: false };
   }
