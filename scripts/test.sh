@@ -25,10 +25,12 @@ run_tests() { # stage name, then test files
   echo "==> $name"
   node --import tsx --test --test-reporter=spec "$@"
 }
-# The unit tests are pure (no server, no ports): one test process per core. Node's default leaves a core idle.
-run_tests "unit tests (language service)" --test-concurrency="$(node -p 'require("os").availableParallelism()')" $(find test/unit -name "*.test.ts" | sort)
-run_tests "LSP tests (bundled server over stdio)" test/lsp/*.test.ts
-run_tests "CLI tests" test/cli/*.test.ts
+# One test file per core: Node's default leaves a core idle. The unit tests are pure (no server, no ports);
+# each LSP and CLI test file starts its own server or CLI processes over stdio, in its own temporary folders.
+cores=$(node -p 'require("os").availableParallelism()')
+run_tests "unit tests (language service)" --test-concurrency="$cores" $(find test/unit -name "*.test.ts" | sort)
+run_tests "LSP tests (bundled server over stdio)" --test-concurrency="$cores" test/lsp/*.test.ts
+run_tests "CLI tests" --test-concurrency="$cores" test/cli/*.test.ts
 if [ $fast = 1 ]; then echo "==> fast lane passed in $(( $(date +%s) - t0 ))s (npm test runs every stage)"; exit 0; fi
 
 run_tests "corpus (real upstream manifests)" test/corpus/*.test.ts

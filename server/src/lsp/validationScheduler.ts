@@ -5,7 +5,7 @@
  *     → schedule(uri, quick)    at once (0 ms timer, so a burst of edits publishes once)
  *     → publishQuick(uri)       fresh local findings everywhere, fresh cross-document findings for the
  *                               edited documents, earlier ones for the rest (service.validateQuick)
- *     → startRefresh(uri)       when that was not complete: 50 ms later, ~10 ms slices of
+ *     → startRefresh(uri)       when that was not complete: 10 ms later, ~10 ms slices of
  *     → refreshStep(uri)        service.refreshWorkspaceFindings, yielding to requests in between
  *     → publishComplete(uri)    the complete set, for the same document version (service.validate)
  *   and every other open document is re-checked 300 ms later (revalidateOthers).
@@ -26,7 +26,7 @@ export interface SchedulerHost {
 }
 
 /** Delays, in milliseconds. */
-export const SCHEDULE = { refreshStart: 50, slice: 10, others: 300 } as const;
+export const SCHEDULE = { refreshStart: 10, slice: 10, others: 300 } as const;
 
 export class ValidationScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
