@@ -35,7 +35,12 @@ export class BenchServer {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
   readonly logs: string[] = [];
-  private readonly published = new Map<string, Published>();
+  /**
+   * The recent publishes per URI, oldest first. All of them, not just the last: two publishes that arrive in one
+   * read of the pipe are dispatched before a waiter runs, and "the first diagnostics of this version" must
+   * then still be the first one.
+   */
+  private readonly published = new Map<string, Published[]>();
   private seq = 0;
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -48,7 +53,10 @@ export class BenchServer {
     this.proc.stderr!.on('data', () => undefined);
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
-      this.published.set(p.uri, { seq: ++this.seq, version: p.version, count: p.diagnostics.length, at: performance.now() });
+      const list = this.published.get(p.uri) ?? [];
+      list.push({ seq: ++this.seq, version: p.version, count: p.diagnostics.length, at: performance.now() });
+      if (list.length > 64) list.shift();
+      this.published.set(p.uri, list);
       this.lastPublishAt = performance.now();
       const w = this.waiters;
       this.waiters = [];
@@ -107,7 +115,7 @@ export class BenchServer {
 
   /** The last diagnostics sequence number seen (0 = none yet), for "fresh after" waits. */
   lastSeq(uri: string): number {
-    return this.published.get(uri)?.seq ?? 0;
+    return this.published.get(uri)?.at(-1)?.seq ?? 0;
   }
 
   open(uri: string, text: string): void {
@@ -134,8 +142,10 @@ export class BenchServer {
   async diagnosticsAfter(uri: string, afterSeq: number, version: number | undefined, timeoutMs: number): Promise<Published> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
-      const p = this.published.get(uri);
-      if (p && p.seq > afterSeq && (version === undefined || p.version === undefined || p.version >= version)) return p;
+      const p = this.published
+        .get(uri)
+        ?.find((x) => x.seq > afterSeq && (version === undefined || x.version === undefined || x.version >= version));
+      if (p) return p;
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`${this.spec.label}: no diagnostics for ${uri} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
