@@ -5,7 +5,8 @@
  *     → schedule(uri, quick)    at once (0 ms timer, so a burst of edits publishes once)
  *     → publishQuick(uri)       fresh local findings everywhere, fresh cross-document findings for the
  *                               edited documents, earlier ones for the rest (service.validateQuick)
- *     → startRefresh(uri)       when that was not complete: 10 ms later, ~10 ms slices of
+ *     → startRefresh(uri)       when that was not complete: once that publish is written, 10 ms later,
+ *                               ~10 ms slices of
  *     → refreshStep(uri)        service.refreshWorkspaceFindings, yielding to requests in between
  *     → publishComplete(uri)    the complete set, for the same document version (service.validate)
  *   and every other open document is re-checked 300 ms later (revalidateOthers).
@@ -21,7 +22,12 @@ export interface SchedulerHost {
   /** The version of an open document; undefined when it is not open (then nothing is published for it). */
   versionOf(uri: string): number | undefined;
   openUris(): string[];
-  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /**
+   * Send the diagnostics; a promise, when given, settles once the message is written. The refresh waits for
+   * it: a publish of a large file leaves the process in pieces of the pipe's size, one per turn of the event
+   * loop, so refresh slices started at once would hold the quick answer back until they were done.
+   */
+  publish(uri: string, version: number, diagnostics: Diagnostic[]): void | Promise<void>;
   log(message: string): void;
 }
 
@@ -31,6 +37,8 @@ export const SCHEDULE = { refreshStart: 10, slice: 10, others: 300 } as const;
 export class ValidationScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly refreshing = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+  /** Per document, bumped by every edit and close: a refresh is started only for the quick publish it follows. */
+  private readonly edits = new Map<string, number>();
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -42,6 +50,7 @@ export class ValidationScheduler {
 
   /** A document's text changed (the service has it): quick publish, then the complete one. */
   edited(uri: string): void {
+    this.edits.set(uri, (this.edits.get(uri) ?? 0) + 1);
     this.cancelRefresh(uri);
     this.schedule(uri, 0, true);
     this.revalidateOthers(uri);
@@ -58,6 +67,7 @@ export class ValidationScheduler {
   }
 
   closed(uri: string): void {
+    this.edits.set(uri, (this.edits.get(uri) ?? 0) + 1);
     const t = this.pending.get(uri);
     if (t) clearTimeout(t);
     this.pending.delete(uri);
@@ -86,8 +96,14 @@ export class ValidationScheduler {
     if (version === undefined) return;
     this.attempt(uri, () => {
       const { diagnostics, complete } = this.host.service.validateQuick(uri);
-      this.host.publish(uri, version, diagnostics);
-      if (!complete) this.startRefresh(uri);
+      const sent = this.host.publish(uri, version, diagnostics);
+      if (complete) return;
+      if (!sent) return this.startRefresh(uri);
+      const edit = this.edits.get(uri);
+      const start = (): void => {
+        if (this.edits.get(uri) === edit) this.startRefresh(uri);
+      };
+      sent.then(start, start);
     });
   }
 

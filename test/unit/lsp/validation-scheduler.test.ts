@@ -36,7 +36,7 @@ function file(secretName: string, configMaps: number): string {
   return docs.join('---\n');
 }
 
-function harness(open: Record<string, number>) {
+function harness(open: Record<string, number>, written?: () => Promise<void>) {
   const service = createLanguageService({ modules: [coreModule, crossModule] });
   const published: { uri: string; version: number; diagnostics: Diagnostic[] }[] = [];
   const logs: string[] = [];
@@ -44,7 +44,10 @@ function harness(open: Record<string, number>) {
     service,
     versionOf: (uri) => open[uri],
     openUris: () => Object.keys(open),
-    publish: (uri, version, diagnostics) => published.push({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) => {
+      published.push({ uri, version, diagnostics });
+      return written?.();
+    },
     log: (m) => logs.push(m),
   });
   return { service, scheduler, published, logs };
@@ -71,6 +74,42 @@ test('an edit publishes quick diagnostics at once, then the complete set for the
   assert.equal(complete.diagnostics.length, 300);
   assert.deepEqual(complete.diagnostics, h.service.validate(uri));
   assert.deepEqual(h.logs, []);
+  h.scheduler.dispose();
+});
+
+test('the refresh starts only once the quick publish is written (a large publish leaves in pieces)', async () => {
+  const uri = 'file:///ws/w.yaml';
+  const open: Record<string, number> = { [uri]: 1 };
+  let release: (() => void) | undefined;
+  const writes: Promise<void>[] = [];
+  const h = harness(open, () => {
+    const p = new Promise<void>((r) => (release = r));
+    writes.push(p);
+    return p;
+  });
+  const refreshes: number[] = [];
+  const refresh = h.service.refreshWorkspaceFindings.bind(h.service);
+  h.service.refreshWorkspaceFindings = (u, budget) => {
+    refreshes.push(h.published.length);
+    return refresh(u, budget);
+  };
+  h.service.setFile(uri, file('s', 300));
+  h.scheduler.opened(uri);
+  await waitFor('the first publish', () => h.published.length === 1);
+  release!();
+  open[uri] = 2;
+  h.service.setFile(uri, file('t', 300));
+  h.scheduler.edited(uri);
+  await waitFor('the quick publish', () => h.published.length === 2);
+  // The message is not written yet: no refresh slice runs, however long it takes.
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(refreshes, []);
+  assert.equal(h.published.length, 2);
+  release!();
+  await waitFor('the complete publish', () => h.published.length === 3);
+  assert.ok(refreshes.length > 0 && refreshes.every((n) => n === 2), `refresh slices after publish ${refreshes.join(', ')}`);
+  assert.equal(h.published[2].diagnostics.length, 300);
+  assert.equal(writes.length, 3);
   h.scheduler.dispose();
 });
 
