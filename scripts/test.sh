@@ -12,11 +12,19 @@ t0=$(date +%s)
 
 echo "==> build"
 node esbuild.mjs
-echo "==> typecheck"
-npx tsc -p . --noEmit
-echo "==> lint (eslint: boundaries and rules; prettier: formatting)"
-npx eslint .
-npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "formatting differs in the files above: run npm run format"; exit 1; }
+# The three static checks are independent and each mostly one core: run side by side, report each one's output
+# only when it fails.
+echo "==> typecheck, lint (eslint: boundaries and rules) and formatting (prettier), side by side"
+logs=$(mktemp -d)
+npx tsc -p . --noEmit > "$logs/typecheck" 2>&1 & typecheck=$!
+npx eslint . > "$logs/eslint" 2>&1 & eslint=$!
+npx prettier --list-different . > "$logs/prettier" 2>&1 & prettier=$!
+ok=1
+wait $typecheck || { echo "--- typecheck failed:"; cat "$logs/typecheck"; ok=0; }
+wait $eslint || { echo "--- eslint failed:"; cat "$logs/eslint"; ok=0; }
+wait $prettier || { echo "--- formatting differs in these files (npm run format fixes them):"; cat "$logs/prettier"; ok=0; }
+rm -rf "$logs"
+[ $ok = 1 ] || exit 1
 echo "==> docs/diagnostics.md is current"
 npx tsx scripts/gen-docs.ts --check
 
