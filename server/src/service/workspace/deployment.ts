@@ -117,20 +117,28 @@ export class DeployedWith<T> {
   }
 }
 
-const listIndexes = new WeakMap<readonly K8sObject[], { key: string; with: DeployedWith<K8sObject> }>();
+const listIndexes = new WeakMap<readonly object[], { key: string; with: DeployedWith<unknown> }>();
 
 /**
- * The objects of `list` deployed together with `uri`, for a list that a generation cache keeps (the index
- * of the list is kept with it until the list or where its files are deployed from changes).
+ * The items of `list` deployed together with `uri`, for a list that a generation cache keeps (the index
+ * of the list is kept with it until the list or where its files are deployed from changes). Objects give
+ * their own URI; other items say where theirs is (`uriOf`).
  */
-export function deployedWithIn(index: WorkspaceIndex, list: readonly K8sObject[], uri: string): K8sObject[] {
+export function deployedWithIn(index: WorkspaceIndex, list: readonly K8sObject[], uri: string): K8sObject[];
+export function deployedWithIn<T extends object>(index: WorkspaceIndex, list: readonly T[], uri: string, uriOf: (item: T) => string): T[];
+export function deployedWithIn<T extends object>(
+  index: WorkspaceIndex,
+  list: readonly T[],
+  uri: string,
+  uriOf: (item: T) => string = (o) => (o as unknown as K8sObject).uri,
+): T[] {
   const key = index.kindsKey(UNIT_READS);
   let c = listIndexes.get(list);
   if (!c || c.key !== key) {
-    c = { key, with: new DeployedWith(index, list, (o) => o.uri) };
+    c = { key, with: new DeployedWith(index, list, uriOf) as DeployedWith<unknown> };
     listIndexes.set(list, c);
   }
-  return c.with.of(uri);
+  return (c.with as DeployedWith<T>).of(uri);
 }
 
 function lowerBound(sorted: readonly string[], s: string): number {

@@ -11,7 +11,7 @@ import type { K8sObject } from '@shared/manifest/k8sObject';
 import { isUnknownText } from '@shared/manifest/templates';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { indexCache } from '../../workspace/indexCache';
-import { DeployedWith, DEPLOYMENT_READS } from '../../workspace/deployment';
+import { deployedWithIn, DEPLOYMENT_READS } from '../../workspace/deployment';
 import { mapKey, PARAMS_FIELD, type ClassParams } from '../classParams/model';
 import { ALB_PREFIX, findAlbAnnotation, type AlbAnnotationEntry, type GroupCompare } from './catalog';
 import { annotationPairs, ingressSettings, type IngressSettings } from './model';
@@ -292,7 +292,6 @@ const groups = indexCache(GROUP_READS, (index) => {
   for (const l of byName.values()) l.sort(memberOrder);
   return {
     byName,
-    units: new Map<string, DeployedWith<IngressSettings>>(),
     records: new Map<IngressSettings[], GroupRecord>(),
     of: new Map<K8sObject, GroupRecord>(),
   };
@@ -322,13 +321,8 @@ export function groupOf(
   if (!g) {
     const all = c.byName.get(s.group.name);
     if (!all) return undefined;
-    let units = c.units.get(s.group.name);
-    if (!units) {
-      units = new DeployedWith(index, all, (m) => m.obj.uri);
-      c.units.set(s.group.name, units);
-    }
     // One record per distinct member list: members deployed in one unit share it (and its tables).
-    const members = units.of(obj.uri);
+    const members = deployedWithIn(index, all, obj.uri, (m) => m.obj.uri);
     g = c.records.get(members);
     if (!g) {
       g = { name: s.group.name, members, tables: new Map() };
