@@ -17,6 +17,7 @@ import {
   type PortSpec,
   type Rule,
   type Selector,
+  namedPort,
 } from './model';
 import { NETWORK_POLICY_SPEC, PORT_NAME } from './catalog';
 import { networkText, parseCidr, strictlyInside, type Cidr } from '../model/cidr';
@@ -343,11 +344,12 @@ function namedPortToIpBlockCheck(ctx: CheckContext, rule: Rule): void {
   const peers = rule.peers ?? [];
   if (!peers.length || !peers.every((p) => p.ipBlock && !p.podSelector && !p.namespaceSelector)) return;
   for (const port of rule.ports ?? []) {
-    if (typeof port.port !== 'string' || /^\d+$/.test(port.port) || isUnknownText(port.port)) continue;
+    const name = namedPort(port);
+    if (name === undefined || isUnknownText(name)) continue;
     ctx.report(
       'np-named-port-unknown',
       port.portNode,
-      `"${port.port}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`,
+      `"${name}" is a named port, but this rule's destinations are only ipBlock ranges: a named port is resolved against the destination Pods' container ports, and an IP range has none, so it never matches (the VPC CNI network policy controller skips it). Use the port number.`,
     );
   }
 }

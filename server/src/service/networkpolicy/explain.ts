@@ -16,6 +16,7 @@ import {
   type Policy,
   type PortSpec,
   type Rule,
+  namedPort,
 } from './model';
 import { otherDnsPolicy, policyAllowsDns } from './dns';
 
@@ -47,7 +48,8 @@ function peerText(peer: Peer, dir: Direction): string {
 function portText(port: PortSpec): string {
   const proto = port.protocol;
   if (port.port === undefined) return `all ${proto} ports`;
-  if (typeof port.port === 'string' && !/^\d+$/.test(port.port)) return `${proto} named port \`${port.port}\``;
+  const name = namedPort(port);
+  if (name !== undefined) return `${proto} named port \`${name}\``;
   if (port.endPort !== undefined) return `${proto} ${port.port}–${port.endPort}`;
   return `${proto} ${port.port}`;
 }

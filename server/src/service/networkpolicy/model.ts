@@ -26,6 +26,11 @@ export interface PortSpec {
   endPortNode?: Node;
 }
 
+/** The port's name when it names a container port (a string that is not all digits), else undefined. */
+export function namedPort(port: PortSpec): string | undefined {
+  return typeof port.port === 'string' && !/^\d+$/.test(port.port) ? port.port : undefined;
+}
+
 export interface Rule {
   node: Node;
   index: number;

@@ -24,6 +24,7 @@ import {
   type Peer,
   type Policy,
   type Selector,
+  namedPort,
 } from './model';
 
 const DIRS: Direction[] = ['ingress', 'egress'];
@@ -203,7 +204,7 @@ export const networkPolicyWorkspaceCheck: Check = {
     // named ports (of Pods deployed with this policy, whose containers the workspace shows in full)
     for (const dir of DIRS)
       for (const rule of p[dir] ?? []) {
-        if (!(rule.ports ?? []).some((port) => typeof port.port === 'string' && !/^\d+$/.test(port.port))) continue;
+        if (!(rule.ports ?? []).some((port) => namedPort(port) !== undefined)) continue;
         let targets: Workload[] | undefined;
         if (dir === 'ingress') targets = selected;
         else {
@@ -214,8 +215,8 @@ export const networkPolicyWorkspaceCheck: Check = {
         if (!targets || !targets.length) continue;
         let shown: Workload[] | undefined;
         for (const port of rule.ports ?? []) {
-          if (typeof port.port !== 'string' || /^\d+$/.test(port.port)) continue;
-          const name = port.port;
+          const name = namedPort(port);
+          if (name === undefined) continue;
           if (targets.some((w) => w.ports.some((cp) => cp.name === name))) continue;
           // Only Pods deployed with this policy whose containers the workspace shows in full.
           if (unit().someOpen) break;
