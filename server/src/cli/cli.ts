@@ -11,7 +11,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
-import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion } from '../service/settings';
+import { DEFAULT_KUBERNETES_VERSION, parseMinorVersion, type Settings } from '../service/settings';
 import { admitFile, DEFAULT_MAX_FILES, excludeMatcher, scanYamlFiles } from '../node/workspaceScan';
 import { nodeFileSystem } from '../node/fileSystem';
 import { checkRenderedChart } from '../helm/renderCheck';
@@ -300,12 +300,7 @@ export async function main(
   }
 
   const service = createLanguageService({
-    settings: {
-      kubernetesVersion: opts.kubernetesVersion,
-      disabled: opts.disabled,
-      syntaxErrors: opts.syntaxErrors,
-      schemaValidation: opts.schema,
-    },
+    settings: serviceSettings(opts),
     log: (m) => err(`eks-manifests: internal: ${m}\n`),
     env: { fs: nodeFileSystem },
   });
@@ -369,14 +364,19 @@ function report(
   return errors > 0 ? 1 : 0;
 }
 
-/** --helm-render: render the chart with helm template, check it, report on the template files. */
-async function helmRender(opts: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const settings = {
+/** The language service's settings from the options (the same for a check and for --helm-render). */
+function serviceSettings(opts: Options): Partial<Settings> {
+  return {
     kubernetesVersion: opts.kubernetesVersion,
     disabled: opts.disabled,
     syntaxErrors: opts.syntaxErrors,
     schemaValidation: opts.schema,
   };
+}
+
+/** --helm-render: render the chart with helm template, check it, report on the template files. */
+async function helmRender(opts: Options, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const settings = serviceSettings(opts);
   for (const v of opts.values) {
     try {
       await fs.access(v);
