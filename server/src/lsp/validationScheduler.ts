@@ -37,8 +37,6 @@ export const SCHEDULE = { refreshStart: 10, slice: 10, others: 300 } as const;
 export class ValidationScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly refreshing = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
-  /** Per document, bumped by every edit and close: a refresh is started only for the quick publish it follows. */
-  private readonly edits = new Map<string, number>();
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -50,7 +48,6 @@ export class ValidationScheduler {
 
   /** A document's text changed (the service has it): quick publish, then the complete one. */
   edited(uri: string): void {
-    this.edits.set(uri, (this.edits.get(uri) ?? 0) + 1);
     this.cancelRefresh(uri);
     this.schedule(uri, 0, true);
     this.revalidateOthers(uri);
@@ -67,7 +64,6 @@ export class ValidationScheduler {
   }
 
   closed(uri: string): void {
-    this.edits.set(uri, (this.edits.get(uri) ?? 0) + 1);
     const t = this.pending.get(uri);
     if (t) clearTimeout(t);
     this.pending.delete(uri);
@@ -99,9 +95,9 @@ export class ValidationScheduler {
       const sent = this.host.publish(uri, version, diagnostics);
       if (complete) return;
       if (!sent) return this.startRefresh(uri);
-      const edit = this.edits.get(uri);
+      // Only for the version it follows: a later edit publishes and refreshes anew, a close needs neither.
       const start = (): void => {
-        if (this.edits.get(uri) === edit) this.startRefresh(uri);
+        if (this.host.versionOf(uri) === version) this.startRefresh(uri);
       };
       sent.then(start, start);
     });
