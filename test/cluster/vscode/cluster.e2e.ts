@@ -186,6 +186,13 @@ describe('cluster commands in real VS Code', () => {
 
     await vscode.workspace.fs.writeFile(file, Buffer.from(bad.replace('99999', '80').replace('namespace: default', `namespace: ${ns}`)));
     await waitFor('the document to reload', () => doc.getText().includes('port: 80,'));
+    // Apply asks first when the language server reports errors in the file: wait until it has re-checked the
+    // reloaded text (port 99999 was a schema error), or Apply would stop at that question.
+    await waitFor('the language server to re-check the file', () =>
+      vscode.languages.getDiagnostics(file).some((x) => x.source === 'eks-manifests' && x.severity === vscode.DiagnosticSeverity.Error)
+        ? undefined
+        : true,
+    );
     await vscode.commands.executeCommand('eksManifests.cluster.apply');
     const svc = await waitFor('the Service on the server', async () => {
       const r = await conn().request('GET', `/api/v1/namespaces/${ns}/services/web`);
