@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isAlias, isScalar, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { YamlFile, splitDocuments } from '@shared/manifest/yamlFile';
+import { child } from '@shared/manifest/yamlNodes';
 
 test('splits at --- lines only at column 0, keeping offsets', () => {
   const text = 'a: 1\n---\nb: 2\n  ---not\nc: "---"\n--- # c\nd: 4\n';
@@ -54,4 +56,24 @@ test('a broken document does not hide the others', () => {
   const f = new YamlFile('a: [1,\n---\nb: 2\n');
   assert.ok(f.chunks[0].docs[0].errors.length > 0);
   assert.equal(f.chunks[1].docs[0].errors.length, 0);
+});
+
+test('an alias names the last node with its anchor before it, as YAML 1.2 and the yaml library say', () => {
+  // YAML 1.2.2 §3.2.2.2: an alias refers to the most recent preceding node with that anchor.
+  const text = 'a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: *y\nf: &y {g: *x}\n';
+  const doc = new YamlFile(text).chunks[0].docs[0];
+  const at = (key: string): unknown => {
+    const v = child(doc.contents, key, doc);
+    return isScalar(v) ? v.value : v === undefined ? undefined : 'node';
+  };
+  assert.deepEqual(['b', 'd', 'e'].map(at), [1, 2, undefined]);
+  const g = child(child(doc.contents, 'f', doc), 'g', doc);
+  assert.equal(isScalar(g) && g.value, 2);
+  // The same answers as yaml's own Alias.resolve, which walks the document each time.
+  const d = parseDocument(text);
+  for (const k of ['b', 'd']) {
+    const alias = (d.contents as YAMLMap).get(k, true);
+    assert.ok(isAlias(alias));
+    assert.equal((alias.resolve(d) as Scalar).value, at(k));
+  }
 });
