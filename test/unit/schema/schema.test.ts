@@ -527,3 +527,16 @@ test('a chart template that picks its kind in an if is not judged by either sche
     'strategy',
   );
 });
+
+test('a mistake under an anchor is reported once, at the anchor, however many aliases repeat it', () => {
+  // Two containers share their ports through an alias: `containerPort: "http"` is wrong once in the text.
+  const text = deployment(
+    '- name: a\n  image: nginx\n  ports: &ports\n    - containerPort: "http"\n- name: b\n  image: nginx\n  ports: *ports',
+  );
+  const found = withCode(diagnose(text), 'schema-type');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(covered(text, found[0]), '"http"');
+  assert.match(found[0].message, /containers\[0\]\.ports\[0\]\.containerPort/);
+  // Silent when the anchored value is right.
+  assert.deepEqual(withCode(diagnose(text.replace('"http"', '8080')), 'schema-type'), []);
+});

@@ -7,7 +7,7 @@
  * Unknown values (Helm actions, placeholders: model/templates.ts) are never judged, and no required-field
  * finding comes from a node a template may fill (K8sObject.isOpen).
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SchemaObject, SchemaType } from './convert';
 import { deref, type SchemaTable } from './store';
 import { evaluateRule } from './cel';
@@ -44,6 +44,10 @@ export interface ValidateOptions {
 interface Ctx extends ValidateOptions {
   doc: Document;
   budget: { nodes: number };
+  /** Alias targets already validated, with the schemas they were validated against. */
+  aliased: Map<Node, Set<SchemaObject>>;
+  /** hasUnknown's answer for anchored nodes. */
+  unknownUnder: Map<Node, boolean>;
 }
 
 const MAX_NODES = 200_000;
@@ -60,7 +64,7 @@ export function validateObject(root: SchemaType, opts: ValidateOptions): void {
             if (code !== 'schema-required') opts.report(code, at, m, f, sev);
           }) as Reporter)
         : opts.report;
-  const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES } };
+  const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES }, aliased: new Map(), unknownUnder: new Map() };
   if (opts.only === 'other') ctx.partial = true;
   const t = deref(root, opts.table);
   const node = opts.obj.root;
@@ -146,6 +150,7 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
   if (--ctx.budget.nodes < 0) return;
   const n = resolve(raw, ctx.doc);
   if (n === undefined) return;
+  if ((isAlias(raw) || n.anchor) && !firstVisit(n, t, ctx)) return;
   if (isUnknownNode(n) || isElision(n)) return;
   // `key:` with nothing, or `key: null`: the API server treats it as unset.
   if (isScalar(n) && (n as Scalar).value === null) return;
@@ -165,6 +170,19 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
   }
   // CEL rules often say "one of these must be set": a fragment is not judged by them.
   if (t.v && !ctx.partial) runCel(n, t, path, keyNode, ctx);
+}
+
+/**
+ * Whether an alias's target is met with this schema for the first time. Its findings are reported at the
+ * anchor's text, so a second alias to it would repeat them at the same place (and 300 aliases of a long
+ * list would check it 300 times).
+ */
+function firstVisit(target: Node, t: SchemaObject, ctx: Ctx): boolean {
+  let schemas = ctx.aliased.get(target);
+  if (!schemas) ctx.aliased.set(target, (schemas = new Set()));
+  if (schemas.has(t)) return false;
+  schemas.add(t);
+  return true;
 }
 
 /** `...` or `…` standing for left-out content (documentation, sketches): not judged. */
@@ -584,10 +602,16 @@ function hasUnknown(n: unknown, ctx: Ctx, budget: { left: number }): boolean {
   if (--budget.left < 0) return true;
   const x = resolve(n, ctx.doc);
   if (isScalar(x)) return isUnknownNode(x);
-  if (isMap(x))
-    return ((x as YAMLMap).items as Pair[]).some((p) => isUnknownNode(p.key) || hasUnknown(p.value, ctx, budget)) || ctx.obj.isOpen(x);
-  if (isSeq(x)) return (x as YAMLSeq).items.some((i) => hasUnknown(i, ctx, budget)) || ctx.obj.isOpen(x);
-  return false;
+  if (!isMap(x) && !isSeq(x)) return false;
+  // An anchored node is walked once per document however many rules see it through aliases (a walk that ran
+  // out of budget answered "unknown", which is kept: it only skips rules).
+  const known = x.anchor ? ctx.unknownUnder.get(x) : undefined;
+  if (known !== undefined) return known;
+  const unknown = isMap(x)
+    ? ((x as YAMLMap).items as Pair[]).some((p) => isUnknownNode(p.key) || hasUnknown(p.value, ctx, budget)) || ctx.obj.isOpen(x)
+    : (x as YAMLSeq).items.some((i) => hasUnknown(i, ctx, budget)) || ctx.obj.isOpen(x);
+  if (x.anchor) ctx.unknownUnder.set(x, unknown);
+  return unknown;
 }
 
 /** The node as a CEL value, typed by the schema (integers are int64, numbers double), defaults applied. */
