@@ -73,6 +73,10 @@ export class DiagnosticsEngine {
   private readonly codeInfo = new Map<string, DiagnosticCodeInfo>();
   private readonly localChecks: RegisteredCheck[] = [];
   private readonly workspaceChecks: RegisteredCheck[] = [];
+  /** Each workspace check as a list of one (what runChecks takes), made once. */
+  private readonly singleChecks: RegisteredCheck[][] = [];
+  /** One per-check list of a chunk that found nothing, shared by all of them (never written: copied first). */
+  private readonly noWorkspaceFindings: Finding[][] = [];
   private readonly index: WorkspaceIndex;
   private settings!: Settings;
   private settingsKey = '';
@@ -97,6 +101,11 @@ export class DiagnosticsEngine {
       for (const check of m.checks ?? [])
         (check.scope === 'local' ? this.localChecks : this.workspaceChecks).push({ check, module: m.id, codes });
     }
+    for (const c of this.workspaceChecks) {
+      this.singleChecks.push([c]);
+      this.noWorkspaceFindings.push(NO_FINDINGS);
+    }
+    Object.freeze(this.noWorkspaceFindings);
     this.notInWorkspaceCodes = [...this.codeInfo.values()].filter((c) => c.notInWorkspace).map((c) => c.code);
     this.configure(settings);
   }
@@ -222,18 +231,29 @@ export class DiagnosticsEngine {
     const keys = this.currentKeys();
     const objs = file.objectsOf(chunk).filter((o) => o.isManifest);
     const env = this.env(file);
-    let changed = false;
-    const perCheck = this.workspaceChecks.map((check, i) => {
-      if (sameSettings && memo.keys[i] === keys[i]) return memo.perCheck[i];
-      const out: Finding[] = [];
-      for (const obj of objs) runChecks([check], env, obj, out);
+    const checks = this.workspaceChecks;
+    // Copy on write: after an edit most chunks find what they found before, and then nothing is allocated for
+    // them but this call (each refresh used to leave 5,000 memos of 47 fresh lists behind for the collector).
+    let perCheck = sameSettings ? memo.perCheck : this.noWorkspaceFindings;
+    let changed = !sameSettings;
+    const out: Finding[] = [];
+    for (let i = 0; i < checks.length; i++) {
+      if (sameSettings && memo.keys[i] === keys[i]) continue;
+      out.length = 0;
+      for (const obj of objs) runChecks(this.singleChecks[i], env, obj, out);
       // Unchanged results keep their identity, so the chunk's converted diagnostics stay reusable.
-      if (sameSettings && sameFindings(memo.perCheck[i], out)) return memo.perCheck[i];
+      if (sameFindings(perCheck[i], out)) continue;
+      if (perCheck === this.noWorkspaceFindings) perCheck = perCheck.slice();
+      perCheck[i] = out.length ? out.slice() : NO_FINDINGS;
       changed = true;
-      return out.length ? out : NO_FINDINGS;
-    });
-    const found = sameSettings && !changed ? memo.found : flatOrNone(perCheck);
-    chunk.memo.set(WORKSPACE, { settings: this.settingsKey, keys, perCheck, found });
+    }
+    const found = changed ? flatOrNone(perCheck) : memo!.found;
+    if (sameSettings) {
+      // The memo is this engine's own: bring it up to date in place.
+      memo.keys = keys;
+      memo.perCheck = perCheck;
+      memo.found = found;
+    } else chunk.memo.set(WORKSPACE, { settings: this.settingsKey, keys, perCheck, found });
     return { found, stale: false };
   }
 
