@@ -45,7 +45,10 @@ export function isEmptySelector(s: Selector): boolean {
 }
 
 export function matches(s: Selector, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(s.matchLabels)) if (labels[k] !== v) return false;
+  // `for in` over the selector's own plain object: no entries array per call (a NetworkPolicy is matched
+  // against every workload of the workspace).
+  const wanted = s.matchLabels;
+  for (const k in wanted) if (labels[k] !== wanted[k]) return false;
   for (const e of s.expressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     switch (e.operator) {
