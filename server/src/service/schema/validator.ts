@@ -7,7 +7,7 @@
  * Unknown values (Helm actions, placeholders: model/templates.ts) are never judged, and no required-field
  * finding comes from a node a template may fill (K8sObject.isOpen).
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SchemaObject, SchemaType } from './convert';
 import { deref, type SchemaTable } from './store';
 import { evaluateRule } from './cel';
@@ -44,8 +44,8 @@ export interface ValidateOptions {
 interface Ctx extends ValidateOptions {
   doc: Document;
   budget: { nodes: number };
-  /** Alias targets already validated, with the schemas they were validated against. */
-  aliased: Map<Node, Set<SchemaObject>>;
+  /** Anchored nodes already validated, with the schemas they were validated against. */
+  anchored: Map<Node, Set<SchemaObject>>;
   /** hasUnknown's answer for anchored nodes. */
   unknownUnder: Map<Node, boolean>;
 }
@@ -64,7 +64,7 @@ export function validateObject(root: SchemaType, opts: ValidateOptions): void {
             if (code !== 'schema-required') opts.report(code, at, m, f, sev);
           }) as Reporter)
         : opts.report;
-  const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES }, aliased: new Map(), unknownUnder: new Map() };
+  const ctx: Ctx = { ...opts, report, doc: opts.obj.doc, budget: { nodes: MAX_NODES }, anchored: new Map(), unknownUnder: new Map() };
   if (opts.only === 'other') ctx.partial = true;
   const t = deref(root, opts.table);
   const node = opts.obj.root;
@@ -150,7 +150,8 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
   if (--ctx.budget.nodes < 0) return;
   const n = resolve(raw, ctx.doc);
   if (n === undefined) return;
-  if ((isAlias(raw) || n.anchor) && !firstVisit(n, t, ctx)) return;
+  // An alias resolves to its anchored node: anchored nodes are what aliases can repeat.
+  if (n.anchor && !firstVisit(n, t, ctx)) return;
   if (isUnknownNode(n) || isElision(n)) return;
   // `key:` with nothing, or `key: null`: the API server treats it as unset.
   if (isScalar(n) && (n as Scalar).value === null) return;
@@ -173,13 +174,13 @@ function validate(raw: unknown, t: SchemaObject, path: string, keyNode: Node | u
 }
 
 /**
- * Whether an alias's target is met with this schema for the first time. Its findings are reported at the
- * anchor's text, so a second alias to it would repeat them at the same place (and 300 aliases of a long
- * list would check it 300 times).
+ * Whether an anchored node is met with this schema for the first time (as itself or through an alias). Its
+ * findings are reported at the anchor's text, so each alias to it would repeat them at the same place (and
+ * 300 aliases of a long list would check it 300 times).
  */
 function firstVisit(target: Node, t: SchemaObject, ctx: Ctx): boolean {
-  let schemas = ctx.aliased.get(target);
-  if (!schemas) ctx.aliased.set(target, (schemas = new Set()));
+  let schemas = ctx.anchored.get(target);
+  if (!schemas) ctx.anchored.set(target, (schemas = new Set()));
   if (schemas.has(t)) return false;
   schemas.add(t);
   return true;
