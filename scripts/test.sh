@@ -33,8 +33,7 @@ run_tests() { # stage name, then test files
   echo "==> $name"
   node --import tsx --test --test-reporter=spec "$@"
 }
-# One test file per core: Node's default leaves a core idle. The unit tests are pure (no server, no ports);
-# each LSP and CLI test file starts its own server or CLI processes over stdio, in its own temporary folders.
+# One test process per core: Node's default leaves a core idle.
 cores=$(node -p 'require("os").availableParallelism()')
 # The unit tests run in one process per core, each importing its share of the files (round-robin over the
 # sorted list): a process per file spent most of the stage starting tsx and loading the service again (60 s
@@ -48,6 +47,7 @@ for f in $(find test/unit -name "*.test.ts" | sort); do
   i=$(( i + 1 ))
 done
 run_tests "unit tests (language service; $i files in $cores processes)" --test-concurrency="$cores" "$shards"/*.test.mjs
+# Each LSP and CLI test file starts its own server or CLI processes over stdio, in its own temporary folders.
 run_tests "LSP tests (bundled server over stdio)" --test-concurrency="$cores" test/lsp/*.test.ts
 run_tests "CLI tests" --test-concurrency="$cores" test/cli/*.test.ts
 if [ $fast = 1 ]; then echo "==> fast lane passed in $(( $(date +%s) - t0 ))s (npm test runs every stage)"; exit 0; fi
